@@ -1,0 +1,63 @@
+"""Sentences for area events, built in the reader's language from the stored facts."""
+
+import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import AreaEvent, AssignmentRole, LocalArea, Participation
+
+
+def _date(value: str | None) -> str:
+    if not value:
+        return ""
+    return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+
+
+def _role(value: str) -> str:
+    return str(AssignmentRole(value).label).lower() if value in AssignmentRole.values else value
+
+
+def _fields(names: list[str]) -> str:
+    from lokalkontakt.areas.models import Council
+
+    labels = []
+    for name in names:
+        model, field = (Council, name[8:]) if name.startswith("council_") else (LocalArea, name)
+        try:
+            label = str(model._meta.get_field(field).verbose_name)
+        except Exception:  # noqa: BLE001 - a field removed since the event was written
+            label = name
+        labels.append(_("council's %(field)s") % {"field": label} if model is Council else label)
+    return ", ".join(labels)
+
+
+def event_text(event: AreaEvent) -> str:
+    d = event.data
+    kind = AreaEvent.Kind
+    if event.kind == kind.CREATED:
+        return _("The area was created.")
+    if event.kind == kind.UPDATED:
+        return _("Changed: %(fields)s.") % {"fields": _fields(d.get("fields", []))}
+    if event.kind == kind.ASSIGNED:
+        return _("%(name)s is %(role)s from %(date)s.") % {
+            "name": d.get("employee", ""), "role": _role(d.get("role", "")),
+            "date": _date(d.get("date"))}
+    if event.kind == kind.ENDED:
+        return _("%(name)s is no longer %(role)s from %(date)s.") % {
+            "name": d.get("employee", ""), "role": _role(d.get("role", "")),
+            "date": _date(d.get("date"))}
+    if event.kind == kind.HANDOVER_DUE:
+        return _("Handover from %(name)s to a new contact is due.") % {"name": d.get("employee", "")}
+    if event.kind == kind.HANDOVER_CLEARED:
+        return _("Handover from %(name)s is no longer due.") % {"name": d.get("employee", "")}
+    if event.kind == kind.PARTICIPATION:
+        answer = d.get("answer", "")
+        label = Participation(answer).label if answer in Participation.values else answer
+        text = _("The council's answer: %(answer)s") % {"answer": label}
+        return text + (f" ({_date(d.get('date'))})." if d.get("date") else ".")
+    if event.kind == kind.IMPORTED:
+        return _("Imported from %(source)s.") % {"source": d.get("source", "")}
+    if event.kind == kind.CONFLICT:
+        return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
+    return event.get_kind_display()

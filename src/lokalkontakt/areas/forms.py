@@ -1,0 +1,123 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.areas.models import AssignmentRole, Coverage, LocalArea, Participation
+from lokalkontakt.people.models import Employee
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(label=_("Search by area, town or postcode"), required=False, max_length=100)
+    coverage = forms.ChoiceField(
+        label=_("Show"), required=False,
+        choices=[("", _("All areas"))] + list(Coverage.choices),
+    )
+
+
+class AssignmentForm(forms.Form):
+    employee = forms.ModelChoiceField(
+        label=_("Employee"), queryset=Employee.objects.none(),
+        empty_label=_("Choose an employee"),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=AssignmentRole.choices,
+                             widget=forms.RadioSelect, initial=AssignmentRole.PRIMARY)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    replace = forms.BooleanField(
+        label=_("Replace the current holder of the role"), required=False,
+        help_text=_("The current assignment ends on the start date and stays in the history."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
+            "core_area").order_by("sort_name")
+        self.fields["employee"].label_from_instance = _employee_label
+        self.fields["starts_on"].initial = timezone.localdate()
+
+
+def _employee_label(employee: Employee) -> str:
+    details = ", ".join(part for part in [employee.title, str(employee.core_area or "")] if part)
+    return f"{employee.name} ({details})" if details else employee.name
+
+
+class EndAssignmentForm(forms.Form):
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].initial = timezone.localdate()
+
+
+class HandoverForm(forms.Form):
+    due = forms.TypedChoiceField(
+        label=_("Handover"), coerce=lambda value: value == "1", widget=forms.RadioSelect,
+        choices=[("1", _("A handover to a new contact is due")), ("0", _("No handover is due"))],
+    )
+
+
+class ParticipationForm(forms.Form):
+    answer = forms.ChoiceField(label=_("The council's answer"), choices=Participation.choices,
+                               widget=forms.RadioSelect)
+    answered_on = forms.DateField(label=_("Date of the answer"), required=False, widget=DateInput())
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AreaForm(forms.ModelForm):
+    council_name = forms.CharField(label=_("Council"), required=False, max_length=200)
+    council_email = forms.EmailField(label=_("Council's e-mail"), required=False)
+    council_website = forms.URLField(label=_("Council's website"), required=False,
+                                     assume_scheme="https")
+    council_chair_name = forms.CharField(label=_("Chair"), required=False, max_length=150)
+    council_chair_email = forms.EmailField(label=_("Chair's e-mail"), required=False)
+    council_chair_phone = forms.CharField(label=_("Chair's phone"), required=False, max_length=30)
+
+    class Meta:
+        model = LocalArea
+        fields = ["name", "towns", "postcodes", "parish", "population", "population_year",
+                  "latitude", "longitude", "community_forming"]
+        help_texts = {
+            "towns": _("Separate towns with a semicolon."),
+            "postcodes": _("Four digits each, separated by spaces."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        council = getattr(self.instance, "council", None) if self.instance.pk else None
+        if council is not None:
+            for name in self.council_fields():
+                self.initial[f"council_{name}"] = getattr(council, name)
+
+    @staticmethod
+    def council_fields():
+        return ["name", "email", "website", "chair_name", "chair_email", "chair_phone"]
+
+    def council_data(self) -> dict:
+        return {name: self.cleaned_data[f"council_{name}"] for name in self.council_fields()}
+
+    def area_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("At most 2 MB. Download the template to see the columns."),
+    )
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
+        return upload

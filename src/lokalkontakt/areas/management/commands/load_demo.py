@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
+from lokalkontakt.areas.models import LocalArea
+
+
+class Command(BaseCommand):
+    help = "Load Hedensted's local areas from Bilag 1 and the area facts; with demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Do nothing when the database already has local areas.")
+        parser.add_argument("--no-users", action="store_true", help="Create no demo logins.")
+
+    def handle(self, *args, if_empty, no_users, **options):
+        if LocalArea.objects.exists():
+            if if_empty:
+                self.stdout.write("Local areas exist already; demo data not loaded.")
+                return
+            raise CommandError("The database already has local areas.")
+        report = load_hedensted(with_users=settings.DEMO_ENABLED and not no_users)
+        self.stdout.write(self.style.SUCCESS(
+            f"Loaded {report.areas} local areas, {report.with_contact} with a contact."))
+        for conflict in report.conflicts:
+            self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
+        if report.users:
+            self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
+                              + ", ".join(report.users))

@@ -1,0 +1,196 @@
+"""Every write about local areas: assignments, handovers, the councils' answers, area facts.
+
+Each function runs in one transaction, validates before it saves and writes an AreaEvent,
+so every change is dated and attributed.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import (
+    AreaEvent,
+    Assignment,
+    AssignmentRole,
+    Council,
+    LocalArea,
+    Participation,
+)
+from lokalkontakt.people.models import Employee
+
+
+def area_event_add(*, area: LocalArea, kind: str, actor=None, **data) -> AreaEvent:
+    """Record an event on the area's history (called inside the caller's transaction)."""
+    return AreaEvent.objects.create(
+        area=area, kind=kind, data=data, actor=actor if _is_user(actor) else None
+    )
+
+
+def _is_user(actor) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def unique_area_slug(name: str, *, exclude_pk=None) -> str:
+    base = slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+                   .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa")) or "omraade"
+    slug, counter = base, 2
+    while LocalArea.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+@transaction.atomic
+def area_create(*, name: str, actor=None, event_kind=AreaEvent.Kind.CREATED, **fields) -> LocalArea:
+    """Create a local area; its slug is derived from the name (æ→ae, ø→oe, å→aa)."""
+    area = LocalArea(name=name.strip(), slug=unique_area_slug(name), **fields)
+    area.full_clean()
+    area.save()
+    area_event_add(area=area, kind=event_kind, actor=actor)
+    return area
+
+
+@transaction.atomic
+def area_update(*, area: LocalArea, actor=None, council: dict | None = None, **fields) -> LocalArea:
+    """Change an area's facts and, when given, its council's details. Records what changed."""
+    changed = [name for name, value in fields.items() if getattr(area, name) != value]
+    for name, value in fields.items():
+        setattr(area, name, value)
+    area.full_clean()
+    area.save()
+    if council is not None:
+        changed += council_save(area=area, **council)
+    if changed:
+        area_event_add(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor, fields=changed)
+    return area
+
+
+def council_save(*, area: LocalArea, **fields) -> list[str]:
+    """Create, change or (with an empty name) remove nothing of the council; returns changed fields."""
+    council = getattr(area, "council", None) if hasattr(area, "council") else None
+    if council is None:
+        if not fields.get("name"):
+            return []
+        council = Council(area=area)
+    changed = [f"council_{k}" for k, v in fields.items() if getattr(council, k) != v]
+    for name, value in fields.items():
+        setattr(council, name, value)
+    if changed:
+        council.full_clean()
+        council.save()
+    return changed
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+@transaction.atomic
+def assignment_create(
+    *, area: LocalArea, employee: Employee, role: str, starts_on: datetime.date | None = None,
+    replace: bool = False, note: str = "", actor=None,
+) -> Assignment:
+    """Make an employee the area's contact (primary) or deputy from a date (default today).
+
+    An area has at most one active assignment per role and one person cannot be both.
+    With replace=True the current holder of the role is ended on the new start date;
+    otherwise an occupied role is refused with a message naming the current holder.
+    """
+    starts_on = starts_on or _today()
+    if starts_on > _today():
+        raise ValidationError({"starts_on": _("The start date cannot be in the future.")})
+    if not employee.is_active:
+        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
+    area = LocalArea.objects.select_for_update().get(pk=area.pk)
+    current = list(area.assignments.filter(ends_on__isnull=True).select_related("employee"))
+    holder = next((a for a in current if a.role == role), None)
+    if any(a.employee_id == employee.pk and a.role != role for a in current):
+        raise ValidationError({"employee": _("%(name)s already covers %(area)s in another role.")
+                               % {"name": employee, "area": area}})
+    if holder and holder.employee_id == employee.pk:
+        raise ValidationError({"employee": _("%(name)s already has this role in %(area)s.")
+                               % {"name": employee, "area": area}})
+    if holder and not replace:
+        raise ValidationError({"employee": _(
+            "%(area)s already has %(name)s in this role. End that assignment first, "
+            "or choose to replace it.") % {"area": area, "name": holder.employee}})
+    if holder:
+        assignment_end(assignment=holder, ends_on=starts_on, actor=actor)
+    assignment = Assignment(area=area, employee=employee, role=role, starts_on=starts_on, note=note)
+    assignment.full_clean()
+    assignment.save()
+    area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
+                   role=role, date=starts_on.isoformat())
+    return assignment
+
+
+@transaction.atomic
+def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = None,
+                   actor=None) -> Assignment:
+    """End an active assignment on a date (default today). It stays in the history."""
+    ends_on = ends_on or _today()
+    assignment = Assignment.objects.select_for_update().select_related("employee", "area").get(
+        pk=assignment.pk)
+    if assignment.ends_on is not None:
+        raise ValidationError(_("This assignment has already ended."))
+    if ends_on > _today():
+        raise ValidationError({"ends_on": _("The end date cannot be in the future.")})
+    if ends_on < assignment.starts_on:
+        raise ValidationError({"ends_on": _("The end date cannot be before the start date (%(date)s).")
+                               % {"date": _date(assignment.starts_on)}})
+    assignment.ends_on = ends_on
+    assignment.handover_due = False
+    assignment.save(update_fields=["ends_on", "handover_due", "updated_at"])
+    area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
+                   employee=assignment.employee.name, role=assignment.role,
+                   date=ends_on.isoformat())
+    return assignment
+
+
+@transaction.atomic
+def handover_mark(*, assignment: Assignment, due: bool = True, actor=None) -> Assignment:
+    """Mark (or clear) that the area should be handed over to a new contact."""
+    assignment = Assignment.objects.select_for_update().select_related("employee", "area").get(
+        pk=assignment.pk)
+    if assignment.ends_on is not None:
+        raise ValidationError(_("This assignment has already ended."))
+    if assignment.role != AssignmentRole.PRIMARY:
+        raise ValidationError(_("Only the contact's assignment can be handed over."))
+    if assignment.handover_due == due:
+        return assignment
+    assignment.handover_due = due
+    assignment.save(update_fields=["handover_due", "updated_at"])
+    kind = AreaEvent.Kind.HANDOVER_DUE if due else AreaEvent.Kind.HANDOVER_CLEARED
+    area_event_add(area=assignment.area, kind=kind, actor=actor, employee=assignment.employee.name)
+    return assignment
+
+
+@transaction.atomic
+def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.date | None,
+                         note: str = "", actor=None) -> LocalArea:
+    """Record the council's answer to the offer of a contact (interested, declined, not answered)."""
+    if answer not in Participation.values:
+        raise ValidationError({"answer": _("Choose one of the answers.")})
+    if answer != Participation.UNKNOWN and answered_on is None:
+        raise ValidationError({"answered_on": _("Give the date of the answer.")})
+    if answered_on and answered_on > _today():
+        raise ValidationError({"answered_on": _("The date cannot be in the future.")})
+    area.participation = answer
+    area.participation_date = answered_on if answer != Participation.UNKNOWN else None
+    area.participation_note = note
+    area.full_clean()
+    area.save(update_fields=["participation", "participation_date", "participation_note",
+                             "updated_at"])
+    answered = area.participation_date.isoformat() if area.participation_date else None
+    area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
+                   date=answered)
+    return area
+
+
+def _date(value: datetime.date) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(value, "SHORT_DATE_FORMAT")

@@ -1,0 +1,58 @@
+"""Public directory, area pages and "Mine områder"."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lokalkontakt.areas import selectors
+from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.core.http import public
+from lokalkontakt.core.permissions import staff_required
+
+PAGE_SIZE = 50
+
+
+@public
+@require_GET
+def directory(request):
+    """Every local area with its council and contact; search and coverage filter.
+    With htmx only the results are re-rendered."""
+    form = DirectorySearchForm(request.GET or None)
+    query = coverage = ""
+    if form.is_valid():
+        query, coverage = form.cleaned_data["q"], form.cleaned_data["coverage"]
+    areas = selectors.directory_areas(query=query, coverage=coverage)
+    page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("side"))
+    template = "areas/directory.html#results" if request.htmx else "areas/directory.html"
+    return render(request, template, {"form": form, "page": page, "query": query,
+                                      "querystring": _without_page(request)})
+
+
+def _without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()
+
+
+@public
+@require_GET
+def detail(request, slug):
+    """An area's page: facts, council, contact and deputy, projects, map point.
+    Staff also see internal details and the dated history."""
+    area = selectors.area_get(slug=slug)
+    context = {"area": area, "map_tile_url": settings.MAP_TILE_URL,
+               "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
+    if request.user.has_perm("core.view_internal"):
+        context["history"] = selectors.area_assignment_history(area=area)
+        context["events"] = selectors.area_events(area=area)
+    return render(request, "areas/detail.html", context)
+
+
+@staff_required
+@require_GET
+def mine(request):
+    """Mine områder: the areas the signed-in employee covers now, with each council's details."""
+    employee = getattr(request.user, "employee", None)
+    areas = selectors.areas_of_employee(employee=employee)
+    return render(request, "areas/mine.html", {"areas": areas, "employee": employee})

@@ -1,0 +1,160 @@
+"""The coordinator's pages: coverage overview, assignments, handovers, answers, area facts, import."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from lokalkontakt.areas import importer, selectors, services
+from lokalkontakt.areas.forms import (
+    AreaForm,
+    AssignmentForm,
+    EndAssignmentForm,
+    HandoverForm,
+    ImportForm,
+    ParticipationForm,
+)
+from lokalkontakt.areas.models import Assignment, LocalArea
+from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.permissions import coordinator_required
+
+
+@coordinator_required
+@require_GET
+def overview(request):
+    """Coverage at a glance: gaps, handovers, answers, contacts per core area and per person."""
+    return render(request, "areas/overview.html", {
+        "overview": selectors.coverage_overview(),
+        "recent_events": selectors.recent_events(limit=15),
+    })
+
+
+def _form_view(request, *, form, template, context, save, success):
+    """GET shows the form; a valid POST calls `save()`; a service's refusal goes on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, success(result))
+            return redirect(context["area"].get_absolute_url() if "area" in context
+                            else result.get_absolute_url())
+    return render(request, template, {**context, "form": form})
+
+
+@coordinator_required
+def assign(request, slug):
+    area = get_object_or_404(LocalArea, slug=slug)
+    form = AssignmentForm(request.POST or None)
+    return _form_view(
+        request, form=form, template="areas/assign.html", context={"area": area},
+        save=lambda data: services.assignment_create(area=area, actor=request.user, **data),
+        success=lambda a: _("%(name)s is now %(role)s for %(area)s.") % {
+            "name": a.employee, "role": a.get_role_display().lower(), "area": area},
+    )
+
+
+@coordinator_required
+def end_assignment(request, pk):
+    assignment = get_object_or_404(Assignment.objects.select_related("area", "employee"), pk=pk,
+                                   ends_on__isnull=True)
+    form = EndAssignmentForm(request.POST or None)
+    return _form_view(
+        request, form=form, template="areas/end_assignment.html",
+        context={"area": assignment.area, "assignment": assignment},
+        save=lambda data: services.assignment_end(assignment=assignment, actor=request.user,
+                                                  **data),
+        success=lambda a: _("The assignment of %(name)s in %(area)s has ended.") % {
+            "name": a.employee, "area": a.area},
+    )
+
+
+@coordinator_required
+def handover(request, pk):
+    assignment = get_object_or_404(Assignment.objects.select_related("area", "employee"), pk=pk,
+                                   ends_on__isnull=True)
+    form = HandoverForm(request.POST or None,
+                        initial={"due": "0" if assignment.handover_due else "1"})
+    return _form_view(
+        request, form=form, template="areas/handover.html",
+        context={"area": assignment.area, "assignment": assignment},
+        save=lambda data: services.handover_mark(assignment=assignment, actor=request.user, **data),
+        success=lambda a: _("A handover is due for %(area)s.") % {"area": a.area}
+        if a.handover_due else _("No handover is due for %(area)s.") % {"area": a.area},
+    )
+
+
+@coordinator_required
+def participation(request, slug):
+    area = get_object_or_404(LocalArea, slug=slug)
+    form = ParticipationForm(request.POST or None, initial={
+        "answer": area.participation, "answered_on": area.participation_date,
+        "note": area.participation_note})
+    return _form_view(
+        request, form=form, template="areas/participation.html", context={"area": area},
+        save=lambda data: services.participation_record(area=area, actor=request.user, **data),
+        success=lambda a: _("The council's answer for %(area)s is saved.") % {"area": a},
+    )
+
+
+@coordinator_required
+def edit(request, slug):
+    area = get_object_or_404(LocalArea.objects.select_related("council"), slug=slug)
+    form = AreaForm(request.POST or None, instance=area)
+    return _form_view(
+        request, form=form, template="areas/edit.html", context={"area": area},
+        save=lambda data: services.area_update(area=area, actor=request.user,
+                                               council=form.council_data(), **form.area_data()),
+        success=lambda a: _("%(area)s is saved.") % {"area": a},
+    )
+
+
+@coordinator_required
+def create(request):
+    form = AreaForm(request.POST or None)
+
+    def save(data):
+        area_data = form.area_data()
+        area = services.area_create(actor=request.user, **area_data)
+        services.council_save(area=area, **form.council_data())
+        return area
+
+    return _form_view(request, form=form, template="areas/edit.html", context={}, save=save,
+                      success=lambda a: _("%(area)s is created.") % {"area": a})
+
+
+@coordinator_required
+def import_upload(request):
+    """Upload a CSV or XLSX file; all rows are imported, or none and a report per row."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "columns": importer.COLUMNS}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = importer.import_file(content=upload.read(), filename=upload.name,
+                                          actor=request.user)
+        except importer.ImportRejected as rejected:
+            context["errors"] = rejected.errors
+        else:
+            messages.success(request, _(
+                "Imported: %(created)d new areas, %(updated)d updated, %(assigned)d contacts "
+                "assigned.") % {"created": len(result.created), "updated": len(result.updated),
+                                "assigned": len(result.assigned)})
+            return redirect("coordination:overview")
+    status = 400 if context.get("errors") or form.errors else 200
+    return render(request, "areas/import.html", context, status=status)
+
+
+@coordinator_required
+@require_GET
+def import_template(request, fmt):
+    if fmt == "xlsx":
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = HttpResponse(importer.template_xlsx(), content_type=content_type)
+    else:
+        response = HttpResponse(importer.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lokalomraader-skabelon.{fmt}"'
+    return response

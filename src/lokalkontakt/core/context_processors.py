@@ -1,0 +1,12 @@
+from django.conf import settings
+
+
+def site(request):
+    """Values every page needs: the municipality, the accessibility statement and the user's roles."""
+    user = getattr(request, "user", None)
+    return {
+        "municipality_name": settings.MUNICIPALITY_NAME,
+        "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        "is_staff_member": bool(user and user.has_perm("core.view_internal")),
+        "is_coordinator": bool(user and user.has_perm("core.coordinate")),
+    }

@@ -1,0 +1,39 @@
+"""Who a signed-in user is to Lokalkontakt. Roles are predicates (django-rules), never stored twice.
+
+- coordinator: member of the group COORDINATOR_GROUP (or a superuser);
+- staff: a user with an active employee record, or a coordinator;
+- contact: an employee with at least one active assignment.
+"""
+
+import rules
+
+COORDINATOR_GROUP = "Landdistriktskoordinator"
+
+
+@rules.predicate
+def is_coordinator(user):
+    """The coordinator runs the scheme; superusers act as coordinators."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_lk_is_coordinator", None)
+    if cached is None:
+        cached = user.groups.filter(name=COORDINATOR_GROUP).exists()
+        user._lk_is_coordinator = cached
+    return cached
+
+
+@rules.predicate
+def is_employee(user):
+    """A user tied to an active employee record (a municipal staff member)."""
+    if not user.is_authenticated:
+        return False
+    employee = getattr(user, "employee", None)
+    return employee is not None and employee.is_active
+
+
+is_staff_member = is_employee | is_coordinator
+
+rules.add_perm("core.view_internal", is_staff_member)
+rules.add_perm("core.coordinate", is_coordinator)

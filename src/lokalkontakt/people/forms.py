@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.people.models import CoreArea
+
+
+class CoreAreaForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    external_uuid = forms.UUIDField(label=_("External id (OS2mo/FK Organisation)"), required=False)
+
+
+class EmployeeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    title = forms.CharField(label=_("Job title"), max_length=150, required=False)
+    core_area = forms.ModelChoiceField(label=_("Core area"), queryset=CoreArea.objects.none(),
+                                       required=False, empty_label=_("No core area"))
+    email = forms.EmailField(label=_("Work e-mail"), required=False)
+    phone = forms.CharField(label=_("Work phone"), max_length=30, required=False)
+    username = forms.CharField(
+        label=_("User account"), max_length=150, required=False,
+        help_text=_("The username the employee signs in with, if they have one."),
+    )
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["core_area"].queryset = CoreArea.objects.order_by("sort_name")

@@ -1,0 +1,58 @@
+"""Writes about core areas and employees. Employees are deactivated, never deleted,
+because assignments keep pointing at them."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lokalkontakt.people.models import CoreArea, Employee
+
+
+@transaction.atomic
+def core_area_save(*, core_area: CoreArea | None = None, name: str, description: str = "",
+                   external_uuid=None) -> CoreArea:
+    """Create a core area or change one; names are unique regardless of case."""
+    core_area = core_area or CoreArea()
+    clash = CoreArea.objects.filter(name__iexact=name.strip()).exclude(pk=core_area.pk)
+    if clash.exists():
+        raise ValidationError({"name": _("A core area with this name already exists.")})
+    core_area.name, core_area.description = name.strip(), description
+    core_area.external_uuid = external_uuid
+    core_area.full_clean()
+    core_area.save()
+    return core_area
+
+
+@transaction.atomic
+def employee_save(*, employee: Employee | None = None, name: str, title: str = "",
+                  core_area: CoreArea | None = None, email: str = "", phone: str = "",
+                  is_active: bool = True, username: str = "") -> Employee:
+    """Create an employee or change one. A username ties an existing login to the employee.
+
+    An employee who still covers areas cannot be deactivated: end the assignments first.
+    """
+    employee = employee or Employee()
+    if not is_active and employee.pk and employee.assignments.filter(ends_on__isnull=True).exists():
+        raise ValidationError({"is_active": _(
+            "%(name)s still covers local areas. End those assignments before deactivating."
+        ) % {"name": employee.name}})
+    employee.user = _user_for(username=username, employee=employee)
+    employee.name, employee.title, employee.core_area = name.strip(), title.strip(), core_area
+    employee.email, employee.phone, employee.is_active = email.strip(), phone.strip(), is_active
+    employee.full_clean()
+    employee.save()
+    return employee
+
+
+def _user_for(*, username: str, employee: Employee):
+    if not username.strip():
+        return None
+    user = get_user_model().objects.filter(username=username.strip()).first()
+    if user is None:
+        raise ValidationError({"username": _("No user account has this username.")})
+    other = Employee.objects.filter(user=user).exclude(pk=employee.pk).first()
+    if other:
+        raise ValidationError({"username": _("This user account belongs to %(name)s.")
+                               % {"name": other.name}})
+    return user
