@@ -23,7 +23,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from lokalkontakt.areas import services
-from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, LocalArea, Participation
+from lokalkontakt.areas.models import (
+    AreaEvent,
+    Assignment,
+    AssignmentRole,
+    LocalArea,
+    Participation,
+)
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project

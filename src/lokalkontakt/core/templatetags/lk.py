@@ -1,0 +1,36 @@
+"""Template helpers: DKFDS form widgets and Danish presentation details."""
+
+from django import template
+
+register = template.Library()
+
+_WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-checkbox",
+                   "clearablefileinput": "form-file-input", "fileinput": "form-file-input"}
+
+
+@register.filter
+def widget_type(field) -> str:
+    return field.field.widget.__class__.__name__.lower()
+
+
+@register.simple_tag
+def widget(field):
+    """Render a field's widget with the DKFDS class and the accessible hint/error references."""
+    kind = widget_type(field)
+    attrs = {"class": _WIDGET_CLASSES.get(kind, "form-input")}
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def phone_link(number: str) -> str:
+    """A tel: URI for a Danish phone number as people write it."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}"
