@@ -1,0 +1,53 @@
+# Lokalkontakt – run `make help` for the targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE := lokalkontakt.config.settings
+
+.PHONY: help run test lint install migrate demo worker bench vendor messages clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+migrate: install ## Migrate the database (SQLite under var/ unless DATABASE_URL is set)
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate ## Load the Hedensted demo data if the database has no areas
+	$(PY) manage.py load_demo --if-empty
+
+run: demo ## Install, migrate, load demo data, start web server and worker on http://127.0.0.1:8000
+	$(PY) manage.py serve
+
+worker: install ## Run the task worker alone
+	$(PY) manage.py db_worker
+
+lint: install ## ruff and a migrations check
+	$(VENV)/bin/ruff check src tests bench
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+
+test: lint ## Install, lint and run the whole suite (DATABASE_URL selects PostgreSQL)
+	$(VENV)/bin/pytest -p no:cacheprovider
+
+bench: install ## Time the main pages at 30 and 3,000 areas against /healthz
+	$(PY) -m bench.run
+
+vendor: ## Fetch the pinned front-end libraries from npm into static/vendor
+	bash scripts/vendor.sh
+
+messages: install ## Update and compile the translations
+	cd src/lokalkontakt && ../../$(PY) ../../manage.py makemessages -l da -l en --no-obsolete -i "static/*"
+	cd src/lokalkontakt && ../../$(PY) ../../manage.py compilemessages
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) var

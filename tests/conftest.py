@@ -1,0 +1,50 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from tests.factories import EmployeeFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests render templates without a collectstatic manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.LANGUAGE_CODE = "da"
+
+
+@pytest.fixture
+def coordinator(db):
+    user = UserFactory(username="koordinator")
+    user.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
+    EmployeeFactory(user=user, name="Karin Koordinator", title="Landdistriktskoordinator")
+    return user
+
+
+@pytest.fixture
+def colleague(db):
+    user = UserFactory(username="kollega")
+    EmployeeFactory(user=user, name="Kalle Kollega")
+    return user
+
+
+@pytest.fixture
+def contact_user(db):
+    """A signed-in employee; tests give them assignments as needed."""
+    user = UserFactory(username="lokalkontakt")
+    EmployeeFactory(user=user, name="Lise Lokal")
+    return user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def colleague_client(client, colleague):
+    client.force_login(colleague)
+    return client
