@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install the project with its test tools
 
 migrate: install ## Migrate the database (SQLite under var/ unless DATABASE_URL is set)
-	@mkdir -p var
+	@mkdir -p var/static
 	$(PY) manage.py migrate --noinput -v 0
 
 demo: migrate ## Load the Hedensted demo data if the database has no areas

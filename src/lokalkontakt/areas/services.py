@@ -56,7 +56,9 @@ def area_create(*, name: str, actor=None, event_kind=AreaEvent.Kind.CREATED, **f
 @transaction.atomic
 def area_update(*, area: LocalArea, actor=None, council: dict | None = None, **fields) -> LocalArea:
     """Change an area's facts and, when given, its council's details. Records what changed."""
-    changed = [name for name, value in fields.items() if getattr(area, name) != value]
+    # Compare with the stored row: a ModelForm has already written the new values onto `area`.
+    stored = LocalArea.objects.get(pk=area.pk)
+    changed = [name for name, value in fields.items() if getattr(stored, name) != value]
     for name, value in fields.items():
         setattr(area, name, value)
     area.full_clean()

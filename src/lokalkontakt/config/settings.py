@@ -149,7 +149,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("STATIC_MANIFEST", not DEBUG)
+        if env_bool("STATIC_MANIFEST", not env_bool("LOKALKONTAKT_DEV", True))
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -21,13 +21,13 @@ def danish_sort_key(value: str) -> str:
     so the key sorts the same under any database collation: SQLite's binary order and
     PostgreSQL's locale order agree on strings of digits.
     """
-    text = value.casefold().replace("aa", "å")
+    text = unicodedata.normalize("NFC", value).casefold().replace("aa", "å")
     parts = []
     for char in text:
         letter = _base_letter(char)
         if letter in _ALPHABET:
             parts.append(f"{_ALPHABET.index(letter) + 11:02d}")
-        elif letter.isdigit():
+        elif letter.isdecimal():
             parts.append(f"{int(letter) + 1:02d}")
         elif letter.isspace() or not letter.isalnum():
             parts.append("00")
