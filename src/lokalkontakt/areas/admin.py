@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
@@ -7,6 +8,7 @@ from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
 class CouncilInline(admin.StackedInline):
     model = Council
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(LocalArea)

@@ -136,22 +136,25 @@ def _cell_text(value) -> str:
 
 def parse(rows: list[list[str]]) -> list[ParsedRow]:
     """Check every row; raise ImportRejected with all problems, or return the parsed rows."""
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    # Blank rows are skipped, but every row keeps its number in the file.
+    rows = [(number, row) for number, row in enumerate(rows, start=1)
+            if any(cell.strip() for cell in row)]
     if not rows:
         raise ImportRejected([RowError(0, "", _("The file is empty."))])
-    header = [_normalise_header(cell) for cell in rows[0]]
-    errors = [RowError(1, name, _("Unknown column “%(column)s”.") % {"column": raw})
-              for name, raw in zip(header, rows[0], strict=False)
+    header_number, header_cells = rows[0]
+    header = [_normalise_header(cell) for cell in header_cells]
+    errors = [RowError(header_number, name, _("Unknown column “%(column)s”.") % {"column": raw})
+              for name, raw in zip(header, header_cells, strict=False)
               if name and name not in COLUMN_NAMES]
     if "omraade" not in header:
-        errors.append(RowError(1, "omraade", _("The column “omraade” is missing.")))
+        errors.append(RowError(header_number, "omraade", _("The column “omraade” is missing.")))
     if len(rows) - 1 > MAX_ROWS:
         errors.append(RowError(0, "", _("The file has more than %(max)d rows.") % {"max": MAX_ROWS}))
     if errors:
         raise ImportRejected(errors)
     core_areas = {c.name.casefold(): c for c in CoreArea.objects.all()}
     parsed, seen = [], {}
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in rows[1:]:
         values = {name: (cells[i].strip() if i < len(cells) else "")
                   for i, name in enumerate(header) if name}
         row = _parse_row(number, values, core_areas, errors)
@@ -237,6 +240,8 @@ def _decimal(text, low, high, error):
     try:
         value = Decimal(text.replace(",", ".")).quantize(Decimal("0.00001"))
     except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():  # "NaN" parses but cannot be compared
         error(_("“%(value)s” is not a number.") % {"value": text})
         return None
     if not low <= value <= high:
@@ -272,7 +277,7 @@ def _apply(rows: list[ParsedRow], *, source: str, actor) -> ImportResult:
         council = {k: v for k, v in row.council.items() if v}
         try:
             area = _save_area(area, row, fields, council, actor, source, result)
-            if row.participation:
+            if row.participation and row.participation != area.participation:
                 services.participation_record(
                     area=area, answer=row.participation, actor=actor, note=area.participation_note,
                     answered_on=area.participation_date or timezone.localdate()

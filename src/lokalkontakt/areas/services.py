@@ -81,7 +81,12 @@ def council_save(*, area: LocalArea, **fields) -> list[str]:
     for name, value in fields.items():
         setattr(council, name, value)
     if changed:
-        council.full_clean()
+        try:
+            council.full_clean()
+        except ValidationError as error:
+            # Name the form's council_* fields: the council's "name" is not the area's name.
+            raise ValidationError({f"council_{field}": errors
+                                   for field, errors in error.error_dict.items()}) from error
         council.save()
     return changed
 

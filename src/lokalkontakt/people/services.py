@@ -14,8 +14,9 @@ def core_area_save(*, core_area: CoreArea | None = None, name: str, description:
                    external_uuid=None) -> CoreArea:
     """Create a core area or change one; names are unique regardless of case."""
     core_area = core_area or CoreArea()
-    clash = CoreArea.objects.filter(name__iexact=name.strip()).exclude(pk=core_area.pk)
-    if clash.exists():
+    # Compared in Python: SQLite's iexact folds only ASCII, so "LÆRING" would pass "Læring".
+    others = CoreArea.objects.exclude(pk=core_area.pk).values_list("name", flat=True)
+    if any(other.casefold() == name.strip().casefold() for other in others):
         raise ValidationError({"name": _("A core area with this name already exists.")})
     core_area.name, core_area.description = name.strip(), description
     core_area.external_uuid = external_uuid

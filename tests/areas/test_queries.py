@@ -1,0 +1,145 @@
+"""Each page costs the same number of queries with Hedensted's 28 areas as with 1,000.
+
+The counts are pinned: a change that adds a query per area, or one more per page, fails here.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, Council, LocalArea
+from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [28, 1000]
+PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, events and a project
+
+# Pinned counts, measured once; the same for both sizes. Signed-in requests add the session and the
+# user, and the role checks add the employee, the coordinator group and (for a non-coordinator)
+# Django's own user and group permissions.
+DIRECTORY_ANONYMOUS = 3  # count, the page of areas with councils, their active assignments
+DIRECTORY_STAFF = 9  # + session, user, employee, group, 2 x permissions
+AREA_PAGE_ANONYMOUS = 4  # area with council, active assignments, projects, project leads
+AREA_PAGE_STAFF = 12  # + session, user, employee, group, 2 x permissions, assignment history, events
+OVERVIEW = 8  # session, user, employee, group; areas, core areas, contacts, latest events
+
+
+def build_areas(count: int, *, actor) -> LocalArea:
+    """`count` areas written with bulk_create, as varied as Hedensted's; returns area PAGE_AREA."""
+    core_areas = CoreArea.objects.bulk_create([
+        CoreArea(name=name, sort_name=danish_sort_key(name))
+        for name in ["Fritid og Fællesskab", "Læring", "Sundhed og Omsorg", "Teknik og Miljø"]])
+    employees = Employee.objects.bulk_create([
+        Employee(name=f"Medarbejder {n:04d}", sort_name=danish_sort_key(f"Medarbejder {n:04d}"),
+                 title="Konsulent", core_area=core_areas[n % 4] if n % 6 else None,
+                 email=f"medarbejder{n}@example.dk", phone="+45 70 00 00 00")
+        for n in range(count // 4 + 4)])
+    areas = []
+    for n in range(count):
+        area = LocalArea(name=f"Område {n:04d}", slug=f"omraade-{n:04d}", towns=f"By {n}; Torp {n}",
+                         postcodes="7130" if n % 3 else "7130 8722", parish=f"Sogn {n}",
+                         population=100 + n, population_year=2024, participation_note="Note")
+        area.sort_name = danish_sort_key(area.name)
+        area.search_text = area.build_search_text()
+        areas.append(area)
+    areas = LocalArea.objects.bulk_create(areas)
+    Council.objects.bulk_create([
+        Council(area=area, name=f"{area.name} Lokalråd", email=f"lokalraad{n}@example.dk",
+                chair_name="Formand Fiktiv", chair_phone="+45 70 00 00 01")
+        for n, area in enumerate(areas) if n % 4 != 1])
+    assignments = []
+    for n, area in enumerate(areas):
+        employee = employees[n % len(employees)]
+        if n % 5:
+            assignments.append(Assignment(area=area, employee=employee, role=AssignmentRole.PRIMARY,
+                                          starts_on=datetime.date(2024, 1, 2),
+                                          handover_due=n % 7 == 0))
+        if n % 3 == 0:
+            assignments.append(Assignment(area=area, employee=employees[(n + 1) % len(employees)],
+                                          role=AssignmentRole.DEPUTY,
+                                          starts_on=datetime.date(2024, 6, 1)))
+        if n % 4 == 0:
+            assignments.append(Assignment(area=area, employee=employees[(n + 2) % len(employees)],
+                                          role=AssignmentRole.PRIMARY,
+                                          starts_on=datetime.date(2020, 4, 1),
+                                          ends_on=datetime.date(2023, 12, 31)))
+    Assignment.objects.bulk_create(assignments)
+    AreaEvent.objects.bulk_create([
+        event for n, area in enumerate(areas) for event in (
+            AreaEvent(area=area, kind=AreaEvent.Kind.IMPORTED, data={"source": "bilag.csv"}),
+            AreaEvent(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor if n % 2 else None,
+                      data={"employee": "Medarbejder", "role": "primary", "date": "2024-01-02"}),
+            AreaEvent(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor,
+                      data={"fields": ["population", "council_email"]}),
+        )])
+    page_area = areas[PAGE_AREA]
+    project = Project.objects.create(title="Udviklingsprojekt", lead=employees[0])
+    project.areas.add(page_area, areas[PAGE_AREA + 1])
+    return page_area
+
+
+@pytest.fixture(params=SIZES, ids=[f"{size}-areas" for size in SIZES])
+def page_area(request, coordinator):
+    return build_areas(request.param, actor=coordinator)
+
+
+def test_the_built_data_has_every_kind_of_row(page_area):
+    assert page_area.council.name == "Område 0012 Lokalråd"
+    assert {a.role for a in page_area.assignments.filter(ends_on__isnull=True)} == {
+        "primary", "deputy"}
+    assert page_area.assignments.filter(ends_on__isnull=False).exists()
+    assert page_area.events.count() == 3 and page_area.projects.count() == 1
+
+
+def test_the_directory_costs_the_same_for_anonymous_visitors(client, page_area,
+                                                             django_assert_num_queries):
+    with django_assert_num_queries(DIRECTORY_ANONYMOUS):
+        response = client.get(reverse("areas:directory"))
+
+    assert response.status_code == 200
+    assert "Område 0000" in response.content.decode()
+
+
+def test_the_directory_costs_the_same_for_staff(colleague_client, page_area, django_assert_num_queries):
+    with django_assert_num_queries(DIRECTORY_STAFF):
+        response = colleague_client.get(reverse("areas:directory"))
+
+    assert response.status_code == 200
+    assert "Medarbejder 0001" in response.content.decode()
+
+
+def test_a_directory_search_costs_the_same(client, page_area, django_assert_num_queries):
+    with django_assert_num_queries(DIRECTORY_ANONYMOUS):
+        response = client.get(reverse("areas:directory"), {"q": "8722", "coverage": "covered"})
+
+    assert response.status_code == 200
+
+
+def test_the_area_page_costs_the_same_for_anonymous_visitors(client, page_area,
+                                                             django_assert_num_queries):
+    with django_assert_num_queries(AREA_PAGE_ANONYMOUS):
+        response = client.get(page_area.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Udviklingsprojekt" in response.content.decode()
+
+
+def test_the_area_page_costs_the_same_for_staff(colleague_client, page_area, django_assert_num_queries):
+    with django_assert_num_queries(AREA_PAGE_STAFF):
+        response = colleague_client.get(page_area.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Karin Koordinator" in response.content.decode()
+
+
+def test_the_coverage_overview_costs_the_same(coordinator_client, page_area,
+                                              django_assert_num_queries):
+    with django_assert_num_queries(OVERVIEW):
+        response = coordinator_client.get(reverse("coordination:overview"))
+
+    assert response.status_code == 200
+    assert "Område 0005" in response.content.decode()

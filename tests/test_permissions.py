@@ -1,0 +1,704 @@
+"""Who may open what: every URL pattern in the resolver against every role.
+
+Each URL name has a rule in EXPECTED. A URL that appears in the resolver without a rule fails
+`test_every_url_pattern_has_a_rule`, so a new view cannot ship without deciding who may see it.
+Everything that is not in PUBLIC must send anonymous visitors to a login page.
+
+Roles (all signed in with force_login, except the login-throttling tests, which post the real
+form because django-axes needs the request):
+- anonymous;
+- outsider: a signed-in user whose employee record is no longer active;
+- colleague: an employee without assignments;
+- contact: an employee with an active assignment;
+- coordinator: the `coordinator` fixture (member of the coordinator group).
+None of them is `is_staff`, so the Django admin refuses them all; `test_admin_opens_for_superusers`
+checks that the admin's pages do open for a superuser.
+"""
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone, translation
+
+from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.projects.models import Project
+from tests.factories import (
+    AssignmentFactory,
+    CoreAreaFactory,
+    CouncilFactory,
+    EmployeeFactory,
+    LocalAreaFactory,
+    UserFactory,
+)
+
+ADMIN_NAMESPACE = admin.site.name
+
+# Reachable without login. Only these are marked with lokalkontakt.core.http.public (or are the
+# Django admin's own login page, which the admin keeps public itself).
+PUBLIC = {
+    "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
+    "admin:login",
+}
+
+# URL name -> the least a user must be to open it:
+#   "public"      anyone;
+#   "signed_in"   any signed-in user (logging out);
+#   "staff"       an active employee or a coordinator (core.view_internal);
+#   "coordinator" the coordinator (core.coordinate);
+#   "admin"       Django's is_staff flag: the admin site, which sends everyone else to its login.
+# Every name of the admin namespace not listed here falls under ADMIN_GROUP.
+ADMIN_GROUP = f"{ADMIN_NAMESPACE}:*"
+EXPECTED = {
+    "home": "public",
+    "healthz": "public",
+    "set_language": "public",
+    "login": "public",
+    "logout": "signed_in",
+    "mine": "staff",
+    "areas:directory": "public",
+    "areas:detail": "public",
+    "coordination:overview": "coordinator",
+    "coordination:import": "coordinator",
+    "coordination:import_template": "coordinator",
+    "coordination:area_create": "coordinator",
+    "coordination:area_edit": "coordinator",
+    "coordination:assign": "coordinator",
+    "coordination:participation": "coordinator",
+    "coordination:end_assignment": "coordinator",
+    "coordination:handover": "coordinator",
+    "people:employee_list": "staff",
+    "people:employee_create": "coordinator",
+    "people:employee_detail": "staff",
+    "people:employee_edit": "coordinator",
+    "people:core_area_list": "staff",
+    "people:core_area_create": "coordinator",
+    "people:core_area_edit": "coordinator",
+    "admin:login": "public",
+    ADMIN_GROUP: "admin",
+}
+
+ROLES = ["anonymous", "outsider", "colleague", "contact", "coordinator"]
+ROLE_LEVELS = {
+    "anonymous": {"public"},
+    "outsider": {"public", "signed_in"},
+    "colleague": {"public", "signed_in", "staff"},
+    "contact": {"public", "signed_in", "staff"},
+    "coordinator": {"public", "signed_in", "staff", "coordinator"},
+}
+STAFF_ROLES = {role for role, levels in ROLE_LEVELS.items() if "staff" in levels}
+
+# Views that answer a GET with something else than 200 for a role that may open them.
+# set_language changes the language only on POST; a GET just sends the visitor back (to "/").
+GET_STATUS = {
+    **{("home", role): 302 for role in STAFF_ROLES},  # staff land on "Mine områder"
+    **{("set_language", role): 302 for role in ROLES},
+    **{("logout", role): 405 for role in ROLES if role != "anonymous"},  # POST only
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test here signs in several users; the default hasher would take most of the time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- walking the resolver ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str  # "namespace:name", or "namespace:<unnamed route>" for a pattern without a name
+    name: str | None
+    namespace: str | None
+    route: str  # the pattern's text from the root, e.g. "omraader/<slug:slug>/"
+    pattern: URLPattern
+
+    @property
+    def kwarg_names(self) -> list[str]:
+        return list(self.pattern.pattern.regex.groupindex)
+
+    @property
+    def positional(self) -> int:
+        regex = self.pattern.pattern.regex
+        return regex.groups - len(regex.groupindex)
+
+    @property
+    def is_admin(self) -> bool:
+        return (self.namespace or "").split(":")[0] == ADMIN_NAMESPACE
+
+    def __str__(self):
+        return self.key
+
+
+def _walk(patterns, namespace=None, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, inner, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            if entry.name:
+                key = f"{namespace}:{entry.name}" if namespace else entry.name
+            else:
+                key = f"{namespace or ''}:<unnamed {route}>"
+            yield Route(key, entry.name, namespace, route, entry)
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+ROUTES = all_routes()
+
+
+def rule_for(route: Route) -> str | None:
+    if route.key in EXPECTED:
+        return EXPECTED[route.key]
+    if route.is_admin:
+        return EXPECTED.get(ADMIN_GROUP)
+    return None
+
+
+# --- test data --------------------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    area: LocalArea
+    assignment: Assignment
+    employee: Employee
+    core_area: CoreArea
+    clients: dict
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but the employee record has been made inactive (a former employee)."""
+    user = UserFactory(username="tidligere")
+    EmployeeFactory(user=user, name="Tove Tidligere", is_active=False)
+    return user
+
+
+@pytest.fixture
+def contact(contact_user):
+    """An employee with an active assignment."""
+    AssignmentFactory(employee=contact_user.employee, area=LocalAreaFactory(name="Kontaktby"))
+    return contact_user
+
+
+@pytest.fixture
+def world(outsider, colleague, contact, coordinator):
+    area = LocalAreaFactory(name="Glud")
+    CouncilFactory(area=area)
+    assignment = AssignmentFactory(area=area, employee=contact.employee)
+    core_area = CoreAreaFactory(name="Teknik og Miljø")
+    clients = {"anonymous": Client()}
+    for role, user in [("outsider", outsider), ("colleague", colleague), ("contact", contact),
+                       ("coordinator", coordinator)]:
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return World(area=area, assignment=assignment, employee=colleague.employee,
+                 core_area=core_area, clients=clients)
+
+
+def _admin_model(route: Route):
+    for model in admin.site._registry:
+        if route.route.startswith(f"admin/{model._meta.app_label}/{model._meta.model_name}/"):
+            return model
+    return None
+
+
+def _admin_object_pk(model) -> str:
+    obj = model._default_manager.order_by("pk").first()
+    return str(obj.pk) if obj is not None else "0"
+
+
+def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
+    """Real values for a pattern's arguments, chosen by kwarg name (and view name for pk)."""
+    kwargs = {}
+    for name in route.kwarg_names:
+        if name == "slug":
+            kwargs[name] = world.area.slug
+        elif name == "pk":
+            by_view = {
+                "coordination:end_assignment": world.assignment.pk,
+                "coordination:handover": world.assignment.pk,
+                "people:employee_detail": world.employee.pk,
+                "people:employee_edit": world.employee.pk,
+                "people:core_area_edit": world.core_area.pk,
+            }
+            if route.key not in by_view:
+                pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
+            kwargs[name] = by_view[route.key]
+        elif name == "fmt":
+            kwargs[name] = "csv"
+        elif route.key == f"{ADMIN_NAMESPACE}:view_on_site" and name == "object_id":
+            kwargs[name] = str(world.area.pk)
+        elif route.is_admin and name in {"object_id", "id"} and _admin_model(route):
+            kwargs[name] = _admin_object_pk(_admin_model(route))
+        elif route.is_admin and name == "app_label":
+            kwargs[name] = "areas"
+        elif route.is_admin and name == "content_type_id":
+            kwargs[name] = str(ContentType.objects.get_for_model(LocalArea).pk)
+        elif route.is_admin and name == "url":
+            kwargs[name] = "ingen-side/"
+        else:
+            pytest.fail(f"{route}: no sample value for the argument {name!r}")
+    args = []
+    if route.positional:
+        # simple_history's admin view of one historical record: (object id, history id).
+        model = _admin_model(route)
+        if route.positional != 2 or model is None or not hasattr(model, "history"):
+            pytest.fail(f"{route}: no sample values for {route.positional} positional arguments")
+        record = model.history.order_by("history_id").first()
+        args = [str(record.id), str(record.history_id)] if record else ["0", "0"]
+    return args, kwargs
+
+
+def _fill(route_text: str, args: list, kwargs: dict) -> str:
+    """A URL for a pattern without a name (reverse() cannot build it)."""
+    text = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(kwargs[m.group(1)]), route_text)
+    text = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m.group(1)]), text)
+    positional = iter(args)
+    text = re.sub(r"\([^)]*\)", lambda m: str(next(positional)), text)
+    return "/" + text.replace("^", "").replace("$", "")
+
+
+def build_url(route: Route, world: World) -> str:
+    args, kwargs = sample_arguments(route, world)
+    if route.name:
+        name = f"{route.namespace}:{route.name}" if route.namespace else route.name
+        url = reverse(name, args=args or None, kwargs=kwargs or None)
+    else:
+        url = _fill(route.route, args, kwargs)
+    assert resolve(urlsplit(url).path).func is route.pattern.callback, f"{url} is not {route}"
+    return url
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+class _PageScan(HTMLParser):
+    """Script tags without src, inline event handlers and inline styles: all refused by the CSP."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+        self.script_nonces = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            self.script_nonces.append(attributes.get("nonce"))
+            if not attributes.get("src"):
+                self.problems.append(f"inline <script> at line {self.getpos()[0]}")
+        if tag == "style":
+            self.problems.append(f"<style> element at line {self.getpos()[0]}")
+        for name, _value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"inline handler {name}= on <{tag}> at line {self.getpos()[0]}")
+            if name == "style":
+                self.problems.append(f"style= attribute on <{tag}> at line {self.getpos()[0]}")
+
+
+def scan_html(content: bytes) -> _PageScan:
+    scan = _PageScan()
+    scan.feed(content.decode())
+    return scan
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    header = response.headers.get("Content-Security-Policy", "")
+    directives = {}
+    for part in header.split(";"):
+        words = part.split()
+        if words:
+            directives[words[0]] = words[1:]
+    return directives
+
+
+def login_redirect_problem(response, login_url: str, target: str) -> str | None:
+    if response.status_code != 302:
+        return f"status {response.status_code}, expected 302 to {login_url}"
+    location = urlsplit(response["Location"])
+    if location.path != login_url:
+        return f"redirects to {response['Location']}, expected {login_url}"
+    if parse_qs(location.query).get("next") != [target]:
+        return f"redirects to {response['Location']} without next={target}"
+    return None
+
+
+def snapshot() -> dict:
+    """Everything a coordinator action could change."""
+    models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
+              get_user_model(), Group]
+    return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
+
+
+def gettext_in(language: str, text: str) -> str:
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+# --- the rules are complete and honest --------------------------------------------------------
+
+
+def test_every_url_pattern_has_a_rule():
+    missing = [route.key for route in ROUTES if rule_for(route) is None]
+    assert not missing, (
+        "URL patterns without a rule in tests/test_permissions.py EXPECTED (decide who may open "
+        f"them, and give unnamed patterns a name): {missing}"
+    )
+
+
+def test_every_rule_belongs_to_a_url_pattern():
+    keys = {route.key for route in ROUTES}
+    stale = sorted(key for key in EXPECTED if key != ADMIN_GROUP and key not in keys)
+    assert not stale, f"EXPECTED names URLs that no longer exist: {stale}"
+    assert any(route.is_admin for route in ROUTES), "the admin's URLs were not found"
+
+
+def test_public_list_is_exactly_the_public_rules():
+    assert {key for key, rule in EXPECTED.items() if rule == "public"} == PUBLIC
+
+
+def test_only_public_views_are_marked_login_not_required():
+    """The middleware lets a view through without login only when it is marked public."""
+    marked = {route.key for route in ROUTES
+              if getattr(route.pattern.callback, "login_required", True) is False}
+    assert marked == PUBLIC
+
+
+# --- the matrix -------------------------------------------------------------------------------
+
+
+def _expected_status(route: Route, rule: str, role: str) -> int:
+    if rule == "admin":
+        return 302
+    if rule in ROLE_LEVELS[role]:
+        return GET_STATUS.get((route.key, role), 200)
+    return 302 if role == "anonymous" else 403
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+def test_get_by_role(route, world):
+    rule = rule_for(route)
+    if rule is None:
+        pytest.fail(f"{route} has no rule in EXPECTED")
+    url = build_url(route, world)
+    problems = []
+    for role in ROLES:
+        response = world.clients[role].get(url)
+        expected = _expected_status(route, rule, role)
+        if response.status_code != expected:
+            problems.append(f"{role}: GET {url} answered {response.status_code}, expected {expected}")
+            continue
+        if rule == "admin" and route.key == "admin:logout" and role != "anonymous":
+            # Django's admin sends signed-in users from its logout to its index (refused next).
+            problem = None if response["Location"] == reverse("admin:index") else (
+                f"redirects to {response['Location']}, expected {reverse('admin:index')}")
+        elif rule == "admin" and role == "anonymous":
+            # The admin site's own views send visitors to the admin's login; the ModelAdmin views
+            # are stopped earlier by LoginRequiredMiddleware, which sends them to the staff login.
+            problems_by_login = [login_redirect_problem(response, login, url)
+                                 for login in (reverse("admin:login"), reverse("login"))]
+            problem = None if None in problems_by_login else problems_by_login[0]
+        elif rule == "admin":
+            problem = login_redirect_problem(response, reverse("admin:login"), url)
+        elif role == "anonymous" and rule != "public":
+            problem = login_redirect_problem(response, reverse("login"), url)
+        else:
+            problem = None
+        if problem:
+            problems.append(f"{role}: GET {url}: {problem}")
+        if (response.status_code == 200 and not route.is_admin
+                and response["Content-Type"].startswith("text/html")):
+            problems += [f"{role}: GET {url}: {p}" for p in scan_html(response.content).problems]
+            if "script-src" not in csp_directives(response):
+                problems.append(f"{role}: GET {url}: no Content-Security-Policy script-src")
+    assert not problems, "\n".join(problems)
+
+
+def test_home_sends_staff_to_mine_and_shows_visitors_the_directory(world):
+    response = world.clients["contact"].get(reverse("home"))
+    assert response["Location"] == reverse("mine")
+    response = world.clients["anonymous"].get(reverse("home"))
+    assert response.status_code == 200
+    assert world.area.name in response.content.decode()
+
+
+def test_import_template_xlsx_is_for_the_coordinator(world):
+    url = reverse("coordination:import_template", kwargs={"fmt": "xlsx"})
+    assert world.clients["coordinator"].get(url).status_code == 200
+    assert world.clients["colleague"].get(url).status_code == 403
+
+
+def _superuser_admin_status(route: Route, request) -> int:
+    """What the admin answers a superuser, from the ModelAdmin's own permissions."""
+    fixed = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403,
+             "admin:view_on_site": 302}
+    if route.key in fixed:
+        return fixed[route.key]
+    if not route.name:  # "<object_id>/" redirects to ".../change/"; the catch-all finds nothing
+        return 404 if "(?P<url>" in route.route else 302
+    model = _admin_model(route)
+    if model is None:
+        return 200
+    model_admin = admin.site._registry[model]
+    action = route.name.rsplit("_", 1)[-1]
+    if action == "add" and not model_admin.has_add_permission(request):
+        return 403
+    if action == "delete" and not model_admin.has_delete_permission(request):
+        return 403
+    if action in {"change", "delete", "history"} and _admin_object_pk(model) == "0":
+        return 302  # no such object: back to the admin's index with a message
+    return 200
+
+
+def test_admin_opens_for_superusers(db, admin_client, admin_user, rf):
+    """The admin's pages work for an is_staff superuser: the group is refused only to others."""
+    world = World(area=LocalAreaFactory(name="Admin-by"), assignment=None, employee=None,
+                  core_area=None, clients={})
+    AssignmentFactory(area=world.area)
+    Project.objects.create(title="Projekt").areas.add(world.area)
+    AreaEvent.objects.create(area=world.area, kind=AreaEvent.Kind.CREATED)
+    request = rf.get("/")
+    request.user = admin_user
+    problems = []
+    for route in ROUTES:
+        if not route.is_admin:
+            continue
+        url = build_url(route, world)
+        response = admin_client.get(url)
+        want = _superuser_admin_status(route, request)
+        if response.status_code != want:
+            problems.append(f"GET {url} ({route}) answered {response.status_code}, expected {want}")
+    assert not problems, "\n".join(problems)
+
+
+# --- POST-only views --------------------------------------------------------------------------
+
+
+def test_set_language_changes_the_language_only_on_post(world):
+    client = world.clients["anonymous"]
+    directory = reverse("areas:directory")
+
+    response = client.get(reverse("set_language"), {"language": "en", "next": directory})
+    assert response.status_code == 302
+    assert "django_language" not in response.cookies
+
+    response = client.post(reverse("set_language"), {"language": "en", "next": directory})
+    assert response.status_code == 302
+    assert response["Location"] == directory
+    assert response.cookies["django_language"].value == "en"
+    assert '<html lang="en">' in client.get(directory).content.decode()
+
+    response = client.post(reverse("set_language"), {"language": "da", "next": directory})
+    assert response.cookies["django_language"].value == "da"
+    assert '<html lang="da">' in client.get(directory).content.decode()
+
+
+def test_set_language_refuses_a_foreign_next_url(world):
+    response = world.clients["anonymous"].post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_logout_takes_post_and_ends_the_session(world):
+    client = world.clients["contact"]
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.get(reverse("mine")).status_code == 200
+
+    response = client.post(reverse("logout"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("areas:directory")
+    assert client.get(reverse("mine")).status_code == 302
+
+
+def test_anonymous_logout_post_goes_to_login(world):
+    response = world.clients["anonymous"].post(reverse("logout"))
+    assert login_redirect_problem(response, reverse("login"), reverse("logout")) is None
+
+
+# --- coordinator actions refuse everyone else -------------------------------------------------
+
+
+def _today() -> str:
+    return timezone.localdate().isoformat()
+
+
+def _area_form(name: str) -> dict:
+    return {"name": name, "towns": name, "postcodes": "7130", "parish": f"{name} Sogn",
+            "population": "", "population_year": "", "latitude": "", "longitude": "",
+            "council_name": "", "council_email": "", "council_website": "", "council_chair_name": "",
+            "council_chair_email": "", "council_chair_phone": ""}
+
+
+# name -> (kwargs, form data, files) from the world
+POST_ACTIONS = {
+    "coordination:assign": lambda w: ({"slug": w.area.slug}, {
+        "employee": w.employee.pk, "role": "deputy", "starts_on": _today(), "note": ""}),
+    "coordination:end_assignment": lambda w: ({"pk": w.assignment.pk}, {"ends_on": _today()}),
+    "coordination:handover": lambda w: ({"pk": w.assignment.pk}, {"due": "1"}),
+    "coordination:participation": lambda w: ({"slug": w.area.slug}, {
+        "answer": "declined", "answered_on": _today(), "note": "Nej tak"}),
+    "coordination:area_edit": lambda w: ({"slug": w.area.slug}, {
+        **_area_form("Glud Nord"), "council_name": "Glud Nord Lokalråd"}),
+    "coordination:area_create": lambda w: ({}, _area_form("Helt Nyt Område")),
+    "coordination:import": lambda w: ({}, {"file": SimpleUploadedFile(
+        "omraader.csv", b"omraade;postnumre\nImporteret By;7130\n", "text/csv")}),
+    "people:employee_create": lambda w: ({}, {"name": "Nina Ny", "is_active": "on"}),
+    "people:employee_edit": lambda w: ({"pk": w.employee.pk}, {
+        "name": "Kalle Omdøbt", "is_active": "on"}),
+    "people:core_area_create": lambda w: ({}, {"name": "Nyt kerneområde"}),
+    "people:core_area_edit": lambda w: ({"pk": w.core_area.pk}, {"name": "Omdøbt kerneområde"}),
+}
+GET_ONLY = {"coordination:overview", "coordination:import_template"}
+
+
+def test_every_coordinator_action_is_in_the_post_checks():
+    coordinator_urls = {key for key, rule in EXPECTED.items() if rule == "coordinator"}
+    assert set(POST_ACTIONS) == coordinator_urls - GET_ONLY
+
+
+@pytest.mark.parametrize("name", sorted(POST_ACTIONS))
+def test_coordinator_actions_refuse_everyone_else(name, world):
+    kwargs, _data = POST_ACTIONS[name](world)
+    url = reverse(name, kwargs=kwargs or None)
+    before = snapshot()
+    for role in ["outsider", "colleague", "contact"]:
+        _kwargs, data = POST_ACTIONS[name](world)
+        response = world.clients[role].post(url, data)
+        assert response.status_code == 403, f"{role}: POST {url} answered {response.status_code}"
+        assert snapshot() == before, f"{role}: POST {url} changed data"
+    _kwargs, data = POST_ACTIONS[name](world)
+    response = world.clients["anonymous"].post(url, data)
+    assert login_redirect_problem(response, reverse("login"), url) is None
+    assert snapshot() == before, f"anonymous: POST {url} changed data"
+
+    # The same request by the coordinator is valid and does change something.
+    _kwargs, data = POST_ACTIONS[name](world)
+    response = world.clients["coordinator"].post(url, data)
+    assert response.status_code == 302, re.sub(r"\s+", " ", response.content.decode())[-6000:]
+    assert snapshot() != before
+
+
+def test_csrf_is_enforced(world, coordinator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    url = reverse("coordination:assign", kwargs={"slug": world.area.slug})
+    data = {"employee": world.employee.pk, "role": "deputy", "starts_on": _today()}
+    before = snapshot()
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert snapshot() == before
+    # With the form's token the same request goes through.
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(url, {**data, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert world.area.assignments.filter(role="deputy", ends_on__isnull=True).exists()
+
+
+# --- Content-Security-Policy and no inline scripts --------------------------------------------
+
+
+def test_content_security_policy_has_a_nonce_and_no_unsafe_inline(world):
+    response = world.clients["anonymous"].get(reverse("areas:directory"))
+    header = response.headers.get("Content-Security-Policy")
+    assert header, "no Content-Security-Policy header"
+    assert "unsafe-inline" not in header
+    assert "unsafe-eval" not in header
+    script_src = csp_directives(response)["script-src"]
+    nonces = [word for word in script_src if re.fullmatch(r"'nonce-[A-Za-z0-9+/=_-]{16,}'", word)]
+    assert len(nonces) == 1, script_src
+    nonce = nonces[0][len("'nonce-"):-1]
+    scan = scan_html(response.content)
+    assert scan.script_nonces and set(scan.script_nonces) == {nonce}
+    assert csp_directives(response)["object-src"] == ["'none'"]
+    assert csp_directives(response)["frame-ancestors"] == ["'none'"]
+
+    again = world.clients["anonymous"].get(reverse("areas:directory"))
+    assert csp_directives(again)["script-src"] != script_src, "the nonce must change per response"
+
+
+@pytest.mark.parametrize("page", ["directory", "area", "login", "overview"])
+def test_pages_have_no_inline_scripts(page, world):
+    url, role = {
+        "directory": (reverse("areas:directory"), "anonymous"),
+        "area": (world.area.get_absolute_url(), "coordinator"),
+        "login": (reverse("login"), "anonymous"),
+        "overview": (reverse("coordination:overview"), "coordinator"),
+    }[page]
+    response = world.clients[role].get(url)
+    assert response.status_code == 200
+    scan = scan_html(response.content)
+    assert scan.script_nonces, "the page loads no scripts at all"
+    assert not scan.problems, scan.problems
+
+
+# --- login throttling (real form posts: django-axes needs the request) ------------------------
+
+
+def test_sixth_login_after_five_failures_is_locked_out_even_with_the_right_password(contact, settings):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    client = Client()
+    for _attempt in range(5):
+        client.post(reverse("login"), {"username": contact.username, "password": "forkert"})
+
+    response = client.post(reverse("login"),
+                           {"username": contact.username, "password": "hemmeligt-kodeord-42"})
+
+    assert gettext_in("da", "Too many failed logins") in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("mine")).status_code == 302
+
+
+def test_failed_logins_below_the_limit_do_not_lock_out(contact):
+    client = Client()
+    for _attempt in range(4):
+        response = client.post(reverse("login"), {"username": contact.username, "password": "forkert"})
+        assert response.status_code == 200
+    response = client.post(reverse("login"),
+                           {"username": contact.username, "password": "hemmeligt-kodeord-42"},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == reverse("mine")
+
+
+def test_contact_login_lands_on_mine_omraader(contact):
+    client = Client()
+
+    response = client.post(reverse("login"),
+                           {"username": contact.username, "password": "hemmeligt-kodeord-42"},
+                           follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("mine")
+    assert response.resolver_match.view_name == "mine"
+    assert "Kontaktby" in response.content.decode()
+
+
+def test_login_ignores_a_foreign_next_url(contact):
+    response = Client().post(
+        reverse("login") + "?next=https://evil.example/",
+        {"username": contact.username, "password": "hemmeligt-kodeord-42"})
+    assert response.status_code == 302
+    assert not response["Location"].startswith("https://evil.example")
+
