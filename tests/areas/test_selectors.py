@@ -215,3 +215,13 @@ def test_areas_of_no_employee_is_empty(db):
     AssignmentFactory(area__name="Korning")
 
     assert names(selectors.areas_of_employee(employee=None)) == []
+
+
+def test_search_matches_a_decomposed_aa_typed_by_the_user(db):
+
+    LocalAreaFactory(name="Åle-Hjortsvang", towns="Åle; Hjortsvang", postcodes="")
+    decomposed = "A\u030ale"
+
+    names = [area.name for area in selectors.directory_areas(query=decomposed)]
+
+    assert names == ["Åle-Hjortsvang"]

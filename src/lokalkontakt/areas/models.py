@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.core.text import danish_sort_key, search_fold
 
 postcodes_validator = RegexValidator(
     r"^\d{4}( \d{4})*$", _("Postcodes are four digits, separated by spaces (e.g. 7130 8722).")
@@ -92,7 +92,7 @@ class LocalArea(models.Model):
         return reverse("areas:detail", kwargs={"slug": self.slug})
 
     def build_search_text(self) -> str:
-        return " ".join([self.name, self.towns, self.postcodes, self.parish]).casefold()
+        return search_fold(" ".join([self.name, self.towns, self.postcodes, self.parish]))
 
     @property
     def postcode_list(self) -> list[str]:

@@ -17,6 +17,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.core.text import search_fold
 from lokalkontakt.people.models import CoreArea, Employee
 
 ACTIVE = Q(ends_on__isnull=True)
@@ -55,7 +56,7 @@ def directory_areas(*, query: str = "", coverage: str = ""):
     """The directory: areas in Danish order, searched by name, town, postcode or parish,
     optionally filtered by coverage. Open to everyone; templates hide internal fields."""
     areas = areas_with_contacts()
-    for word in query.casefold().split():
+    for word in search_fold(query).split():
         areas = areas.filter(search_text__contains=word)
     if coverage in Coverage.values:
         areas = areas.filter(coverage=coverage)

@@ -37,3 +37,8 @@ def danish_sort_key(value: str) -> str:
 def danish_sorted(items, key=lambda item: item):
     """Sort any iterable in Danish alphabetical order of key(item)."""
     return sorted(items, key=lambda item: danish_sort_key(str(key(item))))
+
+
+def search_fold(value: str) -> str:
+    """Case-folded, NFC-normalised text for substring search ("Å" typed either way matches)."""
+    return unicodedata.normalize("NFC", value).casefold()
