@@ -33,6 +33,7 @@ worker: install ## Run the task worker alone
 	$(PY) manage.py db_worker
 
 lint: install ## ruff and a migrations check
+	@mkdir -p var/static
 	$(VENV)/bin/ruff check src tests bench
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 
