@@ -1,0 +1,40 @@
+"""Mine områder and the employee list cost the same number of queries whatever the data."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+MINE = 8  # session, user, employee, group, 2 x permissions; areas with councils; active assignments
+EMPLOYEE_LIST = 7  # session, user, employee, group, 2 x permissions; employees with counts
+
+
+@pytest.mark.parametrize("areas", [2, 25])
+def test_mine_omraader_has_a_fixed_number_of_queries(client, contact_user, areas,
+                                                      django_assert_num_queries):
+    for _ in range(areas):
+        assignment = AssignmentFactory(employee=contact_user.employee)
+        CouncilFactory(area=assignment.area)
+        AssignmentFactory(area=assignment.area, deputy=True)
+    client.force_login(contact_user)
+
+    with django_assert_num_queries(MINE):
+        response = client.get(reverse("mine"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="area-card"') == areas
+
+
+@pytest.mark.parametrize("employees", [3, 40])
+def test_employee_list_has_a_fixed_number_of_queries(client, colleague, employees,
+                                                     django_assert_num_queries):
+    for _ in range(employees):
+        AssignmentFactory(employee=EmployeeFactory())
+    client.force_login(colleague)
+
+    with django_assert_num_queries(EMPLOYEE_LIST):
+        response = client.get(reverse("people:employee_list"))
+
+    assert response.status_code == 200
