@@ -515,3 +515,16 @@ def test_a_core_area_name_already_in_use_is_refused_whatever_the_case(coordinato
     assert response.status_code == 200
     assert "Name: A core area with this name already exists." in page_text(response)
     assert CoreArea.objects.count() == before
+
+
+def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
+    for n in range(60):
+        LocalAreaFactory(name=f"Udækket {n:02d}")
+
+    response = coordinator_client.get(reverse("coordination:overview"))
+
+    html = response.content.decode()
+    assert "Udækket 49" in html
+    assert "Udækket 50" not in html.split('id="handover-heading"')[0]
+    assert "… og 10 mere" in page_text(response)
+    assert f'{reverse("areas:directory")}?coverage=uncovered' in html

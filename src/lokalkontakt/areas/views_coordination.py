@@ -21,6 +21,9 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import coordinator_required
 
 
+OVERVIEW_LIST_LIMIT = 50
+
+
 @coordinator_required
 @require_GET
 def overview(request):
@@ -28,6 +31,9 @@ def overview(request):
     return render(request, "areas/overview.html", {
         "overview": selectors.coverage_overview(),
         "recent_events": selectors.recent_events(limit=15),
+        # Long lists are cut; the directory's coverage filter shows the rest.
+        "list_slice": f":{OVERVIEW_LIST_LIMIT}", "list_limit": OVERVIEW_LIST_LIMIT,
+        "minus_limit": -OVERVIEW_LIST_LIMIT,
     })
 
 
