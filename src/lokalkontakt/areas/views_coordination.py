@@ -20,7 +20,6 @@ from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import coordinator_required
 
-
 OVERVIEW_LIST_LIMIT = 50
 
 
