@@ -158,6 +158,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Days the municipality is closed besides weekends and public holidays, as MM-DD.
+WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lokalkontakt@example.dk")
