@@ -161,8 +161,22 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# EMAIL_URL, e.g. smtp://user:password@mail.example.dk:587?tls=1; without it mail is written to var/mail/.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+if EMAIL_URL:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _mail = urlsplit(EMAIL_URL)
+    _mail_options = parse_qs(_mail.query)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = _mail.hostname or "localhost", _mail.port or 25
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = unquote(_mail.username or ""), unquote(_mail.password or "")
+    EMAIL_USE_TLS = _mail_options.get("tls", ["0"])[0] == "1"
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lokalkontakt@example.dk")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,129 @@
+"""E-mail goes through the database queue and a real SMTP server on loopback (aiosmtpd)."""
+
+import datetime
+import email
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from lokalkontakt.core.mail import email_queue, retry_delay
+from lokalkontakt.core.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_port(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    return port
+
+
+@pytest.fixture
+def smtp_server(smtp_port):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    yield inbox
+    controller.stop()
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def queue_receipt(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        return email_queue(to=["borger@example.dk"], subject="Kvittering for din henvendelse",
+                           body="Tak for din henvendelse. Vi svarer inden for 10 arbejdsdage.",
+                           reply_to="lokalkontakt@example.dk")
+
+
+def test_queued_mail_is_delivered_by_the_worker(smtp_server, django_capture_on_commit_callbacks):
+    queued = queue_receipt(django_capture_on_commit_callbacks)
+    assert smtp_server.messages == []  # nothing is sent inside the request
+
+    run_worker()
+
+    [(recipients, message)] = smtp_server.messages
+    assert recipients == ["borger@example.dk"]
+    assert message["Subject"] == "Kvittering for din henvendelse"
+    assert message["Reply-To"] == "lokalkontakt@example.dk"
+    assert "Vi svarer inden for 10 arbejdsdage." in message.get_payload(decode=True).decode()
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.SENT, 1)
+
+
+def test_running_the_worker_again_sends_nothing_twice(smtp_server,
+                                                      django_capture_on_commit_callbacks):
+    queued = queue_receipt(django_capture_on_commit_callbacks)
+    run_worker()
+    from lokalkontakt.core.mail import deliver_email
+
+    deliver_email.enqueue(email_id=queued.pk)
+    run_worker()
+
+    assert len(smtp_server.messages) == 1
+
+
+def test_mail_waits_while_the_server_is_down_and_arrives_when_it_is_back(
+        smtp_port, django_capture_on_commit_callbacks):
+    queued = queue_receipt(django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()  # nothing listens on the port
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.QUEUED, 1)
+    assert "ConnectionRefusedError" in queued.last_error
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=20)
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        run_worker()
+    finally:
+        controller.stop()
+
+    assert [recipients for recipients, _message in inbox.messages] == [["borger@example.dk"]]
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.SENT, 2)
+
+
+def test_mail_is_marked_failed_after_the_last_attempt(smtp_port, settings,
+                                                      django_capture_on_commit_callbacks):
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    queued = queue_receipt(django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+
+    queued.refresh_from_db()
+    assert queued.status == OutgoingEmail.Status.FAILED
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_retry_delay_backs_off_to_one_hour():
+    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 10)] == [30, 60, 120, 3600]
