@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lokalkontakt.people",
     "lokalkontakt.areas",
     "lokalkontakt.projects",
+    "lokalkontakt.inquiries",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,13 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Inquiries: deadlines in Danish working days, spam limit per client and hour.
+INQUIRY_ACKNOWLEDGE_DAYS = int(os.environ.get("INQUIRY_ACKNOWLEDGE_DAYS", "2"))
+INQUIRY_ANSWER_DAYS = int(os.environ.get("INQUIRY_ANSWER_DAYS", "10"))
+INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
+# The address the application is reached at, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("omraader/", include("lokalkontakt.areas.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
+    path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+
+
+class InquiryEventInline(admin.TabularInline):
+    model = InquiryEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["kind", "public", "text", "actor", "at"]
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(admin.ModelAdmin):
+    list_display = ["pk", "subject", "area", "status", "assignee", "answer_due"]
+    list_filter = ["status"]
+    list_select_related = ["area", "assignee"]
+    readonly_fields = ["token_hash", "client_hash"]
+    inlines = [InquiryEventInline]

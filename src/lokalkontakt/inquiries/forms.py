@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.inquiries.models import Inquiry
+
+
+class InquiryForm(forms.Form):
+    area = forms.ModelChoiceField(
+        label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
+        empty_label=_("I don't know – send it to the coordinator"),
+        help_text=_("Choose the area by its name; towns and postcodes are shown in brackets."),
+    )
+    submitter_kind = forms.ChoiceField(label=_("I am writing as"), widget=forms.RadioSelect,
+                                       choices=Inquiry.SubmitterKind.choices)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    text = forms.CharField(label=_("Your inquiry"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 8}))
+    submitter_name = forms.CharField(label=_("Your name"), max_length=150)
+    submitter_email = forms.EmailField(
+        label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."))
+    submitter_phone = forms.CharField(label=_("Your phone"), max_length=30, required=False)
+    consent = forms.BooleanField(
+        label=_("I have read how my personal data is used"),
+        help_text=_("Your name and contact details are seen only by the employees who handle "
+                    "the inquiry and by the coordinator. They are deleted after a period set "
+                    "by the municipality; the inquiry itself is kept without them."),
+        error_messages={"required": _("Accept the notice on personal data to send the inquiry.")},
+    )
+    # A field people do not see (hidden by CSS and from screen readers); bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, widget=forms.TextInput(
+        attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["area"].label_from_instance = _area_label
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+
+def _area_label(area: LocalArea) -> str:
+    details = ", ".join(part for part in [area.towns.replace(";", ","), area.postcodes] if part)
+    return f"{area.name} ({details})" if details and details != area.name else area.name
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(label=_("Message"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class CloseForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("The submitter sees the outcome."))
+
+
+class ListFilterForm(forms.Form):
+    scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
+        ("mine", _("Mine")), ("areas", _("My areas'")), ("all", _("All I may see"))])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
+        ("open", _("Open")), *Inquiry.Status.choices, ("any", _("All"))])

@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Inquiry(models.Model):
+    """An inquiry (henvendelse) from a citizen, association, business or council.
+
+    The submitter follows it by a private link; only a hash of its token is stored.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    class SubmitterKind(models.TextChoices):
+        CITIZEN = "citizen", _("Citizen")
+        ASSOCIATION = "association", _("Association")
+        BUSINESS = "business", _("Business")
+        COUNCIL = "council", _("Local council")
+
+    area = models.ForeignKey(
+        "areas.LocalArea", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="inquiries", verbose_name=_("local area"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("text"), max_length=10000)
+    submitter_kind = models.CharField(_("who is writing"), max_length=20,
+                                      choices=SubmitterKind.choices)
+    submitter_name = models.CharField(_("name"), max_length=150)
+    submitter_email = models.EmailField(_("e-mail"))
+    submitter_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    client_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    assignee = models.ForeignKey(
+        "people.Employee", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="inquiries", verbose_name=_("handled by"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.RECEIVED)
+    acknowledge_due = models.DateField(_("acknowledge by"))
+    answer_due = models.DateField(_("answer by"))
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        indexes = [models.Index(fields=["status", "answer_due"])]
+
+    def __str__(self):
+        return f"{self.reference}: {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("inquiries:detail", kwargs={"pk": self.pk})
+
+    @property
+    def reference(self) -> str:
+        return f"H-{self.pk:05d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+
+class InquiryEvent(models.Model):
+    """A step on an inquiry's timeline. Public events are shown to the submitter."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Received")
+        ROUTED = "routed", _("Routed")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        REPLY = "reply", _("Reply")
+        COMMENT = "comment", _("Internal comment")
+        FOLLOW_UP = "follow_up", _("Message from the submitter")
+        CLOSED = "closed", _("Closed")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events",
+                                verbose_name=_("inquiry"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    public = models.BooleanField(_("public"), default=False)
+    text = models.TextField(_("text"), blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("inquiry event")
+        verbose_name_plural = _("inquiry events")
+
+    def __str__(self):
+        return f"{self.inquiry.reference}: {self.get_kind_display()}"

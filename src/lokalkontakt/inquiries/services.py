@@ -1,0 +1,169 @@
+"""Every write about inquiries. Each step is an InquiryEvent (public or internal) in the same
+transaction; e-mail goes through the queue after commit (core.mail)."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.mail import email_queue
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.workdays import add_working_days
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+
+Kind = InquiryEvent.Kind
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def client_hash(client: str) -> str:
+    """A keyed hash of the client's address: enough to rate-limit, not to identify."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()
+
+
+def tracking_url(token: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("inquiries:track", kwargs={"token": token})
+
+
+def _event(inquiry, kind, *, public, text="", actor=None) -> InquiryEvent:
+    actor = actor if getattr(actor, "is_authenticated", False) else None
+    return InquiryEvent.objects.create(inquiry=inquiry, kind=kind, public=public, text=text,
+                                       actor=actor)
+
+
+def coordinator_emails() -> list[str]:
+    users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
+    emails = []
+    for user in users.select_related("employee"):
+        employee = getattr(user, "employee", None)
+        address = (employee.email if employee else "") or user.email
+        if address:
+            emails.append(address)
+    return sorted(set(emails))
+
+
+def _mail(template: str, *, to: list[str], context: dict, reply_to: str = "") -> None:
+    """Render a Danish e-mail (subject on the first line) and queue it."""
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
+        subject, body = text.strip().split("\n", 1)
+    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to)
+
+
+@transaction.atomic
+def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str, text: str,
+                   submitter_name: str, submitter_email: str, submitter_phone: str = "",
+                   client: str) -> tuple[Inquiry, str]:
+    """Receive an inquiry, route it to the area's contact (or the coordinator) and queue the
+    receipt to the submitter and the notice to whoever handles it.
+
+    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour.
+    Returns the inquiry and its tracking token (only its hash is stored).
+    """
+    hashed_client = client_hash(client)
+    recent = Inquiry.objects.filter(client_hash=hashed_client,
+                                    created_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    if recent.count() >= settings.INQUIRY_RATE_LIMIT:
+        raise ValidationError(_("You have sent several inquiries within the last hour. "
+                                "Please wait a little and try again."))
+    primary = area.primary_assignment if area else None
+    token = secrets.token_urlsafe(32)
+    today = timezone.localdate()
+    inquiry = Inquiry(
+        area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
+        submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
+        submitter_phone=submitter_phone.strip(), token_hash=token_hash(token),
+        client_hash=hashed_client, assignee=primary.employee if primary else None,
+        acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
+        answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
+    )
+    inquiry.full_clean()
+    inquiry.save()
+    _event(inquiry, Kind.SUBMITTED, public=True)
+    _event(inquiry, Kind.ROUTED, public=False,
+           text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
+    context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
+               "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()}
+    _mail("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
+    handler = [inquiry.assignee.email] if inquiry.assignee and inquiry.assignee.email else []
+    _mail("inquiries/email/new_inquiry.txt", to=handler or coordinator_emails(), context=context)
+    return inquiry, token
+
+
+@transaction.atomic
+def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
+    """Mark that the inquiry has been seen; the submitter sees it on the tracking page."""
+    if inquiry.status != Inquiry.Status.RECEIVED:
+        raise ValidationError(_("The inquiry has already been acknowledged."))
+    inquiry.status, inquiry.acknowledged_at = Inquiry.Status.ACKNOWLEDGED, timezone.now()
+    inquiry.save(update_fields=["status", "acknowledged_at", "updated_at"])
+    _event(inquiry, Kind.ACKNOWLEDGED, public=True, actor=actor)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_reply(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
+    """Answer the submitter publicly: shown on the tracking page and e-mailed to them."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the reply.")})
+    now = timezone.now()
+    inquiry.acknowledged_at = inquiry.acknowledged_at or now
+    inquiry.answered_at = inquiry.answered_at or now
+    inquiry.status = Inquiry.Status.ANSWERED
+    inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
+    event = _event(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
+    _mail("inquiries/email/reply.txt", to=[inquiry.submitter_email],
+          context={"inquiry": inquiry, "event": event})
+    return event
+
+
+@transaction.atomic
+def inquiry_comment(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
+    """An internal note on the timeline; never shown to the submitter."""
+    if not text.strip():
+        raise ValidationError({"text": _("Write the comment.")})
+    return _event(inquiry, Kind.COMMENT, public=False, text=text.strip(), actor=actor)
+
+
+@transaction.atomic
+def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
+    """Close the inquiry with its outcome, which the submitter sees."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Describe the outcome.")})
+    inquiry.status, inquiry.closed_at, inquiry.outcome = (Inquiry.Status.CLOSED, timezone.now(),
+                                                          outcome.strip())
+    inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
+    _event(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_follow_up(*, inquiry: Inquiry, text: str) -> InquiryEvent:
+    """A message from the submitter on the tracking page; the handler is told by e-mail."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed. Send a new inquiry instead."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write your message.")})
+    event = _event(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
+    handler = [inquiry.assignee.email] if inquiry.assignee and inquiry.assignee.email else []
+    _mail("inquiries/email/follow_up.txt", to=handler or coordinator_emails(),
+          context={"inquiry": inquiry, "event": event,
+                   "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()})
+    return event
