@@ -14,7 +14,9 @@ from django_tasks_db.models import DBTaskResult
 from lokalkontakt.core.mail import email_queue, retry_delay
 from lokalkontakt.core.models import OutgoingEmail
 
-pytestmark = pytest.mark.django_db
+# The worker closes connections that are inside a transaction (close_old_connections), as the
+# test-case transaction would be on PostgreSQL: these tests commit for real instead.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class Inbox:
