@@ -31,6 +31,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services import inquiry_submit
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from tests.factories import (
@@ -48,7 +51,7 @@ ADMIN_NAMESPACE = admin.site.name
 # Django admin's own login page, which the admin keeps public itself).
 PUBLIC = {
     "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
-    "admin:login",
+    "admin:login", "inquiries:new", "inquiries:track",
 }
 
 # URL name -> the least a user must be to open it:
@@ -84,6 +87,14 @@ EXPECTED = {
     "people:core_area_list": "staff",
     "people:core_area_create": "coordinator",
     "people:core_area_edit": "coordinator",
+    "inquiries:new": "public",
+    "inquiries:track": "public",
+    "inquiries:list": "staff",
+    "inquiries:detail": "staff",
+    "inquiries:acknowledge": "staff",
+    "inquiries:reply": "staff",
+    "inquiries:comment": "staff",
+    "inquiries:close": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -97,6 +108,7 @@ ROLE_LEVELS = {
     "coordinator": {"public", "signed_in", "staff", "coordinator"},
 }
 STAFF_ROLES = {role for role, levels in ROLE_LEVELS.items() if "staff" in levels}
+INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close"]  # staff, POST only
 
 # Views that answer a GET with something else than 200 for a role that may open them.
 # set_language changes the language only on POST; a GET just sends the visitor back (to "/").
@@ -104,6 +116,12 @@ GET_STATUS = {
     **{("home", role): 302 for role in STAFF_ROLES},  # staff land on "Mine områder"
     **{("set_language", role): 302 for role in ROLES},
     **{("logout", role): 405 for role in ROLES if role != "anonymous"},  # POST only
+    # The world's inquiry is in Glud, routed to the contact (Glud's primary contact). The colleague
+    # has no assignments and does not handle it, so it is not visible to them: the detail page
+    # answers 404 (as for a missing inquiry). The actions are POST only, and require_POST
+    # answers before the inquiry is looked up, so a GET is 405 for every staff role.
+    ("inquiries:detail", "colleague"): 404,
+    **{(f"inquiries:{name}", role): 405 for name in INQUIRY_ACTIONS for role in STAFF_ROLES},
 }
 
 
@@ -182,6 +200,8 @@ class World:
     employee: Employee
     core_area: CoreArea
     clients: dict
+    inquiry: Inquiry | None = None
+    token: str = ""
 
 
 @pytest.fixture
@@ -210,8 +230,13 @@ def world(outsider, colleague, contact, coordinator):
                        ("coordinator", coordinator)]:
         clients[role] = Client()
         clients[role].force_login(user)
+    # Routed to the contact (Glud's primary contact); the colleague may not see it.
+    inquiry, token = inquiry_submit(
+        area=area, submitter_kind=Inquiry.SubmitterKind.CITIZEN, subject="Vejbump på Skolevej",
+        text="Kan vi få et vejbump?", submitter_name="Bo Borger",
+        submitter_email="bo@example.dk", submitter_phone="+45 20 00 00 00", client="192.0.2.1")
     return World(area=area, assignment=assignment, employee=colleague.employee,
-                 core_area=core_area, clients=clients)
+                 core_area=core_area, clients=clients, inquiry=inquiry, token=token)
 
 
 def _admin_model(route: Route):
@@ -239,10 +264,14 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 "people:employee_detail": world.employee.pk,
                 "people:employee_edit": world.employee.pk,
                 "people:core_area_edit": world.core_area.pk,
+                **{f"inquiries:{name}": world.inquiry.pk
+                   for name in ["detail", *INQUIRY_ACTIONS]},
             }
             if route.key not in by_view:
                 pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
             kwargs[name] = by_view[route.key]
+        elif name == "token" and route.key == "inquiries:track":
+            kwargs[name] = world.token
         elif name == "fmt":
             kwargs[name] = "csv"
         elif route.key == f"{ADMIN_NAMESPACE}:view_on_site" and name == "object_id":
@@ -615,6 +644,60 @@ def test_csrf_is_enforced(world, coordinator):
     response = client.post(url, {**data, "csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert world.area.assignments.filter(role="deputy", ends_on__isnull=True).exists()
+
+
+# --- inquiry actions: staff who may not see the inquiry get 404 -------------------------------
+
+
+def inquiry_snapshot() -> dict:
+    return {model.__name__: list(model._default_manager.order_by("pk").values())
+            for model in [Inquiry, InquiryEvent, OutgoingEmail]}
+
+
+INQUIRY_POSTS = {
+    "acknowledge": {},
+    "reply": {"reply-text": "Svar fra en uvedkommende"},
+    "comment": {"comment-text": "Kommentar fra en uvedkommende"},
+    "close": {"outcome": "Lukket af en uvedkommende"},
+}
+
+
+def test_every_inquiry_action_is_in_the_post_checks():
+    assert set(INQUIRY_POSTS) == set(INQUIRY_ACTIONS)
+
+
+@pytest.mark.parametrize("name", INQUIRY_ACTIONS)
+def test_inquiry_actions_refuse_those_who_may_not_see_the_inquiry(name, world):
+    url = reverse(f"inquiries:{name}", kwargs={"pk": world.inquiry.pk})
+    data = INQUIRY_POSTS[name]
+    before = inquiry_snapshot()
+
+    # The colleague is staff but neither handles the inquiry nor covers Glud.
+    response = world.clients["colleague"].post(url, data)
+    assert response.status_code == 404, f"colleague: POST {url} answered {response.status_code}"
+    assert inquiry_snapshot() == before, f"colleague: POST {url} changed data"
+
+    response = world.clients["outsider"].post(url, data)
+    assert response.status_code == 403, f"outsider: POST {url} answered {response.status_code}"
+    assert inquiry_snapshot() == before, f"outsider: POST {url} changed data"
+
+    response = world.clients["anonymous"].post(url, data)
+    assert login_redirect_problem(response, reverse("login"), url) is None
+    assert inquiry_snapshot() == before, f"anonymous: POST {url} changed data"
+
+    # The contact handles it: the same request goes through and changes the inquiry.
+    response = world.clients["contact"].post(url, data)
+    assert response.status_code == 302
+    assert response["Location"] == world.inquiry.get_absolute_url()
+    assert inquiry_snapshot() != before
+
+
+def test_the_coordinator_may_act_on_every_inquiry(world):
+    url = reverse("inquiries:close", kwargs={"pk": world.inquiry.pk})
+    response = world.clients["coordinator"].post(url, {"outcome": "Videresendt til Vej og Park"})
+    assert response.status_code == 302
+    world.inquiry.refresh_from_db()
+    assert world.inquiry.status == Inquiry.Status.CLOSED
 
 
 # --- Content-Security-Policy and no inline scripts --------------------------------------------

@@ -59,6 +59,6 @@ class CloseForm(forms.Form):
 
 class ListFilterForm(forms.Form):
     scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
-        ("mine", _("Mine")), ("areas", _("My areas'")), ("all", _("All I may see"))])
+        ("mine", _("Mine")), ("areas", _("My areas' inquiries")), ("all", _("All I may see"))])
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("open", _("Open")), *Inquiry.Status.choices, ("any", _("All"))])

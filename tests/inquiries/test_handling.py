@@ -1,0 +1,197 @@
+"""Handling an inquiry as staff and following it as the submitter: the timeline, what is public
+and what is internal, and what a closed inquiry refuses."""
+
+import pytest
+from django.utils.html import escape
+
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.inquiries import services
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from tests.inquiries.conftest import detail_url, english_client, track_url
+
+pytestmark = pytest.mark.django_db
+
+Kind = InquiryEvent.Kind
+
+
+@pytest.fixture
+def submitted(setting):
+    """An inquiry about Glud (handled by the contact) and its tracking token."""
+    inquiry, token = services.inquiry_submit(
+        area=setting.area, submitter_kind="association", subject="Shelter ved stranden",
+        text="Må vi bygge et shelter?", submitter_name="Glud Borgerforening",
+        submitter_email="formand@glud.example.dk", submitter_phone="+45 21 22 23 24",
+        client="192.0.2.20")
+    OutgoingEmail.objects.all().delete()  # the intake's e-mails are tested elsewhere
+    return inquiry, token
+
+
+@pytest.fixture
+def handler(setting):
+    return english_client(setting.contact)
+
+
+def act(client, inquiry, action, data=None):
+    """POST an action from the detail page and follow the redirect back to it."""
+    response = client.post(f"{detail_url(inquiry)}{action}/", data or {}, follow=True)
+    assert response.redirect_chain == [(detail_url(inquiry), 302)]
+    return response.content.decode()
+
+
+def test_the_handler_sees_the_inquiry_and_its_timeline(setting, submitted, handler):
+    inquiry, _token = submitted
+
+    response = handler.get(detail_url(inquiry))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Shelter ved stranden" in html and "Må vi bygge et shelter?" in html
+    assert inquiry.reference in html
+    assert "Routed" in html and setting.contact.employee.name in html
+    assert "formand@glud.example.dk" in html
+    assert "Acknowledge" in html
+
+
+def test_acknowledge(setting, submitted, handler):
+    inquiry, token = submitted
+
+    html = act(handler, inquiry, "kvitter")
+
+    assert "The inquiry is acknowledged." in html
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ACKNOWLEDGED and inquiry.acknowledged_at
+    event = inquiry.events.get(kind=Kind.ACKNOWLEDGED)
+    assert event.public and event.actor == setting.contact
+    assert "<strong>Acknowledged</strong>" in english_client().get(track_url(token)).content.decode()
+
+    # Twice is refused with a message, and nothing is added.
+    html = act(handler, inquiry, "kvitter")
+    assert "The inquiry has already been acknowledged." in html
+    assert inquiry.events.filter(kind=Kind.ACKNOWLEDGED).count() == 1
+
+
+def test_reply_is_public_and_mailed_to_the_submitter(setting, submitted, handler):
+    inquiry, token = submitted
+
+    html = act(handler, inquiry, "svar", {"reply-text": "I er velkomne. Søg via kommunens side."})
+
+    assert "The reply is sent to the submitter." in html
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ANSWERED
+    assert inquiry.acknowledged_at and inquiry.answered_at
+    event = inquiry.events.get(kind=Kind.REPLY)
+    assert event.public and event.text == "I er velkomne. Søg via kommunens side."
+    [email] = OutgoingEmail.objects.all()
+    assert email.to == ["formand@glud.example.dk"]
+    assert inquiry.reference in email.subject
+    assert "I er velkomne. Søg via kommunens side." in email.body
+    tracking = english_client().get(track_url(token)).content.decode()
+    assert "I er velkomne. Søg via kommunens side." in tracking
+    assert setting.contact.employee.name in tracking  # who answered
+
+
+def test_an_empty_reply_is_refused(submitted, handler):
+    inquiry, _token = submitted
+
+    html = act(handler, inquiry, "svar", {"reply-text": "   "})
+
+    assert "Write a text before you send it." in html
+    assert not inquiry.events.filter(kind=Kind.REPLY).exists()
+    assert OutgoingEmail.objects.count() == 0
+
+
+def test_an_internal_comment_is_never_shown_to_the_submitter(submitted, handler):
+    inquiry, token = submitted
+
+    html = act(handler, inquiry, "kommentar", {"comment-text": "Ring til Teknik og Miljø først."})
+
+    assert "The comment is saved." in html
+    assert "Ring til Teknik og Miljø først." in html
+    event = inquiry.events.get(kind=Kind.COMMENT)
+    assert not event.public
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.RECEIVED
+    assert OutgoingEmail.objects.count() == 0
+    tracking = english_client().get(track_url(token)).content.decode()
+    assert "Ring til Teknik og Miljø" not in tracking
+    assert "Internal comment" not in tracking
+    assert "Routed" not in tracking  # the routing step is internal too
+
+
+def test_close_with_an_outcome_the_submitter_sees(submitted, handler):
+    inquiry, token = submitted
+
+    html = act(handler, inquiry, "afslut", {"outcome": "Shelteret er godkendt."})
+
+    assert "The inquiry is closed." in html
+    assert "Send reply" not in html  # no more forms on a closed inquiry
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.CLOSED and inquiry.closed_at
+    assert inquiry.outcome == "Shelteret er godkendt."
+    tracking = english_client().get(track_url(token)).content.decode()
+    assert "Shelteret er godkendt." in tracking
+    assert "<strong>Closed</strong>" in tracking
+    assert "Send message" not in tracking
+
+
+def test_a_closed_inquiry_refuses_replies_and_a_second_close(submitted, handler):
+    inquiry, _token = submitted
+    act(handler, inquiry, "afslut", {"outcome": "Afsluttet."})
+    before = list(inquiry.events.values_list("pk", flat=True))
+
+    html = act(handler, inquiry, "svar", {"reply-text": "Et svar for sent"})
+    assert "The inquiry is closed." in html
+    html = act(handler, inquiry, "afslut", {"outcome": "Igen"})
+    assert "The inquiry is closed." in html
+
+    assert list(inquiry.events.values_list("pk", flat=True)) == before
+    inquiry.refresh_from_db()
+    assert inquiry.outcome == "Afsluttet."
+    assert OutgoingEmail.objects.count() == 0
+
+
+# --- the tracking page ------------------------------------------------------------------------
+
+
+def test_a_follow_up_is_a_public_event_and_mailed_to_the_handler(setting, submitted, browser):
+    inquiry, token = submitted
+
+    response = browser.post(track_url(token), {"text": "Vi har tegninger klar."}, follow=True)
+
+    assert response.redirect_chain == [(track_url(token), 302)]
+    html = response.content.decode()
+    assert "Your message has been sent." in html
+    assert "Vi har tegninger klar." in html
+    event = inquiry.events.get(kind=Kind.FOLLOW_UP)
+    assert event.public and event.actor is None
+    [email] = OutgoingEmail.objects.all()
+    assert email.to == [setting.contact.employee.email]
+    assert "Vi har tegninger klar." in email.body
+    staff_html = english_client(setting.contact).get(detail_url(inquiry)).content.decode()
+    assert "Vi har tegninger klar." in staff_html
+
+
+def test_an_empty_follow_up_is_refused(submitted, browser):
+    inquiry, token = submitted
+
+    response = browser.post(track_url(token), {"text": ""})
+
+    assert response.status_code == 200
+    assert 'id="id_text-error"' in response.content.decode()
+    assert not inquiry.events.filter(kind=Kind.FOLLOW_UP).exists()
+
+
+def test_a_closed_inquiry_refuses_follow_ups(setting, submitted, browser):
+    inquiry, token = submitted
+    services.inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
+
+    page = browser.get(track_url(token)).content.decode()
+    assert 'name="text"' not in page  # no form to write in
+
+    response = browser.post(track_url(token), {"text": "Én ting mere"})
+
+    html = response.content.decode()
+    assert escape("The inquiry is closed. Send a new inquiry instead.") in html
+    assert "Én ting mere" not in html
+    assert not inquiry.events.filter(kind=Kind.FOLLOW_UP).exists()
+    assert OutgoingEmail.objects.count() == 0

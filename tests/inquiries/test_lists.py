@@ -1,0 +1,121 @@
+"""The staff list: scopes, the status filter and the deadline markers."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lokalkontakt.inquiries.models import Inquiry
+from tests.factories import AssignmentFactory, EmployeeFactory, InquiryFactory, LocalAreaFactory
+from tests.inquiries.conftest import english_client
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("inquiries:list")
+
+
+@pytest.fixture
+def inquiries(setting):
+    """Mine (Glud, handled by the contact); Stouby's (the contact is deputy there, someone else
+    handles it); Bjerre's (nothing to do with the contact); a closed one of mine."""
+    me = setting.contact.employee
+    stouby = LocalAreaFactory(name="Stouby")
+    other = EmployeeFactory(name="Ole Anden")
+    AssignmentFactory(area=stouby, employee=other)
+    AssignmentFactory(area=stouby, employee=me, deputy=True)
+    bjerre = LocalAreaFactory(name="Bjerre")
+    AssignmentFactory(area=bjerre, employee=EmployeeFactory(name="Bente Bjerre"))
+    return {
+        "mine": InquiryFactory(area=setting.area, assignee=me, subject="Min henvendelse"),
+        "stouby": InquiryFactory(area=stouby, assignee=other, subject="Stoubys henvendelse"),
+        "bjerre": InquiryFactory(area=bjerre, assignee=None, subject="Bjerres henvendelse"),
+        "closed": InquiryFactory(area=setting.area, assignee=me, subject="Lukket henvendelse",
+                                 status=Inquiry.Status.CLOSED),
+    }
+
+
+def subjects(response) -> set[str]:
+    assert response.status_code == 200
+    return set(re.findall(r"<td>(\w+ henvendelse)</td>", response.content.decode()))
+
+
+def test_mine_is_the_default_and_shows_only_the_open_inquiries_i_handle(setting, inquiries):
+    client = english_client(setting.contact)
+    assert subjects(client.get(LIST_URL)) == {"Min henvendelse"}
+    assert subjects(client.get(LIST_URL, {"scope": "mine"})) == {"Min henvendelse"}
+
+
+def test_my_areas_shows_the_inquiries_of_the_areas_i_cover(setting, inquiries):
+    client = english_client(setting.contact)
+    assert subjects(client.get(LIST_URL, {"scope": "areas"})) == {
+        "Min henvendelse", "Stoubys henvendelse"}
+
+
+def test_all_is_what_one_may_see(setting, inquiries):
+    contact = english_client(setting.contact)
+    assert subjects(contact.get(LIST_URL, {"scope": "all"})) == {
+        "Min henvendelse", "Stoubys henvendelse"}
+    coordinator = english_client(setting.coordinator)
+    assert subjects(coordinator.get(LIST_URL, {"scope": "all"})) == {
+        "Min henvendelse", "Stoubys henvendelse", "Bjerres henvendelse"}
+    colleague = english_client(setting.colleague)
+    assert subjects(colleague.get(LIST_URL, {"scope": "all", "status": "any"})) == set()
+
+
+def test_status_filter(setting, inquiries):
+    client = english_client(setting.contact)
+    assert subjects(client.get(LIST_URL, {"status": "closed"})) == {"Lukket henvendelse"}
+    assert subjects(client.get(LIST_URL, {"status": "any"})) == {
+        "Min henvendelse", "Lukket henvendelse"}
+    inquiries["mine"].status = Inquiry.Status.ANSWERED
+    inquiries["mine"].save()
+    assert subjects(client.get(LIST_URL, {"status": "answered"})) == {"Min henvendelse"}
+    assert subjects(client.get(LIST_URL, {"status": "received"})) == set()
+
+
+def test_an_unknown_filter_value_falls_back_to_the_default(setting, inquiries):
+    client = english_client(setting.contact)
+    assert subjects(client.get(LIST_URL, {"scope": "everything", "status": "x"})) == {
+        "Min henvendelse"}
+
+
+def _row(html: str, subject: str) -> str:
+    return re.search(rf"<tr>(?:(?!</tr>).)*{subject}(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+
+
+def test_overdue_inquiries_are_marked(setting):
+    me = setting.contact.employee
+    today = timezone.localdate()
+    InquiryFactory(area=setting.area, assignee=me, subject="Forsinket henvendelse",
+                   acknowledge_due=today - datetime.timedelta(days=1))
+    InquiryFactory(area=setting.area, assignee=me, subject="Rettidig henvendelse",
+                   acknowledge_due=today + datetime.timedelta(days=1))
+    InquiryFactory(area=setting.area, assignee=me, subject="Besvaret henvendelse",
+                   acknowledge_due=today - datetime.timedelta(days=5),
+                   answer_due=today - datetime.timedelta(days=1), status=Inquiry.Status.ANSWERED)
+
+    html = english_client(setting.contact).get(LIST_URL).content.decode()
+
+    assert "Overdue" in _row(html, "Forsinket henvendelse")
+    assert "Overdue" not in _row(html, "Rettidig henvendelse")
+    assert "Overdue" not in _row(html, "Besvaret henvendelse")
+    assert html.count(">Overdue<") == 1
+
+
+def test_an_acknowledged_inquiry_is_overdue_by_its_answer_date(setting):
+    today = timezone.localdate()
+    InquiryFactory(area=setting.area, assignee=setting.contact.employee, subject="Sen henvendelse",
+                   status=Inquiry.Status.ACKNOWLEDGED, acknowledge_due=today,
+                   answer_due=today - datetime.timedelta(days=1))
+
+    client = english_client(setting.contact)
+    html = client.get(LIST_URL).content.decode()
+    assert "Overdue" in _row(html, "Sen henvendelse")
+
+    # The same in Danish, by the language cookie.
+    client.cookies["django_language"] = "da"
+    danish = client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert '<html lang="da">' in danish
+    assert "badge-error" in _row(danish, "Sen henvendelse")
