@@ -163,6 +163,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 INQUIRY_ACKNOWLEDGE_DAYS = int(os.environ.get("INQUIRY_ACKNOWLEDGE_DAYS", "2"))
 INQUIRY_ANSWER_DAYS = int(os.environ.get("INQUIRY_ANSWER_DAYS", "10"))
 INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
+# Closed inquiries lose the submitter's personal data after this many days.
+INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
 # The address the application is reached at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -31,7 +31,7 @@ class Inquiry(models.Model):
     submitter_kind = models.CharField(_("who is writing"), max_length=20,
                                       choices=SubmitterKind.choices)
     submitter_name = models.CharField(_("name"), max_length=150)
-    submitter_email = models.EmailField(_("e-mail"))
+    submitter_email = models.EmailField(_("e-mail"), blank=True)
     submitter_phone = models.CharField(_("phone"), max_length=30, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     client_hash = models.CharField(max_length=64, editable=False, db_index=True)
@@ -47,6 +47,11 @@ class Inquiry(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
+    # Set by the periodic job so that running it twice sends nothing twice.
+    acknowledge_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    answer_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -82,6 +87,8 @@ class InquiryEvent(models.Model):
         COMMENT = "comment", _("Internal comment")
         FOLLOW_UP = "follow_up", _("Message from the submitter")
         CLOSED = "closed", _("Closed")
+        ESCALATED = "escalated", _("Escalated to the coordinator")
+        ANONYMISED = "anonymised", _("Personal data deleted")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events",
                                 verbose_name=_("inquiry"))

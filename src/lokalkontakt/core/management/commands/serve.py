@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import threading
 
 from django.conf import settings
 from django.core.management import call_command
@@ -16,6 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, **options):
         worker = subprocess.Popen([sys.executable, sys.argv[0], "db_worker"])  # noqa: S603
+        stop = threading.Event()
+        threading.Thread(target=self._periodic_jobs, args=(stop,), daemon=True).start()
         address = f"http://{addrport}/"
         self.stdout.write(self.style.SUCCESS(f"Lokalkontakt runs on {address} (Ctrl-C stops it)."))
         if settings.DEMO_ENABLED:
@@ -26,8 +29,22 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
+            stop.set()
             worker.terminate()
             try:
                 worker.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+    def _periodic_jobs(self, stop: threading.Event, interval: int = 900) -> None:
+        """What cron does in production: the idempotent jobs every 15 minutes."""
+        from django.db import close_old_connections
+
+        while not stop.is_set():
+            try:
+                call_command("run_jobs")
+            except Exception as error:  # noqa: BLE001 - a failed run is retried next time
+                self.stderr.write(f"Periodic jobs failed: {error}")
+            finally:
+                close_old_connections()
+            stop.wait(interval)

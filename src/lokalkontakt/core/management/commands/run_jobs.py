@@ -1,0 +1,15 @@
+"""The periodic jobs, idempotent: run from cron or a systemd timer (every 15 minutes is enough);
+`make run` runs them in the background."""
+
+from django.core.management.base import BaseCommand
+
+from lokalkontakt.inquiries.jobs import run_inquiry_jobs
+
+
+class Command(BaseCommand):
+    help = "Run the periodic jobs: inquiry reminders, escalations and anonymisation."
+
+    def handle(self, *args, **options):
+        report = run_inquiry_jobs()
+        self.stdout.write(f"Inquiries: {report.reminded} reminded, {report.escalated} escalated, "
+                          f"{report.anonymised} anonymised.")

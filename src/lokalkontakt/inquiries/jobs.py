@@ -1,0 +1,103 @@
+"""The inquiries' periodic work: reminders before a deadline, escalation of overdue inquiries
+to the coordinator, and anonymisation after the retention period. Idempotent: each inquiry is
+reminded, escalated and anonymised at most once, so running the job twice sends nothing twice."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from lokalkontakt.core.workdays import add_working_days
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services import _event, _mail, coordinator_emails
+
+Status = Inquiry.Status
+
+
+@dataclass
+class JobReport:
+    reminded: int = 0
+    escalated: int = 0
+    anonymised: int = 0
+
+
+def run_inquiry_jobs(*, now: datetime.datetime | None = None) -> JobReport:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    report = JobReport()
+    report.reminded = _remind(today=today, now=now)
+    report.escalated = _escalate(today=today, now=now)
+    report.anonymised = anonymise_expired(now=now)
+    return report
+
+
+def _handler_emails(inquiry: Inquiry) -> list[str]:
+    if inquiry.assignee and inquiry.assignee.email:
+        return [inquiry.assignee.email]
+    return coordinator_emails()
+
+
+def _staff_url(inquiry: Inquiry) -> str:
+    return settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()
+
+
+def _remind(*, today, now) -> int:
+    """Remind the handler on the working day before a deadline (or on the day itself)."""
+    horizon = add_working_days(today, 1)
+    due = [
+        ("acknowledge", "acknowledge_reminded_at",
+         Q(status=Status.RECEIVED, acknowledge_due__gte=today, acknowledge_due__lte=horizon)),
+        ("answer", "answer_reminded_at",
+         Q(status__in=[Status.RECEIVED, Status.ACKNOWLEDGED], answer_due__gte=today,
+           answer_due__lte=horizon)),
+    ]
+    count = 0
+    for what, field, condition in due:
+        for inquiry in Inquiry.objects.filter(condition, **{f"{field}__isnull": True}).select_related(
+                "assignee", "area"):
+            with transaction.atomic():
+                claimed = Inquiry.objects.filter(pk=inquiry.pk, **{f"{field}__isnull": True}).update(
+                    **{field: now})
+                if claimed:
+                    _mail("inquiries/email/reminder.txt", to=_handler_emails(inquiry),
+                          context={"inquiry": inquiry, "what": what,
+                                   "staff_url": _staff_url(inquiry)})
+                    count += 1
+    return count
+
+
+def _escalate(*, today, now) -> int:
+    """Tell the coordinator about each inquiry past a deadline, once."""
+    overdue = (Q(status=Status.RECEIVED, acknowledge_due__lt=today)
+               | Q(status__in=[Status.RECEIVED, Status.ACKNOWLEDGED], answer_due__lt=today))
+    count = 0
+    for inquiry in Inquiry.objects.filter(overdue, escalated_at__isnull=True).select_related(
+            "assignee", "area"):
+        with transaction.atomic():
+            if Inquiry.objects.filter(pk=inquiry.pk, escalated_at__isnull=True).update(
+                    escalated_at=now):
+                _event(inquiry, InquiryEvent.Kind.ESCALATED, public=False)
+                _mail("inquiries/email/escalation.txt", to=coordinator_emails(),
+                      context={"inquiry": inquiry, "staff_url": _staff_url(inquiry)})
+                count += 1
+    return count
+
+
+def anonymise_expired(*, now) -> int:
+    """Delete the submitter's personal data from inquiries closed longer ago than
+    settings.INQUIRY_RETENTION_DAYS; the content, dates and statistics stay."""
+    cutoff = now - datetime.timedelta(days=settings.INQUIRY_RETENTION_DAYS)
+    count = 0
+    for inquiry in Inquiry.objects.filter(status=Status.CLOSED, closed_at__lt=cutoff,
+                                          anonymised_at__isnull=True):
+        with transaction.atomic():
+            inquiry.submitter_name, inquiry.submitter_email, inquiry.submitter_phone = "", "", ""
+            inquiry.client_hash, inquiry.anonymised_at = "", now
+            inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
+                                        "client_hash", "anonymised_at", "updated_at"])
+            _event(inquiry, InquiryEvent.Kind.ANONYMISED, public=False)
+            count += 1
+    return count

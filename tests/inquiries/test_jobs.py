@@ -1,0 +1,87 @@
+"""The periodic job reminds, escalates and anonymises, each at most once."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.workdays import add_working_days
+from lokalkontakt.inquiries.jobs import run_inquiry_jobs
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from tests.factories import EmployeeFactory, InquiryFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.make_aware(datetime.datetime(2026, 11, 23, 8, 0))  # a Monday
+TODAY = datetime.date(2026, 11, 23)
+
+
+def test_the_handler_is_reminded_once_the_working_day_before_the_deadline(coordinator):
+    handler = EmployeeFactory(email="handler@example.dk")
+    inquiry = InquiryFactory(assignee=handler, acknowledge_due=add_working_days(TODAY, 1),
+                             answer_due=add_working_days(TODAY, 9))
+
+    first = run_inquiry_jobs(now=NOW)
+    second = run_inquiry_jobs(now=NOW)
+
+    assert (first.reminded, second.reminded) == (1, 0)
+    [reminder] = OutgoingEmail.objects.filter(to=["handler@example.dk"])
+    assert inquiry.reference in reminder.subject
+    assert inquiry.get_absolute_url() in reminder.body
+
+
+def test_an_inquiry_far_from_its_deadline_gets_no_reminder(coordinator):
+    InquiryFactory(acknowledge_due=add_working_days(TODAY, 2), answer_due=add_working_days(TODAY, 10))
+
+    assert run_inquiry_jobs(now=NOW).reminded == 0
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_an_overdue_inquiry_is_escalated_to_the_coordinator_once(coordinator):
+    inquiry = InquiryFactory(acknowledge_due=TODAY - datetime.timedelta(days=3),
+                             answer_due=TODAY + datetime.timedelta(days=5))
+
+    first = run_inquiry_jobs(now=NOW)
+    second = run_inquiry_jobs(now=NOW)
+
+    assert (first.escalated, second.escalated) == (1, 0)
+    coordinator_email = coordinator.employee.email
+    [escalation] = OutgoingEmail.objects.filter(to=[coordinator_email])
+    assert inquiry.reference in escalation.subject
+    event = inquiry.events.get(kind=InquiryEvent.Kind.ESCALATED)
+    assert event.public is False
+
+
+def test_answered_and_closed_inquiries_are_not_escalated(coordinator):
+    past = TODAY - datetime.timedelta(days=3)
+    InquiryFactory(status=Inquiry.Status.ANSWERED, acknowledge_due=past, answer_due=past)
+    InquiryFactory(status=Inquiry.Status.CLOSED, acknowledge_due=past, answer_due=past)
+
+    assert run_inquiry_jobs(now=NOW).escalated == 0
+
+
+def test_personal_data_is_deleted_after_the_retention_period_and_the_content_kept(settings):
+    settings.INQUIRY_RETENTION_DAYS = 30
+    old = InquiryFactory(status=Inquiry.Status.CLOSED, closed_at=NOW - datetime.timedelta(days=31),
+                         submitter_name="Bo Borger", submitter_phone="+45 70 00 00 00",
+                         subject="Bænk", text="Bænken er knækket", outcome="Repareret")
+    recent = InquiryFactory(status=Inquiry.Status.CLOSED, closed_at=NOW - datetime.timedelta(days=5))
+
+    first = run_inquiry_jobs(now=NOW)
+    second = run_inquiry_jobs(now=NOW)
+
+    assert (first.anonymised, second.anonymised) == (1, 0)
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.submitter_name, old.submitter_email, old.submitter_phone) == ("", "", "")
+    assert (old.subject, old.text, old.outcome) == ("Bænk", "Bænken er knækket", "Repareret")
+    assert old.events.filter(kind=InquiryEvent.Kind.ANONYMISED).count() == 1
+    assert recent.submitter_name == "Bo Borger"
+
+
+def test_run_jobs_command_reports_what_it_did(capsys):
+    call_command("run_jobs")
+
+    assert "0 reminded, 0 escalated, 0 anonymised" in capsys.readouterr().out
