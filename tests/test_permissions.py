@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
-from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services import inquiry_submit
 from lokalkontakt.people.models import CoreArea, Employee
@@ -95,6 +95,8 @@ EXPECTED = {
     "inquiries:reply": "staff",
     "inquiries:comment": "staff",
     "inquiries:close": "staff",
+    "inquiries:forward": "staff",
+    "inquiries:tag": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -108,7 +110,7 @@ ROLE_LEVELS = {
     "coordinator": {"public", "signed_in", "staff", "coordinator"},
 }
 STAFF_ROLES = {role for role, levels in ROLE_LEVELS.items() if "staff" in levels}
-INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close"]  # staff, POST only
+INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close", "forward", "tag"]  # staff, POST only
 
 # Views that answer a GET with something else than 200 for a role that may open them.
 # set_language changes the language only on POST; a GET just sends the visitor back (to "/").
@@ -650,8 +652,11 @@ def test_csrf_is_enforced(world, coordinator):
 
 
 def inquiry_snapshot() -> dict:
-    return {model.__name__: list(model._default_manager.order_by("pk").values())
-            for model in [Inquiry, InquiryEvent, OutgoingEmail]}
+    snapshot = {model.__name__: list(model._default_manager.order_by("pk").values())
+                for model in [Inquiry, InquiryEvent, OutgoingEmail]}
+    snapshot["links"] = [list(Inquiry.participants.through.objects.order_by("pk").values()),
+                         list(Inquiry.focus_areas.through.objects.order_by("pk").values())]
+    return snapshot
 
 
 INQUIRY_POSTS = {
@@ -659,6 +664,8 @@ INQUIRY_POSTS = {
     "reply": {"reply-text": "Svar fra en uvedkommende"},
     "comment": {"comment-text": "Kommentar fra en uvedkommende"},
     "close": {"outcome": "Lukket af en uvedkommende"},
+    "forward": {"forward-action": "forward"},  # + the colleague as "forward-employee", per world
+    "tag": {"focus_areas": ["1"]},
 }
 
 
@@ -669,7 +676,11 @@ def test_every_inquiry_action_is_in_the_post_checks():
 @pytest.mark.parametrize("name", INQUIRY_ACTIONS)
 def test_inquiry_actions_refuse_those_who_may_not_see_the_inquiry(name, world):
     url = reverse(f"inquiries:{name}", kwargs={"pk": world.inquiry.pk})
-    data = INQUIRY_POSTS[name]
+    data = dict(INQUIRY_POSTS[name])
+    if name == "forward":
+        data["forward-employee"] = str(world.employee.pk)
+    if name == "tag":
+        data["focus_areas"] = [str(FocusArea.objects.order_by("number").first().pk)]
     before = inquiry_snapshot()
 
     # The colleague is staff but neither handles the inquiry nor covers Glud.

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 # the database.
 LIST_QUERIES = 6
 # Session, user, employee record, coordinator group, the inquiry (with area and assignee), its
-# events, their actors and the actors' employee records (prefetched).
-DETAIL_QUERIES = 8
+# events, their actors and the actors' employee records, the colleagues it was forwarded to and its
+# focus areas (prefetched); the employee and focus-area choices of the forward and tag forms.
+DETAIL_QUERIES = 12
 
 
 def make_inquiries(count: int) -> list[Inquiry]:

@@ -62,3 +62,37 @@ class ListFilterForm(forms.Form):
         ("mine", _("Mine")), ("areas", _("My areas' inquiries")), ("all", _("All I may see"))])
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("open", _("Open")), *Inquiry.Status.choices, ("any", _("All"))])
+
+
+class ForwardForm(forms.Form):
+    """Forward to a colleague (they help) or reassign (they take over)."""
+
+    employee = forms.ModelChoiceField(label=_("Employee"), queryset=None,
+                                      empty_label=_("Choose an employee"))
+    note = forms.CharField(label=_("Note to the colleague"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    action = forms.ChoiceField(label=_("What should happen"), widget=forms.RadioSelect,
+                               initial="forward", choices=[
+                                   ("forward", _("Forward: the colleague helps and can reply")),
+                                   ("reassign", _("Reassign: the colleague takes over"))])
+
+    def __init__(self, *args, **kwargs):
+        from lokalkontakt.people.models import Employee
+
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
+            "core_area").order_by("sort_name")
+        self.fields["employee"].label_from_instance = (
+            lambda e: f"{e.name} ({e.core_area})" if e.core_area else e.name)
+
+
+class FocusAreasForm(forms.Form):
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"), required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        from lokalkontakt.core.models import FocusArea
+
+        super().__init__(*args, **kwargs)
+        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")

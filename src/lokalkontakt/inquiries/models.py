@@ -39,6 +39,13 @@ class Inquiry(models.Model):
         "people.Employee", on_delete=models.PROTECT, null=True, blank=True,
         related_name="inquiries", verbose_name=_("handled by"),
     )
+    participants = models.ManyToManyField(
+        "people.Employee", blank=True, related_name="forwarded_inquiries",
+        verbose_name=_("forwarded to"),
+        help_text=_("Colleagues the inquiry was forwarded to; they can read and reply."),
+    )
+    focus_areas = models.ManyToManyField("core.FocusArea", blank=True, related_name="inquiries",
+                                         verbose_name=_("focus areas"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.RECEIVED)
     acknowledge_due = models.DateField(_("acknowledge by"))
@@ -82,6 +89,9 @@ class InquiryEvent(models.Model):
     class Kind(models.TextChoices):
         SUBMITTED = "submitted", _("Received")
         ROUTED = "routed", _("Routed")
+        FORWARDED = "forwarded", _("Forwarded")
+        REASSIGNED = "reassigned", _("Reassigned")
+        TAGGED = "tagged", _("Focus areas changed")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         REPLY = "reply", _("Reply")
         COMMENT = "comment", _("Internal comment")

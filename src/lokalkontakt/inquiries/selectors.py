@@ -20,7 +20,9 @@ def inquiries_visible_to(*, user):
         return inquiries.none()
     covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
                                        ends_on__isnull=True)
-    return inquiries.filter(Q(assignee=employee) | Exists(covers))
+    forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
+                                                            employee=employee)
+    return inquiries.filter(Q(assignee=employee) | Exists(covers) | Exists(forwarded))
 
 
 def inquiry_list(*, user, scope: str = "mine", status: str = "open"):
@@ -28,7 +30,10 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open"):
     inquiries = inquiries_visible_to(user=user)
     employee = getattr(user, "employee", None)
     if scope == "mine":
-        inquiries = inquiries.filter(assignee=employee) if employee else inquiries.none()
+        forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
+                                                                employee=employee)
+        inquiries = (inquiries.filter(Q(assignee=employee) | Exists(forwarded)) if employee
+                     else inquiries.none())
     elif scope == "areas" and employee:
         covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
                                            ends_on__isnull=True)
@@ -43,7 +48,8 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open"):
 def inquiry_get(*, user, pk: int) -> Inquiry:
     """One inquiry with its timeline; 404 both when missing and when not visible."""
     return get_object_or_404(
-        inquiries_visible_to(user=user).prefetch_related("events__actor__employee"), pk=pk)
+        inquiries_visible_to(user=user).prefetch_related(
+            "events__actor__employee", "participants", "focus_areas"), pk=pk)
 
 
 def inquiry_by_token(*, token: str) -> Inquiry:

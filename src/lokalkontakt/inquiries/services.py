@@ -167,3 +167,56 @@ def inquiry_follow_up(*, inquiry: Inquiry, text: str) -> InquiryEvent:
           context={"inquiry": inquiry, "event": event,
                    "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()})
     return event
+
+
+def _notify_employee(inquiry: Inquiry, employee, *, actor, note: str) -> None:
+    to = [employee.email] if employee.email else coordinator_emails()
+    _mail("inquiries/email/forwarded.txt", to=to, context={
+        "inquiry": inquiry, "employee": employee, "note": note,
+        "sender": getattr(getattr(actor, "employee", None), "name", "") or actor.get_username(),
+        "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()})
+
+
+@transaction.atomic
+def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
+    """Ask a colleague for help: they are e-mailed, may open the inquiry and reply too.
+    The handler stays the same."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not employee.is_active:
+        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
+    if employee == inquiry.assignee or inquiry.participants.filter(pk=employee.pk).exists():
+        raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
+    inquiry.participants.add(employee)
+    _event(inquiry, Kind.FORWARDED, public=False, actor=actor,
+           text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
+    _notify_employee(inquiry, employee, actor=actor, note=note.strip())
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
+    """Make another employee responsible for the inquiry; they are e-mailed."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not employee.is_active:
+        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
+    if employee == inquiry.assignee:
+        raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
+    inquiry.assignee = employee
+    inquiry.save(update_fields=["assignee", "updated_at"])
+    inquiry.participants.remove(employee)
+    _event(inquiry, Kind.REASSIGNED, public=False, actor=actor,
+           text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
+    _notify_employee(inquiry, employee, actor=actor, note=note.strip())
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
+    """Set the focus areas (fokusområder) the inquiry concerns."""
+    focus_areas = list(focus_areas)
+    inquiry.focus_areas.set(focus_areas)
+    _event(inquiry, Kind.TAGGED, public=False, actor=actor,
+           text=", ".join(f.name for f in focus_areas) or "–")
+    return inquiry

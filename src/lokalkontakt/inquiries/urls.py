@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/svar/", views.reply, name="reply"),
     path("<int:pk>/kommentar/", views.comment, name="comment"),
     path("<int:pk>/afslut/", views.close, name="close"),
+    path("<int:pk>/videresend/", views.forward, name="forward"),
+    path("<int:pk>/fokusomraader/", views.tag, name="tag"),
 ]

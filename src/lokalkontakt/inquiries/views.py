@@ -13,7 +13,14 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors, services
-from lokalkontakt.inquiries.forms import CloseForm, InquiryForm, ListFilterForm, MessageForm
+from lokalkontakt.inquiries.forms import (
+    CloseForm,
+    FocusAreasForm,
+    ForwardForm,
+    InquiryForm,
+    ListFilterForm,
+    MessageForm,
+)
 
 
 @public
@@ -84,13 +91,15 @@ def detail(request, pk):
     inquiry.deadline_state = selectors.deadline_state(inquiry)
     return render(request, "inquiries/detail.html", {
         "inquiry": inquiry, "reply_form": MessageForm(prefix="reply"),
-        "comment_form": MessageForm(prefix="comment"), "close_form": CloseForm()})
+        "comment_form": MessageForm(prefix="comment"), "close_form": CloseForm(),
+        "forward_form": ForwardForm(prefix="forward"),
+        "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())})})
 
 
-def _act(request, pk, action, form=None, success=""):
+def _act(request, pk, action, form=None, success="", invalid=None):
     inquiry = selectors.inquiry_get(user=request.user, pk=pk)
     if form is not None and not form.is_valid():
-        messages.error(request, _("Write a text before you send it."))
+        messages.error(request, invalid or _("Write a text before you send it."))
         return redirect(inquiry)
     try:
         action(inquiry, form.cleaned_data if form is not None else {})
@@ -132,3 +141,25 @@ def close(request, pk):
     return _act(request, pk, lambda i, d: services.inquiry_close(inquiry=i, actor=request.user,
                                                                  outcome=d["outcome"]),
                 form=CloseForm(request.POST), success=_("The inquiry is closed."))
+
+
+@staff_required
+@require_POST
+def forward(request, pk):
+    def act(inquiry, data):
+        service = (services.inquiry_reassign if data["action"] == "reassign"
+                   else services.inquiry_forward)
+        service(inquiry=inquiry, employee=data["employee"], note=data["note"], actor=request.user)
+
+    return _act(request, pk, act, form=ForwardForm(request.POST, prefix="forward"),
+                success=_("The colleague has been sent the inquiry."),
+                invalid=_("Choose an employee and what should happen."))
+
+
+@staff_required
+@require_POST
+def tag(request, pk):
+    return _act(request, pk, lambda i, d: services.inquiry_tag(
+        inquiry=i, focus_areas=d["focus_areas"], actor=request.user),
+        form=FocusAreasForm(request.POST), success=_("The focus areas are saved."),
+        invalid=_("Choose focus areas from the list."))
