@@ -1,7 +1,6 @@
 """The coordinator's pages: coverage overview, assignments, handovers, answers, area facts, import."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from lokalkontakt.areas.forms import (
     ParticipationForm,
 )
 from lokalkontakt.areas.models import Assignment, LocalArea
-from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
 
 OVERVIEW_LIST_LIMIT = 50
@@ -36,18 +35,11 @@ def overview(request):
     })
 
 
-def _form_view(request, *, form, template, context, save, success):
-    """GET shows the form; a valid POST calls `save()`; a service's refusal goes on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, success(result))
-            return redirect(context["area"].get_absolute_url() if "area" in context
-                            else result.get_absolute_url())
-    return render(request, template, {**context, "form": form})
+def _form_view(request, **kwargs):
+    """The shared form flow; after saving, back to the area (or to what was created)."""
+    area = kwargs["context"].get("area")
+    return form_view(request, redirect_to=lambda result: (area or result).get_absolute_url(),
+                     **kwargs)
 
 
 @coordinator_required

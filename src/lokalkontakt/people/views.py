@@ -1,12 +1,10 @@
 """Employees and core areas: colleagues read, the coordinator manages."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.people import selectors, services
 from lokalkontakt.people.forms import CoreAreaForm, EmployeeForm
@@ -31,18 +29,6 @@ def employee_detail(request, pk):
                   {"employee": employee, "assignments": assignments})
 
 
-def _save_view(request, *, form, template, context, save, success_url, message):
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, message % {"name": obj})
-            return redirect(success_url(obj))
-    return render(request, template, {**context, "form": form})
-
-
 @coordinator_required
 def employee_edit(request, pk=None):
     employee = selectors.employee_get(pk=pk) if pk else None
@@ -53,10 +39,11 @@ def employee_edit(request, pk=None):
                    "is_active": employee.is_active,
                    "username": employee.user.username if employee.user else ""}
     form = EmployeeForm(request.POST or None, initial=initial)
-    return _save_view(
+    return form_view(
         request, form=form, template="people/employee_form.html", context={"employee": employee},
         save=lambda data: services.employee_save(employee=employee, **data),
-        success_url=lambda obj: obj.get_absolute_url(), message=_("%(name)s is saved."),
+        success=lambda obj: _("%(name)s is saved.") % {"name": obj},
+        redirect_to=lambda obj: obj.get_absolute_url(),
     )
 
 
@@ -75,10 +62,11 @@ def core_area_edit(request, pk=None):
         initial = {"name": core_area.name, "description": core_area.description,
                    "external_uuid": core_area.external_uuid}
     form = CoreAreaForm(request.POST or None, initial=initial)
-    return _save_view(
+    return form_view(
         request, form=form, template="people/core_area_form.html", context={"core_area": core_area},
         save=lambda data: services.core_area_save(core_area=core_area, **data),
-        success_url=lambda obj: "people:core_area_list", message=_("%(name)s is saved."),
+        success=lambda obj: _("%(name)s is saved.") % {"name": obj},
+        redirect_to=lambda obj: "people:core_area_list",
     )
 
 
