@@ -12,7 +12,8 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django_tasks import task
 
 from lokalkontakt.core.models import OutgoingEmail
@@ -25,6 +26,22 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "") -
     email = OutgoingEmail.objects.create(to=list(to), subject=subject, body=body, reply_to=reply_to)
     transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
+
+
+def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "") -> None:
+    """Render a plain-text e-mail template in the site's language (subject on the first line,
+    then the body) and queue it; nothing is queued without recipients."""
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
+    subject, body = text.strip().split("\n", 1)
+    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to)
+
+
+def site_url(path: str) -> str:
+    """An absolute link for e-mails: settings.SITE_URL plus a path."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.services import _event, _mail, coordinator_emails
+from lokalkontakt.inquiries.services import coordinator_emails, handler_emails, inquiry_event_add
 
 Status = Inquiry.Status
 
@@ -34,16 +35,6 @@ def run_inquiry_jobs(*, now: datetime.datetime | None = None) -> JobReport:
     return report
 
 
-def _handler_emails(inquiry: Inquiry) -> list[str]:
-    if inquiry.assignee and inquiry.assignee.email:
-        return [inquiry.assignee.email]
-    return coordinator_emails()
-
-
-def _staff_url(inquiry: Inquiry) -> str:
-    return settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()
-
-
 def _remind(*, today, now) -> int:
     """Remind the handler on the working day before a deadline (or on the day itself)."""
     horizon = add_working_days(today, 1)
@@ -62,9 +53,9 @@ def _remind(*, today, now) -> int:
                 claimed = Inquiry.objects.filter(pk=inquiry.pk, **{f"{field}__isnull": True}).update(
                     **{field: now})
                 if claimed:
-                    _mail("inquiries/email/reminder.txt", to=_handler_emails(inquiry),
+                    email_queue_template("inquiries/email/reminder.txt", to=handler_emails(inquiry),
                           context={"inquiry": inquiry, "what": what,
-                                   "staff_url": _staff_url(inquiry)})
+                                   "staff_url": site_url(inquiry.get_absolute_url())})
                     count += 1
     return count
 
@@ -79,9 +70,9 @@ def _escalate(*, today, now) -> int:
         with transaction.atomic():
             if Inquiry.objects.filter(pk=inquiry.pk, escalated_at__isnull=True).update(
                     escalated_at=now):
-                _event(inquiry, InquiryEvent.Kind.ESCALATED, public=False)
-                _mail("inquiries/email/escalation.txt", to=coordinator_emails(),
-                      context={"inquiry": inquiry, "staff_url": _staff_url(inquiry)})
+                inquiry_event_add(inquiry, InquiryEvent.Kind.ESCALATED, public=False)
+                email_queue_template("inquiries/email/escalation.txt", to=coordinator_emails(),
+                      context={"inquiry": inquiry, "staff_url": site_url(inquiry.get_absolute_url())})
                 count += 1
     return count
 
@@ -98,6 +89,6 @@ def anonymise_expired(*, now) -> int:
             inquiry.client_hash, inquiry.anonymised_at = "", now
             inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
                                         "client_hash", "anonymised_at", "updated_at"])
-            _event(inquiry, InquiryEvent.Kind.ANONYMISED, public=False)
+            inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False)
             count += 1
     return count

@@ -9,13 +9,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.mail import email_queue
+from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
@@ -33,10 +32,11 @@ def client_hash(client: str) -> str:
 
 
 def tracking_url(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("inquiries:track", kwargs={"token": token})
+    return site_url(reverse("inquiries:track", kwargs={"token": token}))
 
 
-def _event(inquiry, kind, *, public, text="", actor=None) -> InquiryEvent:
+def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryEvent:
+    """A step on the timeline, in the caller's transaction."""
     actor = actor if getattr(actor, "is_authenticated", False) else None
     return InquiryEvent.objects.create(inquiry=inquiry, kind=kind, public=public, text=text,
                                        actor=actor)
@@ -53,14 +53,11 @@ def coordinator_emails() -> list[str]:
     return sorted(set(emails))
 
 
-def _mail(template: str, *, to: list[str], context: dict, reply_to: str = "") -> None:
-    """Render a Danish e-mail (subject on the first line) and queue it."""
-    if not to:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
-        subject, body = text.strip().split("\n", 1)
-    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to)
+def handler_emails(inquiry: Inquiry) -> list[str]:
+    """Whoever handles the inquiry; the coordinator when nobody does or they have no e-mail."""
+    if inquiry.assignee and inquiry.assignee.email:
+        return [inquiry.assignee.email]
+    return coordinator_emails()
 
 
 @transaction.atomic
@@ -92,14 +89,13 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
     )
     inquiry.full_clean()
     inquiry.save()
-    _event(inquiry, Kind.SUBMITTED, public=True)
-    _event(inquiry, Kind.ROUTED, public=False,
+    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True)
+    inquiry_event_add(inquiry, Kind.ROUTED, public=False,
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
     context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
-               "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()}
-    _mail("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
-    handler = [inquiry.assignee.email] if inquiry.assignee and inquiry.assignee.email else []
-    _mail("inquiries/email/new_inquiry.txt", to=handler or coordinator_emails(), context=context)
+               "staff_url": site_url(inquiry.get_absolute_url())}
+    email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
+    email_queue_template("inquiries/email/new_inquiry.txt", to=handler_emails(inquiry), context=context)
     return inquiry, token
 
 
@@ -110,7 +106,7 @@ def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
         raise ValidationError(_("The inquiry has already been acknowledged."))
     inquiry.status, inquiry.acknowledged_at = Inquiry.Status.ACKNOWLEDGED, timezone.now()
     inquiry.save(update_fields=["status", "acknowledged_at", "updated_at"])
-    _event(inquiry, Kind.ACKNOWLEDGED, public=True, actor=actor)
+    inquiry_event_add(inquiry, Kind.ACKNOWLEDGED, public=True, actor=actor)
     return inquiry
 
 
@@ -126,8 +122,8 @@ def inquiry_reply(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
     inquiry.answered_at = inquiry.answered_at or now
     inquiry.status = Inquiry.Status.ANSWERED
     inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
-    event = _event(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
-    _mail("inquiries/email/reply.txt", to=[inquiry.submitter_email],
+    event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
+    email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
           context={"inquiry": inquiry, "event": event})
     return event
 
@@ -137,7 +133,7 @@ def inquiry_comment(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
     """An internal note on the timeline; never shown to the submitter."""
     if not text.strip():
         raise ValidationError({"text": _("Write the comment.")})
-    return _event(inquiry, Kind.COMMENT, public=False, text=text.strip(), actor=actor)
+    return inquiry_event_add(inquiry, Kind.COMMENT, public=False, text=text.strip(), actor=actor)
 
 
 @transaction.atomic
@@ -150,7 +146,7 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
     inquiry.status, inquiry.closed_at, inquiry.outcome = (Inquiry.Status.CLOSED, timezone.now(),
                                                           outcome.strip())
     inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
-    _event(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    inquiry_event_add(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
     return inquiry
 
 
@@ -161,34 +157,38 @@ def inquiry_follow_up(*, inquiry: Inquiry, text: str) -> InquiryEvent:
         raise ValidationError(_("The inquiry is closed. Send a new inquiry instead."))
     if not text.strip():
         raise ValidationError({"text": _("Write your message.")})
-    event = _event(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
-    handler = [inquiry.assignee.email] if inquiry.assignee and inquiry.assignee.email else []
-    _mail("inquiries/email/follow_up.txt", to=handler or coordinator_emails(),
+    event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
+    email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
           context={"inquiry": inquiry, "event": event,
-                   "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()})
+                   "staff_url": site_url(inquiry.get_absolute_url())})
     return event
+
+
+def _check_recipient(inquiry: Inquiry, employee, *, already: bool) -> None:
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not employee.is_active:
+        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
+    if already:
+        raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
 
 
 def _notify_employee(inquiry: Inquiry, employee, *, actor, note: str) -> None:
     to = [employee.email] if employee.email else coordinator_emails()
-    _mail("inquiries/email/forwarded.txt", to=to, context={
+    email_queue_template("inquiries/email/forwarded.txt", to=to, context={
         "inquiry": inquiry, "employee": employee, "note": note,
         "sender": getattr(getattr(actor, "employee", None), "name", "") or actor.get_username(),
-        "staff_url": settings.SITE_URL.rstrip("/") + inquiry.get_absolute_url()})
+        "staff_url": site_url(inquiry.get_absolute_url())})
 
 
 @transaction.atomic
 def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
     """Ask a colleague for help: they are e-mailed, may open the inquiry and reply too.
     The handler stays the same."""
-    if not inquiry.is_open:
-        raise ValidationError(_("The inquiry is closed."))
-    if not employee.is_active:
-        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
-    if employee == inquiry.assignee or inquiry.participants.filter(pk=employee.pk).exists():
-        raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
+    _check_recipient(inquiry, employee, already=employee == inquiry.assignee
+                     or inquiry.participants.filter(pk=employee.pk).exists())
     inquiry.participants.add(employee)
-    _event(inquiry, Kind.FORWARDED, public=False, actor=actor,
+    inquiry_event_add(inquiry, Kind.FORWARDED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
     _notify_employee(inquiry, employee, actor=actor, note=note.strip())
     return inquiry
@@ -197,16 +197,11 @@ def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inq
 @transaction.atomic
 def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
     """Make another employee responsible for the inquiry; they are e-mailed."""
-    if not inquiry.is_open:
-        raise ValidationError(_("The inquiry is closed."))
-    if not employee.is_active:
-        raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
-    if employee == inquiry.assignee:
-        raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
+    _check_recipient(inquiry, employee, already=employee == inquiry.assignee)
     inquiry.assignee = employee
     inquiry.save(update_fields=["assignee", "updated_at"])
     inquiry.participants.remove(employee)
-    _event(inquiry, Kind.REASSIGNED, public=False, actor=actor,
+    inquiry_event_add(inquiry, Kind.REASSIGNED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
     _notify_employee(inquiry, employee, actor=actor, note=note.strip())
     return inquiry
@@ -217,6 +212,6 @@ def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
     """Set the focus areas (fokusområder) the inquiry concerns."""
     focus_areas = list(focus_areas)
     inquiry.focus_areas.set(focus_areas)
-    _event(inquiry, Kind.TAGGED, public=False, actor=actor,
+    inquiry_event_add(inquiry, Kind.TAGGED, public=False, actor=actor,
            text=", ".join(f.name for f in focus_areas) or "–")
     return inquiry
