@@ -38,3 +38,35 @@ def test_employee_list_has_a_fixed_number_of_queries(client, colleague, employee
         response = client.get(reverse("people:employee_list"))
 
     assert response.status_code == 200
+
+
+CORE_AREA_LIST = 7  # session, user, employee, group, 2 x permissions; core areas with counts
+EMPLOYEE_DETAIL = 8  # session, user, employee, group, 2 x permissions; the employee; assignments
+
+
+@pytest.mark.parametrize("core_areas", [2, 30])
+def test_core_area_list_has_a_fixed_number_of_queries(client, colleague, core_areas,
+                                                      django_assert_num_queries):
+    for _ in range(core_areas):
+        EmployeeFactory()  # each with its own core area
+    client.force_login(colleague)
+
+    with django_assert_num_queries(CORE_AREA_LIST):
+        response = client.get(reverse("people:core_area_list"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("assignments", [1, 30])
+def test_employee_page_has_a_fixed_number_of_queries(client, colleague, assignments,
+                                                     django_assert_num_queries):
+    employee = EmployeeFactory()
+    for _ in range(assignments):
+        AssignmentFactory(employee=employee)
+    client.force_login(colleague)
+
+    with django_assert_num_queries(EMPLOYEE_DETAIL):
+        response = client.get(reverse("people:employee_detail", kwargs={"pk": employee.pk}))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr>") == assignments + 1
