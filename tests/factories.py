@@ -6,7 +6,7 @@ import hashlib
 import factory
 from django.contrib.auth import get_user_model
 
-from lokalkontakt.areas.models import Assignment, AssignmentRole, Council, LocalArea
+from lokalkontakt.areas.models import Assignment, AssignmentRole, Council, CouncilMember, LocalArea
 from lokalkontakt.areas.services import unique_area_slug
 from lokalkontakt.people.models import CoreArea, Employee
 
@@ -61,6 +61,18 @@ class CouncilFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda o: f"lokalraad-{o.area.slug}@example.dk")
     chair_name = "Formand Fiktiv"
     chair_phone = "+45 70 00 00 01"
+
+
+class CouncilMemberFactory(factory.django.DjangoModelFactory):
+    """A council member with a user account, as after their first one-time-link login."""
+
+    class Meta:
+        model = CouncilMember
+
+    council = factory.SubFactory(CouncilFactory)
+    name = factory.Sequence(lambda n: f"Rådsmedlem {n}")
+    email = factory.Sequence(lambda n: f"raad{n}@example.dk")
+    user = factory.SubFactory(UserFactory, username=factory.SelfAttribute("..email"))
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):

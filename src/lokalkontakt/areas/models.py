@@ -142,6 +142,42 @@ class Council(models.Model):
         return self.name
 
 
+class CouncilMember(models.Model):
+    """A member of a local council with access to the application: invited by e-mail by the
+    coordinator or the area's contact, signs in by a one-time link (no password) and sees the
+    area's inquiries and consultations. Ending the membership (is_active) ends the access."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members",
+                                verbose_name=_("local council"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="council_member", verbose_name=_("user account"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    is_active = models.BooleanField(_("active"), default=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("invited by"))
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council__area__sort_name", "name", "pk"]
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
+        constraints = [models.UniqueConstraint(fields=["council", "email"],
+                                               name="council_member_unique_email")]
+
+    def __str__(self):
+        return f"{self.name} ({self.council})"
+
+    @property
+    def area(self):
+        return self.council.area
+
+
 class Assignment(models.Model):
     """An employee's tie to a local area for a period. Assignments end; they are never deleted.
 

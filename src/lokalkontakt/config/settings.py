@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "lokalkontakt.areas",
     "lokalkontakt.projects",
     "lokalkontakt.inquiries",
+    "lokalkontakt.consultations",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +166,14 @@ INQUIRY_ANSWER_DAYS = int(os.environ.get("INQUIRY_ANSWER_DAYS", "10"))
 INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
 # Closed inquiries lose the submitter's personal data after this many days.
 INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
+# Attachments on inquiries and consultations: at most this many files of this size and these types.
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024
+ATTACHMENT_MAX_FILES = int(os.environ.get("ATTACHMENT_MAX_FILES", "5"))
+ATTACHMENT_EXTENSIONS = env_list("ATTACHMENT_EXTENSIONS", "pdf,png,jpg,jpeg,docx,xlsx,odt,ods,txt")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Council members sign in by a one-time link that is valid this many minutes.
+COUNCIL_LOGIN_LINK_MINUTES = int(os.environ.get("COUNCIL_LOGIN_LINK_MINUTES", "30"))
 # The address the application is reached at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
+    path("hoeringer/", include("lokalkontakt.consultations.urls")),
     path("admin/", admin.site.urls),
 ]
 

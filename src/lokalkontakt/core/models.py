@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.files import upload_to
+
 
 class FocusArea(models.Model):
     """One of the cross-cutting political focus areas (fokusområder) that work is tagged with."""
@@ -52,3 +54,28 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class Attachment(models.Model):
+    """An uploaded file (see core.files): what every app's attachment model has in common."""
+
+    file = models.FileField(_("file"), upload_to=upload_to, max_length=300)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    content_type = models.CharField(_("content type"), max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def from_upload(cls, upload, **fields):
+        """An unsaved instance for a checked upload (core.files.check_uploads)."""
+        from lokalkontakt.core.files import clean_name
+
+        return cls(file=upload, name=clean_name(upload.name), size=upload.size,
+                   content_type=(getattr(upload, "content_type", "") or "")[:150], **fields)

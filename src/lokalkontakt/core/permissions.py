@@ -22,3 +22,4 @@ def _require(perm: str):
 
 staff_required = _require("core.view_internal")
 coordinator_required = _require("core.coordinate")
+council_required = _require("core.council")

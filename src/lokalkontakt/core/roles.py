@@ -2,7 +2,9 @@
 
 - coordinator: member of the group COORDINATOR_GROUP (or a superuser);
 - staff: a user with an active employee record, or a coordinator;
-- contact: an employee with at least one active assignment.
+- contact: an employee with at least one active assignment;
+- council member: a user tied to an active CouncilMember (areas.models): sees their own area's
+  inquiries (without the submitters' personal data) and consultations, and answers consultations.
 """
 
 import rules
@@ -33,7 +35,24 @@ def is_employee(user):
     return employee is not None and employee.is_active
 
 
+@rules.predicate
+def is_council_member(user):
+    """A member of a local council who was invited and signed in by a one-time link."""
+    return council_area_of(user) is not None
+
+
+def council_area_of(user):
+    """The local area of the user's active council membership, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    member = getattr(user, "council_member", None)
+    if member is None or not member.is_active:
+        return None
+    return member.council.area
+
+
 is_staff_member = is_employee | is_coordinator
 
 rules.add_perm("core.view_internal", is_staff_member)
 rules.add_perm("core.coordinate", is_coordinator)
+rules.add_perm("core.council", is_council_member)
