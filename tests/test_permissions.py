@@ -10,7 +10,8 @@ form because django-axes needs the request):
 - outsider: a signed-in user whose employee record is no longer active;
 - colleague: an employee without assignments;
 - contact: an employee with an active assignment;
-- coordinator: the `coordinator` fixture (member of the coordinator group).
+- coordinator: the `coordinator` fixture (member of the coordinator group);
+- council: a member of Glud's local council, signed in (as after the one-time link).
 None of them is `is_staff`, so the Django admin refuses them all; `test_admin_opens_for_superusers`
 checks that the admin's pages do open for a superuser.
 """
@@ -40,6 +41,7 @@ from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
     CouncilFactory,
+    CouncilMemberFactory,
     EmployeeFactory,
     LocalAreaFactory,
     UserFactory,
@@ -59,6 +61,8 @@ PUBLIC = {
 #   "signed_in"   any signed-in user (logging out);
 #   "staff"       an active employee or a coordinator (core.view_internal);
 #   "coordinator" the coordinator (core.coordinate);
+#   "council"     a council member (core.council);
+#   "a|b"         anyone who is a or b (e.g. "staff|council").
 #   "admin"       Django's is_staff flag: the admin site, which sends everyone else to its login.
 # Every name of the admin namespace not listed here falls under ADMIN_GROUP.
 ADMIN_GROUP = f"{ADMIN_NAMESPACE}:*"
@@ -101,13 +105,14 @@ EXPECTED = {
     ADMIN_GROUP: "admin",
 }
 
-ROLES = ["anonymous", "outsider", "colleague", "contact", "coordinator"]
+ROLES = ["anonymous", "outsider", "colleague", "contact", "coordinator", "council"]
 ROLE_LEVELS = {
     "anonymous": {"public"},
     "outsider": {"public", "signed_in"},
     "colleague": {"public", "signed_in", "staff"},
     "contact": {"public", "signed_in", "staff"},
     "coordinator": {"public", "signed_in", "staff", "coordinator"},
+    "council": {"public", "signed_in", "council"},
 }
 STAFF_ROLES = {role for role, levels in ROLE_LEVELS.items() if "staff" in levels}
 INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close", "forward", "tag"]  # staff, POST only
@@ -224,12 +229,12 @@ def contact(contact_user):
 @pytest.fixture
 def world(outsider, colleague, contact, coordinator):
     area = LocalAreaFactory(name="Glud")
-    CouncilFactory(area=area)
+    council_member = CouncilMemberFactory(council=CouncilFactory(area=area), name="Rita Rådsmedlem")
     assignment = AssignmentFactory(area=area, employee=contact.employee)
     core_area = CoreAreaFactory(name="Teknik og Miljø")
     clients = {"anonymous": Client()}
     for role, user in [("outsider", outsider), ("colleague", colleague), ("contact", contact),
-                       ("coordinator", coordinator)]:
+                       ("coordinator", coordinator), ("council", council_member.user)]:
         clients[role] = Client()
         clients[role].force_login(user)
     # Routed to the contact (Glud's primary contact); the colleague may not see it.
@@ -419,7 +424,7 @@ def test_only_public_views_are_marked_login_not_required():
 def _expected_status(route: Route, rule: str, role: str) -> int:
     if rule == "admin":
         return 302
-    if rule in ROLE_LEVELS[role]:
+    if ROLE_LEVELS[role] & set(rule.split("|")):
         return GET_STATUS.get((route.key, role), 200)
     return 302 if role == "anonymous" else 403
 
@@ -504,6 +509,7 @@ def test_admin_opens_for_superusers(db, admin_client, admin_user, rf):
     world = World(area=LocalAreaFactory(name="Admin-by"), assignment=None, employee=None,
                   core_area=None, clients={})
     AssignmentFactory(area=world.area)
+    CouncilMemberFactory(council=CouncilFactory(area=world.area))
     Project.objects.create(title="Projekt").areas.add(world.area)
     AreaEvent.objects.create(area=world.area, kind=AreaEvent.Kind.CREATED)
     request = rf.get("/")
@@ -612,7 +618,7 @@ def test_coordinator_actions_refuse_everyone_else(name, world):
     kwargs, _data = POST_ACTIONS[name](world)
     url = reverse(name, kwargs=kwargs or None)
     before = snapshot()
-    for role in ["outsider", "colleague", "contact"]:
+    for role in ["outsider", "colleague", "contact", "council"]:
         _kwargs, data = POST_ACTIONS[name](world)
         response = world.clients[role].post(url, data)
         assert response.status_code == 403, f"{role}: POST {url} answered {response.status_code}"
@@ -688,9 +694,10 @@ def test_inquiry_actions_refuse_those_who_may_not_see_the_inquiry(name, world):
     assert response.status_code == 404, f"colleague: POST {url} answered {response.status_code}"
     assert inquiry_snapshot() == before, f"colleague: POST {url} changed data"
 
-    response = world.clients["outsider"].post(url, data)
-    assert response.status_code == 403, f"outsider: POST {url} answered {response.status_code}"
-    assert inquiry_snapshot() == before, f"outsider: POST {url} changed data"
+    for role in ["outsider", "council"]:
+        response = world.clients[role].post(url, data)
+        assert response.status_code == 403, f"{role}: POST {url} answered {response.status_code}"
+        assert inquiry_snapshot() == before, f"{role}: POST {url} changed data"
 
     response = world.clients["anonymous"].post(url, data)
     assert login_redirect_problem(response, reverse("login"), url) is None
