@@ -60,4 +60,17 @@ def event_text(event: AreaEvent) -> str:
         return _("Imported from %(source)s.") % {"source": d.get("source", "")}
     if event.kind == kind.CONFLICT:
         return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
-    return event.get_kind_display()
+    return _member_event_text(event) or event.get_kind_display()
+
+
+def _member_event_text(event: AreaEvent) -> str:
+    texts = {
+        AreaEvent.Kind.MEMBER_INVITED: _("%(name)s was invited as a member of the council."),
+        AreaEvent.Kind.MEMBER_REINVITED: _("%(name)s was sent a new invitation."),
+        AreaEvent.Kind.MEMBER_DEACTIVATED: _("%(name)s no longer has access as a council member."),
+        AreaEvent.Kind.MEMBER_REACTIVATED: _("%(name)s has access as a council member again."),
+        AreaEvent.Kind.MEMBER_FIRST_LOGIN: _("%(name)s logged in as a council member for the "
+                                             "first time."),
+    }
+    text = texts.get(event.kind)
+    return text % {"name": event.data.get("member", "")} if text else ""

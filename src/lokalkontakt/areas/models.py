@@ -170,12 +170,51 @@ class CouncilMember(models.Model):
         constraints = [models.UniqueConstraint(fields=["council", "email"],
                                                name="council_member_unique_email")]
 
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        LOGGED_IN = "logged_in", _("Has logged in")
+        DEACTIVATED = "deactivated", _("Deactivated")
+
     def __str__(self):
         return f"{self.name} ({self.council})"
 
     @property
     def area(self):
         return self.council.area
+
+    @property
+    def status(self) -> str:
+        """Invited (never logged in), has logged in, or deactivated."""
+        if not self.is_active:
+            return self.Status.DEACTIVATED
+        return self.Status.LOGGED_IN if self.user_id else self.Status.INVITED
+
+
+class CouncilLoginToken(models.Model):
+    """A one-time login link for a council member. Only the SHA-256 hash of the token is stored;
+    the link works once (used_at) and until expires_at (settings.COUNCIL_LOGIN_LINK_MINUTES)."""
+
+    class Purpose(models.TextChoices):
+        INVITATION = "invitation", _("Invitation")
+        LOGIN = "login", _("Login link")
+
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="login_tokens",
+                               verbose_name=_("council member"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    # A keyed hash of the requesting client's address (login links only): rate limits, not identity.
+    client_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("council login link")
+        verbose_name_plural = _("council login links")
+
+    def __str__(self):
+        return f"{self.member} – {self.get_purpose_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class Assignment(models.Model):
@@ -242,6 +281,11 @@ class AreaEvent(models.Model):
         PARTICIPATION = "participation", _("Council's answer recorded")
         IMPORTED = "imported", _("Imported")
         CONFLICT = "conflict", _("Source conflict")
+        MEMBER_INVITED = "member_invited", _("Council member invited")
+        MEMBER_REINVITED = "member_reinvited", _("Council member invited again")
+        MEMBER_DEACTIVATED = "member_deactivated", _("Council member deactivated")
+        MEMBER_REACTIVATED = "member_reactivated", _("Council member reactivated")
+        MEMBER_FIRST_LOGIN = "member_first_login", _("Council member logged in for the first time")
 
     area = models.ForeignKey(
         LocalArea, on_delete=models.CASCADE, related_name="events", verbose_name=_("local area")

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.areas.permissions import can_manage_council
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 
@@ -46,6 +47,7 @@ def detail(request, slug):
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)
+        context["can_manage_council"] = can_manage_council(request.user, area)
     return render(request, "areas/detail.html", context)
 
 

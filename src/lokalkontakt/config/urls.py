@@ -17,6 +17,7 @@ urlpatterns = [
     path("mine-omraader/", area_views.mine, name="mine"),
     path("omraader/", include("lokalkontakt.areas.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
+    path("lokalraad/", include("lokalkontakt.areas.urls_council")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),

@@ -10,9 +10,12 @@ from lokalkontakt.core.http import public
 
 @public
 def home(request):
-    """Visitors get the directory; staff land on their own areas."""
+    """Visitors get the directory; staff land on their own areas, council members on their
+    council's page."""
     if request.user.has_perm("core.view_internal"):
         return redirect("mine")
+    if request.user.has_perm("core.council"):
+        return redirect("council:home")
     return directory(request)
 
 

@@ -1,0 +1,118 @@
+"""Council members: the staff's members page (invite, re-send, deactivate), the one-time-link
+login (request a link, confirm it) and the council's home page."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from lokalkontakt.areas import council, selectors
+from lokalkontakt.areas.forms import CouncilLoginRequestForm, CouncilMemberForm
+from lokalkontakt.areas.permissions import can_manage_council
+from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.http import public
+from lokalkontakt.core.permissions import council_required, staff_required
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _managed_area(request, slug):
+    """The area, if the user may manage its council members (coordinator, contact, deputy)."""
+    area = selectors.area_get(slug=slug)
+    if not can_manage_council(request.user, area):
+        raise PermissionDenied
+    return area
+
+
+@staff_required
+def members(request, slug):
+    """The council's members with their status; a form to invite a new member."""
+    area = _managed_area(request, slug)
+    has_council = getattr(area, "council", None) is not None
+    form = CouncilMemberForm(request.POST or None, has_council=has_council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = council.council_member_invite(area=area, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is invited. The e-mail with a login link is on "
+                                        "its way to %(email)s.") % {"name": member.name,
+                                                                    "email": member.email})
+            return redirect("areas:council_members", slug=area.slug)
+    return render(request, "areas/council_members.html", {
+        "area": area, "form": form, "members": selectors.council_members(area=area)},
+        status=400 if form.errors else 200)
+
+
+def _member_action(request, slug, pk, action, success):
+    area = _managed_area(request, slug)
+    member = selectors.council_member_get(area=area, pk=pk)
+    try:
+        action(member=member, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success % {"name": member.name})
+    return redirect("areas:council_members", slug=area.slug)
+
+
+@staff_required
+@require_POST
+def member_reinvite(request, slug, pk):
+    return _member_action(request, slug, pk, council.council_member_reinvite,
+                          _("A new invitation is on its way to %(name)s."))
+
+
+@staff_required
+@require_POST
+def member_deactivate(request, slug, pk):
+    return _member_action(request, slug, pk, council.council_member_deactivate,
+                          _("%(name)s no longer has access."))
+
+
+@public
+def login_request(request):
+    """A council member asks for a login link. The answer is the same whether or not the address
+    belongs to a member, so the page tells nobody who is one."""
+    form = CouncilLoginRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        council.council_login_link_request(email=form.cleaned_data["email"],
+                                           client=request.META.get("REMOTE_ADDR", ""))
+        return render(request, "areas/council_login_sent.html", {
+            "email": form.cleaned_data["email"]})
+    return render(request, "areas/council_login.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+@public
+@never_cache
+def confirm(request, token):
+    """The link from the e-mail. GET only shows a button (so mail scanners that fetch links do not
+    use it up); POST uses the link, logs the member in and opens the council's page."""
+    if request.method == "POST":
+        user = council.council_login_use(token=token)
+        if user is not None:
+            login(request, user, backend=MODEL_BACKEND)
+            return redirect("council:home")
+        found = None
+    else:
+        found = council.council_login_token_get(token=token)
+    template = "areas/council_confirm.html" if found else "areas/council_link_invalid.html"
+    response = render(request, template, {"login_token": found}, status=200 if found else 400)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_required(login_url="council:login")
+@council_required
+@require_GET
+def home(request):
+    """The council member's page: their area, its contact and deputy, the council's details."""
+    member = request.user.council_member
+    area = selectors.council_area(area_id=member.council.area_id)
+    return render(request, "areas/council_home.html", {"area": area, "member": member})
