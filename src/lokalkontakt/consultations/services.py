@@ -1,0 +1,212 @@
+"""Every write about consultations. Each state change is a ConsultationEvent with its actor in the
+same transaction; e-mail is queued (core.mail) and delivered by the worker after commit."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import Assignment, LocalArea
+from lokalkontakt.consultations.models import (
+    Consultation,
+    ConsultationAttachment,
+    ConsultationEvent,
+    ConsultationTask,
+)
+from lokalkontakt.core.files import check_uploads
+from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.inquiries.services import coordinator_emails
+
+Kind = ConsultationEvent.Kind
+
+
+def _actor(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def event_add(consultation, kind, *, task=None, text="", actor=None) -> ConsultationEvent:
+    """A step in the consultation's history, in the caller's transaction."""
+    return ConsultationEvent.objects.create(consultation=consultation, task=task, kind=kind,
+                                            text=text, actor=_actor(actor))
+
+
+def _check_files(files, *, already: int = 0) -> list:
+    """Check new uploads (core.files); with those already stored, at most ATTACHMENT_MAX_FILES."""
+    files = list(files)
+    try:
+        check_uploads(files)
+        if already + len(files) > settings.ATTACHMENT_MAX_FILES:
+            raise ValidationError(_("You can attach at most %(count)d files.")
+                                  % {"count": settings.ATTACHMENT_MAX_FILES})
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from None
+    return files
+
+
+def _store_files(files, *, consultation, task=None, actor) -> None:
+    """Saved last, after every check, so that a refusal leaves no file behind."""
+    for upload in files:
+        attachment = ConsultationAttachment.from_upload(
+            upload, consultation=consultation, task=task, uploaded_by=_actor(actor))
+        attachment.save()
+
+
+def task_recipients(task: ConsultationTask) -> list[str]:
+    """The area's contact; the coordinator when the area has none or the contact has no e-mail."""
+    if task.handler and task.handler.email:
+        return [task.handler.email]
+    return coordinator_emails()
+
+
+def _areas_with_contacts(areas) -> list[LocalArea]:
+    active = Assignment.objects.filter(ends_on__isnull=True).select_related("employee")
+    return list(LocalArea.objects.filter(pk__in=[area.pk for area in areas])
+                .prefetch_related(Prefetch("assignments", queryset=active,
+                                           to_attr="active_assignments"))
+                .order_by("sort_name", "pk"))
+
+
+def _handler(area: LocalArea):
+    primary = area.primary_assignment
+    return primary.employee if primary and primary.employee.is_active else None
+
+
+@transaction.atomic
+def consultation_create(*, title: str, description: str, deadline, areas, actor,
+                        focus_areas=(), attachments=()) -> Consultation:
+    """Ask local areas for their input: one task per area, routed to the area's primary contact
+    (none: the coordinator), who is e-mailed. The deadline must be after today; the actor must be
+    an active employee (the requester). Attachments are checked before anything is stored."""
+    employee = getattr(actor, "employee", None)
+    if employee is None or not employee.is_active:
+        raise ValidationError(_("Only employees can send consultations."))
+    errors = {}
+    if deadline is None or deadline <= timezone.localdate():
+        errors["deadline"] = _("The deadline must be after today.")
+    areas = _areas_with_contacts(areas)
+    if not areas:
+        errors["areas"] = _("Choose at least one local area, or all areas.")
+    if errors:
+        raise ValidationError(errors)
+    files = _check_files(attachments)
+    consultation = Consultation(title=title.strip(), description=description.strip(),
+                                requested_by=employee, deadline=deadline)
+    consultation.full_clean()
+    consultation.save()
+    consultation.focus_areas.set(list(focus_areas))
+    tasks = ConsultationTask.objects.bulk_create(
+        ConsultationTask(consultation=consultation, area=area, handler=_handler(area))
+        for area in areas)
+    for task, area in zip(tasks, areas, strict=True):
+        task.area = area
+    event_add(consultation, Kind.CREATED, actor=actor,
+              text=", ".join(area.name for area in areas))
+    ConsultationEvent.objects.bulk_create(
+        ConsultationEvent(consultation=consultation, task=task, kind=Kind.ROUTED, actor=_actor(actor),
+                          text=task.handler.name if task.handler else _("the coordinator"))
+        for task in tasks)
+    _store_files(files, consultation=consultation, actor=actor)
+    _notify_handlers(consultation, tasks)
+    return consultation
+
+
+def _notify_handlers(consultation: Consultation, tasks) -> None:
+    """One e-mail per recipient, listing every area they are asked to answer for."""
+    by_recipients = defaultdict(list)
+    coordinator = None
+    for task in tasks:
+        if task.handler and task.handler.email:
+            by_recipients[(task.handler.email,)].append(task)
+        else:
+            coordinator = coordinator if coordinator is not None else tuple(coordinator_emails())
+            by_recipients[coordinator].append(task)
+    for recipients, their_tasks in by_recipients.items():
+        email_queue_template("consultations/email/new_task.txt", to=list(recipients), context={
+            "consultation": consultation,
+            "tasks": [(task, site_url(task.get_absolute_url())) for task in their_tasks]})
+
+
+@transaction.atomic
+def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, response: str = "",
+                 heard: str = "", attachments=(), remove_attachments=()) -> ConsultationTask:
+    """Record (or correct) an area's response: a text with who was heard and attachments, or
+    "no comments". Refused when the consultation is closed; a recorded response can be changed
+    until the deadline (a first response after the deadline is still accepted while open).
+    Every call is an event; the requester is e-mailed."""
+    task = (ConsultationTask.objects.select_for_update(of=("self",))
+            .select_related("consultation__requested_by", "area").get(pk=task.pk))
+    consultation = task.consultation
+    if not consultation.is_open:
+        raise ValidationError(_("The consultation is closed."))
+    correcting = task.has_response
+    if correcting and consultation.is_past_deadline:
+        raise ValidationError(_("The deadline has passed; the response can no longer be changed."))
+    response, heard = response.strip(), heard.strip()
+    if not no_comments and not response:
+        raise ValidationError({"response": _("Write the response, or choose “No comments”.")})
+    remove = [a for a in remove_attachments if a.task_id == task.pk]
+    files = _check_files(attachments, already=task.attachments.count() - len(remove))
+    task.status = task.Status.NO_COMMENTS if no_comments else task.Status.RESPONDED
+    task.response = "" if no_comments else response
+    task.heard = heard
+    task.responded_by, task.responded_at = _actor(actor), timezone.now()
+    task.full_clean()
+    task.save()
+    kind = Kind.CORRECTED if correcting else (Kind.NO_COMMENTS if no_comments else Kind.RESPONDED)
+    event_add(consultation, kind, task=task, actor=actor, text=_event_text(task))
+    _remove_files(remove)
+    _store_files(files, consultation=consultation, task=task, actor=actor)
+    email_queue_template("consultations/email/response.txt",
+                         to=_requester_emails(consultation), context={
+                             "consultation": consultation, "task": task, "corrected": correcting,
+                             "responder": display_name(actor),
+                             "url": site_url(consultation.get_absolute_url())})
+    return task
+
+
+def _event_text(task: ConsultationTask) -> str:
+    parts = [task.get_status_display() if task.status == task.Status.NO_COMMENTS else task.response]
+    if task.heard:
+        parts.append(_("Heard: %(heard)s") % {"heard": task.heard})
+    return "\n".join(parts)
+
+
+def _remove_files(attachments) -> None:
+    for attachment in attachments:
+        stored = attachment.file
+        attachment.delete()
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
+
+
+def _requester_emails(consultation: Consultation) -> list[str]:
+    employee = consultation.requested_by
+    address = employee.email or (employee.user.email if employee.user_id else "")
+    return [address] if address else coordinator_emails()
+
+
+def display_name(user) -> str:
+    """How a person is named in the consultation: employee name, council member name, username."""
+    if user is None:
+        return ""
+    employee = getattr(user, "employee", None)
+    if employee is not None:
+        return employee.name
+    member = getattr(user, "council_member", None)
+    if member is not None:
+        return _("%(name)s (local council)") % {"name": member.name}
+    return user.get_username()
+
+
+@transaction.atomic
+def consultation_close(*, consultation: Consultation, actor) -> Consultation:
+    """Close the consultation: no more responses or changes."""
+    if not consultation.is_open:
+        raise ValidationError(_("The consultation is closed."))
+    consultation.status, consultation.closed_at = Consultation.Status.CLOSED, timezone.now()
+    consultation.save(update_fields=["status", "closed_at", "updated_at"])
+    event_add(consultation, Kind.CLOSED, actor=actor)
+    return consultation
