@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -23,6 +24,34 @@ NEW_URL = "/henvendelser/ny/"
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files go to a fresh folder per test; tests look into it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def stored_files(media_root) -> list:
+    """Every file under MEDIA_ROOT."""
+    return sorted(path for path in media_root.rglob("*") if path.is_file())
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def pdf(name="tegning.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def png(name="foto.png", content=PNG):
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+def text_file(name="noter.txt", content="Åbningstider: 8–16\n".encode()):
+    return SimpleUploadedFile(name, content, content_type="text/plain")
 
 
 @pytest.fixture(autouse=True)

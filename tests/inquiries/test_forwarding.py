@@ -50,9 +50,11 @@ def test_reassigning_makes_the_colleague_the_handler(setting, submitted, handler
 def test_forwarding_without_an_employee_is_refused_and_changes_nothing(submitted, handler):  # noqa: F811
     inquiry, _token = submitted
 
-    html = act(handler, inquiry, "videresend", {"forward-action": "forward"})
+    response = handler.post(f"{detail_url(inquiry)}videresend/", {"forward-action": "forward"})
 
-    assert "Choose an employee and what should happen." in html
+    assert response.status_code == 400
+    assert 'id="id_forward-employee-error"' in response.content.decode()
+    assert not inquiry.events.filter(kind=Kind.FORWARDED).exists()
     assert not inquiry.participants.exists()
     assert not OutgoingEmail.objects.exists()
 

@@ -93,9 +93,12 @@ def test_reply_is_public_and_mailed_to_the_submitter(setting, submitted, handler
 def test_an_empty_reply_is_refused(submitted, handler):
     inquiry, _token = submitted
 
-    html = act(handler, inquiry, "svar", {"reply-text": "   "})
+    response = handler.post(f"{detail_url(inquiry)}svar/", {"reply-text": "   "})
 
-    assert "Write a text before you send it." in html
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_reply-text-error"' in html
+    assert "The form has errors" in html
     assert not inquiry.events.filter(kind=Kind.REPLY).exists()
     assert OutgoingEmail.objects.count() == 0
 
@@ -176,7 +179,7 @@ def test_an_empty_follow_up_is_refused(submitted, browser):
 
     response = browser.post(track_url(token), {"text": ""})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_text-error"' in response.content.decode()
     assert not inquiry.events.filter(kind=Kind.FOLLOW_UP).exists()
 

@@ -1,11 +1,60 @@
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.files import allowed_extensions, check_uploads
+from lokalkontakt.core.models import FocusArea
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.people.models import CoreArea, Employee
 
 
-class InquiryForm(forms.Form):
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that takes several files (Django docs, "Uploading multiple files")."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files, refused together by core.files.check_uploads with a message that
+    names the file."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [upload for upload in (data if isinstance(data, list | tuple) else [data])
+                 if upload]
+        try:
+            check_uploads(files)
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+        return files
+
+
+def files_field(label=None) -> MultipleFileField:
+    return MultipleFileField(label=label or _("Attachments"))
+
+
+def _files_help_text() -> str:
+    return _("Up to %(count)d files of at most %(size)d MB each (%(types)s).") % {
+        "count": settings.ATTACHMENT_MAX_FILES,
+        "size": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+        "types": ", ".join(allowed_extensions())}
+
+
+class FilesFormMixin:
+    """Shows the current limits (settings may change) under the files field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _files_help_text()
+
+
+class InquiryForm(FilesFormMixin, forms.Form):
     area = forms.ModelChoiceField(
         label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
         empty_label=_("I don't know – send it to the coordinator"),
@@ -16,6 +65,7 @@ class InquiryForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     text = forms.CharField(label=_("Your inquiry"), max_length=10000,
                            widget=forms.Textarea(attrs={"rows": 8}))
+    files = files_field()
     submitter_name = forms.CharField(label=_("Your name"), max_length=150)
     submitter_email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."))
@@ -51,6 +101,10 @@ class MessageForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 5}))
 
 
+class MessageWithFilesForm(FilesFormMixin, MessageForm):
+    files = files_field()
+
+
 class CloseForm(forms.Form):
     outcome = forms.CharField(label=_("Outcome"), max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 3}),
@@ -58,10 +112,38 @@ class CloseForm(forms.Form):
 
 
 class ListFilterForm(forms.Form):
+    """The list's filters and sorting, sent by GET (works without JavaScript). An invalid value
+    falls back to its default, field by field."""
+
     scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
         ("mine", _("Mine")), ("areas", _("My areas' inquiries")), ("all", _("All I may see"))])
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("open", _("Open")), *Inquiry.Status.choices, ("any", _("All"))])
+    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
+                                  empty_label=_("All areas"))
+    focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
+                                        empty_label=_("All focus areas"))
+    assignee = forms.ModelChoiceField(label=_("Handled by"), required=False, queryset=None,
+                                      empty_label=_("Anyone"))
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("due", _("Deadline")), ("newest", _("Received, newest first")),
+        ("oldest", _("Received, oldest first")), ("area", _("Local area")),
+        ("subject", _("Subject"))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
+        self.fields["assignee"].queryset = Employee.objects.filter(is_active=True).order_by(
+            "sort_name", "pk")
+
+    def filters(self) -> dict:
+        """The valid values, each invalid one left at its default."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items()
+                if value not in (None, "")}
 
 
 class ForwardForm(forms.Form):
@@ -77,13 +159,24 @@ class ForwardForm(forms.Form):
                                    ("reassign", _("Reassign: the colleague takes over"))])
 
     def __init__(self, *args, **kwargs):
-        from lokalkontakt.people.models import Employee
-
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
             "core_area").order_by("sort_name")
         self.fields["employee"].label_from_instance = (
             lambda e: f"{e.name} ({e.core_area})" if e.core_area else e.name)
+
+
+class CoreAreaForwardForm(forms.Form):
+    """Forward to a core area (kerneområde): its mailbox or employees are told and can reply."""
+
+    core_area = forms.ModelChoiceField(label=_("Core area"), queryset=None,
+                                       empty_label=_("Choose a core area"))
+    note = forms.CharField(label=_("Note to the core area"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["core_area"].queryset = CoreArea.objects.order_by("sort_name")
 
 
 class FocusAreasForm(forms.Form):
@@ -92,7 +185,5 @@ class FocusAreasForm(forms.Form):
         widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs):
-        from lokalkontakt.core.models import FocusArea
-
         super().__init__(*args, **kwargs)
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.models import Attachment
+
 
 class Inquiry(models.Model):
     """An inquiry (henvendelse) from a citizen, association, business or council.
@@ -43,6 +45,11 @@ class Inquiry(models.Model):
         "people.Employee", blank=True, related_name="forwarded_inquiries",
         verbose_name=_("forwarded to"),
         help_text=_("Colleagues the inquiry was forwarded to; they can read and reply."),
+    )
+    core_areas = models.ManyToManyField(
+        "people.CoreArea", blank=True, related_name="forwarded_inquiries",
+        verbose_name=_("forwarded to core areas"),
+        help_text=_("Core areas the inquiry was forwarded to; their employees can read and reply."),
     )
     focus_areas = models.ManyToManyField("core.FocusArea", blank=True, related_name="inquiries",
                                          verbose_name=_("focus areas"))
@@ -90,6 +97,7 @@ class InquiryEvent(models.Model):
         SUBMITTED = "submitted", _("Received")
         ROUTED = "routed", _("Routed")
         FORWARDED = "forwarded", _("Forwarded")
+        FORWARDED_CORE_AREA = "forwarded_core_area", _("Forwarded to a core area")
         REASSIGNED = "reassigned", _("Reassigned")
         TAGGED = "tagged", _("Focus areas changed")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
@@ -116,3 +124,21 @@ class InquiryEvent(models.Model):
 
     def __str__(self):
         return f"{self.inquiry.reference}: {self.get_kind_display()}"
+
+
+class InquiryAttachment(Attachment):
+    """A file that came with an inquiry. Without an event it belongs to the submission itself
+    (the submitter sees it); otherwise it is public or internal as its event is."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="attachments",
+                                verbose_name=_("inquiry"))
+    event = models.ForeignKey(InquiryEvent, on_delete=models.CASCADE, null=True, blank=True,
+                              related_name="attachments", verbose_name=_("step"))
+
+    class Meta(Attachment.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    @property
+    def public(self) -> bool:
+        return self.event_id is None or self.event.public

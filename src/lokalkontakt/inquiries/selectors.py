@@ -1,14 +1,39 @@
 """Reads about inquiries, with the visibility rule applied: the coordinator sees every inquiry;
-an employee sees those they handle and those of the areas they cover now; nobody else any."""
+an employee sees those they handle, those of the areas they cover now, and those forwarded to
+them or to their core area; a local council's members see their area's inquiries, without the
+submitter's personal data and without anything internal; nobody else any."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.core.roles import council_area_of
+from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.services import token_hash
+
+# Whitelisted orderings of the staff list (the `sort` parameter); the first is the default.
+SORTS = {
+    "due": ["answer_due", "pk"],
+    "newest": ["-created_at", "-pk"],
+    "oldest": ["created_at", "pk"],
+    "area": ["area__sort_name", "answer_due", "pk"],
+    "subject": ["subject", "pk"],
+}
+PUBLIC_FILES = Q(event__isnull=True) | Q(event__public=True)
+
+
+def _handled_by(employee) -> Q:
+    """Handled by the employee, forwarded to them or to their core area."""
+    forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
+                                                            employee=employee)
+    condition = Q(assignee=employee) | Exists(forwarded)
+    if employee.core_area_id:
+        to_core_area = Inquiry.core_areas.through.objects.filter(
+            inquiry=OuterRef("pk"), corearea=employee.core_area_id)
+        condition |= Exists(to_core_area)
+    return condition
 
 
 def inquiries_visible_to(*, user):
@@ -20,20 +45,17 @@ def inquiries_visible_to(*, user):
         return inquiries.none()
     covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
                                        ends_on__isnull=True)
-    forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
-                                                            employee=employee)
-    return inquiries.filter(Q(assignee=employee) | Exists(covers) | Exists(forwarded))
+    return inquiries.filter(_handled_by(employee) | Exists(covers))
 
 
-def inquiry_list(*, user, scope: str = "mine", status: str = "open"):
-    """The inquiries a user may see, by scope (mine / areas / all) and status, oldest due first."""
+def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
+                 focus_area=None, assignee=None, sort: str = "due"):
+    """The inquiries a user may see, by scope (mine / areas / all), status, area, focus area and
+    handler, in one of the SORTS (default: the answer date, oldest first)."""
     inquiries = inquiries_visible_to(user=user)
     employee = getattr(user, "employee", None)
     if scope == "mine":
-        forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
-                                                                employee=employee)
-        inquiries = (inquiries.filter(Q(assignee=employee) | Exists(forwarded)) if employee
-                     else inquiries.none())
+        inquiries = inquiries.filter(_handled_by(employee)) if employee else inquiries.none()
     elif scope == "areas" and employee:
         covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
                                            ends_on__isnull=True)
@@ -42,14 +64,36 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open"):
         inquiries = inquiries.exclude(status=Inquiry.Status.CLOSED)
     elif status in Inquiry.Status.values:
         inquiries = inquiries.filter(status=status)
-    return inquiries.order_by("answer_due", "pk")
+    if area is not None:
+        inquiries = inquiries.filter(area=area)
+    if focus_area is not None:
+        inquiries = inquiries.filter(focus_areas=focus_area)
+    if assignee is not None:
+        inquiries = inquiries.filter(assignee=assignee)
+    return inquiries.order_by(*SORTS.get(sort, SORTS["due"]))
+
+
+def _with_files(events):
+    return events.select_related("actor__employee").prefetch_related("attachments")
+
+
+def _submission_files(queryset=None):
+    return Prefetch("attachments", to_attr="submission_files",
+                    queryset=queryset or InquiryAttachment.objects.filter(event__isnull=True))
 
 
 def inquiry_get(*, user, pk: int) -> Inquiry:
-    """One inquiry with its timeline; 404 both when missing and when not visible."""
+    """One inquiry with its timeline and files; 404 both when missing and when not visible."""
     return get_object_or_404(
         inquiries_visible_to(user=user).prefetch_related(
-            "events__actor__employee", "participants", "focus_areas"), pk=pk)
+            Prefetch("events", queryset=_with_files(InquiryEvent.objects.all())),
+            _submission_files(), "participants", "core_areas", "focus_areas"), pk=pk)
+
+
+def attachment_get(*, user, pk: int, attachment_pk: int) -> InquiryAttachment:
+    """A file of an inquiry the user may see (public or internal); 404 otherwise."""
+    return get_object_or_404(InquiryAttachment, pk=attachment_pk, inquiry_id=pk,
+                             inquiry__in=inquiries_visible_to(user=user).values("pk"))
 
 
 def inquiry_by_token(*, token: str) -> Inquiry:
@@ -59,6 +103,36 @@ def inquiry_by_token(*, token: str) -> Inquiry:
     if inquiry is None:
         raise Http404
     return inquiry
+
+
+def public_events(inquiry: Inquiry):
+    """The steps the submitter and the local council see, with their files."""
+    return _with_files(inquiry.events.filter(public=True))
+
+
+def submission_files(inquiry: Inquiry):
+    """The files the submitter sent with the inquiry itself."""
+    return inquiry.attachments.filter(event__isnull=True)
+
+
+def public_attachment_get(*, inquiry: Inquiry, attachment_pk: int) -> InquiryAttachment:
+    """A file of the submission or of a public step of this inquiry; 404 for anything else."""
+    return get_object_or_404(inquiry.attachments.filter(PUBLIC_FILES), pk=attachment_pk)
+
+
+def inquiries_for_council(*, user):
+    """The inquiries about the local area of the user's active council membership, newest
+    first; none for anyone else. Callers show only the public side (see council_inquiry_get)."""
+    area = council_area_of(user)
+    if area is None:
+        return Inquiry.objects.none()
+    return (Inquiry.objects.filter(area=area).select_related("area", "assignee")
+            .order_by("-created_at", "-pk"))
+
+
+def council_inquiry_get(*, user, pk: int) -> Inquiry:
+    """One of the council's area's inquiries; 404 for any other."""
+    return get_object_or_404(inquiries_for_council(user=user), pk=pk)
 
 
 def deadline_state(inquiry: Inquiry) -> str:

@@ -4,6 +4,7 @@ transaction; e-mail goes through the queue after commit (core.mail)."""
 import datetime
 import hashlib
 import secrets
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.files import check_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.workdays import add_working_days
-from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 
 Kind = InquiryEvent.Kind
 
@@ -42,6 +44,40 @@ def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryE
                                        actor=actor)
 
 
+def check_files(files) -> list:
+    """The uploads, checked (core.files) before anything is written; refusal names the field."""
+    files = [upload for upload in files or () if upload]
+    try:
+        check_uploads(files)
+    except ValidationError as error:
+        raise ValidationError({"files": error.messages}) from None
+    return files
+
+
+@contextmanager
+def atomic_with_files():
+    """One transaction for a write that stores uploaded files; yields the list that
+    attachments_store fills. Django has no rollback hook, so when the transaction does not
+    commit, the files already written to storage are removed here."""
+    stored: list[InquiryAttachment] = []
+    try:
+        with transaction.atomic():
+            yield stored
+    except BaseException:
+        for attachment in stored:
+            if attachment.file._committed:  # written to storage
+                attachment.file.storage.delete(attachment.file.name)
+        raise
+
+
+def attachments_store(inquiry: Inquiry, files, *, stored: list, event=None) -> None:
+    """Save checked uploads as the inquiry's attachments (inside atomic_with_files)."""
+    for upload in files:
+        attachment = InquiryAttachment.from_upload(upload, inquiry=inquiry, event=event)
+        stored.append(attachment)
+        attachment.save()
+
+
 def coordinator_emails() -> list[str]:
     users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
     emails = []
@@ -60,16 +96,26 @@ def handler_emails(inquiry: Inquiry) -> list[str]:
     return coordinator_emails()
 
 
-@transaction.atomic
 def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str, text: str,
                    submitter_name: str, submitter_email: str, submitter_phone: str = "",
-                   client: str) -> tuple[Inquiry, str]:
-    """Receive an inquiry, route it to the area's contact (or the coordinator) and queue the
-    receipt to the submitter and the notice to whoever handles it.
+                   client: str, files=()) -> tuple[Inquiry, str]:
+    """Receive an inquiry with its attachments, route it to the area's contact (or the
+    coordinator) and queue the receipt to the submitter and the notice to whoever handles it.
 
-    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour.
+    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour, and any
+    attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
     Returns the inquiry and its tracking token (only its hash is stored).
     """
+    files = check_files(files)
+    with atomic_with_files() as stored:
+        return _submit(area=area, submitter_kind=submitter_kind, subject=subject, text=text,
+                       submitter_name=submitter_name, submitter_email=submitter_email,
+                       submitter_phone=submitter_phone, client=client, files=files,
+                       stored=stored)
+
+
+def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_email,
+            submitter_phone, client, files, stored) -> tuple[Inquiry, str]:
     hashed_client = client_hash(client)
     recent = Inquiry.objects.filter(client_hash=hashed_client,
                                     created_at__gte=timezone.now() - datetime.timedelta(hours=1))
@@ -92,6 +138,8 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
     inquiry_event_add(inquiry, Kind.SUBMITTED, public=True)
     inquiry_event_add(inquiry, Kind.ROUTED, public=False,
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
+    # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
+    attachments_store(inquiry, files, stored=stored)
     context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
                "staff_url": site_url(inquiry.get_absolute_url())}
     email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
@@ -110,9 +158,15 @@ def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
     return inquiry
 
 
-@transaction.atomic
-def inquiry_reply(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
-    """Answer the submitter publicly: shown on the tracking page and e-mailed to them."""
+def inquiry_reply(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEvent:
+    """Answer the submitter publicly: shown on the tracking page with its attachments and
+    e-mailed to them (the e-mail names the files; they are downloaded from the tracking page)."""
+    files = check_files(files)
+    with atomic_with_files() as stored:
+        return _reply(inquiry=inquiry, text=text, actor=actor, files=files, stored=stored)
+
+
+def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed."))
     if not text.strip():
@@ -123,17 +177,23 @@ def inquiry_reply(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
     inquiry.status = Inquiry.Status.ANSWERED
     inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
+    attachments_store(inquiry, files, stored=stored, event=event)
     email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
-          context={"inquiry": inquiry, "event": event})
+          context={"inquiry": inquiry, "event": event, "files": stored})
     return event
 
 
-@transaction.atomic
-def inquiry_comment(*, inquiry: Inquiry, text: str, actor) -> InquiryEvent:
-    """An internal note on the timeline; never shown to the submitter."""
+def inquiry_comment(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEvent:
+    """An internal note on the timeline, with internal attachments; never shown to the
+    submitter or the local council."""
+    files = check_files(files)
     if not text.strip():
         raise ValidationError({"text": _("Write the comment.")})
-    return inquiry_event_add(inquiry, Kind.COMMENT, public=False, text=text.strip(), actor=actor)
+    with atomic_with_files() as stored:
+        event = inquiry_event_add(inquiry, Kind.COMMENT, public=False, text=text.strip(),
+                                  actor=actor)
+        attachments_store(inquiry, files, stored=stored, event=event)
+    return event
 
 
 @transaction.atomic
@@ -150,14 +210,21 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
     return inquiry
 
 
-@transaction.atomic
-def inquiry_follow_up(*, inquiry: Inquiry, text: str) -> InquiryEvent:
-    """A message from the submitter on the tracking page; the handler is told by e-mail."""
+def inquiry_follow_up(*, inquiry: Inquiry, text: str, files=()) -> InquiryEvent:
+    """A message from the submitter on the tracking page, with attachments; the handler is told
+    by e-mail."""
+    files = check_files(files)
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed. Send a new inquiry instead."))
     if not text.strip():
         raise ValidationError({"text": _("Write your message.")})
+    with atomic_with_files() as stored:
+        return _follow_up(inquiry=inquiry, text=text, files=files, stored=stored)
+
+
+def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
+    attachments_store(inquiry, files, stored=stored, event=event)
     email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
           context={"inquiry": inquiry, "event": event,
                    "staff_url": site_url(inquiry.get_absolute_url())})
@@ -173,11 +240,15 @@ def _check_recipient(inquiry: Inquiry, employee, *, already: bool) -> None:
         raise ValidationError({"employee": _("%(name)s already has the inquiry.") % {"name": employee}})
 
 
+def _sender_name(actor) -> str:
+    return getattr(getattr(actor, "employee", None), "name", "") or actor.get_username()
+
+
 def _notify_employee(inquiry: Inquiry, employee, *, actor, note: str) -> None:
     to = [employee.email] if employee.email else coordinator_emails()
     email_queue_template("inquiries/email/forwarded.txt", to=to, context={
         "inquiry": inquiry, "employee": employee, "note": note,
-        "sender": getattr(getattr(actor, "employee", None), "name", "") or actor.get_username(),
+        "sender": _sender_name(actor),
         "staff_url": site_url(inquiry.get_absolute_url())})
 
 
@@ -204,6 +275,36 @@ def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> In
     inquiry_event_add(inquiry, Kind.REASSIGNED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
     _notify_employee(inquiry, employee, actor=actor, note=note.strip())
+    return inquiry
+
+
+def core_area_emails(core_area) -> list[str]:
+    """The core area's shared mailbox; without one its active employees' e-mails; without any,
+    the coordinator, so that a forwarded inquiry is never silently lost."""
+    if core_area.email:
+        return [core_area.email]
+    emails = sorted({e.email for e in core_area.employees.filter(is_active=True) if e.email})
+    return emails or coordinator_emails()
+
+
+@transaction.atomic
+def inquiry_forward_to_core_area(*, inquiry: Inquiry, core_area, note: str = "",
+                                 actor) -> Inquiry:
+    """Ask a core area (kerneområde) for help: its mailbox (or its employees) is e-mailed, and
+    its active employees may open the inquiry and reply. The handler stays the same."""
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if inquiry.core_areas.filter(pk=core_area.pk).exists():
+        raise ValidationError({"core_area": _("%(name)s already has the inquiry.")
+                               % {"name": core_area}})
+    inquiry.core_areas.add(core_area)
+    note = note.strip()
+    inquiry_event_add(inquiry, Kind.FORWARDED_CORE_AREA, public=False, actor=actor,
+                      text=f"{core_area.name}: {note}" if note else core_area.name)
+    email_queue_template("inquiries/email/forwarded_core_area.txt", to=core_area_emails(core_area),
+                         context={"inquiry": inquiry, "core_area": core_area, "note": note,
+                                  "sender": _sender_name(actor),
+                                  "staff_url": site_url(inquiry.get_absolute_url())})
     return inquiry
 
 

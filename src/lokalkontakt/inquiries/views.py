@@ -1,4 +1,5 @@
-"""Public intake and tracking; staff lists and the inquiry page."""
+"""Public intake and tracking; staff lists and the inquiry page; file downloads behind the
+same visibility rules. The local council's pages are in views_council."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,17 +10,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors, services
 from lokalkontakt.inquiries.forms import (
     CloseForm,
+    CoreAreaForwardForm,
     FocusAreasForm,
     ForwardForm,
     InquiryForm,
     ListFilterForm,
-    MessageForm,
+    MessageWithFilesForm,
 )
 
 
@@ -29,7 +32,7 @@ def new(request):
     initial = {}
     if slug := request.GET.get("omraade"):
         initial["area"] = LocalArea.objects.filter(slug=slug).first()
-    form = InquiryForm(request.POST or None, initial=initial)
+    form = InquiryForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if form.is_spam:
             return render(request, "inquiries/submitted.html", {"inquiry": None})
@@ -50,18 +53,32 @@ def new(request):
 def track(request, token):
     """The submitter's private page: status, public replies, and a follow-up message."""
     inquiry = selectors.inquiry_by_token(token=token)
-    form = MessageForm(request.POST or None)
+    form = MessageWithFilesForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.inquiry_follow_up(inquiry=inquiry, text=form.cleaned_data["text"])
+            services.inquiry_follow_up(inquiry=inquiry, text=form.cleaned_data["text"],
+                                       files=form.cleaned_data["files"])
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect(request.path)
-    events = inquiry.events.filter(public=True).select_related("actor__employee")
-    response = render(request, "inquiries/track.html",
-                      {"inquiry": inquiry, "events": events, "form": form})
+    response = render(request, "inquiries/track.html", {
+        "inquiry": inquiry, "events": selectors.public_events(inquiry), "form": form,
+        "submission_files": selectors.submission_files(inquiry), "token": token},
+        status=400 if form.errors else 200)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@public
+@never_cache
+@require_GET
+def track_file(request, token, attachment_pk):
+    """A file of the submission or of a public step, for the holder of the tracking link."""
+    inquiry = selectors.inquiry_by_token(token=token)
+    attachment = selectors.public_attachment_get(inquiry=inquiry, attachment_pk=attachment_pk)
+    response = attachment_response(attachment)
     response["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -70,11 +87,7 @@ def track(request, token):
 @require_GET
 def inquiry_list(request):
     form = ListFilterForm(request.GET or None)
-    scope, status = "mine", "open"
-    if form.is_valid():
-        scope = form.cleaned_data["scope"] or scope
-        status = form.cleaned_data["status"] or status
-    inquiries = selectors.inquiry_list(user=request.user, scope=scope, status=status)
+    inquiries = selectors.inquiry_list(user=request.user, **form.filters())
     page = Paginator(inquiries, 50).get_page(request.GET.get("side"))
     for inquiry in page.object_list:
         inquiry.deadline_state = selectors.deadline_state(inquiry)
@@ -84,26 +97,48 @@ def inquiry_list(request):
                                                    "querystring": params.urlencode()})
 
 
+def _detail_page(request, inquiry, *, status=200, **bound_forms):
+    """The inquiry page; an action whose input was refused passes its bound form (status 400)."""
+    inquiry.deadline_state = selectors.deadline_state(inquiry)
+    forms = {
+        "reply_form": MessageWithFilesForm(prefix="reply"),
+        "comment_form": MessageWithFilesForm(prefix="comment"), "close_form": CloseForm(),
+        "forward_form": ForwardForm(prefix="forward"),
+        "core_area_form": CoreAreaForwardForm(prefix="corearea"),
+        "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())}),
+        **bound_forms}
+    invalid = next(iter(bound_forms.values()), None)
+    return render(request, "inquiries/detail.html",
+                  {"inquiry": inquiry, "invalid_form": invalid, **forms}, status=status)
+
+
 @staff_required
 @require_GET
 def detail(request, pk):
-    inquiry = selectors.inquiry_get(user=request.user, pk=pk)
-    inquiry.deadline_state = selectors.deadline_state(inquiry)
-    return render(request, "inquiries/detail.html", {
-        "inquiry": inquiry, "reply_form": MessageForm(prefix="reply"),
-        "comment_form": MessageForm(prefix="comment"), "close_form": CloseForm(),
-        "forward_form": ForwardForm(prefix="forward"),
-        "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())})})
+    return _detail_page(request, selectors.inquiry_get(user=request.user, pk=pk))
 
 
-def _act(request, pk, action, form=None, success="", invalid=None):
+@staff_required
+@require_GET
+def download(request, pk, attachment_pk):
+    """A file of an inquiry the user may see."""
+    return attachment_response(selectors.attachment_get(user=request.user, pk=pk,
+                                                        attachment_pk=attachment_pk))
+
+
+def _act(request, pk, action, form=None, form_name="", success=""):
+    """Run an action from the inquiry page. Refused input shows the page again with the form's
+    messages per field (400); a refusal by the service (e.g. a closed inquiry) is a message."""
     inquiry = selectors.inquiry_get(user=request.user, pk=pk)
     if form is not None and not form.is_valid():
-        messages.error(request, invalid or _("Write a text before you send it."))
-        return redirect(inquiry)
+        return _detail_page(request, inquiry, status=400, **{form_name: form})
     try:
         action(inquiry, form.cleaned_data if form is not None else {})
     except ValidationError as error:
+        if form is not None and hasattr(error, "error_dict") and set(error.error_dict) & set(
+                form.fields):
+            apply_service_errors(form, error)
+            return _detail_page(request, inquiry, status=400, **{form_name: form})
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success)
@@ -120,19 +155,19 @@ def acknowledge(request, pk):
 @staff_required
 @require_POST
 def reply(request, pk):
-    return _act(request, pk, lambda i, d: services.inquiry_reply(inquiry=i, actor=request.user,
-                                                                 text=d["text"]),
-                form=MessageForm(request.POST, prefix="reply"),
-                success=_("The reply is sent to the submitter."))
+    return _act(request, pk, lambda i, d: services.inquiry_reply(
+        inquiry=i, actor=request.user, text=d["text"], files=d["files"]),
+        form=MessageWithFilesForm(request.POST, request.FILES, prefix="reply"),
+        form_name="reply_form", success=_("The reply is sent to the submitter."))
 
 
 @staff_required
 @require_POST
 def comment(request, pk):
-    return _act(request, pk, lambda i, d: services.inquiry_comment(inquiry=i, actor=request.user,
-                                                                   text=d["text"]),
-                form=MessageForm(request.POST, prefix="comment"),
-                success=_("The comment is saved."))
+    return _act(request, pk, lambda i, d: services.inquiry_comment(
+        inquiry=i, actor=request.user, text=d["text"], files=d["files"]),
+        form=MessageWithFilesForm(request.POST, request.FILES, prefix="comment"),
+        form_name="comment_form", success=_("The comment is saved."))
 
 
 @staff_required
@@ -140,7 +175,8 @@ def comment(request, pk):
 def close(request, pk):
     return _act(request, pk, lambda i, d: services.inquiry_close(inquiry=i, actor=request.user,
                                                                  outcome=d["outcome"]),
-                form=CloseForm(request.POST), success=_("The inquiry is closed."))
+                form=CloseForm(request.POST), form_name="close_form",
+                success=_("The inquiry is closed."))
 
 
 @staff_required
@@ -152,8 +188,16 @@ def forward(request, pk):
         service(inquiry=inquiry, employee=data["employee"], note=data["note"], actor=request.user)
 
     return _act(request, pk, act, form=ForwardForm(request.POST, prefix="forward"),
-                success=_("The colleague has been sent the inquiry."),
-                invalid=_("Choose an employee and what should happen."))
+                form_name="forward_form", success=_("The colleague has been sent the inquiry."))
+
+
+@staff_required
+@require_POST
+def forward_core_area(request, pk):
+    return _act(request, pk, lambda i, d: services.inquiry_forward_to_core_area(
+        inquiry=i, core_area=d["core_area"], note=d["note"], actor=request.user),
+        form=CoreAreaForwardForm(request.POST, prefix="corearea"), form_name="core_area_form",
+        success=_("The core area has been sent the inquiry."))
 
 
 @staff_required
@@ -161,5 +205,5 @@ def forward(request, pk):
 def tag(request, pk):
     return _act(request, pk, lambda i, d: services.inquiry_tag(
         inquiry=i, focus_areas=d["focus_areas"], actor=request.user),
-        form=FocusAreasForm(request.POST), success=_("The focus areas are saved."),
-        invalid=_("Choose focus areas from the list."))
+        form=FocusAreasForm(request.POST), form_name="focus_form",
+        success=_("The focus areas are saved."))

@@ -8,6 +8,10 @@ class CoreAreaForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
+    email = forms.EmailField(
+        label=_("Shared mailbox"), required=False,
+        help_text=_("Inquiries forwarded to the core area are e-mailed here; without one, to its "
+                    "employees."))
     external_uuid = forms.UUIDField(label=_("External id (OS2mo/FK Organisation)"), required=False)
 
 

@@ -13,6 +13,10 @@ class CoreArea(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     sort_name = models.CharField(max_length=240, editable=False, db_index=True)
     description = models.TextField(_("description"), blank=True)
+    email = models.EmailField(
+        _("e-mail"), blank=True,
+        help_text=_("The core area's shared mailbox; inquiries forwarded to the core area go here."),
+    )
     external_uuid = models.UUIDField(
         _("external id"), null=True, blank=True, unique=True,
         help_text=_("The unit's UUID in OS2mo or FK Organisation, when synchronised."),

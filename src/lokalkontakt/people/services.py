@@ -11,7 +11,7 @@ from lokalkontakt.people.models import CoreArea, Employee
 
 @transaction.atomic
 def core_area_save(*, core_area: CoreArea | None = None, name: str, description: str = "",
-                   external_uuid=None) -> CoreArea:
+                   email: str = "", external_uuid=None) -> CoreArea:
     """Create a core area or change one; names are unique regardless of case."""
     core_area = core_area or CoreArea()
     # Compared in Python: SQLite's iexact folds only ASCII, so "LÆRING" would pass "Læring".
@@ -19,7 +19,7 @@ def core_area_save(*, core_area: CoreArea | None = None, name: str, description:
     if any(other.casefold() == name.strip().casefold() for other in others):
         raise ValidationError({"name": _("A core area with this name already exists.")})
     core_area.name, core_area.description = name.strip(), description
-    core_area.external_uuid = external_uuid
+    core_area.email, core_area.external_uuid = email.strip(), external_uuid
     core_area.full_clean()
     core_area.save()
     return core_area

@@ -5,7 +5,8 @@ from django import template
 register = template.Library()
 
 _WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-checkbox",
-                   "clearablefileinput": "form-file-input", "fileinput": "form-file-input"}
+                   "clearablefileinput": "form-file-input", "fileinput": "form-file-input",
+                   "multiplefileinput": "form-file-input"}
 
 
 @register.filter

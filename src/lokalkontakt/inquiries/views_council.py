@@ -1,0 +1,36 @@
+"""A local council's members follow their area's inquiries: the public side only, never the
+submitter's contact details, internal steps or internal files."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lokalkontakt.core.files import attachment_response
+from lokalkontakt.core.permissions import council_required
+from lokalkontakt.inquiries import selectors
+
+
+@council_required
+@require_GET
+def council_list(request):
+    inquiries = selectors.inquiries_for_council(user=request.user)
+    page = Paginator(inquiries, 50).get_page(request.GET.get("side"))
+    return render(request, "inquiries/council_list.html", {"page": page, "querystring": ""})
+
+
+@council_required
+@require_GET
+def council_detail(request, pk):
+    inquiry = selectors.council_inquiry_get(user=request.user, pk=pk)
+    return render(request, "inquiries/council_detail.html", {
+        "inquiry": inquiry, "events": selectors.public_events(inquiry),
+        "submission_files": selectors.submission_files(inquiry)})
+
+
+@council_required
+@require_GET
+def council_file(request, pk, attachment_pk):
+    """A file of the submission or of a public step of one of the council's area's inquiries."""
+    inquiry = selectors.council_inquiry_get(user=request.user, pk=pk)
+    return attachment_response(selectors.public_attachment_get(inquiry=inquiry,
+                                                               attachment_pk=attachment_pk))
