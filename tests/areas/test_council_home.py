@@ -1,0 +1,107 @@
+"""The council member's home page: their area, its contact and deputy, the council's details;
+access ends with the membership, and staff pages stay closed to council members."""
+
+import pytest
+from django.urls import reverse
+
+from lokalkontakt.areas.council import council_member_deactivate
+from tests.areas.conftest import english_client
+from tests.areas.pages import page_text
+from tests.factories import AssignmentFactory, CouncilMemberFactory, EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME_URL = "/lokalraad/"
+# session, user; membership, council, area (the council role check); the area with council and
+# its active assignments with employees (2); the menu's role checks: employee, coordinator group,
+# user and group permissions (4). The 'Our council' link reuses the membership already loaded.
+HOME_QUERIES = 11
+
+
+def test_home_shows_the_area_its_contact_deputy_and_council(council_setting):
+    contact = council_setting.contact.employee
+    response = english_client(council_setting.member.user).get(HOME_URL)
+
+    assert response.status_code == 200
+    page = page_text(response)
+    assert "You are logged in as Rikke Rådsmedlem, member of Glud Lokalråd." in page
+    assert f"Your local contact {contact.name} {contact.title}" in page
+    assert contact.email in page and contact.phone in page
+    assert "Deputy Dorte Deputy" in page
+    assert "Glud Lokalråd" in page and "Formand Fiktiv" in page
+    assert "Juelsminde" not in page
+    assert 'aria-current="page"><span>Our council</span>' in response.content.decode()
+
+
+def test_home_without_a_contact_says_so(council_setting):
+    council_setting.area.assignments.update(ends_on="2025-01-01")
+    page = page_text(english_client(council_setting.member.user).get(HOME_URL))
+    assert "The area has no local contact at the moment." in page
+
+
+def test_front_page_sends_council_members_home_and_staff_to_their_areas(council_setting):
+    member_home = english_client(council_setting.member.user).get("/")
+    assert (member_home.status_code, member_home["Location"]) == (302, HOME_URL)
+    staff_home = english_client(council_setting.contact).get("/")
+    assert (staff_home.status_code, staff_home["Location"]) == (302, reverse("mine"))
+    assert english_client().get("/").status_code == 200  # visitors get the directory
+
+
+def test_anonymous_visitors_are_sent_to_the_council_login():
+    response = english_client().get(HOME_URL)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('council:login')}?next={HOME_URL}"
+
+
+def test_staff_are_refused_the_council_home(council_setting, coordinator):
+    assert english_client(coordinator).get(HOME_URL).status_code == 403
+    assert english_client(council_setting.contact).get(HOME_URL).status_code == 403
+
+
+def test_deactivation_ends_access_in_a_running_session(council_setting, coordinator):
+    client = english_client(council_setting.member.user)
+    assert client.get(HOME_URL).status_code == 200
+
+    council_member_deactivate(member=council_setting.member, actor=coordinator)
+
+    assert client.get(HOME_URL).status_code == 403
+    front = client.get("/")
+    assert front.status_code == 200  # the public directory, no longer the council's page
+    assert "Our council" not in page_text(front)
+
+
+@pytest.mark.parametrize("url_name, kwargs", [
+    ("mine", {}),
+    ("coordination:overview", {}),
+    ("people:employee_list", {}),
+    ("inquiries:list", {}),
+    ("areas:council_members", {"slug": "glud"}),
+    ("areas:council_members", {"slug": "juelsminde"}),
+])
+def test_council_members_are_refused_staff_pages(council_setting, url_name, kwargs):
+    response = english_client(council_setting.member.user).get(reverse(url_name, kwargs=kwargs))
+    assert response.status_code == 403
+
+
+def test_area_pages_show_council_members_no_internal_details(council_setting):
+    client = english_client(council_setting.member.user)
+    for area in (council_setting.area, council_setting.other_area):
+        response = client.get(area.get_absolute_url())
+        assert response.status_code == 200
+        assert "History" not in page_text(response)
+        assert reverse("areas:council_members", kwargs={"slug": area.slug}) not in (
+            response.content.decode())
+
+
+@pytest.mark.parametrize("extra_members", [0, 30])
+def test_home_query_count_is_pinned(council_setting, django_assert_num_queries, extra_members):
+    for n in range(extra_members):
+        CouncilMemberFactory(council=council_setting.council)
+        AssignmentFactory(area=council_setting.other_area, employee=EmployeeFactory(),
+                          ended=True)
+    client = english_client(council_setting.member.user)
+
+    with django_assert_num_queries(HOME_QUERIES):
+        response = client.get(HOME_URL)
+
+    assert response.status_code == 200
