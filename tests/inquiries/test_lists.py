@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from lokalkontakt.core.models import FocusArea
 from lokalkontakt.inquiries.models import Inquiry
 from tests.factories import AssignmentFactory, EmployeeFactory, InquiryFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
@@ -119,3 +120,99 @@ def test_an_acknowledged_inquiry_is_overdue_by_its_answer_date(setting):
     danish = client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert '<html lang="da">' in danish
     assert "badge-error" in _row(danish, "Sen henvendelse")
+
+
+# --- filters and sorting ----------------------------------------------------------------------
+
+
+def ordered_subjects(response) -> list[str]:
+    assert response.status_code == 200
+    return re.findall(r"<td>(\w+ henvendelse)</td>", response.content.decode())
+
+
+def test_filter_by_area(setting, inquiries):
+    client = english_client(setting.coordinator)
+    stouby = inquiries["stouby"].area
+    assert subjects(client.get(LIST_URL, {"scope": "all", "area": stouby.pk})) == {
+        "Stoubys henvendelse"}
+
+
+def test_filter_by_focus_area(setting, inquiries):
+    focus = FocusArea.objects.get(number=3)
+    inquiries["bjerre"].focus_areas.add(focus)
+    client = english_client(setting.coordinator)
+    assert subjects(client.get(LIST_URL, {"scope": "all", "focus_area": focus.pk})) == {
+        "Bjerres henvendelse"}
+
+
+def test_filter_by_handler(setting, inquiries):
+    client = english_client(setting.coordinator)
+    me = setting.contact.employee
+    assert subjects(client.get(LIST_URL, {"scope": "all", "status": "any",
+                                          "assignee": me.pk})) == {
+        "Min henvendelse", "Lukket henvendelse"}
+
+
+def test_filters_combine_with_the_scope(setting, inquiries):
+    """A filter narrows what one may see; it never widens it."""
+    bjerre = inquiries["bjerre"].area
+    client = english_client(setting.contact)
+    assert subjects(client.get(LIST_URL, {"scope": "all", "area": bjerre.pk})) == set()
+
+
+@pytest.mark.parametrize(("sort", "expected"), [
+    ("due", ["Stoubys henvendelse", "Bjerres henvendelse", "Min henvendelse"]),
+    ("newest", ["Stoubys henvendelse", "Min henvendelse", "Bjerres henvendelse"]),
+    ("oldest", ["Bjerres henvendelse", "Min henvendelse", "Stoubys henvendelse"]),
+    ("area", ["Bjerres henvendelse", "Min henvendelse", "Stoubys henvendelse"]),
+    ("subject", ["Bjerres henvendelse", "Min henvendelse", "Stoubys henvendelse"]),
+])
+def test_sorting(sort, expected, setting, inquiries):
+    today = timezone.localdate()
+    received = timezone.now()
+    for key, days_due, hours_ago in [("bjerre", 5, 3), ("mine", 9, 2), ("stouby", 1, 1)]:
+        Inquiry.objects.filter(pk=inquiries[key].pk).update(
+            answer_due=today + datetime.timedelta(days=days_due),
+            created_at=received - datetime.timedelta(hours=hours_ago))
+    client = english_client(setting.coordinator)
+
+    assert ordered_subjects(client.get(LIST_URL, {"scope": "all", "sort": sort})) == expected
+
+
+def test_an_unknown_sort_falls_back_to_the_deadline(setting, inquiries):
+    client = english_client(setting.coordinator)
+    by_due = ordered_subjects(client.get(LIST_URL, {"scope": "all", "sort": "due"}))
+    assert ordered_subjects(client.get(LIST_URL, {"scope": "all", "sort": "pk; DROP"})) == by_due
+
+
+def test_the_filter_form_works_without_javascript(setting, inquiries):
+    html = english_client(setting.coordinator).get(LIST_URL).content.decode()
+    assert re.search(r'<form method="get"[^>]*>', html)
+    for name in ["scope", "status", "area", "focus_area", "assignee", "sort"]:
+        assert f'name="{name}"' in html
+
+
+def test_area_and_handler_choices_are_in_danish_order(setting):
+    for name in ["Åstrup", "Ørum", "Ærø", "Bjerre"]:
+        LocalAreaFactory(name=name)
+    for name in ["Åse Ås", "Øjvind Ø", "Ægir Æ", "Anne And"]:
+        EmployeeFactory(name=name)
+
+    html = english_client(setting.coordinator).get(LIST_URL).content.decode()
+
+    areas = re.findall(r">(Åstrup|Ørum|Ærø|Bjerre)</option>", html)
+    assert areas == ["Bjerre", "Ærø", "Ørum", "Åstrup"]
+    people = re.findall(r">(Åse Ås|Øjvind Ø|Ægir Æ|Anne And)</option>", html)
+    assert people == ["Anne And", "Ægir Æ", "Øjvind Ø", "Åse Ås"]
+
+
+def test_pagination_keeps_the_filters(setting):
+    for n in range(51):
+        InquiryFactory(area=setting.area, assignee=setting.contact.employee,
+                       subject=f"Nummer {n}")
+    client = english_client(setting.coordinator)
+
+    html = client.get(LIST_URL, {"scope": "all", "area": setting.area.pk, "sort": "newest"}
+                      ).content.decode()
+
+    assert f'href="?scope=all&amp;area={setting.area.pk}&amp;sort=newest&amp;side=2"' in html

@@ -1,0 +1,131 @@
+"""A local council's members follow their own area's inquiries: the public side only."""
+
+import pytest
+from django.urls import reverse
+
+from lokalkontakt.inquiries import services
+from lokalkontakt.inquiries.selectors import inquiries_for_council
+from tests.factories import CouncilFactory, CouncilMemberFactory, InquiryFactory, LocalAreaFactory
+from tests.inquiries.conftest import PDF, detail_url, english_client, pdf, text_file
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("inquiries:council_list")
+
+
+def council_url(inquiry) -> str:
+    return reverse("inquiries:council_detail", kwargs={"pk": inquiry.pk})
+
+
+def council_file_url(attachment) -> str:
+    return reverse("inquiries:council_file", kwargs={"pk": attachment.inquiry_id,
+                                                     "attachment_pk": attachment.pk})
+
+
+@pytest.fixture
+def member(setting):
+    """A member of Glud's local council."""
+    return CouncilMemberFactory(council=CouncilFactory(area=setting.area)).user
+
+
+@pytest.fixture
+def answered(setting):
+    """An inquiry about Glud with a file, an internal comment with a file, a public reply with a
+    file."""
+    inquiry, _token = services.inquiry_submit(
+        area=setting.area, submitter_kind="citizen", subject="Stien til stranden",
+        text="Stien er oversvømmet.", submitter_name="Bodil Borgersen",
+        submitter_email="bodil@example.dk", submitter_phone="+45 31 32 33 34", client="192.0.2.40",
+        files=[pdf("foto-af-stien.pdf")])
+    services.inquiry_comment(inquiry=inquiry, text="Hemmelig intern vurdering",
+                             actor=setting.contact, files=[text_file("intern-note.txt")])
+    services.inquiry_reply(inquiry=inquiry, text="Vi lægger grus på i næste uge.",
+                           actor=setting.contact, files=[pdf("plan.pdf")])
+    return inquiry
+
+
+def test_the_selector_gives_the_areas_inquiries_newest_first(setting, member):
+    first = InquiryFactory(area=setting.area)
+    second = InquiryFactory(area=setting.area)
+    InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+
+    assert list(inquiries_for_council(user=member)) == [second, first]
+
+
+def test_the_selector_gives_nothing_to_others(setting, member):
+    InquiryFactory(area=setting.area)
+    member.council_member.is_active = False
+    member.council_member.save()
+
+    assert list(inquiries_for_council(user=member)) == []
+    assert list(inquiries_for_council(user=setting.coordinator)) == []
+
+
+def test_the_list_shows_the_areas_inquiries_only(setting, member):
+    InquiryFactory(area=setting.area, subject="Glud-sagen")
+    InquiryFactory(area=LocalAreaFactory(name="Stouby"), subject="Stouby-sagen")
+
+    html = english_client(member).get(LIST_URL).content.decode()
+
+    assert "Glud-sagen" in html
+    assert "Stouby-sagen" not in html
+
+
+def test_the_page_shows_the_public_side(setting, member, answered):
+    response = english_client(member).get(council_url(answered))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for shown in ["Stien til stranden", "Stien er oversvømmet.", "Answered",
+                  setting.contact.employee.name, "Vi lægger grus på i næste uge.",
+                  "foto-af-stien.pdf", "plan.pdf", answered.reference]:
+        assert shown in html, shown
+
+
+def test_the_page_never_shows_personal_data_or_anything_internal(member, answered):
+    html = english_client(member).get(council_url(answered)).content.decode()
+
+    for hidden in ["Bodil Borgersen", "bodil@example.dk", "+45 31 32 33 34",
+                   "Hemmelig intern vurdering", "intern-note.txt", "Internal comment", "Routed"]:
+        assert hidden not in html, hidden
+
+
+def test_public_files_download_and_internal_ones_do_not(member, answered):
+    client = english_client(member)
+    plan = answered.attachments.get(name="plan.pdf")
+    internal = answered.attachments.get(name="intern-note.txt")
+
+    response = client.get(council_file_url(plan))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert client.get(council_file_url(internal)).status_code == 404
+
+
+def test_another_areas_inquiry_is_not_found(member):
+    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+    client = english_client(member)
+
+    assert client.get(council_url(other)).status_code == 404
+
+
+def test_another_areas_files_are_not_found(setting, member, answered):
+    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+    plan = answered.attachments.get(name="plan.pdf")
+    url = reverse("inquiries:council_file", kwargs={"pk": other.pk, "attachment_pk": plan.pk})
+
+    assert english_client(member).get(url).status_code == 404
+
+
+def test_council_members_are_refused_the_staff_pages(member, answered):
+    client = english_client(member)
+
+    assert client.get(reverse("inquiries:list")).status_code == 403
+    assert client.get(detail_url(answered)).status_code == 403
+
+
+def test_staff_and_former_members_are_refused_the_council_pages(setting, member, answered):
+    assert english_client(setting.contact).get(LIST_URL).status_code == 403
+    assert english_client(setting.coordinator).get(council_url(answered)).status_code == 403
+    member.council_member.is_active = False
+    member.council_member.save()
+    assert english_client(member).get(LIST_URL).status_code == 403
