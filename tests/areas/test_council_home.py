@@ -7,15 +7,22 @@ from django.urls import reverse
 from lokalkontakt.areas.council import council_member_deactivate
 from tests.areas.conftest import english_client
 from tests.areas.pages import page_text
-from tests.factories import AssignmentFactory, CouncilMemberFactory, EmployeeFactory
+from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
+from tests.factories import (
+    AssignmentFactory,
+    CouncilMemberFactory,
+    EmployeeFactory,
+    InquiryFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 HOME_URL = "/lokalraad/"
 # session, user; membership, council, area (the council role check); the area with council and
 # its active assignments with employees (2); the menu's role checks: employee, coordinator group,
-# user and group permissions (4). The 'Our council' link reuses the membership already loaded.
-HOME_QUERIES = 11
+# user and group permissions (4); the latest inquiries, the consultation tasks (2). The 'Our
+# council' link and the two selectors reuse the membership the role check loaded.
+HOME_QUERIES = 13
 
 
 def test_home_shows_the_area_its_contact_deputy_and_council(council_setting):
@@ -93,12 +100,46 @@ def test_area_pages_show_council_members_no_internal_details(council_setting):
             response.content.decode())
 
 
-@pytest.mark.parametrize("extra_members", [0, 30])
-def test_home_query_count_is_pinned(council_setting, django_assert_num_queries, extra_members):
-    for n in range(extra_members):
+def test_home_lists_the_areas_latest_inquiries_and_consultation_tasks(council_setting):
+    area = council_setting.area
+    for n in range(12):
+        InquiryFactory(area=area, subject=f"Glud-sag {n:02d}")
+    InquiryFactory(area=council_setting.other_area, subject="Juelsminde-sag")
+    waiting = ConsultationTaskFactory(area=area, consultation=ConsultationFactory(
+        title="Ny skolestruktur"))
+    ConsultationTaskFactory(area=area, responded=True, consultation=ConsultationFactory(
+        title="Stiplan", closed=True))
+    ConsultationTaskFactory(area=council_setting.other_area, consultation=ConsultationFactory(
+        title="Havneplan"))
+
+    response = english_client(council_setting.member.user).get(HOME_URL)
+
+    page = page_text(response)
+    html = response.content.decode()
+    shown = [f"Glud-sag {n:02d}" for n in range(12) if f"Glud-sag {n:02d}" in page]
+    assert shown == [f"Glud-sag {n:02d}" for n in range(2, 12)]  # the latest 10
+    assert "The latest 10 are shown." in page
+    assert reverse("inquiries:council_list") in html
+    assert "Juelsminde-sag" not in page and "Havneplan" not in page
+    assert waiting.get_absolute_url() in html
+    assert page.index("Ny skolestruktur") < page.index("Stiplan")  # open consultations first
+    assert "Stiplan" in page and "(closed)" in page
+
+
+def test_home_without_inquiries_or_consultations_says_so(council_setting):
+    page = page_text(english_client(council_setting.member.user).get(HOME_URL))
+    assert "No inquiries about the area yet." in page
+    assert "The municipality has not asked the area about anything yet." in page
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_home_query_count_is_pinned(council_setting, django_assert_num_queries, extra):
+    for n in range(extra):
         CouncilMemberFactory(council=council_setting.council)
         AssignmentFactory(area=council_setting.other_area, employee=EmployeeFactory(),
                           ended=True)
+        InquiryFactory(area=council_setting.area)
+        ConsultationTaskFactory(area=council_setting.area)
     client = english_client(council_setting.member.user)
 
     with django_assert_num_queries(HOME_QUERIES):

@@ -13,11 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 from lokalkontakt.areas import council, selectors
 from lokalkontakt.areas.forms import CouncilLoginRequestForm, CouncilMemberForm
 from lokalkontakt.areas.permissions import can_manage_council
+from lokalkontakt.consultations.selectors import consultation_tasks_for_council
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import council_required, staff_required
+from lokalkontakt.inquiries.selectors import inquiries_for_council
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+HOME_LIST_LIMIT = 10
 
 
 def _managed_area(request, slug):
@@ -112,7 +115,14 @@ def confirm(request, token):
 @council_required
 @require_GET
 def home(request):
-    """The council member's page: their area, its contact and deputy, the council's details."""
+    """The council member's page: their area, its contact and deputy, the council's details, and
+    the latest inquiries and consultation tasks of the area (one row more says "there are more")."""
     member = request.user.council_member
     area = selectors.council_area(area_id=member.council.area_id)
-    return render(request, "areas/council_home.html", {"area": area, "member": member})
+    limit = HOME_LIST_LIMIT + 1
+    inquiries = list(inquiries_for_council(user=request.user)[:limit])
+    tasks = list(consultation_tasks_for_council(user=request.user)[:limit])
+    return render(request, "areas/council_home.html", {
+        "area": area, "member": member, "limit": HOME_LIST_LIMIT,
+        "inquiries": inquiries[:HOME_LIST_LIMIT], "more_inquiries": len(inquiries) > HOME_LIST_LIMIT,
+        "tasks": tasks[:HOME_LIST_LIMIT], "more_tasks": len(tasks) > HOME_LIST_LIMIT})
