@@ -1,4 +1,5 @@
-"""A citizen sends an inquiry from an area page, staff answer it, the citizen reads the answer."""
+"""A citizen sends an inquiry with an attachment from an area page; the contact forwards it, a
+colleague answers it, the citizen reads the answer."""
 
 import re
 
@@ -18,15 +19,23 @@ def assert_accessible(page):
     assert not csp_problems(page), csp_problems(page)
 
 
-def test_citizen_inquiry_is_answered_and_the_answer_shows_on_the_tracking_page(page, hedensted,
-                                                                              new_page):
-    page.goto("/omraader/glud/")
-    page.get_by_role("link", name=t("Send an inquiry about %(name)s") % {"name": "Glud"}).click()
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_tracking_page(
+        page, hedensted, new_page, settings, tmp_path):
+    """Korning's deputy contact (demo login `lokalkontakt`) acknowledges and forwards to a
+    colleague (`kollega`), who answers; the citizen reads the answer and opens the attachment."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page.goto("/omraader/korning/")
+    page.get_by_role("link", name=t("Send an inquiry about %(name)s") % {"name": "Korning"}).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Send an inquiry"))
     assert_accessible(page)
     page.get_by_label(t("Citizen"), exact=True).check()
-    page.get_by_label(t("Subject")).fill("Bænken ved havnen er knækket")
-    page.get_by_label(t("Your inquiry")).fill("Bænken ved Glud havn er knækket. Kan den repareres?")
+    page.get_by_label(t("Subject")).fill("Bænken ved gadekæret er knækket")
+    page.get_by_label(t("Your inquiry")).fill("Bænken ved gadekæret er knækket. Kan den repareres?")
+    page.get_by_label(t("Attachments")).set_input_files(
+        files=[{"name": "baenken.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.get_by_label(t("Your name")).fill("Birthe Borger")
     page.get_by_label(t("Your e-mail")).fill("birthe@example.dk")
     page.get_by_label(t("I have read how my personal data is used")).check()
@@ -35,20 +44,37 @@ def test_citizen_inquiry_is_answered_and_the_answer_shows_on_the_tracking_page(p
     assert_accessible(page)
     receipt = OutgoingEmail.objects.get(to=["birthe@example.dk"])
     tracking_path = re.search(r"https?://[^/]+(/henvendelser/spor/[\w-]+/)", receipt.body).group(1)
-
-    staff = new_page()
-    log_in(staff, "koordinator")
-    staff.goto("/henvendelser/?scope=all")
     # The reference follows the primary key, which PostgreSQL does not reset between tests.
-    reference = Inquiry.objects.get(subject="Bænken ved havnen er knækket").reference
-    staff.get_by_role("link", name=reference).click()
-    assert_accessible(staff)
-    staff.get_by_role("button", name=t("Acknowledge")).click()
-    staff.get_by_label(t("Message")).first.fill("Tak, vi sender en tekniker i næste uge.")
-    staff.get_by_role("button", name=t("Send reply")).click()
-    expect(staff.get_by_text(t("The reply is sent to the submitter."))).to_be_visible()
+    inquiry = Inquiry.objects.get(subject="Bænken ved gadekæret er knækket")
+    assert inquiry.attachments.get().name == "baenken.pdf"
+
+    contact = new_page()
+    log_in(contact, "lokalkontakt")
+    contact.goto("/henvendelser/?scope=areas")
+    assert_accessible(contact)
+    contact.get_by_role("link", name=inquiry.reference).click()
+    expect(contact.get_by_role("link", name="baenken.pdf")).to_be_visible()
+    assert_accessible(contact)
+    contact.get_by_role("button", name=t("Acknowledge")).click()
+    expect(contact.get_by_text(t("The inquiry is acknowledged."))).to_be_visible()
+    contact.get_by_label(t("Employee")).select_option(label="Demo Kollega (Læring)")
+    contact.get_by_label(t("Note to the colleague")).fill("Kan du tage denne?")
+    contact.get_by_role("button", name=t("Send to colleague")).click()
+    expect(contact.get_by_text(t("The colleague has been sent the inquiry."))).to_be_visible()
+
+    colleague = new_page()
+    log_in(colleague, "kollega")
+    colleague.goto("/henvendelser/")
+    colleague.get_by_role("link", name=inquiry.reference).click()
+    expect(colleague.get_by_text("Kan du tage denne?")).to_be_visible()
+    colleague.get_by_label(t("Message")).first.fill("Tak, vi sender en tekniker i næste uge.")
+    colleague.get_by_role("button", name=t("Send reply")).click()
+    expect(colleague.get_by_text(t("The reply is sent to the submitter."))).to_be_visible()
 
     page.goto(tracking_path)
     expect(page.get_by_text("Tak, vi sender en tekniker i næste uge.")).to_be_visible()
     expect(page.get_by_text(t("Answered"), exact=True)).to_be_visible()
+    link = page.get_by_role("link", name="baenken.pdf")
+    download = page.request.get(link.get_attribute("href"))
+    assert download.ok and download.body() == PDF
     assert_accessible(page)

@@ -1,6 +1,8 @@
 """The inquiry e-mails as they arrive at a real SMTP server (aiosmtpd on loopback), delivered by
 the db_worker; the tracking link in the receipt is followed as the submitter would."""
 
+import re
+
 import pytest
 
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
@@ -39,7 +41,8 @@ def test_receipt_and_notice_arrive_and_the_tracking_link_works(setting, smtp_ser
     assert set(messages) == {("bo.borger@example.dk",), (handler_email,)}
     receipt, receipt_body = messages[("bo.borger@example.dk",)]
     assert inquiry.reference in receipt["Subject"]
-    assert inquiry.reference.startswith("H-") and len(inquiry.reference) == 7
+    # At least five digits; PostgreSQL's sequences are not reset between tests.
+    assert re.fullmatch(r"H-\d{5,}", inquiry.reference)
     assert "Vejbump på Skolevej" in receipt_body
     assert "https://lokalkontakt.example.dk/henvendelser/spor/" in receipt_body
     assert setting.contact.employee.name in receipt_body
