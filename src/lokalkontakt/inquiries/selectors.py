@@ -77,9 +77,9 @@ def _with_files(events):
     return events.select_related("actor__employee").prefetch_related("attachments")
 
 
-def _submission_files(queryset=None):
+def _submission_files():
     return Prefetch("attachments", to_attr="submission_files",
-                    queryset=queryset or InquiryAttachment.objects.filter(event__isnull=True))
+                    queryset=InquiryAttachment.objects.filter(event__isnull=True))
 
 
 def inquiry_get(*, user, pk: int) -> Inquiry:
