@@ -90,8 +90,16 @@ def test_the_status_page_shows_every_area(setting, consultation):
     assert "Jens Juel (local council)" in html  # who responded for Juelsminde
     assert "No contact – with the coordinator" in html
     assert "Overdue" not in html
+    assert "<span>1 responded</span>" in html and "<span>1 with no comments</span>" in html
+    assert "<span>1 waiting</span>" in html
+    assert "No area has responded yet." not in html
     assert reverse("consultations:export", kwargs={"pk": consultation.pk}) in html
     assert reverse("consultations:print", kwargs={"pk": consultation.pk}) in html
+
+
+def test_before_any_response(setting, consultation):
+    html = english_client(setting.requester).get(detail_url(consultation)).content.decode()
+    assert "No area has responded yet." in html and "<span>3 waiting</span>" in html
 
 
 def test_overdue_marker_after_the_deadline(setting, consultation):

@@ -1,6 +1,8 @@
 """Consultations: the requester's create form, lists and status page with exports; the task page
 where an area's contact, the coordinator or a council member records the response."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,12 +17,14 @@ from lokalkontakt.consultations.forms import (
     ResponseForm,
     TaskFilterForm,
 )
+from lokalkontakt.consultations.models import ConsultationTask
 from lokalkontakt.consultations.permissions import staff_or_council_required
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_required
 
 PAGE_SIZE = 50
+Status = ConsultationTask.Status
 
 
 def _page(request, rows):
@@ -78,9 +82,12 @@ def create(request):
 def detail(request, pk):
     """The requester's status page: every area's status and response."""
     consultation = selectors.consultation_get(user=request.user, pk=pk)
+    tasks = list(selectors.consultation_tasks(consultation=consultation))
+    counts = Counter(task.status for task in tasks)
     return render(request, "consultations/detail.html", {
-        "consultation": consultation,
-        "tasks": selectors.consultation_tasks(consultation=consultation),
+        "consultation": consultation, "tasks": tasks, "counts": {
+            "waiting": counts[Status.WAITING], "responded": counts[Status.RESPONDED],
+            "no_comments": counts[Status.NO_COMMENTS]},
         "events": selectors.consultation_events(consultation=consultation)})
 
 
