@@ -8,19 +8,31 @@ from lokalkontakt.consultations.models import (
 )
 
 
-class ConsultationTaskInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Tasks, events and files come from the services only."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ConsultationTaskInline(ReadOnlyInline):
     model = ConsultationTask
-    extra = 0
-    can_delete = False
-    fields = ["area", "handler", "status", "responded_by", "responded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ["area", "handler", "status", "responded_by", "responded_at"]
 
 
-class ConsultationEventInline(admin.TabularInline):
+class ConsultationEventInline(ReadOnlyInline):
     model = ConsultationEvent
-    extra = 0
-    can_delete = False
     readonly_fields = ["task", "kind", "text", "actor", "at"]
+
+
+class ConsultationAttachmentInline(ReadOnlyInline):
+    """Names only: files are downloaded through consultations:attachment, never from MEDIA_URL."""
+
+    model = ConsultationAttachment
+    fields = readonly_fields = ["name", "size", "content_type", "task", "uploaded_by", "created_at"]
 
 
 @admin.register(Consultation)
@@ -29,7 +41,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["requested_by"]
     search_fields = ["title"]
-    inlines = [ConsultationTaskInline, ConsultationEventInline]
+    inlines = [ConsultationTaskInline, ConsultationEventInline, ConsultationAttachmentInline]
 
 
 @admin.register(ConsultationTask)
@@ -38,11 +50,3 @@ class ConsultationTaskAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["consultation", "area", "handler"]
     raw_id_fields = ["consultation", "area", "handler", "responded_by"]
-
-
-@admin.register(ConsultationAttachment)
-class ConsultationAttachmentAdmin(admin.ModelAdmin):
-    list_display = ["pk", "name", "consultation", "task", "size", "created_at"]
-    list_select_related = ["consultation", "task__area"]
-    raw_id_fields = ["consultation", "task", "uploaded_by"]
-    readonly_fields = ["file", "size", "content_type"]
