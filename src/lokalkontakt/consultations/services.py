@@ -55,13 +55,6 @@ def _store_files(files, *, consultation, task=None, actor) -> None:
         attachment.save()
 
 
-def task_recipients(task: ConsultationTask) -> list[str]:
-    """The area's contact; the coordinator when the area has none or the contact has no e-mail."""
-    if task.handler and task.handler.email:
-        return [task.handler.email]
-    return coordinator_emails()
-
-
 def _areas_with_contacts(areas) -> list[LocalArea]:
     active = Assignment.objects.filter(ends_on__isnull=True).select_related("employee")
     return list(LocalArea.objects.filter(pk__in=[area.pk for area in areas])
@@ -101,8 +94,6 @@ def consultation_create(*, title: str, description: str, deadline, areas, actor,
     tasks = ConsultationTask.objects.bulk_create(
         ConsultationTask(consultation=consultation, area=area, handler=_handler(area))
         for area in areas)
-    for task, area in zip(tasks, areas, strict=True):
-        task.area = area
     event_add(consultation, Kind.CREATED, actor=actor,
               text=", ".join(area.name for area in areas))
     ConsultationEvent.objects.bulk_create(
@@ -115,7 +106,8 @@ def consultation_create(*, title: str, description: str, deadline, areas, actor,
 
 
 def _notify_handlers(consultation: Consultation, tasks) -> None:
-    """One e-mail per recipient, listing every area they are asked to answer for."""
+    """One e-mail per recipient, listing every area they are asked to answer for: the area's
+    contact; the coordinator when the area has none or the contact has no e-mail address."""
     by_recipients = defaultdict(list)
     coordinator = None
     for task in tasks:
