@@ -1,5 +1,5 @@
 """A citizen sends an inquiry with an attachment from an area page; the contact forwards it, a
-colleague answers it, the citizen reads the answer."""
+colleague answers it, the citizen reads the answer and writes back from the tracking page."""
 
 import re
 
@@ -25,7 +25,9 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_tracking_page(
         page, hedensted, new_page, settings, tmp_path):
     """Korning's deputy contact (demo login `lokalkontakt`) acknowledges and forwards to a
-    colleague (`kollega`), who answers; the citizen reads the answer and opens the attachment."""
+    colleague (`kollega`), who answers; the citizen reads the answer, opens the attachment and
+    sends a follow-up message from the tracking page (a form POST that Chromium must let pass
+    Django's CSRF check), which the colleague then reads."""
     settings.MEDIA_ROOT = tmp_path / "media"
     page.goto("/omraader/korning/")
     page.get_by_role("link", name=t("Send an inquiry about %(name)s") % {"name": "Korning"}).click()
@@ -78,3 +80,15 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
     download = page.request.get(link.get_attribute("href"))
     assert download.ok and download.body() == PDF
     assert_accessible(page)
+
+    # The follow-up: Chromium sends `Origin: null` under `Referrer-Policy: no-referrer`, which
+    # Django's CSRF check refuses (403); the page must therefore not set that policy.
+    page.get_by_label(t("Message")).fill("Tak! Teknikeren kan låne nøglen hos købmanden.")
+    page.get_by_role("button", name=t("Send message")).click()
+    expect(page.get_by_text(t("Your message has been sent."))).to_be_visible()
+    expect(page.get_by_text("Tak! Teknikeren kan låne nøglen hos købmanden.")).to_be_visible()
+    assert_accessible(page)
+
+    colleague.reload()
+    expect(colleague.get_by_text("Tak! Teknikeren kan låne nøglen hos købmanden.")).to_be_visible()
+    expect(colleague.get_by_text(t("Message from the submitter"))).to_be_visible()

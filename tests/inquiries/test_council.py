@@ -6,7 +6,7 @@ from django.urls import reverse
 from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.selectors import inquiries_for_council
 from tests.factories import CouncilFactory, CouncilMemberFactory, InquiryFactory, LocalAreaFactory
-from tests.inquiries.conftest import PDF, detail_url, english_client, pdf, text_file
+from tests.inquiries.conftest import PDF, detail_url, english_client, pdf, png, text_file
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def member(setting):
 @pytest.fixture
 def answered(setting):
     """An inquiry about Glud with a file, an internal comment with a file, a public reply with a
-    file."""
+    file, and the submitter's follow-up with a file."""
     inquiry, _token = services.inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Stien til stranden",
         text="Stien er oversvømmet.", submitter_name="Bodil Borgersen",
@@ -41,6 +41,8 @@ def answered(setting):
                              actor=setting.contact, files=[text_file("intern-note.txt")])
     services.inquiry_reply(inquiry=inquiry, text="Vi lægger grus på i næste uge.",
                            actor=setting.contact, files=[pdf("plan.pdf")])
+    services.inquiry_follow_up(inquiry=inquiry, text="Tak. Her er et billede fra min have.",
+                               files=[png("min-have.png")])
     return inquiry
 
 
@@ -78,7 +80,7 @@ def test_the_page_shows_the_public_side(setting, member, answered):
     html = response.content.decode()
     for shown in ["Stien til stranden", "Stien er oversvømmet.", "Answered",
                   setting.contact.employee.name, "Vi lægger grus på i næste uge.",
-                  "foto-af-stien.pdf", "plan.pdf", answered.reference]:
+                  "plan.pdf", answered.reference]:
         assert shown in html, shown
 
 
@@ -99,6 +101,25 @@ def test_public_files_download_and_internal_ones_do_not(member, answered):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     assert client.get(council_file_url(internal)).status_code == 404
+
+
+def test_the_page_does_not_list_the_submitters_files(member, answered):
+    html = english_client(member).get(council_url(answered)).content.decode()
+
+    assert "Tak. Her er et billede fra min have." in html  # the follow-up step itself shows
+    for hidden in ["foto-af-stien.pdf", "min-have.png"]:
+        assert hidden not in html, hidden
+    links = [council_file_url(attachment) for attachment in answered.attachments.all()]
+    assert [link for link in links if link in html] == [
+        council_file_url(answered.attachments.get(name="plan.pdf"))]
+
+
+def test_the_submitters_files_do_not_download(member, answered):
+    client = english_client(member)
+
+    for name in ["foto-af-stien.pdf", "min-have.png"]:
+        response = client.get(council_file_url(answered.attachments.get(name=name)))
+        assert response.status_code == 404, name
 
 
 def test_another_areas_inquiry_is_not_found(member):

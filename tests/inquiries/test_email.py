@@ -59,7 +59,7 @@ def test_receipt_and_notice_arrive_and_the_tracking_link_works(setting, smtp_ser
     assert "Vejbump på Skolevej" in html
     assert inquiry.reference in html
     assert "<strong>Received</strong>" in html  # the status
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-cache" in page["Cache-Control"] or "no-store" in page["Cache-Control"]
 
     # Nothing is sent twice when the worker runs again.

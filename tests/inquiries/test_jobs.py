@@ -1,16 +1,19 @@
-"""The periodic job reminds, escalates and anonymises, each at most once."""
+"""The periodic job reminds, escalates and anonymises (personal data and the submitter's files),
+each at most once."""
 
 import datetime
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.workdays import add_working_days
+from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.jobs import run_inquiry_jobs
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from tests.factories import EmployeeFactory, InquiryFactory
+from tests.inquiries.conftest import pdf, png, stored_files, text_file
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +82,64 @@ def test_personal_data_is_deleted_after_the_retention_period_and_the_content_kep
     assert (old.subject, old.text, old.outcome) == ("Bænk", "Bænken er knækket", "Repareret")
     assert old.events.filter(kind=InquiryEvent.Kind.ANONYMISED).count() == 1
     assert recent.submitter_name == "Bo Borger"
+
+
+@pytest.fixture
+def closed_with_files(setting, settings):
+    """An inquiry closed 31 days ago (retention 30) with a file from the submission, a staff
+    reply with a file, an internal comment with a file and a follow-up with a file."""
+    settings.INQUIRY_RETENTION_DAYS = 30
+    inquiry, _token = services.inquiry_submit(
+        area=setting.area, submitter_kind="citizen", subject="Stien", text="Stien er oversvømmet.",
+        submitter_name="Bo Borger", submitter_email="bo@example.dk", client="192.0.2.50",
+        files=[pdf("bo-borgers-have.pdf")])
+    services.inquiry_reply(inquiry=inquiry, text="Vi kommer.", actor=setting.contact,
+                           files=[pdf("plan.pdf")])
+    services.inquiry_comment(inquiry=inquiry, text="Intern.", actor=setting.contact,
+                             files=[text_file("intern.txt")])
+    services.inquiry_follow_up(inquiry=inquiry, text="Se billedet.", files=[png("bo-foto.png")])
+    services.inquiry_close(inquiry=inquiry, outcome="Ordnet", actor=setting.contact)
+    Inquiry.objects.filter(pk=inquiry.pk).update(closed_at=NOW - datetime.timedelta(days=31))
+    return inquiry
+
+
+def test_the_submitters_files_are_deleted_from_disk_and_staff_files_kept(closed_with_files,
+                                                                         media_root):
+    with translation.override("en"):
+        report = run_inquiry_jobs(now=NOW)
+
+    assert report.anonymised == 1
+    assert sorted(a.name for a in closed_with_files.attachments.all()) == ["intern.txt",
+                                                                           "plan.pdf"]
+    assert sorted(path.name for path in stored_files(media_root)) == ["intern.txt", "plan.pdf"]
+    event = closed_with_files.events.get(kind=InquiryEvent.Kind.ANONYMISED)
+    assert (event.text, event.public) == ("2 files deleted.", False)
+
+
+def test_a_second_run_changes_nothing_and_sends_nothing(closed_with_files, media_root):
+    run_inquiry_jobs(now=NOW)
+    files, events = stored_files(media_root), list(closed_with_files.events.values())
+    emails = OutgoingEmail.objects.count()
+
+    assert run_inquiry_jobs(now=NOW).anonymised == 0
+    assert stored_files(media_root) == files
+    assert list(closed_with_files.events.values()) == events
+    assert OutgoingEmail.objects.count() == emails
+
+
+def test_files_left_on_an_inquiry_anonymised_earlier_are_deleted_on_the_next_run(
+        closed_with_files, media_root):
+    """Inquiries anonymised before files were covered still had them."""
+    Inquiry.objects.filter(pk=closed_with_files.pk).update(anonymised_at=NOW, submitter_name="")
+
+    with translation.override("en"):
+        assert run_inquiry_jobs(now=NOW).anonymised == 1
+
+    assert sorted(path.name for path in stored_files(media_root)) == ["intern.txt", "plan.pdf"]
+    [event] = closed_with_files.events.filter(kind=InquiryEvent.Kind.ANONYMISED)
+    assert event.text == "2 files deleted."
+    closed_with_files.refresh_from_db()
+    assert closed_with_files.anonymised_at == NOW
 
 
 def test_run_jobs_command_reports_what_it_did(capsys):

@@ -123,3 +123,17 @@ def test_the_tracking_token_is_not_stored(setting, two_inquiries):
     (inquiry, token), _other = two_inquiries
     row = Inquiry.objects.filter(pk=inquiry.pk).values().get()
     assert token not in {str(value) for value in row.values()}
+
+
+def test_the_tracking_page_keeps_its_link_on_this_site_and_out_of_caches(setting):
+    """same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with the
+    follow-up form, and Django's CSRF check refuses it (tests/browser/test_inquiry_path.py)."""
+    _inquiry, token = _submit(setting.area)
+    client = english_client()
+
+    for response, status in [(client.get(track_url(token)), 200),
+                             (client.post(track_url(token), {"text": ""}), 400)]:
+        assert response.status_code == status
+        assert response["Referrer-Policy"] == "same-origin"
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"no-store", "private"} <= cache_control

@@ -156,9 +156,9 @@ def test_the_tracking_page_takes_a_fixed_number_of_queries(events, django_assert
 # user's and groups' permissions, as the page asks has_perm).
 COUNCIL_LIST_QUERIES = 11
 # Session, user, the council membership, its council and area, the inquiry (with area and
-# handler), its public events (actors joined), their files and the submission's files; the base
-# template's five look-ups as above.
-COUNCIL_DETAIL_QUERIES = 13
+# handler), its public events (actors joined) and their files staff attached (the submitter's
+# files are not shown to the council); the base template's five look-ups as above.
+COUNCIL_DETAIL_QUERIES = 12
 
 
 @pytest.fixture

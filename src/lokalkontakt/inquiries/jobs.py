@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.workdays import add_working_days
-from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
 from lokalkontakt.inquiries.services import coordinator_emails, handler_emails, inquiry_event_add
 
 Status = Inquiry.Status
@@ -79,16 +81,36 @@ def _escalate(*, today, now) -> int:
 
 def anonymise_expired(*, now) -> int:
     """Delete the submitter's personal data from inquiries closed longer ago than
-    settings.INQUIRY_RETENTION_DAYS; the content, dates and statistics stay."""
+    settings.INQUIRY_RETENTION_DAYS: their name and contact details, and their files (those of
+    the submission and of follow-ups; staff's files stay). The content, dates and statistics stay.
+    An inquiry anonymised before its files were covered gets its files deleted on the next run."""
     cutoff = now - datetime.timedelta(days=settings.INQUIRY_RETENTION_DAYS)
+    submitter_files = InquiryAttachment.objects.filter(SUBMITTER_FILES, inquiry=OuterRef("pk"))
+    expired = Inquiry.objects.filter(Q(anonymised_at__isnull=True) | Exists(submitter_files),
+                                     status=Status.CLOSED, closed_at__lt=cutoff)
     count = 0
-    for inquiry in Inquiry.objects.filter(status=Status.CLOSED, closed_at__lt=cutoff,
-                                          anonymised_at__isnull=True):
+    for pk in expired.values_list("pk", flat=True):
         with transaction.atomic():
-            inquiry.submitter_name, inquiry.submitter_email, inquiry.submitter_phone = "", "", ""
-            inquiry.client_hash, inquiry.anonymised_at = "", now
-            inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
-                                        "client_hash", "anonymised_at", "updated_at"])
-            inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False)
-            count += 1
+            count += _anonymise(Inquiry.objects.select_for_update().get(pk=pk), now=now)
     return count
+
+
+def _anonymise(inquiry: Inquiry, *, now) -> bool:
+    """Anonymise one locked inquiry; False when a concurrent run has already done it."""
+    files = list(inquiry.attachments.filter(SUBMITTER_FILES))
+    if inquiry.anonymised_at and not files:
+        return False
+    # Storage first, inside the transaction: if this fails, nothing is marked done and the next
+    # run tries again (deleting a file that is already gone is harmless), so no file outlives its
+    # row unnoticed.
+    for attachment in files:
+        attachment.file.storage.delete(attachment.file.name)
+    InquiryAttachment.objects.filter(pk__in=[attachment.pk for attachment in files]).delete()
+    inquiry.submitter_name, inquiry.submitter_email, inquiry.submitter_phone = "", "", ""
+    inquiry.client_hash, inquiry.anonymised_at = "", inquiry.anonymised_at or now
+    inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
+                                "client_hash", "anonymised_at", "updated_at"])
+    text = ngettext("%(count)d file deleted.", "%(count)d files deleted.", len(files)) % {
+        "count": len(files)}
+    inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False, text=text)
+    return True

@@ -1,7 +1,7 @@
 """Reads about inquiries, with the visibility rule applied: the coordinator sees every inquiry;
 an employee sees those they handle, those of the areas they cover now, and those forwarded to
 them or to their core area; a local council's members see their area's inquiries, without the
-submitter's personal data and without anything internal; nobody else any."""
+submitter's personal data or files and without anything internal; nobody else any."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
@@ -22,6 +22,11 @@ SORTS = {
     "subject": ["subject", "pk"],
 }
 PUBLIC_FILES = Q(event__isnull=True) | Q(event__public=True)
+# Files staff attached to a public step (a reply). The submitter's own steps (the submission,
+# follow-ups) have no actor, so their files, which may hold personal data, are never among these.
+STAFF_PUBLIC_FILES = Q(event__public=True, event__actor__isnull=False)
+# The submitter's own files: the submission's and their follow-ups'. Deleted after retention.
+SUBMITTER_FILES = Q(event__isnull=True) | Q(event__kind=InquiryEvent.Kind.FOLLOW_UP)
 
 
 def _handled_by(employee) -> Q:
@@ -106,7 +111,7 @@ def inquiry_by_token(*, token: str) -> Inquiry:
 
 
 def public_events(inquiry: Inquiry):
-    """The steps the submitter and the local council see, with their files."""
+    """The steps the submitter sees, with their files (the council's: council_events)."""
     return _with_files(inquiry.events.filter(public=True))
 
 
@@ -133,6 +138,20 @@ def inquiries_for_council(*, user):
 def council_inquiry_get(*, user, pk: int) -> Inquiry:
     """One of the council's area's inquiries; 404 for any other."""
     return get_object_or_404(inquiries_for_council(user=user), pk=pk)
+
+
+def council_events(inquiry: Inquiry):
+    """The public steps, each with `council_files`: only the files staff attached to it (see
+    STAFF_PUBLIC_FILES); the submitter's files are never shown to the council."""
+    files = InquiryAttachment.objects.filter(STAFF_PUBLIC_FILES)
+    return (inquiry.events.filter(public=True).select_related("actor__employee")
+            .prefetch_related(Prefetch("attachments", queryset=files, to_attr="council_files")))
+
+
+def council_attachment_get(*, inquiry: Inquiry, attachment_pk: int) -> InquiryAttachment:
+    """A file staff attached to a public step of this inquiry; 404 for any other, including
+    the submitter's own files."""
+    return get_object_or_404(inquiry.attachments.filter(STAFF_PUBLIC_FILES), pk=attachment_pk)
 
 
 def deadline_state(inquiry: Inquiry) -> str:

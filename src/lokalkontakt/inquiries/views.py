@@ -63,12 +63,13 @@ def track(request, token):
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect(request.path)
-    response = render(request, "inquiries/track.html", {
+    # No Referrer-Policy of its own: the project's same-origin (SECURE_REFERRER_POLICY) keeps the
+    # private link out of requests to other sites. `no-referrer` would make browsers send
+    # `Origin: null` with the follow-up form, which Django's CSRF check refuses (403).
+    return render(request, "inquiries/track.html", {
         "inquiry": inquiry, "events": selectors.public_events(inquiry), "form": form,
         "submission_files": selectors.submission_files(inquiry), "token": token},
         status=400 if form.errors else 200)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @public

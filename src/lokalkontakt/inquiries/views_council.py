@@ -1,5 +1,5 @@
 """A local council's members follow their area's inquiries: the public side only, never the
-submitter's contact details, internal steps or internal files."""
+submitter's contact details or files, internal steps or internal files."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -23,14 +23,13 @@ def council_list(request):
 def council_detail(request, pk):
     inquiry = selectors.council_inquiry_get(user=request.user, pk=pk)
     return render(request, "inquiries/council_detail.html", {
-        "inquiry": inquiry, "events": selectors.public_events(inquiry),
-        "submission_files": selectors.submission_files(inquiry)})
+        "inquiry": inquiry, "events": selectors.council_events(inquiry)})
 
 
 @council_required
 @require_GET
 def council_file(request, pk, attachment_pk):
-    """A file of the submission or of a public step of one of the council's area's inquiries."""
+    """A file staff attached to a public reply on one of the council's area's inquiries."""
     inquiry = selectors.council_inquiry_get(user=request.user, pk=pk)
-    return attachment_response(selectors.public_attachment_get(inquiry=inquiry,
-                                                               attachment_pk=attachment_pk))
+    return attachment_response(selectors.council_attachment_get(inquiry=inquiry,
+                                                                attachment_pk=attachment_pk))
