@@ -16,6 +16,7 @@ None of them is `is_staff`, so the Django admin refuses them all; `test_admin_op
 checks that the admin's pages do open for a superuser.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -31,10 +32,20 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone, translation
 
-from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
+from lokalkontakt.areas.council import council_member_reinvite
+from lokalkontakt.areas.models import (
+    AreaEvent,
+    Assignment,
+    Council,
+    CouncilLoginToken,
+    CouncilMember,
+    LocalArea,
+)
+from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
+from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.services import inquiry_submit
+from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from tests.factories import (
@@ -53,7 +64,8 @@ ADMIN_NAMESPACE = admin.site.name
 # Django admin's own login page, which the admin keeps public itself).
 PUBLIC = {
     "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
-    "admin:login", "inquiries:new", "inquiries:track",
+    "admin:login", "inquiries:new", "inquiries:track", "inquiries:track_file",
+    "council:login", "council:confirm",
 }
 
 # URL name -> the least a user must be to open it:
@@ -101,6 +113,27 @@ EXPECTED = {
     "inquiries:close": "staff",
     "inquiries:forward": "staff",
     "inquiries:tag": "staff",
+    "inquiries:forward_core_area": "staff",
+    "inquiries:file": "staff",
+    "inquiries:track_file": "public",
+    "inquiries:council_list": "council",
+    "inquiries:council_detail": "council",
+    "inquiries:council_file": "council",
+    "areas:council_members": "staff",
+    "areas:council_member_reinvite": "staff",
+    "areas:council_member_deactivate": "staff",
+    "council:home": "council",
+    "council:login": "public",
+    "council:confirm": "public",
+    "consultations:list": "staff",
+    "consultations:tasks": "staff",
+    "consultations:new": "staff",
+    "consultations:detail": "staff",
+    "consultations:export": "staff",
+    "consultations:print": "staff",
+    "consultations:close": "staff",
+    "consultations:task": "staff|council",
+    "consultations:attachment": "staff|council",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -115,7 +148,10 @@ ROLE_LEVELS = {
     "council": {"public", "signed_in", "council"},
 }
 STAFF_ROLES = {role for role, levels in ROLE_LEVELS.items() if "staff" in levels}
-INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close", "forward", "tag"]  # staff, POST only
+INQUIRY_ACTIONS = ["acknowledge", "reply", "comment", "close", "forward", "tag",
+                   "forward_core_area"]  # staff, POST only
+# The consultation in the world was requested by the coordinator, for Glud (the contact's area).
+CONSULTATION_PAGES = ["detail", "export", "print"]  # the requester and the coordinator only
 
 # Views that answer a GET with something else than 200 for a role that may open them.
 # set_language changes the language only on POST; a GET just sends the visitor back (to "/").
@@ -129,7 +165,24 @@ GET_STATUS = {
     # answers before the inquiry is looked up, so a GET is 405 for every staff role.
     ("inquiries:detail", "colleague"): 404,
     **{(f"inquiries:{name}", role): 405 for name in INQUIRY_ACTIONS for role in STAFF_ROLES},
+    ("inquiries:file", "colleague"): 404,
+    # Council members land on their council's page.
+    ("home", "council"): 302,
+    # Only the coordinator and the area's contact or deputy manage its council members.
+    ("areas:council_members", "colleague"): 403,
+    **{(f"areas:council_member_{name}", role): 405
+       for name in ["reinvite", "deactivate"] for role in STAFF_ROLES},
+    # The status page with every area's response is for the requester and the coordinator.
+    **{(f"consultations:{name}", role): 404
+       for name in CONSULTATION_PAGES for role in ["colleague", "contact"]},
+    **{("consultations:close", role): 405 for role in STAFF_ROLES},
+    # The Glud task and the consultation's file: Glud's contact, its council and the coordinator.
+    ("consultations:task", "colleague"): 404,
+    ("consultations:attachment", "colleague"): 404,
 }
+
+# Where anonymous visitors are sent instead of the staff login.
+LOGIN_PAGE = {"council:home": "council:login"}
 
 
 @pytest.fixture(autouse=True)
@@ -209,6 +262,11 @@ class World:
     clients: dict
     inquiry: Inquiry | None = None
     token: str = ""
+    answered: Inquiry | None = None
+    council_member: CouncilMember | None = None
+    council_token: str = ""
+    consultation: Consultation | None = None
+    files: dict | None = None
 
 
 @pytest.fixture
@@ -226,9 +284,17 @@ def contact(contact_user):
     return contact_user
 
 
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
+
+
+def pdf(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, "application/pdf")
+
+
 @pytest.fixture
-def world(outsider, colleague, contact, coordinator):
+def world(outsider, colleague, contact, coordinator, settings, tmp_path):
     area = LocalAreaFactory(name="Glud")
+    settings.MEDIA_ROOT = tmp_path
     council_member = CouncilMemberFactory(council=CouncilFactory(area=area), name="Rita Rådsmedlem")
     assignment = AssignmentFactory(area=area, employee=contact.employee)
     core_area = CoreAreaFactory(name="Teknik og Miljø")
@@ -241,9 +307,29 @@ def world(outsider, colleague, contact, coordinator):
     inquiry, token = inquiry_submit(
         area=area, submitter_kind=Inquiry.SubmitterKind.CITIZEN, subject="Vejbump på Skolevej",
         text="Kan vi få et vejbump?", submitter_name="Bo Borger",
-        submitter_email="bo@example.dk", submitter_phone="+45 20 00 00 00", client="192.0.2.1")
+        submitter_email="bo@example.dk", submitter_phone="+45 20 00 00 00", client="192.0.2.1",
+        files=[pdf("foto.pdf")])
+    # A second inquiry, answered with a file: what the council may download.
+    answered, _token = inquiry_submit(
+        area=area, submitter_kind=Inquiry.SubmitterKind.COUNCIL, subject="Stien til stranden",
+        text="Hvornår bliver stien lavet?", submitter_name="Rita Rådsmedlem",
+        submitter_email="rita@example.dk", client="192.0.2.2")
+    reply = inquiry_reply(inquiry=answered, text="Til foråret.", actor=contact,
+                          files=[pdf("plan.pdf")])
+    council_member_reinvite(member=council_member, actor=coordinator)
+    council_token = re.search(r"/lokalraad/log-ind/([\w-]+)/",
+                              OutgoingEmail.objects.order_by("pk").last().body).group(1)
+    consultation = consultation_create(
+        title="Ny skolestruktur", description="Hvad mener området?", areas=[area],
+        deadline=timezone.localdate() + datetime.timedelta(days=14), actor=coordinator,
+        attachments=[pdf("forslag.pdf")])
+    files = {"submission": inquiry.attachments.get(event__isnull=True),
+             "reply": reply.attachments.get(),
+             "consultation": consultation.attachments.get()}
     return World(area=area, assignment=assignment, employee=colleague.employee,
-                 core_area=core_area, clients=clients, inquiry=inquiry, token=token)
+                 core_area=core_area, clients=clients, inquiry=inquiry, token=token,
+                 answered=answered, council_member=council_member, council_token=council_token,
+                 consultation=consultation, files=files)
 
 
 def _admin_model(route: Route):
@@ -272,13 +358,28 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 "people:employee_edit": world.employee.pk,
                 "people:core_area_edit": world.core_area.pk,
                 **{f"inquiries:{name}": world.inquiry.pk
-                   for name in ["detail", *INQUIRY_ACTIONS]},
+                   for name in ["detail", "file", *INQUIRY_ACTIONS]},
+                "inquiries:council_detail": world.answered.pk,
+                "inquiries:council_file": world.answered.pk,
+                "areas:council_member_reinvite": world.council_member.pk,
+                "areas:council_member_deactivate": world.council_member.pk,
+                **{f"consultations:{name}": world.consultation.pk
+                   for name in [*CONSULTATION_PAGES, "close"]},
+                "consultations:task": world.consultation.tasks.get().pk,
+                "consultations:attachment": world.files["consultation"].pk,
             }
             if route.key not in by_view:
                 pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
             kwargs[name] = by_view[route.key]
-        elif name == "token" and route.key == "inquiries:track":
+        elif name == "token" and route.key in {"inquiries:track", "inquiries:track_file"}:
             kwargs[name] = world.token
+        elif name == "token" and route.key == "council:confirm":
+            kwargs[name] = world.council_token
+        elif name == "attachment_pk":
+            # The submitter's own file for staff and the tracking link; a staff reply's for the
+            # council, who never see what the submitter attached.
+            kind = "reply" if route.key == "inquiries:council_file" else "submission"
+            kwargs[name] = world.files[kind].pk
         elif name == "fmt":
             kwargs[name] = "csv"
         elif route.key == f"{ADMIN_NAMESPACE}:view_on_site" and name == "object_id":
@@ -455,7 +556,8 @@ def test_get_by_role(route, world):
         elif rule == "admin":
             problem = login_redirect_problem(response, reverse("admin:login"), url)
         elif role == "anonymous" and rule != "public":
-            problem = login_redirect_problem(response, reverse("login"), url)
+            login = reverse(LOGIN_PAGE.get(route.key, "login"))
+            problem = login_redirect_problem(response, login, url)
         else:
             problem = None
         if problem:
@@ -672,6 +774,7 @@ INQUIRY_POSTS = {
     "close": {"outcome": "Lukket af en uvedkommende"},
     "forward": {"forward-action": "forward"},  # + the colleague as "forward-employee", per world
     "tag": {"focus_areas": ["1"]},
+    "forward_core_area": {},  # + the world's core area as "corearea-core_area"
 }
 
 
@@ -687,6 +790,8 @@ def test_inquiry_actions_refuse_those_who_may_not_see_the_inquiry(name, world):
         data["forward-employee"] = str(world.employee.pk)
     if name == "tag":
         data["focus_areas"] = [str(FocusArea.objects.order_by("number").first().pk)]
+    if name == "forward_core_area":
+        data["corearea-core_area"] = str(world.core_area.pk)
     before = inquiry_snapshot()
 
     # The colleague is staff but neither handles the inquiry nor covers Glud.
@@ -803,3 +908,65 @@ def test_login_ignores_a_foreign_next_url(contact):
     assert response.status_code == 302
     assert not response["Location"].startswith("https://evil.example")
 
+
+
+# --- council and consultation actions: refused to those without the right, nothing changed ----
+
+
+def council_and_consultation_snapshot() -> dict:
+    models = [CouncilMember, CouncilLoginToken, AreaEvent, Consultation, ConsultationTask,
+              ConsultationEvent, OutgoingEmail]
+    return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
+
+
+def _in_two_weeks() -> str:
+    return (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
+
+
+# name -> (kwargs, form data, the role whose request goes through, {refused role: status})
+NEW_POSTS = {
+    "areas:council_members": (
+        lambda w: {"slug": w.area.slug}, {"name": "Niels Ny", "email": "niels@example.dk"},
+        "contact", {"colleague": 403, "council": 403, "outsider": 403}),
+    "areas:council_member_reinvite": (
+        lambda w: {"slug": w.area.slug, "pk": w.council_member.pk}, {},
+        "coordinator", {"colleague": 403, "council": 403, "outsider": 403}),
+    "areas:council_member_deactivate": (
+        lambda w: {"slug": w.area.slug, "pk": w.council_member.pk}, {},
+        "contact", {"colleague": 403, "council": 403, "outsider": 403}),
+    "consultations:new": (
+        lambda w: {}, {"title": "Trafikplan", "description": "Hvad mener I?",
+                       "deadline": _in_two_weeks(), "all_areas": "on"},
+        "colleague", {"council": 403, "outsider": 403}),
+    "consultations:close": (
+        lambda w: {"pk": w.consultation.pk}, {},
+        "coordinator", {"colleague": 404, "contact": 404, "council": 403, "outsider": 403}),
+    "consultations:task": (
+        lambda w: {"pk": w.consultation.tasks.get().pk}, {"kind": "no_comments"},
+        "council", {"colleague": 404, "outsider": 403}),
+}
+
+
+def test_every_new_post_action_is_checked():
+    posting = {"areas:council_members", "consultations:new", "consultations:task"}
+    post_only = {key for key, rule in EXPECTED.items() if key.startswith(("areas:council_member_",
+                                                                         "consultations:close"))}
+    assert set(NEW_POSTS) == posting | post_only
+
+
+@pytest.mark.parametrize("name", sorted(NEW_POSTS))
+def test_council_and_consultation_actions_refuse_everyone_else(name, world):
+    kwargs, data, allowed, refused = NEW_POSTS[name]
+    url = reverse(name, kwargs=kwargs(world) or None)
+    before = council_and_consultation_snapshot()
+    for role, status in refused.items():
+        response = world.clients[role].post(url, data)
+        assert response.status_code == status, f"{role}: POST {url} answered {response.status_code}"
+        assert council_and_consultation_snapshot() == before, f"{role}: POST {url} changed data"
+    response = world.clients["anonymous"].post(url, data)
+    assert response.status_code == 302 and "/log-ind/" in response["Location"]
+    assert council_and_consultation_snapshot() == before, f"anonymous: POST {url} changed data"
+
+    response = world.clients[allowed].post(url, data)
+    assert response.status_code == 302, re.sub(r"\s+", " ", response.content.decode())[-3000:]
+    assert council_and_consultation_snapshot() != before
