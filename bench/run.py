@@ -1,10 +1,13 @@
-"""Time Lokalkontakt's main pages at 30 and 3,000 local areas against the /healthz floor.
+"""Time Lokalkontakt's main pages at 30 and 3,000 local areas, and the inquiry pages at 100
+and 100,000 inquiries, against the /healthz floor.
 
 For each database (SQLite always; PostgreSQL too when DATABASE_URL points at a server) and each
-size, a child process (`python -m bench.run --case ...`) creates a fresh database, migrates it,
-fills it with bench.generate, counts the SQL queries per page in-process (django.test.Client),
-starts gunicorn (one sync worker) on a free loopback port and times each page over HTTP with
-http.client. This parent prints one table and writes every figure to bench/out/latest.json.
+case (a number of areas, or a number of inquiries in a municipality of --inquiry-areas areas),
+a child process (`python -m bench.run --case ...`) creates a fresh database, migrates it,
+fills it with bench.generate (and bench.generate_inquiries), counts the SQL queries per page
+in-process (django.test.Client), starts gunicorn (one sync worker) on a free loopback port and
+times each page over HTTP with http.client. This parent prints one table and writes every
+figure to bench/out/latest.json.
 
 Only loopback traffic; every loop is bounded by a request count and a time budget per page.
 """
@@ -19,6 +22,7 @@ import math
 import os
 import platform
 import pstats
+import re
 import shutil
 import signal
 import socket
@@ -35,7 +39,10 @@ from urllib.parse import quote, urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "latest.json"
 SIZES = (30, 3000)
+INQUIRY_SIZES = (100, 100_000)
+INQUIRY_AREAS = 30  # Hedensted has 28 local areas
 SETTINGS = "lokalkontakt.config.settings"
+PROFILE_OVER_MS = 100  # --profile shows the pages slower than this (median over HTTP)
 
 
 # name, path (may hold {slug}), signed in as coordinator?, requests, warm-up requests
@@ -47,6 +54,17 @@ PAGES = [
     ("area page", "/omraader/{slug}/", False, 200, 10),
     ("area page (coord.)", "/omraader/{slug}/", True, 100, 5),
     ("coverage overview", "/koordinering/", True, 100, 5),
+]
+# The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
+# area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
+# events. The list sorts by answer deadline and shows 50 a page.
+INQUIRY_PAGES = [
+    ("healthz", "/healthz", False, 200, 20),
+    ("inquiry list", "/henvendelser/?scope=all", True, 100, 5),
+    ("inquiries, any status", "/henvendelser/?scope=all&status=any", True, 100, 5),
+    ("inquiries by area", "/henvendelser/?scope=all&status=any&{area}", True, 100, 5),
+    ("inquiries by status", "/henvendelser/?scope=all&status=acknowledged", True, 100, 5),
+    ("inquiry page", "/henvendelser/{pk}/", True, 100, 5),
 ]
 
 
@@ -61,21 +79,34 @@ def main(argv=None) -> int:
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--kind", choices=["areas", "inquiries"], default="areas",
+                        help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                        help="comma-separated numbers of local areas (default 30,3000)")
+                        help="comma-separated numbers of local areas (default 30,3000; "
+                             "empty for none)")
+    parser.add_argument("--inquiries", default=",".join(map(str, INQUIRY_SIZES)),
+                        help="comma-separated numbers of inquiries for the inquiry pages "
+                             "(default 100,100000; empty for none)")
+    parser.add_argument("--inquiry-areas", type=int, default=INQUIRY_AREAS,
+                        help=f"local areas of the inquiry cases' municipality (default {INQUIRY_AREAS})")
     parser.add_argument("--budget", type=float, default=12.0,
                         help="seconds at most per page and size (default 12)")
     parser.add_argument("--server", choices=["gunicorn", "wsgiref"], default="gunicorn",
                         help="gunicorn (production, default) or an in-process wsgiref thread")
     parser.add_argument("--profile", action="store_true",
-                        help="print where the time goes for every page slower than 100 ms")
+                        help="print where the time goes for every page slower than "
+                             "--profile-over ms")
+    parser.add_argument("--profile-over", type=float, default=PROFILE_OVER_MS,
+                        help=f"median in ms above which --profile shows a page "
+                             f"(default {PROFILE_OVER_MS})")
     parser.add_argument("--no-postgres", action="store_true",
                         help="SQLite only, even when DATABASE_URL points at PostgreSQL")
     args = parser.parse_args(argv)
     if args.case:
         return run_case(args)
 
-    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    cases = ([("areas", int(size)) for size in args.sizes.split(",") if size.strip()]
+             + [("inquiries", int(size)) for size in args.inquiries.split(",") if size.strip()])
     databases = [("sqlite", None)]
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith(("postgres://", "postgresql://")) and not args.no_postgres:
@@ -83,9 +114,10 @@ def main(argv=None) -> int:
     started, load_before = time.monotonic(), os.getloadavg()
     runs = []
     for database, url in databases:
-        for size in sizes:
-            print(f"== {database}, {size} areas", flush=True)
-            runs.append(run_child(database, url, size, args))
+        for kind, size in cases:
+            print(f"== {database}, {size} {kind}"
+                  + (f" ({args.inquiry_areas} areas)" if kind == "inquiries" else ""), flush=True)
+            runs.append(run_child(database, url, kind, size, args))
     report = {
         "meta": {
             "when": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -112,11 +144,13 @@ def _django_version() -> str:
     return django.get_version()
 
 
-def run_child(database: str, server_url: str | None, size: int, args) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix=f"lk-bench-{database}-{size}-"))
+def run_child(database: str, server_url: str | None, kind: str, size: int, args) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix=f"lk-bench-{database}-{kind}-{size}-"))
     result_file = workdir / "result.json"
-    dbname = f"lk_bench_{size}"
-    failed = {"database": database, "areas": size, "ok": False}
+    dbname = f"lk_bench_{size}" if kind == "areas" else f"lk_bench_inq_{size}"
+    failed = {"database": database, "case": kind, "ok": False,
+              **({"areas": size} if kind == "areas" else
+                 {"areas": args.inquiry_areas, "inquiries": size})}
     try:
         if database == "sqlite":
             url = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -126,9 +160,10 @@ def run_child(database: str, server_url: str | None, size: int, args) -> dict:
             url = urlunsplit(urlsplit(server_url)._replace(path=f"/{dbname}"))
         command = [sys.executable, "-m", "bench.run", "--case", "--database", database,
                    "--database-url", url, "--size", str(size), "--result", str(result_file),
+                   "--kind", kind, "--inquiry-areas", str(args.inquiry_areas),
                    "--budget", str(args.budget), "--server", args.server]
         if args.profile:
-            command.append("--profile")
+            command += ["--profile", "--profile-over", str(args.profile_over)]
         child = subprocess.run(command, cwd=ROOT, env=_env(url), timeout=900, check=False)  # noqa: S603
         if child.returncode == 0 and result_file.exists():
             return json.loads(result_file.read_text(encoding="utf-8"))
@@ -169,8 +204,30 @@ def _env(database_url: str) -> dict:
     return env
 
 
+def _case_label(run: dict) -> str:
+    if run.get("case") == "inquiries":
+        return f"{run['inquiries']:,} inq."
+    return f"{run['areas']:,} areas"
+
+
+def _generated_line(run: dict) -> str:
+    generated = run["generated"]
+    if run.get("case") != "inquiries":
+        return (f"generated in {run['generate_s']} s (migrate {run['migrate_s']} s): "
+                f"{generated['covered']} covered, {generated['deputies']} deputies, "
+                f"{generated['handovers']} handovers, "
+                f"{generated['assignments_ended']} ended assignments, {generated['events']} events")
+    inquiries = run["generated_inquiries"]
+    statuses = ", ".join(f"{count:,} {status}" for status, count in inquiries["by_status"].items())
+    return (f"{inquiries['inquiries']:,} inquiries generated in {run['generate_inquiries_s']} s "
+            f"(migrate {run['migrate_s']} s, {run['areas']} areas {run['generate_s']} s): "
+            f"{inquiries['events']:,} events; {statuses}; {inquiries['without_area']:,} without "
+            f"an area; the area filtered on has {inquiries['busiest_area_inquiries']:,}; "
+            f"the inquiry page has {inquiries['detail_events']} events")
+
+
 def print_table(report: dict) -> None:
-    header = (f"{'database':<10} {'areas':>5}  {'page':<21} {'median ms':>9} {'p95 ms':>8} "
+    header = (f"{'database':<10} {'data':>12}  {'page':<21} {'median ms':>9} {'p95 ms':>8} "
               f"{'x healthz':>9} {'queries':>7} {'sql ms':>7} {'KiB':>7} {'n':>4}")
     meta = report["meta"]
     print(f"Lokalkontakt bench, {meta['when']}: {meta['machine']} (load average "
@@ -179,28 +236,25 @@ def print_table(report: dict) -> None:
     print(header)
     print("-" * len(header))
     for run in report["runs"]:
+        prefix = f"{run['database']:<10} {_case_label(run):>12}  "
         if not run.get("ok"):
-            print(f"{run['database']:<10} {run['areas']:>5}  FAILED: {run.get('error')}")
+            print(f"{prefix}FAILED: {run.get('error')}")
             continue
         for warning in run.get("warnings", []):
-            print(textwrap.fill(f"WARNING: {warning}", width=len(header),
-                                initial_indent=f"{run['database']:<10} {run['areas']:>5}  ",
-                                subsequent_indent=" " * 18))
+            print(textwrap.fill(f"WARNING: {warning}", width=len(header), initial_indent=prefix,
+                                subsequent_indent=" " * len(prefix)))
         for page in run["pages"]:
-            print(f"{run['database']:<10} {run['areas']:>5}  {page['name']:<21} "
+            print(f"{prefix}{page['name']:<21} "
                   f"{page['median_ms']:>9.1f} {page['p95_ms']:>8.1f} {page['ratio_to_healthz']:>9.1f} "
                   f"{page['queries']:>7} {page['sql_ms_in_process']:>7.1f} "
                   f"{page['bytes'] / 1024:>7.1f} {page['n']:>4}")
-        print(f"{'':<18}generated in {run['generate_s']} s (migrate {run['migrate_s']} s): "
-              f"{run['generated']['covered']} covered, {run['generated']['deputies']} deputies, "
-              f"{run['generated']['handovers']} handovers, "
-              f"{run['generated']['assignments_ended']} ended assignments, "
-              f"{run['generated']['events']} events")
+        print(textwrap.fill(_generated_line(run), width=len(header),
+                            initial_indent=" " * len(prefix), subsequent_indent=" " * len(prefix)))
     print("median/p95: wall time per request over HTTP (connect, request, full body); "
           "x healthz: median / median(/healthz);\nqueries: SQL queries of one request, "
           "in-process (django.test.Client, same database); sql ms: those SELECTs run again "
           "(execute + fetchall);\nKiB: response body; n: timed requests (fewer than asked when "
-          "the page's time budget ran out).")
+          "the page's time budget ran out). Inquiry pages: as the coordinator, 50 a page.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,24 +271,36 @@ def run_case(args) -> int:
 
     from bench.generate import generate
 
-    result = {"database": args.database, "areas": args.size, "ok": False}
+    areas = args.size if args.kind == "areas" else args.inquiry_areas
+    result = {"database": args.database, "case": args.kind, "areas": areas, "ok": False,
+              "warnings": []}
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     result["migrate_s"] = round(time.perf_counter() - started, 1)
     started = time.perf_counter()
-    generated = generate(args.size)
+    generated = generate(areas)
     result["generate_s"] = round(time.perf_counter() - started, 1)
     result["generated"] = generated.__dict__
-    print(f"   migrated in {result['migrate_s']} s, generated {args.size} areas in "
+    print(f"   migrated in {result['migrate_s']} s, generated {areas} areas in "
           f"{result['generate_s']} s", flush=True)
+    if args.kind == "areas":
+        pages = [(name, path.format(slug=generated.covered_slug), coord, n, warm)
+                 for name, path, coord, n, warm in PAGES]
+    else:
+        pages = inquiry_case(args.size, result)
 
-    pages = [(name, path.format(slug=generated.covered_slug), coord, n, warm)
-             for name, path, coord, n, warm in PAGES]
+    if connections["default"].vendor == "postgresql":
+        # Planner statistics for the bulk-loaded tables, as autovacuum would gather them within
+        # a minute or so in any running installation (SQLite keeps none unless asked).
+        with connections["default"].cursor() as cursor:
+            cursor.execute("ANALYZE")
+
     cookie, in_process = measure_in_process(pages, generated.coordinator, profile=args.profile)
     connections.close_all()
+    if args.kind == "inquiries":
+        check_area_filter(in_process, result)
 
     server = start_server(args.server, PRODUCTION_WSGI)
-    result["warnings"] = []
     refused = preflight(server.port, pages, cookie)
     if refused and server.kind == "gunicorn":
         result["warnings"].append(
@@ -263,14 +329,72 @@ def run_case(args) -> int:
     for page in result["pages"]:
         page["ratio_to_healthz"] = round(page["median_ms"] / floor, 2) if floor else None
     for page in result["pages"]:
+        page.pop("_rows", None)
         profile = page.pop("_profile", None)
-        if profile and page["median_ms"] > PROFILE_OVER_MS:
+        if profile and page["median_ms"] > args.profile_over:
             page["profile"] = profile
-            print(f"\n--- profile: {page['name']} ({args.database}, {args.size} areas)\n{profile}",
-                  flush=True)
+            print(f"\n--- profile: {page['name']} ({args.database}, {args.size} {args.kind})"
+                  f"\n{profile}", flush=True)
     result["ok"] = True
     Path(args.result).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return 0
+
+
+def inquiry_case(count: int, result: dict) -> list:
+    """Adds `count` inquiries; returns INQUIRY_PAGES with the area filter and inquiry filled in."""
+    from bench.generate_inquiries import generate_inquiries
+
+    started = time.perf_counter()
+    generated = generate_inquiries(count)
+    result["inquiries"] = count
+    result["generate_inquiries_s"] = round(time.perf_counter() - started, 1)
+    result["generated_inquiries"] = generated.__dict__
+    print(f"   generated {count:,} inquiries and {generated.events:,} events in "
+          f"{result['generate_inquiries_s']} s", flush=True)
+    query, warning = area_filter(generated.busiest_area_pk, generated.busiest_area_slug)
+    if warning:
+        result["warnings"].append(warning)
+        print(f"   WARNING: {warning}", flush=True)
+    return [(name, path.format(area=query, pk=generated.detail_pk), coord, n, warm)
+            for name, path, coord, n, warm in INQUIRY_PAGES]
+
+
+AREA_FILTER_NAMES = ("area", "omraade", "local_area")
+
+
+def area_filter(pk: int, slug: str) -> tuple[str, str]:
+    """The inquiry list's area filter as a query string, from the list's filter form: the field
+    named area (omraade, local_area) or choosing a LocalArea, by its to_field_name (pk or slug).
+    Without such a field `area=<pk>` is sent anyway and a warning returned."""
+    from django import forms
+
+    from lokalkontakt.areas.models import LocalArea
+    from lokalkontakt.inquiries.forms import ListFilterForm
+
+    fields = ListFilterForm.base_fields
+    for name, form_field in fields.items():
+        model = getattr(getattr(form_field, "queryset", None), "model", None)
+        if name in AREA_FILTER_NAMES or model is LocalArea:
+            if isinstance(form_field, forms.ModelChoiceField):
+                value = slug if form_field.to_field_name == "slug" else pk
+            else:
+                value = slug if any(choice == slug for choice, _label in
+                                    getattr(form_field, "choices", [])) else pk
+            return f"{name}={quote(str(value))}", ""
+    return f"area={pk}", ("the inquiry list has no area filter yet (ListFilterForm has no area "
+                          "field), so 'inquiries by area' shows every inquiry, like "
+                          "'inquiries, any status'")
+
+
+def check_area_filter(in_process: dict, result: dict) -> None:
+    """Warn when the list by area shows the same rows as the unfiltered list (filter ignored)."""
+    by_area = in_process["inquiries by area"].get("_rows")
+    unfiltered = in_process["inquiries, any status"].get("_rows")
+    if by_area == unfiltered and not any("no area filter" in w for w in result["warnings"]):
+        warning = ("'inquiries by area' shows the same rows as 'inquiries, any status': "
+                   "the list ignores the area filter")
+        result["warnings"].append(warning)
+        print(f"   WARNING: {warning}", flush=True)
 
 
 def replay(connection, captured) -> float:
@@ -303,7 +427,8 @@ def measure_in_process(pages, coordinator: str, *, profile: bool):
     figures = {}
     for name, path, coord, _n, _warm in pages:
         client = signed_in if coord else anonymous
-        assert client.get(path).status_code == 200, f"{path} did not answer 200 in-process"
+        response = client.get(path)
+        assert response.status_code == 200, f"{path} did not answer 200 in-process"
         totals = []
         for _ in range(3):
             with CaptureQueriesContext(connection) as queries:
@@ -313,17 +438,19 @@ def measure_in_process(pages, coordinator: str, *, profile: bool):
         sql = [replay(connection, queries.captured_queries) for _ in range(3)]
         figures[name] = {"queries": len(queries.captured_queries),
                          "sql_ms_in_process": round(statistics.median(sql) * 1000, 2),
-                         "in_process_ms": round(statistics.median(totals) * 1000, 2)}
+                         "in_process_ms": round(statistics.median(totals) * 1000, 2),
+                         # the inquiries a list shows (links to inquiry pages), in order
+                         "_rows": INQUIRY_LINK.findall(response.content.decode())}
         if profile:
             figures[name]["_profile"] = profile_request(client, path)
     return f"{settings.SESSION_COOKIE_NAME}={session}", figures
 
 
+INQUIRY_LINK = re.compile(r'href="/henvendelser/(\d+)/"')
 PRODUCTION_WSGI = "lokalkontakt.config.wsgi"
 BENCH_WSGI = "bench.wsgi"
 
 
-PROFILE_OVER_MS = 100  # --profile shows the pages slower than this (median over HTTP)
 # (label, file ending, function): inclusive time under cProfile, shown as a share of the request.
 PROFILE_PARTS = [
     ("SQL: execute + fetch", "django/db/models/sql/compiler.py", "execute_sql"),
