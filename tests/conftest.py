@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from tests.factories import EmployeeFactory, UserFactory
@@ -48,3 +50,10 @@ def coordinator_client(client, coordinator):
 def colleague_client(client, colleague):
     client.force_login(colleague)
     return client
+
+
+def site_text(msgid: str, **values) -> str:
+    """A text as the site's language has it: e-mails are written in it, whoever triggers them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = translation.gettext(msgid)
+    return text % values if values else text

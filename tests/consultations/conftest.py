@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -38,12 +37,6 @@ def _english():
     with translation.override("en"):
         yield
 
-
-def site_text(msgid: str, **values) -> str:
-    """A text of an e-mail template as the site's language has it."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = translation.gettext(msgid)
-    return text % values if values else text
 
 
 @pytest.fixture(autouse=True)

@@ -36,7 +36,7 @@ REFUSED = [
      "program.exe is not an allowed type."),
     (lambda: [SimpleUploadedFile("faktura.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")],
      "faktura.pdf does not look like a .pdf file."),
-    (lambda: [SimpleUploadedFile("tom.txt", b"", "text/plain")], "The submitted file is empty."),
+    (lambda: [SimpleUploadedFile("tom.txt", b"", "text/plain")], "tom.txt is empty."),
     (lambda: [pdf(f"bilag{n}.pdf") for n in range(6)], "You can attach at most 5 files."),
     (lambda: [pdf("ok.pdf"), SimpleUploadedFile("ondt.docx", b"<html>", "application/msword")],
      "ondt.docx does not look like a .docx file."),

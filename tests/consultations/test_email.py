@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from lokalkontakt.consultations import services
-from tests.consultations.conftest import create, deliver, english_client, site_text, task_of
+from tests.conftest import site_text
+from tests.consultations.conftest import create, deliver, english_client, task_of
 
 # The worker closes connections inside a transaction (as the inquiry e-mail tests explain).
 pytestmark = pytest.mark.django_db(transaction=True)

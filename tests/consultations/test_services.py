@@ -10,7 +10,8 @@ from django.utils import timezone
 from lokalkontakt.consultations import selectors, services
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
-from tests.consultations.conftest import create, in_days, site_text, task_of
+from tests.conftest import site_text
+from tests.consultations.conftest import create, in_days, task_of
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
 from tests.factories import AssignmentFactory, CouncilFactory, CouncilMemberFactory
 

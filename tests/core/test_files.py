@@ -3,12 +3,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from lokalkontakt.core.files import check_uploads, clean_name, upload_to
 from lokalkontakt.inquiries.models import Inquiry
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
@@ -26,8 +33,7 @@ def test_allowed_files_pass(name, content):
     check_uploads([upload(name, content)])
 
 
-def test_the_message_names_the_file_and_the_allowed_types(settings):
-    settings.LANGUAGE_CODE = "en"
+def test_the_message_names_the_file_and_the_allowed_types():
     with pytest.raises(ValidationError) as error:
         check_uploads([upload("virus.exe", b"MZ\x90\x00")])
     assert error.value.messages == [

@@ -62,7 +62,7 @@ def test_the_form_takes_several_files(browser, setting):
 
     assert 'enctype="multipart/form-data"' in html
     assert 'type="file" name="files"' in html and " multiple" in html
-    assert "Up to 5 files of at most 10 MB each" in html
+    assert "Up to 5 files of at most 10 MB. Allowed types: pdf" in html
 
 
 def test_the_submitters_files_are_stored_with_the_inquiry(browser, setting, media_root):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.core.tokens import token_hash
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services import token_hash
 from tests.factories import (
     AssignmentFactory,
     CouncilFactory,

@@ -6,8 +6,6 @@ and expires after settings.COUNCIL_LOGIN_LINK_MINUTES.
 """
 
 import datetime
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +19,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import AreaEvent, Council, CouncilLoginToken, CouncilMember, LocalArea
 from lokalkontakt.areas.services import area_event_add, council_save
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.tokens import client_hash, new_token, token_hash
 
 # Beyond these, a request for a login link sends nothing (and answers the same as always).
 LINKS_PER_MEMBER_PER_HOUR = 5
@@ -29,15 +28,6 @@ TOKEN_MAX_LENGTH = 100
 
 Kind = AreaEvent.Kind
 Purpose = CouncilLoginToken.Purpose
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def client_hash(client: str) -> str:
-    """A keyed hash of the client's address: enough to rate-limit, not to identify."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:council:{client}".encode()).hexdigest()
 
 
 def normalise_email(email: str) -> str:
@@ -49,7 +39,7 @@ def login_link(token: str) -> str:
 
 
 def _issue_token(member: CouncilMember, *, purpose: str, client: str = "") -> str:
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     minutes = settings.COUNCIL_LOGIN_LINK_MINUTES
     CouncilLoginToken.objects.create(
         member=member, token_hash=token_hash(token), purpose=purpose, client_hash=client,
@@ -162,7 +152,7 @@ def council_login_link_request(*, email: str, client: str) -> int:
     is sent. Returns the number of links sent (for tests and logs, never for the visitor).
     """
     since = timezone.now() - datetime.timedelta(hours=1)
-    hashed_client = client_hash(client)
+    hashed_client = client_hash(client, purpose="council")
     recent = CouncilLoginToken.objects.filter(purpose=Purpose.LOGIN, created_at__gte=since)
     if recent.filter(client_hash=hashed_client).count() >= LINKS_PER_CLIENT_PER_HOUR:
         return 0

@@ -1,47 +1,12 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.consultations.models import Consultation
-from lokalkontakt.core.files import allowed_extensions, check_uploads
+from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    """Django's documented way to choose several files in one input."""
-
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Cleans to a list of uploads, refused together by core.files.check_uploads."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single_file_clean = super().clean
-        if isinstance(data, list | tuple):
-            files = [single_file_clean(item, initial) for item in data]
-        else:
-            files = [single_file_clean(data, initial)] if data else []
-        files = [upload for upload in files if upload]
-        check_uploads(files)
-        return files
-
-
-def attachments_field() -> MultipleFileField:
-    return MultipleFileField(
-        label=_("Attachments"),
-        help_text=_("Up to %(count)d files of at most %(size)d MB. Allowed types: %(types)s.")
-        % {"count": settings.ATTACHMENT_MAX_FILES,
-           "size": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
-           "types": ", ".join(allowed_extensions())})
 
 
 class ConsultationForm(forms.Form):

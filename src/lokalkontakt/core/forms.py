@@ -1,8 +1,50 @@
 """Form helpers shared by the apps."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.core.files import allowed_extensions, check_uploads
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that takes several files (Django docs, "Uploading multiple files")."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files, refused together by core.files.check_uploads with a message that
+    names the file."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        check_uploads(files)  # first: its messages name the file
+        single_file_clean = super().clean
+        return [single_file_clean(upload, initial) for upload in files]
+
+
+class _AttachmentLimits:
+    """The help text, rendered lazily so that it follows the active language and the settings."""
+
+    def __str__(self):
+        return str(_("Up to %(count)d files of at most %(size)d MB. Allowed types: %(types)s.")
+                   % {"count": settings.ATTACHMENT_MAX_FILES,
+                      "size": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+                      "types": ", ".join(allowed_extensions())})
+
+
+def attachments_field(label=None) -> MultipleFileField:
+    """The attachments field of every form: several files, with the limits in its help text."""
+    return MultipleFileField(label=label or _("Attachments"), help_text=_AttachmentLimits())
 
 
 def apply_service_errors(form, error: ValidationError) -> None:

@@ -1,60 +1,14 @@
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.files import allowed_extensions, check_uploads
+from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.people.models import CoreArea, Employee
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    """A file input that takes several files (Django docs, "Uploading multiple files")."""
-
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Zero or more files, refused together by core.files.check_uploads with a message that
-    names the file."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = [upload for upload in (data if isinstance(data, list | tuple) else [data])
-                 if upload]
-        try:
-            check_uploads(files)
-        except ValidationError as error:
-            raise ValidationError(error.messages) from None
-        return files
-
-
-def files_field(label=None) -> MultipleFileField:
-    return MultipleFileField(label=label or _("Attachments"))
-
-
-def _files_help_text() -> str:
-    return _("Up to %(count)d files of at most %(size)d MB each (%(types)s).") % {
-        "count": settings.ATTACHMENT_MAX_FILES,
-        "size": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
-        "types": ", ".join(allowed_extensions())}
-
-
-class FilesFormMixin:
-    """Shows the current limits (settings may change) under the files field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["files"].help_text = _files_help_text()
-
-
-class InquiryForm(FilesFormMixin, forms.Form):
+class InquiryForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
         empty_label=_("I don't know – send it to the coordinator"),
@@ -65,7 +19,7 @@ class InquiryForm(FilesFormMixin, forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     text = forms.CharField(label=_("Your inquiry"), max_length=10000,
                            widget=forms.Textarea(attrs={"rows": 8}))
-    files = files_field()
+    files = attachments_field()
     submitter_name = forms.CharField(label=_("Your name"), max_length=150)
     submitter_email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."))
@@ -101,8 +55,8 @@ class MessageForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class MessageWithFilesForm(FilesFormMixin, MessageForm):
-    files = files_field()
+class MessageWithFilesForm(MessageForm):
+    files = attachments_field()
 
 
 class CloseForm(forms.Form):

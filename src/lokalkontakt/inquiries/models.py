@@ -73,7 +73,16 @@ class Inquiry(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("inquiry")
         verbose_name_plural = _("inquiries")
-        indexes = [models.Index(fields=["status", "answer_due"])]
+        # The lists sort by answer date (bench/: without these, 100,000 inquiries cost 50-190 ms
+        # a page); the partial index serves the default list of open inquiries.
+        indexes = [
+            models.Index(fields=["status", "answer_due"]),
+            models.Index(fields=["answer_due", "id"], name="inquiry_due_idx"),
+            models.Index(fields=["answer_due", "id"], condition=~models.Q(status="closed"),
+                         name="inquiry_open_due_idx"),
+            models.Index(fields=["area", "answer_due", "id"], name="inquiry_area_due_idx"),
+            models.Index(fields=["assignee", "answer_due", "id"], name="inquiry_assignee_due_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference}: {self.subject}"

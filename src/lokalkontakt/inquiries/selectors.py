@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.roles import council_area_of
+from lokalkontakt.core.tokens import token_hash
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services import token_hash
 
 # Whitelisted orderings of the staff list (the `sort` parameter); the first is the default.
 SORTS = {

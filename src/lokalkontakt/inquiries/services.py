@@ -2,8 +2,6 @@
 transaction; e-mail goes through the queue after commit (core.mail)."""
 
 import datetime
-import hashlib
-import secrets
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -18,19 +16,11 @@ from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.files import check_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.tokens import client_hash, new_token, token_hash
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 
 Kind = InquiryEvent.Kind
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def client_hash(client: str) -> str:
-    """A keyed hash of the client's address: enough to rate-limit, not to identify."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()
 
 
 def tracking_url(token: str) -> str:
@@ -123,7 +113,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         raise ValidationError(_("You have sent several inquiries within the last hour. "
                                 "Please wait a little and try again."))
     primary = area.primary_assignment if area else None
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     today = timezone.localdate()
     inquiry = Inquiry(
         area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
