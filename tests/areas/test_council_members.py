@@ -184,7 +184,7 @@ def test_a_deactivated_member_cannot_be_reinvited_but_can_be_added_again(council
     client.post(action_url("deactivate", member))
 
     refused = client.post(action_url("reinvite", member), follow=True)
-    assert "Rikke Rådsmedlem has been deactivated. Add them again to give them access." in (
+    assert "Rikke Rådsmedlem has been deactivated. Invite them again to give them access." in (
         page_text(refused))
     assert not OutgoingEmail.objects.filter(to=["rikke@example.dk"]).exists()
 

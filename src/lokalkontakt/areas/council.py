@@ -116,7 +116,7 @@ def council_member_reinvite(*, member: CouncilMember, actor) -> CouncilMember:
     member = CouncilMember.objects.select_for_update().select_related("council__area").get(
         pk=member.pk)
     if not member.is_active:
-        raise ValidationError(_("%(name)s has been deactivated. Add them again to give them "
+        raise ValidationError(_("%(name)s has been deactivated. Invite them again to give them "
                                 "access.") % {"name": member.name})
     member.invited_by, member.invited_at = actor, timezone.now()
     member.save(update_fields=["invited_by", "invited_at", "updated_at"])

@@ -58,7 +58,7 @@ class ResponseForm(forms.Form):
     kind = forms.ChoiceField(label=_("The area's answer"), widget=forms.RadioSelect,
                              initial="response", choices=[
                                  ("response", _("A response")),
-                                 (NO_COMMENTS, _("No comments (ingen bemærkninger)"))])
+                                 (NO_COMMENTS, _("No comments"))])
     response = forms.CharField(label=_("Response"), required=False, max_length=20000,
                                widget=forms.Textarea(attrs={"rows": 8}))
     heard = forms.CharField(
