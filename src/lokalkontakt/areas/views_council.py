@@ -15,7 +15,7 @@ from lokalkontakt.areas.forms import CouncilLoginRequestForm, CouncilMemberForm
 from lokalkontakt.areas.permissions import can_manage_council
 from lokalkontakt.consultations.selectors import consultation_tasks_for_council
 from lokalkontakt.core.forms import apply_service_errors
-from lokalkontakt.core.http import public
+from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import council_required, staff_required
 from lokalkontakt.inquiries.selectors import inquiries_for_council
 
@@ -85,7 +85,7 @@ def login_request(request):
     form = CouncilLoginRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         council.council_login_link_request(email=form.cleaned_data["email"],
-                                           client=request.META.get("REMOTE_ADDR", ""))
+                                           client=client_address(request))
         return render(request, "areas/council_login_sent.html", {
             "email": form.cleaned_data["email"]})
     return render(request, "areas/council_login.html", {"form": form},

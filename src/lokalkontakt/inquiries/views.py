@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
-from lokalkontakt.core.http import public
+from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors, services
 from lokalkontakt.inquiries.forms import (
@@ -38,7 +38,7 @@ def new(request):
             return render(request, "inquiries/submitted.html", {"inquiry": None})
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
         try:
-            inquiry, _token = services.inquiry_submit(client=request.META.get("REMOTE_ADDR", ""),
+            inquiry, _token = services.inquiry_submit(client=client_address(request),
                                                       **data)
         except ValidationError as error:
             apply_service_errors(form, error)
