@@ -528,3 +528,40 @@ def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
     assert "Udækket 50" not in html.split('id="handover-heading"')[0]
     assert "… og 10 mere" in page_text(response)
     assert f'{reverse("areas:directory")}?coverage=uncovered' in html
+
+
+def test_mine_omraader_shows_what_waits_for_the_contact(client, contact_user, oelsted):
+    from lokalkontakt.inquiries.models import Inquiry
+    from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
+    from tests.factories import InquiryFactory
+
+    AssignmentFactory(area=oelsted, employee=contact_user.employee)
+    employee = contact_user.employee
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    InquiryFactory(area=oelsted, assignee=employee)
+    InquiryFactory(area=oelsted, assignee=employee, acknowledge_due=yesterday)  # overdue
+    InquiryFactory(area=oelsted, assignee=employee, status=Inquiry.Status.CLOSED,
+                   acknowledge_due=yesterday)
+    InquiryFactory(assignee=EmployeeFactory())  # somebody else's
+    first = datetime.date.today() + datetime.timedelta(days=5)
+    ConsultationTaskFactory(area=oelsted, consultation=ConsultationFactory(deadline=first))
+    ConsultationTaskFactory(area=oelsted)
+    ConsultationTaskFactory(area=oelsted, responded=True)
+    ConsultationTaskFactory(area=oelsted, consultation=ConsultationFactory(closed=True))
+    client.force_login(contact_user)
+
+    text = page_text(client.get(reverse("mine"), headers=ENGLISH))
+
+    assert "2 open inquiries – 1 overdue" in text
+    assert (f"2 consultations await your response – the first deadline is "
+            f"{first:%m/%d/%Y}") in text
+
+
+def test_mine_omraader_says_when_nothing_waits(client, contact_user, oelsted):
+    AssignmentFactory(area=oelsted, employee=contact_user.employee)
+    client.force_login(contact_user)
+
+    text = page_text(client.get(reverse("mine"), headers=ENGLISH))
+
+    assert "0 open inquiries" in text and "overdue" not in text
+    assert "0 consultations await your response" in text and "deadline" not in text

@@ -7,7 +7,8 @@ from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MINE = 8  # session, user, employee, group, 2 x permissions; areas with councils; active assignments
+MINE = 10  # session, user, employee, group, 2 x permissions; areas with councils; active
+# assignments; open inquiries and the overdue ones; waiting consultation tasks and the first deadline
 EMPLOYEE_LIST = 7  # session, user, employee, group, 2 x permissions; employees with counts
 
 

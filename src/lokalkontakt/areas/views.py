@@ -9,7 +9,9 @@ from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.permissions import can_manage_council
 from lokalkontakt.core.http import public
+from lokalkontakt.consultations.selectors import task_workload
 from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.inquiries.selectors import inquiry_workload
 
 PAGE_SIZE = 50
 
@@ -57,4 +59,7 @@ def mine(request):
     """Mine områder: the areas the signed-in employee covers now, with each council's details."""
     employee = getattr(request.user, "employee", None)
     areas = selectors.areas_of_employee(employee=employee)
-    return render(request, "areas/mine.html", {"areas": areas, "employee": employee})
+    return render(request, "areas/mine.html", {
+        "areas": areas, "employee": employee,
+        "inquiries": inquiry_workload(user=request.user),
+        "tasks": task_workload(user=request.user)})

@@ -6,7 +6,18 @@
 - responding to a task: the same, except the requester (unless they are one of the others).
 """
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -107,6 +118,14 @@ def my_tasks(*, user, status: str = "open"):
         tasks = tasks.filter(consultation__status=Consultation.Status.OPEN)
     return tasks.annotate(waiting_first=_waiting_first()).order_by(
         "waiting_first", "consultation__deadline", "area__sort_name", "pk")
+
+
+def task_workload(*, user) -> dict:
+    """For "Mine områder": the user's tasks still waiting for a response in open consultations,
+    and the nearest deadline among them."""
+    waiting = ConsultationTask.objects.filter(
+        pk__in=my_tasks(user=user).filter(status=Status.WAITING).values("pk"))
+    return waiting.aggregate(waiting=Count("pk"), next_deadline=Min("consultation__deadline"))
 
 
 def _waiting_first():

@@ -3,7 +3,7 @@ an employee sees those they handle, those of the areas they cover now, and those
 them or to their core area; a local council's members see their area's inquiries, without the
 submitter's personal data or files and without anything internal; nobody else any."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -76,6 +76,16 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
     if assignee is not None:
         inquiries = inquiries.filter(assignee=assignee)
     return inquiries.order_by(*SORTS.get(sort, SORTS["due"]))
+
+
+def inquiry_workload(*, user) -> dict:
+    """For "Mine områder": how many open inquiries the user handles (or were forwarded to them
+    or their core area), and how many of those are past their current deadline."""
+    today = timezone.localdate()
+    overdue = (Q(status=Inquiry.Status.RECEIVED, acknowledge_due__lt=today)
+               | Q(status=Inquiry.Status.ACKNOWLEDGED, answer_due__lt=today))
+    return inquiry_list(user=user, scope="mine").order_by().aggregate(
+        open=Count("pk"), overdue=Count("pk", filter=overdue))
 
 
 def _with_files(events):
