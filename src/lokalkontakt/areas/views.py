@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.permissions import can_manage_council
-from lokalkontakt.core.http import public
 from lokalkontakt.consultations.selectors import task_workload
+from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries.selectors import inquiry_workload
 
