@@ -4,7 +4,7 @@ from django import template
 
 register = template.Library()
 
-_WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-checkbox",
+_WIDGET_CLASSES = {"select": "form-select", "checkboxinput": "form-checkbox",
                    "clearablefileinput": "form-file-input", "fileinput": "form-file-input",
                    "multiplefileinput": "form-file-input"}
 
