@@ -1,12 +1,22 @@
-"""A local council's members follow their own area's inquiries: the public side only."""
+"""A local council's members follow their own area's inquiries that are shared with the council:
+the public side only."""
 
 import pytest
 from django.urls import reverse
 
 from lokalkontakt.inquiries import services
+from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.selectors import inquiries_for_council
 from tests.factories import CouncilFactory, CouncilMemberFactory, InquiryFactory, LocalAreaFactory
-from tests.inquiries.conftest import PDF, detail_url, english_client, pdf, png, text_file
+from tests.inquiries.conftest import (
+    PDF,
+    detail_url,
+    english_client,
+    pdf,
+    png,
+    submit,
+    text_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +40,13 @@ def member(setting):
 
 @pytest.fixture
 def answered(setting):
-    """An inquiry about Glud with a file, an internal comment with a file, a public reply with a
-    file, and the submitter's follow-up with a file."""
+    """An inquiry about Glud, shared with the council, with a file, an internal comment with a
+    file, a public reply with a file, and the submitter's follow-up with a file."""
     inquiry, _token = services.inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Stien til stranden",
         text="Stien er oversvømmet.", submitter_name="Bodil Borgersen",
-        submitter_email="bodil@example.dk", submitter_phone="+45 31 32 33 34", client="192.0.2.40",
-        files=[pdf("foto-af-stien.pdf")])
+        submitter_email="bodil@example.dk", submitter_phone="+45 31 32 33 34",
+        shared_with_council=True, client="192.0.2.40", files=[pdf("foto-af-stien.pdf")])
     services.inquiry_comment(inquiry=inquiry, text="Hemmelig intern vurdering",
                              actor=setting.contact, files=[text_file("intern-note.txt")])
     services.inquiry_reply(inquiry=inquiry, text="Vi lægger grus på i næste uge.",
@@ -46,16 +56,17 @@ def answered(setting):
     return inquiry
 
 
-def test_the_selector_gives_the_areas_inquiries_newest_first(setting, member):
-    first = InquiryFactory(area=setting.area)
-    second = InquiryFactory(area=setting.area)
-    InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+def test_the_selector_gives_the_areas_shared_inquiries_newest_first(setting, member):
+    first = InquiryFactory(area=setting.area, shared_with_council=True)
+    second = InquiryFactory(area=setting.area, shared_with_council=True)
+    InquiryFactory(area=setting.area)  # not shared
+    InquiryFactory(area=LocalAreaFactory(name="Stouby"), shared_with_council=True)
 
     assert list(inquiries_for_council(user=member)) == [second, first]
 
 
 def test_the_selector_gives_nothing_to_others(setting, member):
-    InquiryFactory(area=setting.area)
+    InquiryFactory(area=setting.area, shared_with_council=True)
     member.council_member.is_active = False
     member.council_member.save()
 
@@ -64,8 +75,9 @@ def test_the_selector_gives_nothing_to_others(setting, member):
 
 
 def test_the_list_shows_the_areas_inquiries_only(setting, member):
-    InquiryFactory(area=setting.area, subject="Glud-sagen")
-    InquiryFactory(area=LocalAreaFactory(name="Stouby"), subject="Stouby-sagen")
+    InquiryFactory(area=setting.area, subject="Glud-sagen", shared_with_council=True)
+    InquiryFactory(area=LocalAreaFactory(name="Stouby"), subject="Stouby-sagen",
+                   shared_with_council=True)
 
     html = english_client(member).get(LIST_URL).content.decode()
 
@@ -123,14 +135,14 @@ def test_the_submitters_files_do_not_download(member, answered):
 
 
 def test_another_areas_inquiry_is_not_found(member):
-    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"), shared_with_council=True)
     client = english_client(member)
 
     assert client.get(council_url(other)).status_code == 404
 
 
 def test_another_areas_files_are_not_found(setting, member, answered):
-    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"))
+    other = InquiryFactory(area=LocalAreaFactory(name="Stouby"), shared_with_council=True)
     plan = answered.attachments.get(name="plan.pdf")
     url = reverse("inquiries:council_file", kwargs={"pk": other.pk, "attachment_pk": plan.pk})
 
@@ -150,3 +162,58 @@ def test_staff_and_former_members_are_refused_the_council_pages(setting, member,
     member.council_member.is_active = False
     member.council_member.save()
     assert english_client(member).get(LIST_URL).status_code == 403
+
+
+# --- what the submitter chose -------------------------------------------------------------------
+
+
+def test_an_inquiry_not_shared_is_neither_listed_nor_found(browser, setting, member):
+    submit(browser, setting.area, subject="Min nabo larmer")  # the box left unticked
+    inquiry = Inquiry.objects.get()
+    client = english_client(member)
+
+    assert inquiry.shared_with_council is False
+    html = client.get(LIST_URL).content.decode()
+    assert "Min nabo larmer" not in html
+    assert "No inquiries." in html
+    assert client.get(council_url(inquiry)).status_code == 404
+
+
+def test_the_files_of_an_inquiry_not_shared_are_not_found(setting, member, answered):
+    Inquiry.objects.filter(pk=answered.pk).update(shared_with_council=False)
+    plan = answered.attachments.get(name="plan.pdf")
+
+    assert english_client(member).get(council_file_url(plan)).status_code == 404
+
+
+def test_a_shared_inquiry_is_shown_without_name_email_or_phone(browser, setting, member):
+    submit(browser, setting.area, subject="Lys på stien", shared_with_council="on")
+    inquiry = Inquiry.objects.get()
+    client = english_client(member)
+
+    assert inquiry.shared_with_council is True
+    assert "Lys på stien" in client.get(LIST_URL).content.decode()
+    response = client.get(council_url(inquiry))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bilerne kører for stærkt forbi skolen." in html
+    for hidden in ["Bo Borger", "bo.borger@example.dk", "+45 20 30 40 50"]:
+        assert hidden not in html, hidden
+
+
+def test_the_councils_own_inquiry_is_always_shared(browser, setting, member):
+    submit(browser, setting.area, subject="Rådets ønske", submitter_kind="council")
+    inquiry = Inquiry.objects.get()
+
+    assert inquiry.shared_with_council is True
+    assert english_client(member).get(council_url(inquiry)).status_code == 200
+
+
+def test_staff_see_whether_the_inquiry_is_shared(setting, answered):
+    client = english_client(setting.contact)
+    shared = client.get(detail_url(answered)).content.decode()
+    Inquiry.objects.filter(pk=answered.pk).update(shared_with_council=False)
+    not_shared = client.get(detail_url(answered)).content.decode()
+
+    assert "Shared: the council can read the inquiry and its public steps" in shared
+    assert "Not shared with the council" in not_shared

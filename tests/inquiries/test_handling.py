@@ -1,13 +1,18 @@
 """Handling an inquiry as staff and following it as the submitter: the timeline, what is public
 and what is internal, and what a closed inquiry refuses."""
 
+import datetime
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import override
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from tests.inquiries.conftest import detail_url, english_client, track_url
+from tests.inquiries.conftest import detail_url, english_client, pdf, stored_files, track_url
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +203,106 @@ def test_a_closed_inquiry_refuses_follow_ups(setting, submitted, browser):
     assert "Én ting mere" not in html
     assert not inquiry.events.filter(kind=Kind.FOLLOW_UP).exists()
     assert OutgoingEmail.objects.count() == 0
+
+
+def test_follow_ups_over_the_hourly_limit_are_refused(setting, submitted, browser, settings,
+                                                      media_root):
+    inquiry, token = submitted
+    assert settings.INQUIRY_FOLLOW_UP_LIMIT == 10
+    settings.INQUIRY_FOLLOW_UP_LIMIT = 3
+    for n in range(3):
+        assert browser.post(track_url(token), {"text": f"Besked {n}"}).status_code == 302
+    OutgoingEmail.objects.all().delete()
+
+    response = browser.post(track_url(token), {"text": "Besked nr. 4", "files": [pdf()]})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert escape("You have sent many messages about this inquiry within the last hour. "
+                  "Please wait a little and try again.") in html
+    assert "Besked nr. 4" in html  # what was written is kept in the form
+    assert inquiry.events.filter(kind=Kind.FOLLOW_UP).count() == 3
+    assert not inquiry.attachments.exists()
+    assert stored_files(media_root) == []
+    assert OutgoingEmail.objects.count() == 0
+
+
+def test_follow_ups_older_than_an_hour_do_not_count(submitted, browser, settings):
+    inquiry, token = submitted
+    settings.INQUIRY_FOLLOW_UP_LIMIT = 2
+    for n in range(2):
+        browser.post(track_url(token), {"text": f"Besked {n}"})
+    inquiry.events.filter(kind=Kind.FOLLOW_UP).update(
+        at=timezone.now() - datetime.timedelta(minutes=61))
+
+    assert browser.post(track_url(token), {"text": "Ny besked"}).status_code == 302
+    assert inquiry.events.filter(kind=Kind.FOLLOW_UP).count() == 3
+
+
+def test_the_limit_counts_per_inquiry(setting, submitted, browser, settings):
+    _inquiry, token = submitted
+    other, other_token = services.inquiry_submit(
+        area=setting.area, submitter_kind="citizen", subject="Andet", text="Noget andet",
+        submitter_name="Bo", submitter_email="bo@example.dk", client="192.0.2.21")
+    settings.INQUIRY_FOLLOW_UP_LIMIT = 1
+    browser.post(track_url(token), {"text": "Første"})
+
+    assert browser.post(track_url(other_token), {"text": "Til den anden"}).status_code == 302
+    assert other.events.filter(kind=Kind.FOLLOW_UP).count() == 1
+
+
+def test_the_tracking_page_says_whether_the_council_can_read_along(setting, submitted, browser):
+    inquiry, token = submitted
+    notice = ("The area's local council can read this inquiry and your messages, but not your "
+              "name, contact details or files.")
+
+    assert notice not in browser.get(track_url(token)).content.decode()
+    Inquiry.objects.filter(pk=inquiry.pk).update(shared_with_council=True)
+    assert notice in browser.get(track_url(token)).content.decode()
+
+
+# --- two requests at once -----------------------------------------------------------------------
+
+
+def test_acknowledging_with_a_stale_copy_is_refused_and_adds_nothing(setting, submitted):
+    inquiry, _token = submitted
+    # Two requests load the inquiry before either acts on it.
+    first = Inquiry.objects.get(pk=inquiry.pk)
+    second = Inquiry.objects.get(pk=inquiry.pk)
+    services.inquiry_acknowledge(inquiry=first, actor=setting.contact)
+
+    with pytest.raises(ValidationError) as refusal, override("en"):
+        services.inquiry_acknowledge(inquiry=second, actor=setting.contact)
+
+    assert refusal.value.messages == ["The inquiry has already been acknowledged."]
+    assert inquiry.events.filter(kind=Kind.ACKNOWLEDGED).count() == 1
+    assert second.status == Inquiry.Status.ACKNOWLEDGED  # re-read under the lock
+
+
+def test_closing_with_a_stale_copy_is_refused_and_adds_nothing(setting, submitted):
+    inquiry, _token = submitted
+    first = Inquiry.objects.get(pk=inquiry.pk)
+    second = Inquiry.objects.get(pk=inquiry.pk)
+    services.inquiry_close(inquiry=first, outcome="Færdig", actor=setting.contact)
+
+    with pytest.raises(ValidationError) as refusal, override("en"):
+        services.inquiry_close(inquiry=second, outcome="Igen", actor=setting.contact)
+
+    assert refusal.value.messages == ["The inquiry is closed."]
+    assert inquiry.events.filter(kind=Kind.CLOSED).count() == 1
+    inquiry.refresh_from_db()
+    assert inquiry.outcome == "Færdig"
+
+
+def test_reassigning_with_a_stale_copy_is_refused_and_sends_nothing(setting, submitted):
+    inquiry, _token = submitted
+    first = Inquiry.objects.get(pk=inquiry.pk)
+    second = Inquiry.objects.get(pk=inquiry.pk)
+    colleague = setting.colleague.employee
+    services.inquiry_reassign(inquiry=first, employee=colleague, actor=setting.contact)
+
+    with pytest.raises(ValidationError):
+        services.inquiry_reassign(inquiry=second, employee=colleague, actor=setting.contact)
+
+    assert inquiry.events.filter(kind=Kind.REASSIGNED).count() == 1
+    assert OutgoingEmail.objects.count() == 1

@@ -1,6 +1,7 @@
 """The public form as a browser posts it: routing, deadlines, validation, honeypot, rate limit."""
 
 import datetime
+import re
 import types
 
 import pytest
@@ -225,3 +226,36 @@ def test_inquiries_older_than_an_hour_do_not_count(browser, setting):
 
     assert submit(browser, setting.area, remote_addr="198.51.100.9").status_code == 200
     assert Inquiry.objects.count() == 6
+
+
+# --- sharing with the local council -------------------------------------------------------------
+
+
+def test_sharing_with_the_council_is_offered_unticked(browser, setting):
+    html = browser.get(NEW_URL).content.decode()
+
+    [checkbox] = re.findall(r'<input[^>]*name="shared_with_council"[^>]*>', html)
+    assert 'type="checkbox"' in checkbox
+    assert "checked" not in checkbox
+    assert escape("Let the area's local council read my inquiry") in html
+    assert escape("never your name, contact details or files") in html
+
+
+def test_the_personal_data_notice_says_what_the_council_sees(browser, setting):
+    html = browser.get(NEW_URL).content.decode()
+
+    assert escape("If you let the local council read the inquiry, it sees the subject, the "
+                  "text, your later messages and our public replies, but not your name, contact "
+                  "details or files.") in html
+
+
+def test_an_inquiry_is_not_shared_unless_the_box_is_ticked(browser, setting):
+    submit(browser, setting.area)
+
+    assert Inquiry.objects.get().shared_with_council is False
+
+
+def test_a_ticked_box_shares_the_inquiry(browser, setting):
+    submit(browser, setting.area, shared_with_council="on")
+
+    assert Inquiry.objects.get().shared_with_council is True

@@ -38,13 +38,15 @@ MANY = 10_000
 
 
 def make_inquiries(count: int, areas=None) -> list[Inquiry]:
+    """Two in three (not every third from the first) shared with the local council."""
     today = timezone.localdate()
     areas = areas or [LocalAreaFactory(name=f"Område {n}") for n in range(5)]
     employees = [AssignmentFactory(area=area).employee for area in areas]
     rows = [
         Inquiry(area=area, assignee=employee if n % 3 else None, subject=f"Henvendelse {n}",
                 text="Tekst", submitter_kind="citizen", submitter_name="Bo",
-                submitter_email=f"bo{n}@example.dk", token_hash=f"{n:064d}",
+                submitter_email=f"bo{n}@example.dk", shared_with_council=n % 3 != 0,
+                token_hash=f"{n:064d}",
                 client_hash=f"c{n:063d}", status=list(Inquiry.Status.values)[n % 3],
                 acknowledge_due=today + datetime.timedelta(days=n % 7 - 3),
                 answer_due=today + datetime.timedelta(days=n % 11 - 2))

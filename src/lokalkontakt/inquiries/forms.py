@@ -24,11 +24,21 @@ class InquiryForm(forms.Form):
     submitter_email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."))
     submitter_phone = forms.CharField(label=_("Your phone"), max_length=30, required=False)
+    # Unticked unless the submitter ticks it: the council reads nothing they did not agree to.
+    shared_with_council = forms.BooleanField(
+        label=_("Let the area's local council read my inquiry"), required=False,
+        help_text=_("The council then sees the subject, the text, your later messages and the "
+                    "municipality's public replies, never your name, contact details or files. "
+                    "An inquiry written as the local council is always shared with it."),
+    )
     consent = forms.BooleanField(
         label=_("I have read how my personal data is used"),
         help_text=_("Your name and contact details are seen only by the employees who handle "
-                    "the inquiry and by the coordinator. They are deleted after a period set "
-                    "by the municipality; the inquiry itself is kept without them."),
+                    "the inquiry and by the coordinator. If you let the local council read the "
+                    "inquiry, it sees the subject, the text, your later messages and our public "
+                    "replies, but not your name, contact details or files. Your personal data "
+                    "is deleted after a period set by the municipality; the inquiry itself is "
+                    "kept without it."),
         error_messages={"required": _("Accept the notice on personal data to send the inquiry.")},
     )
     # A field people do not see (hidden by CSS and from screen readers); bots fill it in.

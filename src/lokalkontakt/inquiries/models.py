@@ -35,6 +35,12 @@ class Inquiry(models.Model):
     submitter_name = models.CharField(_("name"), max_length=150)
     submitter_email = models.EmailField(_("e-mail"), blank=True)
     submitter_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # The submitter's choice on the form; the local council's own inquiries are always shared.
+    shared_with_council = models.BooleanField(
+        _("shared with the local council"), default=False,
+        help_text=_("The area's local council may read the subject, the text and the public "
+                    "steps; never the submitter's name, contact details or files."),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     client_hash = models.CharField(max_length=64, editable=False, db_index=True)
     assignee = models.ForeignKey(

@@ -1,6 +1,7 @@
 """Reads about inquiries, with the visibility rule applied: the coordinator sees every inquiry;
 an employee sees those they handle, those of the areas they cover now, and those forwarded to
-them or to their core area; a local council's members see their area's inquiries, without the
+them or to their core area; a local council's members see those of their area's inquiries that
+are shared with the council (the submitter chose so, or the council wrote it), without the
 submitter's personal data or files and without anything internal; nobody else any."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -136,17 +137,20 @@ def public_attachment_get(*, inquiry: Inquiry, attachment_pk: int) -> InquiryAtt
 
 
 def inquiries_for_council(*, user):
-    """The inquiries about the local area of the user's active council membership, newest
-    first; none for anyone else. Callers show only the public side (see council_inquiry_get)."""
+    """The inquiries about the local area of the user's active council membership that are
+    shared with the council, newest first; none for anyone else. Callers show only the public
+    side (see council_inquiry_get)."""
     area = council_area_of(user)
     if area is None:
         return Inquiry.objects.none()
-    return (Inquiry.objects.filter(area=area).select_related("area", "assignee")
+    return (Inquiry.objects.filter(area=area, shared_with_council=True)
+            .select_related("area", "assignee")
             .order_by("-created_at", "-pk"))
 
 
 def council_inquiry_get(*, user, pk: int) -> Inquiry:
-    """One of the council's area's inquiries; 404 for any other."""
+    """One of the council's area's shared inquiries; 404 for any other, not shared ones
+    included (the same answer as for a missing one)."""
     return get_object_or_404(inquiries_for_council(user=user), pk=pk)
 
 

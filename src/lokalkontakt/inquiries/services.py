@@ -27,6 +27,14 @@ def tracking_url(token: str) -> str:
     return site_url(reverse("inquiries:track", kwargs={"token": token}))
 
 
+def _locked(inquiry: Inquiry) -> Inquiry:
+    """Re-read the inquiry under a row lock, in place (the caller's object is updated), inside
+    the caller's transaction: two requests acting on the same inquiry then check its state one
+    after the other, not both on what they loaded before (no duplicate events or e-mails)."""
+    inquiry.refresh_from_db(from_queryset=Inquiry.objects.select_for_update())
+    return inquiry
+
+
 def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryEvent:
     """A step on the timeline, in the caller's transaction."""
     actor = actor if getattr(actor, "is_authenticated", False) else None
@@ -88,9 +96,13 @@ def handler_emails(inquiry: Inquiry) -> list[str]:
 
 def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str, text: str,
                    submitter_name: str, submitter_email: str, submitter_phone: str = "",
-                   client: str, files=()) -> tuple[Inquiry, str]:
+                   shared_with_council: bool = False, client: str,
+                   files=()) -> tuple[Inquiry, str]:
     """Receive an inquiry with its attachments, route it to the area's contact (or the
     coordinator) and queue the receipt to the submitter and the notice to whoever handles it.
+
+    The area's local council may read it only when the submitter chose to share it, or when the
+    council wrote it (submitter_kind COUNCIL: always shared).
 
     Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour, and any
     attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
@@ -100,12 +112,14 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
     with atomic_with_files() as stored:
         return _submit(area=area, submitter_kind=submitter_kind, subject=subject, text=text,
                        submitter_name=submitter_name, submitter_email=submitter_email,
-                       submitter_phone=submitter_phone, client=client, files=files,
-                       stored=stored)
+                       submitter_phone=submitter_phone,
+                       shared_with_council=(shared_with_council
+                                            or submitter_kind == Inquiry.SubmitterKind.COUNCIL),
+                       client=client, files=files, stored=stored)
 
 
 def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_email,
-            submitter_phone, client, files, stored) -> tuple[Inquiry, str]:
+            submitter_phone, shared_with_council, client, files, stored) -> tuple[Inquiry, str]:
     hashed_client = client_hash(client)
     recent = Inquiry.objects.filter(client_hash=hashed_client,
                                     created_at__gte=timezone.now() - datetime.timedelta(hours=1))
@@ -118,7 +132,8 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
     inquiry = Inquiry(
         area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
         submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
-        submitter_phone=submitter_phone.strip(), token_hash=token_hash(token),
+        submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
+        token_hash=token_hash(token),
         client_hash=hashed_client, assignee=primary.employee if primary else None,
         acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
         answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
@@ -140,6 +155,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
 @transaction.atomic
 def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
     """Mark that the inquiry has been seen; the submitter sees it on the tracking page."""
+    inquiry = _locked(inquiry)
     if inquiry.status != Inquiry.Status.RECEIVED:
         raise ValidationError(_("The inquiry has already been acknowledged."))
     inquiry.status, inquiry.acknowledged_at = Inquiry.Status.ACKNOWLEDGED, timezone.now()
@@ -157,6 +173,7 @@ def inquiry_reply(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEve
 
 
 def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
+    inquiry = _locked(inquiry)
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed."))
     if not text.strip():
@@ -189,6 +206,7 @@ def inquiry_comment(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryE
 @transaction.atomic
 def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
     """Close the inquiry with its outcome, which the submitter sees."""
+    inquiry = _locked(inquiry)
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed."))
     if not outcome.strip():
@@ -202,10 +220,11 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
 
 def inquiry_follow_up(*, inquiry: Inquiry, text: str, files=()) -> InquiryEvent:
     """A message from the submitter on the tracking page, with attachments; the handler is told
-    by e-mail."""
+    by e-mail.
+
+    Refuses a closed inquiry and more than settings.INQUIRY_FOLLOW_UP_LIMIT messages on the
+    inquiry per hour; a refusal stores nothing (no step, no file, no e-mail)."""
     files = check_files(files)
-    if not inquiry.is_open:
-        raise ValidationError(_("The inquiry is closed. Send a new inquiry instead."))
     if not text.strip():
         raise ValidationError({"text": _("Write your message.")})
     with atomic_with_files() as stored:
@@ -213,6 +232,14 @@ def inquiry_follow_up(*, inquiry: Inquiry, text: str, files=()) -> InquiryEvent:
 
 
 def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
+    inquiry = _locked(inquiry)  # the limit counts messages sent at the same moment too
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed. Send a new inquiry instead."))
+    recent = inquiry.events.filter(kind=Kind.FOLLOW_UP,
+                                   at__gte=timezone.now() - datetime.timedelta(hours=1))
+    if recent.count() >= settings.INQUIRY_FOLLOW_UP_LIMIT:
+        raise ValidationError(_("You have sent many messages about this inquiry within the "
+                                "last hour. Please wait a little and try again."))
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
     attachments_store(inquiry, files, stored=stored, event=event)
     email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
@@ -246,6 +273,7 @@ def _notify_employee(inquiry: Inquiry, employee, *, actor, note: str) -> None:
 def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
     """Ask a colleague for help: they are e-mailed, may open the inquiry and reply too.
     The handler stays the same."""
+    inquiry = _locked(inquiry)
     _check_recipient(inquiry, employee, already=employee == inquiry.assignee
                      or inquiry.participants.filter(pk=employee.pk).exists())
     inquiry.participants.add(employee)
@@ -258,6 +286,7 @@ def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inq
 @transaction.atomic
 def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inquiry:
     """Make another employee responsible for the inquiry; they are e-mailed."""
+    inquiry = _locked(inquiry)
     _check_recipient(inquiry, employee, already=employee == inquiry.assignee)
     inquiry.assignee = employee
     inquiry.save(update_fields=["assignee", "updated_at"])
@@ -282,6 +311,7 @@ def inquiry_forward_to_core_area(*, inquiry: Inquiry, core_area, note: str = "",
                                  actor) -> Inquiry:
     """Ask a core area (kerneområde) for help: its mailbox (or its employees) is e-mailed, and
     its active employees may open the inquiry and reply. The handler stays the same."""
+    inquiry = _locked(inquiry)
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed."))
     if inquiry.core_areas.filter(pk=core_area.pk).exists():
