@@ -103,8 +103,8 @@ def test_area_pages_show_council_members_no_internal_details(council_setting):
 def test_home_lists_the_areas_latest_inquiries_and_consultation_tasks(council_setting):
     area = council_setting.area
     for n in range(12):
-        InquiryFactory(area=area, subject=f"Glud-sag {n:02d}")
-    InquiryFactory(area=council_setting.other_area, subject="Juelsminde-sag")
+        InquiryFactory(area=area, shared_with_council=True, subject=f"Glud-sag {n:02d}")
+    InquiryFactory(area=council_setting.other_area, shared_with_council=True, subject="Juelsminde-sag")
     waiting = ConsultationTaskFactory(area=area, consultation=ConsultationFactory(
         title="Ny skolestruktur"))
     ConsultationTaskFactory(area=area, responded=True, consultation=ConsultationFactory(
@@ -138,7 +138,7 @@ def test_home_query_count_is_pinned(council_setting, django_assert_num_queries, 
         CouncilMemberFactory(council=council_setting.council)
         AssignmentFactory(area=council_setting.other_area, employee=EmployeeFactory(),
                           ended=True)
-        InquiryFactory(area=council_setting.area)
+        InquiryFactory(area=council_setting.area, shared_with_council=True)
         ConsultationTaskFactory(area=council_setting.area)
     client = english_client(council_setting.member.user)
 
