@@ -6,8 +6,11 @@ import datetime
 import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from lokalkontakt.areas import council
 from lokalkontakt.areas.models import AreaEvent, CouncilLoginToken, CouncilMember
@@ -16,7 +19,7 @@ from lokalkontakt.core.tokens import token_hash
 from tests.areas.conftest import english_client, last_link_path
 from tests.areas.pages import page_text
 from tests.conftest import site_text
-from tests.factories import CouncilMemberFactory
+from tests.factories import CouncilMemberFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,14 +98,46 @@ def test_the_link_works_only_once(invited):
     assert SESSION_KEY not in other.session
 
 
-def test_an_expired_link_is_refused(invited):
-    member, link = invited
-    minutes = settings.COUNCIL_LOGIN_LINK_MINUTES
+def lifetime_of(token: CouncilLoginToken) -> datetime.timedelta:
+    return token.expires_at - token.created_at
+
+
+def test_an_invitation_link_works_for_council_invitation_days(invited, settings):
+    member, _link = invited
     token = CouncilLoginToken.objects.get(member=member)
-    lifetime = token.expires_at - token.created_at
-    assert abs(lifetime - datetime.timedelta(minutes=minutes)) < datetime.timedelta(seconds=1)
-    token.expires_at = timezone.now() - datetime.timedelta(seconds=1)
-    token.save()
+    assert token.purpose == CouncilLoginToken.Purpose.INVITATION
+    expected = datetime.timedelta(days=settings.COUNCIL_INVITATION_DAYS)
+    assert abs(lifetime_of(token) - expected) < datetime.timedelta(seconds=1)
+    [email] = OutgoingEmail.objects.filter(to=["niels@example.dk"])
+    days = settings.COUNCIL_INVITATION_DAYS
+    with translation.override(settings.LANGUAGE_CODE):  # e-mails are in the site's language
+        says = ngettext(
+            "Log in with this link. It works once, within %(days)s day, and needs no password:",
+            "Log in with this link. It works once, within %(days)s days, and needs no password:",
+            days) % {"days": days}
+    assert says in email.body
+
+
+def test_a_requested_login_link_works_for_council_login_link_minutes(council_setting, settings):
+    council.council_login_link_request(email="rikke@example.dk", client="192.0.2.1")
+    token = CouncilLoginToken.objects.get(member=council_setting.member)
+    assert token.purpose == CouncilLoginToken.Purpose.LOGIN
+    expected = datetime.timedelta(minutes=settings.COUNCIL_LOGIN_LINK_MINUTES)
+    assert abs(lifetime_of(token) - expected) < datetime.timedelta(seconds=1)
+
+
+@pytest.mark.parametrize("purpose", ["invitation", "login"])
+def test_an_expired_link_is_refused(council_setting, coordinator, purpose):
+    if purpose == "invitation":
+        member = council.council_member_invite(area=council_setting.area, name="Niels Nyt",
+                                               email="niels@example.dk", actor=coordinator)
+    else:
+        member = council_setting.member
+        council.council_login_link_request(email=member.email, client="192.0.2.1")
+    link = last_link_path(member.email)
+    CouncilLoginToken.objects.filter(member=member).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    users = get_user_model().objects.count()
     client = english_client()
 
     assert client.get(link).status_code == 400
@@ -110,8 +145,57 @@ def test_an_expired_link_is_refused(invited):
 
     assert response.status_code == 400
     assert INVALID in page_text(response)
+    assert get_user_model().objects.count() == users
+    assert SESSION_KEY not in client.session
+
+
+def test_a_link_used_between_lookup_and_use_is_refused(invited, monkeypatch):
+    """Two simultaneous uses both find the unused token; only the first marks it used."""
+    member, link = invited
+    token_text = link.rstrip("/").rsplit("/", 1)[1]
+    lookup = council.council_login_token_get
+
+    def lookup_then_other_request_uses_it(*, token):
+        found = lookup(token=token)
+        CouncilLoginToken.objects.filter(pk=found.pk).update(used_at=timezone.now())
+        return found
+
+    monkeypatch.setattr(council, "council_login_token_get", lookup_then_other_request_uses_it)
+
+    assert council.council_login_use(token=token_text) is None
     member.refresh_from_db()
     assert member.user is None
+    assert not AreaEvent.objects.filter(kind=AreaEvent.Kind.MEMBER_FIRST_LOGIN).exists()
+
+
+def test_marking_the_link_used_is_a_single_row_update(invited):
+    """A join or subquery in the UPDATE is not re-checked by PostgreSQL under READ COMMITTED."""
+    _member, link = invited
+    token_text = link.rstrip("/").rsplit("/", 1)[1]
+
+    with CaptureQueriesContext(connection) as queries:
+        assert council.council_login_use(token=token_text) is not None
+
+    [update] = [q["sql"] for q in queries.captured_queries
+                if q["sql"].startswith("UPDATE") and "areas_councillogintoken" in q["sql"]]
+    assert "SELECT" not in update and "JOIN" not in update
+
+
+@pytest.mark.parametrize("staff", ["is_staff", "is_superuser", "employee"])
+def test_a_council_link_never_signs_in_a_staff_account(council_setting, staff):
+    member = council_setting.member
+    if staff == "employee":
+        EmployeeFactory(user=member.user, name="Rikke Rådsmedlem")
+    else:
+        setattr(member.user, staff, True)
+        member.user.save()
+    council.council_login_link_request(email=member.email, client="192.0.2.1")
+    client = english_client()
+
+    response = client.post(last_link_path(member.email))
+
+    assert response.status_code == 400
+    assert INVALID in page_text(response)
     assert SESSION_KEY not in client.session
 
 

@@ -27,3 +27,20 @@ def test_the_admin_lists_files_by_name_only(setting, client):
     html = client.get(reverse("admin:consultations_consultation_change",
                               args=[consultation.pk])).content.decode()
     assert "plan.pdf" in html and "svar.pdf" in html
+
+
+def test_status_and_response_cannot_be_changed_in_the_admin(setting, client):
+    consultation = create(setting)
+    task = task_of(consultation, setting.glud)
+    services.task_respond(task=task, actor=setting.contact, response="Svar")
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+
+    consultation_form = client.get(reverse("admin:consultations_consultation_change",
+                                           args=[consultation.pk])).content.decode()
+    task_form = client.get(reverse("admin:consultations_consultationtask_change",
+                                   args=[task.pk])).content.decode()
+
+    assert 'name="status"' not in consultation_form and 'name="closed_at' not in consultation_form
+    for field in ["status", "response", "heard", "responded_by", "responded_at"]:
+        assert f'name="{field}' not in task_form
+    assert "Svar" in task_form

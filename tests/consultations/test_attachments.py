@@ -4,9 +4,14 @@ through the permission-checked view."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 
 from lokalkontakt.consultations import services
-from lokalkontakt.consultations.models import Consultation, ConsultationAttachment
+from lokalkontakt.consultations.models import (
+    Consultation,
+    ConsultationAttachment,
+    ConsultationEvent,
+)
 from lokalkontakt.core.models import OutgoingEmail
 from tests.consultations.conftest import (
     PDF,
@@ -145,3 +150,99 @@ def test_files_count_together_with_those_stored(setting, consultation, settings)
     assert response.status_code == 400
     assert "You can attach at most 2 files." in response.content.decode()
     assert task.attachments.count() == 2
+
+
+def test_a_correction_event_names_the_files_added_and_removed(setting, consultation):
+    task = task_of(consultation, setting.glud)
+    services.task_respond(task=task, actor=setting.contact, response="Svar",
+                          attachments=[pdf("referat.pdf"), pdf("kort.pdf")])
+    first = task.events.get(kind=ConsultationEvent.Kind.RESPONDED)
+    assert first.text == "Svar"
+
+    services.task_respond(task=task, actor=setting.contact, response="Rettet svar",
+                          attachments=[pdf("nyt kort.pdf"), pdf("bilag.pdf")],
+                          remove_attachments=[task.attachments.get(name="kort.pdf")])
+
+    corrected = task.events.get(kind=ConsultationEvent.Kind.CORRECTED)
+    assert corrected.text == ("Rettet svar\nFiles added: nyt_kort.pdf, bilag.pdf\n"
+                              "Files removed: kort.pdf")
+
+
+def test_a_correction_without_file_changes_names_no_files(setting, consultation):
+    task = task_of(consultation, setting.glud)
+    services.task_respond(task=task, actor=setting.contact, response="Svar",
+                          attachments=[pdf("referat.pdf")])
+    services.task_respond(task=task, actor=setting.contact, response="Rettet", heard="Bestyrelsen")
+
+    corrected = task.events.get(kind=ConsultationEvent.Kind.CORRECTED)
+    assert corrected.text == "Rettet\nHeard: Bestyrelsen"
+
+
+def fail_on_second_save(monkeypatch) -> None:
+    """The second attachment's file is written, then its row fails (as a lost connection would)."""
+    save, saved = ConsultationAttachment.save, []
+
+    def save_then_fail(self, *args, **kwargs):
+        save(self, *args, **kwargs)
+        saved.append(self)
+        if len(saved) == 2:
+            raise DatabaseError("connection lost")
+
+    monkeypatch.setattr(ConsultationAttachment, "save", save_then_fail)
+
+
+def test_a_failed_create_leaves_no_file_on_disk(setting, _media_root, monkeypatch):
+    fail_on_second_save(monkeypatch)
+
+    with pytest.raises(DatabaseError):
+        create(setting, attachments=[pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")])
+
+    assert not Consultation.objects.exists()
+    assert stored_files(_media_root) == []
+
+
+def test_a_failed_response_leaves_no_new_file_and_keeps_the_removed_one(
+        setting, consultation, _media_root, monkeypatch, django_capture_on_commit_callbacks):
+    task = task_of(consultation, setting.glud)
+    services.task_respond(task=task, actor=setting.contact, response="Svar",
+                          attachments=[pdf("referat.pdf")])
+    fail_on_second_save(monkeypatch)
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DatabaseError):
+        services.task_respond(task=task, actor=setting.contact, response="Rettet",
+                              attachments=[pdf("a.pdf"), pdf("b.pdf")],
+                              remove_attachments=[task.attachments.get()])
+
+    assert [p.name for p in stored_files(_media_root)] == ["referat.pdf"]
+    task.refresh_from_db()
+    assert task.response == "Svar"
+    assert list(task.attachments.values_list("name", flat=True)) == ["referat.pdf"]
+
+
+def test_a_failure_after_the_files_removes_them(setting, consultation, _media_root, monkeypatch):
+    def mail_fails(*args, **kwargs):
+        raise RuntimeError("template error")
+
+    monkeypatch.setattr(services, "email_queue_template", mail_fails)
+
+    with pytest.raises(RuntimeError):
+        services.task_respond(task=task_of(consultation, setting.glud), actor=setting.contact,
+                              response="Svar", attachments=[pdf("a.pdf"), pdf("b.pdf")])
+
+    assert not ConsultationAttachment.objects.exists()
+    assert stored_files(_media_root) == []
+
+
+def test_the_clients_content_type_is_not_kept(setting, consultation, _media_root):
+    task = task_of(consultation, setting.glud)
+    english_client(setting.contact).post(task_url(task), {
+        "kind": "response", "response": "Svar",
+        "attachments": [SimpleUploadedFile("x.txt", b"<script>alert(1)</script>", "text/html")]})
+    attachment = task.attachments.get()
+    assert attachment.content_type == "text/plain"
+
+    download = english_client(setting.requester).get(attachment.get_absolute_url())
+
+    assert download.status_code == 200
+    assert download["Content-Type"] == "text/plain"
+    assert download["Content-Disposition"] == 'attachment; filename="x.txt"'

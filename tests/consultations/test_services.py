@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lokalkontakt.consultations import selectors, services
@@ -224,6 +226,24 @@ def test_closing(setting, consultation):
     with pytest.raises(ValidationError, match="The consultation is closed."):
         services.task_respond(task=task_of(consultation, setting.glud), actor=setting.contact,
                               response="For sent")
+
+
+def test_closing_checks_the_stored_row_not_the_callers_copy(setting, consultation):
+    stale = Consultation.objects.get(pk=consultation.pk)  # as a second, simultaneous request
+    services.consultation_close(consultation=consultation, actor=setting.requester)
+
+    with pytest.raises(ValidationError, match="The consultation is closed."):
+        services.consultation_close(consultation=stale, actor=setting.coordinator)
+    assert consultation.events.filter(kind=Kind.CLOSED).count() == 1
+
+
+def test_closing_locks_the_row(setting, consultation):
+    with CaptureQueriesContext(connection) as queries:
+        services.consultation_close(consultation=consultation, actor=setting.requester)
+
+    [read] = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith("SELECT") and "consultations_consultation" in q["sql"]]
+    assert ("FOR UPDATE" in read) == connection.features.has_select_for_update
 
 
 def test_waiting_tasks_are_overdue_only_after_the_deadline_of_an_open_consultation(setting,

@@ -1,15 +1,35 @@
 """The one check every upload passes (core.files): count, size, type and content."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from lokalkontakt.core.files import check_uploads, clean_name, upload_to
+from lokalkontakt.consultations.models import ConsultationAttachment
+from lokalkontakt.core.files import attachment_response, check_uploads, clean_name, upload_to
 from lokalkontakt.inquiries.models import Inquiry
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def zip_of(entries: dict[str, str]) -> bytes:
+    """A real zip archive in memory, as office files are."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+OOXML = zip_of({"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>"})
+ODT = zip_of({"mimetype": ODT_TYPE, "content.xml": "<office:document-content/>"})
+ODS = zip_of({"mimetype": ODS_TYPE, "content.xml": "<office:document-content/>"})
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +46,10 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
     ("referat.pdf", PDF),
     ("billede.PNG", PNG),
     ("foto.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 16),
-    ("notat.docx", b"PK\x03\x04" + b"\x00" * 16),
+    ("notat.docx", OOXML),
+    ("budget.xlsx", OOXML),
+    ("notat.odt", ODT),
+    ("budget.ods", ODS),
     ("liste.txt", "Æbler, øl og ålegræs\n".encode()),
 ])
 def test_allowed_files_pass(name, content):
@@ -50,6 +73,31 @@ def test_the_message_names_the_file_and_the_allowed_types():
 def test_wrong_type_or_content_is_refused(name, content):
     with pytest.raises(ValidationError):
         check_uploads([upload(name, content)])
+
+
+@pytest.mark.parametrize("name, content", [
+    ("notat.docx", b"PK\x03\x04" + b"\x00" * 16),  # the zip signature, but no archive
+    ("notat.docx", zip_of({"word/document.xml": "<w:document/>"})),  # any zip
+    ("budget.xlsx", ODS),
+    ("notat.odt", OOXML),
+    ("notat.odt", ODS),  # the spreadsheet's mimetype
+    ("budget.ods", zip_of({"mimetype": "text/html", "content.xml": "<html/>"})),
+])
+def test_an_office_file_must_be_an_archive_of_its_kind(name, content):
+    extension = name.rsplit(".", 1)[1]
+    file = upload(name, content)
+
+    with pytest.raises(ValidationError) as error:
+        check_uploads([file])
+
+    assert error.value.messages == [f"{name} does not look like a .{extension} file."]
+    assert file.tell() == 0
+
+
+def test_a_checked_office_file_is_read_again_from_the_start():
+    file = upload("notat.docx", OOXML)
+    check_uploads([file])
+    assert file.tell() == 0 and file.read() == OOXML
 
 
 def test_binary_content_in_a_text_file_is_refused():
@@ -78,3 +126,38 @@ def test_stored_names_are_safe_and_unguessable():
     second = upload_to(Inquiry(), "Ansøgning om støtte.pdf")
     assert first.startswith("attachments/inquiry/") and first.endswith("/Ansøgning_om_støtte.pdf")
     assert first != second
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("📄.pdf", "fil.pdf"),
+    ("%%%.pdf", "fil.pdf"),
+    ("..pdf", "fil.pdf"),
+    ("...", "fil"),
+    ("rapport.p<d>f", "rapport.pdf"),
+])
+def test_a_name_with_nothing_safe_left_is_stored_as_fil(name, expected):
+    assert clean_name(name) == expected
+
+
+@pytest.mark.parametrize("name, claimed, expected", [
+    ("x.txt", "text/html", "text/plain"),
+    ("notat.docx", "text/html",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("budget.ods", "application/octet-stream", ODS_TYPE),
+    ("referat.PDF", "image/svg+xml", "application/pdf"),
+])
+def test_the_content_type_follows_the_extension_not_the_client(name, claimed, expected):
+    attachment = ConsultationAttachment.from_upload(upload(name, b"x", claimed))
+    assert attachment.content_type == expected
+
+
+def test_a_download_ignores_a_stored_content_type(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = ConsultationAttachment(name="x.txt", size=1, content_type="text/html")
+    attachment.file.save("x.txt", SimpleUploadedFile("x.txt", b"<script>"), save=False)
+
+    response = attachment_response(attachment)
+
+    assert response["Content-Type"] == "text/plain"
+    assert response["Content-Disposition"] == 'attachment; filename="x.txt"'
+    response.file_to_stream.close()

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from lokalkontakt.core.mail import email_queue, retry_delay
+from lokalkontakt.core.mail import deliver_email, email_queue, retry_delay
 from lokalkontakt.core.models import OutgoingEmail
 
 # The worker closes connections that are inside a transaction (close_old_connections), as the
@@ -81,8 +81,6 @@ def test_running_the_worker_again_sends_nothing_twice(smtp_server,
                                                       django_capture_on_commit_callbacks):
     queued = queue_receipt(django_capture_on_commit_callbacks)
     run_worker()
-    from lokalkontakt.core.mail import deliver_email
-
     deliver_email.enqueue(email_id=queued.pk)
     run_worker()
 
@@ -129,3 +127,41 @@ def test_mail_is_marked_failed_after_the_last_attempt(smtp_port, settings,
 
 def test_retry_delay_backs_off_to_one_hour():
     assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 10)] == [30, 60, 120, 3600]
+
+
+def test_a_subject_with_line_breaks_arrives_as_one_line(smtp_server,
+                                                        django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        queued = email_queue(to=["borger@example.dk"], body="Tekst",
+                             subject="Henvendelse:\r\nBcc: angriber@example.dk\r  om\tvejen ")
+
+    run_worker()
+
+    [(recipients, message)] = smtp_server.messages
+    assert recipients == ["borger@example.dk"]
+    assert message["Subject"] == "Henvendelse: Bcc: angriber@example.dk om vejen"
+    assert message["Bcc"] is None
+    queued.refresh_from_db()
+    assert queued.status == OutgoingEmail.Status.SENT
+
+
+def test_a_long_subject_is_stored_cut_to_fit_with_an_ellipsis():
+    queued = email_queue(to=["borger@example.dk"], subject="Ø" * 400, body="Tekst")
+
+    queued.refresh_from_db()
+    assert len(queued.subject) == 250
+    assert queued.subject == "Ø" * 249 + "…"
+
+
+def test_a_message_django_refuses_to_send_fails_at_once_without_retry(smtp_server):
+    # Queued before subjects were made one line: Django raises BadHeaderError (a ValueError).
+    queued = OutgoingEmail.objects.create(to=["borger@example.dk"], subject="Hej\rBcc: x@example.dk",
+                                          body="Tekst")
+    deliver_email.enqueue(email_id=queued.pk)
+    run_worker()
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.FAILED, 1)
+    assert queued.last_error.startswith("BadHeaderError: Header values can't contain newlines")
+    assert smtp_server.messages == []
+    assert not DBTaskResult.objects.filter(status="READY").exists()

@@ -2,7 +2,8 @@
 
 Every change is an AreaEvent in the same transaction; e-mails are queued (core.mail) and sent by
 the worker after commit. A login token is random; only its SHA-256 hash is stored, it works once
-and expires after settings.COUNCIL_LOGIN_LINK_MINUTES.
+and expires after settings.COUNCIL_LOGIN_LINK_MINUTES (a requested login link) or
+settings.COUNCIL_INVITATION_DAYS (an invitation). A link never signs in a staff account.
 """
 
 import datetime
@@ -38,12 +39,18 @@ def login_link(token: str) -> str:
     return site_url(reverse("council:confirm", kwargs={"token": token}))
 
 
+def link_lifetime(purpose: str) -> datetime.timedelta:
+    """An invitation may wait in the inbox for days; a requested login link is used at once."""
+    if purpose == Purpose.INVITATION:
+        return datetime.timedelta(days=settings.COUNCIL_INVITATION_DAYS)
+    return datetime.timedelta(minutes=settings.COUNCIL_LOGIN_LINK_MINUTES)
+
+
 def _issue_token(member: CouncilMember, *, purpose: str, client: str = "") -> str:
     token = new_token()
-    minutes = settings.COUNCIL_LOGIN_LINK_MINUTES
     CouncilLoginToken.objects.create(
         member=member, token_hash=token_hash(token), purpose=purpose, client_hash=client,
-        expires_at=timezone.now() + datetime.timedelta(minutes=minutes))
+        expires_at=timezone.now() + link_lifetime(purpose))
     return token
 
 
@@ -60,6 +67,7 @@ def _send_link(member: CouncilMember, *, purpose: str, actor=None, client: str =
         "member": member, "council": member.council, "area": member.council.area,
         "inviter": _person_name(actor) if actor is not None else "",
         "login_link": login_link(token), "minutes": settings.COUNCIL_LOGIN_LINK_MINUTES,
+        "days": settings.COUNCIL_INVITATION_DAYS,
         "request_link": site_url(reverse("council:login"))})
 
 
@@ -185,16 +193,30 @@ def council_login_token_get(*, token: str) -> CouncilLoginToken | None:
 def council_login_use(*, token: str):
     """Use a one-time link: mark it used and return the member's user account, created on the
     first use (username from the e-mail, no usable password, not staff). None when the link
-    does not work (for any reason) or the account has been disabled."""
+    does not work (for any reason), the account has been disabled, or the account is staff's
+    (a superuser, is_staff or an employee): a council link never signs in a staff account."""
     found = council_login_token_get(token=token)
-    # Compare-and-set: of two simultaneous uses, only one marks the link used.
-    if found is None or not _valid_tokens(token).filter(pk=found.pk).update(used_at=timezone.now()):
+    if found is None:
         return None
-    member = CouncilMember.objects.select_for_update().get(pk=found.member_id)
+    # The member row first, as council_member_deactivate locks it before the member's tokens.
+    member = (CouncilMember.objects.select_for_update(of=("self",))
+              .select_related("council__area").get(pk=found.member_id))
+    if not member.is_active or not _mark_used(found):
+        return None
     if member.user_id is None:
         return _create_user(member)
-    user = get_user_model().objects.get(pk=member.user_id)
-    return user if user.is_active else None
+    user = get_user_model().objects.select_related("employee").get(pk=member.user_id)
+    staff = user.is_staff or user.is_superuser or getattr(user, "employee", None) is not None
+    return user if user.is_active and not staff else None
+
+
+def _mark_used(found: CouncilLoginToken) -> bool:
+    """Compare-and-set on the token row alone: of two simultaneous uses only one succeeds. (A
+    filter through a join would make Django write UPDATE … WHERE id IN (SELECT …), which
+    PostgreSQL does not re-check under READ COMMITTED, so both uses could succeed.)"""
+    now = timezone.now()
+    return bool(CouncilLoginToken.objects.filter(
+        pk=found.pk, used_at__isnull=True, expires_at__gt=now).update(used_at=now))
 
 
 def _create_user(member: CouncilMember):

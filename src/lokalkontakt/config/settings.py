@@ -175,8 +175,12 @@ ATTACHMENT_MAX_FILES = int(os.environ.get("ATTACHMENT_MAX_FILES", "5"))
 ATTACHMENT_EXTENSIONS = env_list("ATTACHMENT_EXTENSIONS", "pdf,png,jpg,jpeg,docx,xlsx,odt,ods,txt")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Django's default (100) lets that many temporary files reach the disk before the count is checked.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Council members sign in by a one-time link that is valid this many minutes.
 COUNCIL_LOGIN_LINK_MINUTES = int(os.environ.get("COUNCIL_LOGIN_LINK_MINUTES", "30"))
+# An invitation's link waits in the inbox longer: it is valid this many days.
+COUNCIL_INVITATION_DAYS = int(os.environ.get("COUNCIL_INVITATION_DAYS", "7"))
 # The address the application is reached at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -41,6 +41,8 @@ class ConsultationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["requested_by"]
     search_fields = ["title"]
+    # Closing goes through consultations.services, which writes the event.
+    readonly_fields = ["status", "closed_at"]
     inlines = [ConsultationTaskInline, ConsultationEventInline, ConsultationAttachmentInline]
 
 
@@ -49,4 +51,6 @@ class ConsultationTaskAdmin(admin.ModelAdmin):
     list_display = ["pk", "consultation", "area", "handler", "status", "responded_at"]
     list_filter = ["status"]
     list_select_related = ["consultation", "area", "handler"]
-    raw_id_fields = ["consultation", "area", "handler", "responded_by"]
+    raw_id_fields = ["consultation", "area", "handler"]
+    # Responses go through consultations.services, which writes the events and tells the requester.
+    readonly_fields = ["status", "response", "heard", "responded_by", "responded_at"]

@@ -17,7 +17,7 @@ from lokalkontakt.consultations.models import (
     ConsultationEvent,
     ConsultationTask,
 )
-from lokalkontakt.core.files import check_uploads
+from lokalkontakt.core.files import atomic_with_files, check_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.inquiries.services import coordinator_emails
 
@@ -47,11 +47,13 @@ def _check_files(files, *, already: int = 0) -> list:
     return files
 
 
-def _store_files(files, *, consultation, task=None, actor) -> None:
-    """Saved last, after every check, so that a refusal leaves no file behind."""
+def _store_files(files, *, consultation, task=None, actor, stored: list) -> None:
+    """Save checked uploads (inside core.files.atomic_with_files, which removes the stored files
+    again if the transaction does not commit)."""
     for upload in files:
         attachment = ConsultationAttachment.from_upload(
             upload, consultation=consultation, task=task, uploaded_by=_actor(actor))
+        stored.append(attachment)
         attachment.save()
 
 
@@ -68,15 +70,23 @@ def _handler(area: LocalArea):
     return primary.employee if primary and primary.employee.is_active else None
 
 
-@transaction.atomic
 def consultation_create(*, title: str, description: str, deadline, areas, actor,
                         focus_areas=(), attachments=()) -> Consultation:
     """Ask local areas for their input: one task per area, routed to the area's primary contact
     (none: the coordinator), who is e-mailed. The deadline must be after today; the actor must be
-    an active employee (the requester). Attachments are checked before anything is stored."""
+    an active employee (the requester). Attachments are checked before anything is stored, and
+    their files are removed again if the transaction fails."""
     employee = getattr(actor, "employee", None)
     if employee is None or not employee.is_active:
         raise ValidationError(_("Only employees can send consultations."))
+    with atomic_with_files() as stored:
+        return _create(title=title, description=description, deadline=deadline, areas=areas,
+                       requester=employee, actor=actor, focus_areas=focus_areas,
+                       attachments=attachments, stored=stored)
+
+
+def _create(*, title, description, deadline, areas, requester, actor, focus_areas, attachments,
+            stored) -> Consultation:
     errors = {}
     if deadline is None or deadline <= timezone.localdate():
         errors["deadline"] = _("The deadline must be after today.")
@@ -87,7 +97,7 @@ def consultation_create(*, title: str, description: str, deadline, areas, actor,
         raise ValidationError(errors)
     files = _check_files(attachments)
     consultation = Consultation(title=title.strip(), description=description.strip(),
-                                requested_by=employee, deadline=deadline)
+                                requested_by=requester, deadline=deadline)
     consultation.full_clean()
     consultation.save()
     consultation.focus_areas.set(list(focus_areas))
@@ -100,7 +110,7 @@ def consultation_create(*, title: str, description: str, deadline, areas, actor,
         ConsultationEvent(consultation=consultation, task=task, kind=Kind.ROUTED, actor=_actor(actor),
                           text=task.handler.name if task.handler else _("the coordinator"))
         for task in tasks)
-    _store_files(files, consultation=consultation, actor=actor)
+    _store_files(files, consultation=consultation, actor=actor, stored=stored)
     _notify_handlers(consultation, tasks)
     return consultation
 
@@ -122,13 +132,21 @@ def _notify_handlers(consultation: Consultation, tasks) -> None:
             "tasks": [(task, site_url(task.get_absolute_url())) for task in their_tasks]})
 
 
-@transaction.atomic
 def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, response: str = "",
                  heard: str = "", attachments=(), remove_attachments=()) -> ConsultationTask:
     """Record (or correct) an area's response: a text with who was heard and attachments, or
     "no comments". Refused when the consultation is closed; a recorded response can be changed
     until the deadline (a first response after the deadline is still accepted while open).
-    Every call is an event; the requester is e-mailed."""
+    Every call is an event (a correction's names the files added and removed); the requester is
+    e-mailed. New files are removed again if the transaction fails."""
+    with atomic_with_files() as stored:
+        return _respond(task=task, actor=actor, no_comments=no_comments, response=response,
+                        heard=heard, attachments=attachments,
+                        remove_attachments=remove_attachments, stored=stored)
+
+
+def _respond(*, task, actor, no_comments, response, heard, attachments, remove_attachments,
+             stored) -> ConsultationTask:
     task = (ConsultationTask.objects.select_for_update(of=("self",))
             .select_related("consultation__requested_by", "area").get(pk=task.pk))
     consultation = task.consultation
@@ -149,9 +167,10 @@ def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, re
     task.full_clean()
     task.save()
     kind = Kind.CORRECTED if correcting else (Kind.NO_COMMENTS if no_comments else Kind.RESPONDED)
-    event_add(consultation, kind, task=task, actor=actor, text=_event_text(task))
     _remove_files(remove)
-    _store_files(files, consultation=consultation, task=task, actor=actor)
+    _store_files(files, consultation=consultation, task=task, actor=actor, stored=stored)
+    text = _event_text(task, added=stored, removed=remove) if correcting else _event_text(task)
+    event_add(consultation, kind, task=task, actor=actor, text=text)
     email_queue_template("consultations/email/response.txt",
                          to=_requester_emails(consultation), context={
                              "consultation": consultation, "task": task, "corrected": correcting,
@@ -160,10 +179,14 @@ def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, re
     return task
 
 
-def _event_text(task: ConsultationTask) -> str:
+def _event_text(task: ConsultationTask, *, added=(), removed=()) -> str:
     parts = [task.get_status_display() if task.status == task.Status.NO_COMMENTS else task.response]
     if task.heard:
         parts.append(_("Heard: %(heard)s") % {"heard": task.heard})
+    if added:
+        parts.append(_("Files added: %(names)s") % {"names": ", ".join(a.name for a in added)})
+    if removed:
+        parts.append(_("Files removed: %(names)s") % {"names": ", ".join(a.name for a in removed)})
     return "\n".join(parts)
 
 
@@ -195,7 +218,9 @@ def display_name(user) -> str:
 
 @transaction.atomic
 def consultation_close(*, consultation: Consultation, actor) -> Consultation:
-    """Close the consultation: no more responses or changes."""
+    """Close the consultation: no more responses or changes. The row is locked first, so of two
+    simultaneous closes one is refused (and only one CLOSED event is written)."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if not consultation.is_open:
         raise ValidationError(_("The consultation is closed."))
     consultation.status, consultation.closed_at = Consultation.Status.CLOSED, timezone.now()

@@ -1,15 +1,21 @@
 """Uploaded files (attachments): one check for size, count and type, and one way to hand them out.
 
 Files are stored under a random folder in the default storage and are never served from MEDIA_URL:
-every download goes through a view that first applies the owning object's visibility rule.
+every download goes through a view that first applies the owning object's visibility rule. The
+content type always follows the checked extension, never what the client sent.
 """
 
 import mimetypes
+import re
 import uuid
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.db import transaction
 from django.http import FileResponse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -29,6 +35,24 @@ SIGNATURES = {
     "csv": None,
 }
 
+# Office files are zip archives; this entry must be in the archive, with this content (None: any).
+ZIP_ENTRIES = {
+    "docx": ("[Content_Types].xml", None),
+    "xlsx": ("[Content_Types].xml", None),
+    "pptx": ("[Content_Types].xml", None),
+    "odt": ("mimetype", b"application/vnd.oasis.opendocument.text"),
+    "ods": ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+}
+
+# Python's own table lacks the office types before 3.13, as do slim images' /etc/mime.types.
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
 
 def allowed_extensions() -> list[str]:
     return [ext for ext in settings.ATTACHMENT_EXTENSIONS if ext in SIGNATURES]
@@ -46,9 +70,20 @@ def check_uploads(files) -> None:
         check_upload(upload)
 
 
+def extension_of(name: str) -> str:
+    return PurePath(name or "").suffix.lower().lstrip(".")
+
+
+def content_type_for(name: str) -> str:
+    """The content type the file's extension stands for (the extension has been checked)."""
+    extension = extension_of(name)
+    return (CONTENT_TYPES.get(extension) or mimetypes.guess_type(f"x.{extension}")[0]
+            or "application/octet-stream")
+
+
 def check_upload(upload) -> None:
     name = upload.name or ""
-    extension = PurePath(name).suffix.lower().lstrip(".")
+    extension = extension_of(name)
     limit_mb = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError(_("%(name)s is larger than %(limit)d MB.")
@@ -71,16 +106,60 @@ def check_upload(upload) -> None:
                 raise ValidationError(_("%(name)s is not a text file.") % {"name": name}) from None
         if b"\x00" in head:
             raise ValidationError(_("%(name)s is not a text file.") % {"name": name})
-    elif not any(head.startswith(signature) for signature in signatures):
+    elif not any(head.startswith(signature) for signature in signatures) or (
+            extension in ZIP_ENTRIES and not _zip_has(upload, *ZIP_ENTRIES[extension])):
         raise ValidationError(_("%(name)s does not look like a .%(ext)s file.")
                               % {"name": name, "ext": extension})
 
 
+def _zip_has(upload, entry: str, content: bytes | None) -> bool:
+    """Whether the upload is a zip archive with this entry (holding this content)."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            if entry not in archive.namelist():
+                return False
+            if content is None:
+                return True
+            with archive.open(entry) as stored:
+                return stored.read(len(content) + 1).strip() == content
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError,
+            NotImplementedError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+
+
 def clean_name(name: str) -> str:
-    """The original name, made safe for storage and headers, at most 150 characters."""
+    """The original name, made safe for storage and headers, at most 150 characters. A name
+    with nothing safe left before the extension (e.g. "📄.pdf") becomes "fil" plus the extension;
+    leading dots are dropped (no hidden files)."""
     path = PurePath(name or "fil")
-    stem = get_valid_filename(path.stem)[:140] or "fil"
-    return f"{stem}{path.suffix.lower()[:10]}"
+    try:
+        stem = get_valid_filename(path.stem)[:140].lstrip(".")
+    except SuspiciousFileOperation:  # nothing left, or only dots
+        stem = ""
+    suffix = re.sub(r"[^a-z0-9.]", "", path.suffix.lower())[:10]
+    return f"{stem or 'fil'}{suffix}"
+
+
+@contextmanager
+def atomic_with_files() -> Iterator[list]:
+    """One transaction for a write that stores uploaded files. Yields a list: append each
+    attachment (a core.models.Attachment) to it *before* saving it. Django has no rollback hook,
+    so when the block raises, every file already written to storage is deleted here.
+
+    Use it as the outermost transaction of the write: if an enclosing transaction rolls back
+    after this block has succeeded, the files stay."""
+    stored: list = []
+    try:
+        with transaction.atomic():
+            yield stored
+    except BaseException:
+        for attachment in stored:
+            if attachment.file and attachment.file._committed:  # written to storage
+                attachment.file.storage.delete(attachment.file.name)
+        raise
 
 
 def upload_to(instance, filename: str) -> str:
@@ -89,11 +168,11 @@ def upload_to(instance, filename: str) -> str:
 
 
 def attachment_response(attachment) -> FileResponse:
-    """Send a stored attachment as a download (never rendered inline by the browser)."""
-    content_type = attachment.content_type or mimetypes.guess_type(attachment.name)[0]
+    """Send a stored attachment as a download (never rendered inline by the browser), with the
+    content type of its name's extension (not the stored one, which may be a client's)."""
     response = FileResponse(attachment.file.open("rb"), as_attachment=True,
                             filename=attachment.name,
-                            content_type=content_type or "application/octet-stream")
+                            content_type=content_type_for(attachment.name))
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

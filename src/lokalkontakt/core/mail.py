@@ -2,7 +2,8 @@
 
 `email_queue` stores the message and enqueues delivery when the transaction commits;
 `deliver_email` (run by the db_worker) sends it once, and on a connection or SMTP error
-re-enqueues itself with exponential backoff until settings.EMAIL_MAX_ATTEMPTS is reached.
+re-enqueues itself with exponential backoff until settings.EMAIL_MAX_ATTEMPTS is reached. A message
+that can never be sent (Django refuses it with a ValueError, e.g. BadHeaderError) fails at once.
 """
 
 import datetime
@@ -14,15 +15,21 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django_tasks import task
 
 from lokalkontakt.core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
+SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
+
 
 def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "") -> OutgoingEmail:
-    """Store an e-mail and deliver it after the surrounding transaction commits."""
+    """Store an e-mail and deliver it after the surrounding transaction commits. The subject is
+    made one line (a user-typed title may hold line breaks, which a header may not) and cut to
+    fit the column."""
+    subject = Truncator(" ".join(subject.split())).chars(SUBJECT_MAX_LENGTH)
     email = OutgoingEmail.objects.create(to=list(to), subject=subject, body=body, reply_to=reply_to)
     transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
@@ -61,6 +68,8 @@ def deliver_email(email_id: int) -> str:
             _send(email)
         except (smtplib.SMTPException, OSError) as error:
             return _schedule_retry(email, error)
+        except ValueError as error:  # e.g. BadHeaderError: sending again cannot help
+            return _fail(email, error)
         email.status, email.sent_at, email.last_error = OutgoingEmail.Status.SENT, timezone.now(), ""
         email.save(update_fields=["status", "sent_at", "attempts", "last_error", "updated_at"])
     return "sent"
@@ -75,13 +84,21 @@ def _send(email: OutgoingEmail) -> None:
     message.send(fail_silently=False)
 
 
+def _fail(email: OutgoingEmail, error: Exception) -> str:
+    email.status, email.last_error = OutgoingEmail.Status.FAILED, _error_text(error)
+    email.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+    logger.error("E-mail %s failed after %s attempts: %s", email.pk, email.attempts, error)
+    return "failed"
+
+
+def _error_text(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:1000]
+
+
 def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
-    email.last_error = f"{type(error).__name__}: {error}"[:1000]
     if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
-        email.status = OutgoingEmail.Status.FAILED
-        email.save(update_fields=["status", "attempts", "last_error", "updated_at"])
-        logger.error("E-mail %s failed after %s attempts: %s", email.pk, email.attempts, error)
-        return "failed"
+        return _fail(email, error)
+    email.last_error = _error_text(error)
     email.save(update_fields=["attempts", "last_error", "updated_at"])
     run_after = timezone.now() + retry_delay(email.attempts)
     transaction.on_commit(

@@ -74,8 +74,10 @@ class Attachment(models.Model):
 
     @classmethod
     def from_upload(cls, upload, **fields):
-        """An unsaved instance for a checked upload (core.files.check_uploads)."""
-        from lokalkontakt.core.files import clean_name
+        """An unsaved instance for a checked upload (core.files.check_uploads). The content type
+        follows the checked extension; the client's claim is ignored."""
+        from lokalkontakt.core.files import clean_name, content_type_for
 
-        return cls(file=upload, name=clean_name(upload.name), size=upload.size,
-                   content_type=(getattr(upload, "content_type", "") or "")[:150], **fields)
+        name = clean_name(upload.name)
+        return cls(file=upload, name=name, size=upload.size, content_type=content_type_for(name),
+                   **fields)
