@@ -6,10 +6,13 @@ import io
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lokalkontakt.consultations import services
+from lokalkontakt.consultations.models import Consultation, ConsultationTask
+from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.xlsx import cell_value, neutralise
 from tests.consultations.conftest import create, english_client, pdf, task_of
 
@@ -101,6 +104,60 @@ def test_the_xlsx_has_every_area_and_response(setting):
 
 
 @pytest.mark.django_db
+def test_the_xlsx_is_laid_out_for_reading(setting):
+    focus = list(FocusArea.objects.order_by("number")[:2])
+    consultation = create(setting, description="Første linje\nAnden linje", focus_areas=focus,
+                          attachments=[pdf("plan.pdf")])
+    glud = task_of(consultation, setting.glud)
+    services.task_respond(task=glud, actor=setting.contact, response="Et langt svar " * 20,
+                          heard="Bestyrelsen", attachments=[pdf("referat.pdf")])
+
+    sheet = _workbook(english_client(setting.requester).get(
+        reverse("consultations:export", kwargs={"pk": consultation.pk})))
+
+    facts = {row[0].value: row[1] for row in sheet.iter_rows(max_row=9) if row[0].value}
+    assert sheet["A1"].font.bold and sheet["B1"].font.bold
+    assert facts["Requested by"].value == setting.requester.employee.name
+    assert facts["Deadline"].number_format == "DD-MM-YYYY"
+    assert facts["Deadline"].value.date() == consultation.deadline
+    assert facts["Exported"].number_format == "DD-MM-YYYY HH:MM"
+    assert facts["Focus areas"].value == "; ".join(f.name for f in focus)
+    assert facts["Status"].value == "Open"
+    description = facts["Description"]
+    assert description.value == "Første linje\nAnden linje"
+    assert description.alignment.wrap_text and description.alignment.vertical == "top"
+    header = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Local area")
+    assert [cell.font.bold for cell in sheet[header]] == [True] * 9
+    assert sheet.auto_filter.ref == f"A{header}:I{header + 3}"
+    assert sheet.freeze_panes == f"A{header + 1}"
+    row = next(row for row in sheet.iter_rows(min_row=header + 1) if row[0].value == "Glud")
+    assert row[1].value == "Responded"
+    for wrapped in [row[4], row[5], row[8]]:  # response, who was heard, attachments
+        assert wrapped.alignment.wrap_text and wrapped.alignment.vertical == "top"
+    assert row[8].value == "referat.pdf"
+    assert row[7].number_format == "DD-MM-YYYY HH:MM"
+    assert row[7].value.tzinfo is None
+    assert sheet.column_dimensions["E"].width == 60
+    assert not row[0].alignment.wrap_text
+
+
+@pytest.mark.django_db
+def test_the_xlsx_status_is_in_the_language_of_the_page(setting):
+    consultation = create(setting)
+    client = english_client(setting.requester)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+
+    sheet = _workbook(client.get(reverse("consultations:export", kwargs={"pk": consultation.pk}),
+                                 HTTP_ACCEPT_LANGUAGE="da"))
+
+    with translation.override("da"):
+        waiting, open_ = str(ConsultationTask.Status.WAITING.label), str(Consultation.Status.OPEN.label)
+    statuses = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
+    assert statuses["Glud"] == waiting == "Afventer"
+    assert open_ == "Åben" and open_ in statuses.values()
+
+
+@pytest.mark.django_db
 def test_the_xlsx_neutralises_formulas_in_every_text(setting):
     payload = "=HYPERLINK(\"https://evil.example\",\"Klik\")"
     consultation = create(setting, title=payload)
@@ -138,9 +195,35 @@ def test_the_printable_page(setting):
     assert "style=" not in html and "<style" not in html
 
 
-def test_the_print_rules_hide_the_page_chrome():
-    from django.conf import settings
+@pytest.mark.django_db
+def test_the_printable_page_labels_each_response_before_its_files(setting, settings):
+    focus = list(FocusArea.objects.order_by("number")[:2])
+    consultation = create(setting, focus_areas=focus, attachments=[pdf("plan.pdf")])
+    services.task_respond(task=task_of(consultation, setting.glud), actor=setting.contact,
+                          response="Vi ønsker en cykelsti.", attachments=[pdf("referat.pdf")])
 
+    html = english_client(setting.requester).get(
+        reverse("consultations:print", kwargs={"pk": consultation.pk})).content.decode()
+
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    assert f'<p class="print-header">{settings.MUNICIPALITY_NAME} – Printed {today}</p>' in html
+    assert "; ".join(f.name for f in focus) in html
+    assert "<dd>plan.pdf</dd>" in html
+    glud = html[html.index("<h3>Glud</h3>"):html.index("<h3>Juelsminde</h3>")]
+    label = glud.index('<h4 class="print-label">Response</h4>')
+    assert label < glud.index("Vi ønsker en cykelsti.") < glud.index(
+        '<h4 class="print-label">Attachments</h4>') < glud.index("referat.pdf")
+    assert f"Lise Lokal, {timezone.localtime().strftime('%m/%d/%Y')}" in glud
+
+
+def test_the_print_rules_use_the_screen_font():
+    css = (settings.BASE_DIR / "static" / "css" / "app.css").read_text()
+    print_rules = css[css.index("@media print"):]
+    assert css.count("@media print") == 1
+    assert 'html { font-family: "IBM Plex Sans", "system-ui", system, sans-serif; }' in print_rules
+
+
+def test_the_print_rules_hide_the_page_chrome():
     css = (settings.BASE_DIR / "static" / "css" / "app.css").read_text()
     print_rules = css[css.index("@media print"):]
     for selector in [".header", ".footer", ".no-print"]:

@@ -51,8 +51,10 @@ def test_each_contact_and_the_coordinator_get_one_email(setting):
     consultation = create(setting)
 
     emails = {tuple(e.to): e for e in OutgoingEmail.objects.all()}
-    assert set(emails) == {(setting.contact.employee.email,), ("anders@example.dk",),
-                           (setting.coordinator.employee.email,)}
+    council_members = {("gitte@glud.example.dk",), ("jens@juelsminde.example.dk",)}
+    assert set(emails) - council_members == {
+        (setting.contact.employee.email,), ("anders@example.dk",),
+        (setting.coordinator.employee.email,)}
     glud = emails[(setting.contact.employee.email,)]
     assert glud.subject == site_text("Consultation %(reference)s: %(title)s",
                                      reference=consultation.reference, title="Ny trafikplan")
@@ -278,3 +280,15 @@ def test_council_tasks_for_others_are_none(setting):
 
     for user in [setting.contact, setting.coordinator, inactive.user]:
         assert list(selectors.consultation_tasks_for_council(user=user)) == []
+
+
+def test_staff_changing_the_councils_response_tell_only_the_requester(setting, consultation):
+    task = task_of(consultation, setting.glud)
+    services.task_respond(task=task, actor=setting.council_member, response="Rådets svar")
+    assert OutgoingEmail.objects.filter(to=[setting.contact.employee.email]).count() == 2
+    OutgoingEmail.objects.all().delete()
+
+    services.task_respond(task=task, actor=setting.contact, response="Kontaktens rettelse")
+
+    [email] = OutgoingEmail.objects.all()
+    assert email.to == [setting.requester.employee.email]

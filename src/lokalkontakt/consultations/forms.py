@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.consultations.models import Consultation
@@ -60,7 +61,8 @@ class ResponseForm(forms.Form):
                                  ("response", _("A response")),
                                  (NO_COMMENTS, _("No comments"))])
     response = forms.CharField(label=_("Response"), required=False, max_length=20000,
-                               widget=forms.Textarea(attrs={"rows": 8}))
+                               widget=forms.Textarea(attrs={"rows": 8}),
+                               help_text=_("Required unless you choose “No comments”."))
     heard = forms.CharField(
         label=_("Who was heard"), required=False, max_length=500,
         help_text=_("For example: the local council's board, a citizens' meeting on 3 March."))
@@ -70,6 +72,8 @@ class ResponseForm(forms.Form):
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
+        # Required with "A response" (see clean): the field template then shows no "(optional)".
+        self.fields["response"].required_when = True
         # Added here so that the help text names the limits in force.
         self.fields["attachments"] = attachments_field()
         self.fields["remove_attachments"].queryset = task.attachments.all()
@@ -90,12 +94,18 @@ class ResponseForm(forms.Form):
 
 
 class ConsultationFilterForm(forms.Form):
+    is_filter = True  # the field template marks no field "(optional)"
+
     scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
         ("requested", _("Consultations I requested")), ("all", _("All I may see"))])
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        *Consultation.Status.choices, ("any", _("All"))])
+        # "Open" as a filter of several consultations (Danish "Åbne"); the status itself is singular.
+        (Consultation.Status.OPEN, pgettext_lazy("consultations filter", "Open")),
+        (Consultation.Status.CLOSED, Consultation.Status.CLOSED.label), ("any", _("All"))])
 
 
 class TaskFilterForm(forms.Form):
+    is_filter = True  # the field template marks no field "(optional)"
+
     status = forms.ChoiceField(label=_("Show"), required=False, choices=[
         ("open", _("Of open consultations")), ("any", _("All"))])

@@ -15,9 +15,11 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -170,12 +172,23 @@ def consultation_events(*, consultation: Consultation):
             .select_related("actor__employee", "actor__council_member"))
 
 
+def _count_of_tasks(tasks):
+    """The number of `tasks` of the outer task's consultation, as a subquery."""
+    counts = (tasks.filter(consultation=OuterRef("consultation")).order_by()
+              .values("consultation").annotate(count=Count("pk")).values("count"))
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
 def task_get(*, user, pk: int) -> ConsultationTask:
     """One task with its consultation, files and history; 404 when missing and when not visible.
-    `task.may_respond` says whether the user may record the response."""
+    `task.may_respond` says whether the user may record the response; `task.areas_asked` and
+    `task.areas_responded` count the consultation's tasks (how far the consultation is, without
+    the other areas' responses)."""
     tasks = _task_rows(tasks_visible_to(user=user)).select_related(
         "consultation__requested_by").annotate(
-        may_respond=Exists(tasks_respondable_by(user=user).filter(pk=OuterRef("pk"))))
+        may_respond=Exists(tasks_respondable_by(user=user).filter(pk=OuterRef("pk"))),
+        areas_asked=_count_of_tasks(ConsultationTask.objects.all()),
+        areas_responded=_count_of_tasks(ConsultationTask.objects.exclude(status=Status.WAITING)))
     return get_object_or_404(tasks.prefetch_related(
         "attachments", "consultation__focus_areas",
         Prefetch("consultation__attachments", to_attr="own_attachments",

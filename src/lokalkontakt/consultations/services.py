@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import Assignment, LocalArea
+from lokalkontakt.areas.models import Assignment, CouncilMember, LocalArea
 from lokalkontakt.consultations.models import (
     Consultation,
     ConsultationAttachment,
@@ -112,6 +112,7 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
         for task in tasks)
     _store_files(files, consultation=consultation, actor=actor, stored=stored)
     _notify_handlers(consultation, tasks)
+    _notify_councils(consultation, tasks)
     return consultation
 
 
@@ -132,13 +133,29 @@ def _notify_handlers(consultation: Consultation, tasks) -> None:
             "tasks": [(task, site_url(task.get_absolute_url())) for task in their_tasks]})
 
 
+def _notify_councils(consultation: Consultation, tasks) -> None:
+    """One e-mail to each active member of an asked area's council (with or without a user
+    account): the area is asked, its contact collects the response, and the council can also
+    answer on its own page."""
+    tasks_by_area = {task.area_id: task for task in tasks}
+    members = CouncilMember.objects.filter(
+        council__area__in=list(tasks_by_area), is_active=True).select_related("council")
+    for member in members:
+        task = tasks_by_area[member.council.area_id]
+        email_queue_template("consultations/email/council_asked.txt", to=[member.email], context={
+            "consultation": consultation, "task": task,
+            "url": site_url(task.get_absolute_url())})
+
+
 def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, response: str = "",
                  heard: str = "", attachments=(), remove_attachments=()) -> ConsultationTask:
     """Record (or correct) an area's response: a text with who was heard and attachments, or
     "no comments". Refused when the consultation is closed; a recorded response can be changed
     until the deadline (a first response after the deadline is still accepted while open).
     Every call is an event (a correction's names the files added and removed); the requester is
-    e-mailed. New files are removed again if the transaction fails."""
+    e-mailed and, when a council member answers, also the area's contact (none: the coordinator),
+    so that a response the contact gave is not changed without their knowing. New files are
+    removed again if the transaction fails."""
     with atomic_with_files() as stored:
         return _respond(task=task, actor=actor, no_comments=no_comments, response=response,
                         heard=heard, attachments=attachments,
@@ -148,7 +165,7 @@ def task_respond(*, task: ConsultationTask, actor, no_comments: bool = False, re
 def _respond(*, task, actor, no_comments, response, heard, attachments, remove_attachments,
              stored) -> ConsultationTask:
     task = (ConsultationTask.objects.select_for_update(of=("self",))
-            .select_related("consultation__requested_by", "area").get(pk=task.pk))
+            .select_related("consultation__requested_by", "area", "handler").get(pk=task.pk))
     consultation = task.consultation
     if not consultation.is_open:
         raise ValidationError(_("The consultation is closed."))
@@ -171,12 +188,35 @@ def _respond(*, task, actor, no_comments, response, heard, attachments, remove_a
     _store_files(files, consultation=consultation, task=task, actor=actor, stored=stored)
     text = _event_text(task, added=stored, removed=remove) if correcting else _event_text(task)
     event_add(consultation, kind, task=task, actor=actor, text=text)
-    email_queue_template("consultations/email/response.txt",
-                         to=_requester_emails(consultation), context={
-                             "consultation": consultation, "task": task, "corrected": correcting,
-                             "responder": display_name(actor),
-                             "url": site_url(consultation.get_absolute_url())})
+    _notify_response(task, actor=actor, corrected=correcting)
     return task
+
+
+def _notify_response(task: ConsultationTask, *, actor, corrected: bool) -> None:
+    """The requester hears of every response; the area's contact (none: the coordinator) of a
+    council member's. A staff member changing the council's response needs no extra notice."""
+    consultation = task.consultation
+    context = {"consultation": consultation, "task": task, "corrected": corrected,
+               "responder": display_name(actor)}
+    email_queue_template("consultations/email/response.txt", to=_requester_emails(consultation),
+                         context={**context, "url": site_url(consultation.get_absolute_url())})
+    if _is_council_member(actor):
+        email_queue_template("consultations/email/council_response.txt",
+                             to=_contact_emails(task),
+                             context={**context, "url": site_url(task.get_absolute_url())})
+
+
+def _is_council_member(user) -> bool:
+    return (getattr(user, "employee", None) is None
+            and getattr(user, "council_member", None) is not None)
+
+
+def _contact_emails(task: ConsultationTask) -> list[str]:
+    """The task's contact; the coordinator when it has none (or they left, or have no address)."""
+    handler = task.handler
+    if handler and handler.is_active and handler.email:
+        return [handler.email]
+    return coordinator_emails()
 
 
 def _event_text(task: ConsultationTask, *, added=(), removed=()) -> str:

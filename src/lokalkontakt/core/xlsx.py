@@ -13,10 +13,16 @@ import re
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# Danish dates for number_format; long texts wrap inside their cell, aligned at the top.
+DATE_FORMAT = "DD-MM-YYYY"
+DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 def neutralise(text: str) -> str:
