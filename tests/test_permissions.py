@@ -64,7 +64,8 @@ ADMIN_NAMESPACE = admin.site.name
 # Django admin's own login page, which the admin keeps public itself).
 PUBLIC = {
     "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
-    "admin:login", "inquiries:new", "inquiries:track", "inquiries:track_file",
+    "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
+    "inquiries:track_file",
     "council:login", "council:confirm",
 }
 
@@ -104,6 +105,7 @@ EXPECTED = {
     "people:core_area_create": "coordinator",
     "people:core_area_edit": "coordinator",
     "inquiries:new": "public",
+    "inquiries:submitted": "public",
     "inquiries:track": "public",
     "inquiries:list": "staff",
     "inquiries:detail": "staff",

@@ -43,11 +43,17 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
     page.get_by_label(t("I have read how my personal data is used")).check()
     page.get_by_role("button", name=t("Send inquiry")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Your inquiry has been sent"))
-    assert_accessible(page)
-    receipt = OutgoingEmail.objects.get(to=["birthe@example.dk"])
-    tracking_path = re.search(r"https?://[^/]+(/henvendelser/spor/[\w-]+/)", receipt.body).group(1)
     # The reference follows the primary key, which PostgreSQL does not reset between tests.
     inquiry = Inquiry.objects.get(subject="Bænken ved gadekæret er knækket")
+    expect(page.get_by_text(inquiry.reference)).to_be_visible()
+    assert_accessible(page)
+    # The receipt page was reached by a redirect: reloading it sends nothing again.
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Your inquiry has been sent"))
+    expect(page.get_by_text(inquiry.reference)).to_have_count(0)
+    assert Inquiry.objects.filter(subject="Bænken ved gadekæret er knækket").count() == 1
+    receipt = OutgoingEmail.objects.get(to=["birthe@example.dk"])
+    tracking_path = re.search(r"https?://[^/]+(/henvendelser/spor/[\w-]+/)", receipt.body).group(1)
     assert inquiry.attachments.get().name == "baenken.pdf"
 
     contact = new_page()
@@ -62,7 +68,8 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
     contact.get_by_label(t("Employee")).select_option(label="Demo Kollega (Læring)")
     contact.get_by_label(t("Note to the colleague")).fill("Kan du tage denne?")
     contact.get_by_role("button", name=t("Send to colleague")).click()
-    expect(contact.get_by_text(t("The colleague has been sent the inquiry."))).to_be_visible()
+    expect(contact.get_by_text(t("%(name)s has been sent the inquiry.") % {"name": "Demo Kollega"})
+           ).to_be_visible()
 
     colleague = new_page()
     log_in(colleague, "kollega")

@@ -19,6 +19,7 @@ from tests.core.test_mail import Inbox, free_port, run_worker
 from tests.factories import AssignmentFactory, LocalAreaFactory
 
 NEW_URL = "/henvendelser/ny/"
+SUBMITTED_URL = "/henvendelser/ny/sendt/"
 
 
 @pytest.fixture(autouse=True)

@@ -68,7 +68,7 @@ def test_the_form_takes_several_files(browser, setting):
 def test_the_submitters_files_are_stored_with_the_inquiry(browser, setting, media_root):
     response = submit(browser, setting.area, files=[pdf(), png()])
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     inquiry = Inquiry.objects.get()
     files = list(inquiry.attachments.order_by("name"))
     assert [(f.name, f.size, f.event) for f in files] == [

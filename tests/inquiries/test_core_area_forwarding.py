@@ -163,5 +163,7 @@ def test_the_mailbox_receives_the_email(
     subject = str(make_header(decode_header(message["Subject"])))
     assert inquiry.reference in subject and "Læring" in subject
     assert "Kan I svare?" in body
+    assert "To the staff of Læring," in body
+    assert "Dear Læring" not in body
     assert f"https://lokalkontakt.example.dk{detail_url(inquiry)}" in body
     assert "formand@glud.example.dk" not in body  # no personal data in the notice

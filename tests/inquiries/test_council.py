@@ -85,6 +85,16 @@ def test_the_list_shows_the_areas_inquiries_only(setting, member):
     assert "Stouby-sagen" not in html
 
 
+def test_the_list_scrolls_on_its_own_on_narrow_screens(setting, member):
+    InquiryFactory(area=setting.area, shared_with_council=True)
+
+    html = english_client(member).get(LIST_URL).content.decode()
+
+    assert '<h1 id="inquiries-heading">Inquiries about our area</h1>' in html
+    assert ('<div class="table-scroll" tabindex="0" role="region" '
+            'aria-labelledby="inquiries-heading">') in html
+
+
 def test_the_page_shows_the_public_side(setting, member, answered):
     response = english_client(member).get(council_url(answered))
 
@@ -94,6 +104,19 @@ def test_the_page_shows_the_public_side(setting, member, answered):
                   setting.contact.employee.name, "Vi lægger grus på i næste uge.",
                   "plan.pdf", answered.reference]:
         assert shown in html, shown
+
+
+def test_the_page_gives_the_expected_answer_date_until_the_inquiry_is_answered(setting, member):
+    inquiry, _token = services.inquiry_submit(
+        area=setting.area, submitter_kind="citizen", subject="Lys på stien", text="Mørkt.",
+        submitter_name="Bo", submitter_email="bo@example.dk", shared_with_council=True,
+        client="192.0.2.41")
+    client = english_client(member)
+    assert "Expected answer" in client.get(council_url(inquiry)).content.decode()
+
+    services.inquiry_reply(inquiry=inquiry, text="Vi sætter lys op.", actor=setting.contact)
+
+    assert "Expected answer" not in client.get(council_url(inquiry)).content.decode()
 
 
 def test_the_page_never_shows_personal_data_or_anything_internal(member, answered):

@@ -1,12 +1,18 @@
 """The inquiry e-mails as they arrive at a real SMTP server (aiosmtpd on loopback), delivered by
-the db_worker; the tracking link in the receipt is followed as the submitter would."""
+the db_worker; the tracking links in the receipt and the reply are followed as the submitter
+would."""
 
 import re
 
 import pytest
+from django.conf import settings
+from django.utils.translation import gettext, override
 
+from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
+    TRACKING_LINK,
     deliver,
     detail_url,
     english_client,
@@ -31,7 +37,7 @@ def by_recipient(messages) -> dict:
 
 def test_receipt_and_notice_arrive_and_the_tracking_link_works(setting, smtp_server, browser):
     response = submit(browser, setting.area)
-    assert response.status_code == 200
+    assert response.status_code == 302
     inquiry = Inquiry.objects.get()
     assert smtp_server.messages == []  # nothing is sent inside the request
 
@@ -120,6 +126,43 @@ def test_a_reply_is_mailed_to_the_submitter(setting, smtp_server, browser):
     html = browser.get(tracking_path(receipt_body)).content.decode()
     assert "Vi sætter et vejbump op i maj." in html
     assert "<strong>Answered</strong>" in html
+
+
+def test_the_reply_carries_the_tracking_link_and_it_opens_the_page(setting, smtp_server):
+    submit(english_client(), setting.area)
+    receipt_body = by_recipient(deliver(smtp_server))[("bo.borger@example.dk",)][1]
+    inquiry = Inquiry.objects.get()
+    english_client(setting.contact).post(f"{detail_url(inquiry)}svar/",
+                                         {"reply-text": "Vi sætter et vejbump op i maj."})
+
+    [(_recipients, _message, body)] = deliver(smtp_server)
+
+    assert "https://lokalkontakt.example.dk/henvendelser/spor/" in body
+    assert tracking_path(body) == tracking_path(receipt_body)  # the same personal link
+    assert "the personal link in the receipt" not in body
+    # Opened as the submitter would, in a browser that has never seen the site.
+    page = english_client().get(tracking_path(body))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Vi sætter et vejbump op i maj." in html
+    assert inquiry.reference in html
+
+
+def test_a_reply_on_an_inquiry_from_before_the_salt_points_to_the_receipt(setting, smtp_server):
+    inquiry = InquiryFactory(area=setting.area, assignee=setting.contact.employee,
+                             submitter_email="gammel@example.dk", token="an-old-random-token")
+    assert inquiry.tracking_salt == ""
+
+    services.inquiry_reply(inquiry=inquiry, text="Svar på en gammel sag.", actor=setting.contact)
+
+    [(recipients, _message, body)] = deliver(smtp_server)
+    assert recipients == ["gammel@example.dk"]
+    assert "Svar på en gammel sag." in body
+    with override(settings.LANGUAGE_CODE):  # e-mails are in the site's language
+        assert gettext("You can answer through the personal link in the receipt we sent you.") in body
+    assert TRACKING_LINK.findall(body) == []
+    # The link from its receipt still works.
+    assert english_client().get(track_url("an-old-random-token")).status_code == 200
 
 
 def test_a_follow_up_from_the_tracking_page_is_mailed_to_the_handler(setting, smtp_server,

@@ -1,6 +1,9 @@
 """Forwarding to a colleague, reassigning and tagging focus areas."""
 
+import re
+
 import pytest
+from django.utils.html import escape
 
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.inquiries.models import InquiryEvent
@@ -21,7 +24,7 @@ def test_a_forwarded_colleague_is_emailed_and_can_open_and_answer(setting, submi
         "forward-employee": colleague.employee.pk, "forward-action": "forward",
         "forward-note": "Kan du svare på det med byggetilladelsen?"})
 
-    assert "The colleague has been sent the inquiry." in html
+    assert f"{escape(colleague.employee.name)} has been sent the inquiry." in html
     [notice] = OutgoingEmail.objects.all()
     assert notice.to == [colleague.employee.email]
     assert "Kan du svare på det med byggetilladelsen?" in notice.body
@@ -39,9 +42,12 @@ def test_a_forwarded_colleague_is_emailed_and_can_open_and_answer(setting, submi
 def test_reassigning_makes_the_colleague_the_handler(setting, submitted, handler):  # noqa: F811
     inquiry, _token = submitted
 
-    act(handler, inquiry, "videresend", {
+    html = act(handler, inquiry, "videresend", {
         "forward-employee": setting.colleague.employee.pk, "forward-action": "reassign"})
 
+    assert (f"The inquiry has been handed over to {escape(setting.colleague.employee.name)}."
+            in html)
+    assert "has been sent the inquiry" not in html
     inquiry.refresh_from_db()
     assert inquiry.assignee == setting.colleague.employee
     assert inquiry.events.filter(kind=Kind.REASSIGNED).count() == 1
@@ -66,5 +72,15 @@ def test_focus_areas_are_tagged_and_shown(submitted, handler):  # noqa: F811
     html = act(handler, inquiry, "fokusomraader", {"focus_areas": [focus.pk]})
 
     assert list(inquiry.focus_areas.all()) == [focus]
-    assert "Smidige processer" in html
+    [checkbox] = re.findall(rf'<input[^>]*value="{focus.pk}"[^>]*>', html)
+    assert "checked" in checkbox
     assert inquiry.events.get(kind=Kind.TAGGED).text == "Smidige processer"
+
+
+def test_focus_areas_are_offered_once_on_the_inquiry_page(submitted, handler):  # noqa: F811
+    inquiry, _token = submitted
+
+    html = handler.get(detail_url(inquiry)).content.decode()
+
+    assert html.count("Focus areas") == 1  # the checkboxes' legend, no second heading
+    assert "Save focus areas" in html

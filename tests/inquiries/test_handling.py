@@ -179,6 +179,32 @@ def test_a_follow_up_is_a_public_event_and_mailed_to_the_handler(setting, submit
     assert "Vi har tegninger klar." in staff_html
 
 
+def test_the_submitter_sees_their_follow_up_as_their_own_message(setting, submitted, browser):
+    inquiry, token = submitted
+    services.inquiry_follow_up(inquiry=inquiry, text="Vi har tegninger klar.")
+
+    tracking = browser.get(track_url(token)).content.decode()
+    staff_html = english_client(setting.contact).get(detail_url(inquiry)).content.decode()
+
+    assert "<strong>Your message</strong>" in tracking
+    assert "Message from the submitter" not in tracking
+    assert "<strong>Message from the submitter</strong>" in staff_html
+
+
+@pytest.mark.parametrize("step", ["reply", "close"])
+def test_the_expected_answer_date_goes_once_answered_or_closed(step, setting, submitted,
+                                                               browser):
+    inquiry, token = submitted
+    assert "Expected answer" in browser.get(track_url(token)).content.decode()
+
+    if step == "reply":
+        services.inquiry_reply(inquiry=inquiry, text="Svar", actor=setting.contact)
+    else:
+        services.inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
+
+    assert "Expected answer" not in browser.get(track_url(token)).content.decode()
+
+
 def test_an_empty_follow_up_is_refused(submitted, browser):
     inquiry, token = submitted
 

@@ -13,9 +13,13 @@ from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
-from tests.inquiries.conftest import NEW_URL, form_data, submit
+from tests.inquiries.conftest import NEW_URL, SUBMITTED_URL, english_client, form_data, submit
 
 pytestmark = pytest.mark.django_db
+
+# What the receipt page says when it has no inquiry to show (a reload, or the honeypot's answer).
+NEUTRAL_THANKS = ("Thank you. We have sent a receipt to your e-mail with a personal link where "
+                  "you can follow the inquiry and read our answer.")
 
 
 def test_the_form_opens_for_anyone(browser, setting):
@@ -37,11 +41,8 @@ def test_an_inquiry_goes_to_the_areas_primary_contact(browser, setting):
 
     response = submit(browser, setting.area)
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Your inquiry has been sent" in html
+    assert response.status_code == 302
     inquiry = Inquiry.objects.get()
-    assert inquiry.reference in html
     assert inquiry.area == setting.area
     assert inquiry.assignee == setting.contact.employee
     assert inquiry.status == Inquiry.Status.RECEIVED
@@ -56,6 +57,80 @@ def test_an_inquiry_goes_to_the_areas_primary_contact(browser, setting):
         (InquiryEvent.Kind.SUBMITTED, True), (InquiryEvent.Kind.ROUTED, False)]
     recipients = sorted(email.to for email in OutgoingEmail.objects.all())
     assert recipients == sorted([["bo.borger@example.dk"], [setting.contact.employee.email]])
+
+
+# --- the receipt page (POST/redirect/GET) ------------------------------------------------------
+
+
+def test_sending_redirects_to_the_receipt_page(browser, setting):
+    response = submit(browser, setting.area)
+
+    assert response.status_code == 302
+    assert response.url == SUBMITTED_URL
+
+
+def test_the_receipt_page_shows_the_reference_and_where_it_went(browser, setting):
+    submit(browser, setting.area)
+    inquiry = Inquiry.objects.get()
+
+    response = browser.get(SUBMITTED_URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your inquiry has been sent" in html
+    assert f"Reference: {inquiry.reference}." in html
+    assert (f"It has been sent to {escape(setting.contact.employee.name)}, the local contact "
+            "for Glud.") in html
+    assert "We have sent a receipt to bo.borger@example.dk" in html
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_reloading_the_receipt_page_shows_no_details_and_sends_nothing_again(browser, setting):
+    submit(browser, setting.area)
+    inquiry = Inquiry.objects.get()
+    assert inquiry.reference in browser.get(SUBMITTED_URL).content.decode()
+
+    reloaded = browser.get(SUBMITTED_URL)
+
+    assert reloaded.status_code == 200
+    html = reloaded.content.decode()
+    assert "Your inquiry has been sent" in html
+    assert NEUTRAL_THANKS in html
+    assert inquiry.reference not in html and "bo.borger@example.dk" not in html
+    assert Inquiry.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 2
+
+
+def test_the_receipt_page_of_an_inquiry_to_the_coordinator_says_so(browser, setting):
+    submit(browser, None)
+
+    html = browser.get(SUBMITTED_URL).content.decode()
+
+    assert "It has been sent to the municipality's coordinator for the local areas." in html
+    assert f"Reference: {Inquiry.objects.get().reference}." in html
+
+
+def test_another_visitor_does_not_see_the_receipt(browser, setting):
+    submit(browser, setting.area)
+
+    html = english_client().get(SUBMITTED_URL).content.decode()
+
+    assert NEUTRAL_THANKS in html
+    assert Inquiry.objects.get().reference not in html
+
+
+# --- contact details (WCAG 1.3.5) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "kind", "autocomplete"), [
+    ("submitter_name", "text", "name"), ("submitter_email", "email", "email"),
+    ("submitter_phone", "tel", "tel")])
+def test_the_contact_fields_say_what_they_are(name, kind, autocomplete, browser, setting):
+    html = browser.get(NEW_URL).content.decode()
+
+    [field] = re.findall(rf'<input[^>]*name="{name}"[^>]*>', html)
+    assert f'type="{kind}"' in field
+    assert f'autocomplete="{autocomplete}"' in field
 
 
 def test_an_ended_assignment_does_not_receive_inquiries(browser, setting, coordinator):
@@ -75,7 +150,7 @@ def test_without_a_contact_the_inquiry_goes_to_the_coordinator(choice, browser, 
 
     response = submit(browser, area)
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     inquiry = Inquiry.objects.get()
     assert inquiry.area == area
     assert inquiry.assignee is None
@@ -190,9 +265,10 @@ def test_too_long_subject_is_refused(browser, setting):
 def test_a_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(browser, setting):
     response = submit(browser, setting.area, website="https://spam.example/")
 
-    assert response.status_code == 200
-    html = response.content.decode()
+    assert response.status_code == 302 and response.url == SUBMITTED_URL
+    html = browser.get(SUBMITTED_URL).content.decode()
     assert "Your inquiry has been sent" in html
+    assert NEUTRAL_THANKS in html
     assert "H-0" not in html
     assert Inquiry.objects.count() == 0
     assert OutgoingEmail.objects.count() == 0
@@ -202,7 +278,7 @@ def test_the_sixth_inquiry_within_an_hour_from_one_address_is_refused(browser, s
     assert settings.INQUIRY_RATE_LIMIT == 5
     for n in range(5):
         response = submit(browser, setting.area, remote_addr="198.51.100.7", subject=f"Nr. {n}")
-        assert response.status_code == 200
+        assert response.status_code == 302
 
     response = submit(browser, setting.area, remote_addr="198.51.100.7", subject="Nr. 6")
 
@@ -215,7 +291,7 @@ def test_the_sixth_inquiry_within_an_hour_from_one_address_is_refused(browser, s
     assert OutgoingEmail.objects.count() == 10
 
     # Another address is not affected.
-    assert submit(browser, setting.area, remote_addr="198.51.100.8").status_code == 200
+    assert submit(browser, setting.area, remote_addr="198.51.100.8").status_code == 302
     assert Inquiry.objects.count() == 6
 
 
@@ -224,7 +300,7 @@ def test_inquiries_older_than_an_hour_do_not_count(browser, setting):
         submit(browser, setting.area, remote_addr="198.51.100.9")
     Inquiry.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=61))
 
-    assert submit(browser, setting.area, remote_addr="198.51.100.9").status_code == 200
+    assert submit(browser, setting.area, remote_addr="198.51.100.9").status_code == 302
     assert Inquiry.objects.count() == 6
 
 

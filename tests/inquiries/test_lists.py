@@ -122,6 +122,76 @@ def test_an_acknowledged_inquiry_is_overdue_by_its_answer_date(setting):
     assert "badge-error" in _row(danish, "Sen henvendelse")
 
 
+# --- explaining the scopes ---------------------------------------------------------------------
+
+SCOPES_EXPLAINED = ("Mine: the inquiries you handle or that were forwarded to you or your core "
+                    "area. My areas' inquiries: every inquiry about the areas you cover, also as "
+                    "deputy.")
+
+
+def test_the_page_explains_mine_and_my_areas(setting, inquiries):
+    html = english_client(setting.contact).get(LIST_URL).content.decode()
+
+    assert f'<p class="form-hint" id="scope-explained">{SCOPES_EXPLAINED}</p>' in html
+    [select] = re.findall(r'<select[^>]*name="scope"[^>]*>', html)
+    assert 'aria-describedby="scope-explained"' in select
+
+
+@pytest.fixture
+def deputy(setting):
+    """The colleague, deputy contact of Bøgballe, whose one open inquiry someone else handles."""
+    area = LocalAreaFactory(name="Bøgballe")
+    primary = AssignmentFactory(area=area).employee
+    AssignmentFactory(area=area, employee=setting.colleague.employee, deputy=True)
+    InquiryFactory(area=area, assignee=primary, subject="Bøgballes henvendelse")
+    return setting.colleague
+
+
+def test_a_deputy_with_nothing_of_their_own_is_pointed_to_their_areas(deputy):
+    html = english_client(deputy).get(LIST_URL).content.decode()
+
+    assert subjects_in(html) == set()
+    assert "No inquiries of your own match, but 1 inquiry in your areas does." in html
+    assert '<a href="?scope=areas">Show my areas\' inquiries</a>' in html
+
+
+def test_the_pointer_keeps_the_other_filters(deputy):
+    html = english_client(deputy).get(LIST_URL, {"status": "any", "sort": "newest"}
+                                      ).content.decode()
+
+    assert '<a href="?status=any&amp;sort=newest&amp;scope=areas">' in html
+    # A filter that finds nothing in the areas either gives no pointer.
+    html = english_client(deputy).get(LIST_URL, {"status": "closed"}).content.decode()
+    assert "No inquiries of your own match" not in html
+
+
+@pytest.mark.parametrize("scope", [None, "areas", "all"])
+def test_no_pointer_when_mine_is_not_empty_or_not_shown(scope, setting, inquiries):
+    html = english_client(setting.contact).get(
+        LIST_URL, {"scope": scope} if scope else {}).content.decode()
+
+    assert "No inquiries of your own match" not in html
+
+
+def test_the_filters_do_not_call_themselves_optional(setting, inquiries):
+    html = english_client(setting.contact).get(LIST_URL).content.decode()
+
+    assert "(optional)" not in html
+    assert '<option value="open">Open</option>' in html
+
+
+def test_the_table_scrolls_on_its_own_on_narrow_screens(setting, inquiries):
+    html = english_client(setting.contact).get(LIST_URL).content.decode()
+
+    assert '<h1 id="inquiries-heading">Inquiries</h1>' in html
+    assert re.search(r'<div class="table-scroll" tabindex="0" role="region" '
+                     r'aria-labelledby="inquiries-heading">\s*<table', html)
+
+
+def subjects_in(html: str) -> set[str]:
+    return set(re.findall(r"<td>(\w+ henvendelse)</td>", html))
+
+
 # --- filters and sorting ----------------------------------------------------------------------
 
 

@@ -117,6 +117,34 @@ def test_the_filtered_and_sorted_list_takes_a_fixed_number_of_queries(
     assert f"{expected} inquir" in response.content.decode()
 
 
+# A deputy contact's own list ("Mine") is empty: the page also counts what the same filters find
+# in their areas, to point them there (the one query more than a list with rows would need).
+# Session, user, employee record, coordinator group, the user's and groups' permissions (asked as
+# has_perm), the count of theirs, the count in their areas, and the choices of the area,
+# focus-area and handler filters; an empty page reads no rows.
+DEPUTY_EMPTY_LIST_QUERIES = 11
+
+
+@pytest.mark.parametrize("count", [10, MANY])
+def test_an_empty_mine_with_a_pointer_to_the_areas_takes_a_fixed_number_of_queries(
+        count, django_assert_num_queries):
+    areas = [LocalAreaFactory(name=f"Område {n}") for n in range(5)]
+    make_inquiries(count, areas=areas)
+    deputy = UserFactory()
+    EmployeeFactory(user=deputy)
+    for area in areas:
+        AssignmentFactory(area=area, employee=deputy.employee, deputy=True)
+    client = english_client(deputy)
+
+    with django_assert_num_queries(DEPUTY_EMPTY_LIST_QUERIES):
+        response = client.get(reverse("inquiries:list"))
+
+    assert response.status_code == 200
+    open_count = Inquiry.objects.exclude(status=Inquiry.Status.CLOSED).count()
+    assert f"No inquiries of your own match, but {open_count} inquiries in your areas do." in (
+        response.content.decode())
+
+
 @pytest.mark.parametrize("inquiries", [10, MANY])
 @pytest.mark.parametrize("events", [5, 100])
 def test_the_inquiry_page_takes_a_fixed_number_of_queries(inquiries, events, coordinator,

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import attachments_field
@@ -20,10 +21,15 @@ class InquiryForm(forms.Form):
     text = forms.CharField(label=_("Your inquiry"), max_length=10000,
                            widget=forms.Textarea(attrs={"rows": 8}))
     files = attachments_field()
-    submitter_name = forms.CharField(label=_("Your name"), max_length=150)
+    # autocomplete: browsers fill in the visitor's own details (WCAG 1.3.5).
+    submitter_name = forms.CharField(label=_("Your name"), max_length=150,
+                                     widget=forms.TextInput(attrs={"autocomplete": "name"}))
     submitter_email = forms.EmailField(
-        label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."))
-    submitter_phone = forms.CharField(label=_("Your phone"), max_length=30, required=False)
+        label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    submitter_phone = forms.CharField(
+        label=_("Your phone"), max_length=30, required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
     # Unticked unless the submitter ticks it: the council reads nothing they did not agree to.
     shared_with_council = forms.BooleanField(
         label=_("Let the area's local council read my inquiry"), required=False,
@@ -79,10 +85,19 @@ class ListFilterForm(forms.Form):
     """The list's filters and sorting, sent by GET (works without JavaScript). An invalid value
     falls back to its default, field by field."""
 
-    scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
-        ("mine", _("Mine")), ("areas", _("My areas' inquiries")), ("all", _("All I may see"))])
+    is_filter = True  # every field is optional; the field template does not say so on each
+    # The page explains the scopes in a paragraph with this id (list.html).
+    SCOPE_HINT_ID = "scope-explained"
+
+    scope = forms.ChoiceField(
+        label=_("Show"), required=False,
+        choices=[("mine", _("Mine")), ("areas", _("My areas' inquiries")),
+                 ("all", _("All I may see"))],
+        widget=forms.Select(attrs={"aria-describedby": SCOPE_HINT_ID}))
+    # "Open" as a filter of several inquiries (Danish "Åbne"), not the status of one ("Åben").
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
-        ("open", _("Open")), *Inquiry.Status.choices, ("any", _("All"))])
+        ("open", pgettext_lazy("inquiries filter", "Open")), *Inquiry.Status.choices,
+        ("any", _("All"))])
     area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
                                   empty_label=_("All areas"))
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,

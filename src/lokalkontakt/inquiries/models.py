@@ -9,7 +9,8 @@ from lokalkontakt.core.models import Attachment
 class Inquiry(models.Model):
     """An inquiry (henvendelse) from a citizen, association, business or council.
 
-    The submitter follows it by a private link; only a hash of its token is stored.
+    The submitter follows it by a private link. Its token is derived from `tracking_salt` and
+    SECRET_KEY (see inquiries.tracking); only the salt and a hash of the token are stored.
     """
 
     class Status(models.TextChoices):
@@ -42,6 +43,8 @@ class Inquiry(models.Model):
                     "steps; never the submitter's name, contact details or files."),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Blank for inquiries received before the link could be derived again (tracking.py).
+    tracking_salt = models.CharField(max_length=32, blank=True, editable=False)
     client_hash = models.CharField(max_length=64, editable=False, db_index=True)
     assignee = models.ForeignKey(
         "people.Employee", on_delete=models.PROTECT, null=True, blank=True,

@@ -121,6 +121,13 @@ def inquiry_by_token(*, token: str) -> Inquiry:
     return inquiry
 
 
+def submitted_inquiry(*, pk: int | None) -> Inquiry | None:
+    """The inquiry the visitor has just sent (its pk from their session), for the receipt page."""
+    if pk is None:
+        return None
+    return Inquiry.objects.select_related("area", "assignee").filter(pk=pk).first()
+
+
 def public_events(inquiry: Inquiry):
     """The steps the submitter sees, with their files (the council's: council_events)."""
     return _with_files(inquiry.events.filter(public=True))

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,15 +15,17 @@ from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.files import check_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.core.tokens import client_hash, new_token, token_hash
+from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.tracking import (
+    new_tracking_salt,
+    tracking_token_for_salt,
+    tracking_url,
+    tracking_url_of,
+)
 
 Kind = InquiryEvent.Kind
-
-
-def tracking_url(token: str) -> str:
-    return site_url(reverse("inquiries:track", kwargs={"token": token}))
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:
@@ -106,7 +107,8 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
 
     Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour, and any
     attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
-    Returns the inquiry and its tracking token (only its hash is stored).
+    Returns the inquiry and its tracking token (derived from the inquiry's salt and SECRET_KEY,
+    see inquiries.tracking; only the salt and the token's hash are stored).
     """
     files = check_files(files)
     with atomic_with_files() as stored:
@@ -127,13 +129,14 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         raise ValidationError(_("You have sent several inquiries within the last hour. "
                                 "Please wait a little and try again."))
     primary = area.primary_assignment if area else None
-    token = new_token()
+    salt = new_tracking_salt()
+    token = tracking_token_for_salt(salt)
     today = timezone.localdate()
     inquiry = Inquiry(
         area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
         submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
         submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
-        token_hash=token_hash(token),
+        token_hash=token_hash(token), tracking_salt=salt,
         client_hash=hashed_client, assignee=primary.employee if primary else None,
         acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
         answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
@@ -166,7 +169,9 @@ def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
 
 def inquiry_reply(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEvent:
     """Answer the submitter publicly: shown on the tracking page with its attachments and
-    e-mailed to them (the e-mail names the files; they are downloaded from the tracking page)."""
+    e-mailed to them with their tracking link (the e-mail names the files; they are downloaded
+    from the tracking page). Without a derivable link (see inquiries.tracking) the e-mail
+    points to the one in the receipt."""
     files = check_files(files)
     with atomic_with_files() as stored:
         return _reply(inquiry=inquiry, text=text, actor=actor, files=files, stored=stored)
@@ -186,7 +191,8 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
     attachments_store(inquiry, files, stored=stored, event=event)
     email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
-          context={"inquiry": inquiry, "event": event, "files": stored})
+          context={"inquiry": inquiry, "event": event, "files": stored,
+                   "tracking_url": tracking_url_of(inquiry)})
     return event
 
 

@@ -6,6 +6,7 @@ app_name = "inquiries"
 urlpatterns = [
     path("", views.inquiry_list, name="list"),
     path("ny/", views.new, name="new"),
+    path("ny/sendt/", views.submitted, name="submitted"),
     path("spor/<str:token>/", views.track, name="track"),
     path("spor/<str:token>/filer/<int:attachment_pk>/", views.track_file, name="track_file"),
     path("lokalraad/", views_council.council_list, name="council_list"),

@@ -25,17 +25,21 @@ from lokalkontakt.inquiries.forms import (
     MessageWithFilesForm,
 )
 
+# The session key under which the receipt page finds the inquiry just sent, once.
+SUBMITTED_KEY = "inquiries.submitted"
+
 
 @public
 def new(request):
-    """Anyone sends an inquiry; the receipt with the tracking link goes to their e-mail."""
+    """Anyone sends an inquiry; the receipt with the tracking link goes to their e-mail. Success
+    redirects to the receipt page (POST/redirect/GET), so reloading it sends nothing again."""
     initial = {}
     if slug := request.GET.get("omraade"):
         initial["area"] = LocalArea.objects.filter(slug=slug).first()
     form = InquiryForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if form.is_spam:
-            return render(request, "inquiries/submitted.html", {"inquiry": None})
+        if form.is_spam:  # the same answer as success, with nothing stored
+            return redirect("inquiries:submitted")
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
         try:
             inquiry, _token = services.inquiry_submit(client=client_address(request),
@@ -43,9 +47,20 @@ def new(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            return render(request, "inquiries/submitted.html", {"inquiry": inquiry})
+            request.session[SUBMITTED_KEY] = inquiry.pk
+            return redirect("inquiries:submitted")
     return render(request, "inquiries/new.html", {"form": form},
                   status=400 if form.errors else 200)
+
+
+@public
+@never_cache
+@require_GET
+def submitted(request):
+    """The receipt page: the reference and where the inquiry went, shown once; afterwards (a
+    reload, or the honeypot's answer) a thank-you without details."""
+    inquiry = selectors.submitted_inquiry(pk=request.session.pop(SUBMITTED_KEY, None))
+    return render(request, "inquiries/submitted.html", {"inquiry": inquiry})
 
 
 @public
@@ -88,14 +103,30 @@ def track_file(request, token, attachment_pk):
 @require_GET
 def inquiry_list(request):
     form = ListFilterForm(request.GET or None)
-    inquiries = selectors.inquiry_list(user=request.user, **form.filters())
+    filters = form.filters()
+    inquiries = selectors.inquiry_list(user=request.user, **filters)
     page = Paginator(inquiries, 50).get_page(request.GET.get("side"))
     for inquiry in page.object_list:
         inquiry.deadline_state = selectors.deadline_state(inquiry)
     params = request.GET.copy()
     params.pop("side", None)
-    return render(request, "inquiries/list.html", {"form": form, "page": page,
-                                                   "querystring": params.urlencode()})
+    return render(request, "inquiries/list.html", {
+        "form": form, "page": page, "querystring": params.urlencode(),
+        **_in_my_areas(request, filters, empty=not page.paginator.count)})
+
+
+def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:
+    """When "Mine" is empty: how many the same filters find in the user's areas, and the link
+    to them (a deputy contact's inquiries are there, not under "Mine"). Only employees cover
+    areas."""
+    mine = filters.get("scope", "mine") == "mine"
+    if not (empty and mine and hasattr(request.user, "employee")):
+        return {}
+    count = selectors.inquiry_list(user=request.user, **{**filters, "scope": "areas"}).count()
+    params = request.GET.copy()
+    params.pop("side", None)
+    params["scope"] = "areas"
+    return {"areas_count": count, "areas_querystring": params.urlencode()}
 
 
 def _detail_page(request, inquiry, *, status=200, **bound_forms):
@@ -129,7 +160,8 @@ def download(request, pk, attachment_pk):
 
 def _act(request, pk, action, form=None, form_name="", success=""):
     """Run an action from the inquiry page. Refused input shows the page again with the form's
-    messages per field (400); a refusal by the service (e.g. a closed inquiry) is a message."""
+    messages per field (400); a refusal by the service (e.g. a closed inquiry) is a message.
+    `success` is the message, or a function of the form's data that returns it."""
     inquiry = selectors.inquiry_get(user=request.user, pk=pk)
     if form is not None and not form.is_valid():
         return _detail_page(request, inquiry, status=400, **{form_name: form})
@@ -142,7 +174,8 @@ def _act(request, pk, action, form=None, form_name="", success=""):
             return _detail_page(request, inquiry, status=400, **{form_name: form})
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, success)
+        data = form.cleaned_data if form is not None else {}
+        messages.success(request, success(data) if callable(success) else success)
     return redirect(inquiry)
 
 
@@ -188,8 +221,14 @@ def forward(request, pk):
                    else services.inquiry_forward)
         service(inquiry=inquiry, employee=data["employee"], note=data["note"], actor=request.user)
 
+    def success(data):
+        if data["action"] == "reassign":
+            return _("The inquiry has been handed over to %(name)s.") % {
+                "name": data["employee"].name}
+        return _("%(name)s has been sent the inquiry.") % {"name": data["employee"].name}
+
     return _act(request, pk, act, form=ForwardForm(request.POST, prefix="forward"),
-                form_name="forward_form", success=_("The colleague has been sent the inquiry."))
+                form_name="forward_form", success=success)
 
 
 @staff_required
