@@ -10,6 +10,7 @@ from django.utils.translation import gettext, override
 
 from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from tests.conftest import site_text
 from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
     TRACKING_LINK,
@@ -139,7 +140,8 @@ def test_the_reply_carries_the_tracking_link_and_it_opens_the_page(setting, smtp
 
     assert "https://lokalkontakt.example.dk/henvendelser/spor/" in body
     assert tracking_path(body) == tracking_path(receipt_body)  # the same personal link
-    assert "the personal link in the receipt" not in body
+    assert site_text("You can answer through the personal link in the receipt we sent you.") \
+        not in body
     # Opened as the submitter would, in a browser that has never seen the site.
     page = english_client().get(tracking_path(body))
     assert page.status_code == 200
