@@ -12,6 +12,7 @@ from lokalkontakt.consultations.selectors import task_workload
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries.selectors import inquiry_workload
+from lokalkontakt.knowledge.selectors import notes_of_area
 
 PAGE_SIZE = 50
 
@@ -41,11 +42,13 @@ def _without_page(request) -> str:
 @public
 @require_GET
 def detail(request, slug):
-    """An area's page: facts, council, contact and deputy, projects, map point.
+    """An area's page: facts, council, contact and deputy, projects, map point, and the latest
+    notes the visitor may read.
     Staff also see internal details and the dated history."""
     area = selectors.area_get(slug=slug)
     context = {"area": area, "map_tile_url": settings.MAP_TILE_URL,
-               "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
+               "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+               "notes": notes_of_area(user=request.user, area=area)}
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lokalkontakt.projects",
     "lokalkontakt.inquiries",
     "lokalkontakt.consultations",
+    "lokalkontakt.knowledge",
 ]
 
 MIDDLEWARE = [

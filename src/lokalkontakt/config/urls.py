@@ -21,6 +21,7 @@ urlpatterns = [
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
+    path("viden/", include("lokalkontakt.knowledge.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.forms import attachments_field
+from lokalkontakt.core.models import FocusArea
+from lokalkontakt.knowledge.models import Note
+
+
+def _areas():
+    return LocalArea.objects.order_by("sort_name")  # Danish order (æ, ø, å last)
+
+
+class NoteFilterForm(forms.Form):
+    is_filter = True  # no "(optional)" on the labels
+
+    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
+                                  empty_label=_("All areas"))
+    kind = forms.ChoiceField(label=_("Kind"), required=False,
+                             choices=[("", _("All kinds")), *Note.Kind.choices])
+    focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
+                                        empty_label=_("All focus areas"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
+
+
+class NoteForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
+                                  empty_label=_("General note for the whole scheme"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Note.Kind.choices)
+    text = forms.CharField(
+        label=_("Text"), max_length=50000, widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Markdown: **bold**, *italic*, lists with - or 1., links as [text](https://…), "
+                    "headings with ###."))
+    visibility = forms.ChoiceField(label=_("Who may read the note"), choices=Note.Visibility.choices,
+                                   widget=forms.RadioSelect, initial=Note.Visibility.STAFF)
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
+        self.fields["attachments"] = attachments_field()
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {key: data[key] for key in
+                ["title", "area", "kind", "text", "visibility", "focus_areas", "attachments"]}
+
+    @classmethod
+    def initial_of(cls, note: Note) -> dict:
+        return {"title": note.title, "area": note.area_id, "kind": note.kind, "text": note.text,
+                "visibility": note.visibility, "version": note.version,
+                "focus_areas": [focus.pk for focus in note.focus_areas.all()]}

@@ -1,0 +1,114 @@
+"""Every write about notes. Each save is a version in the note's history (simple_history) with its
+author; e-mail is queued (core.mail) and delivered by the worker after commit."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import Assignment
+from lokalkontakt.core.files import atomic_with_files, check_uploads
+from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.knowledge.models import Note, NoteAttachment
+from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
+
+
+def conflict_message() -> str:
+    return _("Someone else saved this note while you were editing. Your text is kept below; "
+             "compare it with the current note and save again.")
+
+
+def _check_files(files, *, already: int = 0) -> list:
+    """Check new uploads (core.files); with those already stored, at most ATTACHMENT_MAX_FILES."""
+    files = list(files)
+    try:
+        check_uploads(files)
+        if already + len(files) > settings.ATTACHMENT_MAX_FILES:
+            raise ValidationError(_("You can attach at most %(count)d files.")
+                                  % {"count": settings.ATTACHMENT_MAX_FILES})
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from None
+    return files
+
+
+def _store_files(files, *, note: Note, stored: list) -> None:
+    for upload in files:
+        attachment = NoteAttachment.from_upload(upload, note=note)
+        stored.append(attachment)
+        attachment.save()
+
+
+def _fill(note: Note, *, title, text, kind, visibility, area) -> None:
+    note.title, note.text = title.strip(), text.strip()
+    note.kind, note.visibility, note.area = kind, visibility, area
+    if area is None and visibility == Note.Visibility.COUNCIL:
+        raise ValidationError({"visibility": _(
+            "A general note belongs to no area and so to no council: choose staff or public.")})
+    note.full_clean()
+
+
+def note_create(*, actor, title: str, text: str, kind: str, visibility: str, area=None,
+                focus_areas=(), attachments=()) -> Note:
+    """Write a note about an area (or, without one, about the whole scheme). Any active employee
+    may. When the author does not cover the area, its contact and deputy are e-mailed a link.
+    Attachments are checked before anything is stored, and removed again if the write fails."""
+    employee = active_employee(actor)
+    if employee is None:
+        raise PermissionDenied(_("Only employees can write notes."))
+    with atomic_with_files() as stored:
+        files = _check_files(attachments)
+        note = Note(author=employee)
+        _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
+        note._history_user = actor
+        note.save()
+        note.focus_areas.set(list(focus_areas))
+        _store_files(files, note=note, stored=stored)
+        _notify_contacts(note, author=employee)
+    return note
+
+
+def _notify_contacts(note: Note, *, author) -> None:
+    """The area's contact and deputy hear of a colleague's note; not of their own."""
+    if note.area_id is None:
+        return
+    contacts = [a.employee for a in Assignment.objects.filter(area=note.area_id, ends_on__isnull=True)
+                .select_related("employee")]
+    if any(employee.pk == author.pk for employee in contacts):
+        return
+    recipients = sorted({e.email for e in contacts if e.is_active and e.email})
+    email_queue_template("knowledge/email/new_note.txt", to=recipients, context={
+        "note": note, "author": author, "url": site_url(note.get_absolute_url())})
+
+
+def note_update(*, note: Note, actor, version: int, title: str, text: str, kind: str,
+                visibility: str, area=None, focus_areas=(), attachments=()) -> Note:
+    """Save a new version of the note, if `version` is the one stored: when someone else saved in
+    between, nothing is changed and a ValidationError says so (the view keeps the user's text).
+    Only the author, the area's current contact or deputy and the coordinator may edit."""
+    with atomic_with_files() as stored:
+        note = Note.objects.select_for_update().get(pk=note.pk)
+        if not can_edit_note(actor, note):
+            raise PermissionDenied(_("You may not edit this note."))
+        if version != note.version:
+            raise ValidationError(conflict_message(), code="conflict")
+        files = _check_files(attachments, already=note.attachments.count())
+        _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
+        note.version += 1
+        note._history_user = actor
+        note.save()
+        note.focus_areas.set(list(focus_areas))
+        _store_files(files, note=note, stored=stored)
+    return note
+
+
+@transaction.atomic
+def note_delete(*, note: Note, actor) -> None:
+    """Delete the note and its files (the files after commit). Only the author and the
+    coordinator may."""
+    if not can_delete_note(actor, note):
+        raise PermissionDenied(_("Only the author or the coordinator may delete this note."))
+    files = [attachment.file for attachment in note.attachments.all()]
+    note._history_user = actor
+    note.delete()
+    for stored in files:
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))

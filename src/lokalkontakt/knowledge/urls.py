@@ -1,0 +1,13 @@
+from django.urls import path
+
+from lokalkontakt.knowledge import views
+
+app_name = "knowledge"
+urlpatterns = [
+    path("", views.note_list, name="list"),
+    path("ny/", views.create, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/ret/", views.edit, name="edit"),
+    path("<int:pk>/slet/", views.delete, name="delete"),
+    path("bilag/<int:pk>/", views.attachment, name="attachment"),
+]

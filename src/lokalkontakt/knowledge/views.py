@@ -1,0 +1,128 @@
+"""Knowledge (viden): the list of notes, a note's page with its files and history, and the forms to
+write, edit and delete notes. Which notes a user sees is decided by the selectors (404 for the
+rest); public notes can be read without signing in."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.consultations.permissions import staff_or_council_required
+from lokalkontakt.core.files import attachment_response
+from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.http import public
+from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.knowledge import selectors, services
+from lokalkontakt.knowledge.forms import NoteFilterForm, NoteForm
+from lokalkontakt.knowledge.markdown import render_markdown
+from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
+
+PAGE_SIZE = 25
+
+
+@staff_or_council_required
+@require_GET
+def note_list(request):
+    """Notes the user may see, newest first, filtered by area, kind and focus area."""
+    form = NoteFilterForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {"area": data["area"], "kind": data["kind"], "focus_area": data["focus_area"]}
+    page = Paginator(selectors.note_list(user=request.user, **filters), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(request, "knowledge/list.html",
+                  {"form": form, "page": page, "querystring": params.urlencode()})
+
+
+@public
+@require_GET
+def detail(request, pk):
+    note = selectors.note_get(user=request.user, pk=pk)
+    context = {"note": note, "html": render_markdown(note.text)}
+    if request.user.has_perm("core.view_internal"):
+        context.update(history=selectors.note_history(note=note),
+                       may_edit=can_edit_note(request.user, note),
+                       may_delete=can_delete_note(request.user, note))
+    return render(request, "knowledge/detail.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    area = LocalArea.objects.filter(slug=request.GET.get("omraade", "")).first()
+    form = NoteForm(request.POST or None, request.FILES or None,
+                    initial={"area": area.pk if area else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = services.note_create(actor=request.user, **form.service_arguments())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The note is saved."))
+            return redirect(note)
+    return render(request, "knowledge/form.html", {"form": form, "area": area},
+                  status=400 if form.errors else 200)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    """Edit a note. When someone else saved it meanwhile, the form comes back (409) with the
+    user's text, the current note beside it, and the current version to save against."""
+    note = selectors.note_get(user=request.user, pk=pk)
+    if not can_edit_note(request.user, note):
+        raise PermissionDenied
+    form = NoteForm(request.POST or None, request.FILES or None, initial=NoteForm.initial_of(note))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = services.note_update(note=note, actor=request.user,
+                                        version=form.cleaned_data["version"] or 0,
+                                        **form.service_arguments())
+        except ValidationError as error:
+            if error.code != "conflict":
+                apply_service_errors(form, error)
+            else:
+                form, status = _conflict_form(request, note, error), 409
+        else:
+            messages.success(request, _("The note is saved."))
+            return redirect(note)
+    if form.errors and status == 200:
+        status = 400
+    current = selectors.note_get(user=request.user, pk=pk) if status == 409 else None
+    return render(request, "knowledge/form.html", {
+        "form": form, "note": note, "current": current,
+        "current_html": render_markdown(current.text) if current else ""}, status=status)
+
+
+def _conflict_form(request, note, error):
+    """The user's submitted form, now saving against the current version."""
+    data = request.POST.copy()
+    data["version"] = str(type(note).objects.values_list("version", flat=True).get(pk=note.pk))
+    form = NoteForm(data)
+    form.is_valid()
+    form.add_error(None, error)
+    return form
+
+
+@staff_required
+@require_POST
+def delete(request, pk):
+    note = selectors.note_get(user=request.user, pk=pk)
+    if not can_delete_note(request.user, note):
+        raise PermissionDenied
+    services.note_delete(note=note, actor=request.user)
+    messages.success(request, _("The note is deleted."))
+    return redirect("knowledge:list")
+
+
+@public
+@require_GET
+def attachment(request, pk):
+    return attachment_response(selectors.attachment_get(user=request.user, pk=pk))
