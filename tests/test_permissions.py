@@ -45,6 +45,8 @@ from lokalkontakt.consultations.models import Consultation, ConsultationEvent, C
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
@@ -66,7 +68,7 @@ PUBLIC = {
     "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
-    "council:login", "council:confirm",
+    "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
 }
 
 # URL name -> the least a user must be to open it:
@@ -136,6 +138,12 @@ EXPECTED = {
     "consultations:close": "staff",
     "consultations:task": "staff|council",
     "consultations:attachment": "staff|council",
+    "knowledge:list": "staff|council",
+    "knowledge:new": "staff",
+    "knowledge:detail": "public",
+    "knowledge:edit": "staff",
+    "knowledge:delete": "staff",
+    "knowledge:attachment": "public",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -181,6 +189,12 @@ GET_STATUS = {
     # The Glud task and the consultation's file: Glud's contact, its council and the coordinator.
     ("consultations:task", "colleague"): 404,
     ("consultations:attachment", "colleague"): 404,
+    # The world's note is the contact's, about Glud, shared with Glud's council: the public (and a
+    # former employee) cannot read it or its file; the colleague may read it but not edit it.
+    **{(f"knowledge:{name}", role): 404
+       for name in ["detail", "attachment"] for role in ["anonymous", "outsider"]},
+    ("knowledge:edit", "colleague"): 403,
+    **{("knowledge:delete", role): 405 for role in STAFF_ROLES},
 }
 
 # Where anonymous visitors are sent instead of the staff login.
@@ -269,6 +283,7 @@ class World:
     council_token: str = ""
     consultation: Consultation | None = None
     files: dict | None = None
+    note: Note | None = None
 
 
 @pytest.fixture
@@ -325,13 +340,17 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
         title="Ny skolestruktur", description="Hvad mener området?", areas=[area],
         deadline=timezone.localdate() + datetime.timedelta(days=14), actor=coordinator,
         attachments=[pdf("forslag.pdf")])
+    note = note_create(actor=contact, area=area, title="Foreningerne i Glud", text="**Mange**",
+                       kind=Note.Kind.ASSOCIATIONS, visibility=Note.Visibility.COUNCIL,
+                       attachments=[pdf("foreninger.pdf")])
     files = {"submission": inquiry.attachments.get(event__isnull=True),
              "reply": reply.attachments.get(),
-             "consultation": consultation.attachments.get()}
+             "consultation": consultation.attachments.get(),
+             "note": note.attachments.get()}
     return World(area=area, assignment=assignment, employee=colleague.employee,
                  core_area=core_area, clients=clients, inquiry=inquiry, token=token,
                  answered=answered, council_member=council_member, council_token=council_token,
-                 consultation=consultation, files=files)
+                 consultation=consultation, files=files, note=note)
 
 
 def _admin_model(route: Route):
@@ -369,6 +388,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                    for name in [*CONSULTATION_PAGES, "close"]},
                 "consultations:task": world.consultation.tasks.get().pk,
                 "consultations:attachment": world.files["consultation"].pk,
+                **{f"knowledge:{name}": world.note.pk for name in ["detail", "edit", "delete"]},
+                "knowledge:attachment": world.files["note"].pk,
             }
             if route.key not in by_view:
                 pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
@@ -616,6 +637,8 @@ def test_admin_opens_for_superusers(db, admin_client, admin_user, rf):
     CouncilMemberFactory(council=CouncilFactory(area=world.area))
     Project.objects.create(title="Projekt").areas.add(world.area)
     AreaEvent.objects.create(area=world.area, kind=AreaEvent.Kind.CREATED)
+    Note.objects.create(area=world.area, title="Viden", text="Tekst", kind=Note.Kind.EVENTS,
+                        author=EmployeeFactory())
     request = rf.get("/")
     request.user = admin_user
     problems = []
