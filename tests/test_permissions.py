@@ -45,9 +45,9 @@ from lokalkontakt.consultations.models import Consultation, ConsultationEvent, C
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
-from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from tests.factories import (
