@@ -10,13 +10,14 @@ from django.urls import reverse
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, Council, LocalArea
 from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.knowledge.models import Note
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
 SIZES = [28, 1000]
-PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, events and a project
+PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, events, a project, notes
 
 # Pinned counts, measured once; the same for both sizes. Signed-in requests add the session and the
 # user, and the role checks add the employee, the coordinator group and (for a non-coordinator)
@@ -79,6 +80,10 @@ def build_areas(count: int, *, actor) -> LocalArea:
     page_area = areas[PAGE_AREA]
     project = Project.objects.create(title="Udviklingsprojekt", lead=employees[0])
     project.areas.add(page_area, areas[PAGE_AREA + 1])
+    Note.objects.bulk_create([
+        Note(area=page_area, title=f"Viden {n}", text="Tekst", kind=Note.Kind.EVENTS,
+             visibility=Note.Visibility.PUBLIC if n % 2 else Note.Visibility.STAFF,
+             author=employees[n % len(employees)]) for n in range(8)])
     return page_area
 
 
@@ -126,6 +131,8 @@ def test_the_area_page_costs_the_same_for_anonymous_visitors(client, page_area,
 
     assert response.status_code == 200
     assert "Udviklingsprojekt" in response.content.decode()
+    assert "Viden 7" in response.content.decode()  # public
+    assert "Viden 6" not in response.content.decode()  # staff only
 
 
 def test_the_area_page_costs_the_same_for_staff(colleague_client, page_area, django_assert_num_queries):
@@ -134,6 +141,7 @@ def test_the_area_page_costs_the_same_for_staff(colleague_client, page_area, dja
 
     assert response.status_code == 200
     assert "Karin Koordinator" in response.content.decode()
+    assert "Viden 6" in response.content.decode()  # staff see the staff-only note
 
 
 def test_the_coverage_overview_costs_the_same(coordinator_client, page_area,
