@@ -84,6 +84,19 @@ def test_saving_again_after_the_conflict_succeeds(setting):
     assert (note.text, note.version) == ("Samlet tekst", 3)
 
 
+def test_a_refused_edit_shows_the_field_error_and_changes_nothing(setting):
+    note = write(setting.colleague, area=None)
+
+    response = english_client(setting.colleague).post(
+        reverse("knowledge:edit", args=[note.pk]), form_data(note, visibility="council"))
+
+    assert response.status_code == 400
+    assert ("A general note belongs to no area and so to no council: choose staff or public."
+            in response.content.decode())
+    note.refresh_from_db()
+    assert (note.visibility, note.version) == ("staff", 1)
+
+
 def test_the_history_lists_every_version_with_who_saved_it(setting):
     note = write(setting.colleague, area=setting.glud)
     services.note_update(note=note, actor=setting.contact, **update_data(note, title="Rettet"))

@@ -21,7 +21,15 @@ class NoteAttachmentInline(admin.TabularInline):
 class NoteAdmin(SimpleHistoryAdmin):
     list_display = ["title", "area", "kind", "visibility", "author", "created_at"]
     list_filter = ["kind", "visibility"]
-    search_fields = ["title", "text"]
-    autocomplete_fields = []
-    raw_id_fields = ["area", "author"]
+    list_select_related = ["area", "author"]
+    search_fields = ["title"]
+    raw_id_fields = ["area"]
+    readonly_fields = ["author", "version", "created_at", "updated_at"]
     inlines = [NoteAttachmentInline]
+
+    def save_model(self, request, obj, form, change):
+        """A save here is a new version too, so that an edit begun on the site before it is
+        refused instead of overwriting it (services.note_update)."""
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)

@@ -86,7 +86,7 @@ def edit(request, pk):
                                         version=form.cleaned_data["version"] or 0,
                                         **form.service_arguments())
         except ValidationError as error:
-            if error.code != "conflict":
+            if getattr(error, "code", None) != "conflict":  # a dict of errors has no code
                 apply_service_errors(form, error)
             else:
                 form, status = _conflict_form(request, note, error), 409
