@@ -935,12 +935,12 @@ def test_login_ignores_a_foreign_next_url(contact):
 
 
 
-# --- council and consultation actions: refused to those without the right, nothing changed ----
+# --- council, consultation and note actions: refused to those without the right, nothing changed -
 
 
 def council_and_consultation_snapshot() -> dict:
     models = [CouncilMember, CouncilLoginToken, AreaEvent, Consultation, ConsultationTask,
-              ConsultationEvent, OutgoingEmail]
+              ConsultationEvent, OutgoingEmail, Note, Note.history.model]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 
@@ -969,13 +969,27 @@ NEW_POSTS = {
     "consultations:task": (
         lambda w: {"pk": w.consultation.tasks.get().pk}, {"kind": "no_comments"},
         "council", {"colleague": 404, "outsider": 403}),
+    # The world's note is the contact's, about Glud: the colleague may read it, not change it.
+    "knowledge:new": (
+        lambda w: {}, {"title": "Hallen", "text": "Kan lejes.", "kind": "associations",
+                       "visibility": "staff"},
+        "colleague", {"council": 403, "outsider": 403}),
+    "knowledge:edit": (
+        lambda w: {"pk": w.note.pk}, {"title": "Rettet", "text": "Ny tekst", "kind": "events",
+                                      "visibility": "staff", "version": 1},
+        "contact", {"colleague": 403, "council": 403, "outsider": 403}),
+    "knowledge:delete": (
+        lambda w: {"pk": w.note.pk}, {},
+        "contact", {"colleague": 403, "council": 403, "outsider": 403}),
 }
 
 
 def test_every_new_post_action_is_checked():
-    posting = {"areas:council_members", "consultations:new", "consultations:task"}
+    posting = {"areas:council_members", "consultations:new", "consultations:task",
+               "knowledge:new", "knowledge:edit"}
     post_only = {key for key, rule in EXPECTED.items() if key.startswith(("areas:council_member_",
-                                                                         "consultations:close"))}
+                                                                         "consultations:close",
+                                                                         "knowledge:delete"))}
     assert set(NEW_POSTS) == posting | post_only
 
 
