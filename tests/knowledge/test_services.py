@@ -162,3 +162,53 @@ def test_a_general_note_notifies_nobody(setting):
     write(setting.colleague, area=None)
 
     assert not OutgoingEmail.objects.exists()
+
+
+def test_an_edit_adds_and_removes_files(setting):
+    note = write(setting.colleague, area=setting.glud, attachments=[pdf("gammel.pdf")])
+
+    services.note_update(note=note, actor=setting.colleague,
+                         **update_data(note, attachments=[pdf("ny.pdf")],
+                                       remove_attachments=list(note.attachments.all())))
+
+    assert [a.name for a in note.attachments.all()] == ["ny.pdf"]
+
+
+def test_another_note_s_file_is_not_removed(setting):
+    note = write(setting.colleague, area=setting.glud)
+    other = write(setting.colleague, area=setting.glud, attachments=[pdf()])
+
+    services.note_update(note=note, actor=setting.colleague,
+                         **update_data(note, remove_attachments=list(other.attachments.all())))
+
+    assert other.attachments.count() == 1
+
+
+def test_moving_a_note_to_another_area_tells_that_area_s_contact(setting):
+    note = write(setting.contact, area=setting.glud)  # Glud's own contact: no e-mail
+    assert not OutgoingEmail.objects.exists()
+
+    services.note_update(note=note, actor=setting.contact,
+                         **update_data(note, area=setting.juelsminde))
+
+    [email] = OutgoingEmail.objects.all()
+    assert email.to == ["anders@example.dk"]
+
+
+def test_an_edit_in_the_same_area_tells_nobody(setting):
+    note = write(setting.contact, area=setting.glud)
+
+    services.note_update(note=note, actor=setting.coordinator, **update_data(note, title="Ny"))
+
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_deleting_a_note_removes_its_files_after_commit(setting, media_root,
+                                                       django_capture_on_commit_callbacks):
+    note = write(setting.colleague, area=setting.glud, attachments=[pdf()])
+    assert len(stored_files(media_root)) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.note_delete(note=note, actor=setting.colleague)
+
+    assert stored_files(media_root) == []

@@ -144,3 +144,15 @@ def test_a_council_member_cannot_delete_a_note_they_can_read(setting):
 
     assert response.status_code == 403
     assert Note.objects.exists()
+
+
+def test_the_edit_form_removes_a_file(setting):
+    note = write(setting.colleague, area=setting.glud, attachments=[pdf("gammel.pdf")])
+    client = english_client(setting.colleague)
+    assert "gammel.pdf" in client.get(reverse("knowledge:edit", args=[note.pk])).content.decode()
+
+    response = client.post(reverse("knowledge:edit", args=[note.pk]), {
+        **form_data(note), "remove_attachments": [note.attachments.get().pk]})
+
+    assert response.status_code == 302
+    assert not note.attachments.exists()

@@ -42,16 +42,24 @@ class NoteForm(forms.Form):
         label=_("Focus areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, note: Note | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = _areas()
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
+        # Added here so that the help text names the limits in force.
         self.fields["attachments"] = attachments_field()
+        if note is not None and note.attachments.all():
+            self.fields["remove_attachments"] = forms.ModelMultipleChoiceField(
+                label=_("Remove attachments"), required=False, queryset=note.attachments.all(),
+                widget=forms.CheckboxSelectMultiple)
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        return {key: data[key] for key in
-                ["title", "area", "kind", "text", "visibility", "focus_areas", "attachments"]}
+        arguments = {key: data[key] for key in
+                     ["title", "area", "kind", "text", "visibility", "focus_areas", "attachments"]}
+        if "remove_attachments" in self.fields:
+            arguments["remove_attachments"] = list(data["remove_attachments"])
+        return arguments
 
     @classmethod
     def initial_of(cls, note: Note) -> dict:

@@ -81,24 +81,39 @@ def _notify_contacts(note: Note, *, author) -> None:
 
 
 def note_update(*, note: Note, actor, version: int, title: str, text: str, kind: str,
-                visibility: str, area=None, focus_areas=(), attachments=()) -> Note:
+                visibility: str, area=None, focus_areas=(), attachments=(),
+                remove_attachments=()) -> Note:
     """Save a new version of the note, if `version` is the one stored: when someone else saved in
     between, nothing is changed and a ValidationError says so (the view keeps the user's text).
-    Only the author, the area's current contact or deputy and the coordinator may edit."""
+    Only the author, the area's current contact or deputy and the coordinator may edit. A note
+    moved to another area tells that area's contacts, as a new note would."""
     with atomic_with_files() as stored:
         note = Note.objects.select_for_update().get(pk=note.pk)
         if not can_edit_note(actor, note):
             raise PermissionDenied(_("You may not edit this note."))
         if version != note.version:
             raise ValidationError(conflict_message(), code="conflict")
-        files = _check_files(attachments, already=note.attachments.count())
+        remove = [a for a in remove_attachments if a.note_id == note.pk]
+        files = _check_files(attachments, already=note.attachments.count() - len(remove))
+        moved = area is not None and note.area_id != area.pk
         _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
         note.version += 1
         note._history_user = actor
         note.save()
         note.focus_areas.set(list(focus_areas))
+        _remove_files(remove)
         _store_files(files, note=note, stored=stored)
+        if moved and (employee := active_employee(actor)):
+            _notify_contacts(note, author=employee)
     return note
+
+
+def _remove_files(attachments) -> None:
+    """Delete the rows now and the stored files once the transaction has committed."""
+    for attachment in attachments:
+        stored = attachment.file
+        attachment.delete()
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
 
 
 @transaction.atomic
@@ -107,8 +122,7 @@ def note_delete(*, note: Note, actor) -> None:
     coordinator may."""
     if not can_delete_note(actor, note):
         raise PermissionDenied(_("Only the author or the coordinator may delete this note."))
-    files = [attachment.file for attachment in note.attachments.all()]
+    attachments = list(note.attachments.all())
+    _remove_files(attachments)
     note._history_user = actor
     note.delete()
-    for stored in files:
-        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))

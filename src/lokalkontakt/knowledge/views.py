@@ -78,7 +78,8 @@ def edit(request, pk):
     note = selectors.note_get(user=request.user, pk=pk)
     if not can_edit_note(request.user, note):
         raise PermissionDenied
-    form = NoteForm(request.POST or None, request.FILES or None, initial=NoteForm.initial_of(note))
+    form = NoteForm(request.POST or None, request.FILES or None, initial=NoteForm.initial_of(note),
+                    note=note)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +106,7 @@ def _conflict_form(request, note, error):
     """The user's submitted form, now saving against the current version."""
     data = request.POST.copy()
     data["version"] = str(type(note).objects.values_list("version", flat=True).get(pk=note.pk))
-    form = NoteForm(data)
+    form = NoteForm(data, note=note)
     form.is_valid()
     form.add_error(None, error)
     return form
