@@ -37,3 +37,14 @@ def test_a_signed_in_council_member_sees_their_name_not_their_address(client):
     html = client.get(reverse("areas:directory")).content.decode()
 
     assert '<span class="user-name">Rita Rådsmedlem</span>' in html
+
+
+def test_a_hidden_field_is_only_its_input():
+    from django import forms
+
+    class Form(forms.Form):
+        version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    html = render_to_string("includes/field.html", {"field": Form(initial={"version": 3})["version"]})
+
+    assert html.strip() == '<input type="hidden" name="version" value="3" id="id_version">'
