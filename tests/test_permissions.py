@@ -144,6 +144,7 @@ EXPECTED = {
     "knowledge:edit": "staff",
     "knowledge:delete": "staff",
     "knowledge:attachment": "public",
+    "knowledge:follows": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }

@@ -66,3 +66,23 @@ class NoteForm(forms.Form):
         return {"title": note.title, "area": note.area_id, "kind": note.kind, "text": note.text,
                 "visibility": note.visibility, "version": note.version,
                 "focus_areas": [focus.pk for focus in note.focus_areas.all()]}
+
+
+class FollowForm(forms.Form):
+    """What an employee follows: local areas (Danish order) and focus areas."""
+
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Local areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = _areas()
+        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
+
+    @classmethod
+    def initial_of(cls, employee) -> dict:
+        follows = employee.follows.all()
+        return {"areas": [f.area_id for f in follows if f.area_id],
+                "focus_areas": [f.focus_area_id for f in follows if f.focus_area_id]}

@@ -68,3 +68,53 @@ class NoteAttachment(Attachment):
 
     def get_absolute_url(self):
         return reverse("knowledge:attachment", kwargs={"pk": self.pk})
+
+
+class Follow(models.Model):
+    """An employee follows a local area or a focus area (exactly one of the two) and gets a daily
+    digest of what is new there (knowledge.jobs.send_digests)."""
+
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
+                                 related_name="follows", verbose_name=_("employee"))
+    area = models.ForeignKey("areas.LocalArea", on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="followers", verbose_name=_("local area"))
+    focus_area = models.ForeignKey("core.FocusArea", on_delete=models.CASCADE, null=True,
+                                   blank=True, related_name="followers",
+                                   verbose_name=_("focus area"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(area__isnull=False, focus_area__isnull=True)
+                           | models.Q(area__isnull=True, focus_area__isnull=False)),
+                name="follow_area_xor_focus_area"),
+            models.UniqueConstraint(fields=["employee", "area"], name="follow_unique_area"),
+            models.UniqueConstraint(fields=["employee", "focus_area"],
+                                    name="follow_unique_focus_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.employee} → {self.area or self.focus_area}"
+
+
+class DigestSent(models.Model):
+    """The daily digest an employee was sent: at most one a day (the job's idempotency)."""
+
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
+                                 related_name="digests_sent", verbose_name=_("employee"))
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        ordering = ["-day", "-pk"]
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+        constraints = [models.UniqueConstraint(fields=["employee", "day"],
+                                               name="digest_sent_one_per_day")]
+
+    def __str__(self):
+        return f"{self.employee} {self.day}"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.files import atomic_with_files, check_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.knowledge.models import Note, NoteAttachment
+from lokalkontakt.knowledge.models import Follow, Note, NoteAttachment
 from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
 
 
@@ -126,3 +126,31 @@ def note_delete(*, note: Note, actor) -> None:
     _remove_files(attachments)
     note._history_user = actor
     note.delete()
+
+
+@transaction.atomic
+def follow_toggle(*, employee, area=None, focus_area=None) -> bool:
+    """Follow a local area or a focus area (exactly one), or stop following it when the employee
+    already does. True when the employee follows it afterwards."""
+    if (area is None) == (focus_area is None):
+        raise ValidationError(_("Follow either a local area or a focus area."))
+    target = {"area": area} if area is not None else {"focus_area": focus_area}
+    deleted, _rows = Follow.objects.filter(employee=employee, **target).delete()
+    if deleted:
+        return False
+    Follow.objects.create(employee=employee, **target)
+    return True
+
+
+@transaction.atomic
+def follows_set(*, employee, areas, focus_areas) -> None:
+    """Make the employee follow exactly these areas and focus areas (the follows page)."""
+    current = list(Follow.objects.filter(employee=employee).select_related("area", "focus_area"))
+    have = {f.area for f in current if f.area_id} | {f.focus_area for f in current
+                                                     if f.focus_area_id}
+    want = set(areas) | set(focus_areas)
+    for target in have ^ want:
+        if target._meta.model_name == "localarea":
+            follow_toggle(employee=employee, area=target)
+        else:
+            follow_toggle(employee=employee, focus_area=target)

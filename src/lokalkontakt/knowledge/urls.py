@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/ret/", views.edit, name="edit"),
     path("<int:pk>/slet/", views.delete, name="delete"),
+    path("foelger/", views.follows, name="follows"),
     path("bilag/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -16,9 +16,9 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.knowledge import selectors, services
-from lokalkontakt.knowledge.forms import NoteFilterForm, NoteForm
+from lokalkontakt.knowledge.forms import FollowForm, NoteFilterForm, NoteForm
 from lokalkontakt.knowledge.markdown import render_markdown
-from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
+from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
 
 PAGE_SIZE = 25
 
@@ -127,3 +127,22 @@ def delete(request, pk):
 @require_GET
 def attachment(request, pk):
     return attachment_response(selectors.attachment_get(user=request.user, pk=pk))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def follows(request):
+    """The areas and focus areas the user follows, for the daily digest (knowledge.jobs)."""
+    employee = active_employee(request.user)
+    if employee is None:
+        raise PermissionDenied
+    form = FollowForm(request.POST if request.method == "POST" else None,
+                      initial=FollowForm.initial_of(employee))
+    if request.method == "POST" and form.is_valid():
+        services.follows_set(employee=employee, areas=form.cleaned_data["areas"],
+                             focus_areas=form.cleaned_data["focus_areas"])
+        messages.success(request, _("What you follow is saved."))
+        return redirect("knowledge:follows")
+    followed = employee.follows.select_related("area", "focus_area")
+    return render(request, "knowledge/follows.html", {"form": form, "followed": followed},
+                  status=400 if form.errors else 200)
