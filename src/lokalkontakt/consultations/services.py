@@ -3,7 +3,6 @@ same transaction; e-mail is queued (core.mail) and delivered by the worker after
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -17,7 +16,7 @@ from lokalkontakt.consultations.models import (
     ConsultationEvent,
     ConsultationTask,
 )
-from lokalkontakt.core.files import atomic_with_files, check_uploads
+from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.inquiries.services import coordinator_emails
 
@@ -32,29 +31,6 @@ def event_add(consultation, kind, *, task=None, text="", actor=None) -> Consulta
     """A step in the consultation's history, in the caller's transaction."""
     return ConsultationEvent.objects.create(consultation=consultation, task=task, kind=kind,
                                             text=text, actor=_actor(actor))
-
-
-def _check_files(files, *, already: int = 0) -> list:
-    """Check new uploads (core.files); with those already stored, at most ATTACHMENT_MAX_FILES."""
-    files = list(files)
-    try:
-        check_uploads(files)
-        if already + len(files) > settings.ATTACHMENT_MAX_FILES:
-            raise ValidationError(_("You can attach at most %(count)d files.")
-                                  % {"count": settings.ATTACHMENT_MAX_FILES})
-    except ValidationError as error:
-        raise ValidationError({"attachments": error.messages}) from None
-    return files
-
-
-def _store_files(files, *, consultation, task=None, actor, stored: list) -> None:
-    """Save checked uploads (inside core.files.atomic_with_files, which removes the stored files
-    again if the transaction does not commit)."""
-    for upload in files:
-        attachment = ConsultationAttachment.from_upload(
-            upload, consultation=consultation, task=task, uploaded_by=_actor(actor))
-        stored.append(attachment)
-        attachment.save()
 
 
 def _areas_with_contacts(areas) -> list[LocalArea]:
@@ -95,7 +71,7 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
         errors["areas"] = _("Choose at least one local area, or all areas.")
     if errors:
         raise ValidationError(errors)
-    files = _check_files(attachments)
+    files = checked_uploads(attachments, field="attachments")
     consultation = Consultation(title=title.strip(), description=description.strip(),
                                 requested_by=requester, deadline=deadline)
     consultation.full_clean()
@@ -110,7 +86,8 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
         ConsultationEvent(consultation=consultation, task=task, kind=Kind.ROUTED, actor=_actor(actor),
                           text=task.handler.name if task.handler else _("the coordinator"))
         for task in tasks)
-    _store_files(files, consultation=consultation, actor=actor, stored=stored)
+    attachments_store(ConsultationAttachment, files, stored=stored, consultation=consultation,
+                      uploaded_by=_actor(actor))
     _notify_handlers(consultation, tasks)
     _notify_councils(consultation, tasks)
     return consultation
@@ -176,7 +153,8 @@ def _respond(*, task, actor, no_comments, response, heard, attachments, remove_a
     if not no_comments and not response:
         raise ValidationError({"response": _("Write the response, or choose “No comments”.")})
     remove = [a for a in remove_attachments if a.task_id == task.pk]
-    files = _check_files(attachments, already=task.attachments.count() - len(remove))
+    files = checked_uploads(attachments, field="attachments",
+                            already=task.attachments.count() - len(remove))
     task.status = task.Status.NO_COMMENTS if no_comments else task.Status.RESPONDED
     task.response = "" if no_comments else response
     task.heard = heard
@@ -185,7 +163,8 @@ def _respond(*, task, actor, no_comments, response, heard, attachments, remove_a
     task.save()
     kind = Kind.CORRECTED if correcting else (Kind.NO_COMMENTS if no_comments else Kind.RESPONDED)
     _remove_files(remove)
-    _store_files(files, consultation=consultation, task=task, actor=actor, stored=stored)
+    attachments_store(ConsultationAttachment, files, stored=stored, consultation=consultation,
+                      task=task, uploaded_by=_actor(actor))
     text = _event_text(task, added=stored, removed=remove) if correcting else _event_text(task)
     event_add(consultation, kind, task=task, actor=actor, text=text)
     _notify_response(task, actor=actor, corrected=correcting)

@@ -58,12 +58,12 @@ def allowed_extensions() -> list[str]:
     return [ext for ext in settings.ATTACHMENT_EXTENSIONS if ext in SIGNATURES]
 
 
-def check_uploads(files) -> None:
-    """Refuse the whole set when there are too many files or any one is too large, empty, of a
-    type not allowed, or does not look like what its name says. Raises ValidationError with a
-    message naming the file."""
+def check_uploads(files, *, already: int = 0) -> None:
+    """Refuse the whole set when there are too many files (with `already` stored ones) or any one
+    is too large, empty, of a type not allowed, or does not look like what its name says. Raises
+    ValidationError with a message naming the file."""
     files = list(files)
-    if len(files) > settings.ATTACHMENT_MAX_FILES:
+    if already + len(files) > settings.ATTACHMENT_MAX_FILES:
         raise ValidationError(_("You can attach at most %(count)d files.")
                               % {"count": settings.ATTACHMENT_MAX_FILES})
     for upload in files:
@@ -141,6 +141,26 @@ def clean_name(name: str) -> str:
         stem = ""
     suffix = re.sub(r"[^a-z0-9.]", "", path.suffix.lower())[:10]
     return f"{stem or 'fil'}{suffix}"
+
+
+def checked_uploads(files, *, field: str, already: int = 0) -> list:
+    """The non-empty uploads, checked by check_uploads before anything is written; a refusal is
+    raised on the form field `field`."""
+    files = [upload for upload in files or () if upload]
+    try:
+        check_uploads(files, already=already)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
+    return files
+
+
+def attachments_store(model, files, *, stored: list, **fields) -> None:
+    """Save checked uploads as `model` attachments with `fields`, inside atomic_with_files (each is
+    listed in `stored` before it is written, so a rollback removes it from storage)."""
+    for upload in files:
+        attachment = model.from_upload(upload, **fields)
+        stored.append(attachment)
+        attachment.save()
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 transaction; e-mail goes through the queue after commit (core.mail)."""
 
 import datetime
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.files import check_uploads
+from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.tokens import client_hash, token_hash
@@ -41,40 +40,6 @@ def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryE
     actor = actor if getattr(actor, "is_authenticated", False) else None
     return InquiryEvent.objects.create(inquiry=inquiry, kind=kind, public=public, text=text,
                                        actor=actor)
-
-
-def check_files(files) -> list:
-    """The uploads, checked (core.files) before anything is written; refusal names the field."""
-    files = [upload for upload in files or () if upload]
-    try:
-        check_uploads(files)
-    except ValidationError as error:
-        raise ValidationError({"files": error.messages}) from None
-    return files
-
-
-@contextmanager
-def atomic_with_files():
-    """One transaction for a write that stores uploaded files; yields the list that
-    attachments_store fills. Django has no rollback hook, so when the transaction does not
-    commit, the files already written to storage are removed here."""
-    stored: list[InquiryAttachment] = []
-    try:
-        with transaction.atomic():
-            yield stored
-    except BaseException:
-        for attachment in stored:
-            if attachment.file._committed:  # written to storage
-                attachment.file.storage.delete(attachment.file.name)
-        raise
-
-
-def attachments_store(inquiry: Inquiry, files, *, stored: list, event=None) -> None:
-    """Save checked uploads as the inquiry's attachments (inside atomic_with_files)."""
-    for upload in files:
-        attachment = InquiryAttachment.from_upload(upload, inquiry=inquiry, event=event)
-        stored.append(attachment)
-        attachment.save()
 
 
 def coordinator_emails() -> list[str]:
@@ -110,7 +75,7 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
     Returns the inquiry and its tracking token (derived from the inquiry's salt and SECRET_KEY,
     see inquiries.tracking; only the salt and the token's hash are stored).
     """
-    files = check_files(files)
+    files = checked_uploads(files, field="files")
     with atomic_with_files() as stored:
         return _submit(area=area, submitter_kind=submitter_kind, subject=subject, text=text,
                        submitter_name=submitter_name, submitter_email=submitter_email,
@@ -147,7 +112,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
     inquiry_event_add(inquiry, Kind.ROUTED, public=False,
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
     # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
-    attachments_store(inquiry, files, stored=stored)
+    attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry)
     context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
                "staff_url": site_url(inquiry.get_absolute_url())}
     email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
@@ -172,7 +137,7 @@ def inquiry_reply(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEve
     e-mailed to them with their tracking link (the e-mail names the files; they are downloaded
     from the tracking page). Without a derivable link (see inquiries.tracking) the e-mail
     points to the one in the receipt."""
-    files = check_files(files)
+    files = checked_uploads(files, field="files")
     with atomic_with_files() as stored:
         return _reply(inquiry=inquiry, text=text, actor=actor, files=files, stored=stored)
 
@@ -189,7 +154,7 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     inquiry.status = Inquiry.Status.ANSWERED
     inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
-    attachments_store(inquiry, files, stored=stored, event=event)
+    attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
     email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
           context={"inquiry": inquiry, "event": event, "files": stored,
                    "tracking_url": tracking_url_of(inquiry)})
@@ -199,13 +164,13 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
 def inquiry_comment(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEvent:
     """An internal note on the timeline, with internal attachments; never shown to the
     submitter or the local council."""
-    files = check_files(files)
+    files = checked_uploads(files, field="files")
     if not text.strip():
         raise ValidationError({"text": _("Write the comment.")})
     with atomic_with_files() as stored:
         event = inquiry_event_add(inquiry, Kind.COMMENT, public=False, text=text.strip(),
                                   actor=actor)
-        attachments_store(inquiry, files, stored=stored, event=event)
+        attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
     return event
 
 
@@ -230,7 +195,7 @@ def inquiry_follow_up(*, inquiry: Inquiry, text: str, files=()) -> InquiryEvent:
 
     Refuses a closed inquiry and more than settings.INQUIRY_FOLLOW_UP_LIMIT messages on the
     inquiry per hour; a refusal stores nothing (no step, no file, no e-mail)."""
-    files = check_files(files)
+    files = checked_uploads(files, field="files")
     if not text.strip():
         raise ValidationError({"text": _("Write your message.")})
     with atomic_with_files() as stored:
@@ -247,7 +212,7 @@ def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
         raise ValidationError(_("You have sent many messages about this inquiry within the "
                                 "last hour. Please wait a little and try again."))
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
-    attachments_store(inquiry, files, stored=stored, event=event)
+    attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
     email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
           context={"inquiry": inquiry, "event": event,
                    "staff_url": site_url(inquiry.get_absolute_url())})

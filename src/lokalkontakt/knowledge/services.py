@@ -1,13 +1,12 @@
 """Every write about notes. Each save is a version in the note's history (simple_history) with its
 author; e-mail is queued (core.mail) and delivered by the worker after commit."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.core.files import atomic_with_files, check_uploads
+from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.knowledge.models import Follow, Note, NoteAttachment
 from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
@@ -16,26 +15,6 @@ from lokalkontakt.knowledge.permissions import active_employee, can_delete_note,
 def conflict_message() -> str:
     return _("Someone else saved this note while you were editing. Your text is kept below; "
              "compare it with the current note and save again.")
-
-
-def _check_files(files, *, already: int = 0) -> list:
-    """Check new uploads (core.files); with those already stored, at most ATTACHMENT_MAX_FILES."""
-    files = list(files)
-    try:
-        check_uploads(files)
-        if already + len(files) > settings.ATTACHMENT_MAX_FILES:
-            raise ValidationError(_("You can attach at most %(count)d files.")
-                                  % {"count": settings.ATTACHMENT_MAX_FILES})
-    except ValidationError as error:
-        raise ValidationError({"attachments": error.messages}) from None
-    return files
-
-
-def _store_files(files, *, note: Note, stored: list) -> None:
-    for upload in files:
-        attachment = NoteAttachment.from_upload(upload, note=note)
-        stored.append(attachment)
-        attachment.save()
 
 
 def _fill(note: Note, *, title, text, kind, visibility, area) -> None:
@@ -56,13 +35,13 @@ def note_create(*, actor, title: str, text: str, kind: str, visibility: str, are
     if employee is None:
         raise PermissionDenied(_("Only employees can write notes."))
     with atomic_with_files() as stored:
-        files = _check_files(attachments)
+        files = checked_uploads(attachments, field="attachments")
         note = Note(author=employee)
         _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
         note._history_user = actor
         note.save()
         note.focus_areas.set(list(focus_areas))
-        _store_files(files, note=note, stored=stored)
+        attachments_store(NoteAttachment, files, stored=stored, note=note)
         _notify_contacts(note, author=employee)
     return note
 
@@ -94,7 +73,8 @@ def note_update(*, note: Note, actor, version: int, title: str, text: str, kind:
         if version != note.version:
             raise ValidationError(conflict_message(), code="conflict")
         remove = [a for a in remove_attachments if a.note_id == note.pk]
-        files = _check_files(attachments, already=note.attachments.count() - len(remove))
+        files = checked_uploads(attachments, field="attachments",
+                                already=note.attachments.count() - len(remove))
         moved = area is not None and note.area_id != area.pk
         _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
         note.version += 1
@@ -102,7 +82,7 @@ def note_update(*, note: Note, actor, version: int, title: str, text: str, kind:
         note.save()
         note.focus_areas.set(list(focus_areas))
         _remove_files(remove)
-        _store_files(files, note=note, stored=stored)
+        attachments_store(NoteAttachment, files, stored=stored, note=note)
         if moved and (employee := active_employee(actor)):
             _notify_contacts(note, author=employee)
     return note
