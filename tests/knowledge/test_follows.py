@@ -159,3 +159,24 @@ def test_the_digest_reaches_the_mail_server(setting, follower, smtp_server):
     assert recipients == ["kalle@example.dk"]
     assert "Foreningerne i Glud" in body
     assert note.get_absolute_url() in body
+
+
+@pytest.mark.parametrize("follows", [2, 30])
+def test_the_follows_page_costs_the_same(setting, follower, follows, django_assert_num_queries):
+    from tests.factories import LocalAreaFactory
+
+    for n in range(follows):
+        services.follow_toggle(employee=follower, area=LocalAreaFactory(name=f"Fulgt {n:02d}"))
+    client = english_client(setting.colleague)
+    client.get(reverse("knowledge:follows"))  # warm the session
+
+    with django_assert_num_queries(FOLLOWS_PAGE):
+        response = client.get(reverse("knowledge:follows"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Fulgt ") >= follows
+
+
+# session, user, employee, coordinator group, 2 x Django permissions; the follows (with area and
+# focus area); the initial choices; the areas and the focus areas of the form.
+FOLLOWS_PAGE = 10
