@@ -6,3 +6,9 @@ class AreasConfig(AppConfig):
     name = "lokalkontakt.areas"
     label = "areas"
     verbose_name = _("Local areas")
+
+    def ready(self):
+        from lokalkontakt.areas.search import AreaSource
+        from lokalkontakt.core.search.registry import register
+
+        register(AreaSource())

@@ -20,6 +20,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.core.search.index import index_update
 from lokalkontakt.people.models import Employee
 
 
@@ -50,6 +51,7 @@ def area_create(*, name: str, actor=None, event_kind=AreaEvent.Kind.CREATED, **f
     area.full_clean()
     area.save()
     area_event_add(area=area, kind=event_kind, actor=actor)
+    index_update(area)
     return area
 
 
@@ -67,6 +69,7 @@ def area_update(*, area: LocalArea, actor=None, council: dict | None = None, **f
         changed += council_save(area=area, **council)
     if changed:
         area_event_add(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor, fields=changed)
+    index_update(area)
     return area
 
 
@@ -131,6 +134,7 @@ def assignment_create(
     assignment.save()
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
                    role=role, date=starts_on.isoformat())
+    index_update(area)
     return assignment
 
 
@@ -154,6 +158,7 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
     area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
                    employee=assignment.employee.name, role=assignment.role,
                    date=ends_on.isoformat())
+    index_update(assignment.area)
     return assignment
 
 

@@ -6,3 +6,9 @@ class ConsultationsConfig(AppConfig):
     name = "lokalkontakt.consultations"
     label = "consultations"
     verbose_name = _("Consultations")
+
+    def ready(self):
+        from lokalkontakt.consultations.search import ConsultationSource
+        from lokalkontakt.core.search.registry import register
+
+        register(ConsultationSource())

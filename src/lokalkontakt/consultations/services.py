@@ -18,6 +18,7 @@ from lokalkontakt.consultations.models import (
 )
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.services import coordinator_emails
 
 Kind = ConsultationEvent.Kind
@@ -88,6 +89,7 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
         for task in tasks)
     attachments_store(ConsultationAttachment, files, stored=stored, consultation=consultation,
                       uploaded_by=_actor(actor))
+    index_update(consultation)
     _notify_handlers(consultation, tasks)
     _notify_councils(consultation, tasks)
     return consultation

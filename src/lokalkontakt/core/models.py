@@ -81,3 +81,62 @@ class Attachment(models.Model):
         name = clean_name(upload.name)
         return cls(file=upload, name=name, size=upload.size, content_type=content_type_for(name),
                    **fields)
+
+
+class SearchEntry(models.Model):
+    """One indexed thing (an area, note, inquiry or consultation) in the search (core.search):
+    what the search filters on. The text itself is in the backend's index, written with the entry
+    in the same transaction: PostgreSQL's `vector` column, SQLite's `search_fts` table (both made
+    by migration 0006, outside the model, as neither is portable)."""
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        COUNCIL = "council", _("Staff and the area's council")
+        STAFF = "staff", _("Staff")
+
+    kind = models.CharField(_("kind"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices,
+                                default=Audience.STAFF)
+    areas = models.ManyToManyField("areas.LocalArea", blank=True, related_name="+",
+                                   verbose_name=_("local areas"))
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="+",
+                                         verbose_name=_("focus areas"))
+    created_at = models.DateTimeField(_("created"))
+    indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"],
+                                               name="search_entry_unique_object")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
+
+
+class SearchEntryPerson(models.Model):
+    """Someone an indexed thing tells about: its author, handler, requester or the area's contact
+    ("who knows something about ...")."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", _("wrote")
+        HANDLER = "handler", _("handles")
+        REQUESTER = "requester", _("asked")
+        CONTACT = "contact", _("covers")
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="people",
+                              verbose_name=_("search entry"))
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("employee"))
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("person of a search entry")
+        verbose_name_plural = _("people of search entries")
+        indexes = [models.Index(fields=["entry", "employee"])]
+
+    def __str__(self):
+        return f"{self.employee_id} {self.role} {self.entry_id}"

@@ -6,3 +6,9 @@ class InquiriesConfig(AppConfig):
     name = "lokalkontakt.inquiries"
     label = "inquiries"
     verbose_name = _("Inquiries")
+
+    def ready(self):
+        from lokalkontakt.core.search.registry import register
+        from lokalkontakt.inquiries.search import InquirySource
+
+        register(InquirySource())

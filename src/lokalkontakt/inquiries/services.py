@@ -14,6 +14,7 @@ from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
@@ -113,6 +114,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
     # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry)
+    index_update(inquiry)
     context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
                "staff_url": site_url(inquiry.get_absolute_url())}
     email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
@@ -155,6 +157,7 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
+    index_update(inquiry)
     email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
           context={"inquiry": inquiry, "event": event, "files": stored,
                    "tracking_url": tracking_url_of(inquiry)})
@@ -186,6 +189,7 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
                                                           outcome.strip())
     inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     inquiry_event_add(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    index_update(inquiry)
     return inquiry
 
 
@@ -250,6 +254,7 @@ def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inq
     inquiry.participants.add(employee)
     inquiry_event_add(inquiry, Kind.FORWARDED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
+    index_update(inquiry)
     _notify_employee(inquiry, employee, actor=actor, note=note.strip())
     return inquiry
 
@@ -264,6 +269,7 @@ def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> In
     inquiry.participants.remove(employee)
     inquiry_event_add(inquiry, Kind.REASSIGNED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
+    index_update(inquiry)
     _notify_employee(inquiry, employee, actor=actor, note=note.strip())
     return inquiry
 
@@ -306,4 +312,5 @@ def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
     inquiry.focus_areas.set(focus_areas)
     inquiry_event_add(inquiry, Kind.TAGGED, public=False, actor=actor,
            text=", ".join(f.name for f in focus_areas) or "–")
+    index_update(inquiry)
     return inquiry

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.search.index import index_remove, index_update
 from lokalkontakt.knowledge.models import Follow, Note, NoteAttachment
 from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
 
@@ -42,6 +43,7 @@ def note_create(*, actor, title: str, text: str, kind: str, visibility: str, are
         note.save()
         note.focus_areas.set(list(focus_areas))
         attachments_store(NoteAttachment, files, stored=stored, note=note)
+        index_update(note)
         _notify_contacts(note, author=employee)
     return note
 
@@ -83,6 +85,7 @@ def note_update(*, note: Note, actor, version: int, title: str, text: str, kind:
         note.focus_areas.set(list(focus_areas))
         _remove_files(remove)
         attachments_store(NoteAttachment, files, stored=stored, note=note)
+        index_update(note)
         if moved and (employee := active_employee(actor)):
             _notify_contacts(note, author=employee)
     return note
@@ -104,6 +107,7 @@ def note_delete(*, note: Note, actor) -> None:
         raise PermissionDenied(_("Only the author or the coordinator may delete this note."))
     attachments = list(note.attachments.all())
     _remove_files(attachments)
+    index_remove(note)
     note._history_user = actor
     note.delete()
 

@@ -1,0 +1,118 @@
+"""Keeping the search index in step with the data.
+
+Services call `index_update(obj)` and `index_remove(obj)` inside their own transaction, so the
+index and the data commit or roll back together; a crash can never leave them apart (ADR 0005:
+why this is not in transaction.on_commit, unlike e-mail). `rebuild` streams every object in
+batches (bounded memory) and `catch_up` indexes anything missing and drops entries whose object
+is gone: the periodic job runs it, for data written outside the services (imports, the admin).
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from lokalkontakt.core.models import SearchEntry, SearchEntryPerson
+from lokalkontakt.core.search.backends import backend
+from lokalkontakt.core.search.registry import Source, source_for, sources
+
+BATCH = 1000
+
+
+def index_update(obj) -> None:
+    """Index (again) one object whose kind has a source; others are ignored."""
+    if source := source_for(obj):
+        index_objects(source, [obj])
+
+
+def index_remove(obj) -> None:
+    if source := source_for(obj):
+        remove_ids(source.kind, [obj.pk])
+
+
+@transaction.atomic
+def index_objects(source: Source, objects: Iterable) -> int:
+    """Write the objects' entries, replacing what they had. Returns how many."""
+    documents = [source.document(obj) for obj in objects]
+    if not documents:
+        return 0
+    remove_ids(source.kind, [d.object_id for d in documents])
+    entries = SearchEntry.objects.bulk_create(
+        SearchEntry(kind=source.kind, object_id=d.object_id, audience=d.audience,
+                    created_at=d.created_at) for d in documents)
+    Areas, Focus = SearchEntry.areas.through, SearchEntry.focus_areas.through
+    Areas.objects.bulk_create(Areas(searchentry_id=e.pk, localarea_id=area)
+                              for e, d in zip(entries, documents, strict=True) for area in d.areas)
+    Focus.objects.bulk_create(Focus(searchentry_id=e.pk, focusarea_id=focus)
+                              for e, d in zip(entries, documents, strict=True)
+                              for focus in d.focus_areas)
+    SearchEntryPerson.objects.bulk_create(
+        SearchEntryPerson(entry_id=e.pk, employee_id=employee, role=role)
+        for e, d in zip(entries, documents, strict=True) for employee, role in set(d.people))
+    with connection.cursor() as cursor:
+        backend().write(cursor, [(e.pk, d.title, d.body)
+                                 for e, d in zip(entries, documents, strict=True)])
+    return len(entries)
+
+
+@transaction.atomic
+def remove_ids(kind: str, object_ids: list[int]) -> None:
+    entries = list(SearchEntry.objects.filter(kind=kind, object_id__in=object_ids)
+                   .values_list("pk", flat=True))
+    if entries:
+        with connection.cursor() as cursor:
+            backend().delete(cursor, entries)
+        SearchEntry.objects.filter(pk__in=entries).delete()
+
+
+def _batches(queryset, size: int):
+    """The queryset in lists of `size`, by primary key (keyset pagination: each batch is one
+    query, and memory holds one batch, however many rows there are)."""
+    last = 0
+    while batch := list(queryset.filter(pk__gt=last).order_by("pk")[:size]):
+        yield batch
+        last = batch[-1].pk
+
+
+def rebuild(kinds: Iterable[str] | None = None, *, batch: int = BATCH, progress=None) -> int:
+    """Index every object of these kinds (all by default) anew, one batch per transaction.
+    `progress(kind, done)` is called after each batch. Returns how many were indexed."""
+    done = 0
+    for kind, source in sources().items():
+        if kinds is not None and kind not in kinds:
+            continue
+        remove_ids_all(kind)
+        for objects in _batches(source.queryset(), batch):
+            done += index_objects(source, objects)
+            if progress:
+                progress(kind, done)
+    return done
+
+
+@transaction.atomic
+def remove_ids_all(kind: str) -> None:
+    for ids in _id_batches(SearchEntry.objects.filter(kind=kind)):
+        with connection.cursor() as cursor:
+            backend().delete(cursor, ids)
+        SearchEntry.objects.filter(pk__in=ids).delete()
+
+
+def _id_batches(queryset, size: int = 5000):
+    """The ids of the queryset's rows in lists of `size`, for a loop that deletes them."""
+    while ids := list(queryset.values_list("pk", flat=True)[:size]):
+        yield ids
+
+
+def catch_up() -> int:
+    """Index the objects that have no entry and remove the entries whose object is gone.
+    Idempotent; returns how many entries it changed."""
+    changed = 0
+    for kind, source in sources().items():
+        entries = SearchEntry.objects.filter(kind=kind)
+        missing = source.queryset().exclude(pk__in=entries.values("object_id"))
+        for objects in _batches(missing, BATCH):
+            changed += index_objects(source, objects)
+        gone = entries.exclude(object_id__in=source.model.objects.values("pk"))
+        gone_ids = list(gone.values_list("object_id", flat=True))
+        remove_ids(kind, gone_ids)
+        changed += len(gone_ids)
+    return changed

@@ -1,0 +1,103 @@
+"""Danish words for the search index and queries.
+
+Every word is lower-cased and reduced to its Snowball stem ("lokalområderne" and "lokalområde"
+are both "lokalområd"). Each stem is also stored reversed, so a query word can find the compound
+words it ends ("henvendelse" finds "borgerhenvendelse": the reversed stem "dnevneh" is a prefix of
+"dnevnehregrob"). Danish compounds put the head word last, so matching the end is what a reader
+expects; matching any part would drown short words in noise.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+import snowballstemmer
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"[^\W_]+")
+MIN_SUFFIX = 3  # shorter stems ("by", "å") would match the end of too many words
+MAX_TERMS = 8
+
+# Snowball's Danish stop words, the list PostgreSQL's `danish` configuration uses too.
+STOP_WORDS = frozenset("""
+og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi
+min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle
+vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også
+under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange
+ad bliver hendes været thi jer sådan
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased, in order."""
+    return WORD.findall((text or "").lower())
+
+
+def stems(text: str) -> list[str]:
+    """The stems of a text's words, stop words left out, in order (repeats kept for ranking)."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+def reversed_stems(*texts: str) -> list[str]:
+    """Each distinct stem of the texts, reversed (for compound-word matching)."""
+    seen = dict.fromkeys(s for text in texts for s in stems(text))
+    return [s[::-1] for s in seen]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query: as typed, its stem, and the reversed stem that matches compounds
+    ending in it (empty when the stem is too short for that)."""
+
+    word: str
+    stem: str
+
+    @property
+    def suffix(self) -> str:
+        return self.stem[::-1] if len(self.stem) >= MIN_SUFFIX else ""
+
+    def matches(self, word: str) -> bool:
+        """Whether a word of a text is this term: the same stem, or a compound ending in it."""
+        word_stem = stem(word)
+        return word_stem == self.stem or bool(self.suffix) and word_stem.endswith(self.stem)
+
+
+def parse_query(query: str) -> list[Term]:
+    """The query's distinct words as terms, stop words left out, at most MAX_TERMS. Every term
+    must match (AND)."""
+    terms = {}
+    for word in words(query):
+        if word not in STOP_WORDS and word not in terms:
+            terms[word] = Term(word=word, stem=stem(word))
+    return list(terms.values())[:MAX_TERMS]
+
+
+def snippet(text: str, terms: list[Term], *, length: int = 240) -> SafeString:
+    """About `length` characters of the text around its first matching word, HTML-escaped, with
+    every matching word in <mark>, in the words as written."""
+    text = " ".join((text or "").split())
+    found = [m for m in WORD.finditer(text) if any(t.matches(m.group().lower()) for t in terms)]
+    start = 0
+    if found and found[0].start() > length // 3:
+        start = text.rfind(" ", 0, found[0].start() - length // 4) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), found[0].end() if found else start + 1)
+    parts, position = [], start
+    for match in found:
+        if match.start() < start or match.end() > end:
+            continue
+        parts += [escape(text[position:match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        position = match.end()
+    parts.append(escape(text[position:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every part is escaped

@@ -1,0 +1,34 @@
+"""Notes in the search: title and text; found by whoever may read the note (its visibility)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.core.models import SearchEntryPerson
+from lokalkontakt.core.search.registry import Document, Hit, Source, audience_filter
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.knowledge.selectors import notes_visible_to
+
+
+class NoteSource(Source):
+    kind = "note"
+    label = _("Note")
+    model = Note
+
+    def queryset(self):
+        return Note.objects.prefetch_related("focus_areas")
+
+    def document(self, note: Note) -> Document:
+        return Document(
+            object_id=note.pk, title=note.title, body=note.text, created_at=note.created_at,
+            audience=note.visibility, areas=[note.area_id] if note.area_id else [],
+            focus_areas=[f.pk for f in note.focus_areas.all()],
+            people=[(note.author_id, SearchEntryPerson.Role.AUTHOR)])
+
+    def visible(self, user):
+        return audience_filter(user)
+
+    def hits(self, user, ids):
+        notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area")
+        return {note.pk: Hit(kind=self.kind, kind_label=note.get_kind_display(), title=note.title,
+                             url=note.get_absolute_url(), text=note.text, date=note.created_at,
+                             area=note.area.name if note.area else "")
+                for note in notes}
