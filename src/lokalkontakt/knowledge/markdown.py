@@ -1,6 +1,8 @@
 """Notes are written in Markdown and shown as HTML that has passed nh3's allowlist: no scripts,
 no event handlers, no raw HTML beyond these tags, links only to http, https and mailto."""
 
+import html as html_lib
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -17,3 +19,9 @@ def render_markdown(text: str) -> SafeString:
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                       link_rel="noopener noreferrer")
     return mark_safe(clean)  # noqa: S308 - nh3 has sanitised it
+
+
+def plain_text(text: str) -> str:
+    """The note's words without Markdown or HTML (for the search index and its snippets)."""
+    html = markdown_lib.markdown(text or "", output_format="html")
+    return html_lib.unescape(nh3.clean(html, tags=set()))

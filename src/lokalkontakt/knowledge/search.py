@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source, audience_filter
+from lokalkontakt.knowledge.markdown import plain_text
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.selectors import notes_visible_to
 
@@ -18,7 +19,7 @@ class NoteSource(Source):
 
     def document(self, note: Note) -> Document:
         return Document(
-            object_id=note.pk, title=note.title, body=note.text, created_at=note.created_at,
+            object_id=note.pk, title=note.title, body=plain_text(note.text), created_at=note.created_at,
             audience=note.visibility, areas=[note.area_id] if note.area_id else [],
             focus_areas=[f.pk for f in note.focus_areas.all()],
             people=[(note.author_id, SearchEntryPerson.Role.AUTHOR)])
@@ -29,6 +30,6 @@ class NoteSource(Source):
     def hits(self, user, ids):
         notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area")
         return {note.pk: Hit(kind=self.kind, kind_label=note.get_kind_display(), title=note.title,
-                             url=note.get_absolute_url(), text=note.text, date=note.created_at,
+                             url=note.get_absolute_url(), text=plain_text(note.text), date=note.created_at,
                              area=note.area.name if note.area else "")
                 for note in notes}

@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from lokalkontakt.core.models import SearchEntry, SearchEntryPerson
 from lokalkontakt.core.search.backends import backend
 from lokalkontakt.core.search.registry import Hit, in_area, sources, with_focus_area
-from lokalkontakt.core.search.text import Term, parse_query, snippet
+from lokalkontakt.core.search.text import Term, highlight, parse_query, snippet
 
 CAP = 1000
 PAGE_SIZE = 20
@@ -96,6 +96,7 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
         entry = entries[pk]
         if hit := loaded[entry.kind].get(entry.object_id):
             hit.snippet, hit.rank = snippet(hit.text, terms), rank
+            hit.title_html = highlight(hit.title, terms)
             results.hits.append(hit)
     return results
 

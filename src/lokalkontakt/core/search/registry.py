@@ -44,6 +44,7 @@ class Hit:
     date: datetime.datetime | datetime.date | None = None
     area: str = ""
     snippet: str = ""
+    title_html: str = ""
     rank: float = 0.0
 
 

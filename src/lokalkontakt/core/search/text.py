@@ -80,6 +80,11 @@ def parse_query(query: str) -> list[Term]:
     return list(terms.values())[:MAX_TERMS]
 
 
+def highlight(text: str, terms: list[Term]) -> SafeString:
+    """The whole text, HTML-escaped, with every matching word in <mark>."""
+    return snippet(text, terms, length=max(len(text or ""), 1))
+
+
 def snippet(text: str, terms: list[Term], *, length: int = 240) -> SafeString:
     """About `length` characters of the text around its first matching word, HTML-escaped, with
     every matching word in <mark>, in the words as written."""
