@@ -69,6 +69,7 @@ PUBLIC = {
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
+    "search:search",
 }
 
 # URL name -> the least a user must be to open it:
@@ -145,6 +146,8 @@ EXPECTED = {
     "knowledge:delete": "staff",
     "knowledge:attachment": "public",
     "knowledge:follows": "staff",
+    "search:search": "public",
+    "search:who_knows": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }

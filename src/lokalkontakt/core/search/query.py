@@ -43,6 +43,10 @@ class SearchResults:
     def has_previous(self) -> bool:
         return self.page > 1
 
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
 
 def _where(user, *, kinds, area, focus_area) -> tuple[str, list] | None:
     """SQL for the entries the user may find, of these kinds, about this area and focus area;
@@ -108,11 +112,12 @@ ROLE_WEIGHT = {SearchEntryPerson.Role.AUTHOR: 3, SearchEntryPerson.Role.CONTACT:
 @dataclass
 class Expert:
     """Someone who knows something about the query, and why: how many of the matching things
-    they wrote, handle, asked about or cover, by kind."""
+    they wrote, handle, asked about or cover, by kind, and the matching areas they cover."""
 
     employee: object
     score: int
     reasons: list[tuple[str, str, int]]  # (role, kind, count)
+    covers: list[str] = field(default_factory=list)
 
 
 def who_knows(*, user, query: str, limit: int = 10) -> list[Expert]:
@@ -124,14 +129,26 @@ def who_knows(*, user, query: str, limit: int = 10) -> list[Expert]:
     ids = [pk for pk, _rank in candidates(user, parse_query(query))]
     if not ids:
         return []
-    rows = (SearchEntryPerson.objects.filter(entry__in=ids, employee__is_active=True)
-            .values("employee", "role", "entry__kind").annotate(n=Count("entry", distinct=True)))
+    people = SearchEntryPerson.objects.filter(entry__in=ids, employee__is_active=True)
+    rows = people.values("employee", "role", "entry__kind").annotate(n=Count("entry", distinct=True))
     scores: dict[int, int] = {}
     reasons: dict[int, list] = {}
     for row in rows:
         scores[row["employee"]] = scores.get(row["employee"], 0) + ROLE_WEIGHT[row["role"]] * row["n"]
         reasons.setdefault(row["employee"], []).append((row["role"], row["entry__kind"], row["n"]))
-    best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
-    people = Employee.objects.in_bulk(best)
-    return [Expert(employee=people[pk], score=scores[pk],
+    best = sorted(scores, key=lambda pk: (-scores[pk], pk))[:limit]
+    employees = Employee.objects.in_bulk(best)
+    covers = _covered_areas(user, people.filter(employee__in=best, role=SearchEntryPerson.Role.CONTACT))
+    return [Expert(employee=employees[pk], score=scores[pk], covers=covers.get(pk, []),
                    reasons=sorted(reasons[pk], key=lambda r: -r[2])) for pk in best]
+
+
+def _covered_areas(user, contacts) -> dict[int, list[str]]:
+    """The names of the matching areas each employee covers."""
+    pairs = list(contacts.filter(entry__kind="area").values_list("employee", "entry__object_id"))
+    hits = sources()["area"].hits(user, [area for _employee, area in pairs]) if pairs else {}
+    covers: dict[int, list[str]] = {}
+    for employee, area in pairs:
+        if area in hits:
+            covers.setdefault(employee, []).append(hits[area].title)
+    return covers

@@ -3,16 +3,18 @@
 
 from django.core.management.base import BaseCommand
 
+from lokalkontakt.core.search.index import catch_up
 from lokalkontakt.inquiries.jobs import run_inquiry_jobs
 from lokalkontakt.knowledge.jobs import send_digests
 
 
 class Command(BaseCommand):
     help = ("Run the periodic jobs: inquiry reminders, escalations and anonymisation, and the "
-            "daily digests of follows.")
+            "daily digests of follows, and the search index's catch-up.")
 
     def handle(self, *args, **options):
         report = run_inquiry_jobs()
         self.stdout.write(f"Inquiries: {report.reminded} reminded, {report.escalated} escalated, "
                           f"{report.anonymised} anonymised.")
         self.stdout.write(f"Knowledge: {send_digests()} digests sent.")
+        self.stdout.write(f"Search: {catch_up()} entries caught up.")
