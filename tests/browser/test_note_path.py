@@ -1,6 +1,7 @@
 """A colleague writes a note about Korning, shared with its council; Korning's contact is told by
-e-mail, sees the note on the area page and opens it. axe on the form, the note page and the list;
-the public area page does not show the note."""
+e-mail, finds the note by search (other word forms), opens it and sees it on the area page. axe
+on the form, the note page, the list and the search; neither the public area page nor a
+visitor's search shows the note."""
 
 import pytest
 
@@ -42,12 +43,26 @@ def test_colleague_writes_a_note_and_the_contact_finds_it(page, hedensted, new_p
 
     contact = new_page()
     log_in(contact, "lokalkontakt")
-    contact.goto("/omraader/korning/")
-    contact.get_by_role("link", name="Forsamlingshuset i Korning").click()
+    contact.get_by_role("link", name=t("Search"), exact=True).click()
+    assert_accessible(contact)
+    # Other forms of the words: "foreningerne" finds "foreninger", "huse" finds "Forsamlingshuset".
+    contact.get_by_label(t("Search for")).fill("foreningerne huse")
+    contact.get_by_role("button", name=t("Search"), exact=True).click()
+    result = contact.get_by_role("link", name="Forsamlingshuset i Korning")
+    expect(result).to_be_visible()
+    expect(contact.locator(".search-result__snippet mark", has_text="foreninger")).to_be_visible()
+    assert_accessible(contact)
+    result.click()
     expect(contact.get_by_role("heading", level=1)).to_have_text("Forsamlingshuset i Korning")
     expect(contact.get_by_role("link", name=t("Edit note"))).to_be_visible()  # Korning's deputy
+    contact.goto("/omraader/korning/")
+    expect(contact.get_by_role("link", name="Forsamlingshuset i Korning")).to_be_visible()
 
     visitor = new_page(javascript=False)
     visitor.goto("/omraader/korning/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Korning")
     expect(visitor.get_by_text("Forsamlingshuset i Korning")).to_have_count(0)
+    visitor.goto("/soeg/?q=forsamlingshuset")
+    expect(visitor.get_by_text(
+        t("Nothing found. Check the spelling, use fewer words, or remove a filter."))).to_be_visible()
+    expect(visitor.get_by_role("link", name="Forsamlingshuset i Korning")).to_have_count(0)
