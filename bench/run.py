@@ -41,6 +41,9 @@ OUT = ROOT / "bench" / "out" / "latest.json"
 SIZES = (30, 3000)
 INQUIRY_SIZES = (100, 100_000)
 INQUIRY_AREAS = 30  # Hedensted has 28 local areas
+SEARCH_NOTES = {"sqlite": 200_000, "postgresql": 1_000_000}
+SEARCH_RUNS = 30  # timed runs of each query and user
+SEARCH_GOAL_MS = 50  # issue 5: p95 under 50 ms for every query class
 SETTINGS = "lokalkontakt.config.settings"
 PROFILE_OVER_MS = 100  # --profile shows the pages slower than this (median over HTTP)
 
@@ -79,7 +82,7 @@ def main(argv=None) -> int:
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--kind", choices=["areas", "inquiries"], default="areas",
+    parser.add_argument("--kind", choices=["areas", "inquiries", "search"], default="areas",
                         help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="comma-separated numbers of local areas (default 30,3000; "
@@ -89,6 +92,16 @@ def main(argv=None) -> int:
                              "(default 100,100000; empty for none)")
     parser.add_argument("--inquiry-areas", type=int, default=INQUIRY_AREAS,
                         help=f"local areas of the inquiry cases' municipality (default {INQUIRY_AREAS})")
+    parser.add_argument("--notes", type=int, default=SEARCH_NOTES["sqlite"],
+                        help=f"notes for the search case on SQLite (default "
+                             f"{SEARCH_NOTES['sqlite']}; 0 for none)")
+    parser.add_argument("--pg-notes", type=int, default=SEARCH_NOTES["postgresql"],
+                        help=f"notes for the search case on PostgreSQL (default "
+                             f"{SEARCH_NOTES['postgresql']}; 0 for none)")
+    parser.add_argument("--search-runs", type=int, default=SEARCH_RUNS,
+                        help=f"timed runs of each search query and user (default {SEARCH_RUNS})")
+    parser.add_argument("--index-batch", type=int, default=1000,
+                        help="batch size of the search index rebuild (default 1000)")
     parser.add_argument("--budget", type=float, default=12.0,
                         help="seconds at most per page and size (default 12)")
     parser.add_argument("--server", choices=["gunicorn", "wsgiref"], default="gunicorn",
@@ -114,7 +127,8 @@ def main(argv=None) -> int:
     started, load_before = time.monotonic(), os.getloadavg()
     runs = []
     for database, url in databases:
-        for kind, size in cases:
+        notes = args.notes if database == "sqlite" else args.pg_notes
+        for kind, size in cases + ([("search", notes)] if notes else []):
             print(f"== {database}, {size} {kind}"
                   + (f" ({args.inquiry_areas} areas)" if kind == "inquiries" else ""), flush=True)
             runs.append(run_child(database, url, kind, size, args))
@@ -147,10 +161,14 @@ def _django_version() -> str:
 def run_child(database: str, server_url: str | None, kind: str, size: int, args) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix=f"lk-bench-{database}-{kind}-{size}-"))
     result_file = workdir / "result.json"
-    dbname = f"lk_bench_{size}" if kind == "areas" else f"lk_bench_inq_{size}"
+    dbname = {"areas": f"lk_bench_{size}", "inquiries": f"lk_bench_inq_{size}",
+              "search": f"lk_bench_notes_{size}"}[kind]
     failed = {"database": database, "case": kind, "ok": False,
               **({"areas": size} if kind == "areas" else
+                 {"areas": args.inquiry_areas, "notes": size} if kind == "search" else
                  {"areas": args.inquiry_areas, "inquiries": size})}
+    # The search case writes and indexes up to a million notes: about 10 ms a note, with room.
+    timeout = 900 + (size // 50 if kind == "search" else 0)
     try:
         if database == "sqlite":
             url = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -164,12 +182,15 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
                    "--budget", str(args.budget), "--server", args.server]
         if args.profile:
             command += ["--profile", "--profile-over", str(args.profile_over)]
-        child = subprocess.run(command, cwd=ROOT, env=_env(url), timeout=900, check=False)  # noqa: S603
+        if kind == "search":
+            command += ["--search-runs", str(args.search_runs),
+                        "--index-batch", str(args.index_batch)]
+        child = subprocess.run(command, cwd=ROOT, env=_env(url), timeout=timeout, check=False)  # noqa: S603
         if child.returncode == 0 and result_file.exists():
             return json.loads(result_file.read_text(encoding="utf-8"))
         return {**failed, "error": f"child exited with {child.returncode}"}
     except subprocess.TimeoutExpired:
-        return {**failed, "error": "timed out after 900 s"}
+        return {**failed, "error": f"timed out after {timeout} s"}
     except Exception as error:  # noqa: BLE001 - e.g. the PostgreSQL server is not reachable
         return {**failed, "error": f"{type(error).__name__}: {error}"}
     finally:
@@ -205,6 +226,8 @@ def _env(database_url: str) -> dict:
 
 
 def _case_label(run: dict) -> str:
+    if run.get("case") == "search":
+        return f"{run['notes']:,} notes"
     if run.get("case") == "inquiries":
         return f"{run['inquiries']:,} inq."
     return f"{run['areas']:,} areas"
@@ -237,6 +260,8 @@ def print_table(report: dict) -> None:
     print("-" * len(header))
     for run in report["runs"]:
         prefix = f"{run['database']:<10} {_case_label(run):>12}  "
+        if run.get("case") == "search":
+            continue
         if not run.get("ok"):
             print(f"{prefix}FAILED: {run.get('error')}")
             continue
@@ -255,6 +280,12 @@ def print_table(report: dict) -> None:
           "in-process (django.test.Client, same database); sql ms: those SELECTs run again "
           "(execute + fetchall);\nKiB: response body; n: timed requests (fewer than asked when "
           "the page's time budget ran out). Inquiry pages: as the coordinator, 50 a page.")
+    searches = [run for run in report["runs"] if run.get("case") == "search"]
+    if searches:
+        from bench.search import print_search_table
+
+        print()
+        print_search_table(searches)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -274,6 +305,8 @@ def run_case(args) -> int:
     areas = args.size if args.kind == "areas" else args.inquiry_areas
     result = {"database": args.database, "case": args.kind, "areas": areas, "ok": False,
               "warnings": []}
+    if args.kind == "search":
+        result["notes"] = args.size
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     result["migrate_s"] = round(time.perf_counter() - started, 1)
@@ -283,6 +316,13 @@ def run_case(args) -> int:
     result["generated"] = generated.__dict__
     print(f"   migrated in {result['migrate_s']} s, generated {areas} areas in "
           f"{result['generate_s']} s", flush=True)
+    if args.kind == "search":
+        from bench.search import search_case
+
+        search_case(args, result, generated)
+        result["ok"] = True
+        Path(args.result).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        return 0
     if args.kind == "areas":
         pages = [(name, path.format(slug=generated.covered_slug), coord, n, warm)
                  for name, path, coord, n, warm in PAGES]
