@@ -31,6 +31,8 @@ from lokalkontakt.areas.models import (
     Participation,
 )
 from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.search.index import index_update
+from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 
@@ -192,6 +194,7 @@ def _assign_from_bilag(area: LocalArea, entry: BilagEntry) -> None:
     if entry.project:
         project = Project.objects.create(title=f"Udviklingsprojekt i {area.name}", lead=employee)
         project.areas.add(area)
+    index_update(area)  # the search's "who knows" names the contact
 
 
 def _demo_users(areas: dict) -> list[str]:
@@ -215,4 +218,29 @@ def _demo_users(areas: dict) -> list[str]:
     for area_name in DEMO_DEPUTY_AREAS:
         services.assignment_create(area=areas[area_name], employee=contact,
                                    role=AssignmentRole.DEPUTY, starts_on=datetime.date(2025, 1, 6))
+    _demo_notes(areas)
     return users
+
+
+# A few notes to search for: (author, area, kind, visibility, title, text).
+DEMO_NOTES = [
+    ("kollega", "Korning", "associations", "council", "Energirenovering af forsamlingshuset",
+     "Forsamlingshuset kan lejes af foreninger til møder og fester. Bestyrelsen ønsker en "
+     "dialog om energirenovering og har spurgt om kommunale puljer."),
+    ("lokalkontakt", "Hornborg", "local_conditions", "staff", "Trafik på skolevejen",
+     "Flere borgerhenvendelser om fart og tung trafik på skolevejen. Lokalrådet ønsker en "
+     "cykelsti mellem Hornborg og Korning og er i kontakt med vejafdelingen."),
+    ("kollega", None, "experience", "staff", "Erfaringer fra borgermøder i lokalområderne",
+     "Borgermøder fungerer bedst, når lokalrådet inviterer, og kommunen deltager med en kort "
+     "orientering. Husk at sende dagsorden ud en uge før."),
+    ("lokalkontakt", "Korning", "events", "public", "Sommerfest i sportshallen",
+     "Lokalområdet holder sommerfest i sportshallen den sidste lørdag i juni. Alle er velkomne."),
+]
+
+
+def _demo_notes(areas: dict) -> None:
+    users = {user.username: user for user in get_user_model().objects.filter(
+        username__in={author for author, *_rest in DEMO_NOTES})}
+    for author, area, kind, visibility, title, text in DEMO_NOTES:
+        note_create(actor=users[author], title=title, text=text, kind=kind, visibility=visibility,
+                    area=areas.get(area))
