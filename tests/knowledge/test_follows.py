@@ -180,3 +180,23 @@ def test_the_follows_page_costs_the_same(setting, follower, follows, django_asse
 # session, user, employee, coordinator group, 2 x Django permissions; the follows (with area and
 # focus area); the initial choices; the areas and the focus areas of the form.
 FOLLOWS_PAGE = 10
+
+
+def test_a_contact_hears_of_consultations_about_the_followed_area_with_a_link_to_their_task(
+        setting, coordinator):
+    from lokalkontakt.consultations.services import consultation_create
+
+    lise = setting.contact.employee  # Glud's contact
+    services.follow_toggle(employee=lise, area=setting.glud)
+    consultation = consultation_create(
+        title="Ny cykelstiplan", description="Hvor mangler der stier?",
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
+        areas=[setting.glud, setting.juelsminde], actor=setting.colleague)
+    OutgoingEmail.objects.all().delete()  # the consultation's own e-mails
+
+    assert send_digests() >= 1
+    [email] = OutgoingEmail.objects.filter(to=["lise@example.dk"])
+    task = consultation.tasks.get(area=setting.glud)
+    assert "Ny cykelstiplan" in email.body
+    assert task.get_absolute_url() in email.body
+    assert consultation.get_absolute_url() not in email.body.replace(task.get_absolute_url(), "")

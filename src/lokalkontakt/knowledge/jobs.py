@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from lokalkontakt.consultations.selectors import consultations_visible_to
+from lokalkontakt.consultations.models import Consultation
+from lokalkontakt.consultations.selectors import consultations_visible_to, tasks_visible_to
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.inquiries.selectors import inquiries_visible_to
 from lokalkontakt.knowledge.models import DigestSent, Follow, Note
@@ -55,12 +56,29 @@ def collect(employee, *, since, now) -> dict:
     if employee.user is not None:
         inquiries = (inquiries_visible_to(user=employee.user).filter(inquiry_q, window)
                      .distinct().order_by("created_at", "pk"))
-        consultations = (consultations_visible_to(user=employee.user)
-                         .filter(consultation_q, window).distinct().order_by("created_at", "pk"))
+        consultations = _consultations(employee.user, consultation_q & window)
     else:
         inquiries = consultations = []
     return {"notes": list(notes), "inquiries": list(inquiries),
             "consultations": list(consultations)}
+
+
+def _consultations(user, condition) -> list:
+    """The matching consultations the user may open: whole (requester, coordinator) or through
+    one of its tasks (the areas' contacts and deputies); each with `digest_url` to the page the
+    user may open."""
+    own = consultations_visible_to(user=user).values("pk")
+    tasks = {task.consultation_id: task for task in tasks_visible_to(user=user)
+             .filter(consultation__in=Consultation.objects.filter(condition)).order_by("-pk")}
+    found = list(Consultation.objects.filter(condition)
+                 .filter(Q(pk__in=own) | Q(pk__in=list(tasks))).distinct()
+                 .order_by("created_at", "pk"))
+    own_ids = set(consultations_visible_to(user=user).filter(pk__in=[c.pk for c in found])
+                  .values_list("pk", flat=True))
+    for consultation in found:
+        consultation.digest_url = (consultation.get_absolute_url() if consultation.pk in own_ids
+                                   else tasks[consultation.pk].get_absolute_url())
+    return found
 
 
 def _send_digest(employee, *, now, today) -> bool:
@@ -72,7 +90,8 @@ def _send_digest(employee, *, now, today) -> bool:
             DigestSent.objects.create(employee=employee, day=today, sent_at=now)
             email_queue_template("knowledge/email/digest.txt", to=[employee.email], context={
                 "employee": employee,
-                **{kind: [(obj, site_url(obj.get_absolute_url())) for obj in objects]
+                **{kind: [(obj, site_url(getattr(obj, "digest_url", None) or obj.get_absolute_url()))
+                          for obj in objects]
                    for kind, objects in items.items()},
                 "follows_url": site_url(reverse("knowledge:follows"))})
     except IntegrityError:  # a concurrent run has sent today's digest
