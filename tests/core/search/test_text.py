@@ -2,7 +2,6 @@
 query word, stop words; and how hits show the matching words (snippets, highlighted titles)."""
 
 import pytest
-from django.conf import settings
 
 from lokalkontakt.core.search.query import search
 from lokalkontakt.core.search.text import parse_query, snippet
@@ -26,13 +25,12 @@ def test_a_word_finds_its_other_forms(author, written, query):
     assert titles(author, query) == ["Noten"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Snowball's Danish stemmer (Python and PostgreSQL alike) strips a final -s after a valid "
-    "s-ending: 'plads' -> 'plad' but 'pladsen' -> 'plads', so the bare noun misses its "
-    "definite and plural forms"))
 @pytest.mark.parametrize(("written", "query"), [
     ("Bænkene på legepladsen er nye", "legeplads"),
     ("Der er god plads i hallen", "pladsen"),
+    # Short words, which Snowball leaves whole, find their inflected forms.
+    ("Stien langs åen er lukket", "sti"),
+    ("Byen har fået ny købmand", "by"),
 ])
 def test_a_noun_ending_in_s_finds_its_other_forms(author, written, query):
     write_note(author, title="Noten", text=written)
@@ -101,11 +99,6 @@ def test_the_search_ignores_case_and_keeps_danish_letters(author):
     assert titles(author, "åbningstider") == ["Åbningstider"]
 
 
-@pytest.mark.xfail(
-    settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), strict=True, reason=(
-        "backends.PostgresBackend: the text is split by PostgreSQL's parser, which keeps "
-        "'info@glud.dk' and 'www.glud.dk' as one token, but the query by text.WORD into "
-        "info/glud/dk; 'dk' (under MIN_SUFFIX) then matches nothing. SQLite finds the note"))
 @pytest.mark.parametrize("query", ["info@glud.dk", "www.glud.dk", "glud.dk"])
 def test_an_address_finds_the_note_that_gives_it(author, query):
     write_note(author, title="Borgerforeningen", text="Skriv til info@glud.dk eller se www.glud.dk")
@@ -223,9 +216,6 @@ def test_a_text_without_the_match_shows_its_beginning():
     assert 200 < len(shown) < 260
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "text.snippet: with no match and no space in the first `length` characters, `end` falls "
-    "back to start + 1: the snippet is one character"))
 def test_a_long_unbroken_word_without_the_match_still_gives_a_snippet():
     # A pasted link: no space in the first `length` characters and no match.
     text = "https://example.dk/" + "a" * 300 + " mere tekst"

@@ -10,7 +10,7 @@ none of its hits is lost. Higher rank is better on both.
 
 from django.db import connection
 
-from lokalkontakt.core.search.text import Term, reversed_stems, stems
+from lokalkontakt.core.search.text import Term, reversed_stems, stems, words
 
 
 class SqliteBackend:
@@ -36,7 +36,7 @@ class SqliteBackend:
     def match(terms: list[Term]) -> str:
         parts = []
         for term in terms:
-            part = f'{{title body}} : "{term.stem}"'
+            part = "{title body} : (" + " OR ".join(f'"{stem}"' for stem in term.stems) + ")"
             if term.suffix:
                 part = f'({part} OR rev : "{term.suffix}" *)'
             parts.append(part)
@@ -55,7 +55,9 @@ class SqliteBackend:
 
 class PostgresBackend:
     """PostgreSQL's `danish` configuration for title (weight A) and body (B); the reversed stems
-    (D) in the `simple` configuration, for compound words."""
+    (D) in the `simple` configuration, for compound words. PostgreSQL gets the words as Python
+    splits them (core.search.text.words), as the queries do: its own parser would keep
+    "info@glud.dk" or "www.glud.dk" whole, and a search for "glud" would not find them."""
 
     VECTOR = ("setweight(to_tsvector('danish', %s), 'A') || setweight(to_tsvector('danish', %s), "
               "'B') || setweight(to_tsvector('simple', %s), 'D')")
@@ -63,7 +65,8 @@ class PostgresBackend:
     def write(self, cursor, rows):
         cursor.executemany(
             f"UPDATE core_searchentry SET vector = {self.VECTOR} WHERE id = %s",  # noqa: S608
-            [(title, body, " ".join(reversed_stems(title, body)), pk) for pk, title, body in rows])
+            [(" ".join(words(title)), " ".join(words(body)), " ".join(reversed_stems(title, body)),
+              pk) for pk, title, body in rows])
 
     def delete(self, cursor, ids):
         """The vector goes with its row."""
@@ -72,12 +75,12 @@ class PostgresBackend:
     def tsquery(terms: list[Term]) -> tuple[str, list[str]]:
         parts, params = [], []
         for term in terms:
-            part = "to_tsquery('danish', %s)"
-            params.append(term.word)
+            part = " || ".join(["to_tsquery('danish', %s)"] * len(term.variants))
+            params.extend(term.variants)
             if term.suffix:
-                part = f"({part} || to_tsquery('simple', %s))"
+                part = f"{part} || to_tsquery('simple', %s)"
                 params.append(f"{term.suffix}:*")
-            parts.append(part)
+            parts.append(f"({part})")
         return " && ".join(parts), params
 
     def candidates(self, terms, where, params, cap):

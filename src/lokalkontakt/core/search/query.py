@@ -74,11 +74,12 @@ def _where(user, *, kinds, area, focus_area) -> tuple[str, list] | None:
 
 
 def candidates(user, terms, *, kinds=(), area=None, focus_area=None) -> list[tuple[int, float]]:
-    """(entry id, rank) of at most CAP entries the user may find, best first."""
+    """(entry id, rank) of at most CAP + 1 entries the user may find, best first (one more than
+    CAP, so that the caller can tell "over CAP")."""
     where = _where(user, kinds=kinds, area=area, focus_area=focus_area)
     if not terms or where is None:
         return []
-    found = backend().candidates(terms, where[0], where[1], CAP)
+    found = backend().candidates(terms, where[0], where[1], CAP + 1)  # one more tells "over"
     return sorted(found, key=lambda row: (-row[1], -row[0]))
 
 
@@ -86,8 +87,10 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
     """The hits of a query that the user may open, ranked, a page at a time (PAGE_SIZE)."""
     terms = parse_query(query)
     results = SearchResults(terms=terms, compounds=any(t.suffix for t in terms))
-    ranked = candidates(user, terms, kinds=kinds, area=area, focus_area=focus_area)
-    results.count, results.capped = len(ranked), len(ranked) >= CAP
+    ranked = candidates(user, terms, kinds=kinds, area=area, focus_area=focus_area)[:CAP + 1]
+    results.capped = len(ranked) > CAP
+    ranked = ranked[:CAP] if results.capped else ranked
+    results.count = len(ranked)
     results.pages = math.ceil(len(ranked) / PAGE_SIZE)
     results.page = min(max(page, 1), max(results.pages, 1))
     shown = ranked[(results.page - 1) * PAGE_SIZE:results.page * PAGE_SIZE]

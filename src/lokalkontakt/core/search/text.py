@@ -52,6 +52,11 @@ def reversed_stems(*texts: str) -> list[str]:
     return [s[::-1] for s in seen]
 
 
+# Endings whose stems a query word also matches: Snowball leaves short words ("sti", "by") and
+# some s-endings ("plads" -> "plad", but "pladsen" -> "plads") apart from their own inflections.
+INFLECTIONS = ("en", "et", "e", "er", "s")
+
+
 @dataclass(frozen=True)
 class Term:
     """One word of a query: as typed, its stem, and the reversed stem that matches compounds
@@ -61,13 +66,22 @@ class Term:
     stem: str
 
     @property
+    def variants(self) -> tuple[str, ...]:
+        """The word, its stem and its inflected forms, whose stems it matches."""
+        return tuple(dict.fromkeys([self.word, self.stem, *(self.word + e for e in INFLECTIONS)]))
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(stem(variant) for variant in self.variants))
+
+    @property
     def suffix(self) -> str:
         return self.stem[::-1] if len(self.stem) >= MIN_SUFFIX else ""
 
     def matches(self, word: str) -> bool:
-        """Whether a word of a text is this term: the same stem, or a compound ending in it."""
+        """Whether a word of a text is this term: one of its stems, or a compound ending in it."""
         word_stem = stem(word)
-        return word_stem == self.stem or bool(self.suffix) and word_stem.endswith(self.stem)
+        return word_stem in self.stems or bool(self.suffix) and word_stem.endswith(self.stem)
 
 
 def parse_query(query: str) -> list[Term]:
@@ -82,27 +96,35 @@ def parse_query(query: str) -> list[Term]:
 
 def highlight(text: str, terms: list[Term]) -> SafeString:
     """The whole text, HTML-escaped, with every matching word in <mark>."""
-    return snippet(text, terms, length=max(len(text or ""), 1))
+    return _marked(text or "", terms, 0, len(text or ""))
+
+
+def _matches(text: str, terms: list[Term]) -> list[re.Match]:
+    return [m for m in WORD.finditer(text) if any(t.matches(m.group().lower()) for t in terms)]
+
+
+def _marked(text: str, terms: list[Term], start: int, end: int) -> SafeString:
+    parts, position = [], start
+    for match in _matches(text[start:end], terms):
+        parts += [escape(text[position:start + match.start()]), "<mark>", escape(match.group()),
+                  "</mark>"]
+        position = start + match.end()
+    parts.append(escape(text[position:end]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
 def snippet(text: str, terms: list[Term], *, length: int = 240) -> SafeString:
     """About `length` characters of the text around its first matching word, HTML-escaped, with
-    every matching word in <mark>, in the words as written."""
+    every matching word in <mark>, in the words as written; cut at spaces where there are any."""
     text = " ".join((text or "").split())
-    found = [m for m in WORD.finditer(text) if any(t.matches(m.group().lower()) for t in terms)]
+    found = _matches(text, terms)
     start = 0
     if found and found[0].start() > length // 3:
         start = text.rfind(" ", 0, found[0].start() - length // 4) + 1
     end = min(len(text), start + length)
     if end < len(text):
-        end = max(text.rfind(" ", start, end), found[0].end() if found else start + 1)
-    parts, position = [], start
-    for match in found:
-        if match.start() < start or match.end() > end:
-            continue
-        parts += [escape(text[position:match.start()]), "<mark>", escape(match.group()), "</mark>"]
-        position = match.end()
-    parts.append(escape(text[position:end]))
+        space = text.rfind(" ", start, end)
+        end = max(space if space > start else end, found[0].end() if found else start)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every part is escaped
+    return mark_safe(prefix + _marked(text, terms, start, end) + suffix)  # noqa: S308 - escaped
