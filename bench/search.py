@@ -76,6 +76,34 @@ def _analyze() -> None:
             cursor.execute("VACUUM ANALYZE")
 
 
+def explain(user, terms) -> str:
+    """The plan of the backend's candidate query for this user and these terms, as the database
+    ran it: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on SQLite."""
+    from django.db import connection
+
+    from lokalkontakt.core.search.query import candidates
+
+    captured = []
+
+    def capture(execute, sql, params, many, context):
+        if "search_fts" in sql or "ts_rank" in sql:
+            captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        candidates(user, terms)
+    if not captured:
+        return ""
+    sql, params = captured[0]
+    prefix = ("EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql"
+              else "EXPLAIN QUERY PLAN ")
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        rows = cursor.fetchall()
+    plan = "\n".join(" | ".join(str(v) for v in row) for row in rows)
+    return f"{sql}\n{params}\n{plan}"
+
+
 def search_case(args, result: dict, generated) -> None:
     from django.db import connection, connections
     from django.test.utils import CaptureQueriesContext
@@ -124,6 +152,8 @@ def search_case(args, result: dict, generated) -> None:
                 row["snippet"] = str(results.hits[0].snippet) if results.hits else ""
                 row["candidates"] = _timed(lambda u=user, t=terms: candidates(u, t),
                                            args.search_runs)
+            if row["class"] != "two words" or name == "coordinator":
+                row.setdefault("plans", {})[name] = explain(user, terms)
         result["queries"].append(row)
         coordinator = row["users"]["coordinator"]
         print(f"   {klass:<9} {query:<32} matches {row['matches']:>8,}  coordinator p50 "
