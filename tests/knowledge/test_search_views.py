@@ -594,10 +594,6 @@ def test_who_knows_leaves_out_inactive_employees(setting, korning):
     assert "Frede Fratrådt" not in response.content.decode()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "knowledge/who_knows.html writes ' · ' before the e-mail whether or not a job title came "
-    "before it: an employee without a title (Employee.title is blank=True; contacts imported "
-    "from Bilag 1 may have none) shows as '· lise@example.dk · +45 …'"))
 def test_who_knows_shows_no_leading_separator_without_a_job_title(setting, korning):
     setting.contact.employee.title = ""
     setting.contact.employee.save()
