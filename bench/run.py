@@ -112,6 +112,9 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-over", type=float, default=PROFILE_OVER_MS,
                         help=f"median in ms above which --profile shows a page "
                              f"(default {PROFILE_OVER_MS})")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the databases (PostgreSQL lk_bench_*, the SQLite files in "
+                             "the temporary directories) for EXPLAIN or `python -m bench.search`")
     parser.add_argument("--no-postgres", action="store_true",
                         help="SQLite only, even when DATABASE_URL points at PostgreSQL")
     args = parser.parse_args(argv)
@@ -169,6 +172,7 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
                  {"areas": args.inquiry_areas, "inquiries": size})}
     # The search case writes and indexes up to a million notes: about 10 ms a note, with room.
     timeout = 900 + (size // 50 if kind == "search" else 0)
+    url = ""
     try:
         if database == "sqlite":
             url = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -194,12 +198,15 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
     except Exception as error:  # noqa: BLE001 - e.g. the PostgreSQL server is not reachable
         return {**failed, "error": f"{type(error).__name__}: {error}"}
     finally:
-        if database != "sqlite":
+        if args.keep:
+            print(f"   kept: {url}", flush=True)
+        elif database != "sqlite":
             try:
                 _pg_admin(server_url, f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
             except Exception as error:  # noqa: BLE001
                 print(f"   could not drop {dbname}: {error}", flush=True)
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _pg_admin(server_url: str, sql: str) -> None:

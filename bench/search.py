@@ -21,6 +21,8 @@ import sys
 import time
 
 GOAL_MS = 50
+BUDGET_S = 8.0  # seconds at most per query and user (fewer runs when they are slow)
+MIN_RUNS = 5
 CLASSES = ("common", "mid", "rare", "two words")
 
 
@@ -31,15 +33,19 @@ def _percentiles(samples: list[float]) -> dict:
             "max_ms": round(ordered[-1] * 1000, 2)}
 
 
-def _timed(function, runs: int, warmup: int = 2) -> dict:
+def _timed(function, runs: int, warmup: int = 2, budget: float = BUDGET_S) -> dict:
+    """`warmup` untimed calls, then up to `runs` timed ones, stopping after `budget` seconds
+    (at least MIN_RUNS): a query that takes a second must not hold the bench for an hour."""
     for _ in range(warmup):
         function()
-    samples = []
+    samples, deadline = [], time.monotonic() + budget
     for _ in range(runs):
         started = time.perf_counter()
         function()
         samples.append(time.perf_counter() - started)
-    return {"n": runs, **_percentiles(samples)}
+        if len(samples) >= MIN_RUNS and time.monotonic() > deadline:
+            break
+    return {"n": len(samples), **_percentiles(samples)}
 
 
 def _users(coordinator: str):
@@ -51,10 +57,13 @@ def _users(coordinator: str):
     from lokalkontakt.people.models import Employee
 
     User = get_user_model()
-    employee = Employee.objects.filter(is_active=True, user__isnull=True).order_by("pk").first()
-    colleague = User.objects.create(username="bench-kollega", first_name=employee.name.split()[0])
-    employee.user = colleague
-    employee.save(update_fields=["user"])
+    colleague = User.objects.filter(username="bench-kollega").first()
+    if colleague is None:
+        employee = Employee.objects.filter(is_active=True, user__isnull=True).order_by("pk").first()
+        colleague = User.objects.create(username="bench-kollega",
+                                        first_name=employee.name.split()[0])
+        employee.user = colleague
+        employee.save(update_fields=["user"])
     return [("coordinator", User.objects.get(username=coordinator)),
             ("colleague", User.objects.get(pk=colleague.pk)), ("anonymous", AnonymousUser())]
 
@@ -105,13 +114,9 @@ def explain(user, terms) -> str:
 
 
 def search_case(args, result: dict, generated) -> None:
-    from django.db import connection, connections
-    from django.test.utils import CaptureQueriesContext
+    from django.db import connections
 
-    from bench.generate_notes import generate_notes, pick_queries
-    from lokalkontakt.core.search.backends import backend
-    from lokalkontakt.core.search.query import candidates, search, who_knows
-    from lokalkontakt.core.search.text import parse_query, words
+    from bench.generate_notes import generate_notes
 
     started, tenth = time.perf_counter(), max(1, args.size // 10)
 
@@ -133,10 +138,23 @@ def search_case(args, result: dict, generated) -> None:
     _analyze()
     result["analyze_s"] = round(time.perf_counter() - started, 1)
 
-    users = _users(generated.coordinator)
-    df = notes.document_frequency
+    time_queries(args.search_runs, result, generated.coordinator, notes.document_frequency,
+                 notes.notes)
+
+
+def time_queries(runs: int, result: dict, coordinator: str, df, count: int) -> None:
+    """The twelve queries (and who_knows), timed; the figures go into `result`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.generate_notes import pick_queries
+    from lokalkontakt.core.search.backends import backend
+    from lokalkontakt.core.search.query import candidates, search, who_knows
+    from lokalkontakt.core.search.text import parse_query, words
+
+    users = _users(coordinator)
     result["queries"] = []
-    for klass, query in pick_queries(df, notes.notes):
+    for klass, query in pick_queries(df, count):
         terms = parse_query(query)
         row = {"class": klass, "query": query, "df": [df[w] for w in words(query)],
                "matches": len(backend().candidates(terms, "", [], 10**9)), "users": {}}
@@ -147,11 +165,11 @@ def search_case(args, result: dict, generated) -> None:
             row["users"][name] = {"count": results.count, "capped": results.capped,
                                   "hits": len(results.hits), "queries": len(captured),
                                   **_timed(lambda u=user, q=query: search(user=u, query=q),
-                                           args.search_runs)}
+                                           runs)}
             if name == "coordinator":
                 row["snippet"] = str(results.hits[0].snippet) if results.hits else ""
                 row["candidates"] = _timed(lambda u=user, t=terms: candidates(u, t),
-                                           args.search_runs)
+                                           runs)
             if row["class"] != "two words" or name == "coordinator":
                 row.setdefault("plans", {})[name] = explain(user, terms)
         result["queries"].append(row)
@@ -160,7 +178,7 @@ def search_case(args, result: dict, generated) -> None:
               f"{coordinator['p50_ms']:6.1f} p95 {coordinator['p95_ms']:6.1f} ms", flush=True)
     result["who_knows"] = [
         {"query": row["query"], "class": row["class"],
-         **_timed(lambda q=row["query"]: who_knows(user=users[0][1], query=q), args.search_runs)}
+         **_timed(lambda q=row["query"]: who_knows(user=users[0][1], query=q), runs)}
         for row in result["queries"] if row["class"] in ("common", "mid")][::3]
     result["goal_ms"] = GOAL_MS
     result["worst_p95_by_class"] = {
@@ -211,3 +229,48 @@ def print_search_table(runs: list[dict]) -> None:
           "query matches (stems and compounds, uncapped);\nresults: the coordinator's count "
           "(the search ranks at most 1,000 candidates); cand. p95: the backend's candidate "
           "query alone (coordinator); q: SQL queries of one search.")
+
+
+def document_frequency() -> tuple:
+    """The notes' document frequencies, read back from the database (as generate_notes counts
+    them), and how many notes: for timing the queries again on a kept database."""
+    from collections import Counter
+
+    from lokalkontakt.core.search.text import words
+    from lokalkontakt.knowledge.models import Note
+
+    df, count, last = Counter(), 0, 0
+    while rows := list(Note.objects.filter(pk__gt=last).order_by("pk")
+                       .values_list("pk", "title", "text")[:5000]):
+        for _pk, title, text in rows:
+            df.update(set(words(title)) | set(words(text)))
+        count, last = count + len(rows), rows[-1][0]
+    return df, count
+
+
+def main() -> int:
+    """`python -m bench.search DATABASE_URL [RUNS]`: time the queries again on a database the
+    search case filled and indexed (kept with `bench.run --keep`); prints the table."""
+    import os
+
+    os.environ["DATABASE_URL"] = sys.argv[1]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lokalkontakt.config.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    import lokalkontakt.core.roles  # noqa: F401 - registers the role permissions
+    from bench.generate import COORDINATOR_USERNAME
+
+    df, count = document_frequency()
+    result = {"database": connection.vendor, "case": "search", "notes": count, "ok": True,
+              "index": {}, "generated_notes": {}}
+    time_queries(int(sys.argv[2]) if len(sys.argv) > 2 else 30, result, COORDINATOR_USERNAME,
+                 df, count)
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
