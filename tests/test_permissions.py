@@ -143,6 +143,7 @@ EXPECTED = {
     "knowledge:new": "staff",
     "knowledge:detail": "public",
     "knowledge:edit": "staff",
+    "knowledge:version": "staff",
     "knowledge:delete": "staff",
     "knowledge:attachment": "public",
     "knowledge:follows": "staff",
@@ -392,7 +393,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                    for name in [*CONSULTATION_PAGES, "close"]},
                 "consultations:task": world.consultation.tasks.get().pk,
                 "consultations:attachment": world.files["consultation"].pk,
-                **{f"knowledge:{name}": world.note.pk for name in ["detail", "edit", "delete"]},
+                **{f"knowledge:{name}": world.note.pk
+                   for name in ["detail", "edit", "delete", "version"]},
                 "knowledge:attachment": world.files["note"].pk,
             }
             if route.key not in by_view:
@@ -409,6 +411,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             kwargs[name] = world.files[kind].pk
         elif name == "fmt":
             kwargs[name] = "csv"
+        elif name == "history_id" and route.key == "knowledge:version":
+            kwargs[name] = world.note.history.order_by("history_id").first().history_id
         elif route.key == f"{ADMIN_NAMESPACE}:view_on_site" and name == "object_id":
             kwargs[name] = str(world.area.pk)
         elif route.is_admin and name in {"object_id", "id"} and _admin_model(route):

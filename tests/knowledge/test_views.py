@@ -1,6 +1,7 @@
 """The note pages as a browser uses them: write, read, edit (and the edit conflict), delete."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from lokalkontakt.knowledge import services
@@ -156,3 +157,36 @@ def test_the_edit_form_removes_a_file(setting):
 
     assert response.status_code == 302
     assert not note.attachments.exists()
+
+
+def test_staff_read_an_earlier_version_of_a_note(setting):
+    note = write(setting.contact, area=setting.glud, title="Første titel",
+                 text="Den **gamle** tekst.")
+    services.note_update(note=note, actor=setting.contact,
+                         **update_data(note, title="Ny titel", text="Den nye tekst."))
+    first = note.history.order_by("history_id").first()
+    client = Client()
+    client.force_login(setting.colleague)
+
+    detail = client.get(note.get_absolute_url()).content.decode()
+    url = reverse("knowledge:version", kwargs={"pk": note.pk, "history_id": first.history_id})
+    assert f'href="{url}"' in detail
+    page = client.get(url)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<h1>Første titel</h1>" in html
+    assert "<strong>gamle</strong>" in html
+    assert "Den nye tekst" not in html
+    assert "Version 1" in html and "version 2" in html
+
+
+def test_a_version_of_another_note_is_not_found(setting):
+    one = write(setting.contact, area=setting.glud, title="Den ene")
+    other = write(setting.contact, area=setting.glud, title="Den anden")
+    client = Client()
+    client.force_login(setting.colleague)
+
+    url = reverse("knowledge:version", kwargs={
+        "pk": one.pk, "history_id": other.history.get().history_id})
+    assert client.get(url).status_code == 404

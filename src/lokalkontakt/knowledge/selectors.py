@@ -59,6 +59,11 @@ def note_history(*, note: Note):
                                                                            "-history_id")
 
 
+def note_version_get(*, note: Note, history_id: int):
+    """One saved version of the note (its history record); 404 when it is not this note's."""
+    return get_object_or_404(note_history(note=note), history_id=history_id)
+
+
 def attachment_get(*, user, pk: int) -> NoteAttachment:
     """A file of a note the user may see; 404 otherwise."""
     visible = _visible_filter(user)

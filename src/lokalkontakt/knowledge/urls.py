@@ -8,6 +8,7 @@ urlpatterns = [
     path("ny/", views.create, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/ret/", views.edit, name="edit"),
+    path("<int:pk>/version/<int:history_id>/", views.version, name="version"),
     path("<int:pk>/slet/", views.delete, name="delete"),
     path("foelger/", views.follows, name="follows"),
     path("bilag/<int:pk>/", views.attachment, name="attachment"),

@@ -53,6 +53,16 @@ def detail(request, pk):
 
 
 @staff_required
+@require_GET
+def version(request, pk, history_id):
+    """A saved version of a note as it read then (staff, who see the edit history)."""
+    note = selectors.note_get(user=request.user, pk=pk)
+    record = selectors.note_version_get(note=note, history_id=history_id)
+    return render(request, "knowledge/version.html",
+                  {"note": note, "record": record, "html": render_markdown(record.text)})
+
+
+@staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
     area = LocalArea.objects.filter(slug=request.GET.get("omraade", "")).first()
