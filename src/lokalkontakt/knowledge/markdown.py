@@ -2,6 +2,7 @@
 no event handlers, no raw HTML beyond these tags, links only to http, https and mailto."""
 
 import html as html_lib
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -21,7 +22,14 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)  # noqa: S308 - nh3 has sanitised it
 
 
+_local = threading.local()
+
+
 def plain_text(text: str) -> str:
-    """The note's words without Markdown or HTML (for the search index and its snippets)."""
-    html = markdown_lib.markdown(text or "", output_format="html")
+    """The note's words without Markdown or HTML (for the search index and its snippets). One
+    Markdown converter per thread, reset between texts: building one costs more than converting."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(output_format="html")
+    html = converter.reset().convert(text or "")
     return html_lib.unescape(nh3.clean(html, tags=set()))

@@ -2,9 +2,10 @@
 query word, stop words; and how hits show the matching words (snippets, highlighted titles)."""
 
 import pytest
+from django.db import connection
 
 from lokalkontakt.core.search.query import search
-from lokalkontakt.core.search.text import parse_query, snippet
+from lokalkontakt.core.search.text import parse_query, snippet, stem
 from tests.core.search.conftest import submit_inquiry, titles, write_note
 
 
@@ -229,3 +230,20 @@ def test_a_query_keeps_at_most_eight_distinct_words():
     terms = parse_query("en hal to hal tre fire fem seks syv otte ni ti")
 
     assert [t.word for t in terms] == ["hal", "to", "tre", "fire", "fem", "seks", "syv", "otte"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own stemmer")
+@pytest.mark.django_db
+def test_python_stems_are_postgresqls_danish_stems():
+    # The PostgreSQL backend queries Python's stems against vectors PostgreSQL stemmed itself.
+    words = [
+        "lokalområderne", "lokalområde", "henvendelser", "borgerhenvendelse", "sportshallen",
+        "cykelstien", "pladsen", "legepladsen", "foreningerne", "kommunens", "udviklingsprojekter",
+        "høringssvar", "bestyrelsen", "forsamlingshuset", "skolevejen", "trafiksikkerhed",
+        "æbleplantagen", "østergade", "åbningstider",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT w, (ts_lexize('danish_stem', w))[1] FROM unnest(%s::text[]) w",
+                       [words])
+        theirs = dict(cursor.fetchall())
+    assert {word: stem(word) for word in words} == theirs

@@ -1,5 +1,5 @@
-"""The two places the search text lives, behind one interface: write(rows), delete(ids) and
-candidates(terms, where, cap).
+"""The two places the search text lives, behind one interface: insert(kind, documents),
+delete(ids) and candidates(terms, where, cap).
 
 `candidates` returns (entry id, rank) of at most `cap` matching entries, the newest first (by
 entry id), that also satisfy `where` (SQL on core_searchentry, compiled from a Django Q). Bounding
@@ -8,8 +8,12 @@ newest `cap` matches are ranked, not every match; a rare word has fewer matches 
 none of its hits is lost. Higher rank is better on both.
 """
 
-from django.db import connection
+import time
 
+from django.db import connection
+from django.utils import timezone
+
+from lokalkontakt.core.models import SearchEntry
 from lokalkontakt.core.search.text import Term, reversed_stems, stems, words
 
 
@@ -18,13 +22,16 @@ class SqliteBackend:
 
     WEIGHTS = "10.0, 1.0, 0.3"  # bm25 column weights: title, body, rev
 
-    def write(self, cursor, rows):
-        """rows: (entry id, title, body). Replaces what the entries had."""
-        self.delete(cursor, [row[0] for row in rows])
+    def insert(self, cursor, kind, documents) -> list[int]:
+        """New entries for the documents, with their text; their ids, in order."""
+        entries = SearchEntry.objects.bulk_create(
+            SearchEntry(kind=kind, object_id=d.object_id, audience=d.audience,
+                        created_at=d.created_at) for d in documents)
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, body, rev) VALUES (%s, %s, %s, %s)",
-            [(pk, " ".join(stems(title)), " ".join(stems(body)),
-              " ".join(reversed_stems(title, body))) for pk, title, body in rows])
+            [(e.pk, " ".join(stems(d.title)), " ".join(stems(d.body)),
+              " ".join(reversed_stems(d.title, d.body))) for e, d in zip(entries, documents, strict=True)])
+        return [e.pk for e in entries]
 
     def delete(self, cursor, ids):
         for start in range(0, len(ids), 500):
@@ -42,7 +49,7 @@ class SqliteBackend:
             parts.append(part)
         return " AND ".join(parts)
 
-    def candidates(self, terms, where, params, cap):
+    def candidates(self, terms, where, params, cap, *, selective=False):
         # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
         sql = (f"SELECT search_fts.rowid, bm25(search_fts, {self.WEIGHTS}) FROM search_fts "  # noqa: S608
                "JOIN core_searchentry ON core_searchentry.id = search_fts.rowid "
@@ -59,39 +66,88 @@ class PostgresBackend:
     splits them (core.search.text.words), as the queries do: its own parser would keep
     "info@glud.dk" or "www.glud.dk" whole, and a search for "glud" would not find them."""
 
-    VECTOR = ("setweight(to_tsvector('danish', %s), 'A') || setweight(to_tsvector('danish', %s), "
-              "'B') || setweight(to_tsvector('simple', %s), 'D')")
+    INSERT = (
+        "INSERT INTO core_searchentry (kind, object_id, audience, created_at, indexed_at, vector) "
+        "SELECT %s, v.object_id, v.audience, v.created_at, %s, "
+        "setweight(to_tsvector('danish', v.title), 'A') || "
+        "setweight(to_tsvector('danish', v.body), 'B') || "
+        "setweight(to_tsvector('simple', v.rev), 'D') "
+        "FROM unnest(%s::bigint[], %s::text[], %s::timestamptz[], %s::text[], %s::text[], "
+        "%s::text[]) WITH ORDINALITY AS v(object_id, audience, created_at, title, body, rev, n) "
+        "ORDER BY v.n RETURNING id, object_id")
 
-    def write(self, cursor, rows):
-        cursor.executemany(
-            f"UPDATE core_searchentry SET vector = {self.VECTOR} WHERE id = %s",  # noqa: S608
-            [(" ".join(words(title)), " ".join(words(body)), " ".join(reversed_stems(title, body)),
-              pk) for pk, title, body in rows])
+    def insert(self, cursor, kind, documents) -> list[int]:
+        """New entries with their vectors, in one statement; their ids, in order."""
+        now = timezone.now()
+        columns = list(zip(*[(d.object_id, d.audience, d.created_at, " ".join(words(d.title)),
+                              " ".join(words(d.body)), " ".join(reversed_stems(d.title, d.body)))
+                             for d in documents], strict=True))
+        cursor.execute(self.INSERT, [kind, now, *[list(column) for column in columns]])
+        ids = {object_id: pk for pk, object_id in cursor.fetchall()}
+        return [ids[d.object_id] for d in documents]
 
     def delete(self, cursor, ids):
         """The vector goes with its row."""
 
-    @staticmethod
-    def tsquery(terms: list[Term]) -> tuple[str, list[str]]:
-        parts, params = [], []
-        for term in terms:
-            part = " || ".join(["to_tsquery('danish', %s)"] * len(term.variants))
-            params.extend(term.variants)
-            if term.suffix:
-                part = f"{part} || to_tsquery('simple', %s)"
-                params.append(f"{term.suffix}:*")
-            parts.append(f"({part})")
-        return " && ".join(parts), params
+    DENSE = 0.1  # the share of entries a query must match to be read newest first
+    STATS_SECONDS = 300
+    _stats: dict = {}
 
-    def candidates(self, terms, where, params, cap):
-        query, query_params = self.tsquery(terms)
-        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
-        sql = ("SELECT core_searchentry.id, ts_rank(core_searchentry.vector, q.query) "  # noqa: S608
-               f"FROM core_searchentry, (SELECT {query} AS query) q "
-               f"WHERE core_searchentry.vector @@ q.query{' AND ' + where if where else ''} "
-               "ORDER BY core_searchentry.id DESC LIMIT %s")
+    @staticmethod
+    def tsquery(terms: list[Term]) -> str:
+        """The terms as one tsquery in the `simple` configuration: each distinct Snowball stem once
+        (Python's stems are PostgreSQL's, stop words aside; a test checks), or the reversed stem as
+        a prefix. Repeating a lexeme would make PostgreSQL count its selectivity twice."""
+        parts = []
+        for term in terms:
+            options = [f"'{stem}'" for stem in term.stems]
+            if term.suffix:
+                options.append(f"'{term.suffix}':*")
+            parts.append("(" + " | ".join(options) + ")")
+        return " & ".join(parts)
+
+    def _frequencies(self) -> dict[str, float]:
+        """The share of entries each common lexeme is in (pg_stats, from ANALYZE), cached for
+        STATS_SECONDS. Lexemes not listed are rarer than every listed one."""
+        stats = self._stats.get(connection.alias)
+        if stats and time.monotonic() - stats[0] < self.STATS_SECONDS:
+            return stats[1]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*query_params, *params, cap])
+            cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs "
+                           "FROM pg_stats WHERE tablename = 'core_searchentry' "
+                           "AND attname = 'vector'")
+            row = cursor.fetchone()
+        frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        self._stats[connection.alias] = (time.monotonic(), frequencies)
+        return frequencies
+
+    def density(self, terms: list[Term]) -> float:
+        """About the share of entries the query matches: each term's most frequent form (or
+        compounds ending in it), the terms taken as independent."""
+        frequencies, density = self._frequencies(), 1.0
+        for term in terms:
+            share = sum(frequencies.get(stem, 0.0) for stem in term.stems)
+            if term.suffix:
+                share = max(share, sum(f for lexeme, f in frequencies.items()
+                                       if lexeme.startswith(term.suffix)))
+            density *= min(share, 1.0)
+        return density
+
+    def candidates(self, terms, where, params, cap, *, selective=False):
+        """A query most entries match is read newest first along the primary key and stops at
+        `cap`; any other goes through the GIN index and sorts its (fewer) matches: `id + 0` keeps
+        the planner off the key, whose order it would otherwise prefer for a LIMIT when it
+        overestimates a rare word. Only the kept rows are ranked."""
+        query = self.tsquery(terms)
+        dense = self.density(terms) * (0.25 if selective else 1.0) >= self.DENSE
+        order = "core_searchentry.id" if dense else "core_searchentry.id + 0"
+        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+        sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
+               "FROM core_searchentry e WHERE e.id IN (SELECT core_searchentry.id "
+               "FROM core_searchentry WHERE core_searchentry.vector @@ to_tsquery('simple', %s)"
+               f"{' AND ' + where if where else ''} ORDER BY {order} DESC LIMIT %s)")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query, query, *params, cap])
             return cursor.fetchall()
 
 

@@ -30,28 +30,26 @@ def index_remove(obj) -> None:
 
 
 @transaction.atomic
-def index_objects(source: Source, objects: Iterable) -> int:
-    """Write the objects' entries, replacing what they had. Returns how many."""
+def index_objects(source: Source, objects: Iterable, *, fresh: bool = False) -> int:
+    """Write the objects' entries, replacing what they had (`fresh`: they have none, as in a
+    rebuild). Returns how many."""
     documents = [source.document(obj) for obj in objects]
     if not documents:
         return 0
-    remove_ids(source.kind, [d.object_id for d in documents])
-    entries = SearchEntry.objects.bulk_create(
-        SearchEntry(kind=source.kind, object_id=d.object_id, audience=d.audience,
-                    created_at=d.created_at) for d in documents)
+    if not fresh:
+        remove_ids(source.kind, [d.object_id for d in documents])
+    with connection.cursor() as cursor:
+        ids = backend().insert(cursor, source.kind, documents)
     Areas, Focus = SearchEntry.areas.through, SearchEntry.focus_areas.through
-    Areas.objects.bulk_create(Areas(searchentry_id=e.pk, localarea_id=area)
-                              for e, d in zip(entries, documents, strict=True) for area in d.areas)
-    Focus.objects.bulk_create(Focus(searchentry_id=e.pk, focusarea_id=focus)
-                              for e, d in zip(entries, documents, strict=True)
+    Areas.objects.bulk_create(Areas(searchentry_id=pk, localarea_id=area)
+                              for pk, d in zip(ids, documents, strict=True) for area in d.areas)
+    Focus.objects.bulk_create(Focus(searchentry_id=pk, focusarea_id=focus)
+                              for pk, d in zip(ids, documents, strict=True)
                               for focus in d.focus_areas)
     SearchEntryPerson.objects.bulk_create(
-        SearchEntryPerson(entry_id=e.pk, employee_id=employee, role=role)
-        for e, d in zip(entries, documents, strict=True) for employee, role in set(d.people))
-    with connection.cursor() as cursor:
-        backend().write(cursor, [(e.pk, d.title, d.body)
-                                 for e, d in zip(entries, documents, strict=True)])
-    return len(entries)
+        SearchEntryPerson(entry_id=pk, employee_id=employee, role=role)
+        for pk, d in zip(ids, documents, strict=True) for employee, role in set(d.people))
+    return len(ids)
 
 
 @transaction.atomic
@@ -82,7 +80,7 @@ def rebuild(kinds: Iterable[str] | None = None, *, batch: int = BATCH, progress=
             continue
         remove_ids_all(kind)
         for objects in _batches(source.queryset(), batch):
-            done += index_objects(source, objects)
+            done += index_objects(source, objects, fresh=True)
             if progress:
                 progress(kind, done)
     return done

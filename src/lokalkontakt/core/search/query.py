@@ -79,7 +79,10 @@ def candidates(user, terms, *, kinds=(), area=None, focus_area=None) -> list[tup
     where = _where(user, kinds=kinds, area=area, focus_area=focus_area)
     if not terms or where is None:
         return []
-    found = backend().candidates(terms, where[0], where[1], CAP + 1)  # one more tells "over"
+    selective = (not user.has_perm("core.view_internal") or area is not None
+                 or focus_area is not None)
+    found = backend().candidates(terms, where[0], where[1], CAP + 1,  # one more tells "over"
+                                 selective=selective)
     return sorted(found, key=lambda row: (-row[1], -row[0]))
 
 
