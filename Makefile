@@ -40,7 +40,7 @@ lint: install ## ruff and a migrations check
 test: lint ## Install, lint and run the whole suite (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/pytest -p no:cacheprovider
 
-bench: install ## Time the main pages (30 and 3,000 areas; 100 and 100,000 inquiries) against /healthz
+bench: install ## Time the main pages (30/3,000 areas; 100/100,000 inquiries) and the search (200,000 notes; 1,000,000 on PostgreSQL)
 	$(PY) -m bench.run
 
 vendor: ## Fetch the pinned front-end libraries from npm into static/vendor
