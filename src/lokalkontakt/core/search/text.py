@@ -65,12 +65,12 @@ class Term:
     word: str
     stem: str
 
-    @property
+    @functools.cached_property
     def variants(self) -> tuple[str, ...]:
         """The word, its stem and its inflected forms, whose stems it matches."""
         return tuple(dict.fromkeys([self.word, self.stem, *(self.word + e for e in INFLECTIONS)]))
 
-    @property
+    @functools.cached_property
     def stems(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(stem(variant) for variant in self.variants))
 
