@@ -384,3 +384,21 @@ def test_catch_up_drops_the_entries_of_objects_deleted_around_the_services(index
     assert search(user=indexed.coordinator, query="stouby").count == 1
     assert SearchEntry.objects.filter(kind="note").count() == 1
     assert catch_up() == 0
+
+
+def test_the_search_index_command_rebuilds_and_catches_up(indexed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    before = snapshot(indexed)
+    SearchEntry.objects.filter(kind="note").delete()
+    out = StringIO()
+    call_command("search_index", "--catch-up", stdout=out)
+    assert "entries added or removed" in out.getvalue()
+    assert snapshot(indexed) == before
+
+    out = StringIO()
+    call_command("search_index", "--kind", "note", stdout=out)
+    assert out.getvalue().startswith("Search index: ")
+    assert snapshot(indexed) == before
