@@ -8,8 +8,6 @@ newest `cap` matches are ranked, not every match; a rare word has fewer matches 
 none of its hits is lost. Higher rank is better on both.
 """
 
-import time
-
 from django.db import connection
 from django.utils import timezone
 
@@ -89,64 +87,58 @@ class PostgresBackend:
     def delete(self, cursor, ids):
         """The vector goes with its row."""
 
-    DENSE = 0.1  # the share of entries a query must match to be read newest first
-    STATS_SECONDS = 300
-    _stats: dict = {}
+    DENSE = 0.03  # the share of the newest entries a query must match to be read newest first
+    PROBE = 2000  # how many of the newest entries the user may find are looked at for that
+    COMMON = 0.05  # a word in this share of them is not widened to compounds
 
     @staticmethod
-    def tsquery(terms: list[Term]) -> str:
+    def tsquery(terms: list[Term], *, widen=None) -> str:
         """The terms as one tsquery in the `simple` configuration: each distinct Snowball stem once
-        (Python's stems are PostgreSQL's, stop words aside; a test checks), or the reversed stem as
-        a prefix. Repeating a lexeme would make PostgreSQL count its selectivity twice."""
+        (Python's stems are PostgreSQL's, stop words aside; a test checks), and the reversed stem
+        as a prefix for the terms in `widen` (default: all that have one). Repeating a lexeme
+        would make PostgreSQL count its selectivity twice."""
         parts = []
         for term in terms:
             options = [f"'{stem}'" for stem in term.stems]
-            if term.suffix:
+            if term.suffix and (widen is None or term in widen):
                 options.append(f"'{term.suffix}':*")
             parts.append("(" + " | ".join(options) + ")")
         return " & ".join(parts)
 
-    def _frequencies(self) -> dict[str, float]:
-        """The share of entries each common lexeme is in (pg_stats, from ANALYZE), cached for
-        STATS_SECONDS. Lexemes not listed are rarer than every listed one."""
-        stats = self._stats.get(connection.alias)
-        if stats and time.monotonic() - stats[0] < self.STATS_SECONDS:
-            return stats[1]
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs "
-                           "FROM pg_stats WHERE tablename = 'core_searchentry' "
-                           "AND attname = 'vector'")
-            row = cursor.fetchone()
-        frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-        self._stats[connection.alias] = (time.monotonic(), frequencies)
-        return frequencies
-
-    def density(self, terms: list[Term]) -> float:
-        """About the share of entries the query matches: each term's most frequent form (or
-        compounds ending in it), the terms taken as independent."""
-        frequencies, density = self._frequencies(), 1.0
-        for term in terms:
-            share = sum(frequencies.get(stem, 0.0) for stem in term.stems)
-            if term.suffix:
-                share = max(share, sum(f for lexeme, f in frequencies.items()
-                                       if lexeme.startswith(term.suffix)))
-            density *= min(share, 1.0)
-        return density
+    def _probe(self, cursor, terms, where, params) -> tuple[str, bool]:
+        """The query to run and whether to read it newest first, from one look at the newest
+        PROBE entries the user may find (a few milliseconds; it sees the user's filters, which no
+        statistic does). A word in COMMON of a full sample is not widened to the compounds ending
+        in it: that adds little to so many matches and slows every query with it. A query that
+        matches DENSE of the sample has its newest `cap` matches near: read newest first."""
+        counts = ", ".join(["count(*) FILTER (WHERE s.vector @@ to_tsquery('simple', %s))"]
+                           * (len(terms) + 1))
+        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+        sql = (f"SELECT count(*), {counts} FROM (SELECT core_searchentry.vector "  # noqa: S608
+               f"FROM core_searchentry{' WHERE ' + where if where else ''} "
+               "ORDER BY core_searchentry.id DESC LIMIT %s) s")
+        full = self.tsquery(terms)
+        plain = [self.tsquery([term], widen=()) for term in terms]
+        cursor.execute(sql, [full, *plain, *params, self.PROBE])
+        seen, matched, *each = cursor.fetchone()
+        common = {t for t, n in zip(terms, each, strict=True)
+                  if seen >= self.PROBE and n >= self.COMMON * seen}
+        query = self.tsquery(terms, widen=[t for t in terms if t not in common])
+        return query, matched >= self.DENSE * self.PROBE
 
     def candidates(self, terms, where, params, cap, *, selective=False):
-        """A query most entries match is read newest first along the primary key and stops at
-        `cap`; any other goes through the GIN index and sorts its (fewer) matches: `id + 0` keeps
-        the planner off the key, whose order it would otherwise prefer for a LIMIT when it
-        overestimates a rare word. Only the kept rows are ranked."""
-        query = self.tsquery(terms)
-        dense = self.density(terms) * (0.25 if selective else 1.0) >= self.DENSE
-        order = "core_searchentry.id" if dense else "core_searchentry.id + 0"
-        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
-        sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
-               "FROM core_searchentry e WHERE e.id IN (SELECT core_searchentry.id "
-               "FROM core_searchentry WHERE core_searchentry.vector @@ to_tsquery('simple', %s)"
-               f"{' AND ' + where if where else ''} ORDER BY {order} DESC LIMIT %s)")
+        """A query that matches many of the newest entries is read newest first along the
+        primary key and stops at `cap`; any other goes through the GIN index and sorts its
+        (fewer) matches: `id + 0` keeps the planner off the key, whose order it prefers for a
+        LIMIT whenever it overestimates a rare word. Only the kept rows are ranked."""
         with connection.cursor() as cursor:
+            query, dense = self._probe(cursor, terms, where, params)
+            order = "core_searchentry.id" if dense else "core_searchentry.id + 0"
+            # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+            sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
+                   "FROM core_searchentry e WHERE e.id IN (SELECT core_searchentry.id "
+                   "FROM core_searchentry WHERE core_searchentry.vector @@ to_tsquery('simple', %s)"
+                   f"{' AND ' + where if where else ''} ORDER BY {order} DESC LIMIT %s)")
             cursor.execute(sql, [query, query, *params, cap])
             return cursor.fetchall()
 
