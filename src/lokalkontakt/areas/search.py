@@ -1,5 +1,6 @@
 """Local areas in the search: name, towns, postcodes and parish; public, as the area pages are."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import Assignment, LocalArea
@@ -30,7 +31,9 @@ class AreaSource(Source):
             people=[(a.employee_id, SearchEntryPerson.Role.CONTACT) for a in current])
 
     def visible(self, user):
-        return None
+        # Every area is public. Saying so (rather than "all") lets PostgreSQL read a visitor's
+        # search along the partial index of public entries (core migration 0007).
+        return None if user.has_perm("core.view_internal") else Q(audience=SearchEntry.Audience.PUBLIC)
 
     def hits(self, user, ids):
         areas = LocalArea.objects.filter(pk__in=ids)

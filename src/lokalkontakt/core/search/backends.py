@@ -128,17 +128,26 @@ class PostgresBackend:
 
     def candidates(self, terms, where, params, cap, *, selective=False):
         """A query that matches many of the newest entries is read newest first along the
-        primary key and stops at `cap`; any other goes through the GIN index and sorts its
-        (fewer) matches: `id + 0` keeps the planner off the key, whose order it prefers for a
-        LIMIT whenever it overestimates a rare word. Only the kept rows are ranked."""
+        primary key (or, for a visitor, the public entries' index) and stops at `cap`; any other
+        first takes all its matches from the GIN index, in a CTE named like the table so that the
+        filters apply to it unchanged, and sorts them: read along a key, the planner would walk
+        the whole table whenever it overestimates a rare word. Only the kept rows are ranked."""
         with connection.cursor() as cursor:
             query, dense = self._probe(cursor, terms, where, params)
-            order = "core_searchentry.id" if dense else "core_searchentry.id + 0"
+            filters = f" AND {where}" if where else ""
+            if dense:
+                kept = ("SELECT core_searchentry.id FROM core_searchentry WHERE "  # noqa: S608
+                        f"core_searchentry.vector @@ to_tsquery('simple', %s){filters} "
+                        "ORDER BY core_searchentry.id DESC LIMIT %s")
+            else:
+                kept = ("WITH core_searchentry AS MATERIALIZED (SELECT id, kind, object_id, "  # noqa: S608
+                        "audience, created_at FROM core_searchentry "
+                        "WHERE vector @@ to_tsquery('simple', %s)) SELECT core_searchentry.id "
+                        f"FROM core_searchentry{' WHERE ' + where if where else ''} "
+                        "ORDER BY core_searchentry.id DESC LIMIT %s")
             # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
             sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
-                   "FROM core_searchentry e WHERE e.id IN (SELECT core_searchentry.id "
-                   "FROM core_searchentry WHERE core_searchentry.vector @@ to_tsquery('simple', %s)"
-                   f"{' AND ' + where if where else ''} ORDER BY {order} DESC LIMIT %s)")
+                   f"FROM core_searchentry e WHERE e.id IN ({kept})")
             cursor.execute(sql, [query, query, *params, cap])
             return cursor.fetchall()
 
