@@ -1,6 +1,6 @@
 """Local areas in the search: name, towns, postcodes and parish; public, as the area pages are."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import Assignment, LocalArea
@@ -14,8 +14,6 @@ class AreaSource(Source):
     model = LocalArea
 
     def queryset(self):
-        from django.db.models import Prefetch
-
         current = Assignment.objects.filter(ends_on__isnull=True)
         return LocalArea.objects.prefetch_related(
             Prefetch("assignments", queryset=current, to_attr="current_assignments"))

@@ -67,16 +67,14 @@ def _consultations(user, condition) -> list:
     """The matching consultations the user may open: whole (requester, coordinator) or through
     one of its tasks (the areas' contacts and deputies); each with `digest_url` to the page the
     user may open."""
-    own = consultations_visible_to(user=user).values("pk")
+    matching = Consultation.objects.filter(condition)
+    own = set(consultations_visible_to(user=user).filter(pk__in=matching.values("pk"))
+              .values_list("pk", flat=True))
     tasks = {task.consultation_id: task for task in tasks_visible_to(user=user)
-             .filter(consultation__in=Consultation.objects.filter(condition)).order_by("-pk")}
-    found = list(Consultation.objects.filter(condition)
-                 .filter(Q(pk__in=own) | Q(pk__in=list(tasks))).distinct()
-                 .order_by("created_at", "pk"))
-    own_ids = set(consultations_visible_to(user=user).filter(pk__in=[c.pk for c in found])
-                  .values_list("pk", flat=True))
+             .filter(consultation__in=matching.values("pk")).order_by("-pk")}
+    found = list(Consultation.objects.filter(pk__in=own | set(tasks)).order_by("created_at", "pk"))
     for consultation in found:
-        consultation.digest_url = (consultation.get_absolute_url() if consultation.pk in own_ids
+        consultation.digest_url = (consultation.get_absolute_url() if consultation.pk in own
                                    else tasks[consultation.pk].get_absolute_url())
     return found
 

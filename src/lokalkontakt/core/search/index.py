@@ -54,12 +54,16 @@ def index_objects(source: Source, objects: Iterable, *, fresh: bool = False) -> 
 
 @transaction.atomic
 def remove_ids(kind: str, object_ids: list[int]) -> None:
-    entries = list(SearchEntry.objects.filter(kind=kind, object_id__in=object_ids)
-                   .values_list("pk", flat=True))
-    if entries:
+    _delete_entries(list(SearchEntry.objects.filter(kind=kind, object_id__in=object_ids)
+                         .values_list("pk", flat=True)))
+
+
+def _delete_entries(ids: list[int]) -> None:
+    """The entries and their text in the backend (their people, areas and focus areas go too)."""
+    if ids:
         with connection.cursor() as cursor:
-            backend().delete(cursor, entries)
-        SearchEntry.objects.filter(pk__in=entries).delete()
+            backend().delete(cursor, ids)
+        SearchEntry.objects.filter(pk__in=ids).delete()
 
 
 def _batches(queryset, size: int):
@@ -87,17 +91,11 @@ def rebuild(kinds: Iterable[str] | None = None, *, batch: int = BATCH, progress=
 
 
 @transaction.atomic
-def remove_ids_all(kind: str) -> None:
-    for ids in _id_batches(SearchEntry.objects.filter(kind=kind)):
-        with connection.cursor() as cursor:
-            backend().delete(cursor, ids)
-        SearchEntry.objects.filter(pk__in=ids).delete()
-
-
-def _id_batches(queryset, size: int = 5000):
-    """The ids of the queryset's rows in lists of `size`, for a loop that deletes them."""
-    while ids := list(queryset.values_list("pk", flat=True)[:size]):
-        yield ids
+def remove_ids_all(kind: str, *, size: int = 5000) -> None:
+    """Every entry of the kind, `size` at a time."""
+    entries = SearchEntry.objects.filter(kind=kind).values_list("pk", flat=True)
+    while ids := list(entries[:size]):
+        _delete_entries(ids)
 
 
 def catch_up() -> int:

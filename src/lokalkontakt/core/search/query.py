@@ -32,8 +32,6 @@ class SearchResults:
     capped: bool = False
     page: int = 1
     pages: int = 0
-    by_kind: dict[str, int] = field(default_factory=dict)
-    compounds: bool = False
 
     @property
     def has_next(self) -> bool:
@@ -89,8 +87,8 @@ def candidates(user, terms, *, kinds=(), area=None, focus_area=None) -> list[tup
 def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int = 1) -> SearchResults:
     """The hits of a query that the user may open, ranked, a page at a time (PAGE_SIZE)."""
     terms = parse_query(query)
-    results = SearchResults(terms=terms, compounds=any(t.suffix for t in terms))
-    ranked = candidates(user, terms, kinds=kinds, area=area, focus_area=focus_area)[:CAP + 1]
+    results = SearchResults(terms=terms)
+    ranked = candidates(user, terms, kinds=kinds, area=area, focus_area=focus_area)
     results.capped = len(ranked) > CAP
     ranked = ranked[:CAP] if results.capped else ranked
     results.count = len(ranked)
@@ -102,10 +100,10 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
     for pk, _rank in shown:
         wanted.setdefault(entries[pk].kind, []).append(entries[pk].object_id)
     loaded = {kind: sources()[kind].hits(user, ids) for kind, ids in wanted.items()}
-    for pk, rank in shown:
+    for pk, _rank in shown:
         entry = entries[pk]
         if hit := loaded[entry.kind].get(entry.object_id):
-            hit.snippet, hit.rank = snippet(hit.text, terms), rank
+            hit.snippet = snippet(hit.text, terms)
             hit.title_html = highlight(hit.title, terms)
             results.hits.append(hit)
     return results

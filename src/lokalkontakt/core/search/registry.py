@@ -14,7 +14,6 @@ from django.db.models import Exists, OuterRef, Q
 from lokalkontakt.core.models import SearchEntry
 
 Audience = SearchEntry.Audience
-NOTHING = Q(pk__in=[])
 
 
 @dataclass
@@ -45,7 +44,6 @@ class Hit:
     area: str = ""
     snippet: str = ""
     title_html: str = ""
-    rank: float = 0.0
 
 
 class Source:
