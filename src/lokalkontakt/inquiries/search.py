@@ -3,6 +3,7 @@ submitter's name or contact details. Found by those who may open the inquiry: st
 inquiry list's rule, council members through their council's shared inquiries."""
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.models import SearchEntryPerson
@@ -52,8 +53,6 @@ class InquirySource(Source):
                 for inquiry in inquiries.filter(pk__in=ids).select_related("area")}
 
     def _hit(self, inquiry: Inquiry, *, council: bool) -> Hit:
-        from django.urls import reverse
-
         url = (reverse("inquiries:council_detail", kwargs={"pk": inquiry.pk}) if council
                else inquiry.get_absolute_url())
         return Hit(kind=self.kind, kind_label=str(self.label), title=inquiry.subject, url=url,
