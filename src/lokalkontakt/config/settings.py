@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lokalkontakt.inquiries",
     "lokalkontakt.consultations",
     "lokalkontakt.knowledge",
+    "lokalkontakt.meetings",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,13 @@ COUNCIL_LOGIN_LINK_MINUTES = int(os.environ.get("COUNCIL_LOGIN_LINK_MINUTES", "3
 COUNCIL_INVITATION_DAYS = int(os.environ.get("COUNCIL_INVITATION_DAYS", "7"))
 # The address the application is reached at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Coordination meetings: contacts propose agenda items until this many days before a meeting; a
+# series plans this many months ahead; action items' owners are reminded this many days before
+# the due date.
+MEETING_PROPOSAL_DAYS = int(os.environ.get("MEETING_PROPOSAL_DAYS", "7"))
+MEETING_SERIES_MONTHS = int(os.environ.get("MEETING_SERIES_MONTHS", "12"))
+ACTION_ITEM_REMINDER_DAYS = int(os.environ.get("ACTION_ITEM_REMINDER_DAYS", "3"))
 
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")

@@ -25,17 +25,22 @@ logger = logging.getLogger(__name__)
 SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
 
-def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "") -> OutgoingEmail:
+def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
+                attachments=()) -> OutgoingEmail:
     """Store an e-mail and deliver it after the surrounding transaction commits. The subject is
     made one line (a user-typed title may hold line breaks, which a header may not) and cut to
-    fit the column."""
+    fit the column. `attachments` are (filename, text, mimetype) triples made by the system."""
     subject = Truncator(" ".join(subject.split())).chars(SUBJECT_MAX_LENGTH)
-    email = OutgoingEmail.objects.create(to=list(to), subject=subject, body=body, reply_to=reply_to)
+    email = OutgoingEmail.objects.create(
+        to=list(to), subject=subject, body=body, reply_to=reply_to,
+        attachments=[{"filename": name, "content": content, "mimetype": mimetype}
+                     for name, content, mimetype in attachments])
     transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
 
 
-def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "") -> None:
+def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
+                         attachments=()) -> None:
     """Render a plain-text e-mail template in the site's language (subject on the first line,
     then the body) and queue it; nothing is queued without recipients."""
     if not to:
@@ -43,7 +48,8 @@ def email_queue_template(template: str, *, to: list[str], context: dict, reply_t
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
     subject, body = text.strip().split("\n", 1)
-    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to)
+    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to,
+                attachments=attachments)
 
 
 def site_url(path: str) -> str:
@@ -81,6 +87,8 @@ def _send(email: OutgoingEmail) -> None:
         reply_to=[email.reply_to] if email.reply_to else None,
         connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
     )
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     message.send(fail_silently=False)
 
 

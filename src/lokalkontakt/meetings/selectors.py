@@ -1,0 +1,167 @@
+"""Reads about meetings. Meetings, agendas and minutes are internal: every member of staff may read
+them (the views require core.view_internal); nobody else sees any."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from lokalkontakt.areas.models import Assignment
+from lokalkontakt.consultations.models import Consultation, ConsultationTask
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.meetings.models import ActionItem, AgendaItem, Bulletin, LocalMeeting, Meeting
+from lokalkontakt.people.models import Employee
+
+FOLLOW_UP_INQUIRIES = 50
+
+
+def default_participants():
+    """Who is invited to coordination meetings: every active employee who covers an area now (as
+    contact or deputy), and the coordinators."""
+    return (Employee.objects.filter(is_active=True)
+            .filter(Q(assignments__ends_on__isnull=True) | Q(user__groups__name=COORDINATOR_GROUP)
+                    | Q(user__is_superuser=True))
+            .distinct().order_by("sort_name", "pk"))
+
+
+def meeting_list(*, upcoming: bool, today: datetime.date | None = None):
+    """Coming meetings, soonest first; or held ones, latest first, with their item counts."""
+    start_of_today = timezone.make_aware(
+        datetime.datetime.combine(today or timezone.localdate(), datetime.time.min))
+    meetings = Meeting.objects.annotate(
+        item_count=Count("items", filter=Q(items__status=AgendaItem.Status.ACCEPTED)))
+    if upcoming:
+        return meetings.filter(starts_at__gte=start_of_today).order_by("starts_at", "pk")
+    return meetings.filter(starts_at__lt=start_of_today).order_by("-starts_at", "-pk")
+
+
+def meeting_get(*, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+
+
+def agenda_items(*, meeting: Meeting, statuses=None):
+    """The meeting's items in their order, with area, proposer, focus areas and action items."""
+    items = (meeting.items.select_related("area", "proposed_by", "note")
+             .prefetch_related("focus_areas", Prefetch(
+                 "action_items", queryset=ActionItem.objects.select_related("owner"))))
+    if statuses:
+        items = items.filter(status__in=statuses)
+    return items.order_by("position", "pk")
+
+
+def attendances(*, meeting: Meeting):
+    return meeting.attendances.select_related("employee").order_by("employee__sort_name", "pk")
+
+
+def follow_up_actions(*, meeting: Meeting):
+    """The fixed item "Opfølgning": the action items of earlier meetings that were still open when
+    this meeting began, or are open now. An item closed at this meeting is on it one last time."""
+    return (ActionItem.objects.filter(meeting__starts_at__lt=meeting.starts_at)
+            .exclude(meeting__status=Meeting.Status.CANCELLED)
+            .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=meeting.starts_at))
+            .select_related("owner", "meeting").order_by("due_on", "pk"))
+
+
+def overdue_inquiries(*, today: datetime.date | None = None) -> tuple[list, int]:
+    """The open inquiries past their answer date (at most FOLLOW_UP_INQUIRIES, oldest first) and
+    how many there are: their reference, area, handler and date, never the submitter."""
+    overdue = (Inquiry.objects.exclude(status=Inquiry.Status.CLOSED)
+               .filter(answer_due__lt=today or timezone.localdate()))
+    rows = list(overdue.select_related("area", "assignee")
+                .only("pk", "answer_due", "status", "area__name", "area__slug", "assignee__name")
+                .order_by("answer_due", "pk")[:FOLLOW_UP_INQUIRIES])
+    count = len(rows) if len(rows) < FOLLOW_UP_INQUIRIES else overdue.count()
+    return rows, count
+
+
+def action_items(*, owner=None, status: str = "open"):
+    """Action items, soonest due first: open (open or in progress), closed, or all."""
+    items = ActionItem.objects.select_related("owner", "meeting")
+    if owner is not None:
+        items = items.filter(owner=owner)
+    if status == "open":
+        items = items.filter(status__in=ActionItem.OPEN_STATUSES)
+    elif status == "closed":
+        items = items.exclude(status__in=ActionItem.OPEN_STATUSES)
+    return items.order_by("due_on", "pk")
+
+
+def action_get(*, pk: int) -> ActionItem:
+    return get_object_or_404(ActionItem.objects.select_related("owner", "meeting", "agenda_item"),
+                             pk=pk)
+
+
+def action_history(*, action: ActionItem):
+    return action.history.select_related("history_user__employee").order_by("-history_date",
+                                                                             "-history_id")
+
+
+def bulletins_for(*, employee, limit: int = 3):
+    """The latest bulletins sent to the employee (the front page)."""
+    if employee is None:
+        return []
+    return list(Bulletin.objects.filter(recipients=employee).order_by("-sent_at", "-pk")[:limit])
+
+
+def bulletin_list(*, user):
+    """The coordinator sees every bulletin; others those sent to them."""
+    bulletins = Bulletin.objects.select_related("author__employee").annotate(
+        recipient_count=Count("recipients"))
+    if user.has_perm("core.coordinate"):
+        return bulletins.order_by("-sent_at", "-pk")
+    employee = getattr(user, "employee", None)
+    return bulletins.filter(recipients=employee).order_by("-sent_at", "-pk") if employee else \
+        bulletins.none()
+
+
+def bulletin_get(*, user, pk: int) -> Bulletin:
+    """A bulletin the user may read (404 otherwise), with whom it was sent to."""
+    bulletins = bulletin_list(user=user).prefetch_related("core_areas", "areas")
+    return get_object_or_404(bulletins, pk=pk)
+
+
+def local_meetings_of_area(*, area, limit: int = 10):
+    return list(LocalMeeting.objects.filter(area=area).select_related("recorded_by")
+                .order_by("-held_on", "-pk")[:limit])
+
+
+def local_meeting_get(*, pk: int) -> LocalMeeting:
+    return get_object_or_404(LocalMeeting.objects.select_related("area", "recorded_by"), pk=pk)
+
+
+def next_meeting_for(*, employee):
+    """The employee's next planned meeting, for the front page."""
+    if employee is None:
+        return None
+    return (Meeting.objects.filter(attendances__employee=employee, status=Meeting.Status.PLANNED,
+                                   ends_at__gte=timezone.now())
+            .order_by("starts_at", "pk").first())
+
+
+def feed_meetings(*, employee, since: datetime.datetime):
+    """The meetings the employee takes part in, from `since` on (cancelled ones too, so that
+    calendars remove them)."""
+    return (Meeting.objects.filter(attendances__employee=employee, ends_at__gte=since)
+            .order_by("starts_at", "pk"))
+
+
+def feed_deadlines(*, employee, since: datetime.date) -> dict:
+    """The deadlines the employee must keep: answers to the open inquiries they handle, the
+    consultation tasks waiting for them (handled by them or of an area they cover), and the
+    open consultations they asked for."""
+    inquiries = (Inquiry.objects.filter(assignee=employee, answer_due__gte=since)
+                 .exclude(status=Inquiry.Status.CLOSED).select_related("area")
+                 .only("pk", "answer_due", "area__name").order_by("answer_due", "pk"))
+    covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
+                                       ends_on__isnull=True)
+    tasks = (ConsultationTask.objects.filter(Q(handler=employee) | Exists(covers))
+             .filter(status=ConsultationTask.Status.WAITING,
+                     consultation__status=Consultation.Status.OPEN,
+                     consultation__deadline__gte=since)
+             .select_related("consultation", "area").order_by("consultation__deadline", "pk"))
+    requested = (employee.consultations_requested.filter(deadline__gte=since,
+                                                         status=Consultation.Status.OPEN)
+                 .order_by("deadline", "pk"))
+    return {"inquiries": list(inquiries), "tasks": list(tasks), "consultations": list(requested)}

@@ -1,0 +1,43 @@
+"""Experiences from the minutes become knowledge notes: staff find them by search and on the area's
+page. Written through the knowledge services, so they are versioned, indexed and announced as any
+note is."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.knowledge.services import note_create, note_update
+
+
+def _note_title(meeting, item) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        day = formats.date_format(timezone.localdate(meeting.starts_at), "SHORT_DATE_FORMAT")
+        return _("Experience from the coordination meeting %(date)s: %(title)s") % {
+            "date": day, "title": item.title}
+
+
+def experience_notes(*, meeting, items, actor) -> int:
+    """Write (or update) a staff note of kind "experience" for every item with experiences in its
+    minutes; the number written. The coordinator writes them, so needs an employee record."""
+    written = 0
+    for item in items:
+        if not item.experiences:
+            continue
+        if active_employee(actor) is None:
+            raise ValidationError(_("Your user account is not tied to an employee, so the "
+                                    "experiences cannot be shared as notes. Ask an administrator "
+                                    "to tie it."))
+        fields = {"title": _note_title(meeting, item)[:200], "text": item.experiences,
+                  "kind": Note.Kind.EXPERIENCE, "visibility": Note.Visibility.STAFF,
+                  "area": item.area, "focus_areas": list(item.focus_areas.all())}
+        if item.note_id is None:
+            item.note = note_create(actor=actor, **fields)
+            item._history_user = actor
+            item.save(update_fields=["note", "updated_at"])
+        elif item.note.text != item.experiences:
+            note_update(note=item.note, actor=actor, version=item.note.version, **fields)
+        written += 1
+    return written
