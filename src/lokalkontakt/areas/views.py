@@ -13,6 +13,13 @@ from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries.selectors import inquiry_workload
 from lokalkontakt.knowledge.selectors import notes_of_area
+from lokalkontakt.meetings.permissions import can_record_local_meeting
+from lokalkontakt.meetings.selectors import (
+    action_items,
+    bulletins_for,
+    local_meetings_of_area,
+    next_meeting_for,
+)
 
 PAGE_SIZE = 50
 
@@ -53,6 +60,8 @@ def detail(request, slug):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)
         context["can_manage_council"] = can_manage_council(request.user, area)
+        context["local_meetings"] = local_meetings_of_area(area=area)
+        context["can_record_meeting"] = can_record_local_meeting(request.user, area)
     return render(request, "areas/detail.html", context)
 
 
@@ -65,4 +74,7 @@ def mine(request):
     return render(request, "areas/mine.html", {
         "areas": areas, "employee": employee,
         "inquiries": inquiry_workload(user=request.user),
-        "tasks": task_workload(user=request.user)})
+        "tasks": task_workload(user=request.user),
+        "next_meeting": next_meeting_for(employee=employee),
+        "open_actions": action_items(owner=employee).count() if employee else 0,
+        "bulletins": bulletins_for(employee=employee)})

@@ -22,6 +22,7 @@ urlpatterns = [
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
     path("viden/", include("lokalkontakt.knowledge.urls")),
+    path("moeder/", include("lokalkontakt.meetings.urls")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -12,8 +12,7 @@ from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.knowledge.markdown import plain_text
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
-from lokalkontakt.meetings.permissions import (can_edit_local_meeting, can_record_local_meeting,
-                                               is_coordinator)
+from lokalkontakt.meetings.permissions import can_edit_local_meeting, can_record_local_meeting, is_coordinator
 from lokalkontakt.people.models import Employee
 
 

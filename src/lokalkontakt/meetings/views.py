@@ -1,0 +1,156 @@
+"""Coordination meetings: the list, a meeting's page (agenda, follow-up, attendance, minutes and
+action items), planning a series, moving and cancelling a meeting, and sending agenda and minutes.
+Staff read; the coordinator changes (services check again)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.meetings import ical, selectors, services
+from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
+from lokalkontakt.meetings.models import AgendaItem
+from lokalkontakt.meetings.permissions import can_edit_item, can_propose
+
+UPCOMING_LIMIT = 12
+PAST_LIMIT = 12
+
+
+@staff_required
+@require_GET
+def meeting_list(request):
+    """Coming meetings and the latest held ones."""
+    employee = active_employee(request.user)
+    return render(request, "meetings/list.html", {
+        "upcoming": selectors.meeting_list(upcoming=True)[:UPCOMING_LIMIT],
+        "past": selectors.meeting_list(upcoming=False)[:PAST_LIMIT],
+        "my_actions": selectors.action_items(owner=employee)[:10] if employee else []})
+
+
+@staff_required
+@require_GET
+def detail(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    items = list(selectors.agenda_items(meeting=meeting))
+    upcoming = meeting.ends_at >= timezone.now()
+    inquiries, inquiry_count = selectors.overdue_inquiries() if upcoming else ([], 0)
+    for item in items:
+        item.may_edit = can_edit_item(request.user, item)
+    return render(request, "meetings/detail.html", {
+        "meeting": meeting, "upcoming": upcoming,
+        "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
+        "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
+        "deferred": [i for i in items if i.status == AgendaItem.Status.DEFERRED],
+        "follow_up": selectors.follow_up_actions(meeting=meeting),
+        "inquiries": inquiries, "inquiry_count": inquiry_count,
+        "attendances": selectors.attendances(meeting=meeting),
+        "decided": meeting.action_items.select_related("owner", "agenda_item"),
+        "may_propose": can_propose(request.user, meeting)})
+
+
+@staff_required
+@require_GET
+def meeting_ics(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    response = HttpResponse(ical.meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="moede-{meeting.pk}.ics"'
+    return response
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def series_new(request):
+    """Plan a series: its meetings for the coming year are made and the contacts invited."""
+    form = SeriesForm(request.POST or None)
+    response = form_view(
+        request, form=form, template="meetings/series_form.html", context={},
+        save=lambda data: services.series_create(actor=request.user, **data),
+        success=lambda series: ngettext(
+            "%(count)d meeting is planned and the participants are invited.",
+            "%(count)d meetings are planned and the participants are invited.",
+            series.meetings.count()) % {"count": series.meetings.count()},
+        redirect_to=lambda series: "meetings:list")
+    if form.errors:
+        response.status_code = 400
+    return response
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    """Move a meeting or change its place; the participants get the new time for their calendar."""
+    meeting = selectors.meeting_get(pk=pk)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_of(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, actor=request.user, **form.service_arguments())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting is saved."))
+            return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, actor=request.user,
+                                    reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting is cancelled and the participants are told."))
+            return redirect(meeting)
+    return render(request, "meetings/cancel.html", {"form": form, "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+def _post_action(request, pk, action, success):
+    """A coordinator's button on the meeting page: run the service, say how it went."""
+    meeting = selectors.meeting_get(pk=pk)
+    try:
+        result = action(meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success(result))
+    return redirect(meeting)
+
+
+@coordinator_required
+@require_POST
+def invite_new(request, pk):
+    return _post_action(
+        request, pk, lambda m: services.participants_add_new(meeting=m, actor=request.user),
+        lambda count: ngettext("%(count)d new participant is invited.",
+                               "%(count)d new participants are invited.", count) % {"count": count})
+
+
+@coordinator_required
+@require_POST
+def publish_agenda(request, pk):
+    return _post_action(request, pk,
+                        lambda m: services.agenda_publish(meeting=m, actor=request.user),
+                        lambda m: _("The agenda is sent to the participants."))
+
+
+@coordinator_required
+@require_POST
+def publish_minutes(request, pk):
+    return _post_action(request, pk,
+                        lambda m: services.minutes_publish(meeting=m, actor=request.user),
+                        lambda m: _("The minutes are sent to the participants, and the experiences "
+                                    "are shared as knowledge notes."))

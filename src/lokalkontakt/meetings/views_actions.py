@@ -1,0 +1,77 @@
+"""Action items: "Mine opfølgningspunkter" (the coordinator also sees everyone's), an item's page
+with its history, recording one at a meeting, and moving one on."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.meetings import selectors
+from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
+from lokalkontakt.meetings.permissions import can_change_action, is_coordinator
+from lokalkontakt.meetings.services_actions import action_create, action_update
+
+PAGE_SIZE = 50
+
+
+@staff_required
+@require_GET
+def action_list(request):
+    form = ActionFilterForm(request.GET or None)
+    scope, status = "mine", "open"
+    if form.is_valid():
+        scope, status = form.cleaned_data["scope"] or scope, form.cleaned_data["status"] or status
+    everyone = scope == "all" and is_coordinator(request.user)
+    employee = active_employee(request.user)
+    if everyone or employee is not None:
+        items = selectors.action_items(owner=None if everyone else employee, status=status)
+    else:
+        items = selectors.action_items(status=status).none()
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("side"))
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(request, "meetings/actions.html", {
+        "form": form, "page": page, "everyone": everyone, "querystring": params.urlencode()})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def action_detail(request, pk):
+    """An action item with its history; its owner and the coordinator move it on here."""
+    action = selectors.action_get(pk=pk)
+    may_change = can_change_action(request.user, action)
+    coordinator = is_coordinator(request.user)
+    form = ActionUpdateForm(request.POST or None, coordinator=coordinator, initial={
+        "status": action.status, "owner": action.owner_id, "due_on": action.due_on})
+    if request.method == "POST" and not may_change:
+        raise PermissionDenied
+    response = form_view(
+        request, form=form, template="meetings/action.html",
+        context={"action": action, "may_change": may_change,
+                 "history": selectors.action_history(action=action)},
+        save=lambda data: action_update(action=action, actor=request.user, **data),
+        success=lambda _action: _("The action item is saved."),
+        redirect_to=lambda saved: saved)
+    if form.errors:
+        response.status_code = 400
+    return response
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def action_new(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    form = ActionForm(request.POST or None, meeting=meeting,
+                      initial={"agenda_item": request.GET.get("punkt")})
+    response = form_view(
+        request, form=form, template="meetings/action_form.html", context={"meeting": meeting},
+        save=lambda data: action_create(meeting=meeting, actor=request.user, **data),
+        success=lambda _action: _("The action item is saved and its owner told."),
+        redirect_to=lambda _action: meeting)
+    if form.errors:
+        response.status_code = 400
+    return response

@@ -1,0 +1,116 @@
+"""The agenda: proposing and editing items, the coordinator's ordering and decisions, attendance
+and the minutes of each item."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.meetings import selectors, services
+from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, MinutesForm
+from lokalkontakt.meetings.models import AgendaItem
+from lokalkontakt.meetings.permissions import can_edit_item, can_propose
+
+
+def _item_get(pk) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.select_related("meeting", "area"), pk=pk)
+
+
+def _saved(request, form, save, message, target):
+    """Run a service for a valid form; on success say so and go to `target`, else show why."""
+    try:
+        save()
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None
+    messages.success(request, message)
+    return redirect(target)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def propose(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    if not can_propose(request.user, meeting):
+        return render(request, "meetings/closed_for_proposals.html", {"meeting": meeting},
+                      status=403)
+    form = ItemForm(request.POST or None, initial={"area": request.GET.get("omraade")})
+    if request.method == "POST" and form.is_valid() and (done := _saved(
+            request, form, lambda: services.item_propose(meeting=meeting, actor=request.user,
+                                                         **form.cleaned_data),
+            _("Your item is proposed. The coordinator puts it on the agenda."), meeting)):
+        return done
+    return render(request, "meetings/item_form.html", {"form": form, "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    item = _item_get(pk)
+    if not can_edit_item(request.user, item):
+        raise PermissionDenied
+    form = ItemForm(request.POST or None, initial=ItemForm.initial_of(item))
+    if request.method == "POST" and form.is_valid() and (done := _saved(
+            request, form, lambda: services.item_update(item=item, actor=request.user,
+                                                        **form.cleaned_data),
+            _("The item is saved."), item.get_absolute_url())):
+        return done
+    return render(request, "meetings/item_form.html",
+                  {"form": form, "meeting": item.meeting, "item": item},
+                  status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def arrange(request, pk):
+    """Order the items, put proposals on the agenda or defer them to the next meeting."""
+    meeting = selectors.meeting_get(pk=pk)
+    items = selectors.agenda_items(meeting=meeting)
+    form = ArrangeForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        moved = services.agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
+        message = _("The agenda is saved.")
+        if moved:
+            message += " " + ngettext("%(count)d item is moved to the next meeting.",
+                                      "%(count)d items are moved to the next meeting.",
+                                      moved) % {"count": moved}
+        messages.success(request, message)
+        return redirect(meeting)
+    return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk):
+    meeting = selectors.meeting_get(pk=pk)
+    form = AttendanceForm(request.POST or None, attendances=selectors.attendances(meeting=meeting))
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
+        messages.success(request, _("The attendance is saved."))
+        return redirect(meeting)
+    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def minutes(request, pk):
+    """The minutes of one item: decisions, experiences and challenges."""
+    item = _item_get(pk)
+    form = MinutesForm(request.POST or None, initial={
+        "decisions": item.decisions, "experiences": item.experiences,
+        "challenges": item.challenges})
+    if request.method == "POST" and form.is_valid() and (done := _saved(
+            request, form, lambda: services.item_minutes(item=item, actor=request.user,
+                                                         **form.cleaned_data),
+            _("The minutes of the item are saved."), item.get_absolute_url())):
+        return done
+    return render(request, "meetings/minutes_form.html",
+                  {"form": form, "meeting": item.meeting, "item": item},
+                  status=400 if form.errors else 200)
