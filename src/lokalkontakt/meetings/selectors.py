@@ -19,9 +19,11 @@ FOLLOW_UP_INQUIRIES = 50
 
 def default_participants():
     """Who is invited to coordination meetings: every active employee who covers an area now (as
-    contact or deputy), and the coordinators."""
+    contact or deputy), and the coordinators. (An isnull lookup across the assignments would
+    also match an employee who has none.)"""
+    covers = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
     return (Employee.objects.filter(is_active=True)
-            .filter(Q(assignments__ends_on__isnull=True) | Q(user__groups__name=COORDINATOR_GROUP)
+            .filter(Exists(covers) | Q(user__groups__name=COORDINATOR_GROUP)
                     | Q(user__is_superuser=True))
             .distinct().order_by("sort_name", "pk"))
 
