@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import selectors, services
@@ -18,6 +19,12 @@ from lokalkontakt.meetings.permissions import can_edit_item, can_propose
 
 def _item_get(pk) -> AgendaItem:
     return get_object_or_404(AgendaItem.objects.select_related("meeting", "area"), pk=pk)
+
+
+def _area_of_link(request):
+    """The area a link names with ?omraade=<slug>, as the links to the other forms do."""
+    slug = request.GET.get("omraade")
+    return LocalArea.objects.filter(slug=slug).values_list("pk", flat=True).first() if slug else None
 
 
 def _saved(request, form, save, message, target):
@@ -38,7 +45,7 @@ def propose(request, pk):
     if not can_propose(request.user, meeting):
         return render(request, "meetings/closed_for_proposals.html", {"meeting": meeting},
                       status=403)
-    form = ItemForm(request.POST or None, initial={"area": request.GET.get("omraade")})
+    form = ItemForm(request.POST or None, initial={"area": _area_of_link(request)})
     if request.method == "POST" and form.is_valid() and (done := _saved(
             request, form, lambda: services.item_propose(meeting=meeting, actor=request.user,
                                                          **form.cleaned_data),
