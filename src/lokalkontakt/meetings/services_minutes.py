@@ -19,6 +19,14 @@ def _note_title(meeting, item) -> str:
             "date": day, "title": item.title}
 
 
+def _differs(note, fields) -> bool:
+    """Whether the note no longer says what the item does (its experiences, title, area or
+    focus areas changed since the minutes were last sent)."""
+    return ((note.title, note.text, note.area_id, {f.pk for f in note.focus_areas.all()})
+            != (fields["title"].strip(), fields["text"], getattr(fields["area"], "pk", None),
+                {f.pk for f in fields["focus_areas"]}))
+
+
 def experience_notes(*, meeting, items, actor) -> int:
     """Write (or update) a staff note of kind "experience" for every item with experiences in its
     minutes; the number written. The coordinator writes them, so needs an employee record."""
@@ -37,7 +45,7 @@ def experience_notes(*, meeting, items, actor) -> int:
             item.note = note_create(actor=actor, **fields)
             item._history_user = actor
             item.save(update_fields=["note", "updated_at"])
-        elif item.note.text != item.experiences:
+        elif _differs(item.note, fields):
             note_update(note=item.note, actor=actor, version=item.note.version, **fields)
         written += 1
     return written
