@@ -10,7 +10,7 @@ import re
 import icalendar
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries
@@ -262,6 +262,27 @@ def test_a_bad_series_is_refused_with_the_fields_message(setting, field, value, 
     assert response.status_code == 400
     assert message in text(response)
     assert not MeetingSeries.objects.exists()
+    assert not Meeting.objects.exists()
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_a_series_whose_first_meeting_day_this_month_has_passed_is_refused(setting):
+    past = [TODAY().replace(day=day) for day in range(1, TODAY().day)]
+    past = [day for day in past if day.weekday() < 5]
+    if not past:
+        pytest.skip("no weekday of this month has passed yet")
+    day = past[-1]
+    ordinal = (day.day - 1) // 7 + 1
+
+    response = english_client(setting.coordinator).post(reverse("meetings:series_new"), series_data(
+        first_month=TODAY().strftime("%Y-%m"), weekday=str(day.weekday()),
+        ordinal=str(ordinal if ordinal <= 4 else -1)))
+
+    assert response.status_code == 400
+    with translation.override("en"):
+        shown = formats.date_format(day, "SHORT_DATE_FORMAT")
+    assert (f"The first meeting would be on {shown}, which has passed. Choose a later month."
+            in text(response))
     assert not Meeting.objects.exists()
     assert not OutgoingEmail.objects.exists()
 

@@ -1,12 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, LocalMeeting, Ordinal, Weekday
-from lokalkontakt.meetings.schedule import local_datetime
+from lokalkontakt.meetings.schedule import local_datetime, nth_weekday
 from lokalkontakt.people.models import CoreArea, Employee
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -52,7 +52,20 @@ class SeriesForm(forms.Form):
         data = super().clean()
         if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
             self.add_error("end_time", _("The meeting must end after it starts."))
+        self._check_first_meeting(data)
         return data
+
+    def _check_first_meeting(self, data) -> None:
+        """This month is allowed, but not when its meeting day has passed: no invitations to a
+        meeting in the past."""
+        if not all(data.get(name) is not None for name in ("first_month", "weekday", "ordinal")):
+            return
+        first = data["first_month"]
+        day = nth_weekday(first.year, first.month, data["weekday"], data["ordinal"])
+        if day is not None and day < timezone.localdate():
+            self.add_error("first_month", _(
+                "The first meeting would be on %(date)s, which has passed. Choose a later month.")
+                % {"date": formats.date_format(day, "SHORT_DATE_FORMAT")})
 
 
 class MeetingForm(forms.Form):
