@@ -4,10 +4,11 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.knowledge.markdown import plain_text
 from lokalkontakt.knowledge.permissions import active_employee
@@ -19,12 +20,13 @@ from lokalkontakt.people.models import Employee
 def bulletin_recipients(*, core_areas=(), areas=()):
     """The active contacts (and deputies) a bulletin reaches: all of them; or those in the chosen
     core areas and those who cover the chosen local areas."""
-    contacts = Employee.objects.filter(is_active=True, assignments__ends_on__isnull=True)
+    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+    # Exists, not an isnull lookup across the assignments: that also matches employees with none.
+    contacts = Employee.objects.filter(Exists(current), is_active=True)
     if core_areas or areas:
         contacts = contacts.filter(Q(core_area__in=list(core_areas))
-                                   | Q(assignments__area__in=list(areas),
-                                       assignments__ends_on__isnull=True))
-    return Employee.objects.filter(pk__in=contacts.values("pk")).order_by("sort_name", "pk")
+                                   | Exists(current.filter(area__in=list(areas))))
+    return contacts.order_by("sort_name", "pk")
 
 
 @transaction.atomic
