@@ -22,9 +22,12 @@ PAGE_SIZE = 50
 @require_GET
 def action_list(request):
     form = ActionFilterForm(request.GET or None)
+    if not is_coordinator(request.user):
+        del form.fields["scope"]  # only the coordinator may see everyone's
     scope, status = "mine", "open"
     if form.is_valid():
-        scope, status = form.cleaned_data["scope"] or scope, form.cleaned_data["status"] or status
+        scope = form.cleaned_data.get("scope") or scope
+        status = form.cleaned_data["status"] or status
     everyone = scope == "all" and is_coordinator(request.user)
     employee = active_employee(request.user)
     if everyone or employee is not None:
