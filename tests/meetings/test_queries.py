@@ -1,0 +1,229 @@
+"""The meeting pages cost the same number of queries with 5 as with 500 agenda items, action items,
+participants, meetings and bulletins.
+
+The counts are pinned: a change that adds a query per item, per participant or per meeting, or one
+more per page, fails here. Every page starts with the same four: the session, the user, the
+user's employee record and whether the user is the coordinator. A member of staff who is not the
+coordinator costs two more (Django's user and group permissions, asked once by the permission
+backend before django-rules says no to core.coordinate).
+"""
+
+import datetime
+import itertools
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lokalkontakt.core.models import FocusArea
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Bulletin, Meeting
+from lokalkontakt.meetings.selectors import FOLLOW_UP_INQUIRIES
+from lokalkontakt.people.models import Employee
+from tests.factories import InquiryFactory
+from tests.meetings.conftest import english_client
+from tests.meetings.factories import at
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [5, 500]
+IDS = [f"{size}-each" for size in SIZES]
+
+# 4 (session, user, employee, coordinator); the meeting; its items (area, proposer, note), their
+# focus areas, their action items (with owners); the overdue inquiries and their count (the list
+# is full); the open action items of earlier meetings; the participants; this meeting's action
+# items.
+MEETING_PAGE_COORDINATOR = 13
+# the same, and Django's user and group permissions for the contact
+MEETING_PAGE_CONTACT = 15
+# 4; the meeting; its items (area, proposer, note), their focus areas and action items (the
+# selector prefetches them for the meeting page too).
+ARRANGE_PAGE = 8
+# 4; the coming and the held meetings (each with its count of items); the viewer's open action
+# items.
+LIST_PAGE = 7
+# 4 (and 2 for permissions); the count; the page of action items (with owner and meeting).
+ACTIONS_PAGE = 8
+# 4 (and 2 for permissions); the inquiries' and the consultation tasks' counts; the next
+# meeting; the open action items' count; the latest three bulletins; the viewer's areas and
+# their assignments.
+MINE_PAGE = 13
+# 4; the count; the page of bulletins (with author and recipient count).
+BULLETINS_PAGE = 6
+
+
+def participants(count: int) -> list[Employee]:
+    return Employee.objects.bulk_create(
+        Employee(name=f"Deltager {n:03d}", sort_name=f"deltager {n:03d}",
+                 email=f"deltager{n}@example.dk") for n in range(count))
+
+
+def full_meeting(setting, size: int) -> Meeting:
+    """A coming meeting with `size` items (accepted, proposed, deferred; a third proposed by the
+    contact), `size` action items decided at it, `size` open ones from an earlier meeting,
+    `size` participants besides the contact, and a full list of overdue inquiries."""
+    meeting = Meeting.objects.create(title="Koordinerende møde", starts_at=at(_in_days(20)),
+                                     ends_at=at(_in_days(20), 16), proposal_deadline=_in_days(13))
+    earlier = Meeting.objects.create(title="Forrige møde", starts_at=at(_in_days(-40)),
+                                     ends_at=at(_in_days(-40), 16), proposal_deadline=_in_days(-47))
+    people = [setting.contact.employee, *participants(size)]
+    note = Note.objects.create(title="Erfaring", text="Tekst", kind=Note.Kind.EXPERIENCE,
+                               author=setting.coordinator.employee, visibility="staff")
+    statuses = itertools.cycle(AgendaItem.Status.values)
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, title=f"Punkt {n:03d}", text="Tekst", position=n + 1,
+                   status=next(statuses), area=setting.area if n % 2 else None,
+                   proposed_by=people[n % len(people)], decisions="Besluttet" if n % 3 else "",
+                   note=note if n == 0 else None)
+        for n in range(size))
+    through = AgendaItem.focus_areas.through
+    focus = list(FocusArea.objects.order_by("number")[:2])
+    through.objects.bulk_create(through(agendaitem=item, focusarea=area)
+                                for item in items for area in focus)
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, agenda_item=items[n], title=f"Beslutning {n}",
+                   owner=people[n % len(people)], due_on=_in_days(n % 30 - 10))
+        for n in range(size))
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=earlier, title=f"Opfølgning {n}", owner=people[n % len(people)],
+                   due_on=_in_days(n % 30 - 10)) for n in range(size))
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, employee=person)
+                                   for person in people)
+    for _ in range(FOLLOW_UP_INQUIRIES + 1):
+        InquiryFactory(area=setting.area, assignee=people[1], answer_due=_in_days(-3))
+    return meeting
+
+
+def _in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+@pytest.fixture(params=SIZES, ids=IDS)
+def size(request):
+    return request.param
+
+
+def test_the_meeting_page_for_the_coordinator(setting, size, django_assert_num_queries):
+    meeting = full_meeting(setting, size)
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(MEETING_PAGE_COORDINATOR):
+        response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count('class="agenda-item"') == size + 1  # and the follow-up
+    accepted = AgendaItem.objects.filter(status=AgendaItem.Status.ACCEPTED).count()
+    assert content.count("Minutes <span class=\"sr-only\">") == accepted
+    assert f"{FOLLOW_UP_INQUIRIES + 1} inquiries are past their answer date." in content
+
+
+def test_the_meeting_page_for_a_contact(setting, size, django_assert_num_queries):
+    meeting = full_meeting(setting, size)
+    client = english_client(setting.contact)
+
+    with django_assert_num_queries(MEETING_PAGE_CONTACT):
+        response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    proposed_by_contact = AgendaItem.objects.filter(
+        proposed_by=setting.contact.employee, status=AgendaItem.Status.PROPOSED).count()
+    assert content.count("/ret/\">Edit") == proposed_by_contact
+    assert content.count("</td><td>Invited</td>") == size + 1
+
+
+def test_the_arrange_page(setting, size, django_assert_num_queries):
+    meeting = full_meeting(setting, size)
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(ARRANGE_PAGE):
+        response = client.get(reverse("meetings:arrange", args=[meeting.pk]))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('name="position_') == size
+
+
+def many_meetings(setting, size: int) -> None:
+    """`size` coming and `size` held meetings, each with two items; `size` action items of the
+    contact's."""
+    meetings = Meeting.objects.bulk_create(
+        Meeting(title=f"Møde {n}", starts_at=at(_in_days(days)), ends_at=at(_in_days(days), 16),
+                proposal_deadline=_in_days(days - 7))
+        for n in range(size) for days in [n + 1, -n - 1])
+    AgendaItem.objects.bulk_create(AgendaItem(meeting=meeting, title="Punkt", position=position,
+                                              status=AgendaItem.Status.ACCEPTED)
+                                   for meeting in meetings for position in [1, 2])
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, title=f"Opfølgning {n}", owner=setting.contact.employee,
+                   due_on=_in_days(n % 30 - 10))
+        for n, meeting in enumerate(meetings[:size]))
+
+
+def test_the_meeting_list(setting, size, django_assert_num_queries):
+    many_meetings(setting, size)
+    client = english_client(setting.coordinator)
+    ActionItem.objects.update(owner=setting.coordinator.employee)
+
+    with django_assert_num_queries(LIST_PAGE):
+        response = client.get(reverse("meetings:list"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<td>2</td>") == min(size, 12) * 2
+
+
+@pytest.mark.parametrize("scope", ["mine", "all"])
+def test_my_action_items(setting, size, scope, django_assert_num_queries):
+    many_meetings(setting, size)
+    viewer = setting.contact if scope == "mine" else setting.coordinator
+    client = english_client(viewer)
+    expected = ACTIONS_PAGE if scope == "mine" else ACTIONS_PAGE - 2
+
+    with django_assert_num_queries(expected):
+        response = client.get(reverse("meetings:actions"), {"scope": scope, "status": "all"})
+
+    assert response.status_code == 200
+    assert response.content.decode().count('<a href="/moeder/opfoelgning/') == min(size, 50)
+
+
+def test_my_areas_does_not_grow_with_bulletins(setting, size, django_assert_num_queries):
+    many_meetings(setting, size)
+    attend_every_meeting(setting.contact.employee)
+    bulletins = Bulletin.objects.bulk_create(
+        Bulletin(title=f"Orientering {n}", text="Tekst", author=setting.coordinator,
+                 sent_at=timezone.now() - datetime.timedelta(hours=n)) for n in range(size))
+    Bulletin.recipients.through.objects.bulk_create(
+        Bulletin.recipients.through(bulletin=bulletin, employee=setting.contact.employee)
+        for bulletin in bulletins)
+    client = english_client(setting.contact)
+
+    with django_assert_num_queries(MINE_PAGE):
+        response = client.get(reverse("mine"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count('">Orientering ') == 3
+    assert f"{size} open action items" in content
+    assert "Next coordination meeting:" in content
+
+
+def attend_every_meeting(employee) -> None:
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, employee=employee)
+                                   for meeting in Meeting.objects.all())
+
+
+def test_the_bulletin_list(setting, size, django_assert_num_queries):
+    bulletins = Bulletin.objects.bulk_create(
+        Bulletin(title=f"Orientering {n}", text="Tekst", author=setting.coordinator,
+                 sent_at=timezone.now() - datetime.timedelta(hours=n)) for n in range(size))
+    people = [setting.contact.employee, *participants(size)]
+    Bulletin.recipients.through.objects.bulk_create(
+        Bulletin.recipients.through(bulletin=bulletin, employee=person)
+        for bulletin in bulletins for person in people[:3])
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(BULLETINS_PAGE):
+        response = client.get(reverse("meetings:bulletins"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<td>3</td>") == min(size, 25)
