@@ -48,6 +48,23 @@ from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
+from lokalkontakt.meetings.ical import feed_token
+from lokalkontakt.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Bulletin,
+    LocalMeeting,
+    Meeting,
+    MeetingSeries,
+)
+from lokalkontakt.meetings.services import item_propose
+from lokalkontakt.meetings.services_actions import action_create
+from lokalkontakt.meetings.services_bulletins import (
+    bulletin_send,
+    calendar_feed_get_or_reset,
+    local_meeting_create,
+)
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from tests.factories import (
@@ -69,7 +86,7 @@ PUBLIC = {
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
-    "search:search",
+    "search:search", "meetings:feed",
 }
 
 # URL name -> the least a user must be to open it:
@@ -149,6 +166,31 @@ EXPECTED = {
     "knowledge:follows": "staff",
     "search:search": "public",
     "search:who_knows": "staff",
+    "meetings:list": "staff",
+    "meetings:series_new": "coordinator",
+    "meetings:detail": "staff",
+    "meetings:ics": "staff",
+    "meetings:edit": "coordinator",
+    "meetings:cancel": "coordinator",
+    "meetings:invite_new": "coordinator",
+    "meetings:arrange": "coordinator",
+    "meetings:publish_agenda": "coordinator",
+    "meetings:publish_minutes": "coordinator",
+    "meetings:propose": "staff",
+    "meetings:attendance": "coordinator",
+    "meetings:action_new": "coordinator",
+    "meetings:item_edit": "staff",
+    "meetings:minutes": "coordinator",
+    "meetings:actions": "staff",
+    "meetings:action": "staff",
+    "meetings:bulletins": "staff",
+    "meetings:bulletin_new": "coordinator",
+    "meetings:bulletin": "staff",
+    "meetings:local_new": "staff",
+    "meetings:local_edit": "staff",
+    "meetings:local_delete": "staff",
+    "meetings:calendar": "staff",
+    "meetings:feed": "public",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -200,6 +242,18 @@ GET_STATUS = {
        for name in ["detail", "attachment"] for role in ["anonymous", "outsider"]},
     ("knowledge:edit", "colleague"): 403,
     **{("knowledge:delete", role): 405 for role in STAFF_ROLES},
+    # Meetings: the coordinator's buttons and deleting a local meeting are POST only.
+    **{(f"meetings:{name}", "coordinator"): 405
+       for name in ["invite_new", "publish_agenda", "publish_minutes"]},
+    **{("meetings:local_delete", role): 405 for role in STAFF_ROLES},
+    # The item was proposed by the contact; another employee may not edit it.
+    ("meetings:item_edit", "colleague"): 403,
+    # The bulletin went to the contacts; the colleague covers no area, so it is not theirs.
+    ("meetings:bulletin", "colleague"): 404,
+    # Local meetings are recorded by an area's contact (or the coordinator); the contact recorded
+    # the world's, in Glud.
+    ("meetings:local_new", "colleague"): 403,
+    ("meetings:local_edit", "colleague"): 403,
 }
 
 # Where anonymous visitors are sent instead of the staff login.
@@ -289,6 +343,7 @@ class World:
     consultation: Consultation | None = None
     files: dict | None = None
     note: Note | None = None
+    meetings: dict | None = None
 
 
 @pytest.fixture
@@ -348,6 +403,7 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
     note = note_create(actor=contact, area=area, title="Foreningerne i Glud", text="**Mange**",
                        kind=Note.Kind.ASSOCIATIONS, visibility=Note.Visibility.COUNCIL,
                        attachments=[pdf("foreninger.pdf")])
+    meetings = _meetings_world(area=area, contact=contact, coordinator=coordinator)
     files = {"submission": inquiry.attachments.get(event__isnull=True),
              "reply": reply.attachments.get(),
              "consultation": consultation.attachments.get(),
@@ -355,7 +411,37 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
     return World(area=area, assignment=assignment, employee=colleague.employee,
                  core_area=core_area, clients=clients, inquiry=inquiry, token=token,
                  answered=answered, council_member=council_member, council_token=council_token,
-                 consultation=consultation, files=files, note=note)
+                 consultation=consultation, files=files, note=note, meetings=meetings)
+
+
+def _meetings_world(*, area, contact, coordinator) -> dict:
+    """A coming meeting with the contact's proposed item, a held one with minutes and an action
+    item for the contact, a bulletin to the contacts, the contact's local meeting in Glud and
+    their calendar feed."""
+    start = timezone.now().replace(microsecond=0)
+    coming = Meeting.objects.create(
+        title="Koordinerende møde", starts_at=start + datetime.timedelta(days=30),
+        ends_at=start + datetime.timedelta(days=30, hours=2),
+        proposal_deadline=timezone.localdate() + datetime.timedelta(days=20))
+    held = Meeting.objects.create(
+        title="Koordinerende møde", starts_at=start - datetime.timedelta(days=30),
+        ends_at=start - datetime.timedelta(days=30, hours=-2),
+        proposal_deadline=timezone.localdate() - datetime.timedelta(days=40))
+    # The contact is invited; the coordinator is not yet (the coordinator's "invite new" adds them).
+    Attendance.objects.create(meeting=coming, employee=contact.employee)
+    item = item_propose(meeting=coming, actor=contact, title="Trafik i Glud", area=area)
+    discussed = AgendaItem.objects.create(meeting=held, title="Erfaringer", position=1,
+                                          status=AgendaItem.Status.ACCEPTED,
+                                          experiences="Borgermøder virker.")
+    action = action_create(meeting=held, actor=coordinator, title="Ring til vejafdelingen",
+                           owner=contact.employee, due_on=timezone.localdate(),
+                           agenda_item=discussed)
+    bulletin = bulletin_send(actor=coordinator, title="Nyt fra koordinatoren", text="Hej alle")
+    local = local_meeting_create(actor=contact, area=area, kind=LocalMeeting.Kind.COUNCIL,
+                                 held_on=timezone.localdate(), note="Godt møde")
+    feed = calendar_feed_get_or_reset(user=contact)
+    return {"coming": coming, "held": held, "item": item, "discussed": discussed,
+            "action": action, "bulletin": bulletin, "local": local, "feed": feed}
 
 
 def _admin_model(route: Route):
@@ -396,6 +482,16 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 **{f"knowledge:{name}": world.note.pk
                    for name in ["detail", "edit", "delete", "version"]},
                 "knowledge:attachment": world.files["note"].pk,
+                **{f"meetings:{name}": world.meetings["coming"].pk
+                   for name in ["detail", "ics", "edit", "cancel", "invite_new", "arrange",
+                                "publish_agenda", "propose", "attendance", "action_new"]},
+                "meetings:publish_minutes": world.meetings["held"].pk,
+                "meetings:item_edit": world.meetings["item"].pk,
+                "meetings:minutes": world.meetings["discussed"].pk,
+                "meetings:action": world.meetings["action"].pk,
+                "meetings:bulletin": world.meetings["bulletin"].pk,
+                **{f"meetings:local_{name}": world.meetings["local"].pk
+                   for name in ["edit", "delete"]},
             }
             if route.key not in by_view:
                 pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
@@ -404,6 +500,10 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             kwargs[name] = world.token
         elif name == "token" and route.key == "council:confirm":
             kwargs[name] = world.council_token
+        elif route.key == "meetings:feed" and name == "feed_id":
+            kwargs[name] = world.meetings["feed"].pk
+        elif route.key == "meetings:feed" and name == "token":
+            kwargs[name] = feed_token(world.meetings["feed"])
         elif name == "attachment_pk":
             # The submitter's own file for staff and the tracking link; a staff reply's for the
             # council, who never see what the submitter attached.
@@ -512,7 +612,8 @@ def login_redirect_problem(response, login_url: str, target: str) -> str | None:
 def snapshot() -> dict:
     """Everything a coordinator action could change."""
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
-              get_user_model(), Group]
+              get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
+              Bulletin, OutgoingEmail]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 
@@ -647,6 +748,9 @@ def test_admin_opens_for_superusers(db, admin_client, admin_user, rf):
     AreaEvent.objects.create(area=world.area, kind=AreaEvent.Kind.CREATED)
     Note.objects.create(area=world.area, title="Viden", text="Tekst", kind=Note.Kind.EVENTS,
                         author=EmployeeFactory())
+    contact = UserFactory(username="admin-kontakt")
+    AssignmentFactory(area=world.area, role="deputy", employee=EmployeeFactory(user=contact))
+    _meetings_world(area=world.area, contact=contact, coordinator=admin_user)
     request = rf.get("/")
     request.user = admin_user
     problems = []
@@ -739,6 +843,28 @@ POST_ACTIONS = {
         "name": "Kalle Omdøbt", "is_active": "on"}),
     "people:core_area_create": lambda w: ({}, {"name": "Nyt kerneområde"}),
     "people:core_area_edit": lambda w: ({"pk": w.core_area.pk}, {"name": "Omdøbt kerneområde"}),
+    "meetings:series_new": lambda w: ({}, {
+        "title": "Koordinerende møde", "interval_months": "2", "ordinal": "1", "weekday": "1",
+        "start_time": "14:00", "end_time": "16:00",
+        "first_month": (timezone.localdate() + datetime.timedelta(days=40)).strftime("%Y-%m"),
+        "location": "Rådhuset", "online_url": ""}),
+    "meetings:edit": lambda w: ({"pk": w.meetings["coming"].pk}, {
+        "title": "Flyttet møde", "date": (timezone.localdate() + datetime.timedelta(days=31))
+        .isoformat(), "start_time": "10:00", "end_time": "12:00", "location": "Juelsminde",
+        "online_url": "", "proposal_deadline": _today()}),
+    "meetings:cancel": lambda w: ({"pk": w.meetings["coming"].pk}, {"reason": "Sygdom"}),
+    "meetings:invite_new": lambda w: ({"pk": w.meetings["coming"].pk}, {}),
+    "meetings:arrange": lambda w: ({"pk": w.meetings["coming"].pk}, {
+        f"position_{w.meetings['item'].pk}": "1", f"status_{w.meetings['item'].pk}": "accepted"}),
+    "meetings:publish_agenda": lambda w: ({"pk": w.meetings["coming"].pk}, {}),
+    "meetings:publish_minutes": lambda w: ({"pk": w.meetings["held"].pk}, {}),
+    "meetings:attendance": lambda w: ({"pk": w.meetings["coming"].pk}, {
+        **{f"attendance_{a.pk}": "excused" for a in w.meetings["coming"].attendances.all()}}),
+    "meetings:action_new": lambda w: ({"pk": w.meetings["coming"].pk}, {
+        "title": "Ny opfølgning", "owner": w.employee.pk, "due_on": _today(), "description": ""}),
+    "meetings:minutes": lambda w: ({"pk": w.meetings["discussed"].pk}, {
+        "decisions": "Vi gør det", "experiences": "", "challenges": ""}),
+    "meetings:bulletin_new": lambda w: ({}, {"title": "Orientering", "text": "Hej"}),
 }
 GET_ONLY = {"coordination:overview", "coordination:import_template"}
 
