@@ -3,10 +3,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.meetings.demo import load_demo_meetings
 
 
 class Command(BaseCommand):
-    help = "Load Hedensted's local areas from Bilag 1 and the area facts; with demo logins."
+    help = ("Load Hedensted's local areas from Bilag 1 and the area facts; with demo logins, "
+            "demo meetings too.")
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true",
@@ -25,5 +27,6 @@ class Command(BaseCommand):
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
         if report.users:
+            load_demo_meetings()
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))
