@@ -212,6 +212,18 @@ def test_the_ics_download_is_a_calendar_with_the_meeting(setting):
     assert str(event["location"]) == "Rådhuset, mødelokale 1"
 
 
+def test_a_script_in_an_item_is_shown_as_text(setting):
+    meeting = MeetingFactory()
+    AgendaItemFactory(meeting=meeting, title="<script>alert(1)</script>", text="<b>bold</b>",
+                      status=AgendaItem.Status.PROPOSED, proposed_by=setting.contact.employee)
+    client = english_client(setting.coordinator)
+
+    for url in [meeting.get_absolute_url(), reverse("meetings:arrange", args=[meeting.pk])]:
+        content = client.get(url).content.decode()
+        assert "<script>alert(1)" not in content, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content, url
+
+
 # Planning a series
 
 
@@ -370,10 +382,38 @@ def test_a_cancelled_meeting_says_so_on_its_page(setting):
     content = text(response)
     assert "The meeting is cancelled and the participants are told." in content
     assert "The meeting is cancelled" in content and "Too few can come." in content
-    assert "Arrange the agenda" not in content
+    assert "Send the agenda" not in content and "Move or change" not in content
     assert "Propose an item" not in content
     assert Meeting.objects.get().status == Meeting.Status.CANCELLED
     assert OutgoingEmail.objects.filter(to=[setting.contact.employee.email]).count() == 1
+
+
+def test_the_proposals_of_a_cancelled_meeting_can_be_deferred_to_the_next(setting):
+    meeting = MeetingFactory(starts_at=at(in_days(10)), status=Meeting.Status.CANCELLED,
+                             cancel_reason="Snow")
+    later = MeetingFactory(starts_at=at(in_days(70)))
+    item = AgendaItemFactory(meeting=meeting, title="Not now", status=AgendaItem.Status.PROPOSED)
+    client = english_client(setting.coordinator)
+    assert reverse("meetings:arrange", args=[meeting.pk]) in text(
+        client.get(meeting.get_absolute_url()))
+
+    response = client.post(reverse("meetings:arrange", args=[meeting.pk]),
+                           arrangement((item, 1, "deferred")), follow=True)
+
+    assert "1 item is moved to the next meeting." in text(response)
+    item.refresh_from_db()
+    assert item.meeting == later
+
+
+def test_a_contact_cannot_propose_to_a_cancelled_meeting(setting):
+    meeting = MeetingFactory(status=Meeting.Status.CANCELLED, cancel_reason="Snow")
+
+    response = english_client(setting.contact).post(reverse("meetings:propose", args=[meeting.pk]),
+                                                    item_data())
+
+    assert response.status_code == 403
+    assert "The meeting is cancelled." in text(response)
+    assert not AgendaItem.objects.exists()
 
 
 def test_a_cancelled_meeting_cannot_be_moved(setting):

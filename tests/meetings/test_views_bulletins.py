@@ -161,6 +161,13 @@ def test_the_area_page_links_to_recording_a_local_meeting(setting):
         content)
 
 
+def test_a_colleague_who_does_not_cover_the_area_is_not_offered_to_record(setting):
+    content = text(english_client(setting.colleague).get(setting.area.get_absolute_url()))
+
+    assert "Local meetings attended" in content
+    assert "Record a local meeting" not in content
+
+
 def test_the_form_from_the_link_has_the_area_chosen(setting):
     response = english_client(setting.contact).get(reverse("meetings:local_new"),
                                                    {"omraade": setting.area.slug})
@@ -372,6 +379,17 @@ def test_my_areas_offers_no_propose_link_after_the_cut_off(setting):
 
     assert "Next coordination meeting:" in content
     assert "propose an item" not in content
+
+
+def test_my_areas_skips_a_cancelled_meeting(setting):
+    cancelled = MeetingFactory(starts_at=at(in_days(10), 14), status="cancelled")
+    meeting = MeetingFactory(starts_at=at(in_days(70), 14))
+    for each in (cancelled, meeting):
+        AttendanceFactory(meeting=each, employee=setting.contact.employee)
+
+    content = text(english_client(setting.contact).get(reverse("mine")))
+
+    assert f'Next coordination meeting: <a href="{meeting.get_absolute_url()}">' in content
 
 
 def test_my_areas_counts_my_open_action_items(setting):
