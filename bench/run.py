@@ -57,6 +57,12 @@ PAGES = [
     ("area page", "/omraader/{slug}/", False, 200, 10),
     ("area page (coord.)", "/omraader/{slug}/", True, 100, 5),
     ("coverage overview", "/koordinering/", True, 100, 5),
+    # Issue 6: 12 meetings, every employee invited; 5 items a meeting at 30 areas, 500 at 3,000,
+    # with two action items per held item (bench/generate_meetings.py). {meeting} is the next one.
+    ("meetings", "/moeder/", True, 100, 5),
+    ("meeting page", "/moeder/{meeting}/", True, 100, 5),
+    ("agenda (arrange)", "/moeder/{meeting}/dagsorden/", True, 50, 3),
+    ("action items, all", "/moeder/opfoelgning/?scope=all", True, 100, 5),
 ]
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
@@ -243,10 +249,14 @@ def _case_label(run: dict) -> str:
 def _generated_line(run: dict) -> str:
     generated = run["generated"]
     if run.get("case") != "inquiries":
+        meetings = run.get("generated_meetings") or {}
         return (f"generated in {run['generate_s']} s (migrate {run['migrate_s']} s): "
                 f"{generated['covered']} covered, {generated['deputies']} deputies, "
                 f"{generated['handovers']} handovers, "
-                f"{generated['assignments_ended']} ended assignments, {generated['events']} events")
+                f"{generated['assignments_ended']} ended assignments, {generated['events']} events; "
+                f"{meetings.get('meetings', 0)} meetings, {meetings.get('items', 0)} agenda items, "
+                f"{meetings.get('action_items', 0)} action items, "
+                f"{meetings.get('attendances', 0)} invitations")
     inquiries = run["generated_inquiries"]
     statuses = ", ".join(f"{count:,} {status}" for status, count in inquiries["by_status"].items())
     return (f"{inquiries['inquiries']:,} inquiries generated in {run['generate_inquiries_s']} s "
@@ -331,8 +341,12 @@ def run_case(args) -> int:
         Path(args.result).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
         return 0
     if args.kind == "areas":
-        pages = [(name, path.format(slug=generated.covered_slug), coord, n, warm)
-                 for name, path, coord, n, warm in PAGES]
+        from bench.generate_meetings import generate_meetings
+
+        meetings = generate_meetings(areas)
+        result["generated_meetings"] = meetings.__dict__
+        pages = [(name, path.format(slug=generated.covered_slug, meeting=meetings.next_pk), coord,
+                  n, warm) for name, path, coord, n, warm in PAGES]
     else:
         pages = inquiry_case(args.size, result)
 
