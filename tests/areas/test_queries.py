@@ -25,7 +25,8 @@ PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, event
 DIRECTORY_ANONYMOUS = 3  # count, the page of areas with councils, their active assignments
 DIRECTORY_STAFF = 9  # + session, user, employee, group, 2 x permissions
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
-AREA_PAGE_STAFF = 13  # + session, user, employee, group, 2 x permissions, assignment history, events
+AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
+# the local meetings attended and whether the viewer covers the area (may record one)
 OVERVIEW = 8  # session, user, employee, group; areas, core areas, contacts, latest events
 
 
