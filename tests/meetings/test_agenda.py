@@ -15,7 +15,7 @@ from lokalkontakt.knowledge.models import Note
 from lokalkontakt.meetings import selectors, services, services_actions
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 from tests.conftest import site_text
-from tests.factories import EmployeeFactory, InquiryFactory, LocalAreaFactory
+from tests.factories import EmployeeFactory, InquiryFactory, LocalAreaFactory, UserFactory
 from tests.meetings.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -718,3 +718,17 @@ def test_sending_unchanged_minutes_again_leaves_the_note_as_it_is(setting, held,
     [note] = Note.objects.all()
     assert note.version == 1
     assert note.history.count() == 1
+
+
+def test_experiences_need_a_coordinator_tied_to_an_employee(setting, held, with_experience):
+    admin = UserFactory(username="admin", is_superuser=True)
+
+    with pytest.raises(ValidationError) as error:
+        services.minutes_publish(meeting=held, actor=admin)
+
+    assert error.value.messages == [site_text(
+        "Your user account is not tied to an employee, so the experiences cannot be shared as "
+        "notes. Ask an administrator to tie it.")]
+    held.refresh_from_db()
+    assert held.minutes_published_at is None
+    assert not Note.objects.exists() and not OutgoingEmail.objects.exists()

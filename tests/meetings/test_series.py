@@ -13,6 +13,7 @@ from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import Attendance, Meeting, MeetingSeries, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime
 from tests.conftest import site_text
+from tests.core.test_mail import run_worker
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.meetings.factories import AttendanceFactory, MeetingFactory, at
 
@@ -437,3 +438,23 @@ def test_only_the_coordinator_adds_new_participants(setting, meeting):
 
     assert meeting.attendances.count() == 2
     assert not OutgoingEmail.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker needs committed rows (see tests/core/test_mail)
+def test_the_invitation_arrives_with_its_calendar_through_a_real_smtp_server(setting, smtp_server):
+    plan(setting.coordinator)
+    assert smtp_server.messages == []  # queued, not sent by the request
+
+    run_worker()
+
+    received = {tuple(recipients): message for recipients, message in smtp_server.messages}
+    assert sorted(received) == sorted([(setting.contact.employee.email,),
+                                       (setting.coordinator.employee.email,)])
+    message = received[(setting.contact.employee.email,)]
+    [part] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "REQUEST"
+    assert part.get_filename() == "invitation.ics"
+    calendar = Calendar.from_ical(part.get_payload(decode=True))
+    assert len(calendar.walk("VEVENT")) == 6
+    assert {str(e["ATTENDEE"]) for e in calendar.walk("VEVENT")} == {
+        f"mailto:{setting.contact.employee.email}"}
