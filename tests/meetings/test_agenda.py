@@ -132,10 +132,46 @@ def test_nobody_proposes_to_a_cancelled_meeting(setting, meeting):
     services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
 
     for user in (setting.contact, setting.coordinator):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             propose(meeting, user)
+        assert refused.value.messages == [site_text("The meeting is cancelled.")]
 
     assert not AgendaItem.objects.exists()
+
+
+def test_a_stale_copy_of_an_item_does_not_undo_the_note_link(setting):
+    meeting = MeetingFactory(held=True)
+    item = AgendaItemFactory(meeting=meeting, experiences="Borgermøder virker.")
+    stale = AgendaItem.objects.get(pk=item.pk)
+    services.minutes_publish(meeting=meeting, actor=setting.coordinator)
+
+    services.item_minutes(item=stale, actor=setting.coordinator, decisions="Vi gør det.",
+                          experiences="Borgermøder virker.", challenges="")
+    services.item_update(item=stale, actor=setting.coordinator, title=stale.title, text="Ny tekst")
+    services.minutes_publish(meeting=meeting, actor=setting.coordinator)
+
+    item.refresh_from_db()
+    assert item.note is not None and item.decisions == "Vi gør det." and item.text == "Ny tekst"
+    assert Note.objects.filter(kind=Note.Kind.EXPERIENCE).count() == 1
+
+
+def test_the_agenda_e_mail_lists_the_first_hundred_open_action_items_and_says_how_many(setting):
+    earlier = MeetingFactory(held=True)
+    meeting = MeetingFactory()
+    invite(meeting, setting.contact)
+    for n in range(selectors.FOLLOW_UP_ACTIONS + 5):
+        ActionItemFactory(meeting=earlier, owner=setting.contact.employee, title=f"Punkt nr. {n:03d}",
+                          due_on=days(n))
+
+    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+
+    [mail] = mails_to(setting.contact.employee)
+    assert "Punkt nr. 099" in mail.body and "Punkt nr. 100" not in mail.body
+    with translation.override(settings.LANGUAGE_CODE):
+        expected = translation.ngettext(
+            "The %(shown)s due first of %(counter)s open action item are listed.",
+            "The %(shown)s due first of %(counter)s open action items are listed.", 105)
+    assert expected % {"shown": 100, "counter": 105} in mail.body
 
 
 def test_new_items_come_last_on_the_agenda(setting, meeting):

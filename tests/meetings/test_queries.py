@@ -18,7 +18,7 @@ from django.utils import timezone
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Bulletin, Meeting
-from lokalkontakt.meetings.selectors import FOLLOW_UP_INQUIRIES
+from lokalkontakt.meetings.selectors import FOLLOW_UP_ACTIONS, FOLLOW_UP_INQUIRIES
 from lokalkontakt.people.models import Employee
 from tests.factories import InquiryFactory
 from tests.meetings.conftest import english_client
@@ -31,14 +31,13 @@ IDS = [f"{size}-each" for size in SIZES]
 
 # 4 (session, user, employee, coordinator); the meeting; its items (area, proposer, note), their
 # focus areas, their action items (with owners); the overdue inquiries and their count (the list
-# is full); the open action items of earlier meetings; the participants; this meeting's action
-# items.
-MEETING_PAGE_COORDINATOR = 13
+# is full); the open action items of earlier meetings and their count (the list is full too); the
+# participants; this meeting's action items.
+MEETING_PAGE_COORDINATOR = 14
 # the same, and Django's user and group permissions for the contact
-MEETING_PAGE_CONTACT = 15
-# 4; the meeting; its items (area, proposer, note), their focus areas and action items (the
-# selector prefetches them for the meeting page too).
-ARRANGE_PAGE = 8
+MEETING_PAGE_CONTACT = 16
+# 4; the meeting; its items with their proposers.
+ARRANGE_PAGE = 6
 # 4; the coming and the held meetings (each with its count of items); the viewer's open action
 # items.
 LIST_PAGE = 7
@@ -84,9 +83,10 @@ def full_meeting(setting, size: int) -> Meeting:
         ActionItem(meeting=meeting, agenda_item=items[n], title=f"Beslutning {n}",
                    owner=people[n % len(people)], due_on=_in_days(n % 30 - 10))
         for n in range(size))
+    # More than the follow-up shows, in both sizes: the page then also counts them.
     ActionItem.objects.bulk_create(
         ActionItem(meeting=earlier, title=f"Opfølgning {n}", owner=people[n % len(people)],
-                   due_on=_in_days(n % 30 - 10)) for n in range(size))
+                   due_on=_in_days(n % 30 - 10)) for n in range(size + FOLLOW_UP_ACTIONS + 1))
     Attendance.objects.bulk_create(Attendance(meeting=meeting, employee=person)
                                    for person in people)
     for _ in range(FOLLOW_UP_INQUIRIES + 1):

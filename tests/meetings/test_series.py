@@ -458,3 +458,14 @@ def test_the_invitation_arrives_with_its_calendar_through_a_real_smtp_server(set
     assert len(calendar.walk("VEVENT")) == 6
     assert {str(e["ATTENDEE"]) for e in calendar.walk("VEVENT")} == {
         f"mailto:{setting.contact.employee.email}"}
+
+
+def test_a_series_whose_first_meeting_has_passed_is_refused_and_nothing_is_stored(setting):
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+    with pytest.raises(ValidationError) as refused:
+        plan(setting.coordinator, first_month=last_month)
+
+    assert list(refused.value.message_dict) == ["first_month"]
+    assert not MeetingSeries.objects.exists() and not Meeting.objects.exists()
+    assert not OutgoingEmail.objects.exists()

@@ -191,11 +191,19 @@ def test_the_coordinators_buttons_show_only_for_the_coordinator(setting):
     as_contact = text(english_client(setting.contact).get(meeting.get_absolute_url()))
     as_coordinator = text(english_client(setting.coordinator).get(meeting.get_absolute_url()))
 
-    buttons = ["Arrange the agenda", "Send the agenda", "Record attendance", "Send the minutes",
-               "Move or change", "Invite new contacts", "Cancel the meeting"]
+    buttons = ["Arrange the agenda", "Send the agenda", "Record attendance", "Move or change",
+               "Invite new contacts", "Cancel the meeting"]
     assert all(button in as_coordinator for button in buttons)
     assert not any(button in as_contact for button in buttons)
     assert "Propose an item" in as_contact
+
+
+def test_send_the_minutes_is_offered_once_the_meeting_has_begun(setting):
+    coming, held = MeetingFactory(), MeetingFactory(held=True)
+    client = english_client(setting.coordinator)
+
+    assert "Send the minutes" not in text(client.get(coming.get_absolute_url()))
+    assert "Send the minutes" in text(client.get(held.get_absolute_url()))
 
 
 def test_the_ics_download_is_a_calendar_with_the_meeting(setting):

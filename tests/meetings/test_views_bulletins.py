@@ -438,3 +438,23 @@ def test_the_bulletin_calendar_and_local_meeting_pages_are_in_english(setting, l
         content = english_page(client, url)
         assert [msgid for msgid in english if msgid not in content] == [], url
         assert danish_left(content, english) == [], url
+
+
+def test_a_bulletins_links_keep_their_address_in_the_e_mail(setting):
+    bulletin_send(actor=setting.coordinator, title="Puljen",
+                  text="Læs [vejledningen](https://hedensted.dk/pulje) før du søger.")
+
+    [mail] = OutgoingEmail.objects.filter(to=[setting.contact.employee.email])
+    assert "Læs vejledningen (https://hedensted.dk/pulje) før du søger." in mail.body
+
+
+def test_the_calendar_page_of_an_account_without_an_employee_offers_no_address(db, settings):
+    user = UserFactory(username="superbruger", is_superuser=True)
+
+    page = english_client(user).get(reverse("meetings:calendar"))
+
+    assert page.status_code == 200
+    assert "is not tied to an employee" in page.content.decode()
+    assert "/moeder/kalender/" not in page.content.decode().split("<main", 1)[1].replace(
+        'href="/moeder/kalender/"', "")
+    assert not CalendarFeed.objects.exists()

@@ -15,6 +15,7 @@ from lokalkontakt.meetings.models import ActionItem, AgendaItem, Bulletin, Local
 from lokalkontakt.people.models import Employee
 
 FOLLOW_UP_INQUIRIES = 50
+FOLLOW_UP_ACTIONS = 100
 
 
 def default_participants():
@@ -64,6 +65,14 @@ def follow_up_actions(*, meeting: Meeting):
             .exclude(meeting__status=Meeting.Status.CANCELLED)
             .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=meeting.starts_at))
             .select_related("owner", "meeting").order_by("due_on", "pk"))
+
+
+def follow_up(*, meeting: Meeting, limit: int = FOLLOW_UP_ACTIONS) -> tuple[list, int]:
+    """The follow-up's action items, soonest due first, at most `limit` of them, and how many
+    there are (one more query only when there are more than `limit`)."""
+    actions = follow_up_actions(meeting=meeting)
+    rows = list(actions[:limit])
+    return rows, (len(rows) if len(rows) < limit else actions.count())
 
 
 def overdue_inquiries(*, today: datetime.date | None = None) -> tuple[list, int]:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
@@ -55,6 +55,10 @@ def series_create(*, actor, title: str, interval_months: int, weekday: int, ordi
     days = series_dates(first_month=series.first_month, interval_months=interval_months,
                         weekday=weekday, ordinal=ordinal,
                         months=months or settings.MEETING_SERIES_MONTHS)
+    if days and days[0] < timezone.localdate():
+        raise ValidationError({"first_month": _(
+            "The first meeting would be on %(date)s, which has passed. Choose a later month.")
+            % {"date": formats.date_format(days[0], "SHORT_DATE_FORMAT")}})
     meetings = []
     for day in days:
         meeting = Meeting(series=series, title=series.title, location=series.location,
@@ -145,6 +149,12 @@ def participants_add_new(*, meeting: Meeting, actor) -> int:
     return len(new)
 
 
+def _locked(item: AgendaItem) -> AgendaItem:
+    """The item as stored now, locked: a stale copy must not undo another write (such as the
+    note link that sending the minutes sets)."""
+    return AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+
+
 def _next_position(meeting) -> int:
     return (meeting.items.aggregate(last=Max("position"))["last"] or 0) + 1
 
@@ -155,6 +165,8 @@ def item_propose(*, meeting: Meeting, actor, title: str, text: str = "", area=No
     """Propose an agenda item. Any active employee may until the meeting's cut-off; the
     coordinator at any time, and the coordinator's own items go straight on the agenda."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        raise ValidationError(_("The meeting is cancelled."))
     if not can_propose(actor, meeting):
         raise ValidationError(_("The deadline for proposals to this meeting has passed. Ask the "
                                 "coordinator, or propose the item for the next meeting."))
@@ -173,6 +185,7 @@ def item_update(*, item: AgendaItem, actor, title: str, text: str = "", area=Non
                 focus_areas=()) -> AgendaItem:
     """Change an item's title, text, area and focus areas (the proposer until the cut-off while
     the item is proposed; the coordinator always)."""
+    item = _locked(item)
     if not can_edit_item(actor, item):
         raise PermissionDenied(_("You may not change this item."))
     item.title, item.text, item.area = title.strip(), text.strip(), area
@@ -216,9 +229,10 @@ def agenda_publish(*, meeting: Meeting, actor) -> Meeting:
     meeting.agenda_published_at = timezone.now()
     _save(meeting, actor)
     inquiries, inquiry_count = selectors.overdue_inquiries()
+    actions, action_count = selectors.follow_up(meeting=meeting)
     _email_participants(meeting, "meetings/email/agenda.txt", {
         "again": again, "items": selectors.agenda_items(meeting=meeting, statuses=[Status.ACCEPTED]),
-        "actions": selectors.follow_up_actions(meeting=meeting),
+        "actions": actions, "action_count": action_count,
         "inquiries": inquiries, "inquiry_count": inquiry_count})
     return meeting
 
@@ -247,6 +261,7 @@ def item_minutes(*, item: AgendaItem, actor, decisions: str, experiences: str,
                  challenges: str) -> AgendaItem:
     """Write the minutes of an item: decisions, experiences, challenges."""
     _require_coordinator(actor)
+    item = _locked(item)
     item.decisions, item.experiences = decisions.strip(), experiences.strip()
     item.challenges = challenges.strip()
     item.full_clean()

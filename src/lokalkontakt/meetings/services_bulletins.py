@@ -1,5 +1,6 @@
 """Bulletins from the coordinator, the local meetings contacts attend, and calendar feeds."""
 
+import re
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,13 +47,22 @@ def bulletin_send(*, actor, title: str, text: str, core_areas=(), areas=()) -> B
     bulletin.core_areas.set(list(core_areas))
     bulletin.areas.set(list(areas))
     bulletin.recipients.set(recipients)
-    body = plain_text(bulletin.text)
+    body = email_text(bulletin.text)
     for employee in recipients:
         if employee.email:
             email_queue_template("meetings/email/bulletin.txt", to=[employee.email], context={
                 "bulletin": bulletin, "body": body,
                 "url": site_url(bulletin.get_absolute_url())})
     return bulletin
+
+
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+
+
+def email_text(markdown: str) -> str:
+    """A bulletin as a plain-text e-mail: the words without Markdown, each link's address kept
+    after its text ("Læs mere (https://…)"), which plain text would otherwise lose."""
+    return plain_text(MARKDOWN_LINK.sub(lambda m: f"{m[1]} ({m[2]})", markdown))
 
 
 def _fill_local(local_meeting, *, kind, held_on, note) -> None:

@@ -39,16 +39,18 @@ def meeting_list(request):
 def detail(request, pk):
     meeting = selectors.meeting_get(pk=pk)
     items = list(selectors.agenda_items(meeting=meeting))
-    upcoming = meeting.ends_at >= timezone.now()
+    now = timezone.now()
+    upcoming = meeting.ends_at >= now
     inquiries, inquiry_count = selectors.overdue_inquiries() if upcoming else ([], 0)
+    follow_up, follow_up_count = selectors.follow_up(meeting=meeting)
     for item in items:
         item.may_edit = can_edit_item(request.user, item)
     return render(request, "meetings/detail.html", {
-        "meeting": meeting, "upcoming": upcoming,
+        "meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
         "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
         "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
         "deferred": [i for i in items if i.status == AgendaItem.Status.DEFERRED],
-        "follow_up": selectors.follow_up_actions(meeting=meeting),
+        "follow_up": follow_up, "follow_up_count": follow_up_count,
         "inquiries": inquiries, "inquiry_count": inquiry_count,
         "attendances": selectors.attendances(meeting=meeting),
         "decided": meeting.action_items.select_related("owner", "agenda_item"),

@@ -77,7 +77,7 @@ def item_edit(request, pk):
 def arrange(request, pk):
     """Order the items, put proposals on the agenda or defer them to the next meeting."""
     meeting = selectors.meeting_get(pk=pk)
-    items = selectors.agenda_items(meeting=meeting)
+    items = meeting.items.select_related("proposed_by").order_by("position", "pk")
     form = ArrangeForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
         moved = services.agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())

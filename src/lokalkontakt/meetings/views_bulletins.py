@@ -140,6 +140,8 @@ def _feed_url(feed) -> str:
 @require_http_methods(["GET", "POST"])
 def calendar(request):
     """The user's private calendar address; a new one ends the old."""
+    if active_employee(request.user) is None:  # the feed is an employee's meetings and deadlines
+        return render(request, "meetings/calendar.html", {"feed_url": ""})
     reset = request.method == "POST"
     feed = calendar_feed_get_or_reset(user=request.user, reset=reset)
     if reset:
