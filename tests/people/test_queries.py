@@ -7,8 +7,9 @@ from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MINE = 10  # session, user, employee, group, 2 x permissions; areas with councils; active
-# assignments; open inquiries and the overdue ones; waiting consultation tasks and the first deadline
+MINE = 13  # session, user, employee, group, 2 x permissions; areas with councils; active
+# assignments; open inquiries and the overdue ones; waiting consultation tasks and the first deadline;
+# the next coordination meeting, the open action items' count and the latest bulletins
 EMPLOYEE_LIST = 7  # session, user, employee, group, 2 x permissions; employees with counts
 
 

@@ -56,9 +56,11 @@ def apply_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def form_view(request, *, form, template, context, save, success, redirect_to):
+def form_view(request, *, form, template, context, save, success, redirect_to,
+              invalid_status: int = 200):
     """GET shows the form; a valid POST calls `save(cleaned_data)`, shows `success(result)` and
-    redirects to `redirect_to(result)`; a service's refusal is shown on the form."""
+    redirects to `redirect_to(result)`; a service's refusal is shown on the form, answered with
+    `invalid_status` (400 in the newer apps)."""
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.cleaned_data)
@@ -67,4 +69,5 @@ def form_view(request, *, form, template, context, save, success, redirect_to):
         else:
             messages.success(request, success(result))
             return redirect(redirect_to(result))
-    return render(request, template, {**context, "form": form})
+    return render(request, template, {**context, "form": form},
+                  status=invalid_status if form.errors else 200)

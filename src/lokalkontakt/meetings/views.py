@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.meetings import ical, selectors, services
@@ -71,17 +71,14 @@ def meeting_ics(request, pk):
 def series_new(request):
     """Plan a series: its meetings for the coming year are made and the contacts invited."""
     form = SeriesForm(request.POST or None)
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/series_form.html", context={},
         save=lambda data: services.series_create(actor=request.user, **data),
         success=lambda series: ngettext(
             "%(count)d meeting is planned and the participants are invited.",
             "%(count)d meetings are planned and the participants are invited.",
             series.meetings.count()) % {"count": series.meetings.count()},
-        redirect_to=lambda series: "meetings:list")
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda series: "meetings:list", invalid_status=400)
 
 
 @coordinator_required
@@ -90,34 +87,25 @@ def edit(request, pk):
     """Move a meeting or change its place; the participants get the new time for their calendar."""
     meeting = selectors.meeting_get(pk=pk)
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_of(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=meeting, actor=request.user, **form.service_arguments())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is saved."))
-            return redirect(meeting)
-    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting},
-                  status=400 if form.errors else 200)
+    return form_view(
+        request, form=form, template="meetings/meeting_form.html", context={"meeting": meeting},
+        save=lambda data: services.meeting_update(meeting=meeting, actor=request.user,
+                                                  **form.service_arguments()),
+        success=lambda _meeting: _("The meeting is saved."), redirect_to=lambda saved: saved,
+        invalid_status=400)
 
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, pk):
     meeting = selectors.meeting_get(pk=pk)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_cancel(meeting=meeting, actor=request.user,
-                                    reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is cancelled and the participants are told."))
-            return redirect(meeting)
-    return render(request, "meetings/cancel.html", {"form": form, "meeting": meeting},
-                  status=400 if form.errors else 200)
+    return form_view(
+        request, form=CancelForm(request.POST or None), template="meetings/cancel.html",
+        context={"meeting": meeting},
+        save=lambda data: services.meeting_cancel(meeting=meeting, actor=request.user,
+                                                  reason=data["reason"]),
+        success=lambda _meeting: _("The meeting is cancelled and the participants are told."),
+        redirect_to=lambda saved: saved, invalid_status=400)
 
 
 def _post_action(request, pk, action, success):

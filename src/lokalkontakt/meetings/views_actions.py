@@ -52,16 +52,13 @@ def action_detail(request, pk):
         "status": action.status, "owner": action.owner_id, "due_on": action.due_on})
     if request.method == "POST" and not may_change:
         raise PermissionDenied
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/action.html",
         context={"action": action, "may_change": may_change,
                  "history": selectors.action_history(action=action)},
         save=lambda data: action_update(action=action, actor=request.user, **data),
         success=lambda _action: _("The action item is saved."),
-        redirect_to=lambda saved: saved)
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda saved: saved, invalid_status=400)
 
 
 @coordinator_required
@@ -70,11 +67,8 @@ def action_new(request, pk):
     meeting = selectors.meeting_get(pk=pk)
     form = ActionForm(request.POST or None, meeting=meeting,
                       initial={"agenda_item": request.GET.get("punkt")})
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/action_form.html", context={"meeting": meeting},
         save=lambda data: action_create(meeting=meeting, actor=request.user, **data),
         success=lambda _action: _("The action item is saved and its owner told."),
-        redirect_to=lambda _action: meeting)
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda _action: meeting, invalid_status=400)

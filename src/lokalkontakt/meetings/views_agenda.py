@@ -2,14 +2,14 @@
 and the minutes of each item."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.forms import apply_service_errors
+from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import selectors, services
 from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, MinutesForm
@@ -27,17 +27,6 @@ def _area_of_link(request):
     return LocalArea.objects.filter(slug=slug).values_list("pk", flat=True).first() if slug else None
 
 
-def _saved(request, form, save, message, target):
-    """Run a service for a valid form; on success say so and go to `target`, else show why."""
-    try:
-        save()
-    except ValidationError as error:
-        apply_service_errors(form, error)
-        return None
-    messages.success(request, message)
-    return redirect(target)
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def propose(request, pk):
@@ -45,14 +34,12 @@ def propose(request, pk):
     if not can_propose(request.user, meeting):
         return render(request, "meetings/closed_for_proposals.html", {"meeting": meeting},
                       status=403)
-    form = ItemForm(request.POST or None, initial={"area": _area_of_link(request)})
-    if request.method == "POST" and form.is_valid() and (done := _saved(
-            request, form, lambda: services.item_propose(meeting=meeting, actor=request.user,
-                                                         **form.cleaned_data),
-            _("Your item is proposed. The coordinator puts it on the agenda."), meeting)):
-        return done
-    return render(request, "meetings/item_form.html", {"form": form, "meeting": meeting},
-                  status=400 if form.errors else 200)
+    return form_view(
+        request, form=ItemForm(request.POST or None, initial={"area": _area_of_link(request)}),
+        template="meetings/item_form.html", context={"meeting": meeting},
+        save=lambda data: services.item_propose(meeting=meeting, actor=request.user, **data),
+        success=lambda _item: _("Your item is proposed. The coordinator puts it on the agenda."),
+        redirect_to=lambda _item: meeting, invalid_status=400)
 
 
 @staff_required
@@ -61,15 +48,12 @@ def item_edit(request, pk):
     item = _item_get(pk)
     if not can_edit_item(request.user, item):
         raise PermissionDenied
-    form = ItemForm(request.POST or None, initial=ItemForm.initial_of(item))
-    if request.method == "POST" and form.is_valid() and (done := _saved(
-            request, form, lambda: services.item_update(item=item, actor=request.user,
-                                                        **form.cleaned_data),
-            _("The item is saved."), item.get_absolute_url())):
-        return done
-    return render(request, "meetings/item_form.html",
-                  {"form": form, "meeting": item.meeting, "item": item},
-                  status=400 if form.errors else 200)
+    return form_view(
+        request, form=ItemForm(request.POST or None, initial=ItemForm.initial_of(item)),
+        template="meetings/item_form.html", context={"meeting": item.meeting, "item": item},
+        save=lambda data: services.item_update(item=item, actor=request.user, **data),
+        success=lambda _item: _("The item is saved."),
+        redirect_to=lambda saved: saved.get_absolute_url(), invalid_status=400)
 
 
 @coordinator_required
@@ -113,11 +97,9 @@ def minutes(request, pk):
     form = MinutesForm(request.POST or None, initial={
         "decisions": item.decisions, "experiences": item.experiences,
         "challenges": item.challenges})
-    if request.method == "POST" and form.is_valid() and (done := _saved(
-            request, form, lambda: services.item_minutes(item=item, actor=request.user,
-                                                         **form.cleaned_data),
-            _("The minutes of the item are saved."), item.get_absolute_url())):
-        return done
-    return render(request, "meetings/minutes_form.html",
-                  {"form": form, "meeting": item.meeting, "item": item},
-                  status=400 if form.errors else 200)
+    return form_view(
+        request, form=form, template="meetings/minutes_form.html",
+        context={"meeting": item.meeting, "item": item},
+        save=lambda data: services.item_minutes(item=item, actor=request.user, **data),
+        success=lambda _item: _("The minutes of the item are saved."),
+        redirect_to=lambda saved: saved.get_absolute_url(), invalid_status=400)

@@ -56,16 +56,13 @@ def bulletin_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def bulletin_new(request):
     form = BulletinForm(request.POST or None)
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/bulletin_form.html", context={},
         save=lambda data: bulletin_send(actor=request.user, **data),
         success=lambda bulletin: ngettext(
             "The bulletin is sent to %(count)d contact.", "The bulletin is sent to %(count)d contacts.",
             bulletin.recipients.count()) % {"count": bulletin.recipients.count()},
-        redirect_to=lambda bulletin: bulletin)
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda bulletin: bulletin, invalid_status=400)
 
 
 def _recordable_areas(user):
@@ -86,14 +83,11 @@ def local_new(request):
     area = areas.filter(slug=request.GET.get("omraade", "")).first()
     form = LocalMeetingForm(request.POST or None, areas=areas, initial={
         "area": area.pk if area else None, "held_on": timezone.localdate()})
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/local_form.html", context={},
         save=lambda data: local_meeting_create(actor=request.user, **data),
         success=lambda _meeting: _("The meeting is recorded."),
-        redirect_to=lambda meeting: meeting.area)
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda meeting: meeting.area, invalid_status=400)
 
 
 @staff_required
@@ -106,17 +100,14 @@ def local_edit(request, pk):
     form = LocalMeetingForm(request.POST or None, areas=areas, initial={
         "area": local_meeting.area_id, "kind": local_meeting.kind,
         "held_on": local_meeting.held_on, "note": local_meeting.note})
-    response = form_view(
+    return form_view(
         request, form=form, template="meetings/local_form.html",
         context={"local_meeting": local_meeting},
         save=lambda data: local_meeting_update(
             local_meeting=local_meeting, actor=request.user, kind=data["kind"],
             held_on=data["held_on"], note=data["note"]),
         success=lambda _meeting: _("The meeting is saved."),
-        redirect_to=lambda meeting: meeting.area)
-    if form.errors:
-        response.status_code = 400
-    return response
+        redirect_to=lambda meeting: meeting.area, invalid_status=400)
 
 
 @staff_required
