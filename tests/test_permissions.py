@@ -173,6 +173,7 @@ EXPECTED = {
     "meetings:edit": "coordinator",
     "meetings:cancel": "coordinator",
     "meetings:invite_new": "coordinator",
+    "meetings:respond": "staff",
     "meetings:arrange": "coordinator",
     "meetings:publish_agenda": "coordinator",
     "meetings:publish_minutes": "coordinator",
@@ -245,7 +246,8 @@ GET_STATUS = {
     # Meetings: the coordinator's buttons and deleting a local meeting are POST only.
     **{(f"meetings:{name}", "coordinator"): 405
        for name in ["invite_new", "publish_agenda", "publish_minutes"]},
-    **{("meetings:local_delete", role): 405 for role in STAFF_ROLES},
+    **{(f"meetings:{name}", role): 405 for name in ["local_delete", "respond"]
+       for role in STAFF_ROLES},
     # The item was proposed by the contact; another employee may not edit it.
     ("meetings:item_edit", "colleague"): 403,
     # The bulletin went to the contacts; the colleague covers no area, so it is not theirs.
@@ -483,7 +485,7 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                    for name in ["detail", "edit", "delete", "version"]},
                 "knowledge:attachment": world.files["note"].pk,
                 **{f"meetings:{name}": world.meetings["coming"].pk
-                   for name in ["detail", "ics", "edit", "cancel", "invite_new", "arrange",
+                   for name in ["detail", "ics", "edit", "cancel", "invite_new", "respond", "arrange",
                                 "publish_agenda", "propose", "attendance", "action_new"]},
                 "meetings:publish_minutes": world.meetings["held"].pk,
                 "meetings:item_edit": world.meetings["item"].pk,

@@ -44,8 +44,9 @@ def read(msgid: str, **values) -> str:
 
 
 def read_plural(singular: str, plural: str, count: int) -> str:
+    """A plural text as the Danish pages show it ({% blocktranslate count counter=… %})."""
     with translation.override("da"):
-        return translation.ngettext(singular, plural, count) % {"count": count}
+        return translation.ngettext(singular, plural, count) % {"counter": count}
 
 
 def shown(moment: datetime.date | datetime.datetime, date_format: str) -> str:
@@ -77,7 +78,8 @@ def open_meeting(page, meeting: Meeting):
     menu = page.get_by_role("navigation", name=t("Main menu"))
     menu.get_by_role("link", name=t("Meetings"), exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Coordination meetings"))
-    row = page.get_by_role("row").filter(has_text=shown(meeting.starts_at, "D j. M Y"))
+    row = page.get_by_role("row").filter(
+        has_text=f"{shown(meeting.starts_at, 'D')} {shown(meeting.starts_at, 'DATE_FORMAT')}")
     row.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"{TITLE}, {shown(meeting.starts_at, 'j. F Y')}")
@@ -206,7 +208,7 @@ def test_proposal_becomes_an_action_item_followed_up_at_the_next_meeting(meeting
     # The deputy finds it under "Mine opfølgningspunkter" and starts on it.
     contact.get_by_role("link", name=t("My areas"), exact=True).click()
     contact.get_by_role("link", name=read_plural(
-        "%(count)d open action item", "%(count)d open action items", 1)).click()
+        "%(counter)s open action item", "%(counter)s open action items", 1)).click()
     expect(contact.get_by_role("heading", level=1)).to_have_text(t("My action items"))
     assert_accessible(contact)
     contact.get_by_role("link", name=ACTION).click()

@@ -871,3 +871,60 @@ def test_the_closed_page_is_in_english(setting):
     content = text(response)
     assert "Proposals are closed" in content and "See the coming meetings" in content
     assert danish_left(content, ["Proposals are closed", "See the coming meetings"]) == []
+
+
+# --- a participant's own answer ------------------------------------------------------------------
+
+
+def test_a_participant_sends_apologies_and_takes_them_back(setting):
+    meeting = MeetingFactory()
+    AttendanceFactory(meeting=meeting, employee=setting.contact.employee)
+    client = english_client(setting.contact)
+    url = reverse("meetings:respond", args=[meeting.pk])
+
+    page = text(client.post(url, {"attending": "0"}, follow=True))
+
+    assert "Your apologies are noted. The coordinator can see them." in page
+    assert "You have sent your apologies for this meeting." in page
+    assert Attendance.objects.get(meeting=meeting).status == Attendance.Status.EXCUSED
+    as_coordinator = text(english_client(setting.coordinator).get(meeting.get_absolute_url()))
+    assert "Lise Lokal" in as_coordinator and "Sent apologies" in as_coordinator
+
+    page = text(client.post(url, {"attending": "1"}, follow=True))
+
+    assert "You are on the list of participants again." in page
+    assert Attendance.objects.get(meeting=meeting).status == Attendance.Status.INVITED
+    history = Attendance.objects.get(meeting=meeting).history.order_by("history_id")
+    assert [h.history_user for h in history][-2:] == [setting.contact, setting.contact]
+
+
+def test_only_a_participant_may_answer_and_only_before_the_meeting(setting):
+    coming, held = MeetingFactory(), MeetingFactory(held=True)
+    AttendanceFactory(meeting=held, employee=setting.contact.employee)
+
+    outsider = english_client(setting.colleague).post(
+        reverse("meetings:respond", args=[coming.pk]), {"attending": "0"})
+    late = english_client(setting.contact).post(
+        reverse("meetings:respond", args=[held.pk]), {"attending": "0"}, follow=True)
+
+    assert outsider.status_code == 403
+    assert "You can answer until the meeting begins." in text(late)
+    assert Attendance.objects.get(meeting=held).status == Attendance.Status.INVITED
+    assert not Attendance.objects.filter(meeting=coming).exists()
+
+
+def test_the_answer_button_shows_only_to_participants_of_a_coming_meeting(setting):
+    meeting = MeetingFactory()
+    AttendanceFactory(meeting=meeting, employee=setting.contact.employee)
+
+    assert "Send apologies" in text(english_client(setting.contact).get(meeting.get_absolute_url()))
+    assert "Send apologies" not in text(
+        english_client(setting.colleague).get(meeting.get_absolute_url()))
+
+
+def test_answering_is_post_only(setting):
+    meeting = MeetingFactory()
+
+    response = english_client(setting.contact).get(reverse("meetings:respond", args=[meeting.pk]))
+
+    assert response.status_code == 405

@@ -257,6 +257,21 @@ def attendance_record(*, meeting: Meeting, actor, statuses: dict[int, str]) -> N
 
 
 @transaction.atomic
+def attendance_respond(*, meeting: Meeting, actor, attending: bool) -> Attendance:
+    """A participant sends their apologies for a coming meeting (meldt afbud), or takes them back;
+    the coordinator sees it among the participants."""
+    attendance = (Attendance.objects.select_for_update().select_related("meeting")
+                  .filter(meeting=meeting, employee__user=actor, employee__is_active=True).first())
+    if attendance is None:
+        raise PermissionDenied(_("You are not invited to this meeting."))
+    if attendance.meeting.is_cancelled or attendance.meeting.starts_at <= timezone.now():
+        raise ValidationError(_("You can answer until the meeting begins."))
+    attendance.status = Attendance.Status.INVITED if attending else Attendance.Status.EXCUSED
+    _save(attendance, actor)
+    return attendance
+
+
+@transaction.atomic
 def item_minutes(*, item: AgendaItem, actor, decisions: str, experiences: str,
                  challenges: str) -> AgendaItem:
     """Write the minutes of an item: decisions, experiences, challenges."""

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/ret/", views.edit, name="edit"),
     path("<int:pk>/aflys/", views.cancel, name="cancel"),
     path("<int:pk>/inviter-nye/", views.invite_new, name="invite_new"),
+    path("<int:pk>/svar/", views.respond, name="respond"),
     path("<int:pk>/dagsorden/", views_agenda.arrange, name="arrange"),
     path("<int:pk>/dagsorden/send/", views.publish_agenda, name="publish_agenda"),
     path("<int:pk>/referat/send/", views.publish_minutes, name="publish_minutes"),

@@ -43,6 +43,7 @@ def detail(request, pk):
     upcoming = meeting.ends_at >= now
     inquiries, inquiry_count = selectors.overdue_inquiries() if upcoming else ([], 0)
     follow_up, follow_up_count = selectors.follow_up(meeting=meeting)
+    attendances = list(selectors.attendances(meeting=meeting))
     for item in items:
         item.may_edit = can_edit_item(request.user, item)
     return render(request, "meetings/detail.html", {
@@ -52,7 +53,8 @@ def detail(request, pk):
         "deferred": [i for i in items if i.status == AgendaItem.Status.DEFERRED],
         "follow_up": follow_up, "follow_up_count": follow_up_count,
         "inquiries": inquiries, "inquiry_count": inquiry_count,
-        "attendances": selectors.attendances(meeting=meeting),
+        "attendances": attendances,
+        "mine": next((a for a in attendances if a.employee.user_id == request.user.pk), None),
         "decided": meeting.action_items.select_related("owner", "agenda_item"),
         "may_propose": can_propose(request.user, meeting)})
 
@@ -118,6 +120,18 @@ def _post_action(request, pk, action, success):
     else:
         messages.success(request, success(result))
     return redirect(meeting)
+
+
+@staff_required
+@require_POST
+def respond(request, pk):
+    """A participant's "Meld afbud" (attending=0) or "Jeg kommer alligevel" (attending=1)."""
+    attending = request.POST.get("attending") == "1"
+    return _post_action(
+        request, pk,
+        lambda m: services.attendance_respond(meeting=m, actor=request.user, attending=attending),
+        lambda _attendance: _("You are on the list of participants again.") if attending
+        else _("Your apologies are noted. The coordinator can see them."))
 
 
 @coordinator_required
