@@ -13,7 +13,7 @@ from icalendar import Calendar
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.meetings import ical, selectors
+from lokalkontakt.meetings import ical, selectors, services
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting, Meeting
 from lokalkontakt.meetings.services_bulletins import (
     bulletin_recipients,
@@ -386,6 +386,15 @@ def test_the_feed_selects_the_employee_s_meetings_from_the_given_time_on(setting
     meetings = selectors.feed_meetings(employee=setting.contact.employee, since=since)
 
     assert [m.title for m in meetings] == ["Koordinerende møde", "Aflyst møde", "Sommermøde"]
+
+
+def test_the_feed_leaves_out_a_meeting_the_employee_sent_apologies_for(setting, agenda):
+    services.attendance_respond(meeting=agenda["summer"], actor=setting.contact, attending=False)
+    since = timezone.now() - datetime.timedelta(days=90)
+
+    meetings = selectors.feed_meetings(employee=setting.contact.employee, since=since)
+
+    assert [m.title for m in meetings] == ["Koordinerende møde", "Aflyst møde"]
 
 
 def test_the_feed_selects_the_deadlines_the_employee_must_keep(setting, agenda):

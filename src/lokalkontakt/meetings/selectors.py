@@ -11,7 +11,14 @@ from lokalkontakt.areas.models import Assignment
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.meetings.models import ActionItem, AgendaItem, Bulletin, LocalMeeting, Meeting
+from lokalkontakt.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Bulletin,
+    LocalMeeting,
+    Meeting,
+)
 from lokalkontakt.people.models import Employee
 
 FOLLOW_UP_INQUIRIES = 50
@@ -152,9 +159,11 @@ def next_meeting_for(*, employee):
 
 
 def feed_meetings(*, employee, since: datetime.datetime):
-    """The meetings the employee takes part in, from `since` on (cancelled ones too, so that
-    calendars remove them)."""
-    return (Meeting.objects.filter(attendances__employee=employee, ends_at__gte=since)
+    """The meetings the employee takes part in, from `since` on: cancelled ones too, marked so,
+    and not those they sent apologies for or were absent from (calendars then drop them)."""
+    return (Meeting.objects.filter(attendances__employee=employee, ends_at__gte=since,
+                                   attendances__status__in=[Attendance.Status.INVITED,
+                                                            Attendance.Status.PRESENT])
             .order_by("starts_at", "pk"))
 
 
