@@ -7,9 +7,10 @@ from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MINE = 13  # session, user, employee, group, 2 x permissions; areas with councils; active
+MINE = 14  # session, user, employee, group, 2 x permissions; areas with councils; active
 # assignments; open inquiries and the overdue ones; waiting consultation tasks and the first deadline;
-# the next coordination meeting, the open action items' count and the latest bulletins
+# the next coordination meeting, the open action items' count and the latest bulletins; the areas to
+# register time on
 EMPLOYEE_LIST = 7  # session, user, employee, group, 2 x permissions; employees with counts
 
 

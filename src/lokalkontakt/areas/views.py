@@ -20,6 +20,7 @@ from lokalkontakt.meetings.selectors import (
     local_meetings_of_area,
     next_meeting_for,
 )
+from lokalkontakt.people.forms_time import TimeEntryForm
 
 PAGE_SIZE = 50
 
@@ -77,4 +78,5 @@ def mine(request):
         "tasks": task_workload(user=request.user),
         "next_meeting": next_meeting_for(employee=employee),
         "open_actions": action_items(owner=employee).count() if employee else 0,
-        "bulletins": bulletins_for(employee=employee)})
+        "bulletins": bulletins_for(employee=employee),
+        "time_form": TimeEntryForm(employee=employee) if employee and employee.is_active else None})

@@ -192,6 +192,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 MEETING_PROPOSAL_DAYS = int(os.environ.get("MEETING_PROPOSAL_DAYS", "7"))
 MEETING_SERIES_MONTHS = int(os.environ.get("MEETING_SERIES_MONTHS", "12"))
 ACTION_ITEM_REMINDER_DAYS = int(os.environ.get("ACTION_ITEM_REMINDER_DAYS", "3"))
+# The time the role is expected to take a contact, in minutes per working week (the seed: about
+# 1-1½ hours); a week with holidays expects its share of it.
+TIME_BAND_MINUTES = (int(os.environ.get("TIME_BAND_LOW_MINUTES", "60")),
+                     int(os.environ.get("TIME_BAND_HIGH_MINUTES", "90")))
 
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")

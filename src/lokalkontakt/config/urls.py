@@ -23,6 +23,7 @@ urlpatterns = [
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
     path("viden/", include("lokalkontakt.knowledge.urls")),
     path("moeder/", include("lokalkontakt.meetings.urls")),
+    path("tid/", include("lokalkontakt.people.urls_time")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 - coordinator: member of the group COORDINATOR_GROUP (or a superuser);
 - staff: a user with an active employee record, or a coordinator;
 - contact: an employee with at least one active assignment;
+- leader: an active employee who leads a core area; sees the time its staff spend as contacts;
 - council member: a user tied to an active CouncilMember (areas.models): sees their own area's
   inquiries (without the submitters' personal data) and consultations, and answers consultations.
 """
@@ -51,8 +52,21 @@ def council_area_of(user):
     return member.council.area
 
 
+@rules.predicate
+def is_leader(user):
+    """An active employee who leads a core area (CoreArea.leaders): sees its staff's time."""
+    if not is_employee(user):
+        return False
+    cached = getattr(user, "_lk_is_leader", None)
+    if cached is None:
+        cached = user.employee.led_core_areas.exists()
+        user._lk_is_leader = cached
+    return cached
+
+
 is_staff_member = is_employee | is_coordinator
 
 rules.add_perm("core.view_internal", is_staff_member)
 rules.add_perm("core.coordinate", is_coordinator)
 rules.add_perm("core.council", is_council_member)
+rules.add_perm("core.see_capacity", is_coordinator | is_leader)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.people.models import CoreArea
+from lokalkontakt.people.models import CoreArea, Employee
 
 
 class CoreAreaForm(forms.Form):
@@ -13,6 +13,15 @@ class CoreAreaForm(forms.Form):
         help_text=_("Inquiries forwarded to the core area are e-mailed here; without one, to its "
                     "employees."))
     external_uuid = forms.UUIDField(label=_("External id (OS2mo/FK Organisation)"), required=False)
+    leaders = forms.ModelMultipleChoiceField(
+        label=_("Leaders"), required=False, queryset=Employee.objects.none(),
+        help_text=_("They see which of the core area's staff are contacts and the time it costs. "
+                    "Hold Ctrl (⌘ on a Mac) to choose more than one."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leaders"].queryset = Employee.objects.filter(is_active=True).order_by(
+            "sort_name", "pk")
 
 
 class EmployeeForm(forms.Form):

@@ -11,8 +11,9 @@ from lokalkontakt.people.models import CoreArea, Employee
 
 @transaction.atomic
 def core_area_save(*, core_area: CoreArea | None = None, name: str, description: str = "",
-                   email: str = "", external_uuid=None) -> CoreArea:
-    """Create a core area or change one; names are unique regardless of case."""
+                   email: str = "", external_uuid=None, leaders=None) -> CoreArea:
+    """Create a core area or change one; names are unique regardless of case. `leaders` (when
+    given) replaces its leaders, who see its staff's time as contacts."""
     core_area = core_area or CoreArea()
     # Compared in Python: SQLite's iexact folds only ASCII, so "LÆRING" would pass "Læring".
     others = CoreArea.objects.exclude(pk=core_area.pk).values_list("name", flat=True)
@@ -22,6 +23,8 @@ def core_area_save(*, core_area: CoreArea | None = None, name: str, description:
     core_area.email, core_area.external_uuid = email.strip(), external_uuid
     core_area.full_clean()
     core_area.save()
+    if leaders is not None:
+        core_area.leaders.set(list(leaders))
     return core_area
 
 

@@ -60,7 +60,8 @@ def core_area_edit(request, pk=None):
     initial = {}
     if core_area:
         initial = {"name": core_area.name, "description": core_area.description,
-                   "email": core_area.email, "external_uuid": core_area.external_uuid}
+                   "email": core_area.email, "external_uuid": core_area.external_uuid,
+                   "leaders": list(core_area.leaders.values_list("pk", flat=True))}
     form = CoreAreaForm(request.POST or None, initial=initial)
     return form_view(
         request, form=form, template="people/core_area_form.html", context={"core_area": core_area},
