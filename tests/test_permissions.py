@@ -65,7 +65,8 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
-from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
+from lokalkontakt.people.services_time import time_entry_create
 from lokalkontakt.projects.models import Project
 from tests.factories import (
     AssignmentFactory,
@@ -192,6 +193,12 @@ EXPECTED = {
     "meetings:local_delete": "staff",
     "meetings:calendar": "staff",
     "meetings:feed": "public",
+    "time:mine": "staff",
+    "time:new": "staff",
+    "time:edit": "staff",
+    "time:delete": "staff",
+    "time:overview": "staff",
+    "time:export": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -248,6 +255,12 @@ GET_STATUS = {
        for name in ["invite_new", "publish_agenda", "publish_minutes"]},
     **{(f"meetings:{name}", role): 405 for name in ["local_delete", "respond"]
        for role in STAFF_ROLES},
+    # Time: the entry is the contact's; others find no such entry. The overview and its export are
+    # for the coordinator and core-area leaders (none of the roles here leads one).
+    ("time:edit", "colleague"): 404,
+    **{("time:delete", role): 405 for role in STAFF_ROLES},
+    **{(f"time:{name}", role): 403 for name in ["overview", "export"]
+       for role in ["colleague", "contact"]},
     # The item was proposed by the contact; another employee may not edit it.
     ("meetings:item_edit", "colleague"): 403,
     # The bulletin went to the contacts; the colleague covers no area, so it is not theirs.
@@ -346,6 +359,7 @@ class World:
     files: dict | None = None
     note: Note | None = None
     meetings: dict | None = None
+    time_entry: TimeEntry | None = None
 
 
 @pytest.fixture
@@ -413,7 +427,9 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
     return World(area=area, assignment=assignment, employee=colleague.employee,
                  core_area=core_area, clients=clients, inquiry=inquiry, token=token,
                  answered=answered, council_member=council_member, council_token=council_token,
-                 consultation=consultation, files=files, note=note, meetings=meetings)
+                 consultation=consultation, files=files, note=note, meetings=meetings,
+                 time_entry=time_entry_create(actor=contact, area=area, day=timezone.localdate(),
+                                              minutes=45, kind=TimeEntry.Kind.COUNCIL))
 
 
 def _meetings_world(*, area, contact, coordinator) -> dict:
@@ -491,6 +507,7 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 "meetings:item_edit": world.meetings["item"].pk,
                 "meetings:minutes": world.meetings["discussed"].pk,
                 "meetings:action": world.meetings["action"].pk,
+                **{f"time:{name}": world.time_entry.pk for name in ["edit", "delete"]},
                 "meetings:bulletin": world.meetings["bulletin"].pk,
                 **{f"meetings:local_{name}": world.meetings["local"].pk
                    for name in ["edit", "delete"]},
