@@ -63,6 +63,9 @@ PAGES = [
     ("meeting page", "/moeder/{meeting}/", True, 100, 5),
     ("agenda (arrange)", "/moeder/{meeting}/dagsorden/", True, 50, 3),
     ("action items, all", "/moeder/opfoelgning/?scope=all", True, 100, 5),
+    # Issue 7: every contact registers twice a week for 26 weeks (bench/generate_time.py).
+    ("time overview", "/tid/overblik/", True, 100, 5),
+    ("time overview, XLSX", "/tid/overblik/eksport/", True, 20, 2),
 ]
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
@@ -256,7 +259,8 @@ def _generated_line(run: dict) -> str:
                 f"{generated['assignments_ended']} ended assignments, {generated['events']} events; "
                 f"{meetings.get('meetings', 0)} meetings, {meetings.get('items', 0)} agenda items, "
                 f"{meetings.get('action_items', 0)} action items, "
-                f"{meetings.get('attendances', 0)} invitations")
+                f"{meetings.get('attendances', 0)} invitations, "
+                f"{meetings.get('time_entries', 0)} time entries")
     inquiries = run["generated_inquiries"]
     statuses = ", ".join(f"{count:,} {status}" for status, count in inquiries["by_status"].items())
     return (f"{inquiries['inquiries']:,} inquiries generated in {run['generate_inquiries_s']} s "
@@ -342,9 +346,11 @@ def run_case(args) -> int:
         return 0
     if args.kind == "areas":
         from bench.generate_meetings import generate_meetings
+        from bench.generate_time import generate_time
 
         meetings = generate_meetings(areas)
         result["generated_meetings"] = meetings.__dict__
+        result["generated_meetings"]["time_entries"] = generate_time()
         pages = [(name, path.format(slug=generated.covered_slug, meeting=meetings.next_pk), coord,
                   n, warm) for name, path, coord, n, warm in PAGES]
     else:

@@ -1,0 +1,31 @@
+"""Time registrations for the areas case: every contact registers twice a week for the last 26
+weeks (on one of their areas, or on none), a fifth of it outside working hours. Deterministic."""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from lokalkontakt.areas.models import Assignment
+from lokalkontakt.people.models import TimeEntry
+
+BATCH = 1000
+WEEKS = 26
+
+
+def generate_time(seed: int = 1) -> int:
+    rng = random.Random(seed)
+    areas_of: dict[int, list[int]] = {}
+    for employee_id, area_id in Assignment.objects.filter(ends_on__isnull=True).values_list(
+            "employee_id", "area_id"):
+        areas_of.setdefault(employee_id, []).append(area_id)
+    today = timezone.localdate()
+    kinds = list(TimeEntry.Kind.values)
+    entries = [
+        TimeEntry(employee_id=employee_id, area_id=rng.choice([*areas, None]),
+                  day=today - datetime.timedelta(days=7 * week + rng.randint(0, 4)),
+                  minutes=rng.choice([15, 30, 45, 60, 90]), kind=rng.choice(kinds),
+                  outside_hours=rng.random() < 0.2)
+        for employee_id, areas in areas_of.items() for week in range(WEEKS) for _ in range(2)]
+    TimeEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return len(entries)
