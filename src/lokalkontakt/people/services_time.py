@@ -69,6 +69,8 @@ def time_entry_update(*, entry: TimeEntry, actor, day: datetime.date, minutes: i
 
 @transaction.atomic
 def time_entry_delete(*, entry: TimeEntry, actor) -> None:
+    # A fresh, locked copy: the history's last row shows the entry as stored, not a stale copy.
+    entry = TimeEntry.objects.select_for_update().select_related("employee").get(pk=entry.pk)
     if not _may_change(actor, entry):
         raise PermissionDenied(_("Only the employee or the coordinator may change this entry."))
     entry._history_user = actor
