@@ -70,7 +70,7 @@ def register(request):
 
 def _week_start(value: str) -> datetime.date | None:
     match = WEEK.match(value)
-    if not match:
+    if not match or not 2000 <= int(match[1]) <= 2100:  # as the year; and no date overflow
         return None
     try:
         return datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
