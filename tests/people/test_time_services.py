@@ -270,6 +270,20 @@ def test_another_employee_may_not_correct_the_entry(colleague, entry, glud):
     assert [row[3] for row in rows()] == [45]
 
 
+def test_the_contacts_leader_may_not_correct_or_delete_the_entry(contact_user, entry, glud):
+    # A leader sees their staff's time in the overview; the entries stay the contact's.
+    leader = UserFactory()
+    contact_user.employee.core_area.leaders.add(EmployeeFactory(user=leader))
+
+    with pytest.raises(PermissionDenied):
+        time_entry_update(entry=entry, actor=leader, day=days_ago(3), minutes=1, kind=COUNCIL,
+                          area=glud)
+    with pytest.raises(PermissionDenied):
+        time_entry_delete(entry=entry, actor=leader)
+
+    assert [row[3] for row in rows()] == [45]
+
+
 def test_the_owner_deletes_their_entry(contact_user, entry):
     time_entry_delete(entry=entry, actor=contact_user)
 
