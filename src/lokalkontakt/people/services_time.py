@@ -50,7 +50,10 @@ def time_entry_create(*, actor, day: datetime.date, minutes: int, kind: str, are
 
 
 def _may_change(actor, entry: TimeEntry) -> bool:
-    return actor.has_perm("core.coordinate") or entry.employee.user_id == actor.pk
+    """The coordinator, or the entry's employee while still active."""
+    if actor.has_perm("core.coordinate"):
+        return True
+    return entry.employee.user_id == actor.pk and entry.employee.is_active
 
 
 @transaction.atomic
