@@ -507,7 +507,7 @@ def measure_in_process(pages, coordinator: str, *, profile: bool):
                          "sql_ms_in_process": round(statistics.median(sql) * 1000, 2),
                          "in_process_ms": round(statistics.median(totals) * 1000, 2),
                          # the inquiries a list shows (links to inquiry pages), in order
-                         "_rows": INQUIRY_LINK.findall(response.content.decode())}
+                         "_rows": INQUIRY_LINK.findall(response.content.decode(errors="replace"))}
         if profile:
             figures[name]["_profile"] = profile_request(client, path)
     return f"{settings.SESSION_COOKIE_NAME}={session}", figures

@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -135,11 +135,15 @@ def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) 
         employee=OuterRef("pk"))))
     if not user.has_perm("core.coordinate") or core_area is not None:
         contacts = contacts.filter(core_area__in=core_areas)
+    # Subqueries, not aggregates over joins: without a GROUP BY the page walks the name index and
+    # stops at its 50 rows, and the paginator's count leaves the sums out.
+    current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+               .values("employee").annotate(count=Count("pk")).values("count"))
     contacts = (contacts.select_related("core_area")
                 .annotate(minutes=_period_sum(start, end),
                           outside_minutes=_period_sum(start, end, outside_hours=True),
-                          area_count=Count("assignments", filter=Q(assignments__ends_on__isnull=True),
-                                           distinct=True))
+                          area_count=Coalesce(Subquery(current, output_field=IntegerField()),
+                                              Value(0)))
                 .order_by("sort_name", "pk"))
     areas = list(in_period.values("area__name", "area__slug").annotate(minutes=Sum("minutes"))
                  .order_by("-minutes", "area__name"))

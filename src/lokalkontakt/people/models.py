@@ -110,8 +110,11 @@ class TimeEntry(models.Model):
         ordering = ["-day", "-pk"]
         verbose_name = _("time entry")
         verbose_name_plural = _("time entries")
-        indexes = [models.Index(fields=["employee", "day"]), models.Index(fields=["day"]),
-                   models.Index(fields=["area", "day"])]
+        # The overview sums a period by area and by employee from the index alone (covering).
+        indexes = [models.Index(fields=["employee", "day"]),
+                   models.Index(fields=["day", "area", "minutes"], name="timeentry_day_area_idx"),
+                   models.Index(fields=["day", "employee", "minutes"],
+                                name="timeentry_day_employee_idx")]
 
     def __str__(self):
         return f"{self.employee} {self.day}: {self.minutes} min"
