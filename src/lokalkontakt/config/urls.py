@@ -24,6 +24,7 @@ urlpatterns = [
     path("viden/", include("lokalkontakt.knowledge.urls")),
     path("moeder/", include("lokalkontakt.meetings.urls")),
     path("tid/", include("lokalkontakt.people.urls_time")),
+    path("projekter/", include("lokalkontakt.projects.urls")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,16 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from lokalkontakt.projects.models import Project
+from lokalkontakt.projects.models import Milestone, Project
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(SimpleHistoryAdmin):
+    inlines = [MilestoneInline]
     list_display = ["title", "status", "lead"]
     filter_horizontal = ["areas"]

@@ -1,5 +1,7 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from lokalkontakt.core.text import danish_sort_key
 
@@ -25,8 +27,16 @@ class Project(models.Model):
     areas = models.ManyToManyField(
         "areas.LocalArea", related_name="projects", verbose_name=_("local areas")
     )
+    focus_areas = models.ManyToManyField("core.FocusArea", blank=True, related_name="projects",
+                                         verbose_name=_("focus areas"))
+    coordinator_part = models.TextField(
+        _("the coordinator's part"), blank=True, max_length=5000,
+        help_text=_("What the coordinator does in the project."))
+    notes = models.TextField(_("notes"), blank=True, max_length=20000,
+                             help_text=_("Internal: how the project is going, for staff."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "sort_title"])
 
     class Meta:
         ordering = ["sort_title", "pk"]
@@ -39,3 +49,26 @@ class Project(models.Model):
     def save(self, *args, **kwargs):
         self.sort_title = danish_sort_key(self.title)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"pk": self.pk})
+
+
+class Milestone(models.Model):
+    """A step of a development project with its planned date; done when done_on is set."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones",
+                                verbose_name=_("development project"))
+    title = models.CharField(_("title"), max_length=200)
+    due_on = models.DateField(_("planned for"), null=True, blank=True)
+    done_on = models.DateField(_("done"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.models import FocusArea
+from lokalkontakt.people.models import Employee
+from lokalkontakt.projects.models import Project
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    status = forms.ChoiceField(label=_("Status"), choices=Project.Status.choices)
+    description = forms.CharField(label=_("Description"), required=False, max_length=20000,
+                                  widget=forms.Textarea(attrs={"rows": 5}))
+    lead = forms.ModelChoiceField(label=_("Lead"), required=False, queryset=None,
+                                  empty_label=_("No lead yet"))
+    areas = forms.ModelMultipleChoiceField(label=_("Local areas"), queryset=None,
+                                           widget=forms.CheckboxSelectMultiple)
+    focus_areas = forms.ModelMultipleChoiceField(label=_("Focus areas"), required=False,
+                                                 queryset=None, widget=forms.CheckboxSelectMultiple)
+    coordinator_part = forms.CharField(
+        label=_("The coordinator's part"), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=20000,
+                            widget=forms.Textarea(attrs={"rows": 5}),
+                            help_text=_("Internal: how the project is going, for staff."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = Employee.objects.filter(is_active=True).order_by("sort_name")
+        self.fields["areas"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
+
+    @classmethod
+    def initial_of(cls, project: Project) -> dict:
+        return {"title": project.title, "status": project.status,
+                "description": project.description, "lead": project.lead_id,
+                "areas": [a.pk for a in project.areas.all()],
+                "focus_areas": [f.pk for f in project.focus_areas.all()],
+                "coordinator_part": project.coordinator_part, "notes": project.notes}
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=200)
+    due_on = forms.DateField(label=_("Planned for"), required=False, widget=DATE)
+
+
+class ProjectFilterForm(forms.Form):
+    is_filter = True  # no "(optional)" on the labels
+
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All")), *Project.Status.choices])
