@@ -68,6 +68,7 @@ from lokalkontakt.meetings.services_bulletins import (
 from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
 from lokalkontakt.people.services_time import time_entry_create
 from lokalkontakt.projects.models import Project
+from lokalkontakt.projects.services import milestone_add, project_save
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
@@ -193,6 +194,12 @@ EXPECTED = {
     "meetings:local_delete": "staff",
     "meetings:calendar": "staff",
     "meetings:feed": "public",
+    "projects:list": "staff",
+    "projects:new": "coordinator",
+    "projects:detail": "staff",
+    "projects:edit": "staff",
+    "projects:milestone_new": "staff",
+    "projects:milestone_done": "staff",
     "time:mine": "staff",
     "time:new": "staff",
     "time:edit": "staff",
@@ -261,6 +268,10 @@ GET_STATUS = {
     **{("time:delete", role): 405 for role in STAFF_ROLES},
     **{(f"time:{name}", role): 403 for name in ["overview", "export"]
        for role in ["colleague", "contact"]},
+    # The project is led by the contact; another employee may read it but not change it.
+    ("projects:edit", "colleague"): 403,
+    **{(f"projects:{name}", role): 405 for name in ["milestone_new", "milestone_done"]
+       for role in STAFF_ROLES},
     # The item was proposed by the contact; another employee may not edit it.
     ("meetings:item_edit", "colleague"): 403,
     # The bulletin went to the contacts; the colleague covers no area, so it is not theirs.
@@ -360,6 +371,7 @@ class World:
     note: Note | None = None
     meetings: dict | None = None
     time_entry: TimeEntry | None = None
+    project: Project | None = None
 
 
 @pytest.fixture
@@ -429,7 +441,16 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
                  answered=answered, council_member=council_member, council_token=council_token,
                  consultation=consultation, files=files, note=note, meetings=meetings,
                  time_entry=time_entry_create(actor=contact, area=area, day=timezone.localdate(),
-                                              minutes=45, kind=TimeEntry.Kind.COUNCIL))
+                                              minutes=45, kind=TimeEntry.Kind.COUNCIL),
+                 project=_project(area=area, lead=contact, coordinator=coordinator))
+
+
+def _project(*, area, lead, coordinator) -> Project:
+    """A development project in Glud led by the contact, with a milestone."""
+    project = project_save(actor=coordinator, title="Landsbyfornyelse i Glud", status="active",
+                           areas=[area], lead=lead.employee)
+    milestone_add(project=project, actor=coordinator, title="Borgermøde")
+    return project
 
 
 def _meetings_world(*, area, contact, coordinator) -> dict:
@@ -508,6 +529,9 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 "meetings:minutes": world.meetings["discussed"].pk,
                 "meetings:action": world.meetings["action"].pk,
                 **{f"time:{name}": world.time_entry.pk for name in ["edit", "delete"]},
+                **{f"projects:{name}": world.project.pk
+                   for name in ["detail", "edit", "milestone_new"]},
+                "projects:milestone_done": world.project.milestones.get().pk,
                 "meetings:bulletin": world.meetings["bulletin"].pk,
                 **{f"meetings:local_{name}": world.meetings["local"].pk
                    for name in ["edit", "delete"]},
@@ -884,6 +908,8 @@ POST_ACTIONS = {
     "meetings:minutes": lambda w: ({"pk": w.meetings["discussed"].pk}, {
         "decisions": "Vi gør det", "experiences": "", "challenges": ""}),
     "meetings:bulletin_new": lambda w: ({}, {"title": "Orientering", "text": "Hej"}),
+    "projects:new": lambda w: ({}, {"title": "Nyt projekt", "status": "active",
+                                    "areas": [w.area.pk]}),
 }
 GET_ONLY = {"coordination:overview", "coordination:import_template"}
 
