@@ -21,7 +21,8 @@ def project_save(*, actor, project: Project | None = None, title: str, status: s
         raise PermissionDenied(_("Only the coordinator may start a development project."))
     if project is not None and not can_edit_project(actor, project):
         raise PermissionDenied(_("Only the coordinator or the project's lead may change it."))
-    if not list(areas):
+    areas, focus_areas = list(areas), list(focus_areas)  # read once: may be an iterator
+    if not areas:
         raise ValidationError({"areas": _("Choose the local areas the project is in.")})
     if lead is not None and not lead.is_active:
         raise ValidationError({"lead": _("The lead must be an active employee.")})
@@ -31,8 +32,8 @@ def project_save(*, actor, project: Project | None = None, title: str, status: s
     project.full_clean()
     project._history_user = actor
     project.save()
-    project.areas.set(list(areas))
-    project.focus_areas.set(list(focus_areas))
+    project.areas.set(areas)
+    project.focus_areas.set(focus_areas)
     return project
 
 
