@@ -112,7 +112,7 @@ def test_a_contact_registers_time_in_seconds_and_the_coordinator_exports_it(hede
         'Correct <span class="sr-only">the entry of %(date)s</span>', date=shown(today))))\
         .to_be_visible()
     total = contact.locator(".time-total")
-    expect(total).to_contain_text(read("%(hours)s minutes registered", hours=45))
+    expect(total).to_contain_text(read("%(minutes)s minutes registered", minutes=45))
     expect(total).to_contain_text(t(STATUS[band.status(45)]))
     expect(total).to_contain_text(read("(expected %(low)s–%(high)s minutes)", low=band.low,
                                        high=band.high))

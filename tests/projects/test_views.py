@@ -552,3 +552,24 @@ def test_former_employees_get_no_project_pages(project, colleague):
 
     for url in project_urls(project):
         assert client.get(url).status_code == 403, url
+
+
+def test_the_error_summary_links_a_checkbox_group_to_its_first_checkbox(coordinator):
+    LocalAreaFactory(name="Glud")
+
+    response = english_client(coordinator).post(reverse("projects:new"), {
+        "title": "Landsbyfornyelse", "status": "active"})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_areas_0"' in page and 'id="id_areas_0"' in page
+
+
+def test_milestones_without_a_date_come_last(coordinator):
+    project = project_save(actor=coordinator, title="Stier", status="active",
+                           areas=[LocalAreaFactory(name="Glud")])
+    milestone_add(project=project, actor=coordinator, title="Uden dato")
+    milestone_add(project=project, actor=coordinator, title="Med dato",
+                  due_on=datetime.date(2027, 3, 1))
+
+    assert [m.title for m in project.milestones.all()] == ["Med dato", "Uden dato"]

@@ -66,7 +66,8 @@ class Milestone(models.Model):
     history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
-        ordering = ["due_on", "pk"]
+        # Undated milestones last, on SQLite as on PostgreSQL.
+        ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 
