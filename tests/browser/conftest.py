@@ -6,6 +6,7 @@ $SCREENSHOT_DIR when that is set.
 """
 
 import os
+from importlib import import_module
 
 import pytest
 
@@ -75,8 +76,13 @@ def page(new_page):
 def hedensted(transactional_db, live_server, settings):
     """Hedensted's 28 areas from Bilag 1 and the demo logins (koordinator, lokalkontakt, kollega;
     password "demo")."""
+    from django.apps import apps
+
     from lokalkontakt.areas.demo import load_hedensted
 
+    # The focus areas come from a data migration, which an earlier transactional test's flush
+    # removes; load them as an installation has them.
+    import_module("lokalkontakt.core.migrations.0002_load_focus_areas").load(apps, None)
     settings.DEMO_ENABLED = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return load_hedensted(with_users=True)
