@@ -1,13 +1,15 @@
 """What a person sees and does in the browser tests: texts in the page's language, logging in."""
 
+import datetime
 import os
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 try:  # without playwright the `browser` fixture skips (or fails with REQUIRE_BROWSER=1)
     from playwright.sync_api import expect
@@ -31,6 +33,26 @@ def t(text: str, language: str = "da") -> str:
     """The interface text as the live server shows it in `language`."""
     with translation.override(language):
         return translation.gettext(text)
+
+
+def read(msgid: str, **values) -> str:
+    """An interface text as a screen reader reads it: translated, filled in, without markup."""
+    text = t(msgid) % values if values else t(msgid)
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def read_plural(singular: str, plural: str, count: int) -> str:
+    """A plural text as the Danish pages show it ({% blocktranslate count counter=… %})."""
+    with translation.override("da"):
+        return translation.ngettext(singular, plural, count) % {"counter": count}
+
+
+def shown(moment: datetime.date | datetime.datetime, date_format: str = "SHORT_DATE_FORMAT") -> str:
+    """A day, or a moment in local time, as the Danish pages show it."""
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment)
+    with translation.override("da"):
+        return formats.date_format(moment, date_format)
 
 
 def login_labels(language: str = "da") -> tuple[str, str]:

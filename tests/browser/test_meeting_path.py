@@ -11,13 +11,13 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime
-from tests.browser.helpers import expect, log_in, t
+from tests.browser.helpers import expect, log_in, read, read_plural, shown, t
 from tests.browser.test_accessibility import axe_violations, csp_problems, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -35,26 +35,6 @@ def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, f"axe on {page.url}:\n{describe(violations)}"
     assert not csp_problems(page), csp_problems(page)
-
-
-def read(msgid: str, **values) -> str:
-    """An interface text as a screen reader reads it: translated, filled in, without markup."""
-    text = t(msgid) % values if values else t(msgid)
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def read_plural(singular: str, plural: str, count: int) -> str:
-    """A plural text as the Danish pages show it ({% blocktranslate count counter=… %})."""
-    with translation.override("da"):
-        return translation.ngettext(singular, plural, count) % {"counter": count}
-
-
-def shown(moment: datetime.date | datetime.datetime, date_format: str) -> str:
-    """A day or a meeting's time as the Danish pages show it."""
-    if isinstance(moment, datetime.datetime):
-        moment = timezone.localtime(moment)
-    with translation.override("da"):
-        return formats.date_format(moment, date_format)
 
 
 @pytest.fixture

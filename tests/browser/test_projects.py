@@ -5,14 +5,13 @@ on Korning's page and writes in its notes. axe on the list, the empty form, the 
 and the project page."""
 
 import datetime
-import re
 
 import pytest
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.projects.models import Milestone, Project
-from tests.browser.helpers import expect, log_in, t
+from tests.browser.helpers import expect, log_in, read, shown, t
 from tests.browser.test_accessibility import axe_violations, csp_problems, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -27,17 +26,6 @@ def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, f"axe on {page.url}:\n{describe(violations)}"
     assert not csp_problems(page), csp_problems(page)
-
-
-def read(msgid: str, **values) -> str:
-    """An interface text as a screen reader reads it: translated, filled in, without markup."""
-    text = t(msgid) % values if values else t(msgid)
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def shown(day: datetime.date) -> str:
-    with translation.override("da"):
-        return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 def message(page, text: str):

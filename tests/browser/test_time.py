@@ -5,16 +5,15 @@ overview and downloads it as XLSX. axe on Mine områder with the form, the week,
 with errors and the overview; the quick registration also works without JavaScript."""
 
 import datetime
-import re
 import time
 
 import openpyxl
 import pytest
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
 from lokalkontakt.people import capacity
 from lokalkontakt.people.models import TimeEntry
-from tests.browser.helpers import expect, log_in, t
+from tests.browser.helpers import expect, log_in, read, shown, t
 from tests.browser.test_accessibility import axe_violations, csp_problems, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -29,17 +28,6 @@ def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, f"axe on {page.url}:\n{describe(violations)}"
     assert not csp_problems(page), csp_problems(page)
-
-
-def read(msgid: str, **values) -> str:
-    """An interface text as a screen reader reads it: translated, filled in, without markup."""
-    text = t(msgid) % values if values else t(msgid)
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def shown(day: datetime.date, date_format: str = "SHORT_DATE_FORMAT") -> str:
-    with translation.override("da"):
-        return formats.date_format(day, date_format)
 
 
 def menu_time() -> str:

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.files import allowed_extensions, check_uploads
 
+# A date field's widget: the browser's date picker, the value as ISO (what the picker reads).
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     """A file input that takes several files (Django docs, "Uploading multiple files")."""

@@ -4,12 +4,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, LocalMeeting, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime, nth_weekday
 from lokalkontakt.people.models import CoreArea, Employee
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -70,14 +70,14 @@ class SeriesForm(forms.Form):
 
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     start_time = forms.TimeField(label=_("Starts"), widget=TIME)
     end_time = forms.TimeField(label=_("Ends"), widget=TIME)
     location = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(label=_("Online meeting link"), required=False,
                                 assume_scheme="https")
     proposal_deadline = forms.DateField(
-        label=_("Proposals until"), widget=DATE,
+        label=_("Proposals until"), widget=DATE_INPUT,
         help_text=_("Contacts can propose agenda items until and including this day."))
 
     @classmethod
@@ -188,7 +188,7 @@ class ActionForm(forms.Form):
     description = forms.CharField(label=_("Description"), max_length=5000, required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
-    due_on = forms.DateField(label=_("Due"), widget=DATE)
+    due_on = forms.DateField(label=_("Due"), widget=DATE_INPUT)
     agenda_item = forms.ModelChoiceField(label=_("Agenda item"), required=False, queryset=None,
                                          empty_label=_("Not tied to an item"))
 
@@ -204,7 +204,7 @@ class ActionUpdateForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("Required when you drop the action item: give the reason."))
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
-    due_on = forms.DateField(label=_("Due"), widget=DATE)
+    due_on = forms.DateField(label=_("Due"), widget=DATE_INPUT)
 
     def __init__(self, *args, coordinator: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,7 +251,7 @@ class BulletinForm(forms.Form):
 class LocalMeetingForm(forms.Form):
     area = forms.ModelChoiceField(label=_("Local area"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=LocalMeeting.Kind.choices)
-    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     note = forms.CharField(label=_("Note"), max_length=2000, required=False,
                            widget=forms.Textarea(attrs={"rows": 4}),
                            help_text=_("What was discussed, in a few lines. Staff read it on the "

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Assignment
+from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.inquiries.models import Inquiry
@@ -143,6 +143,16 @@ def bulletin_get(*, user, pk: int) -> Bulletin:
 def local_meetings_of_area(*, area, limit: int = 10):
     return list(LocalMeeting.objects.filter(area=area).select_related("recorded_by")
                 .order_by("-held_on", "-pk")[:limit])
+
+
+def areas_to_record_for(*, user):
+    """The areas whose local meetings the user may record: every area for the coordinator, the
+    areas an employee covers now (meetings.permissions.can_record_local_meeting)."""
+    if user.has_perm("core.coordinate"):
+        return LocalArea.objects.order_by("sort_name")
+    covers = Assignment.objects.filter(area=OuterRef("pk"), employee__user=user,
+                                       employee__is_active=True, ends_on__isnull=True)
+    return LocalArea.objects.filter(Exists(covers)).order_by("sort_name")
 
 
 def local_meeting_get(*, pk: int) -> LocalMeeting:

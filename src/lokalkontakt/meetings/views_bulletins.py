@@ -23,7 +23,7 @@ from lokalkontakt.knowledge.markdown import render_markdown
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.forms import BulletinForm, LocalMeetingForm
-from lokalkontakt.meetings.permissions import can_edit_local_meeting, is_coordinator
+from lokalkontakt.meetings.permissions import can_edit_local_meeting
 from lokalkontakt.meetings.services_bulletins import (
     bulletin_send,
     calendar_feed_get_or_reset,
@@ -65,19 +65,11 @@ def bulletin_new(request):
         redirect_to=lambda bulletin: bulletin, invalid_status=400)
 
 
-def _recordable_areas(user):
-    if is_coordinator(user):
-        return LocalArea.objects.order_by("sort_name")
-    employee = active_employee(user)
-    return LocalArea.objects.filter(assignments__employee=employee,
-                                    assignments__ends_on__isnull=True).distinct().order_by("sort_name")
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def local_new(request):
     """Record a meeting attended in one of one's areas; it shows on the area's page."""
-    areas = _recordable_areas(request.user)
+    areas = selectors.areas_to_record_for(user=request.user)
     if not areas.exists():
         raise PermissionDenied
     area = areas.filter(slug=request.GET.get("omraade", "")).first()

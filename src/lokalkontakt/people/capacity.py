@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.workdays import is_working_day
+from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
@@ -96,10 +97,8 @@ def visible_core_areas(*, user):
     lead for a leader, none for anyone else."""
     if user.has_perm("core.coordinate"):
         return CoreArea.objects.all()
-    employee = getattr(user, "employee", None)
-    if employee is None or not employee.is_active:
-        return CoreArea.objects.none()
-    return employee.led_core_areas.all()
+    employee = active_employee(user)
+    return employee.led_core_areas.all() if employee else CoreArea.objects.none()
 
 
 def _period_sum(start, end, **condition):

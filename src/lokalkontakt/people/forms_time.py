@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.people.models import TimeEntry
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_PERIOD_DAYS = 3 * 366
 
 
@@ -18,7 +18,7 @@ class TimeEntryForm(forms.Form):
 
     area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
                                   empty_label=_("Not one area (e.g. a coordination meeting)"))
-    day = forms.DateField(label=_("Date"), widget=DATE)
+    day = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=24 * 60,
                                  widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
     kind = forms.ChoiceField(label=_("Kind of activity"), choices=TimeEntry.Kind.choices)
@@ -43,8 +43,8 @@ class TimeEntryForm(forms.Form):
 class CapacityFilterForm(forms.Form):
     is_filter = True  # no "(optional)" on the labels
 
-    start = forms.DateField(label=_("From"), widget=DATE, required=False)
-    end = forms.DateField(label=_("To"), widget=DATE, required=False)
+    start = forms.DateField(label=_("From"), widget=DATE_INPUT, required=False)
+    end = forms.DateField(label=_("To"), widget=DATE_INPUT, required=False)
     core_area = forms.ModelChoiceField(label=_("Core area"), required=False, queryset=None,
                                        empty_label=_("All I may see"))
 

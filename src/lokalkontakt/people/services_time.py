@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
+from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people.models import TimeEntry
 
 
 def _employee_of(actor):
-    employee = getattr(actor, "employee", None)
-    if employee is None or not employee.is_active:
+    if (employee := active_employee(actor)) is None:
         raise PermissionDenied(_("Only employees can register time."))
     return employee
 

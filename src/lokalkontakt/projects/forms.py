@@ -2,11 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.people.models import Employee
 from lokalkontakt.projects.models import Project
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProjectForm(forms.Form):
@@ -44,7 +43,7 @@ class ProjectForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=200)
-    due_on = forms.DateField(label=_("Planned for"), required=False, widget=DATE)
+    due_on = forms.DateField(label=_("Planned for"), required=False, widget=DATE_INPUT)
 
 
 class ProjectFilterForm(forms.Form):
