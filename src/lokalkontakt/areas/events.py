@@ -56,11 +56,29 @@ def event_text(event: AreaEvent) -> str:
         label = Participation(answer).label if answer in Participation.values else answer
         text = _("The council's answer: %(answer)s") % {"answer": label}
         return text + (f" ({_date(d.get('date'))})." if d.get("date") else ".")
+    if event.kind == kind.INVITED:
+        return _("The council was offered a contact on %(date)s.") % {"date": _date(d.get("date"))}
+    if event.kind in (kind.HANDOVER_PLANNED, kind.HANDOVER_CANCELLED, kind.HANDOVER_COMPLETED):
+        return _handover_event_text(event)
     if event.kind == kind.IMPORTED:
         return _("Imported from %(source)s.") % {"source": d.get("source", "")}
     if event.kind == kind.CONFLICT:
         return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
     return _member_event_text(event) or event.get_kind_display()
+
+
+def _handover_event_text(event: AreaEvent) -> str:
+    """Handover events store from_employee, to_employee and date (ISO)."""
+    texts = {
+        AreaEvent.Kind.HANDOVER_PLANNED: _("Handover from %(from)s to %(to)s planned for "
+                                           "%(date)s."),
+        AreaEvent.Kind.HANDOVER_CANCELLED: _("The handover from %(from)s to %(to)s was "
+                                             "cancelled."),
+        AreaEvent.Kind.HANDOVER_COMPLETED: _("%(to)s took over from %(from)s on %(date)s."),
+    }
+    d = event.data
+    return texts[event.kind] % {"from": d.get("from_employee", ""), "to": d.get("to_employee", ""),
+                                "date": _date(d.get("date"))}
 
 
 def _member_event_text(event: AreaEvent) -> str:
