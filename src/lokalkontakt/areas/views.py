@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.permissions import can_manage_council
+from lokalkontakt.areas.selectors_handover import handovers_to_act_on
+from lokalkontakt.areas.selectors_onboarding import unfinished_checklists
 from lokalkontakt.consultations.selectors import task_workload
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
@@ -79,4 +81,6 @@ def mine(request):
         "next_meeting": next_meeting_for(employee=employee),
         "open_actions": action_items(owner=employee).count() if employee else 0,
         "bulletins": bulletins_for(employee=employee),
+        "onboarding": unfinished_checklists(employee=employee),
+        "handovers": handovers_to_act_on(employee=employee),
         "time_form": TimeEntryForm(employee=employee) if employee and employee.is_active else None})

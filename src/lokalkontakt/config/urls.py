@@ -25,6 +25,10 @@ urlpatterns = [
     path("moeder/", include("lokalkontakt.meetings.urls")),
     path("tid/", include("lokalkontakt.people.urls_time")),
     path("projekter/", include("lokalkontakt.projects.urls")),
+    path("kandidater/", include("lokalkontakt.people.urls_nominations")),
+    path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
+    path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
+    path("overdragelser/", include("lokalkontakt.areas.urls_handover")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

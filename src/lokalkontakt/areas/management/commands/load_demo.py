@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
+from lokalkontakt.areas.demo_handover import load_demo_handovers
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.meetings.demo import load_demo_meetings
 
@@ -28,5 +29,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
         if report.users:
             load_demo_meetings()
+            load_demo_handovers()
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))

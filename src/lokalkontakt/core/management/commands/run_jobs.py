@@ -3,6 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
+from lokalkontakt.areas.services_handover import handover_switch_due
 from lokalkontakt.core.search.index import catch_up
 from lokalkontakt.inquiries.jobs import run_inquiry_jobs
 from lokalkontakt.knowledge.jobs import send_digests
@@ -19,4 +20,5 @@ class Command(BaseCommand):
                           f"{report.anonymised} anonymised.")
         self.stdout.write(f"Knowledge: {send_digests()} digests sent.")
         self.stdout.write(f"Meetings: {remind_action_items()} action items reminded.")
+        self.stdout.write(f"Handovers: {handover_switch_due()} switched.")
         self.stdout.write(f"Search: {catch_up()} entries caught up.")
