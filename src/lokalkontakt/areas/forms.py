@@ -64,6 +64,9 @@ class HandoverForm(forms.Form):
 
 
 class ParticipationForm(forms.Form):
+    invited_on = forms.DateField(
+        label=_("Invitation sent"), required=False, widget=DateInput(),
+        help_text=_("The day the council was offered a local contact."))
     answer = forms.ChoiceField(label=_("The council's answer"), choices=Participation.choices,
                                widget=forms.RadioSelect)
     answered_on = forms.DateField(label=_("Date of the answer"), required=False, widget=DateInput())

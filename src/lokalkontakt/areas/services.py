@@ -180,25 +180,40 @@ def handover_mark(*, assignment: Assignment, due: bool = True, actor=None) -> As
     return assignment
 
 
+_UNCHANGED = object()
+
+
 @transaction.atomic
 def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.date | None,
-                         note: str = "", actor=None) -> LocalArea:
-    """Record the council's answer to the offer of a contact (interested, declined, not answered)."""
+                         note: str = "", invited_on=_UNCHANGED, actor=None) -> LocalArea:
+    """Record the council's answer to the offer of a contact (interested, declined, not answered)
+    and, when given, the date it was offered (services_rollout.invitation_apply). The answer's
+    event is written when the answer, its date or its note changed."""
+    from lokalkontakt.areas.services_rollout import invitation_apply  # it imports this module
+
     if answer not in Participation.values:
         raise ValidationError({"answer": _("Choose one of the answers.")})
     if answer != Participation.UNKNOWN and answered_on is None:
         raise ValidationError({"answered_on": _("Give the date of the answer.")})
     if answered_on and answered_on > _today():
         raise ValidationError({"answered_on": _("The date cannot be in the future.")})
+    if invited_on is not _UNCHANGED:
+        invitation_apply(area=area, invited_on=invited_on, actor=actor)
+    stored = LocalArea.objects.values("participation", "participation_date",
+                                      "participation_note").get(pk=area.pk)
     area.participation = answer
     area.participation_date = answered_on if answer != Participation.UNKNOWN else None
     area.participation_note = note
     area.full_clean()
+    area._history_user = actor
+    invitation = [] if invited_on is _UNCHANGED else ["invited_on"]
     area.save(update_fields=["participation", "participation_date", "participation_note",
-                             "updated_at"])
-    answered = area.participation_date.isoformat() if area.participation_date else None
-    area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
-                   date=answered)
+                             *invitation, "updated_at"])
+    if stored != {"participation": answer, "participation_date": area.participation_date,
+                  "participation_note": note}:
+        answered = area.participation_date.isoformat() if area.participation_date else None
+        area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
+                       date=answered)
     return area
 
 

@@ -88,8 +88,8 @@ def handover(request, pk):
 def participation(request, slug):
     area = get_object_or_404(LocalArea, slug=slug)
     form = ParticipationForm(request.POST or None, initial={
-        "answer": area.participation, "answered_on": area.participation_date,
-        "note": area.participation_note})
+        "invited_on": area.invited_on, "answer": area.participation,
+        "answered_on": area.participation_date, "note": area.participation_note})
     return _form_view(
         request, form=form, template="areas/participation.html", context={"area": area},
         save=lambda data: services.participation_record(area=area, actor=request.user, **data),

@@ -1,0 +1,97 @@
+"""Reads for the rollout pages: the plan, the areas' invitations and answers, and the need for
+contacts against the open nominations. Each costs a fixed number of queries, whatever the number
+of areas, milestones or nominations. Internal: the views require core.view_internal."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from lokalkontakt.areas.models import Coverage, LocalArea, Participation, RolloutMilestone
+from lokalkontakt.areas.selectors import _with_coverage, areas_with_contacts
+from lokalkontakt.people.models import Nomination
+
+NEEDS_CONTACT = [Coverage.UNCOVERED, Coverage.HANDOVER]
+
+
+def rollout_plan() -> list[RolloutMilestone]:
+    """The plan's steps in order (month, then the order they were added), each with `is_overdue`:
+    its period has passed and it is not done."""
+    today = timezone.localdate()
+    milestones = list(RolloutMilestone.objects.order_by("planned_from", "position", "pk"))
+    for milestone in milestones:
+        milestone.is_overdue = (milestone.planned_to < today
+                                and milestone.status != RolloutMilestone.Status.DONE)
+    return milestones
+
+
+def rollout_areas(*, answer: str = ""):
+    """Every area in Danish order with its invitation, answer, coverage and contact, optionally
+    only those with one answer."""
+    areas = areas_with_contacts()
+    if answer in Participation.values:
+        areas = areas.filter(participation=answer)
+    return areas.order_by("sort_name", "pk")
+
+
+@dataclass
+class Need:
+    """Interested areas without a contact against the open nominations."""
+
+    total: int = 0
+    answers: dict = field(default_factory=dict)  # participation -> number of areas
+    invited: int = 0
+    # Interested areas without a contact or with a handover due, each with `candidates` (the open
+    # nominations naming it); at most `limit` of them, `needing` counts them all.
+    needing: int = 0
+    areas: list = field(default_factory=list)
+    unspecific: list = field(default_factory=list)  # open nominations that name no area
+    nominations: int = 0  # open nominations (one per candidate)
+
+    @property
+    def interested(self) -> int:
+        return self.answers.get(Participation.INTERESTED, 0)
+
+    @property
+    def declined(self) -> int:
+        return self.answers.get(Participation.DECLINED, 0)
+
+    @property
+    def unanswered(self) -> int:
+        return self.answers.get(Participation.UNKNOWN, 0)
+
+    @property
+    def more(self) -> int:
+        return self.needing - len(self.areas)
+
+
+def rollout_need(*, limit: int = 50) -> Need:
+    """The overview of need in four queries: the counts, the interested areas without a contact
+    (the first `limit` in Danish order), the open nominations and the areas they name."""
+    need = Need()
+    needing = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
+    counts = _with_coverage(LocalArea.objects.all()).aggregate(
+        total=Count("pk"), invited=Count("pk", filter=Q(invited_on__isnull=False)),
+        needing=Count("pk", filter=needing),
+        **{answer: Count("pk", filter=Q(participation=answer)) for answer in Participation.values})
+    need.total, need.invited, need.needing = counts["total"], counts["invited"], counts["needing"]
+    need.answers = {answer: counts[answer] for answer in Participation.values}
+    need.areas = list(_with_coverage(LocalArea.objects.all()).filter(needing)
+                      .only("name", "slug", "sort_name", "participation_date")
+                      .order_by("sort_name", "pk")[:limit])
+    nominations = list(Nomination.objects.filter(status=Nomination.Status.PROPOSED)
+                       .select_related("employee", "core_area")
+                       .prefetch_related("areas")
+                       .order_by("employee__sort_name", "pk"))
+    need.nominations = len(nominations)
+    by_area = {area.pk: area for area in need.areas}
+    for area in need.areas:
+        area.candidates = []
+    for nomination in nominations:
+        named = nomination.areas.all()
+        if not named:
+            need.unspecific.append(nomination)
+        for area in named:
+            if area.pk in by_area:
+                by_area[area.pk].candidates.append(nomination)
+    return need

@@ -1,0 +1,229 @@
+"""The rollout ("Udrulning"): the plan and the need for contacts, and the areas' invitations and
+answers. Staff read; only the coordinator changes anything."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from openpyxl import Workbook
+
+from lokalkontakt.areas import selectors_rollout as selectors
+from lokalkontakt.areas import services_rollout as services
+from lokalkontakt.areas.forms_rollout import (
+    AnswerFilterForm,
+    InvitationsForm,
+    MilestoneForm,
+    StandardPlanForm,
+)
+from lokalkontakt.areas.models import Coverage, RolloutMilestone
+from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.xlsx import DATE_FORMAT, WRAP, append_row, workbook_response
+
+PAGE_SIZE = 100
+NEED_LIST_LIMIT = 50
+
+
+def month_period(start: datetime.date, end: datetime.date) -> str:
+    """A planned period by month in the reader's language: "november 2019",
+    "marts – april 2020", "december 2019 – januar 2020"."""
+    if (start.year, start.month) == (end.year, end.month):
+        return formats.date_format(start, "YEAR_MONTH_FORMAT")
+    if start.year == end.year:
+        return f"{formats.date_format(start, 'F')} – {formats.date_format(end, 'YEAR_MONTH_FORMAT')}"
+    return (f"{formats.date_format(start, 'YEAR_MONTH_FORMAT')} – "
+            f"{formats.date_format(end, 'YEAR_MONTH_FORMAT')}")
+
+
+def _plan():
+    plan = selectors.rollout_plan()
+    for milestone in plan:
+        milestone.period = month_period(milestone.planned_from, milestone.planned_to)
+    return plan
+
+
+def _overview(request, *, status=200):
+    return render(request, "areas/rollout_overview.html", {
+        "plan": _plan(), "need": selectors.rollout_need(limit=NEED_LIST_LIMIT),
+        "may_coordinate": request.user.has_perm("core.coordinate")}, status=status)
+
+
+@staff_required
+@require_GET
+def overview(request):
+    """The plan with its periods and statuses, and the need: interested areas without a contact
+    against the nominated candidates."""
+    return _overview(request)
+
+
+def _answer_filter(params) -> tuple[AnswerFilterForm, str]:
+    form = AnswerFilterForm(_only(params, "answer") or None)
+    return form, form.cleaned_data["answer"] if form.is_valid() else ""
+
+
+def _only(params, *names) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for name in names:
+        if params.get(name):
+            kept[name] = params[name]
+    return kept
+
+
+def _areas_page(request, *, params, invitations_form=None, status=200):
+    """The table of areas. `params` carries the filter and the page: a GET's query, or the hidden
+    fields of the invitations form (so that an error shows the same page)."""
+    form, answer = _answer_filter(params)
+    page = Paginator(selectors.rollout_areas(answer=answer), PAGE_SIZE).get_page(params.get("side"))
+    may_coordinate = request.user.has_perm("core.coordinate")
+    if may_coordinate and invitations_form is None:
+        invitations_form = InvitationsForm()
+    chosen = set()
+    if invitations_form is not None and invitations_form.is_bound:
+        chosen = {str(pk) for pk in invitations_form["areas"].value() or []}
+    return render(request, "areas/rollout_areas.html", {
+        "form": form, "page": page, "answer": answer,
+        "querystring": _only(params, "answer").urlencode(), "may_coordinate": may_coordinate,
+        "invitations_form": invitations_form, "chosen": chosen}, status=status)
+
+
+@staff_required
+@require_GET
+def areas(request):
+    """Every area's invitation date, answer, answer date, note and coverage; filter by answer.
+    The coordinator ticks areas and records the day their invitation was sent."""
+    return _areas_page(request, params=request.GET)
+
+
+@coordinator_required
+@require_POST
+def invitations(request):
+    """Record the invitation date for the ticked areas; back to the same filter and page."""
+    form = InvitationsForm(request.POST)
+    if form.is_valid():
+        try:
+            changed = services.invitations_record(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, ngettext(
+                "The invitation date is recorded for %(count)d area.",
+                "The invitation date is recorded for %(count)d areas.", len(changed))
+                % {"count": len(changed)})
+            query = _only(request.POST, "answer", "side").urlencode()
+            return redirect(reverse("rollout:areas") + (f"?{query}" if query else ""))
+    return _areas_page(request, params=request.POST, invitations_form=form, status=400)
+
+
+@staff_required
+@require_GET
+def areas_export(request):
+    """The table as a spreadsheet (all areas with the chosen answer)."""
+    _form, answer = _answer_filter(request.GET)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Rollout")[:31]
+    append_row(sheet, [_("Local area"), _("Invitation sent"), _("The council's answer"),
+                       _("Answer date"), _("Note on the answer"), _("Coverage"),
+                       _("Local contact")])
+    labels = dict(Coverage.choices)
+    for area in selectors.rollout_areas(answer=answer):
+        contact = area.primary_assignment
+        append_row(sheet, [area.name, area.invited_on, area.get_participation_display(),
+                           area.participation_date, area.participation_note,
+                           labels[area.coverage], contact.employee.name if contact else ""])
+    for row in sheet.iter_rows(min_row=2):
+        row[1].number_format = row[3].number_format = DATE_FORMAT
+        row[4].alignment = WRAP
+    return workbook_response(workbook, "udrulning.xlsx")
+
+
+def _plan_form_view(request, *, form, context, save, success):
+    return form_view(request, form=form, template="areas/rollout_milestone_form.html",
+                     context=context, save=save, success=success,
+                     redirect_to=lambda _result: reverse("rollout:overview") + "#plan",
+                     invalid_status=400)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def milestone_new(request):
+    return _plan_form_view(
+        request, form=MilestoneForm(request.POST or None), context={},
+        save=lambda data: services.milestone_save(actor=request.user, **data),
+        success=lambda milestone: _("The step “%(title)s” is added to the plan.")
+        % {"title": milestone.title})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request, pk):
+    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    form = MilestoneForm(request.POST or None, initial=MilestoneForm.initial_of(milestone))
+    return _plan_form_view(
+        request, form=form, context={"milestone": milestone},
+        save=lambda data: services.milestone_save(actor=request.user, milestone=milestone, **data),
+        success=lambda saved: _("The step “%(title)s” is saved.") % {"title": saved.title})
+
+
+STATUS_MESSAGES = {
+    RolloutMilestone.Status.PLANNED: gettext_noop("The step “%(title)s” is planned again."),
+    RolloutMilestone.Status.IN_PROGRESS: gettext_noop("The step “%(title)s” is in progress."),
+    RolloutMilestone.Status.DONE: gettext_noop("The step “%(title)s” is done."),
+}
+
+
+@coordinator_required
+@require_POST
+def milestone_status(request, pk):
+    """The plan's buttons: start a step, mark it done (today), or open it again."""
+    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    status = request.POST.get("status", "")
+    if status not in RolloutMilestone.Status.values:
+        messages.error(request, _("Choose one of the statuses."))
+        return _overview(request, status=400)
+    milestone = services.milestone_set_status(milestone=milestone, status=status,
+                                              actor=request.user)
+    messages.success(request, _(STATUS_MESSAGES[status]) % {"title": milestone.title})
+    return redirect(reverse("rollout:overview") + "#plan")
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def milestone_delete(request, pk):
+    """Ask, then remove a step that is not done."""
+    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.milestone_delete(milestone=milestone, actor=request.user)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, _("The step “%(title)s” is removed from the plan.")
+                             % {"title": milestone.title})
+            return redirect(reverse("rollout:overview") + "#plan")
+    return render(request, "areas/rollout_milestone_delete.html",
+                  {"milestone": milestone, "error": error}, status=400 if error else 200)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def standard_plan(request):
+    """Fill an empty plan with the standard steps from a chosen month."""
+    return form_view(
+        request, form=StandardPlanForm(request.POST or None),
+        template="areas/rollout_standard_plan.html", context={},
+        save=lambda data: services.standard_plan_insert(actor=request.user, **data),
+        success=lambda steps: ngettext("The standard plan's %(count)d step is added.",
+                                       "The standard plan's %(count)d steps are added.",
+                                       len(steps)) % {"count": len(steps)},
+        redirect_to=lambda _steps: reverse("rollout:overview") + "#plan", invalid_status=400)
+
