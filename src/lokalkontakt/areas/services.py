@@ -20,6 +20,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.areas.services_onboarding import onboarding_start
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.people.models import Employee
 
@@ -134,6 +135,7 @@ def assignment_create(
     assignment.save()
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
                    role=role, date=starts_on.isoformat())
+    onboarding_start(assignment=assignment, actor=actor)
     index_update(area)
     return assignment
 
