@@ -40,6 +40,7 @@ from lokalkontakt.areas.models import (
     CouncilLoginToken,
     CouncilMember,
     LocalArea,
+    RolloutMilestone,
 )
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
@@ -206,6 +207,15 @@ EXPECTED = {
     "time:delete": "staff",
     "time:overview": "staff",
     "time:export": "staff",
+    "rollout:overview": "staff",
+    "rollout:areas": "staff",
+    "rollout:areas_export": "staff",
+    "rollout:invitations": "coordinator",
+    "rollout:milestone_new": "coordinator",
+    "rollout:standard_plan": "coordinator",
+    "rollout:milestone_edit": "coordinator",
+    "rollout:milestone_status": "coordinator",
+    "rollout:milestone_delete": "coordinator",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -270,6 +280,9 @@ GET_STATUS = {
        for role in ["colleague", "contact"]},
     # The project is led by the contact; another employee may read it but not change it.
     ("projects:edit", "colleague"): 403,
+    # Rollout: recording invitations and a step's status are the coordinator's buttons (POST only).
+    ("rollout:invitations", "coordinator"): 405,
+    ("rollout:milestone_status", "coordinator"): 405,
     **{(f"projects:{name}", role): 405 for name in ["milestone_new", "milestone_done"]
        for role in STAFF_ROLES},
     # The item was proposed by the contact; another employee may not edit it.
@@ -372,6 +385,7 @@ class World:
     meetings: dict | None = None
     time_entry: TimeEntry | None = None
     project: Project | None = None
+    rollout_milestone: RolloutMilestone | None = None
 
 
 @pytest.fixture
@@ -442,7 +456,10 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
                  consultation=consultation, files=files, note=note, meetings=meetings,
                  time_entry=time_entry_create(actor=contact, area=area, day=timezone.localdate(),
                                               minutes=45, kind=TimeEntry.Kind.COUNCIL),
-                 project=_project(area=area, lead=contact, coordinator=coordinator))
+                 project=_project(area=area, lead=contact, coordinator=coordinator),
+                 rollout_milestone=RolloutMilestone.objects.create(
+                     title="Møde for alle lokalråd", planned_from=datetime.date(2019, 11, 1),
+                     planned_to=datetime.date(2019, 11, 30)))
 
 
 def _project(*, area, lead, coordinator) -> Project:
@@ -532,6 +549,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 **{f"projects:{name}": world.project.pk
                    for name in ["detail", "edit", "milestone_new"]},
                 "projects:milestone_done": world.project.milestones.get().pk,
+                **{f"rollout:milestone_{name}": world.rollout_milestone.pk
+                   for name in ["edit", "status", "delete"]},
                 "meetings:bulletin": world.meetings["bulletin"].pk,
                 **{f"meetings:local_{name}": world.meetings["local"].pk
                    for name in ["edit", "delete"]},
@@ -656,7 +675,7 @@ def snapshot() -> dict:
     """Everything a coordinator action could change."""
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
-              Bulletin, OutgoingEmail]
+              Bulletin, OutgoingEmail, RolloutMilestone]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 
@@ -868,6 +887,13 @@ def _area_form(name: str) -> dict:
             "council_chair_email": "", "council_chair_phone": ""}
 
 
+def _empty_rollout_plan(world) -> tuple[dict, dict]:
+    """The standard plan is only for an empty plan: the world's step goes first (before the
+    snapshot is taken, so the coordinator's request is what changes the plan)."""
+    RolloutMilestone.objects.all().delete()
+    return {}, {"start": "2026-09"}
+
+
 # name -> (kwargs, form data, files) from the world
 POST_ACTIONS = {
     "coordination:assign": lambda w: ({"slug": w.area.slug}, {
@@ -910,8 +936,19 @@ POST_ACTIONS = {
     "meetings:bulletin_new": lambda w: ({}, {"title": "Orientering", "text": "Hej"}),
     "projects:new": lambda w: ({}, {"title": "Nyt projekt", "status": "active",
                                     "areas": [w.area.pk]}),
+    "rollout:invitations": lambda w: ({}, {"areas": [w.area.pk], "invited_on": _today()}),
+    "rollout:milestone_new": lambda w: ({}, {
+        "title": "Kontakt til lederne", "planned_from": "2020-02", "planned_to": "2020-02",
+        "status": "planned"}),
+    "rollout:standard_plan": _empty_rollout_plan,
+    "rollout:milestone_edit": lambda w: ({"pk": w.rollout_milestone.pk}, {
+        "title": "Møde for alle lokalråd 19. november", "planned_from": "2019-11",
+        "planned_to": "2019-11", "status": "in_progress"}),
+    "rollout:milestone_status": lambda w: ({"pk": w.rollout_milestone.pk}, {"status": "done"}),
+    "rollout:milestone_delete": lambda w: ({"pk": w.rollout_milestone.pk}, {}),
 }
 GET_ONLY = {"coordination:overview", "coordination:import_template"}
+
 
 
 def test_every_coordinator_action_is_in_the_post_checks():
