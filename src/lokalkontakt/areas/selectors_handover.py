@@ -101,10 +101,13 @@ class HistoryEntry:
 
 def handover_history(*, handover: Handover, limit: int = 50) -> list[HistoryEntry]:
     """What happened to the handover, oldest first, from its saved versions: who did it and
-    when ("the system" for the periodic job)."""
+    when ("the system" for the periodic job). The latest `limit` versions; one more is read to
+    tell what the first of them changed."""
     records = list(handover.history.select_related("history_user__employee")
-                   .order_by("history_date", "history_id")[:limit])
+                   .order_by("-history_date", "-history_id")[:limit + 1])[::-1]
     entries, previous = [], None
+    if len(records) > limit:
+        previous, records = records[0], records[1:]
     for record in records:
         user = record.history_user
         by = (user.employee.name if user and getattr(user, "employee", None)
