@@ -1,0 +1,117 @@
+"""The rollout pages cost the same number of queries with 30 areas as with 3,000.
+
+The counts are pinned: a change that adds a query per area, step or nomination fails here.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from lokalkontakt.areas.models import LocalArea, Participation, RolloutMilestone
+from lokalkontakt.people.models import Employee, Nomination
+from tests.areas.test_queries import build_areas
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [30, 3000]
+
+# Signed-in requests cost the session, the user and the employee; the coordinator check costs the
+# coordinator group, and for other staff Django's user and group permissions (the check falls
+# through to them) and whether they lead a core area (the menu).
+OVERVIEW_STAFF = 12  # 7 + the steps, the counts, the areas lacking a contact, nominations, their areas
+OVERVIEW_COORDINATOR = 9  # 4 + the same 5
+AREAS_STAFF = 10  # 7 + the count, the page of areas with councils, their active assignments
+AREAS_COORDINATOR = 7  # 4 + the same 3
+EXPORT = 5  # session, user, employee; every area with its council, their active assignments
+INVITATIONS_REFUSED = 7  # the coordinator's form without areas: the page again, at its filter
+
+def build_rollout(count: int, *, actor):
+    """`count` areas (tests.areas.test_queries.build_areas) with answers and invitations, a plan
+    of eight steps and an open nomination per ten areas, half of them naming two areas."""
+    build_areas(count, actor=actor)
+    pks = list(LocalArea.objects.order_by("pk").values_list("pk", flat=True))
+    LocalArea.objects.filter(pk__in=pks[::2]).update(
+        participation=Participation.INTERESTED, participation_date=datetime.date(2020, 1, 6),
+        invited_on=datetime.date(2019, 11, 19))
+    LocalArea.objects.filter(pk__in=pks[1::4]).update(
+        participation=Participation.DECLINED, participation_date=datetime.date(2020, 1, 8),
+        participation_note="Ikke lige nu")
+    RolloutMilestone.objects.bulk_create([
+        RolloutMilestone(title=f"Trin {n}", planned_from=datetime.date(2019, 10 + n // 3, 1),
+                         planned_to=datetime.date(2019, 10 + n // 3, 28),
+                         status=RolloutMilestone.Status.DONE if n < 3 else "planned",
+                         done_on=datetime.date(2019, 11, 19) if n < 3 else None, position=n)
+        for n in range(8)])
+    employees = list(Employee.objects.filter(core_area__isnull=False).order_by("pk")[:count // 10])
+    nominations = Nomination.objects.bulk_create([
+        Nomination(employee=employee, core_area=employee.core_area, note="Kender området")
+        for employee in employees])
+    Nomination.areas.through.objects.bulk_create([
+        Nomination.areas.through(nomination_id=nomination.pk, localarea_id=pk)
+        for n, nomination in enumerate(nominations) if n % 2
+        for pk in (pks[(n * 2) % count], pks[(n * 2 + 4) % count])])
+
+
+@pytest.fixture(params=SIZES, ids=[f"{size}-areas" for size in SIZES])
+def rollout(request, coordinator):
+    build_rollout(request.param, actor=coordinator)
+    return request.param
+
+
+def test_the_built_data_has_every_kind_of_row(rollout):
+    assert LocalArea.objects.filter(participation=Participation.INTERESTED).exists()
+    assert LocalArea.objects.filter(participation=Participation.DECLINED).exists()
+    assert LocalArea.objects.filter(participation=Participation.UNKNOWN).exists()
+    assert Nomination.objects.filter(areas__isnull=True).exists()
+    assert Nomination.objects.filter(areas__isnull=False).exists()
+
+
+def test_the_overview_costs_the_same_for_staff(colleague_client, rollout, django_assert_num_queries):
+    with django_assert_num_queries(OVERVIEW_STAFF):
+        response = colleague_client.get(reverse("rollout:overview"))
+
+    assert response.status_code == 200
+    assert "Trin 7" in response.content.decode()
+
+
+def test_the_overview_costs_the_same_for_the_coordinator(coordinator_client, rollout,
+                                                         django_assert_num_queries):
+    with django_assert_num_queries(OVERVIEW_COORDINATOR):
+        response = coordinator_client.get(reverse("rollout:overview"))
+
+    assert response.status_code == 200
+    assert "Kender området" in response.content.decode()
+
+
+def test_the_areas_page_costs_the_same_for_staff(colleague_client, rollout,
+                                                 django_assert_num_queries):
+    with django_assert_num_queries(AREAS_STAFF):
+        response = colleague_client.get(reverse("rollout:areas"), {"answer": "interested"})
+
+    assert response.status_code == 200
+    assert "Område 0000" in response.content.decode()
+
+
+def test_the_areas_page_costs_the_same_for_the_coordinator(coordinator_client, rollout,
+                                                           django_assert_num_queries):
+    with django_assert_num_queries(AREAS_COORDINATOR):
+        response = coordinator_client.get(reverse("rollout:areas"), {"side": "2"})
+
+    assert response.status_code == 200
+    assert 'name="areas"' in response.content.decode()
+
+
+def test_the_export_costs_the_same(colleague_client, rollout, django_assert_num_queries):
+    with django_assert_num_queries(EXPORT):
+        response = colleague_client.get(reverse("rollout:areas_export"))
+
+    assert response.status_code == 200
+
+
+def test_refused_invitations_cost_the_same(coordinator_client, rollout, django_assert_num_queries):
+    with django_assert_num_queries(INVITATIONS_REFUSED):
+        response = coordinator_client.post(reverse("rollout:invitations"),
+                                           {"invited_on": "2019-11-19", "answer": "declined"})
+
+    assert response.status_code == 400
