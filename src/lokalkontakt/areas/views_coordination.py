@@ -45,7 +45,9 @@ def _form_view(request, **kwargs):
 @coordinator_required
 def assign(request, slug):
     area = get_object_or_404(LocalArea, slug=slug)
-    form = AssignmentForm(request.POST or None)
+    # ?medarbejder=<pk>: chosen beforehand, from a suggestion or an accepted nomination.
+    form = AssignmentForm(request.POST or None,
+                          initial={"employee": request.GET.get("medarbejder")})
     return _form_view(
         request, form=form, template="areas/assign.html", context={"area": area},
         save=lambda data: services.assignment_create(area=area, actor=request.user, **data),

@@ -1,0 +1,68 @@
+"""Shared set-up for the nomination tests: two core areas with their leaders and staff, areas with
+and without a contact, and a helper that signs users in with an English browser."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+
+from lokalkontakt.areas.models import Participation
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from tests.factories import (
+    AssignmentFactory,
+    CoreAreaFactory,
+    EmployeeFactory,
+    LocalAreaFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _coordinator_group(db):
+    """The group comes from a data migration, which a transactional test's flush removes."""
+    Group.objects.get_or_create(name=COORDINATOR_GROUP)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class Staff:
+    teknik: object  # core area "Teknik og Miljø", led by Lene Holm
+    laering: object  # core area "Læring", led by Ole Olsen
+    leader: object  # Lene's user
+    other_leader: object  # Ole's user
+    bo: object  # employee in Teknik og Miljø, no areas
+    lise: object  # employee in Teknik og Miljø, contact of Snaptun since 2024
+    ida: object  # inactive employee in Teknik og Miljø
+    per: object  # employee in Læring
+    stouby: object  # no contact, council interested
+    flemming: object  # no contact, council has not answered
+    as_area: object  # no contact, council declined
+    snaptun: object  # covered by Lise
+
+
+@pytest.fixture
+def staff(db, coordinator) -> Staff:
+    teknik = CoreAreaFactory(name="Teknik og Miljø")
+    laering = CoreAreaFactory(name="Læring")
+    leader = UserFactory(username="lene")
+    teknik.leaders.add(EmployeeFactory(user=leader, name="Lene Holm", core_area=teknik,
+                                       email="lene.holm@example.dk", title="Afdelingsleder"))
+    other_leader = UserFactory(username="ole")
+    laering.leaders.add(EmployeeFactory(user=other_leader, name="Ole Olsen", core_area=laering,
+                                        email="ole.olsen@example.dk"))
+    bo = EmployeeFactory(name="Bo Berg", core_area=teknik, title="Vejingeniør")
+    lise = EmployeeFactory(name="Lise Lund", core_area=teknik)
+    ida = EmployeeFactory(name="Ida Inaktiv", core_area=teknik, is_active=False)
+    per = EmployeeFactory(name="Per Pedersen", core_area=laering)
+    stouby = LocalAreaFactory(name="Stouby", participation=Participation.INTERESTED)
+    flemming = LocalAreaFactory(name="Flemming")
+    as_area = LocalAreaFactory(name="As", participation=Participation.DECLINED)
+    snaptun = LocalAreaFactory(name="Snaptun", participation=Participation.INTERESTED)
+    AssignmentFactory(area=snaptun, employee=lise)
+    return Staff(teknik=teknik, laering=laering, leader=leader, other_leader=other_leader, bo=bo,
+                 lise=lise, ida=ida, per=per, stouby=stouby, flemming=flemming, as_area=as_area,
+                 snaptun=snaptun)
