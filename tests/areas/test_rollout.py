@@ -700,3 +700,40 @@ def test_the_participation_form_takes_the_invitation_date(coordinator_client, gl
     response = coordinator_client.post(url, {"invited_on": "2999-01-01", "answer": "interested",
                                              "answered_on": "2020-01-06"}, headers=ENGLISH)
     assert "Invitation sent: The invitation date cannot be in the future." in page_text(response)
+
+
+# --- the Hedensted demo -------------------------------------------------------------------------
+
+
+def test_the_demo_has_the_seeds_plan_and_every_council_invited_on_19_november_2019(colleague_client):
+    from lokalkontakt.areas.demo import load_hedensted
+    from lokalkontakt.areas.demo_rollout import load_demo_rollout
+
+    load_hedensted(with_users=False)
+    load_demo_rollout()
+    assert load_demo_rollout() == []  # once
+
+    plan = [(s.title, s.planned_from, s.planned_to, s.status) for s in selectors.rollout_plan()]
+    assert plan[0] == ("Oplæg behandles af Udvalget for Fritid og Fællesskab",
+                       datetime.date(2019, 10, 1), datetime.date(2019, 10, 31), Status.DONE)
+    assert [title for title, *_rest in plan] == [
+        "Oplæg behandles af Udvalget for Fritid og Fællesskab",
+        "Møde for alle lokalråd 19. november: information om muligheden",
+        "Kontakt til lederne i kerneområderne",
+        "Lokalrådene melder tilbage til Det Fælles Landdistriktsråd",
+        "Overblik over behovet for lokalkontakter",
+        "Kontakt til lederne for at finde de konkrete personer",
+        "Alle interesserede lokalområder har fået en lokalkontakt",
+        "Samarbejdsrum for lokalkontakterne etableres"]
+    assert [status for *_rest, status in plan] == [
+        Status.DONE, Status.DONE, Status.DONE, Status.IN_PROGRESS, Status.DONE, Status.DONE,
+        Status.IN_PROGRESS, Status.PLANNED]
+    assert RolloutMilestone.objects.get(position=1).done_on == NOV_19
+    assert set(LocalArea.objects.values_list("invited_on", flat=True)) == {NOV_19}
+    assert AreaEvent.objects.filter(kind=AreaEvent.Kind.INVITED).count() == 28
+
+    text = page_text(colleague_client.get(reverse("rollout:overview")))
+    assert ("Lokalrådene melder tilbage til Det Fælles Landdistriktsråd Om de er interesseret i at "
+            "deltage i ordningen. december 2019 – januar 2020 I gang") in text
+    # Glud, Snaptun and Hjarnø are interested and their handover is due (Bilag 1).
+    assert "3 interesserede områder mangler en lokalkontakt" in text

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
 from lokalkontakt.areas.demo_handover import load_demo_handovers
+from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.meetings.demo import load_demo_meetings
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             f"Loaded {report.areas} local areas, {report.with_contact} with a contact."))
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
+        load_demo_rollout()  # the seed's rollout plan and the councils' invitation date
         if report.users:
             load_demo_meetings()
             load_demo_handovers()
