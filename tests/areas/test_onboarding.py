@@ -471,3 +471,25 @@ def test_welcome_is_queued_only_when_the_transaction_commits(steps, glud, contac
         assignment_create(area=glud, employee=contact_user.employee, role=AssignmentRole.PRIMARY)
     assert OutgoingEmail.objects.count() == 1
     assert len(callbacks) == 1  # the delivery is enqueued after the commit
+
+
+# --- the demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_contact_is_under_way_on_korning_and_has_not_started_hornborg(settings):
+    from lokalkontakt.areas.demo import load_hedensted
+    from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
+
+    settings.DEMO_ENABLED = True
+    OnboardingStep.objects.all().delete()
+    import_module("lokalkontakt.areas.migrations.0006_onboarding_steps").load(apps, None)
+    load_hedensted(with_users=True)
+
+    assert load_demo_onboarding() == 2
+
+    contact = UserFactory(username="lokalkontakt")
+    page = text(english_client(contact).get(MINE_URL))
+    assert "Your checklist as deputy for Korning" in page
+    assert "2 of 6 steps done" in page
+    assert "Your checklist as deputy for Hornborg" in page
+    assert "0 of 6 steps done" in page

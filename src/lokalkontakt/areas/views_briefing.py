@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas.briefing import briefing_area_get, briefing_pack
-from lokalkontakt.areas.pdf import html_to_pdf, static_url
 from lokalkontakt.core.permissions import staff_required
 
 
@@ -22,6 +21,8 @@ def briefing(request, slug):
 @require_GET
 def briefing_pdf(request, slug):
     """The same pack as an A4 PDF with page numbers, downloaded as introduktionspakke-<slug>.pdf."""
+    from lokalkontakt.areas.pdf import html_to_pdf, static_url  # WeasyPrint is slow to import
+
     area = briefing_area_get(slug=slug)
     html = render_to_string("areas/briefing_pdf.html", {
         "area": area, "pack": briefing_pack(area=area, user=request.user), "pdf": True,

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
 from lokalkontakt.areas.demo_handover import load_demo_handovers
+from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.meetings.demo import load_demo_meetings
@@ -32,5 +33,6 @@ class Command(BaseCommand):
         if report.users:
             load_demo_meetings()
             load_demo_handovers()
+            load_demo_onboarding()  # the demo contact is under way on Korning's checklist
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))
