@@ -39,9 +39,14 @@ from lokalkontakt.areas.models import (
     Council,
     CouncilLoginToken,
     CouncilMember,
+    Handover,
     LocalArea,
+    OnboardingStep,
+    OnboardingTask,
     RolloutMilestone,
 )
+from lokalkontakt.areas.services_handover import handover_start
+from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
@@ -216,6 +221,20 @@ EXPECTED = {
     "rollout:milestone_edit": "coordinator",
     "rollout:milestone_status": "coordinator",
     "rollout:milestone_delete": "coordinator",
+    "handovers:list": "coordinator",
+    "handovers:new": "coordinator",
+    "handovers:detail": "staff",
+    "handovers:note": "staff",
+    "handovers:confirm": "staff",
+    "handovers:reschedule": "coordinator",
+    "handovers:cancel": "coordinator",
+    "areas:briefing": "staff",
+    "areas:briefing_pdf": "staff",
+    "onboarding:progress": "coordinator",
+    "onboarding:steps": "coordinator",
+    "onboarding:step_new": "coordinator",
+    "onboarding:step_edit": "coordinator",
+    "onboarding:task_done": "staff",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -293,6 +312,12 @@ GET_STATUS = {
     # the world's, in Glud.
     ("meetings:local_new", "colleague"): 403,
     ("meetings:local_edit", "colleague"): 403,
+    # Ticking a step of one's onboarding checklist is a button (POST only).
+    **{("onboarding:task_done", role): 405 for role in STAFF_ROLES},
+    # The world's handover gives the contact's Kontaktby to an employee without a login: the
+    # colleague finds no such handover; confirming is a button (POST only).
+    **{(f"handovers:{name}", "colleague"): 404 for name in ["detail", "note"]},
+    **{("handovers:confirm", role): 405 for role in STAFF_ROLES},
 }
 
 # Where anonymous visitors are sent instead of the staff login.
@@ -386,6 +411,9 @@ class World:
     time_entry: TimeEntry | None = None
     project: Project | None = None
     rollout_milestone: RolloutMilestone | None = None
+    handover: Handover | None = None
+    onboarding_step: OnboardingStep | None = None
+    onboarding_task: OnboardingTask | None = None
 
 
 @pytest.fixture
@@ -459,7 +487,16 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
                  project=_project(area=area, lead=contact, coordinator=coordinator),
                  rollout_milestone=RolloutMilestone.objects.create(
                      title="Møde for alle lokalråd", planned_from=datetime.date(2019, 11, 1),
-                     planned_to=datetime.date(2019, 11, 30)))
+                     planned_to=datetime.date(2019, 11, 30)),
+                 handover=_handover(contact=contact, coordinator=coordinator),
+                 **_onboarding(assignment=assignment, coordinator=coordinator))
+
+
+def _onboarding(*, assignment, coordinator) -> dict:
+    """A step of the checklist template, and the contact's checklist for Glud made from it."""
+    step = onboarding_step_save(actor=coordinator, title="Mød lokalrådet", position=1)
+    [task] = [task for task in onboarding_start(assignment=assignment) if task.step_id == step.pk]
+    return {"onboarding_step": step, "onboarding_task": task}
 
 
 def _project(*, area, lead, coordinator) -> Project:
@@ -468,6 +505,13 @@ def _project(*, area, lead, coordinator) -> Project:
                            areas=[area], lead=lead.employee)
     milestone_add(project=project, actor=coordinator, title="Borgermøde")
     return project
+
+
+def _handover(*, contact, coordinator) -> Handover:
+    """The contact's Kontaktby, planned to go to a new employee in two weeks."""
+    return handover_start(area=LocalArea.objects.get(name="Kontaktby"),
+                          to_employee=EmployeeFactory(name="Nanna Ny"), actor=coordinator,
+                          switch_on=timezone.localdate() + datetime.timedelta(days=14))
 
 
 def _meetings_world(*, area, contact, coordinator) -> dict:
@@ -551,6 +595,10 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
                 "projects:milestone_done": world.project.milestones.get().pk,
                 **{f"rollout:milestone_{name}": world.rollout_milestone.pk
                    for name in ["edit", "status", "delete"]},
+                **{f"handovers:{name}": world.handover.pk
+                   for name in ["detail", "note", "confirm", "reschedule", "cancel"]},
+                "onboarding:step_edit": world.onboarding_step.pk,
+                "onboarding:task_done": world.onboarding_task.pk,
                 "meetings:bulletin": world.meetings["bulletin"].pk,
                 **{f"meetings:local_{name}": world.meetings["local"].pk
                    for name in ["edit", "delete"]},
@@ -675,7 +723,7 @@ def snapshot() -> dict:
     """Everything a coordinator action could change."""
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
-              Bulletin, OutgoingEmail, RolloutMilestone]
+              Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 
@@ -946,8 +994,18 @@ POST_ACTIONS = {
         "planned_to": "2019-11", "status": "in_progress"}),
     "rollout:milestone_status": lambda w: ({"pk": w.rollout_milestone.pk}, {"status": "done"}),
     "rollout:milestone_delete": lambda w: ({"pk": w.rollout_milestone.pk}, {}),
+    "handovers:new": lambda w: ({"slug": w.area.slug}, {
+        "to_employee": w.employee.pk, "switch_on": _today()}),
+    "handovers:reschedule": lambda w: ({"pk": w.handover.pk}, {
+        "switch_on": (timezone.localdate() + datetime.timedelta(days=30)).isoformat()}),
+    "handovers:cancel": lambda w: ({"pk": w.handover.pk}, {"cancel_reason": "Ændrede planer"}),
+    "onboarding:step_new": lambda w: ({}, {"title": "Nyt trin", "position": "5",
+                                           "is_active": "on"}),
+    "onboarding:step_edit": lambda w: ({"pk": w.onboarding_step.pk}, {
+        "title": "Mød lokalrådets formand", "position": "1", "is_active": "on"}),
 }
-GET_ONLY = {"coordination:overview", "coordination:import_template"}
+GET_ONLY = {"coordination:overview", "coordination:import_template", "handovers:list",
+            "onboarding:progress", "onboarding:steps"}
 
 
 

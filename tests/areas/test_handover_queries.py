@@ -30,9 +30,8 @@ LIST = 8
 # 4; the handover with its area, council, employees, assignments and starter; its versions with
 # who saved them.
 DETAIL_COORDINATOR = 6
-# the same, and Django's user and group permissions for the leaving contact (not the coordinator),
-# and whether they lead a core area (the menu's "Candidates").
-DETAIL_CONTACT = 9
+# the same, and Django's user and group permissions for the leaving contact (not the coordinator).
+DETAIL_CONTACT = 8
 
 
 @pytest.fixture(autouse=True)

@@ -7,11 +7,11 @@ from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MINE = 17  # session, user, employee, group, 2 x permissions; areas with councils; active
+MINE = 16  # session, user, employee, group, 2 x permissions; areas with councils; active
 # assignments; open inquiries and the overdue ones; waiting consultation tasks and the first deadline;
 # the next coordination meeting, the open action items' count and the latest bulletins; the
-# unfinished onboarding checklists; the planned handovers the employee gives or receives; whether
-# the employee leads a core area (the menu's "Candidates"); the areas to register time on
+# unfinished onboarding checklists; the planned handovers the employee gives or receives; the areas
+# to register time on
 EMPLOYEE_LIST = 7  # session, user, employee, group, 2 x permissions; employees with counts
 
 
