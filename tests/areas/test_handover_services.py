@@ -441,3 +441,10 @@ def test_the_note_cannot_change_after_the_switch(handover, nanna_user, contact_u
     handover_switch_due()
     with pytest.raises(PermissionDenied):
         handover_note_save(handover=handover, note="For sent", actor=contact_user)
+
+
+def test_on_the_day_itself_an_unconfirmed_handover_is_waiting_not_overdue(handover):
+    arrive(handover)
+    assert handover_state(handover).label == _("Waiting for confirmation")
+    arrive(handover, days_ago=1)
+    assert handover_state(handover).label == _("Overdue: not confirmed")

@@ -6,6 +6,7 @@ translation."""
 # The fixtures come from tests/areas/handovers.py; tests name them as arguments.
 # ruff: noqa: F811
 
+import datetime
 import html
 import re
 
@@ -70,13 +71,14 @@ def test_the_list_shows_planned_first_with_their_state_then_the_finished(
     finished = handover_start(area=done_area.area, to_employee=EmployeeFactory(name="Per Pedersen"),
                               switch_on=timezone.localdate(), actor=coordinator)
     handover_cancel(handover=finished, reason="Ændrede planer", actor=coordinator)
-    Handover.objects.filter(pk=handover.pk).update(switch_on=timezone.localdate())
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Handover.objects.filter(pk=handover.pk).update(switch_on=yesterday)
 
     response = english_client(coordinator).get(LIST)
 
     page = text(response)
     assert response.status_code == 200
-    assert ("Glud Lise Lokal Nanna Ny " + short(timezone.localdate())
+    assert ("Glud Lise Lokal Nanna Ny " + short(yesterday)
             + " Not written yet Overdue: not confirmed") in page
     assert "Handover due, not planned yet" in page and "Snaptun (Susanne Ernst)" in page
     assert reverse("handovers:new", kwargs={"slug": other.area.slug}) in response.content.decode()

@@ -36,7 +36,7 @@ def handover_state(handover: Handover, *, today: datetime.date | None = None) ->
     blocked = handover_blocked_reason(handover)
     if blocked:
         return HandoverState(_("Cannot be switched"), "error", blocked)
-    if handover.confirmed_at is None and handover.switch_on <= today:
+    if handover.confirmed_at is None and handover.switch_on < today:
         return HandoverState(_("Overdue: not confirmed"), "error", _(
             "The date has come, but %(name)s has not confirmed yet. The handover waits and is "
             "completed at the first run after the confirmation.") % {"name": handover.to_employee})
