@@ -568,8 +568,9 @@ def test_the_standard_plan_needs_a_month_and_an_empty_plan(coordinator_client):
 # --- pages: the need ----------------------------------------------------------------------------
 
 
-def test_the_overview_states_the_gap_and_the_candidates(colleague_client, need_world):
-    text = page_text(colleague_client.get(reverse("rollout:overview"), headers=ENGLISH))
+def test_the_overview_states_the_gap_and_the_coordinator_sees_the_candidates(coordinator_client,
+                                                                             need_world):
+    text = page_text(coordinator_client.get(reverse("rollout:overview"), headers=ENGLISH))
 
     assert "2 interested areas lack a local contact; 2 candidates are nominated." in text
     assert "Glud Without contact 01/05/2020 Bent Bro (Teknik og Miljø)" in text
@@ -577,6 +578,16 @@ def test_the_overview_states_the_gap_and_the_candidates(colleague_client, need_w
     assert "Anna Andersen (Teknik og Miljø) – Kan tage to områder" in text
     assert "Carl Chosen" not in text  # accepted: no longer a candidate
     assert "1 council has not answered 1 council has declined" in text
+
+
+def test_other_staff_see_how_many_are_nominated_but_not_who(colleague_client, need_world):
+    text = page_text(colleague_client.get(reverse("rollout:overview"), headers=ENGLISH))
+
+    assert "2 interested areas lack a local contact; 2 candidates are nominated." in text
+    assert "Glud Without contact 01/05/2020 Snaptun" in text
+    assert "Bent Bro" not in text and "Anna Andersen" not in text
+    assert "Kan tage to områder" not in text
+    assert "Who is nominated is shown to the coordinator." in text
 
 
 def test_the_gap_reads_in_danish(colleague_client, need_world):

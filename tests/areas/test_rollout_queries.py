@@ -17,11 +17,12 @@ pytestmark = pytest.mark.django_db
 SIZES = [30, 3000]
 
 # Signed-in requests cost the session, the user and the employee; the coordinator check costs the
-# coordinator group, and for other staff Django's user and group permissions (the check falls
-# through to them) and whether they lead a core area (the menu).
-OVERVIEW_STAFF = 12  # 7 + the steps, the counts, the areas lacking a contact, nominations, their areas
-OVERVIEW_COORDINATOR = 9  # 4 + the same 5
-AREAS_STAFF = 10  # 7 + the count, the page of areas with councils, their active assignments
+# coordinator group, and for other staff Django's user and group permissions too (the check falls
+# through to them).
+OVERVIEW_STAFF = 10  # 6 + the steps, the counts, the areas lacking a contact, the nominations counted
+OVERVIEW_COORDINATOR = 9  # 4 + the steps, the counts, the areas lacking a contact, nominations, their
+# areas
+AREAS_STAFF = 9  # 6 + the count, the page of areas with councils, their active assignments
 AREAS_COORDINATOR = 7  # 4 + the same 3
 EXPORT = 5  # session, user, employee; every area with its council, their active assignments
 INVITATIONS_REFUSED = 7  # the coordinator's form without areas: the page again, at its filter

@@ -65,9 +65,11 @@ class Need:
         return self.needing - len(self.areas)
 
 
-def rollout_need(*, limit: int = 50) -> Need:
-    """The overview of need in four queries: the counts, the interested areas without a contact
-    (the first `limit` in Danish order), the open nominations and the areas they name."""
+def rollout_need(*, limit: int = 50, with_candidates: bool = True) -> Need:
+    """The overview of need in five queries: the counts, the interested areas without a contact
+    (the first `limit` in Danish order), the open nominations and the areas they name. Who is
+    nominated is for the coordinator: without candidates, the nominations are only counted (four
+    queries) and `candidates` and `unspecific` stay empty."""
     need = Need()
     needing = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
     counts = _with_coverage(LocalArea.objects.all()).aggregate(
@@ -79,14 +81,16 @@ def rollout_need(*, limit: int = 50) -> Need:
     need.areas = list(_with_coverage(LocalArea.objects.all()).filter(needing)
                       .only("name", "slug", "sort_name", "participation_date")
                       .order_by("sort_name", "pk")[:limit])
-    nominations = list(Nomination.objects.filter(status=Nomination.Status.PROPOSED)
-                       .select_related("employee", "core_area")
-                       .prefetch_related("areas")
-                       .order_by("employee__sort_name", "pk"))
-    need.nominations = len(nominations)
     by_area = {area.pk: area for area in need.areas}
     for area in need.areas:
         area.candidates = []
+    open_nominations = Nomination.objects.filter(status=Nomination.Status.PROPOSED)
+    if not with_candidates:
+        need.nominations = open_nominations.count()
+        return need
+    nominations = list(open_nominations.select_related("employee", "core_area")
+                       .prefetch_related("areas").order_by("employee__sort_name", "pk"))
+    need.nominations = len(nominations)
     for nomination in nominations:
         named = nomination.areas.all()
         if not named:

@@ -51,9 +51,13 @@ def _plan():
 
 
 def _overview(request, *, status=200):
+    # Who is nominated is the coordinator's to know (as on the nominations' pages); other staff
+    # see how many.
+    may_coordinate = request.user.has_perm("core.coordinate")
     return render(request, "areas/rollout_overview.html", {
-        "plan": _plan(), "need": selectors.rollout_need(limit=NEED_LIST_LIMIT),
-        "may_coordinate": request.user.has_perm("core.coordinate")}, status=status)
+        "plan": _plan(), "may_coordinate": may_coordinate,
+        "need": selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)},
+        status=status)
 
 
 @staff_required
