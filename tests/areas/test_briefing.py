@@ -13,7 +13,13 @@ from pypdf import PdfReader
 
 from lokalkontakt.areas.briefing import AGENDA_ITEMS, INQUIRIES, NOTES, briefing_pack
 from lokalkontakt.areas.models import AssignmentRole
-from lokalkontakt.areas.pdf import StaticOnlyFetcher, page_numbers_css, static_file, static_url
+from lokalkontakt.areas.pdf import (
+    StaticOnlyFetcher,
+    html_to_pdf,
+    page_numbers_css,
+    static_file,
+    static_url,
+)
 from lokalkontakt.areas.services import assignment_create
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.inquiries.models import Inquiry
@@ -245,6 +251,25 @@ def test_the_fetcher_refuses_everything_else(url):
     assert static_file(url) is None
     with pytest.raises(ValueError):
         StaticOnlyFetcher().fetch(url)
+
+
+def test_a_document_naming_other_resources_still_renders_without_them(monkeypatch):
+    """Nothing but the static files is opened: the network and the file system are not asked."""
+    import urllib.request
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the PDF renderer opened a URL")
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse)
+    document = ('<html><head><link rel="stylesheet" href="https://example.com/x.css">'
+                f'<link rel="stylesheet" href="{static_url("css/briefing-pdf.css")}"></head>'
+                '<body><img src="file:///etc/hostname" alt=""><img src="http://127.0.0.1:9/x.png" '
+                'alt=""><p>Hej Glud</p></body></html>')
+
+    content = html_to_pdf(document)
+
+    assert content.startswith(b"%PDF")
+    assert "Hej Glud" in pdf_text(content)
 
 
 def test_page_numbers_are_a_valid_css_string_in_danish(settings):

@@ -25,8 +25,8 @@ CONTENT_TYPES = {".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml
 
 
 def _static_prefix() -> str:
-    static_root = settings.STATIC_URL
-    return static_root if urlsplit(static_root).scheme else site_url(static_root)
+    base = settings.STATIC_URL
+    return base if urlsplit(base).scheme else site_url(base)
 
 
 def static_url(path: str) -> str:
