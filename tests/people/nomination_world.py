@@ -1,13 +1,9 @@
-"""Shared set-up for the nomination tests: two core areas with their leaders and staff, areas with
-and without a contact, and a helper that signs users in with an English browser."""
+"""Shared set-up for the nomination tests: two core areas with their leaders and staff, and areas
+with and without a contact. Each test module wraps `make_staff` in its own `staff` fixture."""
 
 from dataclasses import dataclass
 
-import pytest
-from django.contrib.auth.models import Group
-
 from lokalkontakt.areas.models import Participation
-from lokalkontakt.core.roles import COORDINATOR_GROUP
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
@@ -15,17 +11,6 @@ from tests.factories import (
     LocalAreaFactory,
     UserFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _coordinator_group(db):
-    """The group comes from a data migration, which a transactional test's flush removes."""
-    Group.objects.get_or_create(name=COORDINATOR_GROUP)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass
@@ -44,8 +29,7 @@ class Staff:
     snaptun: object  # covered by Lise
 
 
-@pytest.fixture
-def staff(db, coordinator) -> Staff:
+def make_staff() -> Staff:
     teknik = CoreAreaFactory(name="Teknik og Miljø")
     laering = CoreAreaFactory(name="Læring")
     leader = UserFactory(username="lene")

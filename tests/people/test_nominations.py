@@ -6,10 +6,12 @@ import datetime
 from email.header import decode_header, make_header
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people.models import CandidateRequest, Nomination
 from lokalkontakt.people.services_nominations import (
     candidate_request_send,
@@ -21,13 +23,20 @@ from tests.conftest import site_text
 from tests.core.test_mail import run_worker
 from tests.factories import EmployeeFactory, UserFactory
 from tests.inquiries.conftest import smtp_server  # noqa: F401 - a fixture
-from tests.people.nomination_world import (  # noqa: F401 - fixtures
-    _coordinator_group,
-    _fast_password_hashing,
-    staff,
-)
+from tests.people.nomination_world import Staff, make_staff
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _coordinator_group(db):
+    """The group comes from a data migration, which a transactional test's flush removes."""
+    Group.objects.get_or_create(name=COORDINATOR_GROUP)
+
+
+@pytest.fixture
+def staff(coordinator) -> Staff:
+    return make_staff()
 
 
 def messages_of(error: ValidationError) -> dict:
