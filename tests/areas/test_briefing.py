@@ -32,6 +32,7 @@ from tests.areas.conftest import english_client
 from tests.factories import (
     AssignmentFactory,
     CouncilFactory,
+    CouncilMemberFactory,
     EmployeeFactory,
     InquiryFactory,
     LocalAreaFactory,
@@ -189,8 +190,6 @@ def test_the_pack_is_for_staff_only(glud, client):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
     council_user = UserFactory(username="raadsmedlem")
-    from tests.factories import CouncilMemberFactory
-
     CouncilMemberFactory(council=glud.council, user=council_user)
     client.force_login(council_user)
     for url in [briefing_url(glud), pdf_url(glud)]:

@@ -28,7 +28,14 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from tests.areas.conftest import english_client
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker, smtp_port, smtp_server  # noqa: F401 - fixtures
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory, UserFactory
+from tests.factories import (
+    AssignmentFactory,
+    CouncilFactory,
+    CouncilMemberFactory,
+    EmployeeFactory,
+    LocalAreaFactory,
+    UserFactory,
+)
 from tests.people.test_queries import MINE
 
 pytestmark = pytest.mark.django_db
@@ -329,10 +336,13 @@ def test_the_coordinator_may_tick_a_contacts_step(checklist, coordinator):
     assert OnboardingTask.objects.get(pk=checklist[1].pk).done_by == coordinator
 
 
-@pytest.mark.parametrize("who", ["colleague", "other contact", "former employee"])
+@pytest.mark.parametrize("who", ["colleague", "other contact", "former employee",
+                                 "council member"])
 def test_nobody_else_may_tick_a_contacts_step(checklist, glud, who, colleague, contact_user):
     if who == "colleague":
         user = colleague
+    elif who == "council member":
+        user = CouncilMemberFactory(council=CouncilFactory(area=glud)).user
     elif who == "other contact":
         user = UserFactory(username="anden")
         AssignmentFactory(area=glud, role=AssignmentRole.DEPUTY,
@@ -345,7 +355,8 @@ def test_nobody_else_may_tick_a_contacts_step(checklist, glud, who, colleague, c
 
     response = english_client(user).post(task_url(checklist[0]), {})
 
-    assert response.status_code == (403 if who == "former employee" else 404)
+    # Not staff: refused outright; staff: the step is not theirs, as if it did not exist.
+    assert response.status_code == (403 if who in {"former employee", "council member"} else 404)
     assert list(OnboardingTask.objects.values()) == before
 
 
