@@ -8,6 +8,7 @@ Messages are compared through gettext under the active language (the site's)."""
 
 import datetime
 import io
+import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -448,3 +449,55 @@ def test_on_the_day_itself_an_unconfirmed_handover_is_waiting_not_overdue(handov
     assert handover_state(handover).label == _("Waiting for confirmation")
     arrive(handover, days_ago=1)
     assert handover_state(handover).label == _("Overdue: not confirmed")
+
+
+# --- the demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_plans_gluds_handover_to_the_demo_contact_with_a_note(settings):
+    from lokalkontakt.areas.demo import load_hedensted
+    from lokalkontakt.areas.demo_handover import load_demo_handovers
+
+    settings.DEMO_ENABLED = True
+    load_hedensted(with_users=True)
+
+    handover = load_demo_handovers()
+
+    assert (handover.area.name, handover.from_employee.name, handover.to_employee.name) == (
+        "Glud", "Susanne Ernst", "Demo Lokalkontakt")
+    assert handover.switch_on == in_days(21)
+    assert handover.handover_note and handover.confirmed_at is None
+    assert load_demo_handovers() is None  # once
+    assert Handover.objects.count() == 1
+
+
+# --- two runs at once (PostgreSQL: row locks) -------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_runs_at_the_same_time_switch_once(handover, nanna_user):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers itself; the row lock is PostgreSQL's")
+    handover_confirm(handover=handover, actor=nanna_user)
+    arrive(handover)
+    start, results = threading.Barrier(2), []
+
+    def run():
+        try:
+            start.wait()
+            results.append(handover_switch_due())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == [0, 1]
+    assert Assignment.objects.filter(area=handover.area, ends_on__isnull=True).count() == 1
+    assert AreaEvent.objects.filter(kind=AreaEvent.Kind.HANDOVER_COMPLETED).count() == 1
+    assert OutgoingEmail.objects.filter(to__contains="lokalraad@glud.example.dk").count() == 1
