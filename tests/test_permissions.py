@@ -71,7 +71,7 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
-from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
+from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
 from lokalkontakt.people.services_time import time_entry_create
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
@@ -235,6 +235,14 @@ EXPECTED = {
     "onboarding:step_new": "coordinator",
     "onboarding:step_edit": "coordinator",
     "onboarding:task_done": "staff",
+    "nominations:staff": "staff",
+    "nominations:new": "staff",
+    "nominations:withdraw": "staff",
+    "nominations:list": "coordinator",
+    "nominations:decide": "coordinator",
+    "nominations:requests": "coordinator",
+    "nominations:request_new": "coordinator",
+    "nominations:suggestions": "coordinator",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -318,6 +326,12 @@ GET_STATUS = {
     # colleague finds no such handover; confirming is a button (POST only).
     **{(f"handovers:{name}", "colleague"): 404 for name in ["detail", "note"]},
     **{("handovers:confirm", role): 405 for role in STAFF_ROLES},
+    # A leader's staff and nominating are for core-area leaders and the coordinator (none of the
+    # roles here leads a core area; tests/people/test_nomination_views.py has the leaders).
+    # Withdrawing is a button (POST only).
+    **{(f"nominations:{name}", role): 403 for name in ["staff", "new"]
+       for role in ["colleague", "contact"]},
+    **{("nominations:withdraw", role): 405 for role in STAFF_ROLES},
 }
 
 # Where anonymous visitors are sent instead of the staff login.
@@ -499,6 +513,24 @@ def _onboarding(*, assignment, coordinator) -> dict:
     return {"onboarding_step": step, "onboarding_task": task}
 
 
+def _nomination(world: World) -> Nomination:
+    """The colleague's open nomination, made by the colleague as if a leader (created once)."""
+    employee = world.employee
+    nomination, _created = Nomination.objects.get_or_create(
+        employee=employee, status=Nomination.Status.PROPOSED,
+        defaults={"core_area": employee.core_area, "nominated_by": employee.user})
+    return nomination
+
+
+def _candidate_request_data(world: World) -> dict:
+    """A request for candidates for an area without a contact to the colleague, made a leader of
+    the world's core area (both once, before the snapshot)."""
+    world.core_area.leaders.add(world.employee)
+    area = LocalAreaFactory(name="Uden kontakt")
+    return {"areas": [area.pk], "leaders": [world.employee.pk], "message": "Kender I nogen?",
+            "reply_by": ""}
+
+
 def _project(*, area, lead, coordinator) -> Project:
     """A development project in Glud led by the contact, with a milestone."""
     project = project_save(actor=coordinator, title="Landsbyfornyelse i Glud", status="active",
@@ -562,6 +594,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
     for name in route.kwarg_names:
         if name == "slug":
             kwargs[name] = world.area.slug
+        elif name == "pk" and route.key in {"nominations:decide", "nominations:withdraw"}:
+            kwargs[name] = _nomination(world).pk
         elif name == "pk":
             by_view = {
                 "coordination:end_assignment": world.assignment.pk,
@@ -723,7 +757,8 @@ def snapshot() -> dict:
     """Everything a coordinator action could change."""
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
-              Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask]
+              Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask,
+              Nomination, CandidateRequest]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 
@@ -1003,9 +1038,13 @@ POST_ACTIONS = {
                                            "is_active": "on"}),
     "onboarding:step_edit": lambda w: ({"pk": w.onboarding_step.pk}, {
         "title": "Mød lokalrådets formand", "position": "1", "is_active": "on"}),
+    "nominations:decide": lambda w: ({"pk": _nomination(w).pk}, {
+        "decision": "decline", "note": "Ikke denne gang"}),
+    "nominations:request_new": lambda w: ({}, _candidate_request_data(w)),
 }
 GET_ONLY = {"coordination:overview", "coordination:import_template", "handovers:list",
-            "onboarding:progress", "onboarding:steps"}
+            "onboarding:progress", "onboarding:steps", "nominations:list", "nominations:requests",
+            "nominations:suggestions"}
 
 
 
