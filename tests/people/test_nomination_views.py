@@ -514,3 +514,27 @@ def test_staff_list_for_an_inactive_leader_employee_is_refused(staff):
 
     assert client_of(staff.leader).post(NEW, {"employee": staff.bo.pk}).status_code == 403
     assert not Nomination.objects.exists()
+
+
+def test_the_coordinator_decides_from_the_staff_page_but_withdraws_only_their_own(staff,
+                                                                                 coordinator):
+    nomination_create(actor=staff.leader, employee=staff.bo)
+    nomination_create(actor=coordinator, employee=staff.per)
+
+    content = text(client_of(coordinator).get(STAFF))
+
+    nominations = {row.split(" ")[0]: row for row in rows(
+        content.split('id="nominations-heading"')[1])[1:]}
+    assert "Afgør indstillingen af Bo Berg" in nominations["Bo"]
+    assert "Træk tilbage" not in nominations["Bo"]
+    assert "Træk tilbage – indstillingen af Per Pedersen" in nominations["Per"]
+
+
+def test_the_decision_offers_the_named_area_without_a_contact(staff, coordinator):
+    nomination = nomination_create(actor=staff.leader, employee=staff.bo,
+                                   areas=[staff.snaptun, staff.stouby])
+
+    content = text(client_of(coordinator).get(reverse("nominations:decide",
+                                                      args=[nomination.pk])))
+
+    assert f'<option value="{staff.stouby.pk}" selected>' in content  # Snaptun has a contact

@@ -112,14 +112,23 @@ def _after_decision(nomination, form) -> str:
     return reverse("nominations:list")
 
 
+def _initial_area(request, nomination):
+    """The area asked for (?omraade=), else the first area without a contact the nomination
+    names."""
+    if slug := request.GET.get("omraade"):
+        areas = LocalArea.objects.filter(slug=slug)
+    else:
+        areas = nomination.areas.filter(pk__in=selectors.areas_without_contact())
+    return areas.order_by("sort_name").values_list("pk", flat=True).first()
+
+
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def decide(request, pk):
     """Accept a nomination (and go on to assign the employee in an area) or mark it not chosen."""
     nomination = selectors.nomination_get(user=request.user, pk=pk)
-    initial = {"decision": request.GET.get("beslutning", DecisionForm.ACCEPT)}
-    if slug := request.GET.get("omraade"):
-        initial["area"] = LocalArea.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    initial = {"decision": request.GET.get("beslutning", DecisionForm.ACCEPT),
+               "area": _initial_area(request, nomination)}
     form = DecisionForm(request.POST or None, nomination=nomination, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
