@@ -8,6 +8,7 @@ Messages are compared through gettext under the active language (the site's)."""
 
 import datetime
 import io
+import os
 import threading
 
 import pytest
@@ -474,12 +475,16 @@ def test_the_demo_plans_gluds_handover_to_the_demo_contact_with_a_note(settings)
 # --- two runs at once (PostgreSQL: row locks) -------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Skipped before any fixture runs: on SQLite, which serialises writers itself, there is no row
+# lock to test. (A serialised rollback would clash with content types another transactional
+# test's flush has recreated; like the other transactional tests this one leaves a flushed
+# database behind.)
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                    reason="SQLite serialises writers itself; the row lock is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
 def test_two_runs_at_the_same_time_switch_once(handover, nanna_user):
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers itself; the row lock is PostgreSQL's")
     handover_confirm(handover=handover, actor=nanna_user)
     arrive(handover)
     start, results = threading.Barrier(2), []

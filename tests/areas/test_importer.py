@@ -13,7 +13,16 @@ from openpyxl import Workbook, load_workbook
 
 from lokalkontakt.areas import importer
 from lokalkontakt.areas.importer import ImportRejected, RowError, import_file
-from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea, Participation
+from lokalkontakt.areas.models import (
+    AreaEvent,
+    Assignment,
+    Council,
+    LocalArea,
+    OnboardingStep,
+    OnboardingTask,
+    Participation,
+)
+from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.people.models import Employee
 from tests.areas.pages import page_text
 from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory
@@ -120,6 +129,18 @@ def test_an_import_creates_the_contacts_and_makes_them_primary_from_today():
         ("Ølsted", "Lars Mikkelsen", "lars.mikkelsen@example.dk", "Læring", "primary",
          timezone.localdate(), None),
     ]
+
+
+def test_an_import_records_existing_contacts_without_onboarding_them():
+    """An import records the contacts the municipality already has: no checklist, no welcome
+    e-mail (a new assignment made in the application gets both; tests/areas/test_onboarding)."""
+    OnboardingStep.objects.create(title="Mød lokalrådet")  # a template step in use
+
+    import_file(content=csv_file(table(GLUD, OELSTED)), filename="omraader.csv")
+
+    assert Assignment.objects.count() == 2
+    assert not OnboardingTask.objects.exists()
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_an_import_logs_the_source_file_and_the_assignment_on_each_area(coordinator):

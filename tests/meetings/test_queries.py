@@ -45,8 +45,9 @@ LIST_PAGE = 7
 ACTIONS_PAGE = 8
 # 4 (and 2 for permissions); the inquiries' and the consultation tasks' counts; the next
 # meeting; the open action items' count; the latest three bulletins; the viewer's areas and
-# their assignments; the areas offered by the time registration form.
-MINE_PAGE = 14
+# their assignments; the areas offered by the time registration form; the onboarding checklists
+# and the handovers to act on (as tests/people/test_queries.MINE).
+MINE_PAGE = 16
 # 4; the count; the page of bulletins (with author and recipient count).
 BULLETINS_PAGE = 6
 

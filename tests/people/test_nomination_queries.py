@@ -25,11 +25,12 @@ pytestmark = pytest.mark.django_db
 
 SIZES = [5, 300]
 
-# 7 (session, user, employee, coordinator group, user and group permissions, leads a core area);
+# 6 (session, user, employee, coordinator group and leads a core area in one, user and group
+# permissions);
 # the core areas led (the filter's choices, and the overview's); the paginator's count; the page of
 # staff with their minutes and nomination; their current assignments; the nominations with their
 # areas (2); the requests to the leader with their areas (2).
-STAFF_LEADER = 16
+STAFF_LEADER = 15
 # 4; the core areas (filter choices, the overview's); the count; the page; the assignments; the
 # nominations and areas; the requests to the coordinator's employee and their areas.
 STAFF_COORDINATOR = 13
@@ -40,7 +41,7 @@ REQUESTS = 8
 # 4; the area; the suggestions (5).
 SUGGESTIONS = 10
 # 7; the staff one may nominate; the areas, uncovered first.
-NOMINATE_LEADER = 9
+NOMINATE_LEADER = 8
 # 4; the default areas and leaders (2); the core areas without a leader; the areas; the leaders
 # with the core areas they lead (2).
 REQUEST_FORM = 10

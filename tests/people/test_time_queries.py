@@ -36,15 +36,16 @@ AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 OVERVIEW_COORDINATOR = 9
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
-# each limited to the core areas they lead (a subquery, not a query of its own).
-OVERVIEW_LEADER = 12
-# session, user, employee; the week's entries with their areas; the coordinator group, Django's
-# user and group permissions and whether they lead a core area (the link to the overview, shown
-# with core.see_capacity); the areas the quick form offers.
-WEEK_PAGE = 9
-# session, user, employee; the year's days and minutes (summed per week in Python); the coordinator
-# group, Django's user and group permissions and whether they lead a core area (the overview link).
-YEAR_PAGE = 8
+# each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
+# the coordinator or a leader is one query (core.roles._role_flags).
+OVERVIEW_LEADER = 11
+# session, user, employee; the week's entries with their areas; whether they are the coordinator
+# or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
+# user and group permissions; the areas the quick form offers.
+WEEK_PAGE = 8
+# session, user, employee; the year's days and minutes (summed per week in Python); whether they
+# are the coordinator or lead a core area (one query), Django's user and group permissions.
+YEAR_PAGE = 7
 
 
 def build_contacts(count: int) -> list[CoreArea]:

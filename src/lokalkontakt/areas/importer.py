@@ -318,7 +318,8 @@ def _assign(area, contact, actor, result):
     if current and current.employee_id == employee.pk:
         return
     services.assignment_create(area=area, employee=employee, role=AssignmentRole.PRIMARY,
-                               replace=True, actor=actor, starts_on=timezone.localdate())
+                               replace=True, actor=actor, starts_on=timezone.localdate(),
+                               onboard=False)
     result.assigned.append((area, employee))
 
 

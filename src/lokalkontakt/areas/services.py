@@ -102,9 +102,12 @@ def _today() -> datetime.date:
 @transaction.atomic
 def assignment_create(
     *, area: LocalArea, employee: Employee, role: str, starts_on: datetime.date | None = None,
-    replace: bool = False, note: str = "", actor=None,
+    replace: bool = False, note: str = "", actor=None, onboard: bool = True,
 ) -> Assignment:
     """Make an employee the area's contact (primary) or deputy from a date (default today).
+
+    A new contact or deputy gets the onboarding checklist and a welcome e-mail; an import,
+    which records contacts the municipality already has, passes onboard=False.
 
     An area has at most one active assignment per role and one person cannot be both.
     With replace=True the current holder of the role is ended on the new start date;
@@ -135,7 +138,8 @@ def assignment_create(
     assignment.save()
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
                    role=role, date=starts_on.isoformat())
-    onboarding_start(assignment=assignment, actor=actor)
+    if onboard:
+        onboarding_start(assignment=assignment, actor=actor)
     index_update(area)
     return assignment
 

@@ -196,6 +196,9 @@ ACTION_ITEM_REMINDER_DAYS = int(os.environ.get("ACTION_ITEM_REMINDER_DAYS", "3")
 # 1-1½ hours); a week with holidays expects its share of it.
 TIME_BAND_MINUTES = (int(os.environ.get("TIME_BAND_LOW_MINUTES", "60")),
                      int(os.environ.get("TIME_BAND_HIGH_MINUTES", "90")))
+# Suggestions for an area without a contact: a contact covering an area within this distance
+# (km, between the areas' coordinates) is a neighbour who might take it too.
+SUGGESTION_NEIGHBOUR_KM = float(os.environ.get("SUGGESTION_NEIGHBOUR_KM", "8"))
 
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")
@@ -259,5 +262,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint (the briefing pack's PDF) logs every step of a rendering at INFO.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"},
+                "fontTools": {"level": "WARNING"}},
 }

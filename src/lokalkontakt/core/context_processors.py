@@ -9,4 +9,5 @@ def site(request):
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         "is_staff_member": bool(user and user.has_perm("core.view_internal")),
         "is_coordinator": bool(user and user.has_perm("core.coordinate")),
+        "sees_capacity": bool(user and user.has_perm("core.see_capacity")),
     }

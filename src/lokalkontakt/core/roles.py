@@ -9,8 +9,29 @@
 """
 
 import rules
+from django.db.models import Exists, OuterRef
 
 COORDINATOR_GROUP = "Landdistriktskoordinator"
+
+
+def _role_flags(user) -> tuple[bool, bool]:
+    """(in the coordinator group, leads a core area as an active employee), read in one query
+    and kept on the user object for the request: every page's menu needs both."""
+    cached = getattr(user, "_lk_role_flags", None)
+    if cached is None:
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from lokalkontakt.people.models import CoreArea
+
+        row = (get_user_model().objects.filter(pk=user.pk).annotate(
+            coordinator=Exists(Group.objects.filter(user=OuterRef("pk"), name=COORDINATOR_GROUP)),
+            leader=Exists(CoreArea.leaders.through.objects.filter(
+                employee__user=OuterRef("pk"), employee__is_active=True)),
+        ).values_list("coordinator", "leader").first())
+        cached = (bool(row[0]), bool(row[1])) if row else (False, False)
+        user._lk_role_flags = cached
+    return cached
 
 
 @rules.predicate
@@ -20,11 +41,7 @@ def is_coordinator(user):
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_lk_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=COORDINATOR_GROUP).exists()
-        user._lk_is_coordinator = cached
-    return cached
+    return _role_flags(user)[0]
 
 
 @rules.predicate
@@ -55,13 +72,9 @@ def council_area_of(user):
 @rules.predicate
 def is_leader(user):
     """An active employee who leads a core area (CoreArea.leaders): sees its staff's time."""
-    if not is_employee(user):
+    if not user.is_authenticated:
         return False
-    cached = getattr(user, "_lk_is_leader", None)
-    if cached is None:
-        cached = user.employee.led_core_areas.exists()
-        user._lk_is_leader = cached
-    return cached
+    return _role_flags(user)[1]
 
 
 is_staff_member = is_employee | is_coordinator

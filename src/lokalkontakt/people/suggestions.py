@@ -39,7 +39,7 @@ EARTH_RADIUS_KM = 6371.0
 
 
 def neighbour_km() -> float:
-    return float(getattr(settings, "SUGGESTION_NEIGHBOUR_KM", 8))
+    return float(settings.SUGGESTION_NEIGHBOUR_KM)
 
 
 @dataclass(frozen=True)
