@@ -66,6 +66,15 @@ PAGES = [
     # Issue 7: every contact registers twice a week for 26 weeks (bench/generate_time.py).
     ("time overview", "/tid/overblik/", True, 100, 5),
     ("time overview, XLSX", "/tid/overblik/eksport/", True, 20, 2),
+    # Issue 7, the rest (bench/generate_scheme.py): the rollout, the handovers, the candidates,
+    # the suggestions for an area without a contact and the briefing pack of a covered area.
+    ("rollout", "/udrulning/", True, 100, 5),
+    ("rollout, areas", "/udrulning/omraader/", True, 100, 5),
+    ("handovers", "/overdragelser/", True, 100, 5),
+    ("candidates", "/kandidater/", True, 100, 5),
+    ("suggestions", "/kandidater/forslag/{uncovered}/", True, 100, 5),
+    ("briefing pack", "/omraader/{slug}/introduktionspakke/", True, 50, 3),
+    ("briefing pack, PDF", "/omraader/{slug}/introduktionspakke.pdf", True, 10, 2),
 ]
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
@@ -346,13 +355,16 @@ def run_case(args) -> int:
         return 0
     if args.kind == "areas":
         from bench.generate_meetings import generate_meetings
+        from bench.generate_scheme import generate_scheme
         from bench.generate_time import generate_time
 
         meetings = generate_meetings(areas)
         result["generated_meetings"] = meetings.__dict__
         result["generated_meetings"]["time_entries"] = generate_time()
-        pages = [(name, path.format(slug=generated.covered_slug, meeting=meetings.next_pk), coord,
-                  n, warm) for name, path, coord, n, warm in PAGES]
+        result["generated_scheme"] = generate_scheme()
+        pages = [(name, path.format(slug=generated.covered_slug, meeting=meetings.next_pk,
+                                    uncovered=generated.uncovered_slug), coord, n, warm)
+                 for name, path, coord, n, warm in PAGES]
     else:
         pages = inquiry_case(args.size, result)
 

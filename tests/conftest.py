@@ -20,7 +20,8 @@ def _plain_static_files(settings):
 @pytest.fixture
 def coordinator(db):
     user = UserFactory(username="koordinator")
-    user.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
+    # get_or_create: a transactional test before this one may have flushed the migration's group.
+    user.groups.add(Group.objects.get_or_create(name=COORDINATOR_GROUP)[0])
     EmployeeFactory(user=user, name="Karin Koordinator", title="Landdistriktskoordinator")
     return user
 

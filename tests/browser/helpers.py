@@ -76,3 +76,8 @@ def screenshot(page, name: str):
     if directory:
         Path(directory).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(directory) / f"{name}.png"), full_page=True)
+
+
+def message(page, text: str):
+    """The page's status message (Django's messages) holding the text."""
+    return page.get_by_role("status").filter(has_text=text)

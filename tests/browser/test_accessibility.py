@@ -37,6 +37,13 @@ def csp_problems(page) -> list[str]:
     return problems + [str(error) for error in page.page_errors]
 
 
+def assert_accessible(page):
+    """No axe violations of any impact and no CSP problems on the page as it is now."""
+    violations = axe_violations(page)
+    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
+    assert not csp_problems(page), csp_problems(page)
+
+
 def hedensted_url() -> str:
     area = LocalArea.objects.get(name="Hedensted")
     assert area.latitude is not None, "Hedensted should have coordinates (a map)"

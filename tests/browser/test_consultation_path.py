@@ -9,7 +9,9 @@ import pytest
 
 from lokalkontakt.consultations.models import Consultation
 from tests.browser.helpers import expect, log_in, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -17,12 +19,6 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 # Korning's primary contact (Lene Thorgaard, Bilag 1) has no login; the demo "lokalkontakt" is its
 # deputy. Stouby has no contact: its task goes to the coordinator.
 AREAS = ["Korning", "Stouby"]
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 def test_colleague_consults_two_areas_and_downloads_the_responses(page, hedensted, new_page):

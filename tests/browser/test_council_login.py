@@ -7,15 +7,11 @@ import pytest
 
 from lokalkontakt.core.models import OutgoingEmail
 from tests.browser.helpers import expect, log_in, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 def test_invited_council_member_logs_in_with_the_link(page, hedensted, new_page):

@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import Council, Handover, LocalArea
 from lokalkontakt.people.models import Employee
-from tests.browser.helpers import expect, log_in, read, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.helpers import expect, log_in, message, read, shown, t
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker
 from tests.inquiries.conftest import smtp_server  # noqa: F401 - fixture
@@ -27,16 +29,6 @@ NEW = "Demo Lokalkontakt"  # the demo login "lokalkontakt", in Teknik og Miljø
 LEAVING = "Susanne Ernst"
 NOTE = ("Lokalrådet mødes første tirsdag i måneden. Frida Formand er den faste indgang; "
         "stien til stranden er den store sag lige nu.")
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
-
-
-def message(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 @pytest.fixture

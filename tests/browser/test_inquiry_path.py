@@ -8,15 +8,11 @@ import pytest
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry
 from tests.browser.helpers import expect, log_in, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

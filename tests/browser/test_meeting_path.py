@@ -18,7 +18,9 @@ from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime
 from tests.browser.helpers import expect, log_in, read, read_plural, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,12 +31,6 @@ DECISIONS = "Lokalkontakten tager kontakt til handelsforeningen."
 EXPERIENCES = "I Juelsminde har pop-up-butikker og vinduesudstillinger fyldt de tomme lokaler."
 ACTION = "Kontakt handelsforeningen om pop-up-butikker"
 CONTACT = "Demo Lokalkontakt"  # the demo "lokalkontakt", deputy of Korning and Hornborg
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 @pytest.fixture

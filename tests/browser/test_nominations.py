@@ -15,8 +15,10 @@ from django.utils.translation import ngettext, pgettext
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
-from tests.browser.helpers import expect, log_in, read, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.helpers import expect, log_in, message, read, shown, t
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -27,16 +29,6 @@ NOTE = "Bor i Daugård og kender lokalrådet."
 def in_danish(function, *args) -> str:
     with translation.override("da"):
         return function(*args)
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
-
-
-def message(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 @pytest.fixture

@@ -12,8 +12,10 @@ from django.apps import apps
 from pypdf import PdfReader
 
 from lokalkontakt.areas.models import OnboardingStep, OnboardingTask
-from tests.browser.helpers import expect, log_in, read, screenshot, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.helpers import expect, log_in, message, read, screenshot, t
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,16 +31,6 @@ def default_steps(transactional_db):
     demo's assignments below copy it."""
     OnboardingStep.objects.all().delete()
     import_module("lokalkontakt.areas.migrations.0006_onboarding_steps").load(apps, None)
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
-
-
-def message(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 def checklist(page, area: str):

@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.projects.models import Milestone, Project
-from tests.browser.helpers import expect, log_in, read, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.helpers import expect, log_in, message, read, shown, t
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -20,16 +22,6 @@ CONTACT = "Demo Lokalkontakt"  # the demo "lokalkontakt", deputy of Korning and 
 TITLE = "Nyt liv i Korning Forsamlingshus"
 MILESTONE = "Ansøgning til Landdistriktspuljen"
 DUE = datetime.date(2026, 9, 1)
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
-
-
-def message(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 def test_the_coordinator_starts_a_project_and_the_lead_keeps_it_up_to_date(hedensted, new_page):

@@ -14,24 +14,16 @@ from django.utils import timezone, translation
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import AreaEvent, LocalArea, RolloutMilestone
 from lokalkontakt.people.models import Employee, Nomination
-from tests.browser.helpers import expect, log_in, read, read_plural, screenshot, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.helpers import expect, log_in, message, read, read_plural, screenshot, shown, t
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 FORUM = "Samarbejdsrum for lokalkontakterne etableres"
 ANSWERS = "Lokalrådene melder tilbage til Det Fælles Landdistriktsråd"
 SECOND_LETTER = datetime.date(2020, 1, 15)
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
-
-
-def message(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 @pytest.fixture

@@ -15,17 +15,13 @@ from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from tests.browser.helpers import expect, log_in, screenshot, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 KORNING_NOTES = 24  # two pages: 20 and 4
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ from django.utils import timezone, translation
 from lokalkontakt.people import capacity
 from lokalkontakt.people.models import TimeEntry
 from tests.browser.helpers import expect, log_in, read, shown, t
-from tests.browser.test_accessibility import axe_violations, csp_problems, describe
+from tests.browser.test_accessibility import (
+    assert_accessible,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,12 +24,6 @@ CONTACT = "Demo Lokalkontakt"  # the demo "lokalkontakt", deputy of Korning and 
 STATUS = {capacity.BELOW: "Below the band", capacity.WITHIN: "Within the band",
           capacity.ABOVE: "Above the band"}
 LIMIT_SECONDS = 10
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
-    assert not csp_problems(page), csp_problems(page)
 
 
 def menu_time() -> str:

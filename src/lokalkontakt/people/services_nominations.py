@@ -45,7 +45,8 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
     request for candidates sent to the nominating leader; the coordinator is told by e-mail."""
     if not actor.has_perm("core.see_capacity"):
         raise PermissionDenied(_("Only core-area leaders and the coordinator may nominate."))
-    employee = Employee.objects.select_for_update().select_related("core_area").get(pk=employee.pk)
+    employee = (Employee.objects.select_for_update(of=("self",)).select_related("core_area")
+                .get(pk=employee.pk))
     _check_nominee(actor, employee)
     nomination = Nomination(employee=employee, core_area=employee.core_area, note=note.strip(),
                             nominated_by=actor,
@@ -62,7 +63,7 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
 
 
 def _locked_open(nomination: Nomination) -> Nomination:
-    nomination = (Nomination.objects.select_for_update().select_related("employee", "core_area")
+    nomination = (Nomination.objects.select_for_update(of=("self",)).select_related("employee", "core_area")
                   .get(pk=nomination.pk))
     if nomination.status != OPEN:
         raise ValidationError(_("The nomination has already been decided."))
