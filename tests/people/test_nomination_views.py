@@ -467,6 +467,21 @@ def test_the_suggestions_page_ranks_the_candidates_with_reasons(staff, coordinat
             f'?medarbejder={staff.lise.pk}"') in content
 
 
+def test_the_suggestions_page_shows_the_best_twenty_and_how_many_there_are(coordinator):
+    from tests.factories import LocalAreaFactory
+
+    area = LocalAreaFactory(name="Ørum")
+    contacts = [AssignmentFactory(employee=EmployeeFactory(name=f"Kontakt {n:02d}")).employee
+                for n in range(25)]
+
+    content = text(client_of(coordinator).get(reverse("nominations:suggestions",
+                                                      args=[area.slug])))
+
+    assert "De bedste 20 af 25 kandidater." in content
+    shown = [c.name for c in contacts if f">{c.name} <" in content]
+    assert shown == [f"Kontakt {n:02d}" for n in range(20)]  # equal scores: in name order
+
+
 def test_no_suggestions_says_so(coordinator):
     from tests.factories import LocalAreaFactory
 
