@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import AreaEvent, Council, CouncilLoginToken, CouncilMember, LocalArea
 from lokalkontakt.areas.services import area_event_add, council_save
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.tokens import client_hash, new_token, token_hash
 
 # Beyond these, a request for a login link sends nothing (and answers the same as always).
@@ -54,18 +55,13 @@ def _issue_token(member: CouncilMember, *, purpose: str, client: str = "") -> st
     return token
 
 
-def _person_name(user) -> str:
-    employee = getattr(user, "employee", None)
-    return (employee.name if employee else "") or user.get_full_name() or user.get_username()
-
-
 def _send_link(member: CouncilMember, *, purpose: str, actor=None, client: str = "") -> None:
     token = _issue_token(member, purpose=purpose, client=client)
     template = ("areas/email/council_invitation.txt" if purpose == Purpose.INVITATION
                 else "areas/email/council_login_link.txt")
     email_queue_template(template, to=[member.email], context={
         "member": member, "council": member.council, "area": member.council.area,
-        "inviter": _person_name(actor) if actor is not None else "",
+        "inviter": person_name(actor),
         "login_link": login_link(token), "minutes": settings.COUNCIL_LOGIN_LINK_MINUTES,
         "days": settings.COUNCIL_INVITATION_DAYS,
         "request_link": site_url(reverse("council:login"))})

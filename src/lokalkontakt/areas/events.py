@@ -2,16 +2,16 @@
 
 import datetime
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import AreaEvent, AssignmentRole, LocalArea, Participation
+from lokalkontakt.core.text import short_date
 
 
 def _date(value: str | None) -> str:
     if not value:
         return ""
-    return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    return short_date(datetime.date.fromisoformat(value))
 
 
 def _role(value: str) -> str:

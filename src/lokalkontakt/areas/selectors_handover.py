@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, Handover, LocalArea
 from lokalkontakt.areas.permissions_handover import handover_blocked_reason, handovers_visible_to
+from lokalkontakt.core.roles import person_name
+from lokalkontakt.core.text import short_date
 
 FINISHED_PAGE_SIZE = 25
 
@@ -110,24 +111,19 @@ def handover_history(*, handover: Handover, limit: int = 50) -> list[HistoryEntr
         previous, records = records[0], records[1:]
     for record in records:
         user = record.history_user
-        by = (user.employee.name if user and getattr(user, "employee", None)
-              else user.get_username() if user else _("the system"))
+        by = person_name(user) if user else _("the system")
         entries.append(HistoryEntry(at=record.history_date, by=by,
                                     texts=_changes(previous, record)))
         previous = record
     return entries
 
 
-def _day(value: datetime.date) -> str:
-    return date_format(value, "SHORT_DATE_FORMAT")
-
-
 def _changes(old, new) -> list[str]:
     if old is None:
-        return [_("Handover planned for %(date)s.") % {"date": _day(new.switch_on)}]
+        return [_("Handover planned for %(date)s.") % {"date": short_date(new.switch_on)}]
     texts = []
     if new.switch_on != old.switch_on:
-        texts.append(_("Date changed to %(date)s.") % {"date": _day(new.switch_on)})
+        texts.append(_("Date changed to %(date)s.") % {"date": short_date(new.switch_on)})
     if new.handover_note != old.handover_note:
         texts.append(_("Handover note changed.") if old.handover_note
                      else _("Handover note written."))

@@ -22,6 +22,7 @@ from lokalkontakt.areas.models import (
 )
 from lokalkontakt.areas.services_onboarding import onboarding_start
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.core.text import short_date
 from lokalkontakt.people.models import Employee
 
 
@@ -157,7 +158,7 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
         raise ValidationError({"ends_on": _("The end date cannot be in the future.")})
     if ends_on < assignment.starts_on:
         raise ValidationError({"ends_on": _("The end date cannot be before the start date (%(date)s).")
-                               % {"date": _date(assignment.starts_on)}})
+                               % {"date": short_date(assignment.starts_on)}})
     assignment.ends_on = ends_on
     assignment.handover_due = False
     assignment.save(update_fields=["ends_on", "handover_due", "updated_at"])
@@ -221,9 +222,3 @@ def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.
         area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
                        date=answered)
     return area
-
-
-def _date(value: datetime.date) -> str:
-    from django.utils.formats import date_format
-
-    return date_format(value, "SHORT_DATE_FORMAT")

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,6 +22,7 @@ from lokalkontakt.areas.permissions_handover import can_confirm_handover, can_wr
 from lokalkontakt.areas.selectors import areas_with_contacts
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.text import short_date
 
 
 @coordinator_required
@@ -98,12 +98,8 @@ def confirm(request, pk):
         raise PermissionDenied
     services.handover_confirm(handover=handover, actor=request.user)
     messages.success(request, _("You have confirmed that you take over %(area)s from %(date)s.")
-                     % {"area": handover.area, "date": _short(handover.switch_on)})
+                     % {"area": handover.area, "date": short_date(handover.switch_on)})
     return redirect(_detail_url(handover))
-
-
-def _short(day) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 @coordinator_required
@@ -119,7 +115,7 @@ def reschedule(request, pk):
         save=lambda data: services.handover_reschedule(handover=handover, actor=request.user,
                                                        **data),
         success=lambda saved: _("The handover is moved to %(date)s.") % {
-            "date": _short(saved.switch_on)},
+            "date": short_date(saved.switch_on)},
         redirect_to=_detail_url, invalid_status=400)
 
 

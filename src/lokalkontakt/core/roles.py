@@ -77,6 +77,17 @@ def is_leader(user):
     return _role_flags(user)[1]
 
 
+def person_name(user) -> str:
+    """How people know a user: the employee's name, else the account's full name or username;
+    empty for no user."""
+    if user is None:
+        return ""
+    employee = getattr(user, "employee", None)
+    if employee is not None and employee.name:
+        return employee.name
+    return user.get_full_name() or user.get_username()
+
+
 is_staff_member = is_employee | is_coordinator
 
 rules.add_perm("core.view_internal", is_staff_member)

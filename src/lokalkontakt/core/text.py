@@ -39,6 +39,13 @@ def danish_sorted(items, key=lambda item: item):
     return sorted(items, key=lambda item: danish_sort_key(str(key(item))))
 
 
+def short_date(value) -> str:
+    """A date as the reader's language writes it short (30.11.2026 in Danish)."""
+    from django.utils.formats import date_format
+
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
 def search_fold(value: str) -> str:
     """Case-folded, NFC-normalised text for substring search ("Å" typed either way matches)."""
     return unicodedata.normalize("NFC", value).casefold()

@@ -1,11 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.core.text import short_date
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, LocalMeeting, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime, nth_weekday
 from lokalkontakt.people.models import CoreArea, Employee
@@ -65,7 +66,7 @@ class SeriesForm(forms.Form):
         if day is not None and day < timezone.localdate():
             self.add_error("first_month", _(
                 "The first meeting would be on %(date)s, which has passed. Choose a later month.")
-                % {"date": formats.date_format(day, "SHORT_DATE_FORMAT")})
+                % {"date": short_date(day)})
 
 
 class MeetingForm(forms.Form):

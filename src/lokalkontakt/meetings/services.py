@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.text import short_date
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.models import AgendaItem, Attendance, Meeting, MeetingSeries
 from lokalkontakt.meetings.permissions import can_edit_item, can_propose, is_coordinator
@@ -58,7 +59,7 @@ def series_create(*, actor, title: str, interval_months: int, weekday: int, ordi
     if days and days[0] < timezone.localdate():
         raise ValidationError({"first_month": _(
             "The first meeting would be on %(date)s, which has passed. Choose a later month.")
-            % {"date": formats.date_format(days[0], "SHORT_DATE_FORMAT")}})
+            % {"date": short_date(days[0])}})
     meetings = []
     for day in days:
         meeting = Meeting(series=series, title=series.title, location=series.location,

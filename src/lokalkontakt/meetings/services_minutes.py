@@ -4,9 +4,10 @@ note is."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.text import short_date
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.knowledge.services import note_create, note_update
@@ -14,7 +15,7 @@ from lokalkontakt.knowledge.services import note_create, note_update
 
 def _note_title(meeting, item) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        day = formats.date_format(timezone.localdate(meeting.starts_at), "SHORT_DATE_FORMAT")
+        day = short_date(timezone.localdate(meeting.starts_at))
         return _("Experience from the coordination meeting %(date)s: %(title)s") % {
             "date": day, "title": item.title}
 

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import person_name
 from lokalkontakt.inquiries.services import coordinator_emails
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
 from lokalkontakt.people.selectors_nominations import latest_request_to, leads
-from lokalkontakt.people.suggestions import person_name
 
 OPEN = Nomination.Status.PROPOSED
 
@@ -63,8 +63,8 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
 
 
 def _locked_open(nomination: Nomination) -> Nomination:
-    nomination = (Nomination.objects.select_for_update(of=("self",)).select_related("employee", "core_area")
-                  .get(pk=nomination.pk))
+    nomination = (Nomination.objects.select_for_update(of=("self",))
+                  .select_related("employee", "core_area").get(pk=nomination.pk))
     if nomination.status != OPEN:
         raise ValidationError(_("The nomination has already been decided."))
     return nomination

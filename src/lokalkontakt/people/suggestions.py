@@ -31,6 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lokalkontakt.areas.models import Assignment
+from lokalkontakt.core.roles import person_name
+from lokalkontakt.core.text import short_date
 from lokalkontakt.people.models import CoreArea, Employee, Nomination, TimeEntry
 
 WEEKS = 12
@@ -127,7 +129,7 @@ def _nomination(candidate: Candidate, setting: Setting) -> tuple[float, str | No
     if nomination is None:
         return 0.0, None
     values = {"name": nomination.by, "area": setting.area.name,
-              "date": formats.date_format(nomination.on, "SHORT_DATE_FORMAT")}
+              "date": short_date(nomination.on)}
     if nomination.for_area:
         return 1.0, _("Nominated for %(area)s by %(name)s %(date)s") % values
     return 0.5, _("Nominated without a particular area by %(name)s %(date)s") % values
@@ -206,14 +208,6 @@ def _place(area) -> Place:
                  longitude=float(area.longitude) if area.longitude is not None else None)
 
 
-def person_name(user) -> str:
-    """Who a user is, as people know them: the employee's name, else the account's."""
-    if user is None:
-        return "–"
-    employee = getattr(user, "employee", None)
-    return employee.name if employee is not None else (user.get_full_name() or user.get_username())
-
-
 def _open_nominations(area) -> dict:
     """Open nominations for the area or for no particular area, by employee (one each)."""
     named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
@@ -222,7 +216,7 @@ def _open_nominations(area) -> dict:
                                              employee__is_active=True)
                    .filter(for_area | ~Exists(named)).annotate(for_area=for_area)
                    .select_related("nominated_by__employee"))
-    return {n.employee_id: NominationFact(by=person_name(n.nominated_by),
+    return {n.employee_id: NominationFact(by=person_name(n.nominated_by) or "–",
                                           on=timezone.localdate(n.created_at),
                                           for_area=n.for_area, pk=n.pk)
             for n in nominations}

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.text import short_date
 from lokalkontakt.core.xlsx import append_row, workbook_response
 from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people import capacity
@@ -50,7 +51,7 @@ def _next_url(request, default: str) -> str:
 
 def _registered(entry) -> str:
     return _("Registered: %(minutes)d minutes on %(day)s.") % {
-        "minutes": entry.minutes, "day": formats.date_format(entry.day, "SHORT_DATE_FORMAT")}
+        "minutes": entry.minutes, "day": short_date(entry.day)}
 
 
 @staff_required
