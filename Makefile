@@ -32,13 +32,16 @@ run: demo ## Install, migrate, load demo data, start web server and worker on ht
 worker: install ## Run the task worker alone
 	$(PY) manage.py db_worker
 
-lint: install ## ruff and a migrations check
+lint: install ## ruff, the architecture's import contract and a migrations check
 	@mkdir -p var/static
 	$(VENV)/bin/ruff check src tests bench
+	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 
-test: lint ## Install, lint and run the whole suite (DATABASE_URL selects PostgreSQL)
-	$(VENV)/bin/pytest -p no:cacheprovider
+TEST_WORKERS ?= 2
+
+test: lint ## Install, lint and run the whole suite on TEST_WORKERS cores (DATABASE_URL selects PostgreSQL)
+	$(VENV)/bin/pytest -p no:cacheprovider -n $(TEST_WORKERS)
 
 bench: install ## Time the main pages (30/3,000 areas; 100/100,000 inquiries) and the search (200,000 notes; 1,000,000 on PostgreSQL)
 	$(PY) -m bench.run

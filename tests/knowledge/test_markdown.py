@@ -3,7 +3,7 @@ mailto, and nothing a visitor's browser would run."""
 
 import pytest
 
-from lokalkontakt.knowledge.markdown import render_markdown
+from lokalkontakt.core.markdown import render_markdown
 
 
 def test_markdown_becomes_the_allowed_html():

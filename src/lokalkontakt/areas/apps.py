@@ -12,3 +12,10 @@ class AreasConfig(AppConfig):
         from lokalkontakt.core.search.registry import register
 
         register(AreaSource())
+
+        from lokalkontakt.areas.jobs import report
+        from lokalkontakt.areas.services_onboarding import onboarding_start
+        from lokalkontakt.core.registry import assignment_started, jobs
+
+        jobs.register("handovers", report, order=40)
+        assignment_started.register("onboarding", onboarding_start)

@@ -1,8 +1,16 @@
-"""Who may do what with an area's council members."""
+"""Who covers an area, and who may do what with its council members."""
 
 import rules
 
+from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.roles import is_coordinator, is_employee
+
+
+def is_area_contact(employee, area) -> bool:
+    """Whether the employee covers the area now (primary contact or deputy)."""
+    if employee is None or area is None:
+        return False
+    return Assignment.objects.filter(area=area, employee=employee, ends_on__isnull=True).exists()
 
 
 @rules.predicate

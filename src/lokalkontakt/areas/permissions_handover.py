@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Handover
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.people.permissions import active_employee
 
 
 def handovers_visible_to(user, queryset=None):

@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment, OnboardingStep, OnboardingTask
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.people.permissions import active_employee
 
 DONE = Q(onboarding_tasks__done_at__isnull=False)
 

@@ -20,7 +20,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
-from lokalkontakt.areas.services_onboarding import onboarding_start
+from lokalkontakt.core.registry import assignment_started
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.text import short_date
 from lokalkontakt.people.models import Employee
@@ -140,7 +140,8 @@ def assignment_create(
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
                    role=role, date=starts_on.isoformat())
     if onboard:
-        onboarding_start(assignment=assignment, actor=actor)
+        for started in assignment_started:  # onboarding's checklist and welcome e-mail
+            started(assignment=assignment, actor=actor)
     index_update(area)
     return assignment
 
@@ -194,10 +195,8 @@ _UNCHANGED = object()
 def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.date | None,
                          note: str = "", invited_on=_UNCHANGED, actor=None) -> LocalArea:
     """Record the council's answer to the offer of a contact (interested, declined, not answered)
-    and, when given, the date it was offered (services_rollout.invitation_apply). The answer's
-    event is written when the answer, its date or its note changed."""
-    from lokalkontakt.areas.services_rollout import invitation_apply  # it imports this module
-
+    and, when given, the date it was offered (invitation_apply). The answer's event is written
+    when the answer, its date or its note changed."""
     if answer not in Participation.values:
         raise ValidationError({"answer": _("Choose one of the answers.")})
     if answer != Participation.UNKNOWN and answered_on is None:
@@ -222,3 +221,21 @@ def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.
         area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
                        date=answered)
     return area
+
+
+def invitation_apply(*, area: LocalArea, invited_on: datetime.date | None, actor=None) -> bool:
+    """Set the date the council was offered a contact, on `area` (the caller saves it), with an
+    INVITED event when a date is set or changed (clearing it is an UPDATED event). The date
+    cannot be in the future: it records an invitation that was sent. Returns whether it changed."""
+    if invited_on and invited_on > _today():
+        raise ValidationError({"invited_on": _("The invitation date cannot be in the future.")})
+    stored = LocalArea.objects.filter(pk=area.pk).values_list("invited_on", flat=True).first()
+    area.invited_on = invited_on
+    if stored == invited_on:
+        return False
+    if invited_on is None:
+        area_event_add(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor, fields=["invited_on"])
+    else:
+        area_event_add(area=area, kind=AreaEvent.Kind.INVITED, actor=actor,
+                       date=invited_on.isoformat())
+    return True

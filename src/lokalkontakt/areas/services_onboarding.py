@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from lokalkontakt.areas.models import Assignment, OnboardingStep, OnboardingTask
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.people.permissions import active_employee
 
 
 @transaction.atomic

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from lokalkontakt.areas.models import AreaEvent, LocalArea, RolloutMilestone
-from lokalkontakt.areas.services import area_event_add
+from lokalkontakt.areas.models import LocalArea, RolloutMilestone
+from lokalkontakt.areas.services import invitation_apply
 
 Status = RolloutMilestone.Status
 
@@ -39,24 +39,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 # --- invitations ------------------------------------------------------------------------------
-
-
-def invitation_apply(*, area: LocalArea, invited_on: datetime.date | None, actor=None) -> bool:
-    """Set the date the council was offered a contact, on `area` (the caller saves it), with an
-    INVITED event when a date is set or changed (clearing it is an UPDATED event). The date
-    cannot be in the future: it records an invitation that was sent. Returns whether it changed."""
-    if invited_on and invited_on > _today():
-        raise ValidationError({"invited_on": _("The invitation date cannot be in the future.")})
-    stored = LocalArea.objects.filter(pk=area.pk).values_list("invited_on", flat=True).first()
-    area.invited_on = invited_on
-    if stored == invited_on:
-        return False
-    if invited_on is None:
-        area_event_add(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor, fields=["invited_on"])
-    else:
-        area_event_add(area=area, kind=AreaEvent.Kind.INVITED, actor=actor,
-                       date=invited_on.isoformat())
-    return True
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
@@ -25,6 +25,17 @@ from lokalkontakt.meetings.selectors import (
 from lokalkontakt.people.forms_time import TimeEntryForm
 
 PAGE_SIZE = 50
+
+
+@public
+def home(request):
+    """Visitors get the directory; staff land on their own areas, council members on their
+    council's page."""
+    if request.user.has_perm("core.view_internal"):
+        return redirect("mine")
+    if request.user.has_perm("core.council"):
+        return redirect("council:home")
+    return directory(request)
 
 
 @public

@@ -9,7 +9,7 @@ from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", area_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setsprog/", public(set_language), name="set_language"),
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),

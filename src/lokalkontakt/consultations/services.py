@@ -18,8 +18,8 @@ from lokalkontakt.consultations.models import (
 )
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
-from lokalkontakt.inquiries.services import coordinator_emails
 
 Kind = ConsultationEvent.Kind
 

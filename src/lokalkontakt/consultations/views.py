@@ -18,7 +18,7 @@ from lokalkontakt.consultations.forms import (
     TaskFilterForm,
 )
 from lokalkontakt.consultations.models import ConsultationTask
-from lokalkontakt.consultations.permissions import staff_or_council_required
+from lokalkontakt.core.permissions import staff_or_council_required
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_required

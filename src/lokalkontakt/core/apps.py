@@ -10,3 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Registers the role predicates and permissions (django-rules) in every process.
         from lokalkontakt.core import roles  # noqa: F401
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.core.search.index import report
+
+        # The search index catches up last, after the jobs that change what it holds.
+        jobs.register("search", report, order=90)

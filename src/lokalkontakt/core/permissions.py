@@ -7,11 +7,13 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 
-def _require(perm: str):
+def _require(*perms: str):
+    """A view decorator letting through users who hold any of `perms`; others get 403."""
+
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(perm):
+            if not any(request.user.has_perm(perm) for perm in perms):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -23,3 +25,6 @@ def _require(perm: str):
 staff_required = _require("core.view_internal")
 coordinator_required = _require("core.coordinate")
 council_required = _require("core.council")
+# Staff and council members: pages where a council member acts for their own area (a
+# consultation's task, files, notes shared with the council).
+staff_or_council_required = _require("core.view_internal", "core.council")

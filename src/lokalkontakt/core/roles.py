@@ -22,12 +22,12 @@ def _role_flags(user) -> tuple[bool, bool]:
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
 
-        from lokalkontakt.people.models import CoreArea
-
-        row = (get_user_model().objects.filter(pk=user.pk).annotate(
+        users = get_user_model().objects
+        # The leader flag follows the user's relations by name: core imports no domain app.
+        row = (users.filter(pk=user.pk).annotate(
             coordinator=Exists(Group.objects.filter(user=OuterRef("pk"), name=COORDINATOR_GROUP)),
-            leader=Exists(CoreArea.leaders.through.objects.filter(
-                employee__user=OuterRef("pk"), employee__is_active=True)),
+            leader=Exists(users.filter(pk=OuterRef("pk"), employee__is_active=True,
+                                       employee__led_core_areas__isnull=False)),
         ).values_list("coordinator", "leader").first())
         cached = (bool(row[0]), bool(row[1])) if row else (False, False)
         user._lk_role_flags = cached
@@ -75,6 +75,21 @@ def is_leader(user):
     if not user.is_authenticated:
         return False
     return _role_flags(user)[1]
+
+
+def coordinator_emails() -> list[str]:
+    """The addresses of the active coordinators (the employee record's e-mail first, else the
+    account's), sorted and without repeats: who hears of what nobody else handles."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
+    emails = []
+    for user in users.select_related("employee"):
+        employee = getattr(user, "employee", None)
+        address = (employee.email if employee else "") or user.email
+        if address:
+            emails.append(address)
+    return sorted(set(emails))
 
 
 def person_name(user) -> str:

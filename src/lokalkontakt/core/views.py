@@ -1,22 +1,9 @@
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from lokalkontakt.areas.views import directory
 from lokalkontakt.core.http import public
-
-
-@public
-def home(request):
-    """Visitors get the directory; staff land on their own areas, council members on their
-    council's page."""
-    if request.user.has_perm("core.view_internal"):
-        return redirect("mine")
-    if request.user.has_perm("core.council"):
-        return redirect("council:home")
-    return directory(request)
 
 
 @public

@@ -12,3 +12,8 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.search import InquirySource
 
         register(InquirySource())
+
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.inquiries.jobs import report
+
+        jobs.register("inquiries", report, order=10)

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
-from lokalkontakt.inquiries.services import coordinator_emails, handler_emails, inquiry_event_add
+from lokalkontakt.inquiries.services import handler_emails, inquiry_event_add
 
 Status = Inquiry.Status
 
@@ -114,3 +115,10 @@ def _anonymise(inquiry: Inquiry, *, now) -> bool:
         "count": len(files)}
     inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False, text=text)
     return True
+
+
+def report() -> str:
+    """run_jobs' line for the inquiries."""
+    result = run_inquiry_jobs()
+    return (f"Inquiries: {result.reminded} reminded, {result.escalated} escalated, "
+            f"{result.anonymised} anonymised.")

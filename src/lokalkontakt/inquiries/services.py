@@ -4,7 +4,6 @@ transaction; e-mail goes through the queue after commit (core.mail)."""
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days
@@ -43,15 +42,6 @@ def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryE
                                        actor=actor)
 
 
-def coordinator_emails() -> list[str]:
-    users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
-    emails = []
-    for user in users.select_related("employee"):
-        employee = getattr(user, "employee", None)
-        address = (employee.email if employee else "") or user.email
-        if address:
-            emails.append(address)
-    return sorted(set(emails))
 
 
 def handler_emails(inquiry: Inquiry) -> list[str]:

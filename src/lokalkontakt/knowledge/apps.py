@@ -11,3 +11,8 @@ class KnowledgeConfig(AppConfig):
         from lokalkontakt.knowledge.search import NoteSource
 
         register(NoteSource())
+
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.knowledge.jobs import report
+
+        jobs.register("knowledge", report, order=20)

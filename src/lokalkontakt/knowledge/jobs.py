@@ -95,3 +95,8 @@ def _send_digest(employee, *, now, today) -> bool:
     except IntegrityError:  # a concurrent run has sent today's digest
         return False
     return True
+
+
+def report() -> str:
+    """run_jobs' line for the daily digests."""
+    return f"Knowledge: {send_digests()} digests sent."

@@ -8,7 +8,7 @@ from lokalkontakt.core.models import Attachment
 
 class Note(models.Model):
     """What the organisation knows about a local area (viden), or about the whole scheme when the
-    area is empty. Written in Markdown, shown sanitised (knowledge.markdown); `version` guards
+    area is empty. Written in Markdown, shown sanitised (core.markdown); `version` guards
     against two people overwriting each other's edits (services.note_update)."""
 
     class Kind(models.TextChoices):

@@ -1,18 +1,7 @@
 """Who may change a note. Who may *see* one is decided by selectors.notes_visible_to."""
 
-from lokalkontakt.areas.models import Assignment
-
-
-def active_employee(user):
-    employee = getattr(user, "employee", None)
-    return employee if employee is not None and employee.is_active else None
-
-
-def is_area_contact(employee, area) -> bool:
-    """Whether the employee covers the area now (primary contact or deputy)."""
-    if employee is None or area is None:
-        return False
-    return Assignment.objects.filter(area=area, employee=employee, ends_on__isnull=True).exists()
+from lokalkontakt.areas.permissions import is_area_contact
+from lokalkontakt.people.permissions import active_employee
 
 
 def can_edit_note(user, note) -> bool:

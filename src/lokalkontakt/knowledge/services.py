@@ -10,7 +10,8 @@ from lokalkontakt.core.files import atomic_with_files, attachments_store, checke
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.search.index import index_remove, index_update
 from lokalkontakt.knowledge.models import Follow, Note, NoteAttachment
-from lokalkontakt.knowledge.permissions import active_employee, can_delete_note, can_edit_note
+from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
+from lokalkontakt.people.permissions import active_employee
 
 
 def conflict_message() -> str:

@@ -1,12 +1,10 @@
 """Who may change what about meetings. Every member of staff may read meetings, agendas and
 minutes; the coordinator runs them."""
 
-from lokalkontakt.knowledge.permissions import active_employee, is_area_contact
+from lokalkontakt.areas.permissions import is_area_contact
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import AgendaItem
-
-
-def is_coordinator(user) -> bool:
-    return user.has_perm("core.coordinate")
+from lokalkontakt.people.permissions import active_employee
 
 
 def can_propose(user, meeting) -> bool:

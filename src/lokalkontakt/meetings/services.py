@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.core.text import short_date
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.models import AgendaItem, Attendance, Meeting, MeetingSeries
-from lokalkontakt.meetings.permissions import can_edit_item, can_propose, is_coordinator
+from lokalkontakt.meetings.permissions import can_edit_item, can_propose
 from lokalkontakt.meetings.schedule import local_datetime, series_dates
 from lokalkontakt.meetings.services_minutes import experience_notes
 

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting
-from lokalkontakt.meetings.permissions import can_change_action, is_coordinator
+from lokalkontakt.meetings.permissions import can_change_action
 
 Status = ActionItem.Status
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.core.text import short_date
 from lokalkontakt.knowledge.models import Note
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.knowledge.services import note_create, note_update
+from lokalkontakt.people.permissions import active_employee
 
 
 def _note_title(meeting, item) -> str:

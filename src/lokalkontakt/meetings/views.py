@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.meetings import ical, selectors, services
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.models import AgendaItem
 from lokalkontakt.meetings.permissions import can_edit_item, can_propose
+from lokalkontakt.people.permissions import active_employee
 
 UPCOMING_LIMIT = 12
 PAST_LIMIT = 12

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
-from lokalkontakt.meetings.permissions import can_change_action, is_coordinator
+from lokalkontakt.meetings.permissions import can_change_action
 from lokalkontakt.meetings.services_actions import action_create, action_update
+from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 50
 

@@ -19,8 +19,7 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.http import public
 from lokalkontakt.core.mail import site_url
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.knowledge.markdown import render_markdown
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.forms import BulletinForm, LocalMeetingForm
 from lokalkontakt.meetings.permissions import can_edit_local_meeting
@@ -31,6 +30,7 @@ from lokalkontakt.meetings.services_bulletins import (
     local_meeting_delete,
     local_meeting_update,
 )
+from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 25
 FEED_PAST_DAYS = 90

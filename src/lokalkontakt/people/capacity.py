@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.workdays import is_working_day
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
+from lokalkontakt.people.permissions import active_employee
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 

@@ -24,9 +24,9 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people.capacity import Band, visible_core_areas
 from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
+from lokalkontakt.people.permissions import active_employee
 
 OPEN = Nomination.Status.PROPOSED
 

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.roles import person_name
-from lokalkontakt.inquiries.services import coordinator_emails
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.core.roles import coordinator_emails, person_name
 from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.people.permissions import active_employee
 from lokalkontakt.people.selectors_nominations import latest_request_to, leads
 
 OPEN = Nomination.Status.PROPOSED

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people import selectors_nominations as selectors
 from lokalkontakt.people import services_nominations as services
 from lokalkontakt.people.forms_nominations import (
@@ -25,6 +24,7 @@ from lokalkontakt.people.forms_nominations import (
     NominationForm,
     StaffFilterForm,
 )
+from lokalkontakt.people.permissions import active_employee
 from lokalkontakt.people.suggestions import suggestions_for
 
 PAGE_SIZE = 50

@@ -21,9 +21,9 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import short_date
 from lokalkontakt.core.xlsx import append_row, workbook_response
-from lokalkontakt.knowledge.permissions import active_employee
 from lokalkontakt.people import capacity
 from lokalkontakt.people.forms_time import CapacityFilterForm, TimeEntryForm
+from lokalkontakt.people.permissions import active_employee
 from lokalkontakt.people.services_time import (
     time_entry_create,
     time_entry_delete,

@@ -1,7 +1,7 @@
 """Who may change a development project: the coordinator and the project's lead (while an active
 employee). Every member of staff may read projects."""
 
-from lokalkontakt.knowledge.permissions import active_employee
+from lokalkontakt.people.permissions import active_employee
 
 
 def can_edit_project(user, project) -> bool:

@@ -128,8 +128,6 @@ def who_knows(*, user, query: str, limit: int = 10) -> list[Expert]:
     """Active employees ranked by the matching notes they wrote, inquiries they handle,
     consultations they asked and areas they cover, among what the user may find (the same
     bounded candidates as the search)."""
-    from lokalkontakt.people.models import Employee
-
     ids = [pk for pk, _rank in candidates(user, parse_query(query))]
     if not ids:
         return []
@@ -141,7 +139,8 @@ def who_knows(*, user, query: str, limit: int = 10) -> list[Expert]:
         scores[row["employee"]] = scores.get(row["employee"], 0) + ROLE_WEIGHT[row["role"]] * row["n"]
         reasons.setdefault(row["employee"], []).append((row["role"], row["entry__kind"], row["n"]))
     best = sorted(scores, key=lambda pk: (-scores[pk], pk))[:limit]
-    employees = Employee.objects.in_bulk(best)
+    # The employee model through the relation, so that core imports no domain app.
+    employees = SearchEntryPerson._meta.get_field("employee").related_model.objects.in_bulk(best)
     covers = _covered_areas(user, people.filter(employee__in=best, role=SearchEntryPerson.Role.CONTACT))
     return [Expert(employee=employees[pk], score=scores[pk], covers=covers.get(pk, []),
                    reasons=sorted(reasons[pk], key=lambda r: -r[2])) for pk in best]

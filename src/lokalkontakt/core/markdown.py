@@ -1,4 +1,4 @@
-"""Notes are written in Markdown and shown as HTML that has passed nh3's allowlist: no scripts,
+"""Notes and bulletins are written in Markdown and shown as HTML that has passed nh3's allowlist: no scripts,
 no event handlers, no raw HTML beyond these tags, links only to http, https and mailto."""
 
 import html as html_lib

@@ -1,0 +1,55 @@
+"""Where features meet without importing each other. Each app registers what it adds to a shared
+page or command in its `AppConfig.ready`; the page or command iterates the registry. So a lower
+layer (core, areas) never imports a feature, and features need not import each other.
+
+- `jobs`: the periodic jobs `run_jobs` runs, each returning its line of the report;
+- `assignment_started`: what happens when an employee becomes an area's contact or deputy
+  (onboarding gives them the checklist), called inside the assignment's transaction;
+- `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder", the area page's
+  staff view and the briefing pack, each a template and a function giving its context.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    order: int
+    value: Any
+
+
+class Registry:
+    """Named entries kept in a stable order (by `order`, then key). Registering a key again
+    replaces it, so `ready` may run twice (as in tests) without doubling anything."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._entries: dict[str, Entry] = {}
+
+    def register(self, key: str, value, *, order: int = 100) -> None:
+        self._entries[key] = Entry(key=key, order=order, value=value)
+
+    def __iter__(self):
+        return iter(e.value for e in sorted(self._entries.values(), key=lambda e: (e.order, e.key)))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A part of a shared page: `template` rendered with what `context(request, **page)` returns;
+    a panel whose context is None is left out."""
+
+    template: str
+    context: Callable[..., dict | None]
+
+
+jobs = Registry("jobs")
+assignment_started = Registry("assignment_started")
+mine_panels = Registry("mine_panels")
+area_panels = Registry("area_panels")
+briefing_sections = Registry("briefing_sections")
