@@ -18,10 +18,9 @@ from lokalkontakt.consultations.forms import (
     TaskFilterForm,
 )
 from lokalkontakt.consultations.models import ConsultationTask
-from lokalkontakt.core.permissions import staff_or_council_required
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
-from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.permissions import staff_or_council_required, staff_required
 
 PAGE_SIZE = 50
 Status = ConsultationTask.Status

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.markdown import plain_text
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source, audience_filter
-from lokalkontakt.core.markdown import plain_text
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.selectors import notes_visible_to
 

@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.permissions import staff_or_council_required
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
-from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.markdown import render_markdown
+from lokalkontakt.core.permissions import staff_or_council_required, staff_required
 from lokalkontakt.knowledge import selectors, services
 from lokalkontakt.knowledge.forms import FollowForm, NoteFilterForm, NoteForm
-from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
 from lokalkontakt.people.permissions import active_employee
 

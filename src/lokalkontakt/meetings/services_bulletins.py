@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.core.markdown import plain_text
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
 from lokalkontakt.meetings.permissions import can_edit_local_meeting, can_record_local_meeting
 from lokalkontakt.people.models import Employee

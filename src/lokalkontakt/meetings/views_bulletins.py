@@ -18,8 +18,8 @@ from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.http import public
 from lokalkontakt.core.mail import site_url
-from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.markdown import render_markdown
+from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.forms import BulletinForm, LocalMeetingForm
 from lokalkontakt.meetings.permissions import can_edit_local_meeting
