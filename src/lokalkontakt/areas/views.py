@@ -1,41 +1,17 @@
-"""Public directory, area pages and "Mine områder"."""
+"""The public directory and the area pages."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.permissions import can_manage_council
-from lokalkontakt.areas.selectors_handover import handovers_to_act_on
-from lokalkontakt.areas.selectors_onboarding import unfinished_checklists
-from lokalkontakt.consultations.selectors import task_workload
 from lokalkontakt.core.http import public
-from lokalkontakt.core.permissions import staff_required
-from lokalkontakt.inquiries.selectors import inquiry_workload
-from lokalkontakt.knowledge.selectors import notes_of_area
-from lokalkontakt.meetings.permissions import can_record_local_meeting
-from lokalkontakt.meetings.selectors import (
-    action_items,
-    bulletins_for,
-    local_meetings_of_area,
-    next_meeting_for,
-)
-from lokalkontakt.people.forms_time import TimeEntryForm
+from lokalkontakt.core.registry import area_panels, panels_for
 
 PAGE_SIZE = 50
-
-
-@public
-def home(request):
-    """Visitors get the directory; staff land on their own areas, council members on their
-    council's page."""
-    if request.user.has_perm("core.view_internal"):
-        return redirect("mine")
-    if request.user.has_perm("core.council"):
-        return redirect("council:home")
-    return directory(request)
 
 
 @public
@@ -69,29 +45,9 @@ def detail(request, slug):
     area = selectors.area_get(slug=slug)
     context = {"area": area, "map_tile_url": settings.MAP_TILE_URL,
                "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
-               "notes": notes_of_area(user=request.user, area=area)}
+               "panels": panels_for(area_panels, request, area=area)}
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)
         context["can_manage_council"] = can_manage_council(request.user, area)
-        context["local_meetings"] = local_meetings_of_area(area=area)
-        context["can_record_meeting"] = can_record_local_meeting(request.user, area)
     return render(request, "areas/detail.html", context)
-
-
-@staff_required
-@require_GET
-def mine(request):
-    """Mine områder: the areas the signed-in employee covers now, with each council's details."""
-    employee = getattr(request.user, "employee", None)
-    areas = selectors.areas_of_employee(employee=employee)
-    return render(request, "areas/mine.html", {
-        "areas": areas, "employee": employee,
-        "inquiries": inquiry_workload(user=request.user),
-        "tasks": task_workload(user=request.user),
-        "next_meeting": next_meeting_for(employee=employee),
-        "open_actions": action_items(owner=employee).count() if employee else 0,
-        "bulletins": bulletins_for(employee=employee),
-        "onboarding": unfinished_checklists(employee=employee),
-        "handovers": handovers_to_act_on(employee=employee),
-        "time_form": TimeEntryForm(employee=employee) if employee and employee.is_active else None})

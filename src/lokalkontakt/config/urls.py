@@ -4,17 +4,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from lokalkontakt.areas import views as area_views
 from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
+from lokalkontakt.workspace import views as workspace_views
 
 urlpatterns = [
-    path("", area_views.home, name="home"),
+    path("", workspace_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setsprog/", public(set_language), name="set_language"),
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
-    path("mine-omraader/", area_views.mine, name="mine"),
+    path("mine-omraader/", workspace_views.mine, name="mine"),
     path("omraader/", include("lokalkontakt.areas.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
     path("lokalraad/", include("lokalkontakt.areas.urls_council")),

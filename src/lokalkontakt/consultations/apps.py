@@ -12,3 +12,9 @@ class ConsultationsConfig(AppConfig):
         from lokalkontakt.core.search.registry import register
 
         register(ConsultationSource())
+
+        from lokalkontakt.consultations import panels
+        from lokalkontakt.core.registry import Panel, mine_workload
+
+        mine_workload.register("consultations", Panel("consultations/_mine_workload.html",
+                                                      panels.mine_workload), order=20)

@@ -5,8 +5,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `jobs`: the periodic jobs `run_jobs` runs, each returning its line of the report;
 - `assignment_started`: what happens when an employee becomes an area's contact or deputy
   (onboarding gives them the checklist), called inside the assignment's transaction;
-- `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder", the area page's
-  staff view and the briefing pack, each a template and a function giving its context.
+- `mine_workload`, `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder"
+  (the lines of "Waiting for you" and the sections under it), the area page and the briefing
+  pack, each a template and a function giving its context (`panels_for`).
 """
 
 from collections.abc import Callable
@@ -42,14 +43,34 @@ class Registry:
 @dataclass(frozen=True)
 class Panel:
     """A part of a shared page: `template` rendered with what `context(request, **page)` returns;
-    a panel whose context is None is left out."""
+    a panel whose context is None is left out. `css` names a stylesheet the panel needs."""
 
     template: str
     context: Callable[..., dict | None]
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class BoundPanel:
+    template: str
+    context: dict
+    css: str = ""
+
+
+def panels_for(registry: Registry, request, **page) -> list[BoundPanel]:
+    """The registry's panels for this request and page (e.g. employee=…, area=…), in order,
+    without those that have nothing to show. Render each with `{% panel p %}` (core.templatetags.lk)."""
+    bound = []
+    for panel in registry:
+        context = panel.context(request, **page)
+        if context is not None:
+            bound.append(BoundPanel(template=panel.template, context=context, css=panel.css))
+    return bound
 
 
 jobs = Registry("jobs")
 assignment_started = Registry("assignment_started")
+mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
 briefing_sections = Registry("briefing_sections")

@@ -17,3 +17,9 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.jobs import report
 
         jobs.register("inquiries", report, order=10)
+
+        from lokalkontakt.core.registry import Panel, mine_workload
+        from lokalkontakt.inquiries import panels
+
+        mine_workload.register("inquiries", Panel("inquiries/_mine_workload.html",
+                                                  panels.mine_workload), order=10)

@@ -16,3 +16,8 @@ class KnowledgeConfig(AppConfig):
         from lokalkontakt.knowledge.jobs import report
 
         jobs.register("knowledge", report, order=20)
+
+        from lokalkontakt.core.registry import Panel, area_panels
+        from lokalkontakt.knowledge import panels
+
+        area_panels.register("notes", Panel("knowledge/_area_notes.html", panels.area_notes), order=20)

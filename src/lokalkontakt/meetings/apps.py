@@ -12,3 +12,15 @@ class MeetingsConfig(AppConfig):
         from lokalkontakt.meetings.jobs import report
 
         jobs.register("meetings", report, order=30)
+
+        from lokalkontakt.core.registry import Panel, area_panels, mine_panels, mine_workload
+        from lokalkontakt.meetings import panels
+
+        mine_workload.register("actions", Panel("meetings/_mine_actions.html", panels.mine_actions),
+                               order=30)
+        mine_workload.register("next_meeting", Panel("meetings/_mine_next_meeting.html",
+                                                     panels.mine_next_meeting), order=40)
+        mine_panels.register("bulletins", Panel("meetings/_mine_bulletins.html",
+                                                panels.mine_bulletins), order=40)
+        area_panels.register("local_meetings", Panel("meetings/_area_local_meetings.html",
+                                                     panels.area_local_meetings), order=30)

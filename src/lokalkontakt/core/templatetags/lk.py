@@ -35,3 +35,11 @@ def phone_link(number: str) -> str:
     """A tel: URI for a Danish phone number as people write it."""
     digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
     return f"tel:{digits}"
+
+
+@register.simple_tag(takes_context=True)
+def panel(context, bound):
+    """Render a registered panel (core.registry.panels_for) with the page's context and its own."""
+    template = context.template.engine.get_template(bound.template)
+    with context.push(bound.context):
+        return template.render(context)
