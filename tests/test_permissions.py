@@ -43,7 +43,6 @@ from lokalkontakt.areas.models import (
     LocalArea,
     OnboardingStep,
     OnboardingTask,
-    RolloutMilestone,
 )
 from lokalkontakt.areas.services_handover import handover_start
 from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
@@ -75,6 +74,7 @@ from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nom
 from lokalkontakt.people.services_time import time_entry_create
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
+from lokalkontakt.rollout.models import RolloutMilestone
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,

@@ -378,41 +378,6 @@ class Handover(models.Model):
         return f"{self.area}: {self.from_employee} → {self.to_employee} ({self.switch_on})"
 
 
-class RolloutMilestone(models.Model):
-    """A step of the plan for rolling the scheme out to all areas, with its planned period."""
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-
-    title = models.CharField(_("task"), max_length=200)
-    description = models.TextField(_("description"), blank=True, max_length=5000)
-    planned_from = models.DateField(_("planned from"))
-    planned_to = models.DateField(_("planned until"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.PLANNED)
-    done_on = models.DateField(_("done"), null=True, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
-
-    class Meta:
-        ordering = ["planned_from", "position", "pk"]
-        verbose_name = _("rollout milestone")
-        verbose_name_plural = _("rollout milestones")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(planned_to__gte=models.F("planned_from")),
-                name="rollout_milestone_period",
-                violation_error_message=_("The period cannot end before it starts.")),
-        ]
-
-    def __str__(self):
-        return self.title
-
-
 class OnboardingStep(models.Model):
     """A step of the onboarding checklist template. A new contact's checklist is a copy of the
     active steps when they are assigned; changing the template changes only later checklists."""

@@ -27,7 +27,7 @@ urlpatterns = [
     path("projekter/", include("lokalkontakt.projects.urls")),
     path("kandidater/", include("lokalkontakt.people.urls_nominations")),
     path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
-    path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
+    path("udrulning/", include("lokalkontakt.rollout.urls")),
     path("overdragelser/", include("lokalkontakt.areas.urls_handover")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),

@@ -6,7 +6,11 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `assignment_started`: what happens when an employee becomes an area's contact or deputy
   (onboarding gives them the checklist), called inside the assignment's transaction;
 - `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder", the area page's
-  staff view and the briefing pack, each a template and a function giving its context.
+  staff view and the briefing pack, each a template and a function giving its context;
+- `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
+  (with_users: the demo logins were made) in order;
+- `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
+  each a `Panel` whose context is called as `context(request, area=...)`.
 """
 
 from collections.abc import Callable
@@ -53,3 +57,5 @@ assignment_started = Registry("assignment_started")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
 briefing_sections = Registry("briefing_sections")
+demo_loaders = Registry("demo_loaders")
+council_panels = Registry("council_panels")
