@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
-from lokalkontakt.areas.permissions import can_manage_council
 from lokalkontakt.areas.selectors_handover import handovers_to_act_on
 from lokalkontakt.areas.selectors_onboarding import unfinished_checklists
 from lokalkontakt.consultations.selectors import task_workload
@@ -73,7 +72,7 @@ def detail(request, slug):
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)
-        context["can_manage_council"] = can_manage_council(request.user, area)
+        context["can_manage_council"] = request.user.has_perm("councils.manage_members", area)
         context["local_meetings"] = local_meetings_of_area(area=area)
         context["can_record_meeting"] = can_record_local_meeting(request.user, area)
     return render(request, "areas/detail.html", context)

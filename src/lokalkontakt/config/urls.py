@@ -15,9 +15,11 @@ urlpatterns = [
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("mine-omraader/", area_views.mine, name="mine"),
+    # The council's pages: its home and login under lokalraad/, its members under the area
+    # (omraader/<slug>/lokalraad/).
+    path("", include("lokalkontakt.councils.urls")),
     path("omraader/", include("lokalkontakt.areas.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
-    path("lokalraad/", include("lokalkontakt.areas.urls_council")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),

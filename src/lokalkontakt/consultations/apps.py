@@ -12,3 +12,8 @@ class ConsultationsConfig(AppConfig):
         from lokalkontakt.core.search.registry import register
 
         register(ConsultationSource())
+
+        from lokalkontakt.consultations.panels import council_home_panel
+        from lokalkontakt.core.registry import council_panels
+
+        council_panels.register("consultations", council_home_panel, order=20)

@@ -17,3 +17,8 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.jobs import report
 
         jobs.register("inquiries", report, order=10)
+
+        from lokalkontakt.core.registry import council_panels
+        from lokalkontakt.inquiries.panels import council_home_panel
+
+        council_panels.register("inquiries", council_home_panel, order=10)
