@@ -16,10 +16,10 @@ from lokalkontakt.areas.models import (
     OnboardingStep,
     OnboardingTask,
     Participation,
-    RolloutMilestone,
 )
-from lokalkontakt.areas.services_rollout import STANDARD_PLAN
 from lokalkontakt.people.models import CoreArea, Employee, Nomination
+from lokalkontakt.rollout.models import RolloutMilestone
+from lokalkontakt.rollout.services import STANDARD_PLAN
 
 BATCH = 1000
 

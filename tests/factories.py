@@ -6,8 +6,9 @@ import hashlib
 import factory
 from django.contrib.auth import get_user_model
 
-from lokalkontakt.areas.models import Assignment, AssignmentRole, Council, CouncilMember, LocalArea
+from lokalkontakt.areas.models import Assignment, AssignmentRole, Council, LocalArea
 from lokalkontakt.areas.services import unique_area_slug
+from lokalkontakt.councils.models import CouncilMember
 from lokalkontakt.people.models import CoreArea, Employee
 
 

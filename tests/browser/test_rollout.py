@@ -11,9 +11,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lokalkontakt.areas.demo_rollout import load_demo_rollout
-from lokalkontakt.areas.models import AreaEvent, LocalArea, RolloutMilestone
+from lokalkontakt.areas.models import AreaEvent, LocalArea
 from lokalkontakt.people.models import Employee, Nomination
+from lokalkontakt.rollout.demo import load_demo_rollout
+from lokalkontakt.rollout.models import RolloutMilestone
 from tests.browser.helpers import expect, log_in, message, read, read_plural, screenshot, shown, t
 from tests.browser.test_accessibility import (
     assert_accessible,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from lokalkontakt.areas.models import AreaEvent, Assignment, Council, CouncilMember, LocalArea
+from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea
 
 
 class CouncilInline(admin.StackedInline):
@@ -52,12 +52,3 @@ class AreaEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(CouncilMember)
-class CouncilMemberAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "council", "email", "is_active", "invited_at"]
-    list_filter = ["is_active"]
-    list_select_related = ["council__area"]
-    search_fields = ["name", "email", "council__name"]
-    readonly_fields = ["user", "invited_by", "invited_at"]

@@ -145,81 +145,6 @@ class Council(models.Model):
         return self.name
 
 
-class CouncilMember(models.Model):
-    """A member of a local council with access to the application: invited by e-mail by the
-    coordinator or the area's contact, signs in by a one-time link (no password) and sees the
-    area's inquiries and consultations. Ending the membership (is_active) ends the access."""
-
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members",
-                                verbose_name=_("local council"))
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="council_member", verbose_name=_("user account"),
-    )
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail"))
-    is_active = models.BooleanField(_("active"), default=True)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+", verbose_name=_("invited by"))
-    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["council__area__sort_name", "name", "pk"]
-        verbose_name = _("council member")
-        verbose_name_plural = _("council members")
-        constraints = [models.UniqueConstraint(fields=["council", "email"],
-                                               name="council_member_unique_email")]
-
-    class Status(models.TextChoices):
-        INVITED = "invited", _("Invited")
-        LOGGED_IN = "logged_in", _("Has logged in")
-        DEACTIVATED = "deactivated", _("Deactivated")
-
-    def __str__(self):
-        return f"{self.name} ({self.council})"
-
-    @property
-    def area(self):
-        return self.council.area
-
-    @property
-    def status(self) -> str:
-        """Invited (never logged in), has logged in, or deactivated."""
-        if not self.is_active:
-            return self.Status.DEACTIVATED
-        return self.Status.LOGGED_IN if self.user_id else self.Status.INVITED
-
-
-class CouncilLoginToken(models.Model):
-    """A one-time login link for a council member. Only the SHA-256 hash of the token is stored;
-    the link works once (used_at) and until expires_at (settings.COUNCIL_LOGIN_LINK_MINUTES)."""
-
-    class Purpose(models.TextChoices):
-        INVITATION = "invitation", _("Invitation")
-        LOGIN = "login", _("Login link")
-
-    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="login_tokens",
-                               verbose_name=_("council member"))
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    # A keyed hash of the requesting client's address (login links only): rate limits, not identity.
-    client_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    expires_at = models.DateTimeField(_("expires"))
-    used_at = models.DateTimeField(_("used"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("council login link")
-        verbose_name_plural = _("council login links")
-
-    def __str__(self):
-        return f"{self.member} – {self.get_purpose_display()} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
 class Assignment(models.Model):
     """An employee's tie to a local area for a period. Assignments end; they are never deleted.
 
@@ -376,41 +301,6 @@ class Handover(models.Model):
 
     def __str__(self):
         return f"{self.area}: {self.from_employee} → {self.to_employee} ({self.switch_on})"
-
-
-class RolloutMilestone(models.Model):
-    """A step of the plan for rolling the scheme out to all areas, with its planned period."""
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-
-    title = models.CharField(_("task"), max_length=200)
-    description = models.TextField(_("description"), blank=True, max_length=5000)
-    planned_from = models.DateField(_("planned from"))
-    planned_to = models.DateField(_("planned until"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.PLANNED)
-    done_on = models.DateField(_("done"), null=True, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
-
-    class Meta:
-        ordering = ["planned_from", "position", "pk"]
-        verbose_name = _("rollout milestone")
-        verbose_name_plural = _("rollout milestones")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(planned_to__gte=models.F("planned_from")),
-                name="rollout_milestone_period",
-                violation_error_message=_("The period cannot end before it starts.")),
-        ]
-
-    def __str__(self):
-        return self.title
 
 
 class OnboardingStep(models.Model):

@@ -13,7 +13,6 @@ from lokalkontakt.areas.models import (
     AreaEvent,
     Assignment,
     AssignmentRole,
-    CouncilMember,
     Coverage,
     LocalArea,
     Participation,
@@ -155,23 +154,3 @@ def contacts_with_area_counts():
 
 def recent_events(*, limit: int = 20):
     return AreaEvent.objects.select_related("area", "actor__employee").order_by("-at", "-pk")[:limit]
-
-
-
-
-def council_members(*, area: LocalArea):
-    """The area's council members, active first, with their accounts (for the status)."""
-    return (CouncilMember.objects.filter(council__area=area)
-            .select_related("user", "invited_by__employee")
-            .order_by("-is_active", "name", "pk"))
-
-
-def council_member_get(*, area: LocalArea, pk: int) -> CouncilMember:
-    """One member of the area's council; 404 for a member of another council."""
-    return get_object_or_404(CouncilMember.objects.select_related("council__area"), pk=pk,
-                             council__area=area)
-
-
-def council_area(*, area_id: int) -> LocalArea:
-    """The area of a council member's home page, with council, contact and deputy."""
-    return areas_with_contacts().get(pk=area_id)

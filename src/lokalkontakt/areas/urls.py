@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.areas import views, views_briefing, views_council
+from lokalkontakt.areas import views, views_briefing
 
 app_name = "areas"
 urlpatterns = [
@@ -8,9 +8,4 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/introduktionspakke/", views_briefing.briefing, name="briefing"),
     path("<slug:slug>/introduktionspakke.pdf", views_briefing.briefing_pdf, name="briefing_pdf"),
-    path("<slug:slug>/lokalraad/", views_council.members, name="council_members"),
-    path("<slug:slug>/lokalraad/<int:pk>/inviter-igen/", views_council.member_reinvite,
-         name="council_member_reinvite"),
-    path("<slug:slug>/lokalraad/<int:pk>/deaktiver/", views_council.member_deactivate,
-         name="council_member_deactivate"),
 ]

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
-from lokalkontakt.areas.permissions import can_manage_council
 from lokalkontakt.core.http import public
 from lokalkontakt.core.registry import area_panels, panels_for
 
@@ -49,5 +48,5 @@ def detail(request, slug):
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
         context["events"] = selectors.area_events(area=area)
-        context["can_manage_council"] = can_manage_council(request.user, area)
+        context["can_manage_council"] = request.user.has_perm("councils.manage_members", area)
     return render(request, "areas/detail.html", context)

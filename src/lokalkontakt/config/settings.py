@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "lokalkontakt.knowledge",
     "lokalkontakt.meetings",
     "lokalkontakt.workspace",
+    "lokalkontakt.rollout",
+    "lokalkontakt.councils",
 ]
 
 MIDDLEWARE = [

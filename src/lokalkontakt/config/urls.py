@@ -15,9 +15,11 @@ urlpatterns = [
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("mine-omraader/", workspace_views.mine, name="mine"),
+    # The council's pages: its home and login under lokalraad/, its members under the area
+    # (omraader/<slug>/lokalraad/).
+    path("", include("lokalkontakt.councils.urls")),
     path("omraader/", include("lokalkontakt.areas.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
-    path("lokalraad/", include("lokalkontakt.areas.urls_council")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
@@ -27,7 +29,7 @@ urlpatterns = [
     path("projekter/", include("lokalkontakt.projects.urls")),
     path("kandidater/", include("lokalkontakt.people.urls_nominations")),
     path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
-    path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
+    path("udrulning/", include("lokalkontakt.rollout.urls")),
     path("overdragelser/", include("lokalkontakt.areas.urls_handover")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),

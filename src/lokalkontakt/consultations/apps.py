@@ -14,7 +14,8 @@ class ConsultationsConfig(AppConfig):
         register(ConsultationSource())
 
         from lokalkontakt.consultations import panels
-        from lokalkontakt.core.registry import Panel, mine_workload
+        from lokalkontakt.core.registry import Panel, council_panels, mine_workload
 
         mine_workload.register("consultations", Panel("consultations/_mine_workload.html",
                                                       panels.mine_workload), order=20)
+        council_panels.register("consultations", panels.council_home_panel, order=20)

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import Assignment, CouncilMember, LocalArea
+from lokalkontakt.areas.models import Assignment, Council, LocalArea
 from lokalkontakt.consultations.models import (
     Consultation,
     ConsultationAttachment,
@@ -117,11 +117,13 @@ def _notify_councils(consultation: Consultation, tasks) -> None:
     account): the area is asked, its contact collects the response, and the council can also
     answer on its own page."""
     tasks_by_area = {task.area_id: task for task in tasks}
-    members = CouncilMember.objects.filter(
-        council__area__in=list(tasks_by_area), is_active=True).select_related("council")
-    for member in members:
-        task = tasks_by_area[member.council.area_id]
-        email_queue_template("consultations/email/council_asked.txt", to=[member.email], context={
+    # Through the councils' members relation (councils.CouncilMember), in the members' order.
+    members = (Council.objects.filter(area__in=list(tasks_by_area), members__is_active=True)
+               .order_by("area__sort_name", "members__name", "members__pk")
+               .values_list("area_id", "members__email"))
+    for area_id, email in members:
+        task = tasks_by_area[area_id]
+        email_queue_template("consultations/email/council_asked.txt", to=[email], context={
             "consultation": consultation, "task": task,
             "url": site_url(task.get_absolute_url())})
 

@@ -7,7 +7,11 @@ layer (core, areas) never imports a feature, and features need not import each o
   (onboarding gives them the checklist), called inside the assignment's transaction;
 - `mine_workload`, `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder"
   (the lines of "Waiting for you" and the sections under it), the area page and the briefing
-  pack, each a template and a function giving its context (`panels_for`).
+  pack, each a template and a function giving its context (`panels_for`);
+- `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
+  each a `Panel` whose context is called as `context(request, area=...)`;
+- `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
+  (with_users: the demo logins were made) in order.
 """
 
 from collections.abc import Callable
@@ -74,3 +78,5 @@ mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
 briefing_sections = Registry("briefing_sections")
+demo_loaders = Registry("demo_loaders")
+council_panels = Registry("council_panels")

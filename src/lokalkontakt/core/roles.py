@@ -4,7 +4,7 @@
 - staff: a user with an active employee record, or a coordinator;
 - contact: an employee with at least one active assignment;
 - leader: an active employee who leads a core area; sees the time its staff spend as contacts;
-- council member: a user tied to an active CouncilMember (areas.models): sees their own area's
+- council member: a user tied to an active CouncilMember (councils.models): sees their own area's
   inquiries (without the submitters' personal data) and consultations, and answers consultations.
 """
 

@@ -18,8 +18,9 @@ class InquiriesConfig(AppConfig):
 
         jobs.register("inquiries", report, order=10)
 
-        from lokalkontakt.core.registry import Panel, mine_workload
+        from lokalkontakt.core.registry import Panel, council_panels, mine_workload
         from lokalkontakt.inquiries import panels
 
-        mine_workload.register("inquiries", Panel("inquiries/_mine_workload.html",
-                                                  panels.mine_workload), order=10)
+        mine_workload.register("inquiries", Panel("inquiries/_mine_workload.html", panels.mine_workload),
+                               order=10)
+        council_panels.register("inquiries", panels.council_home_panel, order=10)

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
 from lokalkontakt.areas.demo_handover import load_demo_handovers
 from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
-from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.registry import demo_loaders
 from lokalkontakt.meetings.demo import load_demo_meetings
 from lokalkontakt.people.demo_nominations import load_demo_nominations
 
@@ -30,7 +30,10 @@ class Command(BaseCommand):
             f"Loaded {report.areas} local areas, {report.with_contact} with a contact."))
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
-        load_demo_rollout()  # the seed's rollout plan and the councils' invitation date
+        # The feature apps' demo data (core.registry.demo_loaders), e.g. the seed's rollout plan
+        # and the councils' invitation date.
+        for loader in demo_loaders:
+            loader(with_users=bool(report.users))
         if report.users:
             load_demo_meetings()
             load_demo_handovers()

@@ -8,8 +8,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from lokalkontakt.areas.models import LocalArea, Participation, RolloutMilestone
+from lokalkontakt.areas.models import LocalArea, Participation
 from lokalkontakt.people.models import Employee, Nomination
+from lokalkontakt.rollout.models import RolloutMilestone
 from tests.areas.test_queries import build_areas
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.areas import views_rollout as views
+from lokalkontakt.rollout import views
 
 app_name = "rollout"
 urlpatterns = [

@@ -5,8 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import LocalArea, Participation, RolloutMilestone
+from lokalkontakt.areas.models import LocalArea, Participation
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.rollout.models import RolloutMilestone
 
 # "2020-03" (what a month picker sends), or as people type it: "03-2020", "3/2020", "03.2020".
 _ISO_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$")

@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
-from lokalkontakt.areas import council
-from lokalkontakt.areas.models import AreaEvent, CouncilLoginToken, CouncilMember
+from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.tokens import token_hash
-from tests.areas.conftest import english_client, last_link_path
+from lokalkontakt.councils import services as council
+from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 from tests.areas.pages import page_text
 from tests.conftest import site_text
+from tests.councils.conftest import english_client, last_link_path
 from tests.factories import CouncilMemberFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db

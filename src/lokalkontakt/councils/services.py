@@ -17,11 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import AreaEvent, Council, CouncilLoginToken, CouncilMember, LocalArea
+from lokalkontakt.areas.models import AreaEvent, Council, LocalArea
 from lokalkontakt.areas.services import area_event_add, council_save
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.tokens import client_hash, new_token, token_hash
+from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 
 # Beyond these, a request for a login link sends nothing (and answers the same as always).
 LINKS_PER_MEMBER_PER_HOUR = 5
@@ -57,8 +58,8 @@ def _issue_token(member: CouncilMember, *, purpose: str, client: str = "") -> st
 
 def _send_link(member: CouncilMember, *, purpose: str, actor=None, client: str = "") -> None:
     token = _issue_token(member, purpose=purpose, client=client)
-    template = ("areas/email/council_invitation.txt" if purpose == Purpose.INVITATION
-                else "areas/email/council_login_link.txt")
+    template = ("councils/email/invitation.txt" if purpose == Purpose.INVITATION
+                else "councils/email/login_link.txt")
     email_queue_template(template, to=[member.email], context={
         "member": member, "council": member.council, "area": member.council.area,
         "inviter": person_name(actor),
@@ -86,7 +87,7 @@ def council_member_invite(*, area: LocalArea, name: str, email: str, actor,
 
     Without a council yet, `council_name` creates it. An address already on the council is
     refused; a deactivated member with that address is given access again (and invited).
-    The caller has checked that the actor may manage the council (areas.permissions).
+    The caller has checked that the actor may manage the council (councils.permissions).
     """
     name, email = name.strip(), normalise_email(email)
     errors = {}

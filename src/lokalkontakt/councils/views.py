@@ -4,37 +4,28 @@ login (request a link, confirm it) and the council's home page."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from lokalkontakt.areas import council, selectors
-from lokalkontakt.areas.forms import CouncilLoginRequestForm, CouncilMemberForm
-from lokalkontakt.areas.permissions import can_manage_council
-from lokalkontakt.consultations.selectors import consultation_tasks_for_council
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import council_required, staff_required
-from lokalkontakt.inquiries.selectors import inquiries_for_council
+from lokalkontakt.core.registry import council_panels
+from lokalkontakt.councils import selectors
+from lokalkontakt.councils import services as council
+from lokalkontakt.councils.forms import CouncilLoginRequestForm, CouncilMemberForm
+from lokalkontakt.councils.permissions import access_managed_area, access_member
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-HOME_LIST_LIMIT = 10
-
-
-def _managed_area(request, slug):
-    """The area, if the user may manage its council members (coordinator, contact, deputy)."""
-    area = selectors.area_get(slug=slug)
-    if not can_manage_council(request.user, area):
-        raise PermissionDenied
-    return area
 
 
 @staff_required
 def members(request, slug):
     """The council's members with their status; a form to invite a new member."""
-    area = _managed_area(request, slug)
+    area = access_managed_area(user=request.user, slug=slug)
     has_council = getattr(area, "council", None) is not None
     form = CouncilMemberForm(request.POST or None, has_council=has_council)
     if request.method == "POST" and form.is_valid():
@@ -46,22 +37,22 @@ def members(request, slug):
             messages.success(request, _("%(name)s is invited. The e-mail with a login link is on "
                                         "its way to %(email)s.") % {"name": member.name,
                                                                     "email": member.email})
-            return redirect("areas:council_members", slug=area.slug)
-    return render(request, "areas/council_members.html", {
+            return redirect("council:members", slug=area.slug)
+    return render(request, "councils/members.html", {
         "area": area, "form": form, "members": selectors.council_members(area=area)},
         status=400 if form.errors else 200)
 
 
 def _member_action(request, slug, pk, action, success):
-    area = _managed_area(request, slug)
-    member = selectors.council_member_get(area=area, pk=pk)
+    area = access_managed_area(user=request.user, slug=slug)
+    member = access_member(area=area, pk=pk)
     try:
         action(member=member, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success % {"name": member.name})
-    return redirect("areas:council_members", slug=area.slug)
+    return redirect("council:members", slug=area.slug)
 
 
 @staff_required
@@ -86,9 +77,9 @@ def login_request(request):
     if request.method == "POST" and form.is_valid():
         council.council_login_link_request(email=form.cleaned_data["email"],
                                            client=client_address(request))
-        return render(request, "areas/council_login_sent.html", {
+        return render(request, "councils/login_sent.html", {
             "email": form.cleaned_data["email"]})
-    return render(request, "areas/council_login.html", {"form": form},
+    return render(request, "councils/login.html", {"form": form},
                   status=400 if form.errors else 200)
 
 
@@ -105,7 +96,7 @@ def confirm(request, token):
         found = None
     else:
         found = council.council_login_token_get(token=token)
-    template = "areas/council_confirm.html" if found else "areas/council_link_invalid.html"
+    template = "councils/confirm.html" if found else "councils/link_invalid.html"
     # The site-wide Referrer-Policy (same-origin) keeps the token from other sites; "no-referrer"
     # would make Chromium send "Origin: null" with the POST, which Django's CSRF check refuses.
     return render(request, template, {"login_token": found}, status=200 if found else 400)
@@ -116,13 +107,10 @@ def confirm(request, token):
 @require_GET
 def home(request):
     """The council member's page: their area, its contact and deputy, the council's details, and
-    the latest inquiries and consultation tasks of the area (one row more says "there are more")."""
+    what the other apps show the council about the area (core.registry.council_panels: the
+    latest inquiries and consultation tasks)."""
     member = request.user.council_member
     area = selectors.council_area(area_id=member.council.area_id)
-    limit = HOME_LIST_LIMIT + 1
-    inquiries = list(inquiries_for_council(user=request.user)[:limit])
-    tasks = list(consultation_tasks_for_council(user=request.user)[:limit])
-    return render(request, "areas/council_home.html", {
-        "area": area, "member": member, "limit": HOME_LIST_LIMIT,
-        "inquiries": inquiries[:HOME_LIST_LIMIT], "more_inquiries": len(inquiries) > HOME_LIST_LIMIT,
-        "tasks": tasks[:HOME_LIST_LIMIT], "more_tasks": len(tasks) > HOME_LIST_LIMIT})
+    panels = [{"template": panel.template, "context": context} for panel in council_panels
+              if (context := panel.context(request, area=area)) is not None]
+    return render(request, "councils/home.html", {"area": area, "member": member, "panels": panels})

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from tests.areas.conftest import council_link_path, english_client
 from tests.areas.pages import page_text
+from tests.councils.conftest import council_link_path, english_client
 from tests.inquiries.conftest import deliver, smtp_server  # noqa: F401
 
 # The worker closes connections that are inside a transaction (close_old_connections), as the

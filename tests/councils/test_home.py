@@ -4,10 +4,10 @@ access ends with the membership, and staff pages stay closed to council members.
 import pytest
 from django.urls import reverse
 
-from lokalkontakt.areas.council import council_member_deactivate
-from tests.areas.conftest import english_client
+from lokalkontakt.councils.services import council_member_deactivate
 from tests.areas.pages import page_text
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
+from tests.councils.conftest import english_client
 from tests.factories import (
     AssignmentFactory,
     CouncilMemberFactory,
@@ -82,8 +82,8 @@ def test_deactivation_ends_access_in_a_running_session(council_setting, coordina
     ("coordination:overview", {}),
     ("people:employee_list", {}),
     ("inquiries:list", {}),
-    ("areas:council_members", {"slug": "glud"}),
-    ("areas:council_members", {"slug": "juelsminde"}),
+    ("council:members", {"slug": "glud"}),
+    ("council:members", {"slug": "juelsminde"}),
 ])
 def test_council_members_are_refused_staff_pages(council_setting, url_name, kwargs):
     response = english_client(council_setting.member.user).get(reverse(url_name, kwargs=kwargs))
@@ -96,7 +96,7 @@ def test_area_pages_show_council_members_no_internal_details(council_setting):
         response = client.get(area.get_absolute_url())
         assert response.status_code == 200
         assert "History" not in page_text(response)
-        assert reverse("areas:council_members", kwargs={"slug": area.slug}) not in (
+        assert reverse("council:members", kwargs={"slug": area.slug}) not in (
             response.content.decode())
 
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -15,18 +15,18 @@ from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from openpyxl import Workbook
 
-from lokalkontakt.areas import selectors_rollout as selectors
-from lokalkontakt.areas import services_rollout as services
-from lokalkontakt.areas.forms_rollout import (
+from lokalkontakt.areas.models import Coverage
+from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.xlsx import DATE_FORMAT, WRAP, append_row, workbook_response
+from lokalkontakt.rollout import permissions, selectors, services
+from lokalkontakt.rollout.forms import (
     AnswerFilterForm,
     InvitationsForm,
     MilestoneForm,
     StandardPlanForm,
 )
-from lokalkontakt.areas.models import Coverage, RolloutMilestone
-from lokalkontakt.core.forms import apply_service_errors, form_view
-from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.xlsx import DATE_FORMAT, WRAP, append_row, workbook_response
+from lokalkontakt.rollout.models import RolloutMilestone
 
 PAGE_SIZE = 100
 NEED_LIST_LIMIT = 50
@@ -53,8 +53,8 @@ def _plan():
 def _overview(request, *, status=200):
     # Who is nominated is the coordinator's to know (as on the nominations' pages); other staff
     # see how many.
-    may_coordinate = request.user.has_perm("core.coordinate")
-    return render(request, "areas/rollout_overview.html", {
+    may_coordinate = permissions.may_coordinate(request.user)
+    return render(request, "rollout/overview.html", {
         "plan": _plan(), "may_coordinate": may_coordinate,
         "need": selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)},
         status=status)
@@ -86,13 +86,13 @@ def _areas_page(request, *, params, invitations_form=None, status=200):
     fields of the invitations form (so that an error shows the same page)."""
     form, answer = _answer_filter(params)
     page = Paginator(selectors.rollout_areas(answer=answer), PAGE_SIZE).get_page(params.get("side"))
-    may_coordinate = request.user.has_perm("core.coordinate")
+    may_coordinate = permissions.may_coordinate(request.user)
     if may_coordinate and invitations_form is None:
         invitations_form = InvitationsForm()
     chosen = set()
     if invitations_form is not None and invitations_form.is_bound:
         chosen = {str(pk) for pk in invitations_form["areas"].value() or []}
-    return render(request, "areas/rollout_areas.html", {
+    return render(request, "rollout/areas.html", {
         "form": form, "page": page, "answer": answer,
         "querystring": _only(params, "answer").urlencode(), "may_coordinate": may_coordinate,
         "invitations_form": invitations_form, "chosen": chosen}, status=status)
@@ -150,7 +150,7 @@ def areas_export(request):
 
 
 def _plan_form_view(request, *, form, context, save, success):
-    return form_view(request, form=form, template="areas/rollout_milestone_form.html",
+    return form_view(request, form=form, template="rollout/milestone_form.html",
                      context=context, save=save, success=success,
                      redirect_to=lambda _result: reverse("rollout:overview") + "#plan",
                      invalid_status=400)
@@ -169,7 +169,7 @@ def milestone_new(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request, pk):
-    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    milestone = permissions.access_milestone(user=request.user, pk=pk)
     form = MilestoneForm(request.POST or None, initial=MilestoneForm.initial_of(milestone))
     return _plan_form_view(
         request, form=form, context={"milestone": milestone},
@@ -188,7 +188,7 @@ STATUS_MESSAGES = {
 @require_POST
 def milestone_status(request, pk):
     """The plan's buttons: start a step, mark it done (today), or open it again."""
-    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    milestone = permissions.access_milestone(user=request.user, pk=pk)
     status = request.POST.get("status", "")
     if status not in RolloutMilestone.Status.values:
         messages.error(request, _("Choose one of the statuses."))
@@ -203,7 +203,7 @@ def milestone_status(request, pk):
 @require_http_methods(["GET", "POST"])
 def milestone_delete(request, pk):
     """Ask, then remove a step that is not done."""
-    milestone = get_object_or_404(RolloutMilestone, pk=pk)
+    milestone = permissions.access_milestone(user=request.user, pk=pk)
     error = None
     if request.method == "POST":
         try:
@@ -214,7 +214,7 @@ def milestone_delete(request, pk):
             messages.success(request, _("The step “%(title)s” is removed from the plan.")
                              % {"title": milestone.title})
             return redirect(reverse("rollout:overview") + "#plan")
-    return render(request, "areas/rollout_milestone_delete.html",
+    return render(request, "rollout/milestone_delete.html",
                   {"milestone": milestone, "error": error}, status=400 if error else 200)
 
 
@@ -224,7 +224,7 @@ def standard_plan(request):
     """Fill an empty plan with the standard steps from a chosen month."""
     return form_view(
         request, form=StandardPlanForm(request.POST or None),
-        template="areas/rollout_standard_plan.html", context={},
+        template="rollout/standard_plan.html", context={},
         save=lambda data: services.standard_plan_insert(actor=request.user, **data),
         success=lambda steps: ngettext("The standard plan's %(count)d step is added.",
                                        "The standard plan's %(count)d steps are added.",

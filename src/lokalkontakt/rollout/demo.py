@@ -14,8 +14,9 @@ import datetime
 
 from django.db import transaction
 
-from lokalkontakt.areas.models import LocalArea, RolloutMilestone
-from lokalkontakt.areas.services_rollout import invitations_record, month_end
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.rollout.models import RolloutMilestone
+from lokalkontakt.rollout.services import invitations_record, month_end
 
 COUNCIL_MEETING = datetime.date(2019, 11, 19)
 DONE, IN_PROGRESS, PLANNED = (RolloutMilestone.Status.DONE, RolloutMilestone.Status.IN_PROGRESS,
@@ -60,3 +61,9 @@ def load_demo_rollout() -> list[RolloutMilestone]:
     if LocalArea.objects.exists():
         invitations_record(areas=LocalArea.objects.all(), invited_on=COUNCIL_MEETING, actor=None)
     return milestones
+
+
+def load_demo(*, with_users: bool) -> None:
+    """The rollout's part of `load_demo` (core.registry.demo_loaders): the plan and the
+    invitations come with or without demo logins."""
+    load_demo_rollout()

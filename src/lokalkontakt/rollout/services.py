@@ -14,8 +14,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from lokalkontakt.areas.models import LocalArea, RolloutMilestone
+from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.areas.services import invitation_apply
+from lokalkontakt.rollout.models import RolloutMilestone
 
 Status = RolloutMilestone.Status
 

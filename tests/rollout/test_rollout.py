@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from lokalkontakt.areas import selectors_rollout as selectors
-from lokalkontakt.areas import services, services_rollout
-from lokalkontakt.areas.models import AreaEvent, LocalArea, Participation, RolloutMilestone
+from lokalkontakt.areas import services
+from lokalkontakt.areas.models import AreaEvent, LocalArea, Participation
 from lokalkontakt.people.models import Nomination
+from lokalkontakt.rollout import selectors
+from lokalkontakt.rollout import services as services_rollout
+from lokalkontakt.rollout.models import RolloutMilestone
 from tests.areas.pages import page_text
 from tests.factories import (
     AssignmentFactory,
@@ -718,7 +720,7 @@ def test_the_participation_form_takes_the_invitation_date(coordinator_client, gl
 
 def test_the_demo_has_the_seeds_plan_and_every_council_invited_on_19_november_2019(colleague_client):
     from lokalkontakt.areas.demo import load_hedensted
-    from lokalkontakt.areas.demo_rollout import load_demo_rollout
+    from lokalkontakt.rollout.demo import load_demo_rollout
 
     load_hedensted(with_users=False)
     load_demo_rollout()

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from lokalkontakt.councils.models import CouncilMember
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "council", "email", "is_active", "invited_at"]
+    list_filter = ["is_active"]
+    list_select_related = ["council__area"]
+    search_fields = ["name", "email", "council__name"]
+    readonly_fields = ["user", "invited_by", "invited_at"]
