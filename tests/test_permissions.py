@@ -71,10 +71,11 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
-from lokalkontakt.people.services_time import time_entry_create
+from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.services import time_entry_create
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,

@@ -17,7 +17,8 @@ from django.utils import timezone
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
+from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.inquiries.conftest import english_client
 

@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.people.models import CandidateRequest, Nomination, TimeEntry
+from lokalkontakt.people.models import CandidateRequest, Nomination
 from lokalkontakt.people.services_nominations import (
     candidate_request_send,
     nomination_create,
     nomination_decide,
 )
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import AssignmentFactory, EmployeeFactory, UserFactory
 from tests.people.nomination_world import Staff, make_staff
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from lokalkontakt.areas.models import Assignment, AssignmentRole
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.people.models import Employee, Nomination, TimeEntry
+from lokalkontakt.people.models import Employee, Nomination
 from lokalkontakt.people.services_nominations import nomination_create
 from lokalkontakt.people.suggestions import (
     Candidate,
@@ -22,6 +22,7 @@ from lokalkontakt.people.suggestions import (
     rank,
     suggestions_for,
 )
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "lokalkontakt.core",
     "lokalkontakt.people",
+    "lokalkontakt.timesheets",
     "lokalkontakt.areas",
     "lokalkontakt.projects",
     "lokalkontakt.inquiries",

@@ -23,7 +23,7 @@ urlpatterns = [
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
     path("viden/", include("lokalkontakt.knowledge.urls")),
     path("moeder/", include("lokalkontakt.meetings.urls")),
-    path("tid/", include("lokalkontakt.people.urls_time")),
+    path("tid/", include("lokalkontakt.timesheets.urls")),
     path("projekter/", include("lokalkontakt.projects.urls")),
     path("kandidater/", include("lokalkontakt.people.urls_nominations")),
     path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.people import selectors_nominations as selectors
-from lokalkontakt.people.capacity import visible_core_areas
 from lokalkontakt.people.models import Nomination
+from lokalkontakt.people.permissions import core_areas_overseen_by
 
 
 def _staff_label(employee) -> str:
@@ -98,4 +98,4 @@ class StaffFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["core_area"].queryset = visible_core_areas(user=user).order_by("sort_name")
+        self.fields["core_area"].queryset = core_areas_overseen_by(user).order_by("sort_name")

@@ -2,7 +2,7 @@
 the nominations and the coordinator's requests for candidates.
 
 Who sees what: the coordinator every core area; a core-area leader the core areas they lead
-(people.capacity.visible_core_areas); nobody else any. Every read here costs a fixed number of
+(people.permissions.core_areas_overseen_by); nobody else any. Every read here costs a fixed number of
 queries, whatever the number of employees, areas, entries and nominations."""
 
 import datetime
@@ -24,9 +24,10 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
-from lokalkontakt.people.capacity import Band, visible_core_areas
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
-from lokalkontakt.people.permissions import active_employee
+from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
+from lokalkontakt.timesheets.capacity import Band
+from lokalkontakt.timesheets.models import TimeEntry
 
 OPEN = Nomination.Status.PROPOSED
 
@@ -59,7 +60,7 @@ def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOvervi
     """The active staff of the core areas the user may see (one of them when `core_area` is
     given): their current assignments (`current`), their minutes this year until today
     (`minutes`) and whether they are nominated (`nominated`), in Danish name order."""
-    core_areas = visible_core_areas(user=user)
+    core_areas = core_areas_overseen_by(user)
     if core_area is not None:
         core_areas = core_areas.filter(pk=core_area.pk)
     core_areas = list(core_areas.order_by("sort_name"))
@@ -87,7 +88,7 @@ def nominations_visible_to(*, user):
     nominations = _nominations()
     if user.has_perm("core.coordinate"):
         return nominations
-    return nominations.filter(core_area__in=visible_core_areas(user=user))
+    return nominations.filter(core_area__in=core_areas_overseen_by(user))
 
 
 def nomination_get(*, user, pk: int) -> Nomination:
@@ -98,7 +99,7 @@ def nomination_get(*, user, pk: int) -> Nomination:
 def nominable_staff(*, user):
     """Whom the user may nominate: active staff of the core areas they lead (the coordinator:
     of any core area) who are not nominated already."""
-    return (Employee.objects.filter(is_active=True, core_area__in=visible_core_areas(user=user))
+    return (Employee.objects.filter(is_active=True, core_area__in=core_areas_overseen_by(user))
             .exclude(open_nomination_exists()).select_related("core_area")
             .order_by("sort_name", "pk"))
 

@@ -33,7 +33,8 @@ from django.utils.translation import ngettext
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.text import short_date
-from lokalkontakt.people.models import CoreArea, Employee, Nomination, TimeEntry
+from lokalkontakt.people.models import CoreArea, Employee, Nomination
+from lokalkontakt.timesheets.models import TimeEntry
 
 WEEKS = 12
 WEIGHTS = {"nomination": 3.0, "capacity": 2.0, "distance": 2.0, "balance": 1.0}

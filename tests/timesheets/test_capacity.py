@@ -6,22 +6,14 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.http import Http404
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.people.capacity import (
-    ABOVE,
-    BELOW,
-    WITHIN,
-    Band,
-    entry_get,
-    my_week,
-    my_year,
-    overview,
-    visible_core_areas,
-    working_days,
-)
-from lokalkontakt.people.models import CoreArea, TimeEntry
+from lokalkontakt.people.models import CoreArea
+from lokalkontakt.people.permissions import core_areas_overseen_by
+from lokalkontakt.timesheets.capacity import ABOVE, BELOW, WITHIN, Band, working_days
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.permissions import time_entries_visible_to
+from lokalkontakt.timesheets.selectors import my_week, my_year, overview
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
@@ -396,7 +388,7 @@ def test_a_leader_filtering_on_a_core_area_they_do_not_lead_sees_nothing(scheme)
 def test_an_employee_who_is_neither_coordinator_nor_leader_sees_nothing(scheme, colleague):
     found = overview(user=colleague, start=scheme["start"], end=scheme["end"])
 
-    assert list(visible_core_areas(user=colleague)) == []
+    assert list(core_areas_overseen_by(colleague)) == []
     assert (list(found.contacts), found.areas, found.core_areas) == ([], [], [])
 
 
@@ -405,16 +397,16 @@ def test_an_inactive_leader_sees_nothing(scheme):
 
     found = overview(user=leader, start=scheme["start"], end=scheme["end"])
 
-    assert list(visible_core_areas(user=leader)) == []
+    assert list(core_areas_overseen_by(leader)) == []
     assert (list(found.contacts), found.areas, found.core_areas) == ([], [], [])
 
 
 def test_the_core_areas_each_may_see(scheme, colleague):
     leader = leader_of(scheme["teknik"])
 
-    assert set(visible_core_areas(user=scheme["coordinator"])) == set(CoreArea.objects.all())
-    assert list(visible_core_areas(user=leader)) == [scheme["teknik"]]
-    assert list(visible_core_areas(user=colleague)) == []
+    assert set(core_areas_overseen_by(scheme["coordinator"])) == set(CoreArea.objects.all())
+    assert list(core_areas_overseen_by(leader)) == [scheme["teknik"]]
+    assert list(core_areas_overseen_by(colleague)) == []
 
 
 # One entry
@@ -426,21 +418,19 @@ def lises_entry(contact_user):
 
 
 def test_a_contact_gets_their_own_entry(contact_user, lises_entry):
-    assert entry_get(user=contact_user, pk=lises_entry.pk) == lises_entry
+    assert time_entries_visible_to(contact_user).get(pk=lises_entry.pk) == lises_entry
 
 
 def test_the_coordinator_gets_anyones_entry(coordinator, lises_entry):
-    assert entry_get(user=coordinator, pk=lises_entry.pk) == lises_entry
+    assert time_entries_visible_to(coordinator).get(pk=lises_entry.pk) == lises_entry
 
 
 def test_another_employee_does_not_find_the_entry(colleague, lises_entry):
-    with pytest.raises(Http404):
-        entry_get(user=colleague, pk=lises_entry.pk)
+    assert not time_entries_visible_to(colleague).filter(pk=lises_entry.pk).exists()
 
 
 def test_the_contacts_leader_does_not_find_the_entry(contact_user, lises_entry):
     # A leader sees the sums, not the entries.
     leader = leader_of(contact_user.employee.core_area)
 
-    with pytest.raises(Http404):
-        entry_get(user=leader, pk=lises_entry.pk)
+    assert not time_entries_visible_to(leader).filter(pk=lises_entry.pk).exists()

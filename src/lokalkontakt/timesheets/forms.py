@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT
-from lokalkontakt.people.models import TimeEntry
+from lokalkontakt.timesheets.models import TimeEntry
 
 MAX_PERIOD_DAYS = 3 * 366
 

@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
 from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.people.capacity import monday_of
-from lokalkontakt.people.models import CoreArea, Employee, TimeEntry
-from lokalkontakt.people.views_time import PAGE_SIZE
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.timesheets.capacity import monday_of
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.views import PAGE_SIZE
 from tests.factories import EmployeeFactory, UserFactory
 from tests.inquiries.conftest import english_client
 

@@ -1,6 +1,6 @@
 """Time registration's part of Mine områder (registered in apps.py)."""
 
-from lokalkontakt.people.forms_time import TimeEntryForm
+from lokalkontakt.timesheets.forms import TimeEntryForm
 
 
 def mine_time(request, *, employee):

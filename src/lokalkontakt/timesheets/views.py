@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,10 +21,11 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import short_date
 from lokalkontakt.core.xlsx import append_row, workbook_response
-from lokalkontakt.people import capacity
-from lokalkontakt.people.forms_time import CapacityFilterForm, TimeEntryForm
-from lokalkontakt.people.permissions import active_employee
-from lokalkontakt.people.services_time import (
+from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
+from lokalkontakt.timesheets import capacity, selectors
+from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
+from lokalkontakt.timesheets.permissions import time_entries_visible_to
+from lokalkontakt.timesheets.services import (
     time_entry_create,
     time_entry_delete,
     time_entry_update,
@@ -62,7 +63,7 @@ def register(request):
     form = TimeEntryForm(request.POST or None, employee=employee,
                          initial={"area": request.GET.get("omraade")})
     return form_view(
-        request, form=form, template="people/time_form.html",
+        request, form=form, template="timesheets/time_form.html",
         context={"next": _next_url(request, "")},
         save=lambda data: time_entry_create(actor=request.user, **data),
         success=_registered, redirect_to=lambda entry: _next_url(request, "time:mine"),
@@ -87,8 +88,8 @@ def mine(request):
     if year := request.GET.get("aar"):
         if not year.isdigit() or not 2000 <= int(year) <= 2100:
             return HttpResponseBadRequest(_("The year must be written as four digits, e.g. 2026."))
-        weeks = capacity.my_year(employee=employee, year=int(year))
-        return render(request, "people/time_year.html", {
+        weeks = selectors.my_year(employee=employee, year=int(year))
+        return render(request, "timesheets/time_year.html", {
             "year": int(year), "weeks": weeks, "total": sum(w.minutes for w in weeks)})
     monday = capacity.monday_of(timezone.localdate())
     if week := request.GET.get("uge"):
@@ -96,8 +97,8 @@ def mine(request):
         if monday is None:
             return HttpResponseBadRequest(_("The week must be written as year and week, e.g. "
                                             "2026-W48."))
-    return render(request, "people/time_week.html", {
-        "week": capacity.my_week(employee=employee, monday=monday),
+    return render(request, "timesheets/time_week.html", {
+        "week": selectors.my_week(employee=employee, monday=monday),
         "form": TimeEntryForm(employee=employee),
         "previous": monday - datetime.timedelta(days=7),
         "next": monday + datetime.timedelta(days=7)})
@@ -106,11 +107,11 @@ def mine(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    entry = capacity.entry_get(user=request.user, pk=pk)
+    entry = get_object_or_404(time_entries_visible_to(request.user), pk=pk)
     form = TimeEntryForm(request.POST or None, employee=entry.employee,
                          initial=TimeEntryForm.initial_of(entry))
     return form_view(
-        request, form=form, template="people/time_form.html", context={"entry": entry},
+        request, form=form, template="timesheets/time_form.html", context={"entry": entry},
         save=lambda data: time_entry_update(entry=entry, actor=request.user, **data),
         success=lambda _entry: _("The entry is saved."),
         redirect_to=lambda saved: _week_url(saved.day), invalid_status=400)
@@ -124,7 +125,7 @@ def _week_url(day: datetime.date) -> str:
 @staff_required
 @require_POST
 def delete(request, pk):
-    entry = capacity.entry_get(user=request.user, pk=pk)
+    entry = get_object_or_404(time_entries_visible_to(request.user), pk=pk)
     time_entry_delete(entry=entry, actor=request.user)
     messages.success(request, _("The entry is deleted."))
     return redirect(_week_url(entry.day))
@@ -133,12 +134,12 @@ def delete(request, pk):
 def _overview(request):
     if not request.user.has_perm("core.see_capacity"):
         raise PermissionDenied
-    core_areas = capacity.visible_core_areas(user=request.user)
+    core_areas = core_areas_overseen_by(request.user)
     form = CapacityFilterForm(request.GET or None, core_areas=core_areas)
     if request.GET and not form.is_valid():
         return form, None
     period = form.cleaned_data if request.GET else CapacityFilterForm.defaults()
-    return form, capacity.overview(user=request.user, **period)
+    return form, selectors.overview(user=request.user, **period)
 
 
 @staff_required
@@ -147,13 +148,13 @@ def overview(request):
     """Time per contact, area and core area for a period, against the band."""
     form, found = _overview(request)
     if found is None:
-        return render(request, "people/time_overview.html", {"form": form}, status=400)
+        return render(request, "timesheets/time_overview.html", {"form": form}, status=400)
     page = Paginator(found.contacts, PAGE_SIZE).get_page(request.GET.get("side"))
     for contact in page.object_list:
         contact.status = found.status(contact.minutes)
     params = request.GET.copy()
     params.pop("side", None)
-    return render(request, "people/time_overview.html", {
+    return render(request, "timesheets/time_overview.html", {
         "form": form, "overview": found, "page": page, "querystring": params.urlencode()})
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.people.models import TimeEntry
 from lokalkontakt.people.permissions import active_employee
+from lokalkontakt.timesheets.models import TimeEntry
 
 
 def _employee_of(actor):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people import services
-from lokalkontakt.people.models import TimeEntry
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
 

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.people.models import TimeEntry
-from lokalkontakt.people.services_time import (
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.services import (
     time_entry_create,
     time_entry_delete,
     time_entry_update,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.people import views_time
+from lokalkontakt.timesheets import views as views_time
 
 app_name = "time"
 urlpatterns = [

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.people.models import CoreArea, TimeEntry
+from lokalkontakt.people.models import CoreArea
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
