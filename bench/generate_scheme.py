@@ -19,7 +19,8 @@ from lokalkontakt.areas.models import (
     RolloutMilestone,
 )
 from lokalkontakt.areas.services_rollout import STANDARD_PLAN
-from lokalkontakt.people.models import CoreArea, Employee, Nomination
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 
 BATCH = 1000
 

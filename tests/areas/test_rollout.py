@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from lokalkontakt.areas import selectors_rollout as selectors
 from lokalkontakt.areas import services, services_rollout
 from lokalkontakt.areas.models import AreaEvent, LocalArea, Participation, RolloutMilestone
-from lokalkontakt.people.models import Nomination
+from lokalkontakt.candidates.models import Nomination
 from tests.areas.pages import page_text
 from tests.factories import (
     AssignmentFactory,

@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import AreaEvent, LocalArea, RolloutMilestone
-from lokalkontakt.people.models import Employee, Nomination
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.people.models import Employee
 from tests.browser.helpers import expect, log_in, message, read, read_plural, screenshot, shown, t
 from tests.browser.test_accessibility import (
     assert_accessible,

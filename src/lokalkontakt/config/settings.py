@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "lokalkontakt.core",
     "lokalkontakt.people",
     "lokalkontakt.timesheets",
+    "lokalkontakt.candidates",
     "lokalkontakt.areas",
     "lokalkontakt.projects",
     "lokalkontakt.inquiries",

@@ -25,7 +25,7 @@ urlpatterns = [
     path("moeder/", include("lokalkontakt.meetings.urls")),
     path("tid/", include("lokalkontakt.timesheets.urls")),
     path("projekter/", include("lokalkontakt.projects.urls")),
-    path("kandidater/", include("lokalkontakt.people.urls_nominations")),
+    path("kandidater/", include("lokalkontakt.candidates.urls")),
     path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
     path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
     path("overdragelser/", include("lokalkontakt.areas.urls_handover")),

@@ -7,7 +7,9 @@ layer (core, areas) never imports a feature, and features need not import each o
   (onboarding gives them the checklist), called inside the assignment's transaction;
 - `mine_workload`, `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder"
   (the lines of "Waiting for you" and the sections under it), the area page and the briefing
-  pack, each a template and a function giving its context (`panels_for`).
+  pack, each a template and a function giving its context (`panels_for`);
+- `demo_loaders`: what `load_demo` loads for `make run` once the demo logins exist, each a function
+  called as `load(stdout=…)`.
 """
 
 from collections.abc import Callable
@@ -74,3 +76,4 @@ mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
 briefing_sections = Registry("briefing_sections")
+demo_loaders = Registry("demo_loaders")

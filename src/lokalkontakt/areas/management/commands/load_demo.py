@@ -6,8 +6,8 @@ from lokalkontakt.areas.demo_handover import load_demo_handovers
 from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.registry import demo_loaders
 from lokalkontakt.meetings.demo import load_demo_meetings
-from lokalkontakt.people.demo_nominations import load_demo_nominations
 
 
 class Command(BaseCommand):
@@ -35,6 +35,7 @@ class Command(BaseCommand):
             load_demo_meetings()
             load_demo_handovers()
             load_demo_onboarding()  # the demo contact is under way on Korning's checklist
-            load_demo_nominations()  # the demo colleague leads Læring and has nominated
+            for load in demo_loaders:  # e.g. candidates: the demo colleague has nominated
+                load(stdout=self.stdout)
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))

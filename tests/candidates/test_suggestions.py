@@ -9,11 +9,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole
-from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.people.models import Employee, Nomination
-from lokalkontakt.people.services_nominations import nomination_create
-from lokalkontakt.people.suggestions import (
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.candidates.services import nomination_create
+from lokalkontakt.candidates.suggestions import (
     Candidate,
     NominationFact,
     Place,
@@ -22,6 +20,9 @@ from lokalkontakt.people.suggestions import (
     rank,
     suggestions_for,
 )
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.people.models import Employee
 from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import (
     AssignmentFactory,

@@ -15,9 +15,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.inquiries.conftest import english_client

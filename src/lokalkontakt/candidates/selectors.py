@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     IntegerField,
@@ -18,14 +17,13 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
-from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band
 from lokalkontakt.timesheets.models import TimeEntry
 
@@ -73,27 +71,6 @@ def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOvervi
              .order_by("sort_name", "pk"))
     return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
                          start=start, end=today)
-
-
-def _nominations():
-    return (Nomination.objects.select_related("employee", "core_area", "nominated_by__employee")
-            .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by("sort_name")))
-            .annotate(open_first=Case(When(status=OPEN, then=Value(0)), default=Value(1)))
-            .order_by("open_first", "-created_at", "-pk"))
-
-
-def nominations_visible_to(*, user):
-    """Every nomination for the coordinator; those of the core areas they lead for a leader;
-    open ones first, then the newest."""
-    nominations = _nominations()
-    if user.has_perm("core.coordinate"):
-        return nominations
-    return nominations.filter(core_area__in=core_areas_overseen_by(user))
-
-
-def nomination_get(*, user, pk: int) -> Nomination:
-    """A nomination the user may see; 404 otherwise (as for one that does not exist)."""
-    return get_object_or_404(nominations_visible_to(user=user), pk=pk)
 
 
 def nominable_staff(*, user):
@@ -167,11 +144,3 @@ def latest_request_to(employee) -> CandidateRequest | None:
     if employee is None:
         return None
     return CandidateRequest.objects.filter(leaders=employee).order_by("-sent_at", "-pk").first()
-
-
-def leads(user, core_area_id) -> bool:
-    """Whether the user, as an active employee, leads the core area."""
-    employee = active_employee(user)
-    return employee is not None and core_area_id is not None and employee.led_core_areas.filter(
-        pk=core_area_id).exists()
-

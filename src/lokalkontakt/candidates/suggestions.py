@@ -31,9 +31,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lokalkontakt.areas.models import Assignment
+from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.text import short_date
-from lokalkontakt.people.models import CoreArea, Employee, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.models import TimeEntry
 
 WEEKS = 12

@@ -13,11 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
+from lokalkontakt.candidates.permissions import leads
+from lokalkontakt.candidates.selectors import latest_request_to
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import coordinator_emails, person_name
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import active_employee
-from lokalkontakt.people.selectors_nominations import latest_request_to, leads
 
 OPEN = Nomination.Status.PROPOSED
 
@@ -55,7 +57,7 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
     nomination.save()
     areas = sorted(areas, key=lambda area: area.sort_name)  # read once: may be an iterator
     nomination.areas.set(areas)
-    email_queue_template("people/email/nomination_new.txt", to=coordinator_emails(), context={
+    email_queue_template("candidates/email/nomination_new.txt", to=coordinator_emails(), context={
         "nomination": nomination, "areas": areas, "by": person_name(actor),
         "url": site_url(reverse("nominations:list"))})
     return nomination
@@ -110,7 +112,7 @@ def nomination_decide(*, actor, nomination: Nomination, accept: bool,
     nomination.full_clean()
     nomination._history_user = actor
     nomination.save(update_fields=["status", "decided_at", "decision_note", "updated_at"])
-    email_queue_template("people/email/nomination_decided.txt",
+    email_queue_template("candidates/email/nomination_decided.txt",
                          to=_decision_recipients(nomination, actor), context={
                              "nomination": nomination, "by": person_name(actor),
                              "url": site_url(reverse("nominations:staff"))})
@@ -149,7 +151,7 @@ def candidate_request_send(*, actor, areas, leaders, message: str = "",
     request.areas.set(areas)
     request.leaders.set(leaders)
     for leader in leaders:
-        email_queue_template("people/email/candidate_request.txt", to=[leader.email] if leader.email
+        email_queue_template("candidates/email/candidate_request.txt", to=[leader.email] if leader.email
                              else [], context={
                                  "request": request, "leader": leader, "areas": areas,
                                  "by": person_name(actor),

@@ -2,9 +2,9 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.candidates import selectors
+from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.forms import DATE_INPUT
-from lokalkontakt.people import selectors_nominations as selectors
-from lokalkontakt.people.models import Nomination
 from lokalkontakt.people.permissions import core_areas_overseen_by
 
 

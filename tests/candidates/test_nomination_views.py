@@ -13,17 +13,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.people.models import CandidateRequest, Nomination
-from lokalkontakt.people.services_nominations import (
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
+from lokalkontakt.candidates.services import (
     candidate_request_send,
     nomination_create,
     nomination_decide,
 )
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.timesheets.models import TimeEntry
+from tests.candidates.nomination_world import Staff, make_staff
 from tests.factories import AssignmentFactory, EmployeeFactory, UserFactory
-from tests.people.nomination_world import Staff, make_staff
 
 pytestmark = pytest.mark.django_db
 

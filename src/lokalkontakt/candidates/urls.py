@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.people import views_nominations as views
+from lokalkontakt.candidates import views
 
 app_name = "nominations"
 urlpatterns = [

@@ -5,14 +5,14 @@ Written through the services, as the leader would. The employee is invented (exa
 from django.contrib.auth import get_user_model
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.candidates.services import nomination_create
 from lokalkontakt.people.models import Employee
-from lokalkontakt.people.services_nominations import nomination_create
 
 CANDIDATE = {"name": "Demo Medarbejder", "title": "Pædagogisk konsulent",
              "email": "demo-medarbejder@example.dk"}
 
 
-def load_demo_nominations() -> None:
+def load_demo_nominations(*, stdout=None) -> None:
     leader = get_user_model().objects.select_related("employee__core_area").get(
         username="kollega")
     core_area = leader.employee.core_area

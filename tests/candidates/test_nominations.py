@@ -10,20 +10,20 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.core.roles import COORDINATOR_GROUP
-from lokalkontakt.people.models import CandidateRequest, Nomination
-from lokalkontakt.people.services_nominations import (
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
+from lokalkontakt.candidates.services import (
     candidate_request_send,
     nomination_create,
     nomination_decide,
     nomination_withdraw,
 )
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from tests.candidates.nomination_world import Staff, make_staff
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker
 from tests.factories import EmployeeFactory, UserFactory
 from tests.inquiries.conftest import smtp_server  # noqa: F401 - a fixture
-from tests.people.nomination_world import Staff, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -14,18 +14,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.forms import apply_service_errors, form_view
-from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.people import selectors_nominations as selectors
-from lokalkontakt.people import services_nominations as services
-from lokalkontakt.people.forms_nominations import (
+from lokalkontakt.candidates import selectors, services
+from lokalkontakt.candidates.forms import (
     CandidateRequestForm,
     DecisionForm,
     NominationForm,
     StaffFilterForm,
 )
+from lokalkontakt.candidates.permissions import nominations_visible_to
+from lokalkontakt.candidates.suggestions import suggestions_for
+from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.people.permissions import active_employee
-from lokalkontakt.people.suggestions import suggestions_for
 
 PAGE_SIZE = 50
 NOMINATIONS_ON_STAFF_PAGE = 50
@@ -56,9 +56,9 @@ def staff(request):
     page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
     for employee in page.object_list:
         employee.status = overview.band.status(employee.minutes) if employee.current else None
-    nominations = selectors.nominations_visible_to(user=request.user).filter(
+    nominations = nominations_visible_to(request.user).filter(
         core_area__in=overview.core_areas)[:NOMINATIONS_ON_STAFF_PAGE]
-    return render(request, "people/candidates_staff.html", {
+    return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
         "show_filter": len(form.fields["core_area"].queryset) > 1, "nominations": nominations,
         "requests": selectors.requests_to(employee=active_employee(request.user))})
@@ -74,7 +74,7 @@ def new(request):
         initial["areas"] = list(LocalArea.objects.filter(slug=slug).values_list("pk", flat=True))
     form = NominationForm(request.POST or None, user=request.user, initial=initial)
     return form_view(
-        request, form=form, template="people/nomination_form.html", context={},
+        request, form=form, template="candidates/nomination_form.html", context={},
         save=lambda data: services.nomination_create(actor=request.user, **data),
         success=lambda nomination: _("%(name)s is nominated. The coordinator has been told.") % {
             "name": nomination.employee.name},
@@ -84,7 +84,7 @@ def new(request):
 @staff_required
 @require_POST
 def withdraw(request, pk):
-    nomination = selectors.nomination_get(user=request.user, pk=pk)
+    nomination = get_object_or_404(nominations_visible_to(request.user), pk=pk)
     try:
         services.nomination_withdraw(actor=request.user, nomination=nomination)
     except ValidationError as error:
@@ -99,9 +99,9 @@ def withdraw(request, pk):
 @require_GET
 def nomination_list(request):
     """Every nomination, open ones first."""
-    page = Paginator(selectors.nominations_visible_to(user=request.user), PAGE_SIZE).get_page(
+    page = Paginator(nominations_visible_to(request.user), PAGE_SIZE).get_page(
         request.GET.get("side"))
-    return render(request, "people/nomination_list.html", {"page": page})
+    return render(request, "candidates/nomination_list.html", {"page": page})
 
 
 def _after_decision(nomination, form) -> str:
@@ -126,7 +126,7 @@ def _initial_area(request, nomination):
 @require_http_methods(["GET", "POST"])
 def decide(request, pk):
     """Accept a nomination (and go on to assign the employee in an area) or mark it not chosen."""
-    nomination = selectors.nomination_get(user=request.user, pk=pk)
+    nomination = get_object_or_404(nominations_visible_to(request.user), pk=pk)
     initial = {"decision": request.GET.get("beslutning", DecisionForm.ACCEPT),
                "area": _initial_area(request, nomination)}
     form = DecisionForm(request.POST or None, nomination=nomination, initial=initial)
@@ -142,7 +142,7 @@ def decide(request, pk):
                     _("%(name)s is marked not chosen; the leader has been told."))
             messages.success(request, text % {"name": nomination.employee.name})
             return redirect(_after_decision(nomination, form))
-    return render(request, "people/nomination_decide.html",
+    return render(request, "candidates/nomination_decide.html",
                   {"nomination": nomination, "form": form}, status=400 if form.errors else 200)
 
 
@@ -151,7 +151,7 @@ def decide(request, pk):
 def requests(request):
     """The requests for candidates sent to the leaders, with how many nominations each brought."""
     page = Paginator(selectors.candidate_requests(), PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(request, "people/candidates_requests.html", {"page": page})
+    return render(request, "candidates/candidates_requests.html", {"page": page})
 
 
 def _sent(candidate_request) -> str:
@@ -174,7 +174,7 @@ def request_new(request):
                "leaders": list(selectors.leaders().values_list("pk", flat=True))}
     form = CandidateRequestForm(request.POST or None, initial=initial)
     return form_view(
-        request, form=form, template="people/candidates_request_form.html",
+        request, form=form, template="candidates/candidates_request_form.html",
         context={"without_leaders": list(selectors.core_areas_without_leaders())},
         save=lambda data: services.candidate_request_send(actor=request.user, **data),
         success=_sent, redirect_to=lambda _request: "nominations:requests", invalid_status=400)
@@ -192,5 +192,5 @@ def suggestions(request, slug):
     area = get_object_or_404(LocalArea.objects.annotate(has_contact=selectors.has_primary()),
                              slug=slug)
     ranked = suggestions_for(area=area)
-    return render(request, "people/candidates_suggestions.html", {
+    return render(request, "candidates/candidates_suggestions.html", {
         "area": area, "suggestions": ranked[:SUGGESTIONS_SHOWN], "total": len(ranked)})
