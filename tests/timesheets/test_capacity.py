@@ -11,7 +11,6 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people.models import CoreArea
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import ABOVE, BELOW, WITHIN, Band, working_days
-from lokalkontakt.timesheets.models import TimeEntry
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.selectors import my_week, my_year, overview
 from tests.factories import (
@@ -20,6 +19,7 @@ from tests.factories import (
     EmployeeFactory,
     UserFactory,
 )
+from tests.timesheets.factories import TimeEntryFactory
 
 D = datetime.date
 
@@ -38,8 +38,8 @@ def week_of(monday: datetime.date) -> Band:
 
 def entry(employee, day, minutes, *, area=None, outside_hours=False, kind="council"):
     """An entry as stored (the service's rules about today and cover are tested elsewhere)."""
-    return TimeEntry.objects.create(employee=employee, day=day, minutes=minutes, area=area,
-                                    outside_hours=outside_hours, kind=kind)
+    return TimeEntryFactory(employee=employee, day=day, minutes=minutes, area=area,
+                            outside_hours=outside_hours, kind=kind)
 
 
 # The band

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people import services
-from lokalkontakt.timesheets.models import TimeEntry
 from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
+from tests.timesheets.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,7 @@ def teknik(contact_user):
     employee.save()
     area = LocalAreaFactory(name="Glud")
     AssignmentFactory(area=area, employee=employee)
-    TimeEntry.objects.create(employee=employee, area=area, day=datetime.date(2026, 11, 24),
-                             minutes=45, kind=TimeEntry.Kind.COUNCIL)
+    TimeEntryFactory(employee=employee, area=area, day=datetime.date(2026, 11, 24))
     return core_area
 
 

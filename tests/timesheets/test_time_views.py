@@ -26,6 +26,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.inquiries.conftest import english_client
+from tests.timesheets.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,8 @@ def english_date(day: datetime.date, date_format: str = "SHORT_DATE_FORMAT") -> 
 
 def entry(employee, *, day=WEEK_48, minutes=45, area=None, kind=TimeEntry.Kind.COUNCIL,
           outside_hours=False, note="") -> TimeEntry:
-    return TimeEntry.objects.create(employee=employee, area=area, day=day, minutes=minutes,
-                                    kind=kind, outside_hours=outside_hours, note=note)
+    return TimeEntryFactory(employee=employee, area=area, day=day, minutes=minutes, kind=kind,
+                            outside_hours=outside_hours, note=note)
 
 
 def registration(area=None, **changes) -> dict:

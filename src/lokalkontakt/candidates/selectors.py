@@ -2,8 +2,9 @@
 the nominations and the coordinator's requests for candidates.
 
 Who sees what: the coordinator every core area; a core-area leader the core areas they lead
-(people.permissions.core_areas_overseen_by); nobody else any. Every read here costs a fixed number of
-queries, whatever the number of employees, areas, entries and nominations."""
+(people.permissions.core_areas_overseen_by; the nominations: candidates.permissions); nobody else
+any. Every read here costs a fixed number of queries, whatever the number of employees, areas,
+entries and nominations."""
 
 import datetime
 from dataclasses import dataclass
