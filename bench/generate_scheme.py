@@ -17,7 +17,8 @@ from lokalkontakt.areas.models import (
     OnboardingTask,
     Participation,
 )
-from lokalkontakt.people.models import CoreArea, Employee, Nomination
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.rollout.models import RolloutMilestone
 from lokalkontakt.rollout.services import STANDARD_PLAN
 

@@ -7,7 +7,7 @@ import random
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.people.models import TimeEntry
+from lokalkontakt.timesheets.models import TimeEntry
 
 BATCH = 1000
 WEEKS = 26

@@ -21,6 +21,11 @@ BEFORE_THE_SPLIT = [
     ("consultations", "0001_initial"),
     ("knowledge", "0002_follow_digestsent"),
     ("meetings", "0001_initial"),
+    # apps made by the split: back to none of their migrations
+    ("timesheets", None),
+    ("candidates", None),
+    ("rollout", None),
+    ("councils", None),
 ]
 
 

@@ -43,6 +43,7 @@ from lokalkontakt.areas.models import (
 )
 from lokalkontakt.areas.services_handover import handover_start
 from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
@@ -69,11 +70,12 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
-from lokalkontakt.people.services_time import time_entry_create
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
 from lokalkontakt.rollout.models import RolloutMilestone
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.services import time_entry_create
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,
@@ -327,7 +329,7 @@ GET_STATUS = {
     **{(f"handovers:{name}", "colleague"): 404 for name in ["detail", "note"]},
     **{("handovers:confirm", role): 405 for role in STAFF_ROLES},
     # A leader's staff and nominating are for core-area leaders and the coordinator (none of the
-    # roles here leads a core area; tests/people/test_nomination_views.py has the leaders).
+    # roles here leads a core area; tests/candidates/test_nomination_views.py has the leaders).
     # Withdrawing is a button (POST only).
     **{(f"nominations:{name}", role): 403 for name in ["staff", "new"]
        for role in ["colleague", "contact"]},
@@ -1322,3 +1324,20 @@ def test_council_and_consultation_actions_refuse_everyone_else(name, world):
     response = world.clients[allowed].post(url, data)
     assert response.status_code == 302, re.sub(r"\s+", " ", response.content.decode())[-3000:]
     assert council_and_consultation_snapshot() != before
+
+
+# Time entries and nominations are fetched through their app's *_visible_to (timesheets and
+# candidates permissions): a POST on one the user may not see answers 404 and changes nothing.
+OTHERS_OBJECTS = {
+    "time:delete": lambda w: {"pk": w.time_entry.pk},
+    "nominations:withdraw": lambda w: {"pk": _nomination(w).pk},
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHERS_OBJECTS))
+def test_posting_to_an_object_one_may_not_see_answers_404(name, world):
+    url = reverse(name, kwargs=OTHERS_OBJECTS[name](world))
+    before = snapshot()
+    response = world.clients["colleague"].post(url)
+    assert response.status_code == 404, f"colleague: POST {url} answered {response.status_code}"
+    assert snapshot() == before

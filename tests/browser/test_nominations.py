@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext, pgettext
 
 from lokalkontakt.areas.models import Assignment
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
 from tests.browser.helpers import expect, log_in, message, read, shown, t
 from tests.browser.test_accessibility import (
     assert_accessible,

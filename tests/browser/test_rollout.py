@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent, LocalArea
-from lokalkontakt.people.models import Employee, Nomination
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.people.models import Employee
 from lokalkontakt.rollout.demo import load_demo_rollout
 from lokalkontakt.rollout.models import RolloutMilestone
 from tests.browser.helpers import expect, log_in, message, read, read_plural, screenshot, shown, t

@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 from django.utils import timezone, translation
 
-from lokalkontakt.people import capacity
-from lokalkontakt.people.models import TimeEntry
+from lokalkontakt.timesheets import capacity
+from lokalkontakt.timesheets.models import TimeEntry
 from tests.browser.helpers import expect, log_in, read, shown, t
 from tests.browser.test_accessibility import (
     assert_accessible,

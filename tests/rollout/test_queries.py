@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.areas.models import LocalArea, Participation
-from lokalkontakt.people.models import Employee, Nomination
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.people.models import Employee
 from lokalkontakt.rollout.models import RolloutMilestone
 from tests.areas.test_queries import build_areas
 

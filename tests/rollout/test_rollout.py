@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from lokalkontakt.areas import services
 from lokalkontakt.areas.models import AreaEvent, LocalArea, Participation
-from lokalkontakt.people.models import Nomination
+from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.rollout import selectors
 from lokalkontakt.rollout import services as services_rollout
 from lokalkontakt.rollout.models import RolloutMilestone

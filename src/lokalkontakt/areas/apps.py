@@ -27,3 +27,9 @@ class AreasConfig(AppConfig):
                              order=10)
         mine_panels.register("onboarding", Panel("areas/_my_onboarding.html", panels.mine_onboarding,
                                                  css="css/onboarding.css"), order=20)
+
+        from lokalkontakt.areas import demo_handover, demo_onboarding
+        from lokalkontakt.core.registry import demo_loaders
+
+        demo_loaders.register("handovers", demo_handover.load_demo, order=30)
+        demo_loaders.register("onboarding", demo_onboarding.load_demo, order=40)

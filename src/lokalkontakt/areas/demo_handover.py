@@ -32,3 +32,9 @@ def load_demo_handovers() -> Handover | None:
     handover = handover_start(area=area, to_employee=contact, actor=coordinator,
                               switch_on=timezone.localdate() + datetime.timedelta(weeks=3))
     return handover_note_save(handover=handover, note=DEMO_NOTE, actor=coordinator)
+
+
+def load_demo(*, with_users: bool, stdout=None) -> None:
+    """The handovers' part of `load_demo` (core.registry.demo_loaders), with the demo logins only."""
+    if with_users:
+        load_demo_handovers()

@@ -24,3 +24,9 @@ def load_demo_onboarding() -> int:
     for task in tasks:
         onboarding_task_set_done(task=task, actor=user, done=True)
     return len(tasks)
+
+
+def load_demo(*, with_users: bool, stdout=None) -> None:
+    """The onboarding' part of `load_demo` (core.registry.demo_loaders), with the demo logins only."""
+    if with_users:
+        load_demo_onboarding()

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "axes",
     "lokalkontakt.core",
     "lokalkontakt.people",
+    "lokalkontakt.timesheets",
+    "lokalkontakt.candidates",
     "lokalkontakt.areas",
     "lokalkontakt.projects",
     "lokalkontakt.inquiries",

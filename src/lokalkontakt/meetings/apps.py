@@ -13,8 +13,17 @@ class MeetingsConfig(AppConfig):
 
         jobs.register("meetings", report, order=30)
 
-        from lokalkontakt.core.registry import Panel, area_panels, mine_panels, mine_workload
+        from lokalkontakt.core.registry import (
+            Panel,
+            area_panels,
+            demo_loaders,
+            mine_panels,
+            mine_workload,
+        )
         from lokalkontakt.meetings import panels
+        from lokalkontakt.meetings.demo import load_demo
+
+        demo_loaders.register("meetings", load_demo, order=20)
 
         mine_workload.register("actions", Panel("meetings/_mine_actions.html", panels.mine_actions),
                                order=30)

@@ -58,3 +58,10 @@ def load_demo_meetings() -> None:
     bulletin_send(actor=coordinator, title="Velkommen til Lokalkontakt",
                   text="Møder, dagsordener og opfølgningspunkter ligger nu i Lokalkontakt. "
                        "Foreslå punkter til næste møde under **Møder**.")
+
+
+def load_demo(*, with_users: bool, stdout=None) -> None:
+    """The meetings' part of `load_demo` (core.registry.demo_loaders): with the demo logins, a
+    held meeting with minutes and an action item, the coming year's meetings and a bulletin."""
+    if with_users:
+        load_demo_meetings()

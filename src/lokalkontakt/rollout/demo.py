@@ -63,7 +63,7 @@ def load_demo_rollout() -> list[RolloutMilestone]:
     return milestones
 
 
-def load_demo(*, with_users: bool) -> None:
+def load_demo(*, with_users: bool, stdout=None) -> None:
     """The rollout's part of `load_demo` (core.registry.demo_loaders): the plan and the
     invitations come with or without demo logins."""
     load_demo_rollout()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import Coverage, LocalArea, Participation
 from lokalkontakt.areas.selectors import _with_coverage, areas_with_contacts
-from lokalkontakt.people.models import Nomination
+from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.rollout.models import RolloutMilestone
 
 NEEDS_CONTACT = [Coverage.UNCOVERED, Coverage.HANDOVER]

@@ -2,12 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
-from lokalkontakt.areas.demo_handover import load_demo_handovers
-from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.registry import demo_loaders
-from lokalkontakt.meetings.demo import load_demo_meetings
-from lokalkontakt.people.demo_nominations import load_demo_nominations
 
 
 class Command(BaseCommand):
@@ -30,14 +26,10 @@ class Command(BaseCommand):
             f"Loaded {report.areas} local areas, {report.with_contact} with a contact."))
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
-        # The feature apps' demo data (core.registry.demo_loaders), e.g. the seed's rollout plan
-        # and the councils' invitation date.
-        for loader in demo_loaders:
-            loader(with_users=bool(report.users))
+        # The feature apps' demo data (core.registry.demo_loaders), in order: the seed's rollout
+        # plan, meetings, handovers, checklists, a nomination … (some only with the demo logins).
+        for load in demo_loaders:
+            load(with_users=bool(report.users), stdout=self.stdout)
         if report.users:
-            load_demo_meetings()
-            load_demo_handovers()
-            load_demo_onboarding()  # the demo contact is under way on Korning's checklist
-            load_demo_nominations()  # the demo colleague leads Læring and has nominated
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))

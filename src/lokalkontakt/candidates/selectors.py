@@ -1,0 +1,147 @@
+"""Reads about nominations (issue 7, item 2): a leader's staff with their contact roles and time,
+the nominations and the coordinator's requests for candidates.
+
+Who sees what: the coordinator every core area; a core-area leader the core areas they lead
+(people.permissions.core_areas_overseen_by; the nominations: candidates.permissions); nobody else
+any. Every read here costs a fixed number of queries, whatever the number of employees, areas,
+entries and nominations."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
+from lokalkontakt.candidates.models import CandidateRequest, Nomination
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.permissions import core_areas_overseen_by
+from lokalkontakt.timesheets.capacity import Band
+from lokalkontakt.timesheets.models import TimeEntry
+
+OPEN = Nomination.Status.PROPOSED
+
+
+def _current_assignments():
+    return (Assignment.objects.filter(ends_on__isnull=True).select_related("area")
+            .order_by("area__sort_name", "pk"))
+
+
+def _minutes_between(start: datetime.date, end: datetime.date):
+    entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end))
+               .values("employee").annotate(total=Sum("minutes")).values("total"))
+    return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
+
+
+def open_nomination_exists():
+    return Exists(Nomination.objects.filter(employee=OuterRef("pk"), status=OPEN))
+
+
+@dataclass
+class StaffOverview:
+    core_areas: list
+    staff: object  # a queryset of Employee with current, minutes and nominated
+    band: Band  # this year until today
+    start: datetime.date
+    end: datetime.date
+
+
+def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOverview:
+    """The active staff of the core areas the user may see (one of them when `core_area` is
+    given): their current assignments (`current`), their minutes this year until today
+    (`minutes`) and whether they are nominated (`nominated`), in Danish name order."""
+    core_areas = core_areas_overseen_by(user)
+    if core_area is not None:
+        core_areas = core_areas.filter(pk=core_area.pk)
+    core_areas = list(core_areas.order_by("sort_name"))
+    start = today.replace(month=1, day=1)
+    staff = (Employee.objects.filter(is_active=True, core_area__in=core_areas)
+             .select_related("core_area")
+             .annotate(minutes=_minutes_between(start, today), nominated=open_nomination_exists())
+             .prefetch_related(Prefetch("assignments", queryset=_current_assignments(),
+                                        to_attr="current"))
+             .order_by("sort_name", "pk"))
+    return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
+                         start=start, end=today)
+
+
+def nominable_staff(*, user):
+    """Whom the user may nominate: active staff of the core areas they lead (the coordinator:
+    of any core area) who are not nominated already."""
+    return (Employee.objects.filter(is_active=True, core_area__in=core_areas_overseen_by(user))
+            .exclude(open_nomination_exists()).select_related("core_area")
+            .order_by("sort_name", "pk"))
+
+
+def has_primary():
+    return Exists(Assignment.objects.filter(area=OuterRef("pk"), ends_on__isnull=True,
+                                            role=AssignmentRole.PRIMARY))
+
+
+def areas_uncovered_first():
+    """Every area, those without a (primary) contact first, each part in Danish order;
+    `has_contact` tells which."""
+    return LocalArea.objects.annotate(has_contact=has_primary()).order_by("has_contact",
+                                                                         "sort_name")
+
+
+def areas_without_contact():
+    return LocalArea.objects.exclude(has_primary()).order_by("sort_name")
+
+
+def request_default_areas():
+    """The areas to ask about by default: without a contact, and the council interested or not
+    yet answered."""
+    return areas_without_contact().filter(participation__in=[Participation.INTERESTED,
+                                                             Participation.UNKNOWN])
+
+
+def leaders():
+    """Active employees who lead a core area, with the core areas they lead (`led`)."""
+    return (Employee.objects.filter(is_active=True, led_core_areas__isnull=False).distinct()
+            .prefetch_related(Prefetch("led_core_areas", to_attr="led",
+                                       queryset=CoreArea.objects.order_by("sort_name")))
+            .order_by("sort_name", "pk"))
+
+
+def core_areas_without_leaders():
+    """Core areas where nobody would receive a request: no leader, or none still active."""
+    active_leader = Employee.objects.filter(led_core_areas=OuterRef("pk"), is_active=True)
+    return CoreArea.objects.exclude(Exists(active_leader)).order_by("sort_name")
+
+
+def candidate_requests():
+    """The coordinator's requests, newest first, with their areas, leaders and how many
+    nominations each brought."""
+    return (CandidateRequest.objects.select_related("sent_by__employee")
+            .annotate(nomination_count=Count("nominations", distinct=True))
+            .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by("sort_name")),
+                              Prefetch("leaders", queryset=Employee.objects.order_by("sort_name")))
+            .order_by("-sent_at", "-pk"))
+
+
+def requests_to(*, employee, limit: int = 5):
+    """The latest requests for candidates sent to a leader, with their areas."""
+    if employee is None:
+        return []
+    return list(CandidateRequest.objects.filter(leaders=employee)
+                .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by(
+                    "sort_name")))
+                .order_by("-sent_at", "-pk")[:limit])
+
+
+def latest_request_to(employee) -> CandidateRequest | None:
+    """The newest request for candidates sent to the employee as a leader: a nomination they make
+    answers it."""
+    if employee is None:
+        return None
+    return CandidateRequest.objects.filter(leaders=employee).order_by("-sent_at", "-pk").first()

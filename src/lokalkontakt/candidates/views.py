@@ -1,0 +1,196 @@
+"""Candidates for the contact role: a core-area leader's staff ("Mine medarbejdere") with who is a
+contact and the time it costs, nominating and withdrawing; the coordinator's nominations with the
+decision, requests for candidates to the leaders, and suggestions for an area without a contact."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.candidates import selectors, services
+from lokalkontakt.candidates.forms import (
+    CandidateRequestForm,
+    DecisionForm,
+    NominationForm,
+    StaffFilterForm,
+)
+from lokalkontakt.candidates.permissions import nominations_visible_to
+from lokalkontakt.candidates.suggestions import suggestions_for
+from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.people.permissions import active_employee
+
+PAGE_SIZE = 50
+NOMINATIONS_ON_STAFF_PAGE = 50
+
+
+def _require_leader(request) -> None:
+    """Core-area leaders and the coordinator (core.see_capacity); 403 for everyone else."""
+    if not request.user.has_perm("core.see_capacity"):
+        raise PermissionDenied
+
+
+def _querystring(request) -> str:
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()
+
+
+@staff_required
+@require_GET
+def staff(request):
+    """My staff: who is a contact (areas, role, since), their time this year against the band,
+    and the nominations of the core areas shown."""
+    _require_leader(request)
+    form = StaffFilterForm(request.GET or None, user=request.user)
+    core_area = form.cleaned_data["core_area"] if form.is_valid() else None
+    overview = selectors.staff_overview(user=request.user, today=timezone.localdate(),
+                                        core_area=core_area)
+    page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
+    for employee in page.object_list:
+        employee.status = overview.band.status(employee.minutes) if employee.current else None
+    nominations = nominations_visible_to(request.user).filter(
+        core_area__in=overview.core_areas)[:NOMINATIONS_ON_STAFF_PAGE]
+    return render(request, "candidates/candidates_staff.html", {
+        "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
+        "show_filter": len(form.fields["core_area"].queryset) > 1, "nominations": nominations,
+        "requests": selectors.requests_to(employee=active_employee(request.user))})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    """Nominate one of the staff of a core area one leads, for named areas or none."""
+    _require_leader(request)
+    initial = {"employee": request.GET.get("medarbejder")}
+    if slug := request.GET.get("omraade"):
+        initial["areas"] = list(LocalArea.objects.filter(slug=slug).values_list("pk", flat=True))
+    form = NominationForm(request.POST or None, user=request.user, initial=initial)
+    return form_view(
+        request, form=form, template="candidates/nomination_form.html", context={},
+        save=lambda data: services.nomination_create(actor=request.user, **data),
+        success=lambda nomination: _("%(name)s is nominated. The coordinator has been told.") % {
+            "name": nomination.employee.name},
+        redirect_to=lambda nomination: "nominations:staff", invalid_status=400)
+
+
+@staff_required
+@require_POST
+def withdraw(request, pk):
+    nomination = get_object_or_404(nominations_visible_to(request.user), pk=pk)
+    try:
+        services.nomination_withdraw(actor=request.user, nomination=nomination)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The nomination of %(name)s is withdrawn.") % {
+            "name": nomination.employee.name})
+    return redirect("nominations:staff")
+
+
+@coordinator_required
+@require_GET
+def nomination_list(request):
+    """Every nomination, open ones first."""
+    page = Paginator(nominations_visible_to(request.user), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    return render(request, "candidates/nomination_list.html", {"page": page})
+
+
+def _after_decision(nomination, form) -> str:
+    area = form.cleaned_data.get("area")
+    if form.accepted and area is not None:
+        return (reverse("coordination:assign", kwargs={"slug": area.slug}) + "?"
+                + urlencode({"medarbejder": nomination.employee_id}))
+    return reverse("nominations:list")
+
+
+def _initial_area(request, nomination):
+    """The area asked for (?omraade=), else the first area without a contact the nomination
+    names."""
+    if slug := request.GET.get("omraade"):
+        areas = LocalArea.objects.filter(slug=slug)
+    else:
+        areas = nomination.areas.filter(pk__in=selectors.areas_without_contact())
+    return areas.order_by("sort_name").values_list("pk", flat=True).first()
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def decide(request, pk):
+    """Accept a nomination (and go on to assign the employee in an area) or mark it not chosen."""
+    nomination = get_object_or_404(nominations_visible_to(request.user), pk=pk)
+    initial = {"decision": request.GET.get("beslutning", DecisionForm.ACCEPT),
+               "area": _initial_area(request, nomination)}
+    form = DecisionForm(request.POST or None, nomination=nomination, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_decide(actor=request.user, nomination=nomination,
+                                       accept=form.accepted, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            text = (_("The nomination of %(name)s is accepted; the leader has been told.")
+                    if form.accepted else
+                    _("%(name)s is marked not chosen; the leader has been told."))
+            messages.success(request, text % {"name": nomination.employee.name})
+            return redirect(_after_decision(nomination, form))
+    return render(request, "candidates/nomination_decide.html",
+                  {"nomination": nomination, "form": form}, status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_GET
+def requests(request):
+    """The requests for candidates sent to the leaders, with how many nominations each brought."""
+    page = Paginator(selectors.candidate_requests(), PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "candidates/candidates_requests.html", {"page": page})
+
+
+def _sent(candidate_request) -> str:
+    leaders = list(candidate_request.leaders.all())
+    without = [leader.name for leader in leaders if not leader.email]
+    text = ngettext("The request is sent to %(count)d leader.",
+                    "The request is sent to %(count)d leaders.", len(leaders) - len(without)) % {
+        "count": len(leaders) - len(without)}
+    if without:
+        text += " " + _("No e-mail address for: %(names)s.") % {"names": ", ".join(without)}
+    return text
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def request_new(request):
+    """Ask the leaders for candidates: by default the areas without a contact whose council is
+    interested or has not answered, and every leader; core areas without a leader are named."""
+    initial = {"areas": list(selectors.request_default_areas().values_list("pk", flat=True)),
+               "leaders": list(selectors.leaders().values_list("pk", flat=True))}
+    form = CandidateRequestForm(request.POST or None, initial=initial)
+    return form_view(
+        request, form=form, template="candidates/candidates_request_form.html",
+        context={"without_leaders": list(selectors.core_areas_without_leaders())},
+        save=lambda data: services.candidate_request_send(actor=request.user, **data),
+        success=_sent, redirect_to=lambda _request: "nominations:requests", invalid_status=400)
+
+
+# The best this many are shown: with every current contact a candidate, a large municipality
+# would otherwise render a thousand of them (bench: 339 ms at 3,000 areas before the cap).
+SUGGESTIONS_SHOWN = 20
+
+
+@coordinator_required
+@require_GET
+def suggestions(request, slug):
+    """Who could take an area without a contact, best first, with the reasons."""
+    area = get_object_or_404(LocalArea.objects.annotate(has_contact=selectors.has_primary()),
+                             slug=slug)
+    ranked = suggestions_for(area=area)
+    return render(request, "candidates/candidates_suggestions.html", {
+        "area": area, "suggestions": ranked[:SUGGESTIONS_SHOWN], "total": len(ranked)})

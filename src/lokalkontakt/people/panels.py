@@ -1,7 +1,0 @@
-"""Time registration's part of Mine områder (registered in apps.py)."""
-
-from lokalkontakt.people.forms_time import TimeEntryForm
-
-
-def mine_time(request, *, employee):
-    return {"time_form": TimeEntryForm(employee=employee)} if employee.is_active else None

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from lokalkontakt.timesheets import views
+
+app_name = "time"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("ny/", views.register, name="new"),
+    path("<int:pk>/ret/", views.edit, name="edit"),
+    path("<int:pk>/slet/", views.delete, name="delete"),
+    path("overblik/", views.overview, name="overview"),
+    path("overblik/eksport/", views.export, name="export"),
+]

@@ -1,0 +1,189 @@
+"""Time registration: register in seconds (also from "Mine områder"), one's week and year against
+the band, corrections; the overview by contact, area and core area for the coordinator and the
+core-area leaders, and its XLSX export."""
+
+import datetime
+import re
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from openpyxl import Workbook
+
+from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.text import short_date
+from lokalkontakt.core.xlsx import append_row, workbook_response
+from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
+from lokalkontakt.timesheets import capacity, selectors
+from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
+from lokalkontakt.timesheets.permissions import time_entries_visible_to
+from lokalkontakt.timesheets.services import (
+    time_entry_create,
+    time_entry_delete,
+    time_entry_update,
+)
+
+WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
+PAGE_SIZE = 50
+
+
+def _employee(request):
+    employee = active_employee(request.user)
+    if employee is None:
+        raise PermissionDenied
+    return employee
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return default
+
+
+def _registered(entry) -> str:
+    return _("Registered: %(minutes)d minutes on %(day)s.") % {
+        "minutes": entry.minutes, "day": short_date(entry.day)}
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    """Register time: the short form, also on "Mine områder", which it returns to."""
+    employee = _employee(request)
+    form = TimeEntryForm(request.POST or None, employee=employee,
+                         initial={"area": request.GET.get("omraade")})
+    return form_view(
+        request, form=form, template="timesheets/time_form.html",
+        context={"next": _next_url(request, "")},
+        save=lambda data: time_entry_create(actor=request.user, **data),
+        success=_registered, redirect_to=lambda entry: _next_url(request, "time:mine"),
+        invalid_status=400)
+
+
+def _week_start(value: str) -> datetime.date | None:
+    match = WEEK.match(value)
+    if not match or not 2000 <= int(match[1]) <= 2100:  # as the year; and no date overflow
+        return None
+    try:
+        return datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+
+
+@staff_required
+@require_GET
+def mine(request):
+    """My time: a week (?uge=2026-W48, this week by default) or a year (?aar=2026)."""
+    employee = _employee(request)
+    if year := request.GET.get("aar"):
+        if not year.isdigit() or not 2000 <= int(year) <= 2100:
+            return HttpResponseBadRequest(_("The year must be written as four digits, e.g. 2026."))
+        weeks = selectors.my_year(employee=employee, year=int(year))
+        return render(request, "timesheets/time_year.html", {
+            "year": int(year), "weeks": weeks, "total": sum(w.minutes for w in weeks)})
+    monday = capacity.monday_of(timezone.localdate())
+    if week := request.GET.get("uge"):
+        monday = _week_start(week)
+        if monday is None:
+            return HttpResponseBadRequest(_("The week must be written as year and week, e.g. "
+                                            "2026-W48."))
+    return render(request, "timesheets/time_week.html", {
+        "week": selectors.my_week(employee=employee, monday=monday),
+        "form": TimeEntryForm(employee=employee),
+        "previous": monday - datetime.timedelta(days=7),
+        "next": monday + datetime.timedelta(days=7)})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    entry = get_object_or_404(time_entries_visible_to(request.user), pk=pk)
+    form = TimeEntryForm(request.POST or None, employee=entry.employee,
+                         initial=TimeEntryForm.initial_of(entry))
+    return form_view(
+        request, form=form, template="timesheets/time_form.html", context={"entry": entry},
+        save=lambda data: time_entry_update(entry=entry, actor=request.user, **data),
+        success=lambda _entry: _("The entry is saved."),
+        redirect_to=lambda saved: _week_url(saved.day), invalid_status=400)
+
+
+def _week_url(day: datetime.date) -> str:
+    iso = day.isocalendar()
+    return f"{reverse('time:mine')}?uge={iso.year}-W{iso.week:02d}"
+
+
+@staff_required
+@require_POST
+def delete(request, pk):
+    entry = get_object_or_404(time_entries_visible_to(request.user), pk=pk)
+    time_entry_delete(entry=entry, actor=request.user)
+    messages.success(request, _("The entry is deleted."))
+    return redirect(_week_url(entry.day))
+
+
+def _overview(request):
+    if not request.user.has_perm("core.see_capacity"):
+        raise PermissionDenied
+    core_areas = core_areas_overseen_by(request.user)
+    form = CapacityFilterForm(request.GET or None, core_areas=core_areas)
+    if request.GET and not form.is_valid():
+        return form, None
+    period = form.cleaned_data if request.GET else CapacityFilterForm.defaults()
+    return form, selectors.overview(user=request.user, **period)
+
+
+@staff_required
+@require_GET
+def overview(request):
+    """Time per contact, area and core area for a period, against the band."""
+    form, found = _overview(request)
+    if found is None:
+        return render(request, "timesheets/time_overview.html", {"form": form}, status=400)
+    page = Paginator(found.contacts, PAGE_SIZE).get_page(request.GET.get("side"))
+    for contact in page.object_list:
+        contact.status = found.status(contact.minutes)
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(request, "timesheets/time_overview.html", {
+        "form": form, "overview": found, "page": page, "querystring": params.urlencode()})
+
+
+@staff_required
+@require_GET
+def export(request):
+    """The overview as a spreadsheet: one sheet per view."""
+    form, found = _overview(request)
+    if found is None:
+        return HttpResponseBadRequest(" ".join(form.non_field_errors()) or _("Check the period."))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Contacts")[:31]
+    append_row(sheet, [_("Name"), _("Core area"), _("Areas"), _("Minutes"),
+                       _("Outside working hours (minutes)"), _("Expected at least"),
+                       _("Expected at most"), _("Status")])
+    labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
+              capacity.ABOVE: _("Above the band")}
+    for contact in found.contacts:
+        append_row(sheet, [contact.name, contact.core_area.name if contact.core_area else "",
+                           contact.area_count, contact.minutes, contact.outside_minutes,
+                           found.band.low, found.band.high, labels[found.status(contact.minutes)]])
+    areas = workbook.create_sheet(_("Local areas")[:31])
+    append_row(areas, [_("Local area"), _("Minutes")])
+    for row in found.areas:
+        append_row(areas, [row["area__name"] or _("Not one area"), row["minutes"]])
+    core = workbook.create_sheet(_("Core areas")[:31])
+    append_row(core, [_("Core area"), _("Contacts"), _("Minutes")])
+    for row in found.core_areas:
+        append_row(core, [row["employee__core_area__name"] or _("No core area"), row["contacts"],
+                          row["minutes"]])
+    return workbook_response(workbook, f"tid-{found.start:%Y%m%d}-{found.end:%Y%m%d}.xlsx")

@@ -1,0 +1,155 @@
+"""The time pages cost the same number of queries whatever the data: the capacity overview with 30
+as with 3,000 contacts, my week and my year with 5 as with 500 entries.
+
+The counts are pinned, measured once: a change that adds a query per contact, per area, per core
+area or per entry, or one more per page, fails here. Every signed-in page starts with the session,
+the user, the user's employee record and whether the user is the coordinator (its group); a user who
+is not the coordinator costs two more, Django's own user and group permissions, asked once by the
+permission backend before django-rules answers.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
+from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.timesheets.capacity import monday_of
+from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.views import PAGE_SIZE
+from tests.factories import EmployeeFactory, UserFactory
+from tests.inquiries.conftest import english_client
+
+pytestmark = pytest.mark.django_db
+
+CORE_AREAS = ["Fritid og Fællesskab", "Læring", "Sundhed og Omsorg"]
+ENTRIES_EACH = 3
+CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
+AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
+
+# session, user, employee, coordinator group; the minutes per local area; the minutes and contacts
+# per core area; the count of contacts (for the pages); the page of contacts with their core area,
+# minutes, outside-hours minutes and areas; the filter's core areas.
+OVERVIEW_COORDINATOR = 9
+# session, user, employee, coordinator group, whether they lead a core area; Django's user and
+# group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
+# each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
+# the coordinator or a leader is one query (core.roles._role_flags).
+OVERVIEW_LEADER = 11
+# session, user, employee; the week's entries with their areas; whether they are the coordinator
+# or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
+# user and group permissions; the areas the quick form offers.
+WEEK_PAGE = 8
+# session, user, employee; the year's days and minutes (summed per week in Python); whether they
+# are the coordinator or lead a core area (one query), Django's user and group permissions.
+YEAR_PAGE = 7
+
+
+def build_contacts(count: int) -> list[CoreArea]:
+    """`count` contacts spread over three core areas (every seventh in none), each covering an
+    area of their own since 2024 and with ENTRIES_EACH entries today (in the overview's default
+    period, this year until today): one on their area, one outside hours, one with no area."""
+    core_areas = CoreArea.objects.bulk_create(
+        CoreArea(name=name, sort_name=danish_sort_key(name)) for name in CORE_AREAS)
+    employees = Employee.objects.bulk_create(
+        Employee(name=f"Kontakt {n:04d}", sort_name=danish_sort_key(f"Kontakt {n:04d}"),
+                 core_area=core_areas[n % 3] if n % 7 else None, email=f"kontakt{n}@example.dk")
+        for n in range(count))
+    areas = LocalArea.objects.bulk_create(
+        LocalArea(name=f"Område {n:04d}", slug=f"omraade-{n:04d}",
+                  sort_name=danish_sort_key(f"Område {n:04d}")) for n in range(count))
+    Assignment.objects.bulk_create(
+        Assignment(area=area, employee=employee, role=AssignmentRole.PRIMARY,
+                   starts_on=datetime.date(2024, 1, 2))
+        for area, employee in zip(areas, employees, strict=True))
+    today = timezone.localdate()
+    TimeEntry.objects.bulk_create(
+        TimeEntry(employee=employee, area=area if n == 0 else None, day=today, minutes=15 + n * 15,
+                  kind=TimeEntry.Kind.COUNCIL, outside_hours=n == 1)
+        for area, employee in zip(areas, employees, strict=True) for n in range(ENTRIES_EACH))
+    return core_areas
+
+
+def leader_of(core_area: CoreArea):
+    user = UserFactory(username="leder")
+    employee = EmployeeFactory(user=user, name="Lone Leder", core_area=core_area)
+    core_area.leaders.add(employee)
+    return user
+
+
+@pytest.fixture(params=[30, 3000], ids=["30-contacts", "3000-contacts"])
+def contacts(request):
+    return request.param
+
+
+def test_the_capacity_overview_for_the_coordinator(coordinator, contacts,
+                                                   django_assert_num_queries):
+    build_contacts(contacts)
+    client = english_client(coordinator)
+
+    with django_assert_num_queries(OVERVIEW_COORDINATOR):
+        response = client.get(reverse("time:overview"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert len(CONTACT_LINK.findall(content)) == min(contacts, PAGE_SIZE)
+    assert len(AREA_LINK.findall(content)) == contacts
+
+
+def test_the_capacity_overview_for_a_leader(contacts, django_assert_num_queries):
+    core_areas = build_contacts(contacts)
+    client = english_client(leader_of(core_areas[1]))
+
+    with django_assert_num_queries(OVERVIEW_LEADER):
+        response = client.get(reverse("time:overview"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    staff = Employee.objects.filter(core_area=core_areas[1], assignments__isnull=False).count()
+    assert len(CONTACT_LINK.findall(content)) == min(staff, PAGE_SIZE)
+    assert len(AREA_LINK.findall(content)) == staff
+
+
+@pytest.fixture(params=[5, 500], ids=["5-entries", "500-entries"])
+def entries(request):
+    return request.param
+
+
+def test_my_week(contact_user, entries, django_assert_num_queries):
+    area = LocalArea.objects.create(name="Glud", slug="glud")
+    Assignment.objects.create(area=area, employee=contact_user.employee,
+                              role=AssignmentRole.PRIMARY, starts_on=datetime.date(2024, 1, 2))
+    monday = monday_of(timezone.localdate())
+    TimeEntry.objects.bulk_create(
+        TimeEntry(employee=contact_user.employee, area=area if n % 2 else None,
+                  day=monday + datetime.timedelta(days=n % 7), minutes=1,
+                  kind=TimeEntry.Kind.COUNCIL) for n in range(entries))
+    client = english_client(contact_user)
+
+    with django_assert_num_queries(WEEK_PAGE):
+        response = client.get(reverse("time:mine"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count("/ret/") == entries
+    assert f"{entries} minutes registered" in content
+
+
+def test_my_year(contact_user, entries, django_assert_num_queries):
+    TimeEntry.objects.bulk_create(
+        TimeEntry(employee=contact_user.employee, day=datetime.date(2026, 1, 1)
+                  + datetime.timedelta(days=n % 365), minutes=2, kind=TimeEntry.Kind.COUNCIL)
+        for n in range(entries))
+    client = english_client(contact_user)
+
+    with django_assert_num_queries(YEAR_PAGE):
+        response = client.get(reverse("time:mine"), {"aar": "2026"})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count("?uge=") == 53  # a link to every ISO week of 2026
+    assert f"{2 * entries} minutes registered this year" in content
