@@ -41,6 +41,11 @@ def attachments_visible_to(*, user):
     return NoteAttachment.objects.filter(note__in=notes_visible_to(user=user))
 
 
+def can_read_history(user) -> bool:
+    """Staff see a note's saved versions and who saved them (the version page is theirs)."""
+    return user.has_perm("core.view_internal")
+
+
 def can_edit_note(user, note) -> bool:
     """The coordinator, the note's author (while an active employee) and the area's current
     contact or deputy."""

@@ -43,7 +43,7 @@ def note_list(request):
 def detail(request, pk):
     note = permissions.access_note(user=request.user, pk=pk)
     context = {"note": note, "html": render_markdown(note.text)}
-    if request.user.has_perm("core.view_internal"):
+    if permissions.can_read_history(request.user):
         context.update(history=selectors.note_history(note=note),
                        may_edit=permissions.can_edit_note(request.user, note),
                        may_delete=permissions.can_delete_note(request.user, note))

@@ -43,6 +43,16 @@ def can_change_action(user, action) -> bool:
     return employee is not None and action.owner_id == employee.pk
 
 
+def can_see_everyones_actions(user) -> bool:
+    """Only the coordinator lists everyone's action items; others list their own."""
+    return is_coordinator(user)
+
+
+def can_reassign_action(user) -> bool:
+    """Only the coordinator changes an action item's owner or due date."""
+    return is_coordinator(user)
+
+
 def can_record_local_meeting(user, area) -> bool:
     """The coordinator and the area's current contact or deputy."""
     return is_coordinator(user) or is_area_contact(active_employee(user), area)

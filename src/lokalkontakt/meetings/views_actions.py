@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
 from lokalkontakt.meetings.services_actions import action_create, action_update
@@ -21,13 +20,13 @@ PAGE_SIZE = 50
 @require_GET
 def action_list(request):
     form = ActionFilterForm(request.GET or None)
-    if not is_coordinator(request.user):
-        del form.fields["scope"]  # only the coordinator may see everyone's
+    if not permissions.can_see_everyones_actions(request.user):
+        del form.fields["scope"]
     scope, status = "mine", "open"
     if form.is_valid():
         scope = form.cleaned_data.get("scope") or scope
         status = form.cleaned_data["status"] or status
-    everyone = scope == "all" and is_coordinator(request.user)
+    everyone = scope == "all" and permissions.can_see_everyones_actions(request.user)
     employee = active_employee(request.user)
     if everyone or employee is not None:
         items = selectors.action_items(owner=None if everyone else employee, status=status)
@@ -47,8 +46,8 @@ def action_detail(request, pk):
     action = permissions.access_action(user=request.user, pk=pk,
                                        to_change=request.method == "POST")
     may_change = permissions.can_change_action(request.user, action)
-    coordinator = is_coordinator(request.user)
-    form = ActionUpdateForm(request.POST or None, coordinator=coordinator, initial={
+    form = ActionUpdateForm(request.POST or None,
+                            coordinator=permissions.can_reassign_action(request.user), initial={
         "status": action.status, "owner": action.owner_id, "due_on": action.due_on})
     return form_view(
         request, form=form, template="meetings/action.html",
