@@ -307,19 +307,21 @@ GET_STATUS = {
     **{("time:delete", role): 405 for role in STAFF_ROLES},
     **{(f"time:{name}", role): 403 for name in ["overview", "export"]
        for role in ["colleague", "contact"]},
-    # The project is led by the contact; another employee may read it but not change it.
+    # The project is led by the contact; another employee may read it but not change it (403,
+    # not 404: an object a user may see but not act on).
     ("projects:edit", "colleague"): 403,
     # Rollout: recording invitations and a step's status are the coordinator's buttons (POST only).
     ("rollout:invitations", "coordinator"): 405,
     ("rollout:milestone_status", "coordinator"): 405,
     **{(f"projects:{name}", role): 405 for name in ["milestone_new", "milestone_done"]
        for role in STAFF_ROLES},
-    # The item was proposed by the contact; another employee may not edit it.
+    # The item was proposed by the contact; another employee may read it (staff read every
+    # agenda), so editing it is 403, not 404.
     ("meetings:item_edit", "colleague"): 403,
     # The bulletin went to the contacts; the colleague covers no area, so it is not theirs.
     ("meetings:bulletin", "colleague"): 404,
     # Local meetings are recorded by an area's contact (or the coordinator); the contact recorded
-    # the world's, in Glud.
+    # the world's, in Glud. Staff see it on Glud's page, so changing it is 403, not 404.
     ("meetings:local_new", "colleague"): 403,
     ("meetings:local_edit", "colleague"): 403,
     # Ticking a step of one's onboarding checklist is a button (POST only).

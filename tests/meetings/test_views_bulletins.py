@@ -127,6 +127,15 @@ def test_a_recipient_lists_and_reads_their_bulletins(setting, other_contact):
     assert "Sent to" not in text(page)  # whom it went to is the coordinator's
 
 
+def test_a_recipients_list_counts_every_recipient_not_only_them(setting, other_contact):
+    send(setting, "For everyone")
+
+    listing = english_client(setting.contact).get(reverse("meetings:bulletins"))
+
+    row = listing.content.decode().split("For everyone</a>")[1].split("</tr>")[0]
+    assert row.endswith("<td>2</td>")
+
+
 def test_a_non_recipient_gets_404_for_anothers_bulletin(setting, other_contact):
     bulletin = send(setting, "For Glud", areas=[setting.area])
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.consultations.models import Consultation
-from lokalkontakt.consultations.selectors import consultations_visible_to, tasks_visible_to
+from lokalkontakt.consultations.permissions import consultations_visible_to, tasks_visible_to
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source
 

@@ -1,10 +1,5 @@
-"""Reads about consultations, with the visibility rules applied (404 for "missing" and "not yours"):
-
-- a consultation (its status page, export and printable page): the requester and the coordinator;
-- a task (one area's part): the coordinator, the requester, the task's contact, whoever covers the
-  area now (contact or deputy) and the active members of the area's council;
-- responding to a task: the same, except the requester (unless they are one of the others).
-"""
+"""Reads about consultations, with the visibility rules of consultations.permissions applied:
+what a user may not see answers 404, as a missing one does."""
 
 from django.db.models import (
     Case,
@@ -23,66 +18,23 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lokalkontakt.areas.models import Assignment
 from lokalkontakt.consultations.models import (
     Consultation,
     ConsultationAttachment,
     ConsultationEvent,
     ConsultationTask,
 )
+from lokalkontakt.consultations.permissions import (
+    active_employee_of,
+    attachments_visible_to,
+    consultations_visible_to,
+    covered_by,
+    tasks_respondable_by,
+    tasks_visible_to,
+)
 from lokalkontakt.core.roles import council_area_of
 
 Status = ConsultationTask.Status
-
-
-def _employee(user):
-    employee = getattr(user, "employee", None)
-    return employee if employee is not None and employee.is_active else None
-
-
-def consultations_visible_to(*, user):
-    consultations = Consultation.objects.select_related("requested_by")
-    if user.has_perm("core.coordinate"):
-        return consultations
-    employee = _employee(user)
-    if employee is None:
-        return consultations.none()
-    return consultations.filter(requested_by=employee)
-
-
-def _covers(employee):
-    return Assignment.objects.filter(area=OuterRef("area"), employee=employee, ends_on__isnull=True)
-
-
-def _respondable_filter(user) -> Q | None:
-    """The tasks the user may answer as a Q; None for the coordinator, who may answer any."""
-    if user.has_perm("core.coordinate"):
-        return None
-    conditions = Q(pk__in=[])
-    if employee := _employee(user):
-        conditions |= Q(handler=employee) | Q(Exists(_covers(employee)))
-    if area := council_area_of(user):
-        conditions |= Q(area=area)
-    return conditions
-
-
-def tasks_respondable_by(*, user):
-    """Tasks the user may answer: coordinator all; contacts their areas'; council members their
-    area's."""
-    conditions = _respondable_filter(user)
-    tasks = ConsultationTask.objects.all()
-    return tasks if conditions is None else tasks.filter(conditions)
-
-
-def tasks_visible_to(*, user):
-    """Tasks the user may open: those they may answer and, for the requester, their
-    consultation's."""
-    conditions = _respondable_filter(user)
-    if conditions is None:
-        return ConsultationTask.objects.all()
-    if employee := _employee(user):
-        conditions |= Q(consultation__requested_by=employee)
-    return ConsultationTask.objects.filter(conditions)
 
 
 def _task_rows(tasks):
@@ -95,7 +47,7 @@ def consultation_list(*, user, scope: str = "requested", status: str = "open"):
     one for the coordinator), newest first, with the number of tasks and of responses."""
     consultations = consultations_visible_to(user=user)
     if scope != "all":
-        employee = _employee(user)
+        employee = active_employee_of(user)
         consultations = (consultations.filter(requested_by=employee) if employee
                          else consultations.none())
     if status in Consultation.Status.values:
@@ -109,10 +61,10 @@ def consultation_list(*, user, scope: str = "requested", status: str = "open"):
 def my_tasks(*, user, status: str = "open"):
     """The tasks a contact answers: of areas they handle or cover now, and for the coordinator
     also those of areas without a contact. "open": of open consultations, waiting ones first."""
-    employee = _employee(user)
+    employee = active_employee_of(user)
     conditions = Q(pk__in=[])
     if employee:
-        conditions |= Q(handler=employee) | Q(Exists(_covers(employee)))
+        conditions |= Q(handler=employee) | covered_by(employee)
     if user.has_perm("core.coordinate"):
         conditions |= Q(handler__isnull=True)
     tasks = _task_rows(ConsultationTask.objects.filter(conditions)).select_related("consultation")
@@ -206,11 +158,5 @@ def task_for_response(*, user, pk: int) -> ConsultationTask:
 
 
 def attachment_get(*, user, pk: int) -> ConsultationAttachment:
-    """A file the user may download: a response's file with its task; the consultation's own
-    files for whoever may see the consultation or any of its tasks."""
-    visible_tasks = tasks_visible_to(user=user)
-    own = Q(task__isnull=True) & (
-        Q(Exists(consultations_visible_to(user=user).filter(pk=OuterRef("consultation"))))
-        | Q(Exists(visible_tasks.filter(consultation=OuterRef("consultation")))))
-    response_file = Q(Exists(visible_tasks.filter(pk=OuterRef("task"))))
-    return get_object_or_404(ConsultationAttachment.objects.filter(own | response_file), pk=pk)
+    """A file the user may download (consultations.permissions); 404 otherwise."""
+    return get_object_or_404(attachments_visible_to(user=user), pk=pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.selectors import inquiries_for_council, inquiries_visible_to
+from lokalkontakt.inquiries.permissions import inquiries_shared_with_council, inquiries_visible_to
 
 Role = SearchEntryPerson.Role
 
@@ -42,13 +42,13 @@ class InquirySource(Source):
             return None
         if user.has_perm("core.view_internal"):
             return Q(object_id__in=inquiries_visible_to(user=user).values("pk"))
-        return Q(object_id__in=inquiries_for_council(user=user).values("pk"))
+        return Q(object_id__in=inquiries_shared_with_council(user=user).values("pk"))
 
     def hits(self, user, ids):
         if user.has_perm("core.view_internal"):
             inquiries, council = inquiries_visible_to(user=user), False
         else:
-            inquiries, council = inquiries_for_council(user=user), True
+            inquiries, council = inquiries_shared_with_council(user=user), True
         return {inquiry.pk: self._hit(inquiry, council=council)
                 for inquiry in inquiries.filter(pk__in=ids).select_related("area")}
 

@@ -1,18 +1,21 @@
-"""Reads about inquiries, with the visibility rule applied: the coordinator sees every inquiry;
-an employee sees those they handle, those of the areas they cover now, and those forwarded to
-them or to their core area; a local council's members see those of their area's inquiries that
-are shared with the council (the submitter chose so, or the council wrote it), without the
-submitter's personal data or files and without anything internal; nobody else any."""
+"""Reads about inquiries, with the visibility rule of inquiries.permissions applied: an inquiry a
+user may not see answers 404, as a missing one does."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Assignment
-from lokalkontakt.core.roles import council_area_of
 from lokalkontakt.core.tokens import token_hash
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.permissions import (
+    PUBLIC_FILES,
+    STAFF_PUBLIC_FILES,
+    covered_by,
+    handled_by,
+    inquiries_shared_with_council,
+    inquiries_visible_to,
+)
 
 # Whitelisted orderings of the staff list (the `sort` parameter); the first is the default.
 SORTS = {
@@ -22,36 +25,8 @@ SORTS = {
     "area": ["area__sort_name", "answer_due", "pk"],
     "subject": ["subject", "pk"],
 }
-PUBLIC_FILES = Q(event__isnull=True) | Q(event__public=True)
-# Files staff attached to a public step (a reply). The submitter's own steps (the submission,
-# follow-ups) have no actor, so their files, which may hold personal data, are never among these.
-STAFF_PUBLIC_FILES = Q(event__public=True, event__actor__isnull=False)
 # The submitter's own files: the submission's and their follow-ups'. Deleted after retention.
 SUBMITTER_FILES = Q(event__isnull=True) | Q(event__kind=InquiryEvent.Kind.FOLLOW_UP)
-
-
-def _handled_by(employee) -> Q:
-    """Handled by the employee, forwarded to them or to their core area."""
-    forwarded = Inquiry.participants.through.objects.filter(inquiry=OuterRef("pk"),
-                                                            employee=employee)
-    condition = Q(assignee=employee) | Exists(forwarded)
-    if employee.core_area_id:
-        to_core_area = Inquiry.core_areas.through.objects.filter(
-            inquiry=OuterRef("pk"), corearea=employee.core_area_id)
-        condition |= Exists(to_core_area)
-    return condition
-
-
-def inquiries_visible_to(*, user):
-    inquiries = Inquiry.objects.select_related("area", "assignee")
-    if user.has_perm("core.coordinate"):
-        return inquiries
-    employee = getattr(user, "employee", None)
-    if employee is None or not employee.is_active:
-        return inquiries.none()
-    covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
-                                       ends_on__isnull=True)
-    return inquiries.filter(_handled_by(employee) | Exists(covers))
 
 
 def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
@@ -61,11 +36,9 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
     inquiries = inquiries_visible_to(user=user)
     employee = getattr(user, "employee", None)
     if scope == "mine":
-        inquiries = inquiries.filter(_handled_by(employee)) if employee else inquiries.none()
+        inquiries = inquiries.filter(handled_by(employee)) if employee else inquiries.none()
     elif scope == "areas" and employee:
-        covers = Assignment.objects.filter(area=OuterRef("area"), employee=employee,
-                                           ends_on__isnull=True)
-        inquiries = inquiries.filter(Exists(covers))
+        inquiries = inquiries.filter(covered_by(employee))
     if status == "open":
         inquiries = inquiries.exclude(status=Inquiry.Status.CLOSED)
     elif status in Inquiry.Status.values:
@@ -144,15 +117,9 @@ def public_attachment_get(*, inquiry: Inquiry, attachment_pk: int) -> InquiryAtt
 
 
 def inquiries_for_council(*, user):
-    """The inquiries about the local area of the user's active council membership that are
-    shared with the council, newest first; none for anyone else. Callers show only the public
-    side (see council_inquiry_get)."""
-    area = council_area_of(user)
-    if area is None:
-        return Inquiry.objects.none()
-    return (Inquiry.objects.filter(area=area, shared_with_council=True)
-            .select_related("area", "assignee")
-            .order_by("-created_at", "-pk"))
+    """The inquiries shared with the user's council (inquiries.permissions), newest first.
+    Callers show only the public side (see council_inquiry_get)."""
+    return inquiries_shared_with_council(user=user).order_by("-created_at", "-pk")
 
 
 def council_inquiry_get(*, user, pk: int) -> Inquiry:

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lokalkontakt.consultations.models import Consultation
-from lokalkontakt.consultations.selectors import consultations_visible_to, tasks_visible_to
+from lokalkontakt.consultations.permissions import consultations_visible_to, tasks_visible_to
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.inquiries.selectors import inquiries_visible_to
+from lokalkontakt.inquiries.permissions import inquiries_visible_to
 from lokalkontakt.knowledge.models import DigestSent, Follow, Note
 from lokalkontakt.people.models import Employee
 

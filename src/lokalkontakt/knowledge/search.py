@@ -6,7 +6,7 @@ from lokalkontakt.core.markdown import plain_text
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source, audience_filter
 from lokalkontakt.knowledge.models import Note
-from lokalkontakt.knowledge.selectors import notes_visible_to
+from lokalkontakt.knowledge.permissions import notes_visible_to
 
 
 class NoteSource(Source):

@@ -3,7 +3,7 @@ write, edit and delete notes. Which notes a user sees is decided by the selector
 rest); public notes can be read without signing in."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,10 +15,8 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import staff_or_council_required, staff_required
-from lokalkontakt.knowledge import selectors, services
+from lokalkontakt.knowledge import permissions, selectors, services
 from lokalkontakt.knowledge.forms import FollowForm, NoteFilterForm, NoteForm
-from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
-from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 25
 
@@ -43,12 +41,12 @@ def note_list(request):
 @public
 @require_GET
 def detail(request, pk):
-    note = selectors.note_get(user=request.user, pk=pk)
+    note = permissions.access_note(user=request.user, pk=pk)
     context = {"note": note, "html": render_markdown(note.text)}
-    if request.user.has_perm("core.view_internal"):
+    if permissions.can_read_history(request.user):
         context.update(history=selectors.note_history(note=note),
-                       may_edit=can_edit_note(request.user, note),
-                       may_delete=can_delete_note(request.user, note))
+                       may_edit=permissions.can_edit_note(request.user, note),
+                       may_delete=permissions.can_delete_note(request.user, note))
     return render(request, "knowledge/detail.html", context)
 
 
@@ -56,7 +54,7 @@ def detail(request, pk):
 @require_GET
 def version(request, pk, history_id):
     """A saved version of a note as it read then (staff, who see the edit history)."""
-    note = selectors.note_get(user=request.user, pk=pk)
+    note = permissions.access_note(user=request.user, pk=pk)
     record = selectors.note_version_get(note=note, history_id=history_id)
     return render(request, "knowledge/version.html",
                   {"note": note, "record": record, "html": render_markdown(record.text)})
@@ -85,9 +83,7 @@ def create(request):
 def edit(request, pk):
     """Edit a note. When someone else saved it meanwhile, the form comes back (409) with the
     user's text, the current note beside it, and the current version to save against."""
-    note = selectors.note_get(user=request.user, pk=pk)
-    if not can_edit_note(request.user, note):
-        raise PermissionDenied
+    note = permissions.access_note_to_edit(user=request.user, pk=pk)
     form = NoteForm(request.POST or None, request.FILES or None, initial=NoteForm.initial_of(note),
                     note=note)
     status = 200
@@ -106,7 +102,7 @@ def edit(request, pk):
             return redirect(note)
     if form.errors and status == 200:
         status = 400
-    current = selectors.note_get(user=request.user, pk=pk) if status == 409 else None
+    current = permissions.access_note(user=request.user, pk=pk) if status == 409 else None
     return render(request, "knowledge/form.html", {
         "form": form, "note": note, "current": current,
         "current_html": render_markdown(current.text) if current else ""}, status=status)
@@ -125,9 +121,7 @@ def _conflict_form(request, note, error):
 @staff_required
 @require_POST
 def delete(request, pk):
-    note = selectors.note_get(user=request.user, pk=pk)
-    if not can_delete_note(request.user, note):
-        raise PermissionDenied
+    note = permissions.access_note_to_delete(user=request.user, pk=pk)
     services.note_delete(note=note, actor=request.user)
     messages.success(request, _("The note is deleted."))
     return redirect("knowledge:list")
@@ -143,9 +137,7 @@ def attachment(request, pk):
 @require_http_methods(["GET", "POST"])
 def follows(request):
     """The areas and focus areas the user follows, for the daily digest (knowledge.jobs)."""
-    employee = active_employee(request.user)
-    if employee is None:
-        raise PermissionDenied
+    employee = permissions.access_follower(request.user)
     form = FollowForm(request.POST if request.method == "POST" else None,
                       initial=FollowForm.initial_of(employee))
     if request.method == "POST" and form.is_valid():

@@ -1,5 +1,6 @@
 """Reads about meetings. Meetings, agendas and minutes are internal: every member of staff may read
-them (the views require core.view_internal); nobody else sees any."""
+them (the views require core.view_internal); nobody else sees any. Bulletins with the rule of
+meetings.permissions applied."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Assignment, LocalArea
+from lokalkontakt.areas.models import Assignment
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.inquiries.models import Inquiry
@@ -19,6 +20,7 @@ from lokalkontakt.meetings.models import (
     LocalMeeting,
     Meeting,
 )
+from lokalkontakt.meetings.permissions import bulletins_visible_to
 from lokalkontakt.people.models import Employee
 
 FOLLOW_UP_INQUIRIES = 50
@@ -49,6 +51,10 @@ def meeting_list(*, upcoming: bool, today: datetime.date | None = None):
 
 def meeting_get(*, pk: int) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("series"), pk=pk)
+
+
+def item_get(*, pk: int) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.select_related("meeting", "area"), pk=pk)
 
 
 def agenda_items(*, meeting: Meeting, statuses=None):
@@ -106,11 +112,6 @@ def action_items(*, owner=None, status: str = "open"):
     return items.order_by("due_on", "pk")
 
 
-def action_get(*, pk: int) -> ActionItem:
-    return get_object_or_404(ActionItem.objects.select_related("owner", "meeting", "agenda_item"),
-                             pk=pk)
-
-
 def action_history(*, action: ActionItem):
     return action.history.select_related("history_user__employee").order_by("-history_date",
                                                                              "-history_id")
@@ -124,14 +125,9 @@ def bulletins_for(*, employee, limit: int = 3):
 
 
 def bulletin_list(*, user):
-    """The coordinator sees every bulletin; others those sent to them."""
-    bulletins = Bulletin.objects.select_related("author__employee").annotate(
-        recipient_count=Count("recipients"))
-    if user.has_perm("core.coordinate"):
-        return bulletins.order_by("-sent_at", "-pk")
-    employee = getattr(user, "employee", None)
-    return bulletins.filter(recipients=employee).order_by("-sent_at", "-pk") if employee else \
-        bulletins.none()
+    """The bulletins the user may read (meetings.permissions), newest first."""
+    return (bulletins_visible_to(user=user).select_related("author__employee")
+            .annotate(recipient_count=Count("recipients")).order_by("-sent_at", "-pk"))
 
 
 def bulletin_get(*, user, pk: int) -> Bulletin:
@@ -143,20 +139,6 @@ def bulletin_get(*, user, pk: int) -> Bulletin:
 def local_meetings_of_area(*, area, limit: int = 10):
     return list(LocalMeeting.objects.filter(area=area).select_related("recorded_by")
                 .order_by("-held_on", "-pk")[:limit])
-
-
-def areas_to_record_for(*, user):
-    """The areas whose local meetings the user may record: every area for the coordinator, the
-    areas an employee covers now (meetings.permissions.can_record_local_meeting)."""
-    if user.has_perm("core.coordinate"):
-        return LocalArea.objects.order_by("sort_name")
-    covers = Assignment.objects.filter(area=OuterRef("pk"), employee__user=user,
-                                       employee__is_active=True, ends_on__isnull=True)
-    return LocalArea.objects.filter(Exists(covers)).order_by("sort_name")
-
-
-def local_meeting_get(*, pk: int) -> LocalMeeting:
-    return get_object_or_404(LocalMeeting.objects.select_related("area", "recorded_by"), pk=pk)
 
 
 def next_meeting_for(*, employee):

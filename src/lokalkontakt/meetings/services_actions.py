@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting
-from lokalkontakt.meetings.permissions import can_change_action
+from lokalkontakt.meetings.permissions import can_change_action, can_reassign_action
 
 Status = ActionItem.Status
 
@@ -61,7 +61,7 @@ def action_update(*, action: ActionItem, actor, status: str, note: str = "",
     if status == Status.DROPPED and not note.strip():
         raise ValidationError({"note": _("Give the reason for dropping the action item.")})
     if (due_on and due_on != action.due_on or owner and owner != action.owner) \
-            and not is_coordinator(actor):
+            and not can_reassign_action(actor):
         raise PermissionDenied(_("Only the coordinator may change the owner or the due date."))
     new_owner = owner is not None and owner != action.owner
     if owner is not None and not owner.is_active:

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.meetings import ical, selectors, services
+from lokalkontakt.meetings import ical, permissions, selectors, services
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.models import AgendaItem
-from lokalkontakt.meetings.permissions import can_edit_item, can_propose
 from lokalkontakt.people.permissions import active_employee
 
 UPCOMING_LIMIT = 12
@@ -45,7 +44,7 @@ def detail(request, pk):
     follow_up, follow_up_count = selectors.follow_up(meeting=meeting)
     attendances = list(selectors.attendances(meeting=meeting))
     for item in items:
-        item.may_edit = can_edit_item(request.user, item)
+        item.may_edit = permissions.can_edit_item(request.user, item)
     return render(request, "meetings/detail.html", {
         "meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
         "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
@@ -56,7 +55,7 @@ def detail(request, pk):
         "attendances": attendances,
         "mine": next((a for a in attendances if a.employee.user_id == request.user.pk), None),
         "decided": meeting.action_items.select_related("owner", "agenda_item"),
-        "may_propose": can_propose(request.user, meeting)})
+        "may_propose": permissions.can_propose(request.user, meeting)})
 
 
 @staff_required

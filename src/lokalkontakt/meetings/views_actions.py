@@ -1,7 +1,6 @@
 """Action items: "Mine opfølgningspunkter" (the coordinator also sees everyone's), an item's page
 with its history, recording one at a meeting, and moving one on."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -9,10 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.roles import is_coordinator
-from lokalkontakt.meetings import selectors
+from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
-from lokalkontakt.meetings.permissions import can_change_action
 from lokalkontakt.meetings.services_actions import action_create, action_update
 from lokalkontakt.people.permissions import active_employee
 
@@ -23,13 +20,13 @@ PAGE_SIZE = 50
 @require_GET
 def action_list(request):
     form = ActionFilterForm(request.GET or None)
-    if not is_coordinator(request.user):
-        del form.fields["scope"]  # only the coordinator may see everyone's
+    if not permissions.can_see_everyones_actions(request.user):
+        del form.fields["scope"]
     scope, status = "mine", "open"
     if form.is_valid():
         scope = form.cleaned_data.get("scope") or scope
         status = form.cleaned_data["status"] or status
-    everyone = scope == "all" and is_coordinator(request.user)
+    everyone = scope == "all" and permissions.can_see_everyones_actions(request.user)
     employee = active_employee(request.user)
     if everyone or employee is not None:
         items = selectors.action_items(owner=None if everyone else employee, status=status)
@@ -46,13 +43,12 @@ def action_list(request):
 @require_http_methods(["GET", "POST"])
 def action_detail(request, pk):
     """An action item with its history; its owner and the coordinator move it on here."""
-    action = selectors.action_get(pk=pk)
-    may_change = can_change_action(request.user, action)
-    coordinator = is_coordinator(request.user)
-    form = ActionUpdateForm(request.POST or None, coordinator=coordinator, initial={
+    action = permissions.access_action(user=request.user, pk=pk,
+                                       to_change=request.method == "POST")
+    may_change = permissions.can_change_action(request.user, action)
+    form = ActionUpdateForm(request.POST or None,
+                            coordinator=permissions.can_reassign_action(request.user), initial={
         "status": action.status, "owner": action.owner_id, "due_on": action.due_on})
-    if request.method == "POST" and not may_change:
-        raise PermissionDenied
     return form_view(
         request, form=form, template="meetings/action.html",
         context={"action": action, "may_change": may_change,

@@ -2,8 +2,7 @@
 and the minutes of each item."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -11,14 +10,8 @@ from django.views.decorators.http import require_http_methods
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.meetings import selectors, services
+from lokalkontakt.meetings import permissions, selectors, services
 from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, MinutesForm
-from lokalkontakt.meetings.models import AgendaItem
-from lokalkontakt.meetings.permissions import can_edit_item, can_propose
-
-
-def _item_get(pk) -> AgendaItem:
-    return get_object_or_404(AgendaItem.objects.select_related("meeting", "area"), pk=pk)
 
 
 def _area_of_link(request):
@@ -31,7 +24,7 @@ def _area_of_link(request):
 @require_http_methods(["GET", "POST"])
 def propose(request, pk):
     meeting = selectors.meeting_get(pk=pk)
-    if not can_propose(request.user, meeting):
+    if not permissions.can_propose(request.user, meeting):
         return render(request, "meetings/closed_for_proposals.html", {"meeting": meeting},
                       status=403)
     return form_view(
@@ -45,9 +38,7 @@ def propose(request, pk):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk):
-    item = _item_get(pk)
-    if not can_edit_item(request.user, item):
-        raise PermissionDenied
+    item = permissions.access_item_to_edit(user=request.user, pk=pk)
     return form_view(
         request, form=ItemForm(request.POST or None, initial=ItemForm.initial_of(item)),
         template="meetings/item_form.html", context={"meeting": item.meeting, "item": item},
@@ -93,7 +84,7 @@ def attendance(request, pk):
 @require_http_methods(["GET", "POST"])
 def minutes(request, pk):
     """The minutes of one item: decisions, experiences and challenges."""
-    item = _item_get(pk)
+    item = selectors.item_get(pk=pk)
     form = MinutesForm(request.POST or None, initial={
         "decisions": item.decisions, "experiences": item.experiences,
         "challenges": item.challenges})

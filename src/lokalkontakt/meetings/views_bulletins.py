@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,9 +19,8 @@ from lokalkontakt.core.http import public
 from lokalkontakt.core.mail import site_url
 from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.meetings import ical, selectors
+from lokalkontakt.meetings import ical, permissions, selectors
 from lokalkontakt.meetings.forms import BulletinForm, LocalMeetingForm
-from lokalkontakt.meetings.permissions import can_edit_local_meeting
 from lokalkontakt.meetings.services_bulletins import (
     bulletin_send,
     calendar_feed_get_or_reset,
@@ -69,9 +67,7 @@ def bulletin_new(request):
 @require_http_methods(["GET", "POST"])
 def local_new(request):
     """Record a meeting attended in one of one's areas; it shows on the area's page."""
-    areas = selectors.areas_to_record_for(user=request.user)
-    if not areas.exists():
-        raise PermissionDenied
+    areas = permissions.access_areas_to_record_for(user=request.user)
     area = areas.filter(slug=request.GET.get("omraade", "")).first()
     form = LocalMeetingForm(request.POST or None, areas=areas, initial={
         "area": area.pk if area else None, "held_on": timezone.localdate()})
@@ -85,9 +81,7 @@ def local_new(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def local_edit(request, pk):
-    local_meeting = selectors.local_meeting_get(pk=pk)
-    if not can_edit_local_meeting(request.user, local_meeting):
-        raise PermissionDenied
+    local_meeting = permissions.access_local_meeting_to_change(user=request.user, pk=pk)
     areas = LocalArea.objects.filter(pk=local_meeting.area_id)
     form = LocalMeetingForm(request.POST or None, areas=areas, initial={
         "area": local_meeting.area_id, "kind": local_meeting.kind,
@@ -105,9 +99,7 @@ def local_edit(request, pk):
 @staff_required
 @require_POST
 def local_delete(request, pk):
-    local_meeting = selectors.local_meeting_get(pk=pk)
-    if not can_edit_local_meeting(request.user, local_meeting):
-        raise PermissionDenied
+    local_meeting = permissions.access_local_meeting_to_change(user=request.user, pk=pk)
     area = local_meeting.area
     local_meeting_delete(local_meeting=local_meeting, actor=request.user)
     messages.success(request, _("The meeting is deleted."))

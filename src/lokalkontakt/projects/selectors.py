@@ -4,7 +4,7 @@ the public area page shows only their titles, leads and status."""
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from lokalkontakt.projects.models import Milestone, Project
+from lokalkontakt.projects.models import Project
 
 
 def project_list(*, status: str = ""):
@@ -20,10 +20,6 @@ def project_list(*, status: str = ""):
 def project_get(*, pk: int) -> Project:
     return get_object_or_404(Project.objects.select_related("lead").prefetch_related(
         "areas", "focus_areas", "milestones"), pk=pk)
-
-
-def milestone_get(*, pk: int) -> Milestone:
-    return get_object_or_404(Milestone.objects.select_related("project"), pk=pk)
 
 
 def project_history(*, project: Project):

@@ -2,7 +2,6 @@
 the coordinator and the lead keep them up to date with their milestones."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,9 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.projects import selectors, services
+from lokalkontakt.projects import permissions, selectors, services
 from lokalkontakt.projects.forms import MilestoneForm, ProjectFilterForm, ProjectForm
-from lokalkontakt.projects.permissions import can_edit_project
 
 
 @staff_required
@@ -28,7 +26,7 @@ def project_list(request):
 @require_GET
 def detail(request, pk):
     project = selectors.project_get(pk=pk)
-    may_edit = can_edit_project(request.user, project)
+    may_edit = permissions.can_edit_project(request.user, project)
     return render(request, "projects/detail.html", {
         "project": project, "may_edit": may_edit, "history": selectors.project_history(
             project=project)[:20],
@@ -48,9 +46,7 @@ def create(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    project = selectors.project_get(pk=pk)
-    if not can_edit_project(request.user, project):
-        raise PermissionDenied
+    project = permissions.access_project_to_edit(user=request.user, pk=pk)
     return form_view(
         request, form=ProjectForm(request.POST or None, initial=ProjectForm.initial_of(project)),
         template="projects/form.html", context={"project": project},
@@ -62,9 +58,7 @@ def edit(request, pk):
 @staff_required
 @require_POST
 def milestone_new(request, pk):
-    project = selectors.project_get(pk=pk)
-    if not can_edit_project(request.user, project):
-        raise PermissionDenied
+    project = permissions.access_project_to_edit(user=request.user, pk=pk)
     form = MilestoneForm(request.POST)
     if not form.is_valid():
         return render(request, "projects/detail.html", {
@@ -79,9 +73,7 @@ def milestone_new(request, pk):
 @require_POST
 def milestone_done(request, pk):
     """Mark a milestone done today, or (done=0) not done."""
-    milestone = selectors.milestone_get(pk=pk)
-    if not can_edit_project(request.user, milestone.project):
-        raise PermissionDenied
+    milestone = permissions.access_milestone_to_change(user=request.user, pk=pk)
     done = request.POST.get("done") != "0"
     services.milestone_set_done(milestone=milestone, actor=request.user,
                                 done_on=timezone.localdate() if done else None)
