@@ -11,7 +11,6 @@ from django.utils import timezone
 from lokalkontakt.areas.models import (
     Assignment,
     AssignmentRole,
-    Handover,
     LocalArea,
     OnboardingStep,
     OnboardingTask,
@@ -19,6 +18,7 @@ from lokalkontakt.areas.models import (
     RolloutMilestone,
 )
 from lokalkontakt.areas.services_rollout import STANDARD_PLAN
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.models import CoreArea, Employee, Nomination
 
 BATCH = 1000

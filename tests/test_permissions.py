@@ -39,17 +39,17 @@ from lokalkontakt.areas.models import (
     Council,
     CouncilLoginToken,
     CouncilMember,
-    Handover,
     LocalArea,
     OnboardingStep,
     OnboardingTask,
     RolloutMilestone,
 )
-from lokalkontakt.areas.services_handover import handover_start
 from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.knowledge.models import Note

@@ -13,17 +13,13 @@ class AreasConfig(AppConfig):
 
         register(AreaSource())
 
-        from lokalkontakt.areas.jobs import report
         from lokalkontakt.areas.services_onboarding import onboarding_start
-        from lokalkontakt.core.registry import assignment_started, jobs
+        from lokalkontakt.core.registry import assignment_started
 
-        jobs.register("handovers", report, order=40)
         assignment_started.register("onboarding", onboarding_start)
 
         from lokalkontakt.areas import panels
         from lokalkontakt.core.registry import Panel, mine_panels
 
-        mine_panels.register("handovers", Panel("areas/_my_handovers.html", panels.mine_handovers),
-                             order=10)
         mine_panels.register("onboarding", Panel("areas/_my_onboarding.html", panels.mine_onboarding,
                                                  css="css/onboarding.css"), order=20)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lokalkontakt.consultations",
     "lokalkontakt.knowledge",
     "lokalkontakt.meetings",
+    "lokalkontakt.handovers",
     "lokalkontakt.workspace",
 ]
 

@@ -28,7 +28,7 @@ urlpatterns = [
     path("kandidater/", include("lokalkontakt.people.urls_nominations")),
     path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
     path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
-    path("overdragelser/", include("lokalkontakt.areas.urls_handover")),
+    path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
-from lokalkontakt.areas.demo_handover import load_demo_handovers
 from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.registry import demo_loaders
 from lokalkontakt.meetings.demo import load_demo_meetings
 from lokalkontakt.people.demo_nominations import load_demo_nominations
 
@@ -31,9 +31,11 @@ class Command(BaseCommand):
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING(f"Conflict: {conflict}"))
         load_demo_rollout()  # the seed's rollout plan and the councils' invitation date
+        # The feature apps' demo data (core.registry.demo_loaders).
+        for loader in demo_loaders:
+            loader(with_users=bool(report.users))
         if report.users:
             load_demo_meetings()
-            load_demo_handovers()
             load_demo_onboarding()  # the demo contact is under way on Korning's checklist
             load_demo_nominations()  # the demo colleague leads Læring and has nominated
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "

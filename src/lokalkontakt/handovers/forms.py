@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import Handover
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.models import Employee
 
 NOTE_MAX_LENGTH = Handover._meta.get_field("handover_note").max_length

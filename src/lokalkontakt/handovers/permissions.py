@@ -4,7 +4,7 @@ employees it concerns see it (while active employees); everyone else finds no su
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import Handover
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.permissions import active_employee
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.areas import views_handover as views
+from lokalkontakt.handovers import views
 
 app_name = "handovers"
 urlpatterns = [

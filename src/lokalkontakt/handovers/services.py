@@ -16,14 +16,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, Handover, LocalArea
-from lokalkontakt.areas.permissions_handover import (
+from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, LocalArea
+from lokalkontakt.areas.services import area_event_add, assignment_create, assignment_end
+from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.permissions import (
     can_confirm_handover,
     can_write_handover_note,
     handover_blocked_reason,
 )
-from lokalkontakt.areas.services import area_event_add, assignment_create, assignment_end
-from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.people.models import Employee
 
 logger = logging.getLogger(__name__)
@@ -98,8 +99,8 @@ def handover_start(*, area: LocalArea, to_employee: Employee, switch_on: datetim
         current._history_user = actor
         current.save(update_fields=["handover_due", "updated_at"])
     _event(handover, AreaEvent.Kind.HANDOVER_PLANNED, actor, switch_on)
-    _mail_both(handover, leaving="areas/email/handover_leaving.txt",
-               new="areas/email/handover_new.txt")
+    _mail_both(handover, leaving="handovers/email/handover_leaving.txt",
+               new="handovers/email/handover_new.txt")
     return handover
 
 
@@ -131,7 +132,7 @@ def handover_note_save(*, handover: Handover, note: str, actor) -> Handover:
     _save(handover, actor, ["handover_note", "note_written_at"])
     employee = handover.to_employee
     if first and employee.email and employee.is_active:
-        email_queue_template("areas/email/handover_note_ready.txt", to=[employee.email], context={
+        email_queue_template("handovers/email/handover_note_ready.txt", to=[employee.email], context={
             "handover": handover, "area": handover.area, "employee": employee,
             "url": site_url(reverse("handovers:detail", kwargs={"pk": handover.pk}))})
     return handover
@@ -164,8 +165,8 @@ def handover_reschedule(*, handover: Handover, switch_on: datetime.date, actor) 
     handover.switch_on = switch_on
     _save(handover, actor, ["switch_on"])
     _event(handover, AreaEvent.Kind.HANDOVER_PLANNED, actor, switch_on)
-    _mail_both(handover, leaving="areas/email/handover_moved.txt",
-               new="areas/email/handover_moved.txt")
+    _mail_both(handover, leaving="handovers/email/handover_moved.txt",
+               new="handovers/email/handover_moved.txt")
     return handover
 
 
@@ -189,8 +190,8 @@ def handover_cancel(*, handover: Handover, reason: str, actor) -> Handover:
         assignment._history_user = actor
         assignment.save(update_fields=["handover_due", "updated_at"])
     _event(handover, AreaEvent.Kind.HANDOVER_CANCELLED, actor, handover.switch_on, reason=reason)
-    _mail_both(handover, leaving="areas/email/handover_cancelled.txt",
-               new="areas/email/handover_cancelled.txt", reason=reason)
+    _mail_both(handover, leaving="handovers/email/handover_cancelled.txt",
+               new="handovers/email/handover_cancelled.txt", reason=reason)
     return handover
 
 
@@ -260,7 +261,7 @@ def _tell_council(handover: Handover, switch_on: datetime.date) -> bool:
     if not recipients:
         return False
     new = Employee.objects.select_related("core_area").get(pk=handover.to_employee_id)
-    email_queue_template("areas/email/handover_council.txt", to=recipients, reply_to=new.email,
+    email_queue_template("handovers/email/handover_council.txt", to=recipients, reply_to=new.email,
                          context={"handover": handover, "area": handover.area,
                                   "council": handover.area.council, "new": new,
                                   "leaving": handover.from_employee,

@@ -12,9 +12,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Assignment, Handover, LocalArea
+from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.models import Employee
 from tests.meetings.conftest import english_client
 from tests.people.test_queries import MINE

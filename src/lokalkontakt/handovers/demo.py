@@ -8,8 +8,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Handover, LocalArea
-from lokalkontakt.areas.services_handover import handover_note_save, handover_start
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.services import handover_note_save, handover_start
 from lokalkontakt.people.models import Employee
 
 DEMO_NOTE = (
@@ -32,3 +33,9 @@ def load_demo_handovers() -> Handover | None:
     handover = handover_start(area=area, to_employee=contact, actor=coordinator,
                               switch_on=timezone.localdate() + datetime.timedelta(weeks=3))
     return handover_note_save(handover=handover, note=DEMO_NOTE, actor=coordinator)
+
+
+def load_demo(*, with_users: bool) -> None:
+    """load_demo's part (core.registry.demo_loaders): the handover needs the demo logins."""
+    if with_users:
+        load_demo_handovers()

@@ -3,7 +3,7 @@ the new contact confirms, and the periodic job switches the assignment on the da
 and introduces the new contact to the council; moving and cancelling; what is refused.
 
 Messages are compared through gettext under the active language (the site's)."""
-# The fixtures come from tests/areas/handovers.py; tests name them as arguments.
+# The fixtures come from tests/handovers/fixtures.py; tests name them as arguments.
 # ruff: noqa: F811
 
 import datetime
@@ -17,9 +17,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import AreaEvent, Assignment, Handover
-from lokalkontakt.areas.selectors_handover import handover_state
-from lokalkontakt.areas.services_handover import (
+from lokalkontakt.areas.models import AreaEvent, Assignment
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.selectors import handover_state
+from lokalkontakt.handovers.services import (
     handover_cancel,
     handover_confirm,
     handover_note_save,
@@ -27,8 +29,9 @@ from lokalkontakt.areas.services_handover import (
     handover_start,
     handover_switch_due,
 )
-from lokalkontakt.core.models import OutgoingEmail
-from tests.areas.handovers import (  # noqa: F401 - fixtures
+from tests.conftest import site_text
+from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
+from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     events,
     glud,
     handover,
@@ -38,8 +41,6 @@ from tests.areas.handovers import (  # noqa: F401 - fixtures
     nanna,
     nanna_user,
 )
-from tests.conftest import site_text
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -457,7 +458,7 @@ def test_on_the_day_itself_an_unconfirmed_handover_is_waiting_not_overdue(handov
 
 def test_the_demo_plans_gluds_handover_to_the_demo_contact_with_a_note(settings):
     from lokalkontakt.areas.demo import load_hedensted
-    from lokalkontakt.areas.demo_handover import load_demo_handovers
+    from lokalkontakt.handovers.demo import load_demo_handovers
 
     settings.DEMO_ENABLED = True
     load_hedensted(with_users=True)

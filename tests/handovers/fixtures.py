@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lokalkontakt.areas.models import AreaEvent, Handover
-from lokalkontakt.areas.services_handover import handover_start
+from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.services import handover_start
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,

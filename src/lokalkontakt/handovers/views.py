@@ -9,27 +9,26 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.areas import selectors_handover as selectors
-from lokalkontakt.areas import services_handover as services
-from lokalkontakt.areas.forms_handover import (
+from lokalkontakt.areas.selectors import areas_with_contacts
+from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.text import short_date
+from lokalkontakt.handovers import selectors, services
+from lokalkontakt.handovers.forms import (
     HandoverCancelForm,
     HandoverNoteForm,
     HandoverRescheduleForm,
     HandoverStartForm,
 )
-from lokalkontakt.areas.models import Handover
-from lokalkontakt.areas.permissions_handover import can_confirm_handover, can_write_handover_note
-from lokalkontakt.areas.selectors import areas_with_contacts
-from lokalkontakt.core.forms import form_view
-from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.text import short_date
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_handover_note
 
 
 @coordinator_required
 @require_GET
 def handover_list(request):
     finished = Paginator(selectors.handovers_finished(), selectors.FINISHED_PAGE_SIZE)
-    return render(request, "areas/handover_list.html", {
+    return render(request, "handovers/handover_list.html", {
         "planned": selectors.handovers_planned(),
         "due_areas": selectors.areas_due_without_handover(),
         "page": finished.get_page(request.GET.get("side"))})
@@ -47,7 +46,7 @@ def start(request, slug):
     form = HandoverStartForm(request.POST or None,
                              current=current.employee if current else None)
     return form_view(
-        request, form=form, template="areas/handover_start.html",
+        request, form=form, template="handovers/handover_start.html",
         context={"area": area, "current": current},
         save=lambda data: services.handover_start(area=area, actor=request.user, **data),
         success=lambda handover: _("The handover of %(area)s to %(name)s is planned. Both have "
@@ -64,7 +63,7 @@ def _detail_url(handover: Handover) -> str:
 @require_GET
 def detail(request, pk):
     handover = selectors.handover_get(user=request.user, pk=pk)
-    return render(request, "areas/handover_detail.html", {
+    return render(request, "handovers/handover_detail.html", {
         "handover": handover, "history": selectors.handover_history(handover=handover),
         "may_write_note": can_write_handover_note(request.user, handover),
         "may_confirm": can_confirm_handover(request.user, handover)})
@@ -81,7 +80,7 @@ def note(request, pk):
     form = HandoverNoteForm(request.POST or None,
                             initial={"handover_note": handover.handover_note})
     return form_view(
-        request, form=form, template="areas/handover_note.html", context={"handover": handover},
+        request, form=form, template="handovers/handover_note.html", context={"handover": handover},
         save=lambda data: services.handover_note_save(handover=handover, actor=request.user,
                                                       note=data["handover_note"]),
         success=lambda saved: _("The handover note is saved."), redirect_to=_detail_url,
@@ -110,7 +109,7 @@ def reschedule(request, pk):
         return _not_planned(request, handover)
     form = HandoverRescheduleForm(request.POST or None, initial={"switch_on": handover.switch_on})
     return form_view(
-        request, form=form, template="areas/handover_reschedule.html",
+        request, form=form, template="handovers/handover_reschedule.html",
         context={"handover": handover},
         save=lambda data: services.handover_reschedule(handover=handover, actor=request.user,
                                                        **data),
@@ -127,7 +126,7 @@ def cancel(request, pk):
         return _not_planned(request, handover)
     form = HandoverCancelForm(request.POST or None)
     return form_view(
-        request, form=form, template="areas/handover_cancel.html", context={"handover": handover},
+        request, form=form, template="handovers/handover_cancel.html", context={"handover": handover},
         save=lambda data: services.handover_cancel(handover=handover, actor=request.user,
                                                    reason=data["cancel_reason"]),
         success=lambda saved: _("The handover of %(area)s is cancelled.") % {"area": saved.area},

@@ -1,6 +1,6 @@
 """The handovers' periodic job (registered in apps.py)."""
 
-from lokalkontakt.areas.services_handover import handover_switch_due
+from lokalkontakt.handovers.services import handover_switch_due
 
 
 def report() -> str:

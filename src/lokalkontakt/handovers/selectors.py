@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas.models import Assignment, AssignmentRole, Handover, LocalArea
-from lokalkontakt.areas.permissions_handover import handover_blocked_reason, handovers_visible_to
+from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.text import short_date
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.permissions import handover_blocked_reason, handovers_visible_to
 
 FINISHED_PAGE_SIZE = 25
 

@@ -3,7 +3,7 @@ moving and cancelling; the handover's page where the leaving contact writes the 
 contact confirms; who may open what (others find no such handover); the panel on "Mine områder"
 and the link on the area page. English pages, so the assertions do not depend on the Danish
 translation."""
-# The fixtures come from tests/areas/handovers.py; tests name them as arguments.
+# The fixtures come from tests/handovers/fixtures.py; tests name them as arguments.
 # ruff: noqa: F811
 
 import datetime
@@ -14,16 +14,18 @@ import pytest
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from lokalkontakt.areas.models import AreaEvent, Handover
-from lokalkontakt.areas.services_handover import (
+from lokalkontakt.areas.models import AreaEvent
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.services import (
     handover_cancel,
     handover_confirm,
     handover_note_save,
     handover_start,
     handover_switch_due,
 )
-from lokalkontakt.core.models import OutgoingEmail
-from tests.areas.handovers import (  # noqa: F401 - fixtures
+from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
+from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     glud,
     handover,
     in_days,
@@ -31,7 +33,6 @@ from tests.areas.handovers import (  # noqa: F401 - fixtures
     nanna,
     nanna_user,
 )
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.meetings.conftest import english_client
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,19 @@
+"""Handovers (and onboarding) moved to their own apps: their models leave areas' state only; the
+tables stay as they are (see handovers.0001 and onboarding.0001)."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("areas", "0006_onboarding_steps"),
+        ("handovers", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(database_operations=[], state_operations=[
+            migrations.DeleteModel(name="Handover"),
+            migrations.DeleteModel(name="HistoricalHandover"),
+        ]),
+    ]
