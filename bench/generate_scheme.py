@@ -12,13 +12,12 @@ from lokalkontakt.areas.models import (
     Assignment,
     AssignmentRole,
     LocalArea,
-    OnboardingStep,
-    OnboardingTask,
     Participation,
     RolloutMilestone,
 )
 from lokalkontakt.areas.services_rollout import STANDARD_PLAN
 from lokalkontakt.handovers.models import Handover
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.people.models import CoreArea, Employee, Nomination
 
 BATCH = 1000

@@ -40,11 +40,8 @@ from lokalkontakt.areas.models import (
     CouncilLoginToken,
     CouncilMember,
     LocalArea,
-    OnboardingStep,
-    OnboardingTask,
     RolloutMilestone,
 )
-from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
@@ -71,6 +68,8 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.services import onboarding_start, onboarding_step_save
 from lokalkontakt.people.models import CandidateRequest, CoreArea, Employee, Nomination, TimeEntry
 from lokalkontakt.people.services_time import time_entry_create
 from lokalkontakt.projects.models import Project

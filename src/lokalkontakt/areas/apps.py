@@ -12,14 +12,3 @@ class AreasConfig(AppConfig):
         from lokalkontakt.core.search.registry import register
 
         register(AreaSource())
-
-        from lokalkontakt.areas.services_onboarding import onboarding_start
-        from lokalkontakt.core.registry import assignment_started
-
-        assignment_started.register("onboarding", onboarding_start)
-
-        from lokalkontakt.areas import panels
-        from lokalkontakt.core.registry import Panel, mine_panels
-
-        mine_panels.register("onboarding", Panel("areas/_my_onboarding.html", panels.mine_onboarding,
-                                                 css="css/onboarding.css"), order=20)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "lokalkontakt.knowledge",
     "lokalkontakt.meetings",
     "lokalkontakt.handovers",
+    "lokalkontakt.onboarding",
     "lokalkontakt.workspace",
 ]
 

@@ -26,7 +26,7 @@ urlpatterns = [
     path("tid/", include("lokalkontakt.people.urls_time")),
     path("projekter/", include("lokalkontakt.projects.urls")),
     path("kandidater/", include("lokalkontakt.people.urls_nominations")),
-    path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
+    path("introduktion/", include("lokalkontakt.onboarding.urls")),
     path("udrulning/", include("lokalkontakt.areas.urls_rollout")),
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),

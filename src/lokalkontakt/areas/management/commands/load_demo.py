@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
-from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
 from lokalkontakt.areas.demo_rollout import load_demo_rollout
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.registry import demo_loaders
@@ -36,7 +35,6 @@ class Command(BaseCommand):
             loader(with_users=bool(report.users))
         if report.users:
             load_demo_meetings()
-            load_demo_onboarding()  # the demo contact is under way on Korning's checklist
             load_demo_nominations()  # the demo colleague leads Læring and has nominated
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'): "
                               + ", ".join(report.users))

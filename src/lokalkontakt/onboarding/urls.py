@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalkontakt.areas import views_onboarding as views
+from lokalkontakt.onboarding import views
 
 app_name = "onboarding"
 urlpatterns = [

@@ -5,8 +5,8 @@ one not started."""
 
 from django.contrib.auth import get_user_model
 
-from lokalkontakt.areas.models import OnboardingTask
-from lokalkontakt.areas.services_onboarding import onboarding_task_set_done
+from lokalkontakt.onboarding.models import OnboardingTask
+from lokalkontakt.onboarding.services import onboarding_task_set_done
 
 DEMO_AREA = "Korning"
 DEMO_STEPS_DONE = 2
@@ -24,3 +24,9 @@ def load_demo_onboarding() -> int:
     for task in tasks:
         onboarding_task_set_done(task=task, actor=user, done=True)
     return len(tasks)
+
+
+def load_demo(*, with_users: bool) -> None:
+    """load_demo's part (core.registry.demo_loaders): the checklist is the demo contact's."""
+    if with_users:
+        load_demo_onboarding()

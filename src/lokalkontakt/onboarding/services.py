@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from lokalkontakt.areas.models import Assignment, OnboardingStep, OnboardingTask
+from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.people.permissions import active_employee
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.permissions import can_tick_task
 
 
 @transaction.atomic
@@ -46,20 +47,11 @@ def onboarding_start(*, assignment: Assignment, actor=None) -> list[OnboardingTa
     ], OnboardingTask, default_user=user)
     employee, area = assignment.employee, assignment.area
     if employee.email:
-        email_queue_template("areas/email/onboarding_welcome.txt", to=[employee.email], context={
+        email_queue_template("onboarding/email/onboarding_welcome.txt", to=[employee.email], context={
             "employee": employee, "area": area, "assignment": assignment, "tasks": tasks,
             "mine_url": site_url(reverse("mine")),
             "briefing_url": site_url(reverse("areas:briefing", kwargs={"slug": area.slug}))})
     return tasks
-
-
-def can_tick_task(user, task: OnboardingTask) -> bool:
-    """The coordinator, and the active employee whose current assignment the checklist is."""
-    if user.has_perm("core.coordinate"):
-        return True
-    employee = active_employee(user)
-    return (employee is not None and task.assignment.employee_id == employee.pk
-            and task.assignment.ends_on is None)
 
 
 @transaction.atomic

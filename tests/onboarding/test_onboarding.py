@@ -6,26 +6,24 @@ so the assertions do not depend on the state of the Danish translation."""
 import datetime
 import html
 import re
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from lokalkontakt.areas.models import AssignmentRole, OnboardingStep, OnboardingTask
+from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.areas.services import assignment_create, assignment_end
-from lokalkontakt.areas.services_onboarding import (
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.services import (
     onboarding_start,
     onboarding_step_save,
     onboarding_task_set_done,
 )
-from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.core.roles import COORDINATOR_GROUP
-from tests.areas.conftest import english_client
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker, smtp_port, smtp_server  # noqa: F401 - fixtures
 from tests.factories import (
@@ -36,6 +34,8 @@ from tests.factories import (
     LocalAreaFactory,
     UserFactory,
 )
+from tests.meetings.conftest import english_client
+from tests.onboarding.factories import DEFAULT_TEMPLATE, load_default_template
 from tests.people.test_queries import MINE
 
 pytestmark = pytest.mark.django_db
@@ -87,11 +87,11 @@ def task_url(task) -> str:
 
 
 def test_the_migration_loads_the_danish_default_template_once(db):
-    migration = import_module("lokalkontakt.areas.migrations.0006_onboarding_steps")
+    migration = DEFAULT_TEMPLATE
     OnboardingStep.objects.all().delete()
 
-    migration.load(apps, None)
-    migration.load(apps, None)
+    load_default_template()
+    load_default_template()
 
     titles = list(OnboardingStep.objects.values_list("title", flat=True))
     assert titles == [title for title, _description in migration.DEFAULT_STEPS]
@@ -489,11 +489,11 @@ def test_welcome_is_queued_only_when_the_transaction_commits(steps, glud, contac
 
 def test_the_demo_contact_is_under_way_on_korning_and_has_not_started_hornborg(settings):
     from lokalkontakt.areas.demo import load_hedensted
-    from lokalkontakt.areas.demo_onboarding import load_demo_onboarding
+    from lokalkontakt.onboarding.demo import load_demo_onboarding
 
     settings.DEMO_ENABLED = True
     OnboardingStep.objects.all().delete()
-    import_module("lokalkontakt.areas.migrations.0006_onboarding_steps").load(apps, None)
+    load_default_template()
     load_hedensted(with_users=True)
 
     assert load_demo_onboarding() == 2

@@ -1,6 +1,6 @@
 """Onboarding's part of Mine områder (registered in apps.py)."""
 
-from lokalkontakt.areas.selectors_onboarding import unfinished_checklists
+from lokalkontakt.onboarding.selectors import unfinished_checklists
 
 
 def mine_onboarding(request, *, employee):

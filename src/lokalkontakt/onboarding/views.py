@@ -7,25 +7,24 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.areas import selectors_onboarding as selectors
-from lokalkontakt.areas import services_onboarding as services
-from lokalkontakt.areas.forms_onboarding import OnboardingStepForm
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.onboarding import selectors, services
+from lokalkontakt.onboarding.forms import OnboardingStepForm
 
 
 @coordinator_required
 @require_GET
 def progress(request):
     """The new contacts whose checklists are not complete, with how far they are."""
-    return render(request, "areas/onboarding_progress.html",
+    return render(request, "onboarding/onboarding_progress.html",
                   {"assignments": selectors.onboarding_progress()})
 
 
 @coordinator_required
 @require_GET
 def steps(request):
-    return render(request, "areas/onboarding_steps.html", {"steps": selectors.onboarding_steps()})
+    return render(request, "onboarding/onboarding_steps.html", {"steps": selectors.onboarding_steps()})
 
 
 @coordinator_required
@@ -33,7 +32,7 @@ def steps(request):
 def step_new(request):
     return form_view(
         request, form=OnboardingStepForm(request.POST or None),
-        template="areas/onboarding_step_form.html", context={},
+        template="onboarding/onboarding_step_form.html", context={},
         save=lambda data: services.onboarding_step_save(actor=request.user, **data),
         success=lambda step: _("The step is saved."), redirect_to=lambda step: "onboarding:steps",
         invalid_status=400)
@@ -46,7 +45,7 @@ def step_edit(request, pk):
     return form_view(
         request, form=OnboardingStepForm(request.POST or None,
                                          initial=OnboardingStepForm.initial_of(step)),
-        template="areas/onboarding_step_form.html", context={"step": step},
+        template="onboarding/onboarding_step_form.html", context={"step": step},
         save=lambda data: services.onboarding_step_save(actor=request.user, step=step, **data),
         success=lambda saved: _("The step is saved."), redirect_to=lambda saved: "onboarding:steps",
         invalid_status=400)

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404
 
-from lokalkontakt.areas.models import Assignment, OnboardingStep, OnboardingTask
-from lokalkontakt.people.permissions import active_employee
+from lokalkontakt.areas.models import Assignment
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.permissions import tasks_visible_to
 
 DONE = Q(onboarding_tasks__done_at__isnull=False)
 
@@ -73,13 +74,6 @@ def onboarding_step_get(*, pk: int) -> OnboardingStep:
 
 
 def onboarding_task_get(*, user, pk: int) -> OnboardingTask:
-    """A checklist step the user may tick: any for the coordinator; an employee's own current
-    assignment's. 404 for the rest, as for a missing one."""
-    tasks = OnboardingTask.objects.select_related("assignment__area")
-    if not user.has_perm("core.coordinate"):
-        employee = active_employee(user)
-        if employee is None:
-            tasks = tasks.none()
-        else:
-            tasks = tasks.filter(assignment__employee=employee, assignment__ends_on__isnull=True)
-    return get_object_or_404(tasks, pk=pk)
+    """A checklist step the user may tick; 404 for the rest, as for a missing one."""
+    return get_object_or_404(tasks_visible_to(user, OnboardingTask.objects.select_related(
+        "assignment__area")), pk=pk)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import OnboardingStep
+from lokalkontakt.onboarding.models import OnboardingStep
 
 
 class OnboardingStepForm(forms.Form):
