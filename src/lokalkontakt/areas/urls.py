@@ -1,13 +1,11 @@
 from django.urls import path
 
-from lokalkontakt.areas import views, views_briefing, views_council
+from lokalkontakt.areas import views, views_council
 
 app_name = "areas"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("<slug:slug>/", views.detail, name="detail"),
-    path("<slug:slug>/introduktionspakke/", views_briefing.briefing, name="briefing"),
-    path("<slug:slug>/introduktionspakke.pdf", views_briefing.briefing_pdf, name="briefing_pdf"),
     path("<slug:slug>/lokalraad/", views_council.members, name="council_members"),
     path("<slug:slug>/lokalraad/<int:pk>/inviter-igen/", views_council.member_reinvite,
          name="council_member_reinvite"),

@@ -4,8 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from lokalkontakt.areas import urls as areas_urls
 from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
+from lokalkontakt.workspace import urls as workspace_urls
 from lokalkontakt.workspace import views as workspace_views
 
 urlpatterns = [
@@ -15,7 +17,8 @@ urlpatterns = [
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("mine-omraader/", workspace_views.mine, name="mine"),
-    path("omraader/", include("lokalkontakt.areas.urls")),
+    # the briefing pack (workspace) sits under the area's address, in areas' namespace
+    path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
     path("lokalraad/", include("lokalkontakt.areas.urls_council")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),

@@ -11,15 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from lokalkontakt.areas.briefing import AGENDA_ITEMS, INQUIRIES, NOTES, briefing_pack
 from lokalkontakt.areas.models import AssignmentRole
-from lokalkontakt.areas.pdf import (
-    StaticOnlyFetcher,
-    html_to_pdf,
-    page_numbers_css,
-    static_file,
-    static_url,
-)
 from lokalkontakt.areas.services import assignment_create
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.inquiries.models import Inquiry
@@ -28,7 +20,14 @@ from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.models import AgendaItem, Meeting
 from lokalkontakt.meetings.services_bulletins import local_meeting_create
 from lokalkontakt.projects.services import milestone_add, project_save
-from tests.areas.conftest import english_client
+from lokalkontakt.workspace.briefing import AGENDA_ITEMS, INQUIRIES, NOTES, briefing_pack
+from lokalkontakt.workspace.pdf import (
+    StaticOnlyFetcher,
+    html_to_pdf,
+    page_numbers_css,
+    static_file,
+    static_url,
+)
 from tests.factories import (
     AssignmentFactory,
     CouncilFactory,
@@ -38,6 +37,7 @@ from tests.factories import (
     LocalAreaFactory,
     UserFactory,
 )
+from tests.meetings.conftest import english_client
 
 pytestmark = pytest.mark.django_db
 
