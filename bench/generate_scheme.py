@@ -11,13 +11,12 @@ from django.utils import timezone
 from lokalkontakt.areas.models import (
     Assignment,
     AssignmentRole,
-    Handover,
     LocalArea,
-    OnboardingStep,
-    OnboardingTask,
     Participation,
 )
 from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.rollout.models import RolloutMilestone
 from lokalkontakt.rollout.services import STANDARD_PLAN

@@ -26,6 +26,8 @@ BEFORE_THE_SPLIT = [
     ("candidates", None),
     ("rollout", None),
     ("councils", None),
+    ("handovers", None),
+    ("onboarding", None),
 ]
 
 

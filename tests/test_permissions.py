@@ -36,19 +36,16 @@ from lokalkontakt.areas.models import (
     AreaEvent,
     Assignment,
     Council,
-    Handover,
     LocalArea,
-    OnboardingStep,
-    OnboardingTask,
 )
-from lokalkontakt.areas.services_handover import handover_start
-from lokalkontakt.areas.services_onboarding import onboarding_start, onboarding_step_save
 from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 from lokalkontakt.councils.services import council_member_reinvite
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
 from lokalkontakt.knowledge.models import Note
@@ -70,6 +67,8 @@ from lokalkontakt.meetings.services_bulletins import (
     calendar_feed_get_or_reset,
     local_meeting_create,
 )
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.services import onboarding_start, onboarding_step_save
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save

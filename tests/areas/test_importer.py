@@ -13,16 +13,9 @@ from openpyxl import Workbook, load_workbook
 
 from lokalkontakt.areas import importer
 from lokalkontakt.areas.importer import ImportRejected, RowError, import_file
-from lokalkontakt.areas.models import (
-    AreaEvent,
-    Assignment,
-    Council,
-    LocalArea,
-    OnboardingStep,
-    OnboardingTask,
-    Participation,
-)
+from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea, Participation
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.people.models import Employee
 from tests.areas.pages import page_text
 from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory

@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Council, Handover, LocalArea
+from lokalkontakt.areas.models import Council, LocalArea
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.models import Employee
 from tests.browser.helpers import expect, log_in, message, read, shown, t
 from tests.browser.test_accessibility import (

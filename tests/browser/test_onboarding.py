@@ -5,17 +5,16 @@ progress and adds a step to the template after one try without a title. axe on "
 the checklists, the briefing pack, the progress page, the template and its form with errors."""
 
 import io
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from pypdf import PdfReader
 
-from lokalkontakt.areas.models import OnboardingStep, OnboardingTask
+from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from tests.browser.helpers import expect, log_in, message, read, screenshot, t
 from tests.browser.test_accessibility import (
     assert_accessible,
 )
+from tests.onboarding.factories import load_default_template
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,7 +29,7 @@ def default_steps(transactional_db):
     """The migration's default checklist (an earlier transactional test's flush removes it); the
     demo's assignments below copy it."""
     OnboardingStep.objects.all().delete()
-    import_module("lokalkontakt.areas.migrations.0006_onboarding_steps").load(apps, None)
+    load_default_template()
 
 
 def checklist(page, area: str):

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "lokalkontakt.consultations",
     "lokalkontakt.knowledge",
     "lokalkontakt.meetings",
+    "lokalkontakt.handovers",
+    "lokalkontakt.onboarding",
     "lokalkontakt.workspace",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",

@@ -4,8 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from lokalkontakt.areas import urls as areas_urls
 from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
+from lokalkontakt.workspace import urls as workspace_urls
 from lokalkontakt.workspace import views as workspace_views
 
 urlpatterns = [
@@ -18,7 +20,8 @@ urlpatterns = [
     # The council's pages: its home and login under lokalraad/, its members under the area
     # (omraader/<slug>/lokalraad/).
     path("", include("lokalkontakt.councils.urls")),
-    path("omraader/", include("lokalkontakt.areas.urls")),
+    # the briefing pack (workspace) sits under the area's address, in areas' namespace
+    path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
@@ -28,9 +31,9 @@ urlpatterns = [
     path("tid/", include("lokalkontakt.timesheets.urls")),
     path("projekter/", include("lokalkontakt.projects.urls")),
     path("kandidater/", include("lokalkontakt.candidates.urls")),
-    path("introduktion/", include("lokalkontakt.areas.urls_onboarding")),
+    path("introduktion/", include("lokalkontakt.onboarding.urls")),
     path("udrulning/", include("lokalkontakt.rollout.urls")),
-    path("overdragelser/", include("lokalkontakt.areas.urls_handover")),
+    path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.knowledge.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,9 @@
-"""The start page and "Mine områder": what each app registered, for the signed-in user."""
+"""The start page and "Mine områder": what each app registered, for the signed-in user; the area
+briefing pack, which gathers what several apps know about an area."""
 
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas.selectors import areas_of_employee
@@ -8,6 +11,7 @@ from lokalkontakt.areas.views import directory
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.registry import mine_panels, mine_workload, panels_for
+from lokalkontakt.workspace.briefing import briefing_area_get, briefing_pack
 
 
 @public
@@ -31,3 +35,27 @@ def mine(request):
         "employee": employee, "areas": areas_of_employee(employee=employee),
         "workload": panels_for(mine_workload, request, employee=employee) if employee else [],
         "panels": panels_for(mine_panels, request, employee=employee) if employee else []})
+
+
+@staff_required
+@require_GET
+def briefing(request, slug):
+    """The area briefing pack (introduktionspakke) for staff: a printable page."""
+    area = briefing_area_get(slug=slug)
+    return render(request, "workspace/briefing.html",
+                  {"area": area, "pack": briefing_pack(area=area, user=request.user)})
+
+
+@staff_required
+@require_GET
+def briefing_pdf(request, slug):
+    """The same pack as an A4 PDF with page numbers, downloaded as introduktionspakke-<slug>.pdf."""
+    from lokalkontakt.workspace.pdf import html_to_pdf, static_url  # WeasyPrint is slow to import
+
+    area = briefing_area_get(slug=slug)
+    html = render_to_string("workspace/briefing_pdf.html", {
+        "area": area, "pack": briefing_pack(area=area, user=request.user), "pdf": True,
+        "stylesheet": static_url("css/briefing-pdf.css")}, request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="introduktionspakke-{area.slug}.pdf"'
+    return response

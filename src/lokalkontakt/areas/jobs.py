@@ -1,8 +1,0 @@
-"""The handovers' periodic job (registered in apps.py)."""
-
-from lokalkontakt.areas.services_handover import handover_switch_due
-
-
-def report() -> str:
-    """run_jobs' line for the handovers whose date has come."""
-    return f"Handovers: {handover_switch_due()} switched."

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HandoversConfig(AppConfig):
+    name = "lokalkontakt.handovers"
+    label = "handovers"
+    verbose_name = _("Handovers")
+
+    def ready(self):
+        from lokalkontakt.core.registry import Panel, demo_loaders, jobs, mine_panels
+        from lokalkontakt.handovers import demo, panels
+        from lokalkontakt.handovers.jobs import report
+
+        jobs.register("handovers", report, order=40)
+        mine_panels.register("handovers", Panel("handovers/_my_handovers.html",
+                                                panels.mine_handovers), order=10)
+        demo_loaders.register("handovers", demo.load_demo, order=30)

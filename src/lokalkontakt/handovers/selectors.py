@@ -1,0 +1,152 @@
+"""Reads about handovers, each in a fixed number of queries whatever the number of handovers."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
+from lokalkontakt.core.roles import person_name
+from lokalkontakt.core.text import short_date
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.permissions import handover_blocked_reason, handovers_visible_to
+
+FINISHED_PAGE_SIZE = 25
+
+
+def _with_people(queryset):
+    return queryset.select_related("area", "from_employee", "to_employee", "from_assignment")
+
+
+@dataclass(frozen=True)
+class HandoverState:
+    label: str
+    badge: str  # the DKFDS badge modifier: info, success, warning, error
+    detail: str = ""
+
+
+def handover_state(handover: Handover, *, today: datetime.date | None = None) -> HandoverState:
+    """Where a handover stands, for the coordinator's list and the handover's page."""
+    today = today or timezone.localdate()
+    if handover.status == Handover.Status.DONE:
+        return HandoverState(_("Completed"), "success")
+    if handover.status == Handover.Status.CANCELLED:
+        return HandoverState(_("Cancelled"), "info")
+    blocked = handover_blocked_reason(handover)
+    if blocked:
+        return HandoverState(_("Cannot be switched"), "error", blocked)
+    if handover.confirmed_at is None and handover.switch_on < today:
+        return HandoverState(_("Overdue: not confirmed"), "error", _(
+            "The date has come, but %(name)s has not confirmed yet. The handover waits and is "
+            "completed at the first run after the confirmation.") % {"name": handover.to_employee})
+    if handover.confirmed_at is None:
+        return HandoverState(_("Waiting for confirmation"), "warning")
+    if handover.switch_on <= today:
+        return HandoverState(_("Confirmed: switches shortly"), "success")
+    return HandoverState(_("Confirmed"), "success")
+
+
+def _with_states(handovers, today):
+    handovers = list(handovers)
+    for handover in handovers:
+        handover.state = handover_state(handover, today=today)
+    return handovers
+
+
+def handovers_planned(*, today: datetime.date | None = None) -> list[Handover]:
+    """Every planned handover (at most one per area), the earliest date first, with its state."""
+    planned = _with_people(Handover.objects.filter(status=Handover.Status.PLANNED))
+    return _with_states(planned.order_by("switch_on", "area__sort_name", "pk"),
+                        today or timezone.localdate())
+
+
+def handovers_finished():
+    """Completed and cancelled handovers, the latest first (the view pages them)."""
+    return _with_people(Handover.objects.exclude(status=Handover.Status.PLANNED)).order_by(
+        "-updated_at", "-pk")
+
+
+def areas_due_without_handover():
+    """Areas whose contact is marked "handover due" but with no handover planned yet, in Danish
+    order, with the contact's name (`contact_name`)."""
+    due = Assignment.objects.filter(area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
+                                    ends_on__isnull=True, handover_due=True)
+    planned = Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
+    return (LocalArea.objects.filter(Exists(due)).exclude(Exists(planned))
+            .annotate(contact_name=Subquery(due.values("employee__name")[:1]))
+            .only("name", "slug", "sort_name").order_by("sort_name"))
+
+
+def handover_get(*, user, pk: int) -> Handover:
+    """One handover for its page, if the user may see it (404 otherwise, as for a missing one)."""
+    queryset = Handover.objects.select_related(
+        "area__council", "from_employee__core_area", "to_employee__core_area", "from_assignment",
+        "new_assignment", "created_by__employee")
+    handover = get_object_or_404(handovers_visible_to(user, queryset), pk=pk)
+    handover.state = handover_state(handover)
+    return handover
+
+
+def handover_planned_for_area(*, area: LocalArea) -> Handover | None:
+    return Handover.objects.filter(area=area, status=Handover.Status.PLANNED).first()
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime.datetime
+    by: str
+    texts: list
+
+
+def handover_history(*, handover: Handover, limit: int = 50) -> list[HistoryEntry]:
+    """What happened to the handover, oldest first, from its saved versions: who did it and
+    when ("the system" for the periodic job). The latest `limit` versions; one more is read to
+    tell what the first of them changed."""
+    records = list(handover.history.select_related("history_user__employee")
+                   .order_by("-history_date", "-history_id")[:limit + 1])[::-1]
+    entries, previous = [], None
+    if len(records) > limit:
+        previous, records = records[0], records[1:]
+    for record in records:
+        user = record.history_user
+        by = person_name(user) if user else _("the system")
+        entries.append(HistoryEntry(at=record.history_date, by=by,
+                                    texts=_changes(previous, record)))
+        previous = record
+    return entries
+
+
+def _changes(old, new) -> list[str]:
+    if old is None:
+        return [_("Handover planned for %(date)s.") % {"date": short_date(new.switch_on)}]
+    texts = []
+    if new.switch_on != old.switch_on:
+        texts.append(_("Date changed to %(date)s.") % {"date": short_date(new.switch_on)})
+    if new.handover_note != old.handover_note:
+        texts.append(_("Handover note changed.") if old.handover_note
+                     else _("Handover note written."))
+    if new.confirmed_at and not old.confirmed_at:
+        texts.append(_("Confirmed by the new contact."))
+    if new.status != old.status and new.status == Handover.Status.DONE:
+        texts.append(_("Completed: the new contact took over."))
+        if new.council_notified_at:
+            texts.append(_("The council was told by e-mail."))
+        else:
+            texts.append(_("The council has no e-mail address and was not told."))
+    if new.status != old.status and new.status == Handover.Status.CANCELLED:
+        texts.append(_("Cancelled: %(reason)s") % {"reason": new.cancel_reason})
+    return texts or [_("Saved.")]
+
+
+def handovers_to_act_on(*, employee) -> list[Handover]:
+    """"Mine områder": the planned handovers the employee gives or receives, the earliest
+    first. One query; none without an employee."""
+    if employee is None:
+        return []
+    return list(Handover.objects.filter(Q(from_employee=employee) | Q(to_employee=employee),
+                                        status=Handover.Status.PLANNED)
+                .select_related("area", "from_employee", "to_employee")
+                .order_by("switch_on", "pk"))

@@ -1,0 +1,138 @@
+"""Handovers: the coordinator's list and forms; the handover's page for the coordinator and the two
+employees it concerns, where the leaving contact writes the note and the new contact confirms."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lokalkontakt.areas.selectors import areas_with_contacts
+from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.text import short_date
+from lokalkontakt.handovers import selectors, services
+from lokalkontakt.handovers.forms import (
+    HandoverCancelForm,
+    HandoverNoteForm,
+    HandoverRescheduleForm,
+    HandoverStartForm,
+)
+from lokalkontakt.handovers.models import Handover
+from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_handover_note
+
+
+@coordinator_required
+@require_GET
+def handover_list(request):
+    finished = Paginator(selectors.handovers_finished(), selectors.FINISHED_PAGE_SIZE)
+    return render(request, "handovers/handover_list.html", {
+        "planned": selectors.handovers_planned(),
+        "due_areas": selectors.areas_due_without_handover(),
+        "page": finished.get_page(request.GET.get("side"))})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def start(request, slug):
+    area = get_object_or_404(areas_with_contacts(), slug=slug)
+    planned = selectors.handover_planned_for_area(area=area)
+    if planned is not None:
+        messages.info(request, _("A handover of %(area)s is already planned.") % {"area": area})
+        return redirect("handovers:detail", pk=planned.pk)
+    current = area.primary_assignment
+    form = HandoverStartForm(request.POST or None,
+                             current=current.employee if current else None)
+    return form_view(
+        request, form=form, template="handovers/handover_start.html",
+        context={"area": area, "current": current},
+        save=lambda data: services.handover_start(area=area, actor=request.user, **data),
+        success=lambda handover: _("The handover of %(area)s to %(name)s is planned. Both have "
+                                   "been sent an e-mail.") % {"area": area,
+                                                             "name": handover.to_employee},
+        redirect_to=lambda handover: _detail_url(handover), invalid_status=400)
+
+
+def _detail_url(handover: Handover) -> str:
+    return reverse("handovers:detail", kwargs={"pk": handover.pk})
+
+
+@staff_required
+@require_GET
+def detail(request, pk):
+    handover = selectors.handover_get(user=request.user, pk=pk)
+    return render(request, "handovers/handover_detail.html", {
+        "handover": handover, "history": selectors.handover_history(handover=handover),
+        "may_write_note": can_write_handover_note(request.user, handover),
+        "may_confirm": can_confirm_handover(request.user, handover)})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def note(request, pk):
+    handover = selectors.handover_get(user=request.user, pk=pk)
+    if handover.status != Handover.Status.PLANNED:
+        return _not_planned(request, handover)
+    if not can_write_handover_note(request.user, handover):
+        raise PermissionDenied
+    form = HandoverNoteForm(request.POST or None,
+                            initial={"handover_note": handover.handover_note})
+    return form_view(
+        request, form=form, template="handovers/handover_note.html", context={"handover": handover},
+        save=lambda data: services.handover_note_save(handover=handover, actor=request.user,
+                                                      note=data["handover_note"]),
+        success=lambda saved: _("The handover note is saved."), redirect_to=_detail_url,
+        invalid_status=400)
+
+
+@staff_required
+@require_POST
+def confirm(request, pk):
+    handover = selectors.handover_get(user=request.user, pk=pk)
+    if handover.status != Handover.Status.PLANNED:
+        return _not_planned(request, handover)
+    if not can_confirm_handover(request.user, handover):
+        raise PermissionDenied
+    services.handover_confirm(handover=handover, actor=request.user)
+    messages.success(request, _("You have confirmed that you take over %(area)s from %(date)s.")
+                     % {"area": handover.area, "date": short_date(handover.switch_on)})
+    return redirect(_detail_url(handover))
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def reschedule(request, pk):
+    handover = selectors.handover_get(user=request.user, pk=pk)
+    if handover.status != Handover.Status.PLANNED:
+        return _not_planned(request, handover)
+    form = HandoverRescheduleForm(request.POST or None, initial={"switch_on": handover.switch_on})
+    return form_view(
+        request, form=form, template="handovers/handover_reschedule.html",
+        context={"handover": handover},
+        save=lambda data: services.handover_reschedule(handover=handover, actor=request.user,
+                                                       **data),
+        success=lambda saved: _("The handover is moved to %(date)s.") % {
+            "date": short_date(saved.switch_on)},
+        redirect_to=_detail_url, invalid_status=400)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    handover = selectors.handover_get(user=request.user, pk=pk)
+    if handover.status != Handover.Status.PLANNED:
+        return _not_planned(request, handover)
+    form = HandoverCancelForm(request.POST or None)
+    return form_view(
+        request, form=form, template="handovers/handover_cancel.html", context={"handover": handover},
+        save=lambda data: services.handover_cancel(handover=handover, actor=request.user,
+                                                   reason=data["cancel_reason"]),
+        success=lambda saved: _("The handover of %(area)s is cancelled.") % {"area": saved.area},
+        redirect_to=_detail_url, invalid_status=400)
+
+
+def _not_planned(request, handover):
+    messages.error(request, _("The handover is no longer planned."))
+    return redirect(_detail_url(handover))
