@@ -60,13 +60,11 @@ from lokalkontakt.meetings.models import (
     Meeting,
     MeetingSeries,
 )
-from lokalkontakt.meetings.services import item_propose
-from lokalkontakt.meetings.services_actions import action_create
-from lokalkontakt.meetings.services_bulletins import (
-    bulletin_send,
-    calendar_feed_get_or_reset,
-    local_meeting_create,
-)
+from lokalkontakt.meetings.services.actions import action_create
+from lokalkontakt.meetings.services.agenda import item_propose
+from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.calendar_feeds import calendar_feed_get_or_reset
+from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.onboarding.services import onboarding_start, onboarding_step_save
 from lokalkontakt.people.models import CoreArea, Employee

@@ -21,9 +21,9 @@ from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import ical, permissions, selectors
 from lokalkontakt.meetings.forms import BulletinForm, LocalMeetingForm
-from lokalkontakt.meetings.services_bulletins import (
-    bulletin_send,
-    calendar_feed_get_or_reset,
+from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.calendar_feeds import calendar_feed_get_or_reset
+from lokalkontakt.meetings.services.local_meetings import (
     local_meeting_create,
     local_meeting_delete,
     local_meeting_update,
