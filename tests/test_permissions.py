@@ -47,7 +47,8 @@ from lokalkontakt.councils.services import council_member_reinvite
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
+from lokalkontakt.inquiries.services.replies import inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token
