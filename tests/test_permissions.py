@@ -47,7 +47,8 @@ from lokalkontakt.councils.services import council_member_reinvite
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.services import inquiry_reply, inquiry_submit
+from lokalkontakt.inquiries.services.replies import inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token
@@ -60,13 +61,11 @@ from lokalkontakt.meetings.models import (
     Meeting,
     MeetingSeries,
 )
-from lokalkontakt.meetings.services import item_propose
-from lokalkontakt.meetings.services_actions import action_create
-from lokalkontakt.meetings.services_bulletins import (
-    bulletin_send,
-    calendar_feed_get_or_reset,
-    local_meeting_create,
-)
+from lokalkontakt.meetings.services.actions import action_create
+from lokalkontakt.meetings.services.agenda import item_propose
+from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.calendar_feeds import calendar_feed_get_or_reset
+from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.onboarding.services import onboarding_start, onboarding_step_save
 from lokalkontakt.people.models import CoreArea, Employee

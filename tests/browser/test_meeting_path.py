@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
-from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime
+from lokalkontakt.meetings.services.series import series_create
 from tests.browser.helpers import expect, log_in, read, read_plural, shown, t
 from tests.browser.test_accessibility import (
     assert_accessible,
@@ -39,7 +39,7 @@ def meetings(hedensted) -> tuple[Meeting, Meeting]:
     still open) and the next one two months later; today's contacts and coordinators invited."""
     coordinator = get_user_model().objects.get(username="koordinator")
     first_month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=62)).replace(day=1)
-    series = services.series_create(
+    series = series_create(
         actor=coordinator, title=TITLE, interval_months=2, weekday=Weekday.TUESDAY,
         ordinal=Ordinal.FIRST, start_time=datetime.time(14), end_time=datetime.time(16),
         first_month=first_month, location="Rådhuset i Hedensted, mødelokale 1", months=4)

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.services import submit as submit_service
+from lokalkontakt.inquiries.services.handling import inquiry_comment
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
     NEW_URL,
@@ -48,7 +50,7 @@ def downloaded(response) -> bytes:
 @pytest.fixture
 def with_file(setting):
     """An inquiry submitted with a drawing, and its token."""
-    return services.inquiry_submit(
+    return inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Shelter", text="Se tegningen.",
         submitter_name="Bo", submitter_email="bo@example.dk", client="192.0.2.30",
         files=[pdf()])
@@ -134,12 +136,12 @@ def test_files_already_stored_are_removed_when_the_transaction_fails(setting, me
     def broken_mail(*args, **kwargs):
         raise RuntimeError("the template is broken")
 
-    monkeypatch.setattr(services, "email_queue_template", broken_mail)
+    monkeypatch.setattr(submit_service, "email_queue_template", broken_mail)
 
     with pytest.raises(RuntimeError):
-        services.inquiry_submit(area=setting.area, submitter_kind="citizen", subject="S", text="T",
-                                submitter_name="Bo", submitter_email="bo@example.dk",
-                                client="192.0.2.31", files=[pdf(), png()])
+        inquiry_submit(area=setting.area, submitter_kind="citizen", subject="S", text="T",
+                       submitter_name="Bo", submitter_email="bo@example.dk",
+                       client="192.0.2.31", files=[pdf(), png()])
 
     assert not Inquiry.objects.exists()
     assert stored_files(media_root) == []
@@ -173,8 +175,8 @@ def test_a_wrong_token_or_another_inquirys_file_is_not_found(with_file, browser)
 def test_an_internal_file_is_neither_listed_nor_downloadable_for_the_submitter(
         setting, with_file, browser):
     inquiry, token = with_file
-    event = services.inquiry_comment(inquiry=inquiry, text="Intern vurdering", actor=setting.contact,
-                                     files=[text_file("vurdering.txt")])
+    event = inquiry_comment(inquiry=inquiry, text="Intern vurdering", actor=setting.contact,
+                            files=[text_file("vurdering.txt")])
     internal = event.attachments.get()
 
     html = browser.get(track_url(token)).content.decode()

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import InquiryEvent
+from lokalkontakt.inquiries.services.forwarding import inquiry_forward_to_core_area
+from lokalkontakt.inquiries.services.handling import inquiry_close
 from lokalkontakt.people.models import CoreArea
 from tests.conftest import site_text
 from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
@@ -71,8 +72,8 @@ def test_without_a_mailbox_the_active_employees_with_an_email_are_mailed(setting
     EmployeeFactory(core_area=core_area, email="stoppet@example.dk", is_active=False)
     EmployeeFactory(core_area=core_area, email="")
 
-    services.inquiry_forward_to_core_area(inquiry=inquiry, core_area=core_area,
-                                          actor=setting.contact)
+    inquiry_forward_to_core_area(inquiry=inquiry, core_area=core_area,
+                                 actor=setting.contact)
 
     [email] = OutgoingEmail.objects.all()
     assert email.to == ["anders@example.dk", "sofie@example.dk"]
@@ -94,8 +95,8 @@ def test_the_core_areas_employee_opens_finds_and_answers_it(submitted, handler, 
 
 def test_other_core_areas_and_former_employees_do_not_see_it(setting, submitted, laering):  # noqa: F811
     inquiry, _token = submitted
-    services.inquiry_forward_to_core_area(inquiry=inquiry, core_area=laering,
-                                          actor=setting.contact)
+    inquiry_forward_to_core_area(inquiry=inquiry, core_area=laering,
+                                 actor=setting.contact)
     former = UserFactory(username="tidligere")
     EmployeeFactory(user=former, core_area=laering, is_active=False)
     elsewhere = UserFactory(username="andetsteds")
@@ -131,7 +132,7 @@ def test_forwarding_twice_to_the_same_core_area_is_refused(submitted, handler, l
 
 def test_a_closed_inquiry_is_not_forwarded(setting, submitted, handler, laering):  # noqa: F811
     inquiry, _token = submitted
-    services.inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
+    inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
 
     response = forward(handler, inquiry, laering)
 

@@ -4,9 +4,11 @@ the public side only."""
 import pytest
 from django.urls import reverse
 
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.selectors import inquiries_for_council
+from lokalkontakt.inquiries.services.handling import inquiry_comment
+from lokalkontakt.inquiries.services.replies import inquiry_follow_up, inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import CouncilFactory, CouncilMemberFactory, InquiryFactory, LocalAreaFactory
 from tests.inquiries.conftest import (
     PDF,
@@ -42,17 +44,17 @@ def member(setting):
 def answered(setting):
     """An inquiry about Glud, shared with the council, with a file, an internal comment with a
     file, a public reply with a file, and the submitter's follow-up with a file."""
-    inquiry, _token = services.inquiry_submit(
+    inquiry, _token = inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Stien til stranden",
         text="Stien er oversvømmet.", submitter_name="Bodil Borgersen",
         submitter_email="bodil@example.dk", submitter_phone="+45 31 32 33 34",
         shared_with_council=True, client="192.0.2.40", files=[pdf("foto-af-stien.pdf")])
-    services.inquiry_comment(inquiry=inquiry, text="Hemmelig intern vurdering",
-                             actor=setting.contact, files=[text_file("intern-note.txt")])
-    services.inquiry_reply(inquiry=inquiry, text="Vi lægger grus på i næste uge.",
-                           actor=setting.contact, files=[pdf("plan.pdf")])
-    services.inquiry_follow_up(inquiry=inquiry, text="Tak. Her er et billede fra min have.",
-                               files=[png("min-have.png")])
+    inquiry_comment(inquiry=inquiry, text="Hemmelig intern vurdering",
+                    actor=setting.contact, files=[text_file("intern-note.txt")])
+    inquiry_reply(inquiry=inquiry, text="Vi lægger grus på i næste uge.",
+                  actor=setting.contact, files=[pdf("plan.pdf")])
+    inquiry_follow_up(inquiry=inquiry, text="Tak. Her er et billede fra min have.",
+                      files=[png("min-have.png")])
     return inquiry
 
 
@@ -107,14 +109,14 @@ def test_the_page_shows_the_public_side(setting, member, answered):
 
 
 def test_the_page_gives_the_expected_answer_date_until_the_inquiry_is_answered(setting, member):
-    inquiry, _token = services.inquiry_submit(
+    inquiry, _token = inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Lys på stien", text="Mørkt.",
         submitter_name="Bo", submitter_email="bo@example.dk", shared_with_council=True,
         client="192.0.2.41")
     client = english_client(member)
     assert "Expected answer" in client.get(council_url(inquiry)).content.decode()
 
-    services.inquiry_reply(inquiry=inquiry, text="Vi sætter lys op.", actor=setting.contact)
+    inquiry_reply(inquiry=inquiry, text="Vi sætter lys op.", actor=setting.contact)
 
     assert "Expected answer" not in client.get(council_url(inquiry)).content.decode()
 

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.utils.translation import gettext, override
 
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services.replies import inquiry_reply
 from tests.conftest import site_text
 from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
@@ -155,7 +155,7 @@ def test_a_reply_on_an_inquiry_from_before_the_salt_points_to_the_receipt(settin
                              submitter_email="gammel@example.dk", token="an-old-random-token")
     assert inquiry.tracking_salt == ""
 
-    services.inquiry_reply(inquiry=inquiry, text="Svar på en gammel sag.", actor=setting.contact)
+    inquiry_reply(inquiry=inquiry, text="Svar på en gammel sag.", actor=setting.contact)
 
     [(recipients, _message, body)] = deliver(smtp_server)
     assert recipients == ["gammel@example.dk"]

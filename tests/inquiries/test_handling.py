@@ -10,8 +10,11 @@ from django.utils.html import escape
 from django.utils.translation import override
 
 from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services.forwarding import inquiry_reassign
+from lokalkontakt.inquiries.services.handling import inquiry_acknowledge, inquiry_close
+from lokalkontakt.inquiries.services.replies import inquiry_follow_up, inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.inquiries.conftest import detail_url, english_client, pdf, stored_files, track_url
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +25,7 @@ Kind = InquiryEvent.Kind
 @pytest.fixture
 def submitted(setting):
     """An inquiry about Glud (handled by the contact) and its tracking token."""
-    inquiry, token = services.inquiry_submit(
+    inquiry, token = inquiry_submit(
         area=setting.area, submitter_kind="association", subject="Shelter ved stranden",
         text="Må vi bygge et shelter?", submitter_name="Glud Borgerforening",
         submitter_email="formand@glud.example.dk", submitter_phone="+45 21 22 23 24",
@@ -181,7 +184,7 @@ def test_a_follow_up_is_a_public_event_and_mailed_to_the_handler(setting, submit
 
 def test_the_submitter_sees_their_follow_up_as_their_own_message(setting, submitted, browser):
     inquiry, token = submitted
-    services.inquiry_follow_up(inquiry=inquiry, text="Vi har tegninger klar.")
+    inquiry_follow_up(inquiry=inquiry, text="Vi har tegninger klar.")
 
     tracking = browser.get(track_url(token)).content.decode()
     staff_html = english_client(setting.contact).get(detail_url(inquiry)).content.decode()
@@ -198,9 +201,9 @@ def test_the_expected_answer_date_goes_once_answered_or_closed(step, setting, su
     assert "Expected answer" in browser.get(track_url(token)).content.decode()
 
     if step == "reply":
-        services.inquiry_reply(inquiry=inquiry, text="Svar", actor=setting.contact)
+        inquiry_reply(inquiry=inquiry, text="Svar", actor=setting.contact)
     else:
-        services.inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
+        inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
 
     assert "Expected answer" not in browser.get(track_url(token)).content.decode()
 
@@ -217,7 +220,7 @@ def test_an_empty_follow_up_is_refused(submitted, browser):
 
 def test_a_closed_inquiry_refuses_follow_ups(setting, submitted, browser):
     inquiry, token = submitted
-    services.inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
+    inquiry_close(inquiry=inquiry, outcome="Færdig", actor=setting.contact)
 
     page = browser.get(track_url(token)).content.decode()
     assert 'name="text"' not in page  # no form to write in
@@ -267,7 +270,7 @@ def test_follow_ups_older_than_an_hour_do_not_count(submitted, browser, settings
 
 def test_the_limit_counts_per_inquiry(setting, submitted, browser, settings):
     _inquiry, token = submitted
-    other, other_token = services.inquiry_submit(
+    other, other_token = inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Andet", text="Noget andet",
         submitter_name="Bo", submitter_email="bo@example.dk", client="192.0.2.21")
     settings.INQUIRY_FOLLOW_UP_LIMIT = 1
@@ -295,10 +298,10 @@ def test_acknowledging_with_a_stale_copy_is_refused_and_adds_nothing(setting, su
     # Two requests load the inquiry before either acts on it.
     first = Inquiry.objects.get(pk=inquiry.pk)
     second = Inquiry.objects.get(pk=inquiry.pk)
-    services.inquiry_acknowledge(inquiry=first, actor=setting.contact)
+    inquiry_acknowledge(inquiry=first, actor=setting.contact)
 
     with pytest.raises(ValidationError) as refusal, override("en"):
-        services.inquiry_acknowledge(inquiry=second, actor=setting.contact)
+        inquiry_acknowledge(inquiry=second, actor=setting.contact)
 
     assert refusal.value.messages == ["The inquiry has already been acknowledged."]
     assert inquiry.events.filter(kind=Kind.ACKNOWLEDGED).count() == 1
@@ -309,10 +312,10 @@ def test_closing_with_a_stale_copy_is_refused_and_adds_nothing(setting, submitte
     inquiry, _token = submitted
     first = Inquiry.objects.get(pk=inquiry.pk)
     second = Inquiry.objects.get(pk=inquiry.pk)
-    services.inquiry_close(inquiry=first, outcome="Færdig", actor=setting.contact)
+    inquiry_close(inquiry=first, outcome="Færdig", actor=setting.contact)
 
     with pytest.raises(ValidationError) as refusal, override("en"):
-        services.inquiry_close(inquiry=second, outcome="Igen", actor=setting.contact)
+        inquiry_close(inquiry=second, outcome="Igen", actor=setting.contact)
 
     assert refusal.value.messages == ["The inquiry is closed."]
     assert inquiry.events.filter(kind=Kind.CLOSED).count() == 1
@@ -325,10 +328,10 @@ def test_reassigning_with_a_stale_copy_is_refused_and_sends_nothing(setting, sub
     first = Inquiry.objects.get(pk=inquiry.pk)
     second = Inquiry.objects.get(pk=inquiry.pk)
     colleague = setting.colleague.employee
-    services.inquiry_reassign(inquiry=first, employee=colleague, actor=setting.contact)
+    inquiry_reassign(inquiry=first, employee=colleague, actor=setting.contact)
 
     with pytest.raises(ValidationError):
-        services.inquiry_reassign(inquiry=second, employee=colleague, actor=setting.contact)
+        inquiry_reassign(inquiry=second, employee=colleague, actor=setting.contact)
 
     assert inquiry.events.filter(kind=Kind.REASSIGNED).count() == 1
     assert OutgoingEmail.objects.count() == 1

@@ -10,8 +10,9 @@ from django.utils.html import escape
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.workdays import add_working_days
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services import submit as submit_service
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.inquiries.conftest import NEW_URL, SUBMITTED_URL, english_client, form_data, submit
 
@@ -182,10 +183,10 @@ def test_deadlines_skip_easter(setting, monkeypatch):
     # Wednesday before Easter 2025: Maundy Thursday, Good Friday, the weekend and Easter Monday
     # are not working days.
     wednesday = datetime.date(2025, 4, 16)
-    monkeypatch.setattr(services, "timezone",
+    monkeypatch.setattr(submit_service, "timezone",
                         types.SimpleNamespace(localdate=lambda: wednesday, now=timezone.now))
 
-    inquiry, _token = services.inquiry_submit(
+    inquiry, _token = inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Påske", text="Før påske",
         submitter_name="Bo", submitter_email="bo@example.dk", client="192.0.2.99")
 

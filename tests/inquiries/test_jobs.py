@@ -9,9 +9,11 @@ from django.utils import timezone, translation
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.workdays import add_working_days
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.jobs import run_inquiry_jobs
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+from lokalkontakt.inquiries.services.handling import inquiry_close, inquiry_comment
+from lokalkontakt.inquiries.services.replies import inquiry_follow_up, inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import EmployeeFactory, InquiryFactory
 from tests.inquiries.conftest import pdf, png, stored_files, text_file
 
@@ -89,16 +91,16 @@ def closed_with_files(setting, settings):
     """An inquiry closed 31 days ago (retention 30) with a file from the submission, a staff
     reply with a file, an internal comment with a file and a follow-up with a file."""
     settings.INQUIRY_RETENTION_DAYS = 30
-    inquiry, _token = services.inquiry_submit(
+    inquiry, _token = inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Stien", text="Stien er oversvømmet.",
         submitter_name="Bo Borger", submitter_email="bo@example.dk", client="192.0.2.50",
         files=[pdf("bo-borgers-have.pdf")])
-    services.inquiry_reply(inquiry=inquiry, text="Vi kommer.", actor=setting.contact,
-                           files=[pdf("plan.pdf")])
-    services.inquiry_comment(inquiry=inquiry, text="Intern.", actor=setting.contact,
-                             files=[text_file("intern.txt")])
-    services.inquiry_follow_up(inquiry=inquiry, text="Se billedet.", files=[png("bo-foto.png")])
-    services.inquiry_close(inquiry=inquiry, outcome="Ordnet", actor=setting.contact)
+    inquiry_reply(inquiry=inquiry, text="Vi kommer.", actor=setting.contact,
+                  files=[pdf("plan.pdf")])
+    inquiry_comment(inquiry=inquiry, text="Intern.", actor=setting.contact,
+                    files=[text_file("intern.txt")])
+    inquiry_follow_up(inquiry=inquiry, text="Se billedet.", files=[png("bo-foto.png")])
+    inquiry_close(inquiry=inquiry, outcome="Ordnet", actor=setting.contact)
     Inquiry.objects.filter(pk=inquiry.pk).update(closed_at=NOW - datetime.timedelta(days=31))
     return inquiry
 

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.services.handling import inquiry_comment
+from lokalkontakt.inquiries.services.replies import inquiry_reply
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory, UserFactory
 from tests.inquiries.conftest import detail_url, english_client, submit, track_url
 
@@ -26,7 +28,7 @@ def _submit(area, **fields):
     data = {"area": area, "submitter_kind": "citizen", "subject": "Et emne", "text": "En tekst",
             "submitter_name": "Bo Borger", "submitter_email": "bo@example.dk",
             "client": "192.0.2.30", **fields}
-    return services.inquiry_submit(**data)
+    return inquiry_submit(**data)
 
 
 def assert_shown_escaped(html: str, payload: str) -> None:
@@ -44,8 +46,8 @@ def test_payloads_are_escaped_on_the_staff_and_tracking_pages(payload, setting):
     inquiry, token = _submit(setting.area, subject=f"Emne {payload}", text=f"Tekst {payload}",
                              submitter_name=f"Navn {payload}")
     staff = english_client(setting.coordinator)
-    services.inquiry_reply(inquiry=inquiry, text=f"Svar {payload}", actor=setting.coordinator)
-    services.inquiry_comment(inquiry=inquiry, text=f"Note {payload}", actor=setting.coordinator)
+    inquiry_reply(inquiry=inquiry, text=f"Svar {payload}", actor=setting.coordinator)
+    inquiry_comment(inquiry=inquiry, text=f"Note {payload}", actor=setting.coordinator)
 
     detail = staff.get(detail_url(inquiry))
     assert detail.status_code == 200

@@ -3,8 +3,8 @@
 import pytest
 
 from lokalkontakt.core.tokens import token_hash
-from lokalkontakt.inquiries import services
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.inquiries.tracking import tracking_token
 from tests.factories import InquiryFactory
 from tests.inquiries.conftest import english_client, track_url
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def new_inquiry(setting, n=0):
-    return services.inquiry_submit(
+    return inquiry_submit(
         area=setting.area, submitter_kind="citizen", subject="Lys", text="Mørkt",
         submitter_name="Bo", submitter_email="bo@example.dk", client=f"192.0.2.{50 + n}")
 

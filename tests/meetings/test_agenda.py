@@ -12,8 +12,13 @@ from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.core.search.query import search
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.knowledge.models import Note
-from lokalkontakt.meetings import selectors, services, services_actions
+from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting
+from lokalkontakt.meetings.services.actions import action_create, action_update
+from lokalkontakt.meetings.services.agenda import agenda_arrange, agenda_publish, item_propose, item_update
+from lokalkontakt.meetings.services.attendance import attendance_record
+from lokalkontakt.meetings.services.minutes import item_minutes, minutes_publish
+from lokalkontakt.meetings.services.series import meeting_cancel
 from tests.conftest import site_text
 from tests.factories import EmployeeFactory, InquiryFactory, LocalAreaFactory, UserFactory
 from tests.meetings.factories import (
@@ -66,7 +71,7 @@ def site_plural(singular: str, plural: str, count: int) -> str:
 
 
 def propose(meeting, user, title="Bredbånd i landsbyerne", **fields) -> AgendaItem:
-    return services.item_propose(meeting=meeting, actor=user, title=title, **fields)
+    return item_propose(meeting=meeting, actor=user, title=title, **fields)
 
 
 @pytest.fixture
@@ -129,7 +134,7 @@ def test_the_coordinator_adds_an_item_after_the_cut_off_straight_to_the_agenda(
 
 
 def test_nobody_proposes_to_a_cancelled_meeting(setting, meeting):
-    services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
+    meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
 
     for user in (setting.contact, setting.coordinator):
         with pytest.raises(ValidationError) as refused:
@@ -143,12 +148,12 @@ def test_a_stale_copy_of_an_item_does_not_undo_the_note_link(setting):
     meeting = MeetingFactory(held=True)
     item = AgendaItemFactory(meeting=meeting, experiences="Borgermøder virker.")
     stale = AgendaItem.objects.get(pk=item.pk)
-    services.minutes_publish(meeting=meeting, actor=setting.coordinator)
+    minutes_publish(meeting=meeting, actor=setting.coordinator)
 
-    services.item_minutes(item=stale, actor=setting.coordinator, decisions="Vi gør det.",
-                          experiences="Borgermøder virker.", challenges="")
-    services.item_update(item=stale, actor=setting.coordinator, title=stale.title, text="Ny tekst")
-    services.minutes_publish(meeting=meeting, actor=setting.coordinator)
+    item_minutes(item=stale, actor=setting.coordinator, decisions="Vi gør det.",
+                 experiences="Borgermøder virker.", challenges="")
+    item_update(item=stale, actor=setting.coordinator, title=stale.title, text="Ny tekst")
+    minutes_publish(meeting=meeting, actor=setting.coordinator)
 
     item.refresh_from_db()
     assert item.note is not None and item.decisions == "Vi gør det." and item.text == "Ny tekst"
@@ -163,7 +168,7 @@ def test_the_agenda_e_mail_lists_the_first_hundred_open_action_items_and_says_ho
         ActionItemFactory(meeting=earlier, owner=setting.contact.employee, title=f"Punkt nr. {n:03d}",
                           due_on=days(n))
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     [mail] = mails_to(setting.contact.employee)
     assert "Punkt nr. 099" in mail.body and "Punkt nr. 100" not in mail.body
@@ -189,8 +194,8 @@ def test_new_items_come_last_on_the_agenda(setting, meeting):
 def test_the_proposer_changes_their_item_while_it_is_proposed(setting, meeting):
     item = propose(meeting, setting.contact, area=setting.area, focus_areas=focus_areas())
 
-    services.item_update(item=item, actor=setting.contact, title="Fiberbredbånd",
-                         text="Hvem koordinerer?", area=None, focus_areas=focus_areas(1))
+    item_update(item=item, actor=setting.contact, title="Fiberbredbånd",
+                text="Hvem koordinerer?", area=None, focus_areas=focus_areas(1))
 
     item.refresh_from_db()
     assert (item.title, item.text, item.area) == ("Fiberbredbånd", "Hvem koordinerer?", None)
@@ -202,7 +207,7 @@ def test_another_employee_may_not_change_a_proposal(setting, meeting):
     item = propose(meeting, setting.contact)
 
     with pytest.raises(PermissionDenied):
-        services.item_update(item=item, actor=setting.colleague, title="Kapret")
+        item_update(item=item, actor=setting.colleague, title="Kapret")
 
     item.refresh_from_db()
     assert item.title == "Bredbånd i landsbyerne"
@@ -210,12 +215,12 @@ def test_another_employee_may_not_change_a_proposal(setting, meeting):
 
 def test_the_proposer_may_not_change_an_accepted_item(setting, meeting):
     item = propose(meeting, setting.contact)
-    services.agenda_arrange(meeting=meeting, actor=setting.coordinator,
-                            changes={item.pk: (1, Status.ACCEPTED)})
+    agenda_arrange(meeting=meeting, actor=setting.coordinator,
+                   changes={item.pk: (1, Status.ACCEPTED)})
     item.refresh_from_db()
 
     with pytest.raises(PermissionDenied):
-        services.item_update(item=item, actor=setting.contact, title="Ændret")
+        item_update(item=item, actor=setting.contact, title="Ændret")
 
     item.refresh_from_db()
     assert item.title == "Bredbånd i landsbyerne"
@@ -226,7 +231,7 @@ def test_the_proposer_may_not_change_the_item_after_the_cut_off(setting, closed_
                              proposed_by=setting.contact.employee, title="Vejbump")
 
     with pytest.raises(PermissionDenied):
-        services.item_update(item=item, actor=setting.contact, title="Ændret")
+        item_update(item=item, actor=setting.contact, title="Ændret")
 
     item.refresh_from_db()
     assert item.title == "Vejbump"
@@ -236,8 +241,8 @@ def test_the_coordinator_changes_any_item_at_any_time(setting, closed_for_propos
     item = AgendaItemFactory(meeting=closed_for_proposals, status=Status.ACCEPTED,
                              proposed_by=setting.contact.employee, title="Vejbump")
 
-    services.item_update(item=item, actor=setting.coordinator, title="Trafiksikkerhed",
-                         area=setting.area)
+    item_update(item=item, actor=setting.coordinator, title="Trafiksikkerhed",
+                area=setting.area)
 
     item.refresh_from_db()
     assert (item.title, item.area, item.status) == ("Trafiksikkerhed", setting.area,
@@ -252,7 +257,7 @@ def test_the_coordinator_orders_and_accepts_the_items(setting, meeting):
     b = propose(meeting, setting.contact, title="B")
     c = propose(meeting, setting.contact, title="C")
 
-    moved = services.agenda_arrange(meeting=meeting, actor=setting.coordinator, changes={
+    moved = agenda_arrange(meeting=meeting, actor=setting.coordinator, changes={
         a.pk: (2, Status.ACCEPTED), b.pk: (3, Status.PROPOSED), c.pk: (1, Status.ACCEPTED)})
 
     assert moved == 0
@@ -270,8 +275,8 @@ def test_a_deferred_item_moves_to_the_next_planned_meeting_as_a_proposal_at_the_
     AgendaItemFactory(meeting=following, title="Allerede på", position=3)
     item = propose(meeting, setting.contact, title="Udskudt")
 
-    moved = services.agenda_arrange(meeting=meeting, actor=setting.coordinator,
-                                    changes={item.pk: (1, Status.DEFERRED)})
+    moved = agenda_arrange(meeting=meeting, actor=setting.coordinator,
+                           changes={item.pk: (1, Status.DEFERRED)})
 
     assert moved == 1
     item.refresh_from_db()
@@ -285,8 +290,8 @@ def test_a_deferred_item_moves_to_the_next_planned_meeting_as_a_proposal_at_the_
 def test_a_deferred_item_stays_deferred_when_no_meeting_follows(setting, meeting):
     item = propose(meeting, setting.contact, title="Udskudt")
 
-    moved = services.agenda_arrange(meeting=meeting, actor=setting.coordinator,
-                                    changes={item.pk: (1, Status.DEFERRED)})
+    moved = agenda_arrange(meeting=meeting, actor=setting.coordinator,
+                           changes={item.pk: (1, Status.DEFERRED)})
 
     assert moved == 0
     item.refresh_from_db()
@@ -297,8 +302,8 @@ def test_only_the_coordinator_arranges_the_agenda(setting, meeting):
     item = propose(meeting, setting.contact)
 
     with pytest.raises(PermissionDenied):
-        services.agenda_arrange(meeting=meeting, actor=setting.contact,
-                                changes={item.pk: (1, Status.ACCEPTED)})
+        agenda_arrange(meeting=meeting, actor=setting.contact,
+                       changes={item.pk: (1, Status.ACCEPTED)})
 
     item.refresh_from_db()
     assert item.status == Status.PROPOSED
@@ -308,8 +313,8 @@ def test_arranging_ignores_the_items_of_another_meeting(setting, meeting):
     other = AgendaItemFactory(meeting=MeetingFactory(starts_at=at(days(60))),
                               status=Status.PROPOSED, position=1)
 
-    services.agenda_arrange(meeting=meeting, actor=setting.coordinator,
-                            changes={other.pk: (9, Status.ACCEPTED)})
+    agenda_arrange(meeting=meeting, actor=setting.coordinator,
+                   changes={other.pk: (9, Status.ACCEPTED)})
 
     other.refresh_from_db()
     assert (other.position, other.status) == (1, Status.PROPOSED)
@@ -326,7 +331,7 @@ def test_the_agenda_is_e_mailed_to_each_participant_with_the_accepted_items_in_o
     AgendaItemFactory(meeting=meeting, title="Kun foreslået", status=Status.PROPOSED, position=3)
     AgendaItemFactory(meeting=meeting, title="Udskudt punkt", status=Status.DEFERRED, position=4)
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     meeting.refresh_from_db()
     assert meeting.agenda_published_at is not None
@@ -346,16 +351,16 @@ def test_the_agenda_reaches_no_inactive_participant(setting, meeting):
     gone = EmployeeFactory(name="Ib Inaktiv", is_active=False)
     AttendanceFactory(meeting=meeting, employee=gone)
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     assert mails_to(gone) == []
     assert OutgoingEmail.objects.count() == 2
 
 
 def test_sending_the_agenda_again_says_it_is_updated(setting, meeting):
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     subjects = [m.subject for m in mails_to(setting.contact.employee)]
     date = danish(meeting.starts_at, "j. F Y")
@@ -373,7 +378,7 @@ def test_the_follow_up_lists_the_open_action_items_of_earlier_meetings(setting, 
                       status=ActionItem.Status.DONE,
                       closed_at=timezone.now() - datetime.timedelta(days=20))
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     [mail] = mails_to(setting.contact.employee)
     assert (f"   - Kontakt vandværket – Lise Lokal, "
@@ -383,7 +388,7 @@ def test_the_follow_up_lists_the_open_action_items_of_earlier_meetings(setting, 
 
 
 def test_without_open_action_items_the_follow_up_says_so(setting, meeting):
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     [mail] = mails_to(setting.contact.employee)
     assert site_text("No open action items.") in mail.body
@@ -398,7 +403,7 @@ def test_the_follow_up_lists_the_overdue_inquiries_by_reference_without_the_subm
                    submitter_name="Lukket Sag")
     InquiryFactory(area=setting.area, answer_due=days(5), submitter_name="Ikke Forsinket")
 
-    services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+    agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     [mail] = mails_to(setting.contact.employee)
     assert site_plural("%(counter)s inquiry is past its answer date.",
@@ -413,11 +418,11 @@ def test_the_follow_up_lists_the_overdue_inquiries_by_reference_without_the_subm
 
 
 def test_a_cancelled_meeting_has_no_agenda_to_send(setting, meeting):
-    services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
+    meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
     OutgoingEmail.objects.all().delete()
 
     with pytest.raises(ValidationError) as error:
-        services.agenda_publish(meeting=meeting, actor=setting.coordinator)
+        agenda_publish(meeting=meeting, actor=setting.coordinator)
 
     assert error.value.messages == [site_text("A cancelled meeting has no agenda to send.")]
     assert not OutgoingEmail.objects.exists()
@@ -425,7 +430,7 @@ def test_a_cancelled_meeting_has_no_agenda_to_send(setting, meeting):
 
 def test_only_the_coordinator_sends_the_agenda(setting, meeting):
     with pytest.raises(PermissionDenied):
-        services.agenda_publish(meeting=meeting, actor=setting.contact)
+        agenda_publish(meeting=meeting, actor=setting.contact)
 
     meeting.refresh_from_db()
     assert meeting.agenda_published_at is None
@@ -448,9 +453,9 @@ def five_meetings():
 
 def test_an_open_action_item_is_on_every_later_agenda(setting, five_meetings):
     first = five_meetings[0]
-    action = services_actions.action_create(meeting=first, actor=setting.coordinator,
-                                            title="Kontakt vandværket",
-                                            owner=setting.contact.employee, due_on=days(-100))
+    action = action_create(meeting=first, actor=setting.coordinator,
+                           title="Kontakt vandværket",
+                           owner=setting.contact.employee, due_on=days(-100))
 
     on = [list(selectors.follow_up_actions(meeting=m)) for m in five_meetings]
 
@@ -460,13 +465,13 @@ def test_an_open_action_item_is_on_every_later_agenda(setting, five_meetings):
 def test_an_action_item_carried_over_three_meetings_and_closed_on_the_fourth(setting,
                                                                              five_meetings):
     first, second, third, fourth, fifth = five_meetings
-    action = services_actions.action_create(meeting=first, actor=setting.coordinator,
-                                            title="Kontakt vandværket",
-                                            owner=setting.contact.employee, due_on=days(-100))
+    action = action_create(meeting=first, actor=setting.coordinator,
+                           title="Kontakt vandværket",
+                           owner=setting.contact.employee, due_on=days(-100))
 
     # during the fourth meeting, its owner reports it done
-    services_actions.action_update(action=action, actor=setting.contact,
-                                   status=ActionItem.Status.DONE, note="Aftale på plads.")
+    action_update(action=action, actor=setting.contact,
+                  status=ActionItem.Status.DONE, note="Aftale på plads.")
 
     action.refresh_from_db()
     assert fourth.starts_at < action.closed_at < fifth.starts_at
@@ -478,14 +483,14 @@ def test_the_next_agenda_leaves_out_an_action_item_closed_at_the_last_meeting(se
                                                                               five_meetings):
     first, *_between, fifth = five_meetings
     invite(fifth, setting.contact)
-    action = services_actions.action_create(meeting=first, actor=setting.coordinator,
-                                            title="Kontakt vandværket",
-                                            owner=setting.contact.employee, due_on=days(-100))
-    services_actions.action_update(action=action, actor=setting.coordinator,
-                                   status=ActionItem.Status.DONE)
+    action = action_create(meeting=first, actor=setting.coordinator,
+                           title="Kontakt vandværket",
+                           owner=setting.contact.employee, due_on=days(-100))
+    action_update(action=action, actor=setting.coordinator,
+                  status=ActionItem.Status.DONE)
     OutgoingEmail.objects.all().delete()
 
-    services.agenda_publish(meeting=fifth, actor=setting.coordinator)
+    agenda_publish(meeting=fifth, actor=setting.coordinator)
 
     [mail] = mails_to(setting.contact.employee)
     assert "Kontakt vandværket" not in mail.body
@@ -494,14 +499,14 @@ def test_the_next_agenda_leaves_out_an_action_item_closed_at_the_last_meeting(se
 
 def test_a_reopened_action_item_is_carried_over_again(setting, five_meetings):
     first, *_between, fifth = five_meetings
-    action = services_actions.action_create(meeting=first, actor=setting.coordinator,
-                                            title="Kontakt vandværket",
-                                            owner=setting.contact.employee, due_on=days(-100))
-    services_actions.action_update(action=action, actor=setting.contact,
-                                   status=ActionItem.Status.DONE)
+    action = action_create(meeting=first, actor=setting.coordinator,
+                           title="Kontakt vandværket",
+                           owner=setting.contact.employee, due_on=days(-100))
+    action_update(action=action, actor=setting.contact,
+                  status=ActionItem.Status.DONE)
 
-    services_actions.action_update(action=action, actor=setting.contact,
-                                   status=ActionItem.Status.IN_PROGRESS, note="Ikke færdig alligevel.")
+    action_update(action=action, actor=setting.contact,
+                  status=ActionItem.Status.IN_PROGRESS, note="Ikke færdig alligevel.")
 
     assert list(selectors.follow_up_actions(meeting=fifth)) == [action]
 
@@ -533,7 +538,7 @@ def statuses_of(meeting) -> dict[str, str]:
 def test_the_coordinator_records_attendance(setting, held):
     rows = {a.employee.name: a for a in held.attendances.select_related("employee")}
 
-    services.attendance_record(meeting=held, actor=setting.coordinator, statuses={
+    attendance_record(meeting=held, actor=setting.coordinator, statuses={
         rows["Lise Lokal"].pk: Attendance.Status.PRESENT,
         rows["Karin Koordinator"].pk: Attendance.Status.PRESENT,
         rows["Kalle Kollega"].pk: Attendance.Status.EXCUSED})
@@ -546,8 +551,8 @@ def test_the_coordinator_records_attendance(setting, held):
 def test_attendance_of_another_meeting_is_left_alone(setting, held):
     other = AttendanceFactory(employee=setting.contact.employee)
 
-    services.attendance_record(meeting=held, actor=setting.coordinator,
-                               statuses={other.pk: Attendance.Status.ABSENT})
+    attendance_record(meeting=held, actor=setting.coordinator,
+                      statuses={other.pk: Attendance.Status.ABSENT})
 
     other.refresh_from_db()
     assert other.status == Attendance.Status.INVITED
@@ -557,8 +562,8 @@ def test_an_unknown_attendance_status_is_refused(setting, held):
     row = held.attendances.get(employee=setting.contact.employee)
 
     with pytest.raises(ValidationError):
-        services.attendance_record(meeting=held, actor=setting.coordinator,
-                                   statuses={row.pk: "asleep"})
+        attendance_record(meeting=held, actor=setting.coordinator,
+                          statuses={row.pk: "asleep"})
 
     row.refresh_from_db()
     assert row.status == Attendance.Status.INVITED
@@ -568,8 +573,8 @@ def test_only_the_coordinator_records_attendance(setting, held):
     row = held.attendances.get(employee=setting.contact.employee)
 
     with pytest.raises(PermissionDenied):
-        services.attendance_record(meeting=held, actor=setting.contact,
-                                   statuses={row.pk: Attendance.Status.PRESENT})
+        attendance_record(meeting=held, actor=setting.contact,
+                          statuses={row.pk: Attendance.Status.PRESENT})
 
     row.refresh_from_db()
     assert row.status == Attendance.Status.INVITED
@@ -578,8 +583,8 @@ def test_only_the_coordinator_records_attendance(setting, held):
 def test_the_coordinator_writes_the_minutes_of_an_item(setting, held):
     item = AgendaItemFactory(meeting=held, title="Bredbånd")
 
-    services.item_minutes(item=item, actor=setting.coordinator, decisions=" Vi samler ønsker. ",
-                          experiences="Fællesindkøb virker.", challenges="")
+    item_minutes(item=item, actor=setting.coordinator, decisions=" Vi samler ønsker. ",
+                 experiences="Fællesindkøb virker.", challenges="")
 
     item.refresh_from_db()
     assert (item.decisions, item.experiences, item.challenges) == (
@@ -592,8 +597,8 @@ def test_only_the_coordinator_writes_minutes(setting, held):
     item = AgendaItemFactory(meeting=held, proposed_by=setting.contact.employee)
 
     with pytest.raises(PermissionDenied):
-        services.item_minutes(item=item, actor=setting.contact, decisions="Jeg bestemmer.",
-                              experiences="", challenges="")
+        item_minutes(item=item, actor=setting.contact, decisions="Jeg bestemmer.",
+                     experiences="", challenges="")
 
     item.refresh_from_db()
     assert item.decisions == ""
@@ -603,7 +608,7 @@ def test_the_minutes_are_refused_before_the_meeting_has_begun(setting, meeting):
     AgendaItemFactory(meeting=meeting, experiences="Noget vi lærte.")
 
     with pytest.raises(ValidationError) as error:
-        services.minutes_publish(meeting=meeting, actor=setting.coordinator)
+        minutes_publish(meeting=meeting, actor=setting.coordinator)
 
     assert error.value.messages == [site_text(
         "The minutes can be sent once the meeting has begun.")]
@@ -617,27 +622,27 @@ def test_a_cancelled_meeting_has_no_minutes(setting, held):
     held.save()
 
     with pytest.raises(ValidationError) as error:
-        services.minutes_publish(meeting=held, actor=setting.coordinator)
+        minutes_publish(meeting=held, actor=setting.coordinator)
 
     assert error.value.messages == [site_text("A cancelled meeting has no minutes.")]
 
 
 def test_the_minutes_are_e_mailed_to_the_participants(setting, held):
     rows = {a.employee.name: a.pk for a in held.attendances.select_related("employee")}
-    services.attendance_record(meeting=held, actor=setting.coordinator, statuses={
+    attendance_record(meeting=held, actor=setting.coordinator, statuses={
         rows["Lise Lokal"]: Attendance.Status.PRESENT,
         rows["Karin Koordinator"]: Attendance.Status.PRESENT,
         rows["Kalle Kollega"]: Attendance.Status.EXCUSED})
     item = AgendaItemFactory(meeting=held, title="Bredbånd", area=setting.area, position=1)
-    services.item_minutes(item=item, actor=setting.coordinator, decisions="Vi samler ønsker.",
-                          experiences="", challenges="Lang ventetid hos udbyderen.")
+    item_minutes(item=item, actor=setting.coordinator, decisions="Vi samler ønsker.",
+                 experiences="", challenges="Lang ventetid hos udbyderen.")
     AgendaItemFactory(meeting=held, title="Kun foreslået", status=Status.PROPOSED, position=2)
-    services_actions.action_create(meeting=held, actor=setting.coordinator,
-                                   title="Saml ønsker fra lokalrådene",
-                                   owner=setting.contact.employee, due_on=days(30))
+    action_create(meeting=held, actor=setting.coordinator,
+                  title="Saml ønsker fra lokalrådene",
+                  owner=setting.contact.employee, due_on=days(30))
     OutgoingEmail.objects.all().delete()
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     held.refresh_from_db()
     assert held.minutes_published_at is not None
@@ -654,9 +659,9 @@ def test_the_minutes_are_e_mailed_to_the_participants(setting, held):
 
 
 def test_sending_the_minutes_again_says_they_are_updated(setting, held):
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     [_first, again] = mails_to(setting.contact.employee)
     assert again.subject == site_text("Updated minutes: %(title)s %(date)s", title=held.title,
@@ -665,7 +670,7 @@ def test_sending_the_minutes_again_says_they_are_updated(setting, held):
 
 def test_only_the_coordinator_sends_the_minutes(setting, held):
     with pytest.raises(PermissionDenied):
-        services.minutes_publish(meeting=held, actor=setting.contact)
+        minutes_publish(meeting=held, actor=setting.contact)
 
     held.refresh_from_db()
     assert held.minutes_published_at is None
@@ -679,9 +684,9 @@ def test_only_the_coordinator_sends_the_minutes(setting, held):
 def with_experience(setting, held):
     item = AgendaItemFactory(meeting=held, title="Fællesindkøb af fiber", area=setting.area)
     item.focus_areas.set(focus_areas())
-    services.item_minutes(item=item, actor=setting.coordinator, decisions="",
-                          experiences="Et fællesindkøb gennem lokalrådet halverede prisen.",
-                          challenges="")
+    item_minutes(item=item, actor=setting.coordinator, decisions="",
+                 experiences="Et fællesindkøb gennem lokalrådet halverede prisen.",
+                 challenges="")
     return item
 
 
@@ -689,7 +694,7 @@ def test_an_item_s_experiences_become_a_staff_note_of_kind_experience(setting, h
                                                                       with_experience):
     AgendaItemFactory(meeting=held, title="Uden erfaringer", decisions="Intet nyt.")
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     [note] = Note.objects.all()
     with_experience.refresh_from_db()
@@ -704,7 +709,7 @@ def test_an_item_s_experiences_become_a_staff_note_of_kind_experience(setting, h
 
 
 def test_a_colleague_finds_the_experience_by_search(setting, held, with_experience):
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     results = search(user=setting.colleague, query="fællesindkøb halverede")
 
@@ -715,13 +720,13 @@ def test_a_colleague_finds_the_experience_by_search(setting, held, with_experien
 
 def test_sending_the_minutes_again_updates_the_note_instead_of_adding_one(setting, held,
                                                                         with_experience):
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
     with_experience.refresh_from_db()  # as the next request loads it
-    services.item_minutes(item=with_experience, actor=setting.coordinator, decisions="",
-                          experiences="Et fællesindkøb halverede prisen; tre landsbyer er med.",
-                          challenges="")
+    item_minutes(item=with_experience, actor=setting.coordinator, decisions="",
+                 experiences="Et fællesindkøb halverede prisen; tre landsbyer er med.",
+                 challenges="")
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     [note] = Note.objects.all()
     assert note.text == "Et fællesindkøb halverede prisen; tre landsbyer er med."
@@ -732,14 +737,14 @@ def test_sending_the_minutes_again_updates_the_note_instead_of_adding_one(settin
 
 def test_a_new_area_of_the_item_moves_its_note_when_the_minutes_are_sent_again(
         setting, held, with_experience):
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
     stouby = LocalAreaFactory(name="Stouby")
     with_experience.refresh_from_db()  # as the next request loads it
-    services.item_update(item=with_experience, actor=setting.coordinator,
-                         title=with_experience.title, text=with_experience.text, area=stouby,
-                         focus_areas=focus_areas(1))
+    item_update(item=with_experience, actor=setting.coordinator,
+                title=with_experience.title, text=with_experience.text, area=stouby,
+                focus_areas=focus_areas(1))
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     [note] = Note.objects.all()
     assert note.area == stouby
@@ -747,9 +752,9 @@ def test_a_new_area_of_the_item_moves_its_note_when_the_minutes_are_sent_again(
 
 
 def test_sending_unchanged_minutes_again_leaves_the_note_as_it_is(setting, held, with_experience):
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
-    services.minutes_publish(meeting=held, actor=setting.coordinator)
+    minutes_publish(meeting=held, actor=setting.coordinator)
 
     [note] = Note.objects.all()
     assert note.version == 1
@@ -760,7 +765,7 @@ def test_experiences_need_a_coordinator_tied_to_an_employee(setting, held, with_
     admin = UserFactory(username="admin", is_superuser=True)
 
     with pytest.raises(ValidationError) as error:
-        services.minutes_publish(meeting=held, actor=admin)
+        minutes_publish(meeting=held, actor=admin)
 
     assert error.value.messages == [site_text(
         "Your user account is not tied to an employee, so the experiences cannot be shared as "

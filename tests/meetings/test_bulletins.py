@@ -13,12 +13,12 @@ from icalendar import Calendar
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.meetings import ical, selectors, services
+from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting, Meeting
-from lokalkontakt.meetings.services_bulletins import (
-    bulletin_recipients,
-    bulletin_send,
-    calendar_feed_get_or_reset,
+from lokalkontakt.meetings.services.attendance import attendance_respond
+from lokalkontakt.meetings.services.bulletins import bulletin_recipients, bulletin_send
+from lokalkontakt.meetings.services.calendar_feeds import calendar_feed_get_or_reset
+from lokalkontakt.meetings.services.local_meetings import (
     local_meeting_create,
     local_meeting_delete,
     local_meeting_update,
@@ -389,7 +389,7 @@ def test_the_feed_selects_the_employee_s_meetings_from_the_given_time_on(setting
 
 
 def test_the_feed_leaves_out_a_meeting_the_employee_sent_apologies_for(setting, agenda):
-    services.attendance_respond(meeting=agenda["summer"], actor=setting.contact, attending=False)
+    attendance_respond(meeting=agenda["summer"], actor=setting.contact, attending=False)
     since = timezone.now() - datetime.timedelta(days=90)
 
     meetings = selectors.feed_meetings(employee=setting.contact.employee, since=since)

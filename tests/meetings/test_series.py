@@ -9,9 +9,14 @@ from django.utils import dateformat, timezone, translation
 from icalendar import Calendar
 
 from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import Attendance, Meeting, MeetingSeries, Ordinal, Weekday
 from lokalkontakt.meetings.schedule import local_datetime
+from lokalkontakt.meetings.services.series import (
+    meeting_cancel,
+    meeting_update,
+    participants_add_new,
+    series_create,
+)
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
@@ -30,7 +35,7 @@ def plan(actor, **overrides) -> MeetingSeries:
         "ordinal": Ordinal.FIRST, "start_time": datetime.time(14), "end_time": datetime.time(16),
         "first_month": JANUARY, "location": "Rådhuset, mødelokale 1",
         "online_url": "https://moede.example.dk/lokal", **overrides}
-    return services.series_create(actor=actor, **arguments)
+    return series_create(actor=actor, **arguments)
 
 
 def mails_to(employee) -> list[OutgoingEmail]:
@@ -251,7 +256,7 @@ def move(meeting, actor, day: datetime.date, hour: int = 15, **overrides) -> Mee
     arguments = {"title": meeting.title, "starts_at": local_datetime(day, datetime.time(hour)),
                  "ends_at": local_datetime(day, datetime.time(hour + 2)),
                  "location": meeting.location, "online_url": meeting.online_url, **overrides}
-    return services.meeting_update(meeting=meeting, actor=actor, **arguments)
+    return meeting_update(meeting=meeting, actor=actor, **arguments)
 
 
 def test_moving_a_meeting_raises_its_sequence(setting, meeting):
@@ -283,9 +288,9 @@ def test_the_participants_are_told_the_new_time_with_a_replacing_ics(setting, me
 
 
 def test_a_new_place_is_a_change_too(setting, meeting):
-    services.meeting_update(meeting=meeting, actor=setting.coordinator, title=meeting.title,
-                            starts_at=meeting.starts_at, ends_at=meeting.ends_at,
-                            location="Biblioteket, Hedensted")
+    meeting_update(meeting=meeting, actor=setting.coordinator, title=meeting.title,
+                   starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+                   location="Biblioteket, Hedensted")
 
     meeting.refresh_from_db()
     assert meeting.sequence == 1
@@ -295,9 +300,9 @@ def test_a_new_place_is_a_change_too(setting, meeting):
 
 
 def test_a_new_title_alone_sends_nothing(setting, meeting):
-    services.meeting_update(meeting=meeting, actor=setting.coordinator, title="Temamøde",
-                            starts_at=meeting.starts_at, ends_at=meeting.ends_at,
-                            location=meeting.location)
+    meeting_update(meeting=meeting, actor=setting.coordinator, title="Temamøde",
+                   starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+                   location=meeting.location)
 
     meeting.refresh_from_db()
     assert (meeting.title, meeting.sequence) == ("Temamøde", 0)
@@ -328,8 +333,8 @@ def test_only_the_coordinator_moves_a_meeting(setting, meeting):
 
 
 def test_cancelling_tells_the_participants_calendars(setting, meeting):
-    services.meeting_cancel(meeting=meeting, actor=setting.coordinator,
-                            reason="For få kan deltage.")
+    meeting_cancel(meeting=meeting, actor=setting.coordinator,
+                   reason="For få kan deltage.")
 
     meeting.refresh_from_db()
     assert (meeting.status, meeting.cancel_reason, meeting.sequence) == (
@@ -351,7 +356,7 @@ def test_cancelling_tells_the_participants_calendars(setting, meeting):
 
 def test_cancelling_needs_a_reason(setting, meeting):
     with pytest.raises(ValidationError) as error:
-        services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="  ")
+        meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="  ")
 
     assert error.value.message_dict == {"reason": [site_text(
         "Give a reason; the participants are told it.")]}
@@ -362,11 +367,11 @@ def test_cancelling_needs_a_reason(setting, meeting):
 
 
 def test_a_cancelled_meeting_is_not_cancelled_again(setting, meeting):
-    services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
+    meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
     OutgoingEmail.objects.all().delete()
 
     with pytest.raises(ValidationError) as error:
-        services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Igen.")
+        meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Igen.")
 
     assert error.value.messages == [site_text("The meeting is already cancelled.")]
     meeting.refresh_from_db()
@@ -375,7 +380,7 @@ def test_a_cancelled_meeting_is_not_cancelled_again(setting, meeting):
 
 
 def test_a_cancelled_meeting_cannot_be_moved(setting, meeting):
-    services.meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
+    meeting_cancel(meeting=meeting, actor=setting.coordinator, reason="Sygdom.")
 
     with pytest.raises(ValidationError) as error:
         move(meeting, setting.coordinator, datetime.date(2027, 1, 12))
@@ -387,7 +392,7 @@ def test_a_cancelled_meeting_cannot_be_moved(setting, meeting):
 
 def test_only_the_coordinator_cancels_a_meeting(setting, meeting):
     with pytest.raises(PermissionDenied):
-        services.meeting_cancel(meeting=meeting, actor=setting.contact, reason="Jeg kan ikke.")
+        meeting_cancel(meeting=meeting, actor=setting.contact, reason="Jeg kan ikke.")
 
     meeting.refresh_from_db()
     assert (meeting.status, meeting.sequence) == (Meeting.Status.PLANNED, 0)
@@ -404,8 +409,8 @@ def test_a_contact_assigned_after_planning_is_invited_once(setting):
                                  employee=EmployeeFactory(name="Niels Ny")).employee
     OutgoingEmail.objects.all().delete()
 
-    first = services.participants_add_new(meeting=meeting, actor=setting.coordinator)
-    second = services.participants_add_new(meeting=meeting, actor=setting.coordinator)
+    first = participants_add_new(meeting=meeting, actor=setting.coordinator)
+    second = participants_add_new(meeting=meeting, actor=setting.coordinator)
 
     assert (first, second) == (1, 0)
     assert list(meeting.attendances.filter(employee=newcomer).values_list("status", flat=True)) == [
@@ -425,7 +430,7 @@ def test_adding_new_participants_to_one_meeting_leaves_the_others_alone(setting)
     first, *others = series.meetings.order_by("starts_at")
     newcomer = AssignmentFactory(employee=EmployeeFactory(name="Niels Ny")).employee
 
-    services.participants_add_new(meeting=first, actor=setting.coordinator)
+    participants_add_new(meeting=first, actor=setting.coordinator)
 
     assert list(newcomer.meetings.all()) == [first]
 
@@ -434,7 +439,7 @@ def test_only_the_coordinator_adds_new_participants(setting, meeting):
     AssignmentFactory(employee=EmployeeFactory(name="Niels Ny"))
 
     with pytest.raises(PermissionDenied):
-        services.participants_add_new(meeting=meeting, actor=setting.contact)
+        participants_add_new(meeting=meeting, actor=setting.contact)
 
     assert meeting.attendances.count() == 2
     assert not OutgoingEmail.objects.exists()

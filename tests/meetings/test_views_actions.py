@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import ActionItem
-from lokalkontakt.meetings.services_actions import action_create, action_update
+from lokalkontakt.meetings.services.actions import action_create, action_update
 from tests.factories import EmployeeFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory

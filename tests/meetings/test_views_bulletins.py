@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
-from lokalkontakt.meetings.services_bulletins import bulletin_send
+from lokalkontakt.meetings.services.bulletins import bulletin_send
 from tests.factories import (
     AssignmentFactory,
     CoreAreaFactory,

@@ -18,7 +18,7 @@ from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.models import AgendaItem, Meeting
-from lokalkontakt.meetings.services_bulletins import local_meeting_create
+from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.projects.services import milestone_add, project_save
 from lokalkontakt.workspace.briefing import AGENDA_ITEMS, INQUIRIES, NOTES, briefing_pack
 from lokalkontakt.workspace.pdf import (

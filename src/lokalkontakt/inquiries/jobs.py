@@ -16,7 +16,7 @@ from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
-from lokalkontakt.inquiries.services import handler_emails, inquiry_event_add
+from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add
 
 Status = Inquiry.Status
 

@@ -7,12 +7,14 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from lokalkontakt.meetings import services
 from lokalkontakt.meetings.models import Attendance, Meeting
 from lokalkontakt.meetings.schedule import local_datetime
 from lokalkontakt.meetings.selectors import default_participants
-from lokalkontakt.meetings.services_actions import action_create
-from lokalkontakt.meetings.services_bulletins import bulletin_send
+from lokalkontakt.meetings.services.actions import action_create
+from lokalkontakt.meetings.services.agenda import item_propose
+from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.minutes import item_minutes, minutes_publish
+from lokalkontakt.meetings.services.series import series_create
 
 PLACE = "Hedensted Rådhus, Niels Espes Vej 8, 8722 Hedensted"
 
@@ -27,9 +29,9 @@ def _held_meeting(coordinator, contact):
     meeting.save()
     Attendance.objects.bulk_create([Attendance(meeting=meeting, employee=e, status="present")
                                     for e in default_participants()])
-    item = services.item_propose(meeting=meeting, actor=coordinator,
-                                 title="Erfaringer med borgermøder om trafik")
-    services.item_minutes(
+    item = item_propose(meeting=meeting, actor=coordinator,
+                        title="Erfaringer med borgermøder om trafik")
+    item_minutes(
         item=item, actor=coordinator, decisions="Lokalkontakten tager kontakt til vejafdelingen.",
         experiences="Et borgermøde om trafik samler flest, når lokalrådet inviterer og "
                     "vejafdelingen deltager med en kort orientering.",
@@ -37,7 +39,7 @@ def _held_meeting(coordinator, contact):
     action_create(meeting=meeting, actor=coordinator, agenda_item=item, owner=contact.employee,
                   title="Aftal møde med vejafdelingen om skolevejen i Hornborg",
                   due_on=timezone.localdate() + datetime.timedelta(days=10))
-    services.minutes_publish(meeting=meeting, actor=coordinator)
+    minutes_publish(meeting=meeting, actor=coordinator)
 
 
 def load_demo_meetings() -> None:
@@ -46,13 +48,13 @@ def load_demo_meetings() -> None:
     coordinator, contact = users["koordinator"], users["lokalkontakt"]
     _held_meeting(coordinator, contact)
     first = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    series = services.series_create(
+    series = series_create(
         actor=coordinator, title="Koordinerende møde for lokalkontakter", interval_months=2,
         weekday=1, ordinal=1, start_time=datetime.time(14), end_time=datetime.time(16),
         first_month=first, location=PLACE)
     upcoming = next((m for m in series.meetings.order_by("starts_at") if m.accepts_proposals), None)
     if upcoming is not None:
-        services.item_propose(
+        item_propose(
             meeting=upcoming, actor=contact, title="Hvordan får vi flere unge med i lokalrådene?",
             text="Korning og Hornborg mangler yngre medlemmer. Har andre gode erfaringer?")
     bulletin_send(actor=coordinator, title="Velkommen til Lokalkontakt",

@@ -1,6 +1,6 @@
 """The meetings' periodic job (registered in apps.py)."""
 
-from lokalkontakt.meetings.services_actions import remind_action_items
+from lokalkontakt.meetings.services.actions import remind_action_items
 
 
 def report() -> str:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from lokalkontakt.consultations import services as consultations
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.search.query import search
-from lokalkontakt.inquiries import services as inquiries
+from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.knowledge import services as knowledge
 from lokalkontakt.knowledge.models import Note
 from tests.factories import (
@@ -91,7 +91,7 @@ def edit_note(note, actor, **changes) -> Note:
 
 def submit_inquiry(*, area, subject, text="Kan kommunen hjælpe?", shared=False,
                    name="Bo Borger", email="bo.borger@example.dk"):
-    inquiry, _token = inquiries.inquiry_submit(
+    inquiry, _token = inquiry_submit(
         area=area, submitter_kind="citizen", subject=subject, text=text, submitter_name=name,
         submitter_email=email, shared_with_council=shared, client=f"192.0.2.{next(_clients)}")
     return inquiry

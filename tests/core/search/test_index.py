@@ -10,7 +10,9 @@ from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.core.models import FocusArea, SearchEntry
 from lokalkontakt.core.search.index import catch_up, rebuild
 from lokalkontakt.core.search.query import search, who_knows
-from lokalkontakt.inquiries import services as inquiries
+from lokalkontakt.inquiries.services.forwarding import inquiry_forward, inquiry_reassign
+from lokalkontakt.inquiries.services.handling import inquiry_close, inquiry_comment, inquiry_tag
+from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.knowledge import services as knowledge
 from lokalkontakt.knowledge.models import Note
 from tests.core.search.conftest import (
@@ -143,8 +145,8 @@ def test_a_reply_makes_its_text_findable(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
     assert titles(world.contact, "fartdæmpning") == []
 
-    inquiries.inquiry_reply(inquiry=inquiry, text="Kommunen planlægger fartdæmpning.",
-                            actor=world.contact)
+    inquiry_reply(inquiry=inquiry, text="Kommunen planlægger fartdæmpning.",
+                  actor=world.contact)
 
     assert titles(world.contact, "fartdæmpning") == ["Vejbump"]
 
@@ -152,17 +154,17 @@ def test_a_reply_makes_its_text_findable(world):
 def test_the_outcome_of_a_closed_inquiry_is_findable(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
 
-    inquiries.inquiry_close(inquiry=inquiry, outcome="Der kommer chikaner i foråret.",
-                            actor=world.contact)
+    inquiry_close(inquiry=inquiry, outcome="Der kommer chikaner i foråret.",
+                  actor=world.contact)
 
     assert titles(world.contact, "chikaner") == ["Vejbump"]
 
 
 def test_an_internal_comment_is_not_findable(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
-    inquiries.inquiry_comment(inquiry=inquiry, text="Borgeren er kendt af politiet.",
-                              actor=world.contact)
-    inquiries.inquiry_reply(inquiry=inquiry, text="Tak for henvendelsen.", actor=world.contact)
+    inquiry_comment(inquiry=inquiry, text="Borgeren er kendt af politiet.",
+                    actor=world.contact)
+    inquiry_reply(inquiry=inquiry, text="Tak for henvendelsen.", actor=world.contact)
 
     assert titles(world.coordinator, "politiet") == []
 
@@ -179,8 +181,8 @@ def test_after_reassigning_who_knows_names_the_new_handler(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
     assert names(who_knows(user=world.coordinator, query="vejbump")) == ["Lise Lokal"]
 
-    inquiries.inquiry_reassign(inquiry=inquiry, employee=world.colleague.employee,
-                               actor=world.coordinator)
+    inquiry_reassign(inquiry=inquiry, employee=world.colleague.employee,
+                     actor=world.coordinator)
 
     [expert] = who_knows(user=world.coordinator, query="vejbump")
     assert expert.employee == world.colleague.employee
@@ -190,8 +192,8 @@ def test_after_reassigning_who_knows_names_the_new_handler(world):
 def test_after_forwarding_who_knows_names_both(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
 
-    inquiries.inquiry_forward(inquiry=inquiry, employee=world.colleague.employee,
-                              actor=world.contact)
+    inquiry_forward(inquiry=inquiry, employee=world.colleague.employee,
+                    actor=world.contact)
 
     assert sorted(names(who_knows(user=world.coordinator, query="vejbump"))) == [
         "Kalle Kollega", "Lise Lokal"]
@@ -202,7 +204,7 @@ def test_a_tagged_inquiry_is_found_under_its_focus_area(world):
     inquiry = submit_inquiry(area=world.glud, subject="Vejbump", text="Bilerne kører for stærkt")
     assert titles(world.coordinator, "vejbump", focus_area=focus) == []
 
-    inquiries.inquiry_tag(inquiry=inquiry, focus_areas=[focus], actor=world.contact)
+    inquiry_tag(inquiry=inquiry, focus_areas=[focus], actor=world.contact)
 
     assert titles(world.coordinator, "vejbump", focus_area=focus) == ["Vejbump"]
 
@@ -292,7 +294,7 @@ def indexed(world):
     write_note(world.contact, title="Intern vandværksnote", area=world.glud,
                visibility=Note.Visibility.STAFF)
     inquiry = submit_inquiry(area=world.glud, subject="Vandværket lugter", shared=True)
-    inquiries.inquiry_reply(inquiry=inquiry, text="Vi undersøger vandværket.", actor=world.contact)
+    inquiry_reply(inquiry=inquiry, text="Vi undersøger vandværket.", actor=world.contact)
     create_consultation(actor=world.colleague, title="Vandværkets fremtid", areas=[world.glud])
     assert catch_up() == 2
     return world

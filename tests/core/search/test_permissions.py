@@ -9,8 +9,8 @@ from django.urls import reverse
 from lokalkontakt.areas.models import Assignment, AssignmentRole
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.core.search.query import search, who_knows
-from lokalkontakt.inquiries import services as inquiries
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.services.forwarding import inquiry_forward, inquiry_forward_to_core_area
 from lokalkontakt.knowledge.models import Note
 from tests.core.search.conftest import create_consultation, submit_inquiry, titles, write_note
 from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
@@ -175,8 +175,8 @@ def test_a_colleague_finds_an_inquiry_once_it_is_forwarded_to_them(content):
     inquiry = Inquiry.objects.get(subject=INQUIRY_GLUD)
     assert INQUIRY_GLUD not in titles(content.colleague, "vandværket")
 
-    inquiries.inquiry_forward(inquiry=inquiry, employee=content.colleague.employee,
-                              actor=content.contact)
+    inquiry_forward(inquiry=inquiry, employee=content.colleague.employee,
+                    actor=content.contact)
 
     assert INQUIRY_GLUD in titles(content.colleague, "vandværket")
     assert titles(content.colleague, "svovl") == [INQUIRY_GLUD]
@@ -188,8 +188,8 @@ def test_an_employee_finds_an_inquiry_forwarded_to_their_core_area(content):
     EmployeeFactory(user=engineer, name="Ingrid Ingeniør", core_area=core_area)
     assert titles(engineer, "svovl") == []
 
-    inquiries.inquiry_forward_to_core_area(inquiry=Inquiry.objects.get(subject=INQUIRY_GLUD),
-                                           core_area=core_area, actor=content.contact)
+    inquiry_forward_to_core_area(inquiry=Inquiry.objects.get(subject=INQUIRY_GLUD),
+                                 core_area=core_area, actor=content.contact)
 
     assert titles(engineer, "svovl") == [INQUIRY_GLUD]
 

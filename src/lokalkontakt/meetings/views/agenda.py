@@ -10,8 +10,11 @@ from django.views.decorators.http import require_http_methods
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.meetings import permissions, selectors, services
+from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, MinutesForm
+from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, item_update
+from lokalkontakt.meetings.services.attendance import attendance_record
+from lokalkontakt.meetings.services.minutes import item_minutes
 
 
 def _area_of_link(request):
@@ -30,7 +33,7 @@ def propose(request, pk):
     return form_view(
         request, form=ItemForm(request.POST or None, initial={"area": _area_of_link(request)}),
         template="meetings/item_form.html", context={"meeting": meeting},
-        save=lambda data: services.item_propose(meeting=meeting, actor=request.user, **data),
+        save=lambda data: item_propose(meeting=meeting, actor=request.user, **data),
         success=lambda _item: _("Your item is proposed. The coordinator puts it on the agenda."),
         redirect_to=lambda _item: meeting, invalid_status=400)
 
@@ -42,7 +45,7 @@ def item_edit(request, pk):
     return form_view(
         request, form=ItemForm(request.POST or None, initial=ItemForm.initial_of(item)),
         template="meetings/item_form.html", context={"meeting": item.meeting, "item": item},
-        save=lambda data: services.item_update(item=item, actor=request.user, **data),
+        save=lambda data: item_update(item=item, actor=request.user, **data),
         success=lambda _item: _("The item is saved."),
         redirect_to=lambda saved: saved.get_absolute_url(), invalid_status=400)
 
@@ -55,7 +58,7 @@ def arrange(request, pk):
     items = meeting.items.select_related("proposed_by").order_by("position", "pk")
     form = ArrangeForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
-        moved = services.agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
+        moved = agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
         message = _("The agenda is saved.")
         if moved:
             message += " " + ngettext("%(count)d item is moved to the next meeting.",
@@ -73,7 +76,7 @@ def attendance(request, pk):
     meeting = selectors.meeting_get(pk=pk)
     form = AttendanceForm(request.POST or None, attendances=selectors.attendances(meeting=meeting))
     if request.method == "POST" and form.is_valid():
-        services.attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
+        attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
         messages.success(request, _("The attendance is saved."))
         return redirect(meeting)
     return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting},
@@ -91,6 +94,6 @@ def minutes(request, pk):
     return form_view(
         request, form=form, template="meetings/minutes_form.html",
         context={"meeting": item.meeting, "item": item},
-        save=lambda data: services.item_minutes(item=item, actor=request.user, **data),
+        save=lambda data: item_minutes(item=item, actor=request.user, **data),
         success=lambda _item: _("The minutes of the item are saved."),
         redirect_to=lambda saved: saved.get_absolute_url(), invalid_status=400)

@@ -1,7 +1,7 @@
-"""Bulletins from the coordinator, the local meetings contacts attend, and calendar feeds."""
+"""Bulletins (orienteringer) from the coordinator to all contacts or to those of some core areas
+or local areas, shown on their front page and e-mailed."""
 
 import re
-import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,10 +13,8 @@ from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.markdown import plain_text
 from lokalkontakt.core.roles import is_coordinator
-from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
-from lokalkontakt.meetings.permissions import can_edit_local_meeting, can_record_local_meeting
+from lokalkontakt.meetings.models import Bulletin
 from lokalkontakt.people.models import Employee
-from lokalkontakt.people.permissions import active_employee
 
 
 def bulletin_recipients(*, core_areas=(), areas=()):
@@ -64,55 +62,3 @@ def email_text(markdown: str) -> str:
     """A bulletin as a plain-text e-mail: the words without Markdown, each link's address kept
     after its text ("Læs mere (https://…)"), which plain text would otherwise lose."""
     return plain_text(MARKDOWN_LINK.sub(lambda m: f"{m[1]} ({m[2]})", markdown))
-
-
-def _fill_local(local_meeting, *, kind, held_on, note) -> None:
-    local_meeting.kind, local_meeting.held_on, local_meeting.note = kind, held_on, note.strip()
-    if held_on > timezone.localdate():
-        raise ValidationError({"held_on": _("Record a meeting once it has been held.")})
-    local_meeting.full_clean()
-
-
-@transaction.atomic
-def local_meeting_create(*, actor, area, kind: str, held_on, note: str = "") -> LocalMeeting:
-    """Record a meeting the contact attended in their area (the coordinator may for any area)."""
-    employee = active_employee(actor)
-    if employee is None or not can_record_local_meeting(actor, area):
-        raise PermissionDenied(_("Only the area's contact or the coordinator may record its "
-                                 "meetings."))
-    local_meeting = LocalMeeting(area=area, recorded_by=employee)
-    _fill_local(local_meeting, kind=kind, held_on=held_on, note=note)
-    local_meeting._history_user = actor
-    local_meeting.save()
-    return local_meeting
-
-
-@transaction.atomic
-def local_meeting_update(*, local_meeting: LocalMeeting, actor, kind: str, held_on,
-                         note: str = "") -> LocalMeeting:
-    if not can_edit_local_meeting(actor, local_meeting):
-        raise PermissionDenied(_("Only who recorded the meeting or the coordinator may change it."))
-    _fill_local(local_meeting, kind=kind, held_on=held_on, note=note)
-    local_meeting._history_user = actor
-    local_meeting.save()
-    return local_meeting
-
-
-@transaction.atomic
-def local_meeting_delete(*, local_meeting: LocalMeeting, actor) -> None:
-    if not can_edit_local_meeting(actor, local_meeting):
-        raise PermissionDenied(_("Only who recorded the meeting or the coordinator may change it."))
-    local_meeting._history_user = actor
-    local_meeting.delete()
-
-
-@transaction.atomic
-def calendar_feed_get_or_reset(*, user, reset: bool = False) -> CalendarFeed:
-    """The user's calendar feed, made on first use; `reset` gives it a new key, which ends the old
-    address."""
-    feed, created = CalendarFeed.objects.select_for_update().get_or_create(
-        user=user, defaults={"key": secrets.token_hex(32)})
-    if reset and not created:
-        feed.key = secrets.token_hex(32)
-        feed.save(update_fields=["key"])
-    return feed

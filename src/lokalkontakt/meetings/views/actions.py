@@ -10,7 +10,7 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
-from lokalkontakt.meetings.services_actions import action_create, action_update
+from lokalkontakt.meetings.services.actions import action_create, action_update
 from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 50

@@ -13,9 +13,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.meetings import ical, permissions, selectors, services
+from lokalkontakt.meetings import ical, permissions, selectors
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.models import AgendaItem
+from lokalkontakt.meetings.services.agenda import agenda_publish
+from lokalkontakt.meetings.services.attendance import attendance_respond
+from lokalkontakt.meetings.services.minutes import minutes_publish
+from lokalkontakt.meetings.services.series import (
+    meeting_cancel,
+    meeting_update,
+    participants_add_new,
+    series_create,
+)
 from lokalkontakt.people.permissions import active_employee
 
 UPCOMING_LIMIT = 12
@@ -74,7 +83,7 @@ def series_new(request):
     form = SeriesForm(request.POST or None)
     return form_view(
         request, form=form, template="meetings/series_form.html", context={},
-        save=lambda data: services.series_create(actor=request.user, **data),
+        save=lambda data: series_create(actor=request.user, **data),
         success=lambda series: ngettext(
             "%(count)d meeting is planned and the participants are invited.",
             "%(count)d meetings are planned and the participants are invited.",
@@ -90,8 +99,8 @@ def edit(request, pk):
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_of(meeting))
     return form_view(
         request, form=form, template="meetings/meeting_form.html", context={"meeting": meeting},
-        save=lambda data: services.meeting_update(meeting=meeting, actor=request.user,
-                                                  **form.service_arguments()),
+        save=lambda data: meeting_update(meeting=meeting, actor=request.user,
+                                         **form.service_arguments()),
         success=lambda _meeting: _("The meeting is saved."), redirect_to=lambda saved: saved,
         invalid_status=400)
 
@@ -103,8 +112,8 @@ def cancel(request, pk):
     return form_view(
         request, form=CancelForm(request.POST or None), template="meetings/cancel.html",
         context={"meeting": meeting},
-        save=lambda data: services.meeting_cancel(meeting=meeting, actor=request.user,
-                                                  reason=data["reason"]),
+        save=lambda data: meeting_cancel(meeting=meeting, actor=request.user,
+                                         reason=data["reason"]),
         success=lambda _meeting: _("The meeting is cancelled and the participants are told."),
         redirect_to=lambda saved: saved, invalid_status=400)
 
@@ -128,7 +137,7 @@ def respond(request, pk):
     attending = request.POST.get("attending") == "1"
     return _post_action(
         request, pk,
-        lambda m: services.attendance_respond(meeting=m, actor=request.user, attending=attending),
+        lambda m: attendance_respond(meeting=m, actor=request.user, attending=attending),
         lambda _attendance: _("You are on the list of participants again.") if attending
         else _("Your apologies are noted. The coordinator can see them."))
 
@@ -137,7 +146,7 @@ def respond(request, pk):
 @require_POST
 def invite_new(request, pk):
     return _post_action(
-        request, pk, lambda m: services.participants_add_new(meeting=m, actor=request.user),
+        request, pk, lambda m: participants_add_new(meeting=m, actor=request.user),
         lambda count: ngettext("%(count)d new participant is invited.",
                                "%(count)d new participants are invited.", count) % {"count": count})
 
@@ -146,7 +155,7 @@ def invite_new(request, pk):
 @require_POST
 def publish_agenda(request, pk):
     return _post_action(request, pk,
-                        lambda m: services.agenda_publish(meeting=m, actor=request.user),
+                        lambda m: agenda_publish(meeting=m, actor=request.user),
                         lambda m: _("The agenda is sent to the participants."))
 
 
@@ -154,6 +163,6 @@ def publish_agenda(request, pk):
 @require_POST
 def publish_minutes(request, pk):
     return _post_action(request, pk,
-                        lambda m: services.minutes_publish(meeting=m, actor=request.user),
+                        lambda m: minutes_publish(meeting=m, actor=request.user),
                         lambda m: _("The minutes are sent to the participants, and the experiences "
                                     "are shared as knowledge notes."))

@@ -1,16 +1,27 @@
-"""Experiences from the minutes become knowledge notes: staff find them by search and on the area's
-page. Written through the knowledge services, so they are versioned, indexed and announced as any
-note is."""
+"""The minutes of a meeting: written per item and sent to the participants. Their experiences
+become knowledge notes: staff find them by search and on the area's page. Written through the
+knowledge services, so they are versioned, indexed and announced as any note is."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.text import short_date
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create, note_update
+from lokalkontakt.meetings import selectors
+from lokalkontakt.meetings.models import AgendaItem, Meeting
+from lokalkontakt.meetings.services.common import (
+    email_participants,
+    locked_item,
+    require_coordinator,
+    save,
+)
 from lokalkontakt.people.permissions import active_employee
+
+Status = AgendaItem.Status
 
 
 def _note_title(meeting, item) -> str:
@@ -50,3 +61,39 @@ def experience_notes(*, meeting, items, actor) -> int:
             note_update(note=item.note, actor=actor, version=item.note.version, **fields)
         written += 1
     return written
+
+
+@transaction.atomic
+def item_minutes(*, item: AgendaItem, actor, decisions: str, experiences: str,
+                 challenges: str) -> AgendaItem:
+    """Write the minutes of an item: decisions, experiences, challenges."""
+    require_coordinator(actor)
+    item = locked_item(item)
+    item.decisions, item.experiences = decisions.strip(), experiences.strip()
+    item.challenges = challenges.strip()
+    item.full_clean()
+    save(item, actor)
+    return item
+
+
+
+@transaction.atomic
+def minutes_publish(*, meeting: Meeting, actor) -> Meeting:
+    """Send the minutes to the participants and share every item's experiences as a knowledge
+    note (kind "experience", staff only, searchable); sending again updates those notes."""
+    require_coordinator(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        raise ValidationError(_("A cancelled meeting has no minutes."))
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(_("The minutes can be sent once the meeting has begun."))
+    items = list(selectors.agenda_items(meeting=meeting, statuses=[Status.ACCEPTED]))
+    experience_notes(meeting=meeting, items=items, actor=actor)
+    again = meeting.minutes_published_at is not None
+    meeting.minutes_published_at = timezone.now()
+    save(meeting, actor)
+    email_participants(meeting, "meetings/email/minutes.txt", {
+        "again": again, "items": items,
+        "attendances": selectors.attendances(meeting=meeting),
+        "actions": meeting.action_items.select_related("owner").order_by("due_on", "pk")})
+    return meeting

@@ -1,0 +1,27 @@
+"""What the inquiries' services share: the inquiry locked for a write, a step on its timeline, and
+who handles it."""
+
+from lokalkontakt.core.roles import coordinator_emails
+from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
+
+
+def locked_inquiry(inquiry: Inquiry) -> Inquiry:
+    """Re-read the inquiry under a row lock, in place (the caller's object is updated), inside
+    the caller's transaction: two requests acting on the same inquiry then check its state one
+    after the other, not both on what they loaded before (no duplicate events or e-mails)."""
+    inquiry.refresh_from_db(from_queryset=Inquiry.objects.select_for_update())
+    return inquiry
+
+
+def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryEvent:
+    """A step on the timeline, in the caller's transaction."""
+    actor = actor if getattr(actor, "is_authenticated", False) else None
+    return InquiryEvent.objects.create(inquiry=inquiry, kind=kind, public=public, text=text,
+                                       actor=actor)
+
+
+def handler_emails(inquiry: Inquiry) -> list[str]:
+    """Whoever handles the inquiry; the coordinator when nobody does or they have no e-mail."""
+    if inquiry.assignee and inquiry.assignee.email:
+        return [inquiry.assignee.email]
+    return coordinator_emails()

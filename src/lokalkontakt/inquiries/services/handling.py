@@ -1,0 +1,68 @@
+"""Handling an inquiry: acknowledging it, internal comments, focus areas and closing it."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
+from lokalkontakt.core.search.index import index_update
+from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.services.common import inquiry_event_add, locked_inquiry
+
+Kind = InquiryEvent.Kind
+
+
+@transaction.atomic
+def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
+    """Mark that the inquiry has been seen; the submitter sees it on the tracking page."""
+    inquiry = locked_inquiry(inquiry)
+    if inquiry.status != Inquiry.Status.RECEIVED:
+        raise ValidationError(_("The inquiry has already been acknowledged."))
+    inquiry.status, inquiry.acknowledged_at = Inquiry.Status.ACKNOWLEDGED, timezone.now()
+    inquiry.save(update_fields=["status", "acknowledged_at", "updated_at"])
+    inquiry_event_add(inquiry, Kind.ACKNOWLEDGED, public=True, actor=actor)
+    return inquiry
+
+
+
+def inquiry_comment(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEvent:
+    """An internal note on the timeline, with internal attachments; never shown to the
+    submitter or the local council."""
+    files = checked_uploads(files, field="files")
+    if not text.strip():
+        raise ValidationError({"text": _("Write the comment.")})
+    with atomic_with_files() as stored:
+        event = inquiry_event_add(inquiry, Kind.COMMENT, public=False, text=text.strip(),
+                                  actor=actor)
+        attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
+    return event
+
+
+
+@transaction.atomic
+def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
+    """Set the focus areas (fokusområder) the inquiry concerns."""
+    focus_areas = list(focus_areas)
+    inquiry.focus_areas.set(focus_areas)
+    inquiry_event_add(inquiry, Kind.TAGGED, public=False, actor=actor,
+           text=", ".join(f.name for f in focus_areas) or "–")
+    index_update(inquiry)
+    return inquiry
+
+
+
+@transaction.atomic
+def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
+    """Close the inquiry with its outcome, which the submitter sees."""
+    inquiry = locked_inquiry(inquiry)
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is closed."))
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Describe the outcome.")})
+    inquiry.status, inquiry.closed_at, inquiry.outcome = (Inquiry.Status.CLOSED, timezone.now(),
+                                                          outcome.strip())
+    inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
+    inquiry_event_add(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    index_update(inquiry)
+    return inquiry

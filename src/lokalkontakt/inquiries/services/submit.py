@@ -1,0 +1,87 @@
+"""Receiving an inquiry: stored with its attachments, routed to the area's contact (or the
+coordinator), with a receipt to the submitter and a notice to whoever handles it."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
+from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.search.index import index_update
+from lokalkontakt.core.tokens import client_hash, token_hash
+from lokalkontakt.core.workdays import add_working_days
+from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
+from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add
+from lokalkontakt.inquiries.tracking import (
+    new_tracking_salt,
+    tracking_token_for_salt,
+    tracking_url,
+)
+
+Kind = InquiryEvent.Kind
+
+
+def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str, text: str,
+                   submitter_name: str, submitter_email: str, submitter_phone: str = "",
+                   shared_with_council: bool = False, client: str,
+                   files=()) -> tuple[Inquiry, str]:
+    """Receive an inquiry with its attachments, route it to the area's contact (or the
+    coordinator) and queue the receipt to the submitter and the notice to whoever handles it.
+
+    The area's local council may read it only when the submitter chose to share it, or when the
+    council wrote it (submitter_kind COUNCIL: always shared).
+
+    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour, and any
+    attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
+    Returns the inquiry and its tracking token (derived from the inquiry's salt and SECRET_KEY,
+    see inquiries.tracking; only the salt and the token's hash are stored).
+    """
+    files = checked_uploads(files, field="files")
+    with atomic_with_files() as stored:
+        return _submit(area=area, submitter_kind=submitter_kind, subject=subject, text=text,
+                       submitter_name=submitter_name, submitter_email=submitter_email,
+                       submitter_phone=submitter_phone,
+                       shared_with_council=(shared_with_council
+                                            or submitter_kind == Inquiry.SubmitterKind.COUNCIL),
+                       client=client, files=files, stored=stored)
+
+
+
+def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_email,
+            submitter_phone, shared_with_council, client, files, stored) -> tuple[Inquiry, str]:
+    hashed_client = client_hash(client)
+    recent = Inquiry.objects.filter(client_hash=hashed_client,
+                                    created_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    if recent.count() >= settings.INQUIRY_RATE_LIMIT:
+        raise ValidationError(_("You have sent several inquiries within the last hour. "
+                                "Please wait a little and try again."))
+    primary = area.primary_assignment if area else None
+    salt = new_tracking_salt()
+    token = tracking_token_for_salt(salt)
+    today = timezone.localdate()
+    inquiry = Inquiry(
+        area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
+        submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
+        submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
+        token_hash=token_hash(token), tracking_salt=salt,
+        client_hash=hashed_client, assignee=primary.employee if primary else None,
+        acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
+        answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
+    )
+    inquiry.full_clean()
+    inquiry.save()
+    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True)
+    inquiry_event_add(inquiry, Kind.ROUTED, public=False,
+           text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
+    # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
+    attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry)
+    index_update(inquiry)
+    context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
+               "staff_url": site_url(inquiry.get_absolute_url())}
+    email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
+    email_queue_template("inquiries/email/new_inquiry.txt", to=handler_emails(inquiry), context=context)
+    return inquiry, token

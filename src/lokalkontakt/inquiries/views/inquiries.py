@@ -1,0 +1,77 @@
+"""The staff's list of inquiries and the inquiry page; file downloads behind the same visibility
+rules."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lokalkontakt.core.files import attachment_response
+from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries.forms import (
+    CloseForm,
+    CoreAreaForwardForm,
+    FocusAreasForm,
+    ForwardForm,
+    ListFilterForm,
+    MessageWithFilesForm,
+)
+
+
+@staff_required
+@require_GET
+def inquiry_list(request):
+    form = ListFilterForm(request.GET or None)
+    filters = form.filters()
+    inquiries = selectors.inquiry_list(user=request.user, **filters)
+    page = Paginator(inquiries, 50).get_page(request.GET.get("side"))
+    for inquiry in page.object_list:
+        inquiry.deadline_state = selectors.deadline_state(inquiry)
+    params = request.GET.copy()
+    params.pop("side", None)
+    return render(request, "inquiries/list.html", {
+        "form": form, "page": page, "querystring": params.urlencode(),
+        **_in_my_areas(request, filters, empty=not page.paginator.count)})
+
+
+def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:
+    """When "Mine" is empty: how many the same filters find in the user's areas, and the link
+    to them (a deputy contact's inquiries are there, not under "Mine"). Only employees cover
+    areas."""
+    mine = filters.get("scope", "mine") == "mine"
+    if not (empty and mine and hasattr(request.user, "employee")):
+        return {}
+    count = selectors.inquiry_list(user=request.user, **{**filters, "scope": "areas"}).count()
+    params = request.GET.copy()
+    params.pop("side", None)
+    params["scope"] = "areas"
+    return {"areas_count": count, "areas_querystring": params.urlencode()}
+
+
+def detail_page(request, inquiry, *, status=200, **bound_forms):
+    """The inquiry page; an action whose input was refused passes its bound form (status 400)."""
+    inquiry.deadline_state = selectors.deadline_state(inquiry)
+    forms = {
+        "reply_form": MessageWithFilesForm(prefix="reply"),
+        "comment_form": MessageWithFilesForm(prefix="comment"), "close_form": CloseForm(),
+        "forward_form": ForwardForm(prefix="forward"),
+        "core_area_form": CoreAreaForwardForm(prefix="corearea"),
+        "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())}),
+        **bound_forms}
+    invalid = next(iter(bound_forms.values()), None)
+    return render(request, "inquiries/detail.html",
+                  {"inquiry": inquiry, "invalid_form": invalid, **forms}, status=status)
+
+
+@staff_required
+@require_GET
+def detail(request, pk):
+    return detail_page(request, selectors.inquiry_get(user=request.user, pk=pk))
+
+
+@staff_required
+@require_GET
+def download(request, pk, attachment_pk):
+    """A file of an inquiry the user may see."""
+    return attachment_response(selectors.attachment_get(user=request.user, pk=pk,
+                                                        attachment_pk=attachment_pk))

@@ -1,0 +1,45 @@
+"""Bulletins from the coordinator: the list, one bulletin, sending one."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.markdown import render_markdown
+from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.meetings import selectors
+from lokalkontakt.meetings.forms import BulletinForm
+from lokalkontakt.meetings.services.bulletins import bulletin_send
+
+PAGE_SIZE = 25
+
+
+
+@staff_required
+@require_GET
+def bulletin_list(request):
+    page = Paginator(selectors.bulletin_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    return render(request, "meetings/bulletins.html", {"page": page, "querystring": ""})
+
+
+@staff_required
+@require_GET
+def bulletin_detail(request, pk):
+    bulletin = selectors.bulletin_get(user=request.user, pk=pk)
+    return render(request, "meetings/bulletin.html",
+                  {"bulletin": bulletin, "html": render_markdown(bulletin.text)})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def bulletin_new(request):
+    form = BulletinForm(request.POST or None)
+    return form_view(
+        request, form=form, template="meetings/bulletin_form.html", context={},
+        save=lambda data: bulletin_send(actor=request.user, **data),
+        success=lambda bulletin: ngettext(
+            "The bulletin is sent to %(count)d contact.", "The bulletin is sent to %(count)d contacts.",
+            bulletin.recipients.count()) % {"count": bulletin.recipients.count()},
+        redirect_to=lambda bulletin: bulletin, invalid_status=400)
