@@ -5,9 +5,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `jobs`: the periodic jobs `run_jobs` runs, each returning its line of the report;
 - `assignment_started`: what happens when an employee becomes an area's contact or deputy
   (onboarding gives them the checklist), called inside the assignment's transaction;
-- `mine_workload`, `mine_panels`, `area_panels`, `briefing_sections`: parts of "Mine områder"
-  (the lines of "Waiting for you" and the sections under it), the area page and the briefing
-  pack, each a template and a function giving its context (`panels_for`);
+- `mine_workload`, `mine_panels`, `area_panels`: parts of "Mine områder" (the lines of "Waiting
+  for you" and the sections under it) and of the area page, each a template and a function giving
+  its context (`panels_for`);
 - `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
   each a `Panel` whose context is called as `context(request, area=...)`;
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
@@ -77,6 +77,5 @@ assignment_started = Registry("assignment_started")
 mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
-briefing_sections = Registry("briefing_sections")
 demo_loaders = Registry("demo_loaders")
 council_panels = Registry("council_panels")
