@@ -34,7 +34,7 @@ urlpatterns = [
     path("introduktion/", include("lokalkontakt.onboarding.urls")),
     path("udrulning/", include("lokalkontakt.rollout.urls")),
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
-    path("soeg/", include("lokalkontakt.knowledge.urls_search")),
+    path("soeg/", include("lokalkontakt.search.urls")),
     path("admin/", admin.site.urls),
 ]
 
