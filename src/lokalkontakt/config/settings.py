@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lokalkontakt.handovers",
     "lokalkontakt.onboarding",
     "lokalkontakt.workspace",
+    "lokalkontakt.search",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",
 ]

@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("lokalkontakt.councils.urls")),
     # the briefing pack (workspace) sits under the area's address, in areas' namespace
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
-    path("koordinering/", include("lokalkontakt.areas.urls_coordination")),
+    path("koordinering/", include("lokalkontakt.areas.urls.coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),
     path("hoeringer/", include("lokalkontakt.consultations.urls")),
@@ -34,7 +34,7 @@ urlpatterns = [
     path("introduktion/", include("lokalkontakt.onboarding.urls")),
     path("udrulning/", include("lokalkontakt.rollout.urls")),
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
-    path("soeg/", include("lokalkontakt.knowledge.urls_search")),
+    path("soeg/", include("lokalkontakt.search.urls")),
     path("admin/", admin.site.urls),
 ]
 

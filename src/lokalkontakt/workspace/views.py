@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas.selectors import areas_of_employee
-from lokalkontakt.areas.views import directory
+from lokalkontakt.areas.views.directory import directory
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.registry import mine_panels, mine_workload, panels_for

@@ -10,7 +10,7 @@ from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.search.query import search as search_query
 from lokalkontakt.core.search.query import who_knows as who_knows_query
-from lokalkontakt.knowledge.forms_search import SearchForm, WhoKnowsForm
+from lokalkontakt.search.forms import SearchForm, WhoKnowsForm
 
 
 def _page_number(request) -> int:
@@ -30,7 +30,7 @@ def search(request):
                                **form.search_arguments())
     params = request.GET.copy()
     params.pop("side", None)
-    return render(request, "knowledge/search.html",
+    return render(request, "search/search.html",
                   {"form": form, "results": results, "querystring": params.urlencode()},
                   status=400 if form.errors else 200)
 
@@ -62,6 +62,6 @@ def who_knows(request):
     if form.is_valid():
         experts = [(expert, _reasons(expert))
                    for expert in who_knows_query(user=request.user, query=form.cleaned_data["q"])]
-    return render(request, "knowledge/who_knows.html",
+    return render(request, "search/who_knows.html",
                   {"form": form, "experts": experts, "title": _("Who knows something about …")},
                   status=400 if form.errors else 200)

@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from lokalkontakt.areas.views import coordination, importing
+
+app_name = "coordination"
+urlpatterns = [
+    path("", coordination.overview, name="overview"),
+    path("import/", importing.import_upload, name="import"),
+    re_path(r"^import/skabelon\.(?P<fmt>csv|xlsx)$", importing.import_template,
+            name="import_template"),
+    path("omraader/ny/", coordination.create, name="area_create"),
+    path("omraader/<slug:slug>/rediger/", coordination.edit, name="area_edit"),
+    path("omraader/<slug:slug>/tildel/", coordination.assign, name="assign"),
+    path("omraader/<slug:slug>/svar/", coordination.participation, name="participation"),
+    path("tildelinger/<int:pk>/afslut/", coordination.end_assignment, name="end_assignment"),
+    path("tildelinger/<int:pk>/overdragelse/", coordination.handover, name="handover"),
+]

@@ -1,0 +1,2 @@
+"""The areas' pages: the public directory and area page (directory), the coordinator's pages
+(coordination) and the import of areas from a file (importing)."""
