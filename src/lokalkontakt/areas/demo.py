@@ -30,11 +30,10 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.core.registry import demo_area_loaders
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.search.index import index_update
-from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.people.models import CoreArea, Employee
-from lokalkontakt.projects.models import Project
 
 DATA = Path(__file__).resolve().parent / "data"
 BILAG = DATA / "lokalkontakten-bilag1.txt"
@@ -175,6 +174,8 @@ def load_hedensted(*, with_users: bool | None = None) -> DemoReport:
     report.areas, report.with_contact = len(areas), len(listed_with)
     if with_users:
         report.users = _demo_users(areas)
+    for load in demo_area_loaders:  # Bilag 1's development projects, the demo's notes
+        load(areas=areas, bilag=bilag, with_users=with_users)
     return report
 
 
@@ -191,9 +192,6 @@ def _assign_from_bilag(area: LocalArea, entry: BilagEntry) -> None:
     if entry.handover_due:
         services.area_event_add(area=area, kind=AreaEvent.Kind.HANDOVER_DUE,
                                 employee=employee.name)
-    if entry.project:
-        project = Project.objects.create(title=f"Udviklingsprojekt i {area.name}", lead=employee)
-        project.areas.add(area)
     index_update(area)  # the search's "who knows" names the contact
 
 
@@ -218,29 +216,5 @@ def _demo_users(areas: dict) -> list[str]:
     for area_name in DEMO_DEPUTY_AREAS:
         services.assignment_create(area=areas[area_name], employee=contact,
                                    role=AssignmentRole.DEPUTY, starts_on=datetime.date(2025, 1, 6))
-    _demo_notes(areas)
     return users
 
-
-# A few notes to search for: (author, area, kind, visibility, title, text).
-DEMO_NOTES = [
-    ("kollega", "Korning", "associations", "council", "Energirenovering af forsamlingshuset",
-     "Forsamlingshuset kan lejes af foreninger til møder og fester. Bestyrelsen ønsker en "
-     "dialog om energirenovering og har spurgt om kommunale puljer."),
-    ("lokalkontakt", "Hornborg", "local_conditions", "staff", "Trafik på skolevejen",
-     "Flere borgerhenvendelser om fart og tung trafik på skolevejen. Lokalrådet ønsker en "
-     "cykelsti mellem Hornborg og Korning og er i kontakt med vejafdelingen."),
-    ("kollega", None, "experience", "staff", "Erfaringer fra borgermøder i lokalområderne",
-     "Borgermøder fungerer bedst, når lokalrådet inviterer, og kommunen deltager med en kort "
-     "orientering. Husk at sende dagsorden ud en uge før."),
-    ("lokalkontakt", "Korning", "events", "public", "Sommerfest i sportshallen",
-     "Lokalområdet holder sommerfest i sportshallen den sidste lørdag i juni. Alle er velkomne."),
-]
-
-
-def _demo_notes(areas: dict) -> None:
-    users = {user.username: user for user in get_user_model().objects.filter(
-        username__in={author for author, *_rest in DEMO_NOTES})}
-    for author, area, kind, visibility, title, text in DEMO_NOTES:
-        note_create(actor=users[author], title=title, text=text, kind=kind, visibility=visibility,
-                    area=areas.get(area))

@@ -11,7 +11,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
   each a `Panel` whose context is called as `context(request, area=...)`;
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
-  (with_users: the demo logins were made) in order.
+  (with_users: the demo logins were made) in order;
+- `demo_area_loaders`: what `areas.demo.load_hedensted` adds to the areas it made (Bilag 1's
+  development projects, the demo's notes), each called as `load(areas=…, bilag=…, with_users=…)`.
 """
 
 from collections.abc import Callable
@@ -78,4 +80,5 @@ mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")
 demo_loaders = Registry("demo_loaders")
+demo_area_loaders = Registry("demo_area_loaders")
 council_panels = Registry("council_panels")

@@ -21,3 +21,8 @@ class KnowledgeConfig(AppConfig):
         from lokalkontakt.knowledge import panels
 
         area_panels.register("notes", Panel("knowledge/_area_notes.html", panels.area_notes), order=20)
+
+        from lokalkontakt.core.registry import demo_area_loaders
+        from lokalkontakt.knowledge.demo import load_demo_notes
+
+        demo_area_loaders.register("knowledge", load_demo_notes, order=20)

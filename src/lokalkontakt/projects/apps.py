@@ -6,3 +6,9 @@ class ProjectsConfig(AppConfig):
     name = "lokalkontakt.projects"
     label = "projects"
     verbose_name = _("Development projects")
+
+    def ready(self):
+        from lokalkontakt.core.registry import demo_area_loaders
+        from lokalkontakt.projects.demo import load_bilag_projects
+
+        demo_area_loaders.register("projects", load_bilag_projects, order=10)
