@@ -15,6 +15,9 @@ def _plain_static_files(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.LANGUAGE_CODE = "da"
+    # A test proves who may sign in, not how hard a password is to crack: PBKDF2's million rounds
+    # cost a third of a second for every user a factory makes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -340,11 +340,6 @@ GET_STATUS = {
 LOGIN_PAGE = {"council:home": "council:login"}
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Every test here signs in several users; the default hasher would take most of the time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 # --- walking the resolver ---------------------------------------------------------------------
 

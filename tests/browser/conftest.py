@@ -84,5 +84,4 @@ def hedensted(transactional_db, live_server, settings):
     # removes; load them as an installation has them.
     import_module("lokalkontakt.core.migrations.0002_load_focus_areas").load(apps, None)
     settings.DEMO_ENABLED = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return load_hedensted(with_users=True)

@@ -15,13 +15,6 @@ from tests.factories import (
     UserFactory,
 )
 
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Factory users hash a password; the slow default hasher is not under test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 COUNCIL_LINK = re.compile(r"https?://\S+/lokalraad/log-ind/[A-Za-z0-9_-]+/")
 
 

@@ -22,10 +22,6 @@ NEW_URL = "/henvendelser/ny/"
 SUBMITTED_URL = "/henvendelser/ny/sendt/"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

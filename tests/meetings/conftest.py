@@ -17,10 +17,6 @@ def _coordinator_group(db):
     Group.objects.get_or_create(name=COORDINATOR_GROUP)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 @dataclass
 class Setting:

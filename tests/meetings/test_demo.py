@@ -15,7 +15,6 @@ from lokalkontakt.meetings.selectors import follow_up_actions
 @pytest.fixture
 def demo(db, settings):
     settings.DEMO_ENABLED = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("load_demo", stdout=io.StringIO())
 
 

@@ -15,12 +15,15 @@ from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.areas.services import assignment_create
 from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.panels import BRIEFING_INQUIRIES as INQUIRIES
 from lokalkontakt.knowledge.models import Note
+from lokalkontakt.knowledge.panels import BRIEFING_NOTES as NOTES
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.models import AgendaItem, Meeting
+from lokalkontakt.meetings.panels import BRIEFING_AGENDA_ITEMS as AGENDA_ITEMS
 from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.projects.services import milestone_add, project_save
-from lokalkontakt.workspace.briefing import AGENDA_ITEMS, INQUIRIES, NOTES, briefing_pack
+from lokalkontakt.workspace.briefing import briefing_pack
 from lokalkontakt.workspace.pdf import (
     StaticOnlyFetcher,
     html_to_pdf,
@@ -316,10 +319,14 @@ def test_the_pack_costs_a_fixed_number_of_queries(glud, contact_user, coordinato
     with django_assert_num_queries(PACK):
         pack = briefing_pack(area=glud, user=contact_user)
 
-    assert len(pack.notes) == min(rows, NOTES)
-    assert len(pack.agenda_items) == min(rows, AGENDA_ITEMS)
-    assert len(pack.projects) == rows
-    assert [p.next_milestone for p in pack.projects if p.title == "Landsbyfornyelse i Glud"] == [
+    assert [section.key for section in pack.sections] == [
+        "facts", "council", "contacts", "notes", "inquiries", "consultations", "projects", "agenda",
+        "local_meetings"]
+    assert len(pack.section("notes")["notes"]) == min(rows, NOTES)
+    assert len(pack.section("agenda")["agenda_items"]) == min(rows, AGENDA_ITEMS)
+    projects = pack.section("projects")["projects"]
+    assert len(projects) == rows
+    assert [p.next_milestone for p in projects if p.title == "Landsbyfornyelse i Glud"] == [
         "Borgermøde om torvet"]
 
 

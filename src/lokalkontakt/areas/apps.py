@@ -12,3 +12,13 @@ class AreasConfig(AppConfig):
         from lokalkontakt.core.search.registry import register
 
         register(AreaSource())
+
+        from lokalkontakt.areas import panels
+        from lokalkontakt.core.registry import Panel, briefing_sections
+
+        briefing_sections.register("facts", Panel("areas/_briefing_facts.html", panels.briefing_facts),
+                                   order=10)
+        briefing_sections.register("council", Panel("areas/_briefing_council.html",
+                                                     panels.briefing_council), order=20)
+        briefing_sections.register("contacts", Panel("areas/_briefing_contacts.html",
+                                                     panels.briefing_contacts), order=30)

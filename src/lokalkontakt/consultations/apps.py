@@ -19,3 +19,8 @@ class ConsultationsConfig(AppConfig):
         mine_workload.register("consultations", Panel("consultations/_mine_workload.html",
                                                       panels.mine_workload), order=20)
         council_panels.register("consultations", panels.council_home_panel, order=20)
+
+        from lokalkontakt.core.registry import briefing_sections
+
+        briefing_sections.register("consultations", Panel(
+            "consultations/_briefing_consultations.html", panels.briefing_consultations), order=60)

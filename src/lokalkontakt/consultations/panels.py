@@ -1,6 +1,11 @@
 """The consultations' parts of shared pages (registered in apps.py)."""
 
-from lokalkontakt.consultations.selectors import consultation_tasks_for_council, task_workload
+from lokalkontakt.consultations.models import Consultation, ConsultationTask
+from lokalkontakt.consultations.selectors import (
+    consultation_tasks_for_council,
+    task_workload,
+    tasks_visible_to,
+)
 from lokalkontakt.core.registry import Panel
 
 COUNCIL_HOME_LIMIT = 10
@@ -19,3 +24,13 @@ council_home_panel = Panel(template="consultations/_council_home.html", context=
 
 def mine_workload(request, *, employee):
     return {"tasks": task_workload(user=request.user)}
+
+
+def briefing_consultations(user, *, area):
+    """The area's tasks the reader may see that still wait for a response in open
+    consultations, by deadline."""
+    return {"tasks": list(tasks_visible_to(user=user)
+                          .filter(area=area, status=ConsultationTask.Status.WAITING,
+                                  consultation__status=Consultation.Status.OPEN)
+                          .select_related("consultation__requested_by", "handler")
+                          .order_by("consultation__deadline", "pk"))}

@@ -8,6 +8,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `mine_workload`, `mine_panels`, `area_panels`: parts of "Mine områder" (the lines of "Waiting
   for you" and the sections under it) and of the area page, each a template and a function giving
   its context (`panels_for`);
+- `briefing_sections`: the sections of an area's briefing pack (introduktionspakke; the page and
+  its PDF), each a `Panel` whose context is called as `context(user, area=...)` with the reader;
+  its template is rendered with `pdf` true in the PDF, where nothing is a link;
 - `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
   each a `Panel` whose context is called as `context(request, area=...)`;
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
@@ -40,7 +43,12 @@ class Registry:
         self._entries[key] = Entry(key=key, order=order, value=value)
 
     def __iter__(self):
-        return iter(e.value for e in sorted(self._entries.values(), key=lambda e: (e.order, e.key)))
+        return iter(value for _key, value in self.items())
+
+    def items(self):
+        """(key, value) pairs in order."""
+        entries = sorted(self._entries.values(), key=lambda e: (e.order, e.key))
+        return iter((e.key, e.value) for e in entries)
 
     def __contains__(self, key: str) -> bool:
         return key in self._entries
@@ -61,16 +69,17 @@ class BoundPanel:
     template: str
     context: dict
     css: str = ""
+    key: str = ""
 
 
 def panels_for(registry: Registry, request, **page) -> list[BoundPanel]:
     """The registry's panels for this request and page (e.g. employee=…, area=…), in order,
     without those that have nothing to show. Render each with `{% panel p %}` (core.templatetags.lk)."""
     bound = []
-    for panel in registry:
+    for key, panel in registry.items():
         context = panel.context(request, **page)
         if context is not None:
-            bound.append(BoundPanel(template=panel.template, context=context, css=panel.css))
+            bound.append(BoundPanel(template=panel.template, context=context, css=panel.css, key=key))
     return bound
 
 
@@ -82,3 +91,4 @@ area_panels = Registry("area_panels")
 demo_loaders = Registry("demo_loaders")
 demo_area_loaders = Registry("demo_area_loaders")
 council_panels = Registry("council_panels")
+briefing_sections = Registry("briefing_sections")

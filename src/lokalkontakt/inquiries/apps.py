@@ -24,3 +24,8 @@ class InquiriesConfig(AppConfig):
         mine_workload.register("inquiries", Panel("inquiries/_mine_workload.html", panels.mine_workload),
                                order=10)
         council_panels.register("inquiries", panels.council_home_panel, order=10)
+
+        from lokalkontakt.core.registry import briefing_sections
+
+        briefing_sections.register("inquiries", Panel("inquiries/_briefing_inquiries.html",
+                                                       panels.briefing_inquiries), order=50)

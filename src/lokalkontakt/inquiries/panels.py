@@ -1,9 +1,15 @@
 """The inquiries' parts of shared pages (registered in apps.py)."""
 
 from lokalkontakt.core.registry import Panel
-from lokalkontakt.inquiries.selectors import inquiries_for_council, inquiry_workload
+from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.selectors import (
+    inquiries_for_council,
+    inquiries_visible_to,
+    inquiry_workload,
+)
 
 COUNCIL_HOME_LIMIT = 10
+BRIEFING_INQUIRIES = 25
 
 
 def council_home(request, *, area) -> dict:
@@ -19,3 +25,12 @@ council_home_panel = Panel(template="inquiries/_council_home.html", context=coun
 
 def mine_workload(request, *, employee):
     return {"inquiries": inquiry_workload(user=request.user)}
+
+
+def briefing_inquiries(user, *, area):
+    """The briefing pack's open inquiries about the area that the reader may see, the soonest
+    answer first; listed by reference and subject, without the submitter's name or address."""
+    open_inquiries = (inquiries_visible_to(user=user).filter(area=area)
+                      .exclude(status=Inquiry.Status.CLOSED))
+    inquiries = list(open_inquiries.order_by("answer_due", "pk")[:BRIEFING_INQUIRIES])
+    return {"inquiries": inquiries, "more_inquiries": open_inquiries.count() - len(inquiries)}

@@ -26,3 +26,8 @@ class KnowledgeConfig(AppConfig):
         from lokalkontakt.knowledge.demo import load_demo_notes
 
         demo_area_loaders.register("knowledge", load_demo_notes, order=20)
+
+        from lokalkontakt.core.registry import briefing_sections
+
+        briefing_sections.register("notes", Panel("knowledge/_briefing_notes.html",
+                                                   panels.briefing_notes), order=40)

@@ -33,3 +33,10 @@ class MeetingsConfig(AppConfig):
                                                 panels.mine_bulletins), order=40)
         area_panels.register("local_meetings", Panel("meetings/_area_local_meetings.html",
                                                      panels.area_local_meetings), order=30)
+
+        from lokalkontakt.core.registry import briefing_sections
+
+        briefing_sections.register("agenda", Panel("meetings/_briefing_agenda.html",
+                                                    panels.briefing_agenda), order=80)
+        briefing_sections.register("local_meetings", Panel("meetings/_briefing_local_meetings.html",
+                                                            panels.briefing_local_meetings), order=90)

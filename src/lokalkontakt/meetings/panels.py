@@ -1,5 +1,10 @@
 """The meetings' parts of shared pages (registered in apps.py)."""
 
+import datetime
+
+from django.utils import timezone
+
+from lokalkontakt.meetings.models import AgendaItem, Meeting
 from lokalkontakt.meetings.permissions import can_record_local_meeting
 from lokalkontakt.meetings.selectors import (
     action_items,
@@ -29,3 +34,25 @@ def area_local_meetings(request, *, area):
         return None
     return {"local_meetings": local_meetings_of_area(area=area),
             "can_record_meeting": can_record_local_meeting(request.user, area)}
+
+
+BRIEFING_AGENDA_ITEMS = 15
+BRIEFING_AGENDA_MONTHS = 12
+BRIEFING_LOCAL_MEETINGS = 5
+
+
+def briefing_agenda(user, *, area):
+    """Items about the area on coordination meetings of the last twelve months (and planned
+    ones), newest meeting first; deferred items and cancelled meetings left out."""
+    since = timezone.now() - datetime.timedelta(days=365 * BRIEFING_AGENDA_MONTHS // 12)
+    return {"agenda_items": list(
+        AgendaItem.objects.filter(area=area, meeting__starts_at__gte=since)
+        .exclude(status=AgendaItem.Status.DEFERRED)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "position", "pk")[:BRIEFING_AGENDA_ITEMS])}
+
+
+def briefing_local_meetings(user, *, area):
+    """The latest local meetings a contact attended in the area."""
+    return {"local_meetings": local_meetings_of_area(area=area, limit=BRIEFING_LOCAL_MEETINGS)}

@@ -12,3 +12,9 @@ class ProjectsConfig(AppConfig):
         from lokalkontakt.projects.demo import load_bilag_projects
 
         demo_area_loaders.register("projects", load_bilag_projects, order=10)
+
+        from lokalkontakt.core.registry import Panel, briefing_sections
+        from lokalkontakt.projects import panels
+
+        briefing_sections.register("projects", Panel("projects/_briefing_projects.html",
+                                                      panels.briefing_projects), order=70)

@@ -30,11 +30,6 @@ _clients = itertools.count()
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _coordinator_group(db):
     Group.objects.get_or_create(name=COORDINATOR_GROUP)
 
