@@ -21,7 +21,6 @@ from tests.factories import (
 )
 from tests.inquiries.conftest import (  # noqa: F401 - fixtures shared with the inquiry tests
     _coordinator_group,
-    _fast_password_hashing,
     deliver,
     english_client,
     smtp_server,
