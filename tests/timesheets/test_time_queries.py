@@ -1,5 +1,5 @@
 """The time pages cost the same number of queries whatever the data: the capacity overview with 30
-as with 3,000 contacts, my week and my year with 5 as with 500 entries.
+as with 1,000 contacts, my week and my year with 5 as with 500 entries.
 
 The counts are pinned, measured once: a change that adds a query per contact, per area, per core
 area or per entry, or one more per page, fails here. Every signed-in page starts with the session,
@@ -81,7 +81,7 @@ def leader_of(core_area: CoreArea):
     return user
 
 
-@pytest.fixture(params=[30, 3000], ids=["30-contacts", "3000-contacts"])
+@pytest.fixture(params=[30, 1000], ids=["30-contacts", "1000-contacts"])
 def contacts(request):
     return request.param
 
