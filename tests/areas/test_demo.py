@@ -196,3 +196,41 @@ def test_load_demo_refuses_a_database_that_already_has_areas(hedensted):
 
     with pytest.raises(CommandError, match="The database already has local areas."):
         call_command("load_demo", stdout=io.StringIO())
+
+
+def test_the_demo_logins_are_the_ones_production_refuses():
+    from lokalkontakt.areas.demo import DEMO_USERS
+    from lokalkontakt.core.auth import DEMO_USERNAMES as REFUSED
+
+    assert {username for username, *_rest in DEMO_USERS} == REFUSED == set(DEMO_USERNAMES)
+
+
+def test_load_demo_never_changes_an_existing_user(settings):
+    from django.core.management import CommandError
+
+    settings.DEMO_ENABLED = True
+    user = get_user_model().objects.create_user("koordinator", password="Ejers-eget-kodeord-7")
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert str(refused.value) == (
+        "Users named koordinator exist already, and the demo never changes an existing user; "
+        "nothing was loaded. Rename or delete them, or load the demo with --no-users.")
+    user.refresh_from_db()
+    assert user.check_password("Ejers-eget-kodeord-7")
+    assert not user.groups.exists()
+    assert not Employee.objects.exists()
+    assert not LocalArea.objects.exists()
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["koordinator"]
+
+
+def test_load_demo_without_logins_leaves_a_user_of_the_same_name_alone(settings):
+    settings.DEMO_ENABLED = True
+    user = get_user_model().objects.create_user("kollega", password="Ejers-eget-kodeord-7")
+
+    call_command("load_demo", "--no-users", stdout=io.StringIO())
+
+    assert LocalArea.objects.count() == 28
+    user.refresh_from_db()
+    assert user.check_password("Ejers-eget-kodeord-7")

@@ -144,10 +144,22 @@ class DemoReport:
     users: list = field(default_factory=list)
 
 
+class DemoUsersExist(ValueError):
+    """A user has a demo login's username: the demo never changes an existing user."""
+
+
+def existing_demo_users() -> list[str]:
+    return sorted(get_user_model().objects.filter(username__in=[u[0] for u in DEMO_USERS])
+                  .values_list("username", flat=True))
+
+
 @transaction.atomic
 def load_hedensted(*, with_users: bool | None = None) -> DemoReport:
-    """Create Hedensted's 28 areas, the contacts of Bilag 1 and (optionally) the demo logins."""
+    """Create Hedensted's 28 areas, the contacts of Bilag 1 and (optionally) the demo logins.
+    Raises DemoUsersExist, having changed nothing, when a demo login's username is taken."""
     with_users = settings.DEMO_ENABLED if with_users is None else with_users
+    if with_users and (taken := existing_demo_users()):
+        raise DemoUsersExist(", ".join(taken))
     bilag, facts, report = parse_bilag(BILAG.read_text(encoding="utf-8")), read_facts(), DemoReport()
     listed_with = {entry.area: entry for entry in bilag.with_contact}
     areas = {}
@@ -201,7 +213,7 @@ def _demo_users(areas: dict) -> list[str]:
     core_areas = {name: CoreArea.objects.get_or_create(name=name)[0] for name in DEMO_CORE_AREAS}
     users = []
     for username, name, title, core_area, coordinator in DEMO_USERS:
-        user, _created = get_user_model().objects.get_or_create(username=username)
+        user = get_user_model()(username=username)  # load_hedensted checked that none exists
         user.set_password(DEMO_PASSWORD)
         user.first_name, user.last_name = name.split(" ", 1)
         user.email = f"{username}@example.dk"

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        # Registers the role predicates and permissions (django-rules) in every process.
-        from lokalkontakt.core import roles  # noqa: F401
+        # Registers the role predicates and permissions (django-rules) in every process, and the
+        # deploy check for the demo's logins.
+        from lokalkontakt.core import auth, roles  # noqa: F401
         from lokalkontakt.core.registry import jobs
         from lokalkontakt.core.search.index import report
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from lokalkontakt.core.auth import BACKEND as PASSWORD_BACKEND
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import council_required, staff_required
@@ -18,8 +19,6 @@ from lokalkontakt.councils import selectors
 from lokalkontakt.councils import services as council
 from lokalkontakt.councils.forms import CouncilLoginRequestForm, CouncilMemberForm
 from lokalkontakt.councils.permissions import access_managed_area, access_member
-
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @staff_required
@@ -91,7 +90,7 @@ def confirm(request, token):
     if request.method == "POST":
         user = council.council_login_use(token=token)
         if user is not None:
-            login(request, user, backend=MODEL_BACKEND)
+            login(request, user, backend=PASSWORD_BACKEND)
             return redirect("council:home")
         found = None
     else:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lokalkontakt.areas.demo import DEMO_PASSWORD, load_hedensted
+from lokalkontakt.areas.demo import DEMO_PASSWORD, DemoUsersExist, load_hedensted
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.registry import demo_loaders
 
@@ -21,7 +21,13 @@ class Command(BaseCommand):
                 self.stdout.write("Local areas exist already; demo data not loaded.")
                 return
             raise CommandError("The database already has local areas.")
-        report = load_hedensted(with_users=settings.DEMO_ENABLED and not no_users)
+        try:
+            report = load_hedensted(with_users=settings.DEMO_ENABLED and not no_users)
+        except DemoUsersExist as taken:
+            raise CommandError(
+                f"Users named {taken} exist already, and the demo never changes an existing user; "
+                "nothing was loaded. Rename or delete them, or load the demo with --no-users."
+            ) from None
         self.stdout.write(self.style.SUCCESS(
             f"Loaded {report.areas} local areas, {report.with_contact} with a contact."))
         for conflict in report.conflicts:
