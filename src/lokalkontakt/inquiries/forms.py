@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.people.models import CoreArea, Employee
 
@@ -17,12 +18,15 @@ class InquiryForm(forms.Form):
     )
     submitter_kind = forms.ChoiceField(label=_("I am writing as"), widget=forms.RadioSelect,
                                        choices=Inquiry.SubmitterKind.choices)
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    # One line without links, as the name: both go into the e-mails (core.validators).
+    subject = forms.CharField(label=_("Subject"), max_length=200,
+                              validators=[validate_single_line, validate_no_links])
     text = forms.CharField(label=_("Your inquiry"), max_length=10000,
                            widget=forms.Textarea(attrs={"rows": 8}))
     files = attachments_field()
     # autocomplete: browsers fill in the visitor's own details (WCAG 1.3.5).
     submitter_name = forms.CharField(label=_("Your name"), max_length=150,
+                                     validators=[validate_single_line, validate_no_links],
                                      widget=forms.TextInput(attrs={"autocomplete": "name"}))
     submitter_email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("We send the receipt and our answers here."),
