@@ -73,7 +73,8 @@ class CouncilMemberFactory(factory.django.DjangoModelFactory):
     council = factory.SubFactory(CouncilFactory)
     name = factory.Sequence(lambda n: f"Rådsmedlem {n}")
     email = factory.Sequence(lambda n: f"raad{n}@example.dk")
-    user = factory.SubFactory(UserFactory, username=factory.SelfAttribute("..email"))
+    # One-time links only: like councils.services, the account has no password.
+    user = factory.SubFactory(UserFactory, username=factory.SelfAttribute("..email"), password=None)
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):

@@ -112,6 +112,7 @@ EXPECTED = {
     "set_language": "public",
     "login": "public",
     "logout": "signed_in",
+    "password_change": "signed_in",
     "mine": "staff",
     "areas:directory": "public",
     "areas:detail": "public",
@@ -274,6 +275,8 @@ GET_STATUS = {
     ("inquiries:detail", "colleague"): 404,
     **{(f"inquiries:{name}", role): 405 for name in INQUIRY_ACTIONS for role in STAFF_ROLES},
     ("inquiries:file", "colleague"): 404,
+    # Council members sign in with one-time links: they have no password to change.
+    ("password_change", "council"): 404,
     # Council members land on their council's page.
     ("home", "council"): 302,
     # Only the coordinator and the area's contact or deputy manage its council members; to other

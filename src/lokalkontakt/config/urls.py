@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/setsprog/", public(set_language), name="set_language"),
     path("log-ind/", public(auth_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/adgangskode/", core_views.PasswordChangeView.as_view(), name="password_change"),
     path("mine-omraader/", workspace_views.mine, name="mine"),
     # The council's pages: its home and login under lokalraad/, its members under the area
     # (omraader/<slug>/lokalraad/).

@@ -9,8 +9,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Registers the role predicates and permissions (django-rules) in every process, and the
-        # deploy check for the demo's logins.
-        from lokalkontakt.core import auth, roles  # noqa: F401
+        # deploy check for the demo's logins and the session clocks started at sign-in.
+        from lokalkontakt.core import auth, roles, sessions  # noqa: F401
         from lokalkontakt.core.registry import jobs
         from lokalkontakt.core.search.index import report
 

@@ -1,5 +1,9 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -20,3 +24,22 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A local account changes its own password (the old one, then the new one twice, checked by
+    AUTH_PASSWORD_VALIDATORS). Other sessions of the user end; this one goes on. Council members
+    and accounts without a password (one-time links, single sign-on) have none to change: 404."""
+
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("home")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_usable_password():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
