@@ -161,3 +161,47 @@ def test_a_download_ignores_a_stored_content_type(settings, tmp_path):
     assert response["Content-Type"] == "text/plain"
     assert response["Content-Disposition"] == 'attachment; filename="x.txt"'
     response.file_to_stream.close()
+
+
+def packed_zeros(megabytes: int) -> bytes:
+    """A .docx-looking archive whose one part is `megabytes` MB of zeros: it packs to almost
+    nothing (a zip bomb)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as part:
+            for _megabyte in range(megabytes):
+                part.write(bytes(1024 * 1024))
+    return buffer.getvalue()
+
+
+def test_a_200_mb_zip_bomb_posing_as_docx_is_refused():
+    bomb = packed_zeros(200)
+    assert len(bomb) < 1024 * 1024  # it passes the size limit of the upload itself
+    file = upload("bilag.docx", bomb)
+
+    with pytest.raises(ValidationError) as error:
+        check_uploads([file])
+
+    assert error.value.messages == [
+        "bilag.docx unpacks to more than 100 MB or 200 times its size; it is refused as it could "
+        "be a zip bomb."]
+    assert file.tell() == 0
+
+
+def test_an_archive_that_unpacks_beyond_the_ratio_is_refused(settings):
+    settings.ATTACHMENT_MAX_PACK_RATIO = 10
+
+    with pytest.raises(ValidationError, match="10 times its size"):
+        check_uploads([upload("notat.docx", packed_zeros(1))])
+
+
+def test_an_ordinary_office_file_unpacks_within_the_limits():
+    text = "".join(f"<w:p>Afsnit {n} om lokalområdet og dets forsamlingshus.</w:p>"
+                   for n in range(5000))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", text)
+
+    check_uploads([upload("referat.docx", buffer.getvalue())])

@@ -184,6 +184,10 @@ INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
 # Attachments on inquiries and consultations: at most this many files of this size and these types.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024
 ATTACHMENT_MAX_FILES = int(os.environ.get("ATTACHMENT_MAX_FILES", "5"))
+# Office files are zip archives: refused when they unpack to more than this, or by more than this
+# factor (a zip bomb posing as .docx).
+ATTACHMENT_MAX_UNPACKED_BYTES = int(os.environ.get("ATTACHMENT_MAX_UNPACKED_MB", "100")) * 1024 * 1024
+ATTACHMENT_MAX_PACK_RATIO = int(os.environ.get("ATTACHMENT_MAX_PACK_RATIO", "200"))
 ATTACHMENT_EXTENSIONS = env_list("ATTACHMENT_EXTENSIONS", "pdf,png,jpg,jpeg,docx,xlsx,odt,ods,txt")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -110,6 +110,12 @@ def check_upload(upload) -> None:
             extension in ZIP_ENTRIES and not _zip_has(upload, *ZIP_ENTRIES[extension])):
         raise ValidationError(_("%(name)s does not look like a .%(ext)s file.")
                               % {"name": name, "ext": extension})
+    if extension in ZIP_ENTRIES and not _zip_unpacks_within_limits(upload):
+        raise ValidationError(
+            _("%(name)s unpacks to more than %(limit)d MB or %(ratio)d times its size; it is "
+              "refused as it could be a zip bomb.")
+            % {"name": name, "limit": settings.ATTACHMENT_MAX_UNPACKED_BYTES // (1024 * 1024),
+               "ratio": settings.ATTACHMENT_MAX_PACK_RATIO})
 
 
 def _zip_has(upload, entry: str, content: bytes | None) -> bool:
@@ -128,6 +134,37 @@ def _zip_has(upload, entry: str, content: bytes | None) -> bool:
         return False
     finally:
         upload.seek(0)
+
+
+ZIP_MAX_ENTRIES = 10_000
+_CHUNK = 64 * 1024
+
+
+def _zip_unpacks_within_limits(upload) -> bool:
+    """Whether the office file (a zip archive) unpacks to at most ATTACHMENT_MAX_UNPACKED_BYTES
+    and ATTACHMENT_MAX_PACK_RATIO times its own size. The entries are decompressed and counted as
+    they come (the sizes in the archive's directory could lie), stopping at the limit."""
+    limit = min(settings.ATTACHMENT_MAX_UNPACKED_BYTES,
+                settings.ATTACHMENT_MAX_PACK_RATIO * max(upload.size, 1))
+    unpacked = 0
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+            if len(entries) > ZIP_MAX_ENTRIES:
+                return False
+            for entry in entries:
+                with archive.open(entry) as stored:
+                    while chunk := stored.read(_CHUNK):
+                        unpacked += len(chunk)
+                        if unpacked > limit:
+                            return False
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError,
+            NotImplementedError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 def clean_name(name: str) -> str:
