@@ -1,13 +1,20 @@
+from datetime import timedelta
+
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import connection
+from django.db.models import Sum
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from lokalkontakt.core.http import public
+from lokalkontakt.core.http import client_address, public
 
 
 @public
@@ -24,6 +31,26 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+
+
+class LoginView(auth_views.LoginView):
+    """The staff login. django-axes locks a username from one address after AXES_FAILURE_LIMIT
+    failures; this also stops one address trying a few passwords on many usernames (password
+    spraying): after LOGIN_ADDRESS_FAILURE_LIMIT failures from the address within the cool-off
+    time, across usernames, it may not try again until they are older."""
+
+    def post(self, request, *args, **kwargs):
+        if address_failures(client_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+            return render(request, "registration/locked_out.html", {"per_address": True},
+                          status=429)
+        return super().post(request, *args, **kwargs)
+
+
+def address_failures(address: str) -> int:
+    """Failed logins from the address within the cool-off time, whichever usernames they tried."""
+    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    return (AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+            .aggregate(total=Sum("failures_since_start"))["total"] or 0)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
