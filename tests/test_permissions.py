@@ -89,7 +89,7 @@ ADMIN_NAMESPACE = admin.site.name
 # Reachable without login. Only these are marked with lokalkontakt.core.http.public (or are the
 # Django admin's own login page, which the admin keeps public itself).
 PUBLIC = {
-    "home", "healthz", "set_language", "login", "areas:directory", "areas:detail",
+    "home", "healthz", "privacy", "set_language", "login", "areas:directory", "areas:detail",
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
@@ -109,6 +109,7 @@ ADMIN_GROUP = f"{ADMIN_NAMESPACE}:*"
 EXPECTED = {
     "home": "public",
     "healthz": "public",
+    "privacy": "public",
     "set_language": "public",
     "login": "public",
     "logout": "signed_in",

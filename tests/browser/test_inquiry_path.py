@@ -36,7 +36,7 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
         files=[{"name": "baenken.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.get_by_label(t("Your name")).fill("Birthe Borger")
     page.get_by_label(t("Your e-mail")).fill("birthe@example.dk")
-    page.get_by_label(t("I have read how my personal data is used")).check()
+    page.get_by_label(t("I have read how the municipality processes my personal data")).check()
     page.get_by_role("button", name=t("Send inquiry")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Your inquiry has been sent"))
     # The reference follows the primary key, which PostgreSQL does not reset between tests.

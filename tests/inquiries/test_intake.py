@@ -16,6 +16,7 @@ from lokalkontakt.inquiries.services.submit import inquiry_submit
 from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.inquiries.conftest import NEW_URL, SUBMITTED_URL, english_client, form_data, submit
 
+NOT_CONFIRMED = "Confirm that you have read how your personal data is processed to send the inquiry."
 pytestmark = pytest.mark.django_db
 
 # What the receipt page says when it has no inquiry to show (a reload, or the honeypot's answer).
@@ -209,7 +210,7 @@ def test_missing_fields_are_named_and_nothing_is_stored(browser, setting):
                   "consent"]:
         assert f'id="id_{field}-error"' in html, f"no message at {field}"
     assert "This field is required." in html
-    assert escape("Accept the notice on personal data to send the inquiry.") in html
+    assert escape(NOT_CONFIRMED) in html
     assert 'id="id_area-error"' not in html  # the area is optional
     assert 'id="id_submitter_phone-error"' not in html
     assert Inquiry.objects.count() == 0
@@ -224,7 +225,7 @@ def test_consent_is_required(browser, setting):
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert escape("Accept the notice on personal data to send the inquiry.") in html
+    assert escape(NOT_CONFIRMED) in html
     assert 'id="id_consent-error"' in html
     # What was written is kept.
     assert "Vejbump på Skolevej" in html
@@ -321,9 +322,11 @@ def test_sharing_with_the_council_is_offered_unticked(browser, setting):
 def test_the_personal_data_notice_says_what_the_council_sees(browser, setting):
     html = browser.get(NEW_URL).content.decode()
 
-    assert escape("If you let the local council read the inquiry, it sees the subject, the "
-                  "text, your later messages and our public replies, but not your name, contact "
-                  "details or files.") in html
+    assert escape("The council then sees the subject, the text, your later messages and the "
+                  "municipality's public replies, never your name, contact details or files.") in html
+    assert escape("Your name and contact details are seen only by the employees who handle the "
+                  "inquiry and by the coordinator, never by the local council.") in html
+    assert 'href="/privatliv/"' in html  # the whole notice
 
 
 def test_an_inquiry_is_not_shared_unless_the_box_is_ticked(browser, setting):

@@ -253,6 +253,16 @@ X_FRAME_OPTIONS = "DENY"
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Hedensted Kommune")
+# The privacy notice (/privatliv/, GDPR art. 13): the controller's and the data-protection
+# officer's contact details; a line without a value is left out.
+PRIVACY_CONTROLLER_ADDRESS = os.environ.get("PRIVACY_CONTROLLER_ADDRESS", "")
+PRIVACY_CONTROLLER_EMAIL = os.environ.get("PRIVACY_CONTROLLER_EMAIL", "")
+PRIVACY_CONTROLLER_PHONE = os.environ.get("PRIVACY_CONTROLLER_PHONE", "")
+PRIVACY_DPO_NAME = os.environ.get("PRIVACY_DPO_NAME", "")
+PRIVACY_DPO_EMAIL = os.environ.get("PRIVACY_DPO_EMAIL", "")
+PRIVACY_DPO_PHONE = os.environ.get("PRIVACY_DPO_PHONE", "")
+# Who processes data on the municipality's behalf (hosting, e-mail), as the notice names them.
+PRIVACY_PROCESSORS = os.environ.get("PRIVACY_PROCESSORS", "")
 ACCESSIBILITY_STATEMENT_URL = os.environ.get(
     "ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/hedensted-dk"
 )

@@ -13,6 +13,7 @@ from lokalkontakt.workspace import views as workspace_views
 urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("privatliv/", core_views.privacy, name="privacy"),
     path("i18n/setsprog/", public(set_language), name="set_language"),
     path("log-ind/", public(core_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),

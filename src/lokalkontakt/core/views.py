@@ -33,6 +33,25 @@ def healthz(request):
 
 
 
+@public
+@require_GET
+def privacy(request):
+    """The privacy notice (GDPR art. 13) for everyone whose data the system holds: who is the
+    controller, why and on what basis, who receives the data, how long it is kept, the rights and
+    whom to contact. The contact details and retention periods come from the settings."""
+    return render(request, "privacy.html", {
+        "controller": {"name": settings.MUNICIPALITY_NAME,
+                       "address": settings.PRIVACY_CONTROLLER_ADDRESS,
+                       "email": settings.PRIVACY_CONTROLLER_EMAIL,
+                       "phone": settings.PRIVACY_CONTROLLER_PHONE},
+        "dpo": {"name": settings.PRIVACY_DPO_NAME, "email": settings.PRIVACY_DPO_EMAIL,
+                "phone": settings.PRIVACY_DPO_PHONE},
+        "processors": settings.PRIVACY_PROCESSORS,
+        "inquiry_retention_days": settings.INQUIRY_RETENTION_DAYS,
+        "session_idle_minutes": settings.SESSION_IDLE_MINUTES,
+    })
+
+
 class LoginView(auth_views.LoginView):
     """The staff login. django-axes locks a username from one address after AXES_FAILURE_LIMIT
     failures; this also stops one address trying a few passwords on many usernames (password

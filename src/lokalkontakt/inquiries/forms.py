@@ -41,15 +41,16 @@ class InquiryForm(forms.Form):
                     "municipality's public replies, never your name, contact details or files. "
                     "An inquiry written as the local council is always shared with it."),
     )
+    # Not consent: the legal basis is the municipality's public task (GDPR art. 6(1)(e)); the
+    # submitter confirms having read the privacy notice (art. 13), which the form links to.
     consent = forms.BooleanField(
-        label=_("I have read how my personal data is used"),
+        label=_("I have read how the municipality processes my personal data"),
         help_text=_("Your name and contact details are seen only by the employees who handle "
-                    "the inquiry and by the coordinator. If you let the local council read the "
-                    "inquiry, it sees the subject, the text, your later messages and our public "
-                    "replies, but not your name, contact details or files. Your personal data "
-                    "is deleted after a period set by the municipality; the inquiry itself is "
-                    "kept without it."),
-        error_messages={"required": _("Accept the notice on personal data to send the inquiry.")},
+                    "the inquiry and by the coordinator, never by the local council. They are "
+                    "deleted after a period set by the municipality; the inquiry itself is kept "
+                    "without them."),
+        error_messages={"required": _("Confirm that you have read how your personal data is "
+                                      "processed to send the inquiry.")},
     )
     # A field people do not see (hidden by CSS and from screen readers); bots fill it in.
     website = forms.CharField(label=_("Leave this field empty"), required=False, widget=forms.TextInput(
