@@ -235,6 +235,9 @@ if EMAIL_URL:
     EMAIL_USE_SSL = _mail.scheme == "smtps"
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
+# /healthz answers 503 when a task has waited for the worker, or an e-mail to be sent, this long.
+HEALTH_TASK_STALE_MINUTES = int(os.environ.get("HEALTH_TASK_STALE_MINUTES", "10"))
+HEALTH_EMAIL_STALE_MINUTES = int(os.environ.get("HEALTH_EMAIL_STALE_MINUTES", "60"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lokalkontakt@example.dk")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -4,7 +4,6 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db import connection
 from django.db.models import Sum
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -12,23 +11,22 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
+from lokalkontakt.core.health import health_report
 from lokalkontakt.core.http import client_address, public
 
 
 @public
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """Liveness and readiness: answers 200 only when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Readiness for the load balancer and monitoring (GET or HEAD): 200 when the database has
+    every migration applied and a real table can be read and written, and the queues are moving:
+    no task has waited for the worker longer than HEALTH_TASK_STALE_MINUTES and no e-mail has
+    waited to be sent longer than HEALTH_EMAIL_STALE_MINUTES. 503 otherwise, saying what is wrong."""
+    report = health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
 
 
 
