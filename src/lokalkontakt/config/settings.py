@@ -248,6 +248,20 @@ SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", "10"))
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not env_bool("LOKALKONTAKT_DEV", True))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Production is served over HTTPS only: plain HTTP is redirected (except /healthz, which the load
+# balancer asks over HTTP) and browsers are told to use HTTPS for a year (HSTS). Behind reverse
+# proxies (TRUSTED_PROXY_COUNT) the proxy's X-Forwarded-Proto says whether the request was HTTPS.
+_HTTPS = env_bool("HTTPS", SESSION_COOKIE_SECURE)
+SECURE_SSL_REDIRECT = _HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600) if _HTTPS else "0"))
+# The header binds this host and names under it (e.g. *.lokalkontakt.kommune.dk), not the
+# municipality's other sites. Preloading is for a whole domain, which is not ours to decide.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

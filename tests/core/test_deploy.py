@@ -1,0 +1,47 @@
+"""Production settings as an installation sets them (LOKALKONTAKT_DEV=0, a secret key, the host):
+`check --deploy` finds nothing, plain HTTP is sent to HTTPS with HSTS, and the load balancer's
+/healthz over HTTP is not redirected. Run in a process of its own, as settings are read at start."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR).resolve().parents[1]
+
+PROGRAM = """
+import io, json, django
+django.setup()
+from django.core.management import call_command
+from django.test import Client
+out = io.StringIO()
+call_command("check", "--deploy", "--fail-level", "WARNING", stdout=out, stderr=out)
+client = Client(SERVER_NAME="lokalkontakt.example.dk")
+page = client.get("/omraader/")
+secure = client.get("/healthz", secure=True)
+health = client.get("/healthz")
+print(json.dumps({"check": out.getvalue().strip(), "page": [page.status_code, page.get("Location")],
+                  "hsts": secure.get("Strict-Transport-Security"),
+                  "health": health.status_code}))
+"""
+
+
+def test_production_settings_pass_check_deploy_and_redirect_to_https(tmp_path):
+    env = {**os.environ, "LOKALKONTAKT_DEV": "0", "SECRET_KEY": "k" * 20 + "-production-" + "x" * 30,
+           "ALLOWED_HOSTS": "lokalkontakt.example.dk",
+           "CSRF_TRUSTED_ORIGINS": "https://lokalkontakt.example.dk",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    env.pop("LOKALKONTAKT_DEMO", None)
+
+    result = subprocess.run([sys.executable, "-c", PROGRAM], cwd=ROOT, env=env,  # noqa: S603
+                            capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["check"] == "System check identified no issues (1 silenced)."
+    assert seen["page"] == [301, "https://lokalkontakt.example.dk/omraader/"]
+    assert seen["hsts"] == "max-age=31536000; includeSubDomains"
+    assert seen["health"] == 503  # answered over HTTP (the database here is empty), not redirected
