@@ -148,3 +148,25 @@ def test_run_jobs_command_reports_what_it_did(capsys):
     call_command("run_jobs")
 
     assert "0 reminded, 0 escalated, 0 anonymised" in capsys.readouterr().out
+
+
+def test_the_e_mails_about_an_anonymised_inquiry_keep_no_copy_of_the_citizen(closed_with_files):
+    """The receipt held the name-free greeting, the tracking link and what was typed; the reply
+    the staff's answer; all stay in the queue's rows until the inquiry is anonymised."""
+    reference = closed_with_files.reference
+    about_it = OutgoingEmail.objects.filter(subject__contains=reference)
+    assert about_it.filter(to=["bo@example.dk"]).count() >= 2  # the receipt and the reply
+    about_it.update(status=OutgoingEmail.Status.SENT)
+    unrelated = OutgoingEmail.objects.create(to=["bo@example.dk"], subject=f"Svar {reference}0",
+                                             body="Bo Borger", status=OutgoingEmail.Status.SENT)
+
+    run_inquiry_jobs(now=NOW)
+
+    for email in about_it.exclude(pk=unrelated.pk):
+        assert email.body == "" and email.attachments == []
+        assert "bo@example.dk" not in email.to
+        assert reference in email.subject  # what was sent, and when, is still on record
+    for value in ["Bo Borger", "bo@example.dk", "/spor/"]:
+        assert not about_it.exclude(pk=unrelated.pk).filter(body__contains=value).exists()
+    unrelated.refresh_from_db()
+    assert unrelated.body == "Bo Borger"  # another reference that only starts the same way

@@ -3,6 +3,7 @@ to the coordinator, and anonymisation after the retention period. Idempotent: ea
 reminded, escalated and anonymised at most once, so running the job twice sends nothing twice."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
@@ -107,6 +109,7 @@ def _anonymise(inquiry: Inquiry, *, now) -> bool:
     for attachment in files:
         attachment.file.storage.delete(attachment.file.name)
     InquiryAttachment.objects.filter(pk__in=[attachment.pk for attachment in files]).delete()
+    _forget_emails(inquiry)
     inquiry.submitter_name, inquiry.submitter_email, inquiry.submitter_phone = "", "", ""
     inquiry.client_hash, inquiry.anonymised_at = "", inquiry.anonymised_at or now
     inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
@@ -115,6 +118,23 @@ def _anonymise(inquiry: Inquiry, *, now) -> bool:
         "count": len(files)}
     inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False, text=text)
     return True
+
+
+def _forget_emails(inquiry: Inquiry) -> None:
+    """The copies in the e-mail queue: every e-mail about the inquiry (its reference is in the
+    subject) that has been dealt with loses its text, its attachments and the submitter's address,
+    so the name, the private tracking link and what was written live on nowhere."""
+    reference = re.compile(rf"{re.escape(inquiry.reference)}(?!\d)")
+    address = inquiry.submitter_email.casefold()
+    emails = OutgoingEmail.objects.filter(subject__contains=inquiry.reference,
+                                          status__in=[OutgoingEmail.Status.SENT,
+                                                      OutgoingEmail.Status.FAILED])
+    for email in emails:
+        if not reference.search(email.subject):
+            continue
+        email.body, email.attachments = "", []
+        email.to = [to for to in email.to if to.casefold() != address]
+        email.save(update_fields=["body", "attachments", "to", "updated_at"])
 
 
 def report() -> str:
