@@ -1,9 +1,22 @@
-"""E-mail through the database-backed task queue: never sent inside a request.
+"""E-mail through the database-backed task queue: never sent inside a request, never lost.
 
-`email_queue` stores the message and enqueues delivery when the transaction commits;
-`deliver_email` (run by the db_worker) sends it once, and on a connection or SMTP error
-re-enqueues itself with exponential backoff until settings.EMAIL_MAX_ATTEMPTS is reached. A message
-that can never be sent (Django refuses it with a ValueError, e.g. BadHeaderError) fails at once.
+`email_queue` stores the message and enqueues delivery when the transaction commits.
+`deliver_email` (run by the db_worker) works in three steps so that no database transaction is
+open while it talks to the mail server (a slow server would otherwise hold SQLite's write lock,
+and every form would fail with "database is locked"):
+
+1. claim: in a short transaction, queued → sending, attempts + 1, claimed_at; anything not
+   queued is skipped, so a message is claimed by one worker only;
+2. send, with no transaction open;
+3. record the outcome in a new transaction: sent; or back to queued and re-enqueued with
+   exponential backoff after a connection or SMTP error, until settings.EMAIL_MAX_ATTEMPTS; or
+   failed at once when Django refuses the message (a ValueError, e.g. BadHeaderError).
+
+A worker that dies between 1 and 3 leaves the message in sending; the periodic job
+(`email_requeue_stale`, run by core.jobs) queues it again after settings.EMAIL_SENDING_STALE_MINUTES.
+The mail server may have accepted it before the worker died, so delivery is at least once: a
+message is never lost, and in that rare case it arrives twice. A failed message waits for the
+coordinator's "Send again" (`email_resend`).
 """
 
 import datetime
@@ -13,6 +26,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -21,6 +35,7 @@ from django_tasks import task
 from lokalkontakt.core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+Status = OutgoingEmail.Status
 
 SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
@@ -64,20 +79,43 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 @task()
 def deliver_email(email_id: int) -> str:
-    """Send one queued e-mail; idempotent (a sent e-mail is never sent again)."""
+    """Send one queued e-mail: claim it, send it outside any transaction, record the outcome.
+    Idempotent: a message that is not queued (sent, failed, or claimed by another worker) is
+    skipped."""
+    email = _claim(email_id)
+    if email is None:
+        return "skipped"
+    try:
+        _send(email)
+    except (smtplib.SMTPException, OSError) as error:
+        return _record_error(email, error)
+    except ValueError as error:  # e.g. BadHeaderError: sending again cannot help
+        return _record_failed(email, error)
+    return _record_sent(email)
+
+
+def _claim(email_id: int) -> OutgoingEmail | None:
+    """queued → sending in one committed UPDATE; None when the message is not queued."""
+    now = timezone.now()
     with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.status != OutgoingEmail.Status.QUEUED:
-            return "skipped"
-        email.attempts += 1
-        try:
-            _send(email)
-        except (smtplib.SMTPException, OSError) as error:
-            return _schedule_retry(email, error)
-        except ValueError as error:  # e.g. BadHeaderError: sending again cannot help
-            return _fail(email, error)
-        email.status, email.sent_at, email.last_error = OutgoingEmail.Status.SENT, timezone.now(), ""
-        email.save(update_fields=["status", "sent_at", "attempts", "last_error", "updated_at"])
+        claimed = OutgoingEmail.objects.filter(pk=email_id, status=Status.QUEUED).update(
+            status=Status.SENDING, attempts=F("attempts") + 1, claimed_at=now, updated_at=now)
+        return OutgoingEmail.objects.get(pk=email_id) if claimed else None
+
+
+def _still_claimed(email: OutgoingEmail):
+    """The message as this worker claimed it: not queued again by the periodic job meanwhile."""
+    return OutgoingEmail.objects.filter(pk=email.pk, status=Status.SENDING,
+                                        claimed_at=email.claimed_at)
+
+
+def _record_sent(email: OutgoingEmail) -> str:
+    # Also when the periodic job has queued it again meanwhile (the send took longer than
+    # EMAIL_SENDING_STALE_MINUTES): marked sent, the waiting task skips it instead of sending twice.
+    now = timezone.now()
+    with transaction.atomic():
+        OutgoingEmail.objects.filter(pk=email.pk, status__in=[Status.SENDING, Status.QUEUED]).update(
+            status=Status.SENT, sent_at=now, last_error="", updated_at=now)
     return "sent"
 
 
@@ -92,9 +130,11 @@ def _send(email: OutgoingEmail) -> None:
     message.send(fail_silently=False)
 
 
-def _fail(email: OutgoingEmail, error: Exception) -> str:
-    email.status, email.last_error = OutgoingEmail.Status.FAILED, _error_text(error)
-    email.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+def _record_failed(email: OutgoingEmail, error: Exception) -> str:
+    with transaction.atomic():
+        if not _still_claimed(email).update(status=Status.FAILED, last_error=_error_text(error),
+                                            updated_at=timezone.now()):
+            return "skipped"
     logger.error("E-mail %s failed after %s attempts: %s", email.pk, email.attempts, error)
     return "failed"
 
@@ -103,14 +143,17 @@ def _error_text(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"[:1000]
 
 
-def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
+def _record_error(email: OutgoingEmail, error: Exception) -> str:
+    """Back to queued, to be tried again after the backoff; failed after the last attempt."""
     if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
-        return _fail(email, error)
-    email.last_error = _error_text(error)
-    email.save(update_fields=["attempts", "last_error", "updated_at"])
+        return _record_failed(email, error)
     run_after = timezone.now() + retry_delay(email.attempts)
-    transaction.on_commit(
-        lambda: deliver_email.using(run_after=run_after).enqueue(email_id=email.pk))
+    with transaction.atomic():
+        if not _still_claimed(email).update(status=Status.QUEUED, last_error=_error_text(error),
+                                            updated_at=timezone.now()):
+            return "skipped"
+        transaction.on_commit(
+            lambda: deliver_email.using(run_after=run_after).enqueue(email_id=email.pk))
     logger.warning("E-mail %s not delivered (attempt %s), retry at %s: %s",
                    email.pk, email.attempts, run_after, error)
     return "retry"
