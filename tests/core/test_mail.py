@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from lokalkontakt.core.mail import deliver_email, email_queue, retry_delay
+from lokalkontakt.core.mail import deliver_email, email_queue, email_requeue_stale, retry_delay
 from lokalkontakt.core.models import OutgoingEmail
 from tests.core.factories import OutgoingEmailFactory
 
@@ -132,6 +132,39 @@ def test_a_message_another_worker_is_sending_is_skipped(smtp_server):
     sending.refresh_from_db()
     assert (sending.status, sending.attempts) == (OutgoingEmail.Status.SENDING, 1)
     assert DBTaskResult.objects.get().return_value == "skipped"
+
+
+class RequeueingInbox(Inbox):
+    """Takes so long to answer DATA that the periodic job queues the message again meanwhile."""
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.requeued = await asyncio.to_thread(self._requeue)
+        return await super().handle_DATA(server, session, envelope)
+
+    @staticmethod
+    def _requeue():
+        try:
+            return email_requeue_stale(now=timezone.now() + datetime.timedelta(hours=1))
+        finally:
+            connection.close()
+
+
+def test_a_send_that_outlives_the_stale_limit_is_recorded_sent_and_not_sent_again(
+        smtp_port, django_capture_on_commit_callbacks):
+    inbox = RequeueingInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        queued = queue_receipt(django_capture_on_commit_callbacks)
+        run_worker()  # sends it, and the task the job enqueued then finds it sent
+    finally:
+        controller.stop()
+
+    assert inbox.requeued == (1, 0)
+    assert len(inbox.messages) == 1
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.SENT, 1)
+    assert sorted(DBTaskResult.objects.values_list("return_value", flat=True)) == ["sent", "skipped"]
 
 
 def test_running_the_worker_again_sends_nothing_twice(smtp_server,

@@ -22,20 +22,25 @@ coordinator's "Send again" (`email_resend`).
 import datetime
 import logging
 import smtplib
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from lokalkontakt.core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 Status = OutgoingEmail.Status
+# How many waiting messages one run of the periodic job checks for a lost task.
+ORPHAN_BATCH = 1000
+WORKER_STOPPED = "Interrupted: the worker stopped while sending"
 
 SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
@@ -157,3 +162,53 @@ def _record_error(email: OutgoingEmail, error: Exception) -> str:
     logger.warning("E-mail %s not delivered (attempt %s), retry at %s: %s",
                    email.pk, email.attempts, run_after, error)
     return "retry"
+
+
+def email_requeue_stale(*, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Messages left in sending longer than settings.EMAIL_SENDING_STALE_MINUTES (their worker
+    died or hung) go back to the queue and are enqueued again; one that has had its last attempt
+    fails. Each message is taken by a conditional UPDATE, so two runs at once do it once.
+    Returns (queued again, failed)."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.EMAIL_SENDING_STALE_MINUTES)
+    stale = OutgoingEmail.objects.filter(status=Status.SENDING, claimed_at__lt=cutoff)
+    requeued = failed = 0
+    for email in stale.only("pk", "attempts", "claimed_at"):
+        last = email.attempts >= settings.EMAIL_MAX_ATTEMPTS
+        error = f"{WORKER_STOPPED} ({'no attempts left' if last else 'queued again'})."
+        with transaction.atomic():
+            if not _still_claimed(email).update(
+                    status=Status.FAILED if last else Status.QUEUED, last_error=error,
+                    updated_at=now):
+                continue
+            if last:
+                failed += 1
+            else:
+                requeued += 1
+                transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    return requeued, failed
+
+
+def email_enqueue_orphans(*, now: datetime.datetime | None = None) -> int:
+    """Queued messages with no delivery task waiting or running (the process stopped between the
+    commit and the enqueue, or the task was marked failed by core.jobs) are enqueued again, once
+    they have waited settings.EMAIL_SENDING_STALE_MINUTES. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.EMAIL_SENDING_STALE_MINUTES)
+    waiting = set(OutgoingEmail.objects.filter(status=Status.QUEUED, updated_at__lt=cutoff)
+                  .values_list("pk", flat=True)[:ORPHAN_BATCH])
+    if not waiting:
+        return 0
+    # A delivery task running longer than that died before it claimed its message.
+    pending = DBTaskResult.objects.filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gte=cutoff),
+        task_path=deliver_email.module_path).values_list("args_kwargs", flat=True)
+    count = 0
+    for pk in waiting - {args["kwargs"].get("email_id") for args in pending}:
+        with transaction.atomic():
+            # Touching updated_at takes the message: a second run at once finds it too recent.
+            if OutgoingEmail.objects.filter(pk=pk, status=Status.QUEUED,
+                                            updated_at__lt=cutoff).update(updated_at=now):
+                transaction.on_commit(partial(deliver_email.enqueue, email_id=pk))
+                count += 1
+    return count
