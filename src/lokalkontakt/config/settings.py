@@ -239,6 +239,8 @@ EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
 # periodic job queues it again (it may have reached the server: at least once). Keep it well
 # above EMAIL_TIMEOUT, which one SMTP command may take.
 EMAIL_SENDING_STALE_MINUTES = int(os.environ.get("EMAIL_SENDING_STALE_MINUTES", "10"))
+# The coordinator's page of e-mails not delivered lists those waiting longer than this.
+EMAIL_DELAYED_MINUTES = int(os.environ.get("EMAIL_DELAYED_MINUTES", "30"))
 # Task results: still running after this many minutes, the task's worker has stopped (marked
 # failed); finished ones are deleted after this many days.
 TASK_RUNNING_STALE_MINUTES = int(os.environ.get("TASK_RUNNING_STALE_MINUTES", "60"))

@@ -212,3 +212,17 @@ def email_enqueue_orphans(*, now: datetime.datetime | None = None) -> int:
                 transaction.on_commit(partial(deliver_email.enqueue, email_id=pk))
                 count += 1
     return count
+
+
+def email_resend(*, email: OutgoingEmail, actor) -> bool:
+    """Put a failed e-mail back in the queue with its attempts reset, recording who did it and
+    when; the worker delivers it as a new message. False (nothing changed) when it is no longer
+    failed, e.g. sent again already."""
+    now = timezone.now()
+    with transaction.atomic():
+        if not OutgoingEmail.objects.filter(pk=email.pk, status=Status.FAILED).update(
+                status=Status.QUEUED, attempts=0, resent_by=actor, resent_at=now, updated_at=now):
+            return False
+        transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    logger.info("E-mail %s put back in the queue by %s", email.pk, actor)
+    return True

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,10 @@ class OutgoingEmail(models.Model):
     # When a worker last claimed it (status sending): how the periodic job tells a dead send.
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Who put a failed e-mail back in the queue, and when (the coordinator's "Send again").
+    resent_at = models.DateTimeField(_("sent again"), null=True, blank=True)
+    resent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+", verbose_name=_("sent again by"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]
