@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-# The head of every app before the split (main at a79679f).
+# The head of every app before the split (main at a79679f). Core had no part in the split and
+# stays at its head (its later migrations add columns of their own).
 BEFORE_THE_SPLIT = [
-    ("core", "0008_outgoing_email_attachments"),
     ("people", "0004_nominations"),
     ("areas", "0006_onboarding_steps"),
     ("projects", "0002_project_details_milestones_history"),
@@ -64,7 +64,7 @@ def test_a_database_with_the_demo_keeps_every_row_through_the_split():
     assert sum(rows for rows, _columns in before.values()) > 500
 
     try:
-        _migrate(BEFORE_THE_SPLIT)
+        _migrate([("core", dict(heads)["core"]), *BEFORE_THE_SPLIT])
         at_the_old_head = _snapshot()
     finally:
         _migrate(heads)

@@ -126,6 +126,8 @@ EXPECTED = {
     "coordination:participation": "coordinator",
     "coordination:end_assignment": "coordinator",
     "coordination:handover": "coordinator",
+    "emails:undelivered": "coordinator",
+    "emails:resend": "coordinator",
     "people:employee_list": "staff",
     "people:employee_create": "coordinator",
     "people:employee_detail": "staff",
@@ -326,6 +328,8 @@ GET_STATUS = {
     # the world's, in Glud. Staff see it on Glud's page, so changing it is 403, not 404.
     ("meetings:local_new", "colleague"): 403,
     ("meetings:local_edit", "colleague"): 403,
+    # "Send again" on a failed e-mail is a button (POST only).
+    ("emails:resend", "coordinator"): 405,
     # Ticking a step of one's onboarding checklist is a button (POST only).
     **{("onboarding:task_done", role): 405 for role in STAFF_ROLES},
     # The world's handover gives the contact's Kontaktby to an employee without a login: the
@@ -523,6 +527,15 @@ def _nomination(world: World) -> Nomination:
     return nomination
 
 
+def _failed_email(world: World) -> OutgoingEmail:
+    """A receipt that failed its last attempt (created once)."""
+    email, _created = OutgoingEmail.objects.get_or_create(
+        subject="Kvittering for din henvendelse", status=OutgoingEmail.Status.FAILED,
+        defaults={"to": ["bo@example.dk"], "body": "Tak", "attempts": 10,
+                  "last_error": "SMTPRecipientsRefused: bo@example.dk"})
+    return email
+
+
 def _candidate_request_data(world: World) -> dict:
     """A request for candidates for an area without a contact to the colleague, made a leader of
     the world's core area (both once, before the snapshot)."""
@@ -601,6 +614,7 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             by_view = {
                 "coordination:end_assignment": world.assignment.pk,
                 "coordination:handover": world.assignment.pk,
+                "emails:resend": _failed_email(world).pk,
                 "people:employee_detail": world.employee.pk,
                 "people:employee_edit": world.employee.pk,
                 "people:core_area_edit": world.core_area.pk,
@@ -1042,8 +1056,10 @@ POST_ACTIONS = {
     "nominations:decide": lambda w: ({"pk": _nomination(w).pk}, {
         "decision": "decline", "note": "Ikke denne gang"}),
     "nominations:request_new": lambda w: ({}, _candidate_request_data(w)),
+    "emails:resend": lambda w: ({"pk": _failed_email(w).pk}, {}),
 }
-GET_ONLY = {"coordination:overview", "coordination:import_template", "handovers:list",
+GET_ONLY = {"coordination:overview", "coordination:import_template", "emails:undelivered",
+            "handovers:list",
             "onboarding:progress", "onboarding:steps", "nominations:list", "nominations:requests",
             "nominations:suggestions"}
 

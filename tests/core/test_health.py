@@ -92,3 +92,15 @@ def test_an_e_mail_waiting_too_long_is_reported(client, settings):
 
     assert response.status_code == 503
     assert response.json()["problems"] == ["email"]
+
+
+def test_an_e_mail_stuck_in_sending_is_unsent(client, settings):
+    settings.HEALTH_EMAIL_STALE_MINUTES = 60
+    email = email_queue(to=["a@example.dk"], subject="Hej", body="Tekst")
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.SENDING, created_at=timezone.now() - datetime.timedelta(minutes=61))
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["email"]

@@ -1,5 +1,6 @@
 """E-mail goes through the database queue and a real SMTP server on loopback (aiosmtpd)."""
 
+import asyncio
 import datetime
 import email
 import socket
@@ -7,12 +8,13 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from lokalkontakt.core.mail import deliver_email, email_queue, retry_delay
+from lokalkontakt.core.mail import deliver_email, email_queue, email_requeue_stale, retry_delay
 from lokalkontakt.core.models import OutgoingEmail
+from tests.core.factories import OutgoingEmailFactory
 
 # The worker closes connections that are inside a transaction (close_old_connections), as the
 # test-case transaction would be on PostgreSQL: these tests commit for real instead.
@@ -75,6 +77,94 @@ def test_queued_mail_is_delivered_by_the_worker(smtp_server, django_capture_on_c
     assert "Vi svarer inden for 10 arbejdsdage." in message.get_payload(decode=True).decode()
     queued.refresh_from_db()
     assert (queued.status, queued.attempts) == (OutgoingEmail.Status.SENT, 1)
+    assert queued.claimed_at <= queued.sent_at
+
+
+class WatchingInbox(Inbox):
+    """While a message's DATA arrives, looks at its row as a web request would: from another
+    database connection, taking the write lock (SQLite) and the row's lock (PostgreSQL) without
+    waiting. A worker that sends inside a transaction makes that fail."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.seen.append(await asyncio.to_thread(self._look))
+        return await super().handle_DATA(server, session, envelope)
+
+    @staticmethod
+    def _look():
+        try:
+            with transaction.atomic():
+                row = OutgoingEmail.objects.select_for_update(nowait=True).get()
+                return row.status, row.attempts
+        except DatabaseError as error:
+            return f"blocked: {error}"
+        finally:
+            connection.close()
+
+
+def test_the_claim_is_committed_and_no_transaction_is_open_while_the_server_is_talking(
+        smtp_port, django_capture_on_commit_callbacks):
+    inbox = WatchingInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        queued = queue_receipt(django_capture_on_commit_callbacks)
+        run_worker()
+    finally:
+        controller.stop()
+
+    assert inbox.seen == [(OutgoingEmail.Status.SENDING, 1)]
+    assert len(inbox.messages) == 1
+    queued.refresh_from_db()
+    assert queued.status == OutgoingEmail.Status.SENT
+
+
+def test_a_message_another_worker_is_sending_is_skipped(smtp_server):
+    sending = OutgoingEmailFactory(sending=True)
+    deliver_email.enqueue(email_id=sending.pk)
+
+    run_worker()
+
+    assert smtp_server.messages == []
+    sending.refresh_from_db()
+    assert (sending.status, sending.attempts) == (OutgoingEmail.Status.SENDING, 1)
+    assert DBTaskResult.objects.get().return_value == "skipped"
+
+
+class RequeueingInbox(Inbox):
+    """Takes so long to answer DATA that the periodic job queues the message again meanwhile."""
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.requeued = await asyncio.to_thread(self._requeue)
+        return await super().handle_DATA(server, session, envelope)
+
+    @staticmethod
+    def _requeue():
+        try:
+            return email_requeue_stale(now=timezone.now() + datetime.timedelta(hours=1))
+        finally:
+            connection.close()
+
+
+def test_a_send_that_outlives_the_stale_limit_is_recorded_sent_and_not_sent_again(
+        smtp_port, django_capture_on_commit_callbacks):
+    inbox = RequeueingInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        queued = queue_receipt(django_capture_on_commit_callbacks)
+        run_worker()  # sends it, and the task the job enqueued then finds it sent
+    finally:
+        controller.stop()
+
+    assert inbox.requeued == (1, 0)
+    assert len(inbox.messages) == 1
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.SENT, 1)
+    assert sorted(DBTaskResult.objects.values_list("return_value", flat=True)) == ["sent", "skipped"]
 
 
 def test_running_the_worker_again_sends_nothing_twice(smtp_server,
@@ -96,6 +186,7 @@ def test_mail_waits_while_the_server_is_down_and_arrives_when_it_is_back(
     queued.refresh_from_db()
     assert (queued.status, queued.attempts) == (OutgoingEmail.Status.QUEUED, 1)
     assert "ConnectionRefusedError" in queued.last_error
+    assert DBTaskResult.objects.get(status="SUCCESSFUL").return_value == "retry"
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after > timezone.now() + datetime.timedelta(seconds=20)
 
@@ -121,7 +212,8 @@ def test_mail_is_marked_failed_after_the_last_attempt(smtp_port, settings,
         run_worker()
 
     queued.refresh_from_db()
-    assert queued.status == OutgoingEmail.Status.FAILED
+    assert (queued.status, queued.attempts) == (OutgoingEmail.Status.FAILED, 1)
+    assert "ConnectionRefusedError" in queued.last_error
     assert not DBTaskResult.objects.filter(status="READY").exists()
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("lokalkontakt.councils.urls")),
     # the briefing pack (workspace) sits under the area's address, in areas' namespace
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
+    path("koordinering/e-mails/", include("lokalkontakt.core.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls.coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),

@@ -14,7 +14,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "subject", "status", "attempts"]
     list_filter = ["status"]
     readonly_fields = ["to", "subject", "body", "reply_to", "status", "attempts", "last_error",
-                       "sent_at"]
+                       "claimed_at", "sent_at", "resent_at", "resent_by"]
 
     def has_add_permission(self, request):
         return False

@@ -11,8 +11,11 @@ class CoreConfig(AppConfig):
         # Registers the role predicates and permissions (django-rules) in every process, and the
         # deploy check for the demo's logins and the session clocks started at sign-in.
         from lokalkontakt.core import auth, roles, sessions  # noqa: F401
+        from lokalkontakt.core.jobs import report as mail_report
         from lokalkontakt.core.registry import jobs
-        from lokalkontakt.core.search.index import report
+        from lokalkontakt.core.search.index import report as search_report
 
+        # E-mails and task results a stopped worker left behind, after the jobs that queue mail.
+        jobs.register("mail", mail_report, order=80)
         # The search index catches up last, after the jobs that change what it holds.
-        jobs.register("search", report, order=90)
+        jobs.register("search", search_report, order=90)

@@ -54,7 +54,9 @@ def health_report() -> dict:
                     .order_by("enqueued_at").values_list("enqueued_at", flat=True).first())
     last_run = (DBTaskResult.objects.filter(finished_at__isnull=False).order_by("-finished_at")
                 .values_list("finished_at", flat=True).first())
-    unsent = (OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED)
+    # Being sent counts as unsent: a send that hangs, or whose worker died, has not arrived.
+    unsent = (OutgoingEmail.objects.filter(status__in=[OutgoingEmail.Status.QUEUED,
+                                                       OutgoingEmail.Status.SENDING])
               .order_by("created_at").values_list("created_at", flat=True).first())
     report["worker"] = {"oldest_waiting_task_seconds": _age_seconds(waiting_task),
                         "last_task_finished_seconds_ago": _age_seconds(last_run)}

@@ -1,26 +1,46 @@
-"""E-mail through the database-backed task queue: never sent inside a request.
+"""E-mail through the database-backed task queue: never sent inside a request, never lost.
 
-`email_queue` stores the message and enqueues delivery when the transaction commits;
-`deliver_email` (run by the db_worker) sends it once, and on a connection or SMTP error
-re-enqueues itself with exponential backoff until settings.EMAIL_MAX_ATTEMPTS is reached. A message
-that can never be sent (Django refuses it with a ValueError, e.g. BadHeaderError) fails at once.
+`email_queue` stores the message and enqueues delivery when the transaction commits.
+`deliver_email` (run by the db_worker) works in three steps so that no database transaction is
+open while it talks to the mail server (a slow server would otherwise hold SQLite's write lock,
+and every form would fail with "database is locked"):
+
+1. claim: in a short transaction, queued → sending, attempts + 1, claimed_at; anything not
+   queued is skipped, so a message is claimed by one worker only;
+2. send, with no transaction open;
+3. record the outcome in a new transaction: sent; or back to queued and re-enqueued with
+   exponential backoff after a connection or SMTP error, until settings.EMAIL_MAX_ATTEMPTS; or
+   failed at once when Django refuses the message (a ValueError, e.g. BadHeaderError).
+
+A worker that dies between 1 and 3 leaves the message in sending; the periodic job
+(`email_requeue_stale`, run by core.jobs) queues it again after settings.EMAIL_SENDING_STALE_MINUTES.
+The mail server may have accepted it before the worker died, so delivery is at least once: a
+message is never lost, and in that rare case it arrives twice. A failed message waits for the
+coordinator's "Send again" (`email_resend`).
 """
 
 import datetime
 import logging
 import smtplib
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from lokalkontakt.core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+Status = OutgoingEmail.Status
+# How many waiting messages one run of the periodic job checks for a lost task.
+ORPHAN_BATCH = 1000
+WORKER_STOPPED = "Interrupted: the worker stopped while sending"
 
 SUBJECT_MAX_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
@@ -64,20 +84,43 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 @task()
 def deliver_email(email_id: int) -> str:
-    """Send one queued e-mail; idempotent (a sent e-mail is never sent again)."""
+    """Send one queued e-mail: claim it, send it outside any transaction, record the outcome.
+    Idempotent: a message that is not queued (sent, failed, or claimed by another worker) is
+    skipped."""
+    email = _claim(email_id)
+    if email is None:
+        return "skipped"
+    try:
+        _send(email)
+    except (smtplib.SMTPException, OSError) as error:
+        return _record_error(email, error)
+    except ValueError as error:  # e.g. BadHeaderError: sending again cannot help
+        return _record_failed(email, error)
+    return _record_sent(email)
+
+
+def _claim(email_id: int) -> OutgoingEmail | None:
+    """queued → sending in one committed UPDATE; None when the message is not queued."""
+    now = timezone.now()
     with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.status != OutgoingEmail.Status.QUEUED:
-            return "skipped"
-        email.attempts += 1
-        try:
-            _send(email)
-        except (smtplib.SMTPException, OSError) as error:
-            return _schedule_retry(email, error)
-        except ValueError as error:  # e.g. BadHeaderError: sending again cannot help
-            return _fail(email, error)
-        email.status, email.sent_at, email.last_error = OutgoingEmail.Status.SENT, timezone.now(), ""
-        email.save(update_fields=["status", "sent_at", "attempts", "last_error", "updated_at"])
+        claimed = OutgoingEmail.objects.filter(pk=email_id, status=Status.QUEUED).update(
+            status=Status.SENDING, attempts=F("attempts") + 1, claimed_at=now, updated_at=now)
+        return OutgoingEmail.objects.get(pk=email_id) if claimed else None
+
+
+def _still_claimed(email: OutgoingEmail):
+    """The message as this worker claimed it: not queued again by the periodic job meanwhile."""
+    return OutgoingEmail.objects.filter(pk=email.pk, status=Status.SENDING,
+                                        claimed_at=email.claimed_at)
+
+
+def _record_sent(email: OutgoingEmail) -> str:
+    # Also when the periodic job has queued it again meanwhile (the send took longer than
+    # EMAIL_SENDING_STALE_MINUTES): marked sent, the waiting task skips it instead of sending twice.
+    now = timezone.now()
+    with transaction.atomic():
+        OutgoingEmail.objects.filter(pk=email.pk, status__in=[Status.SENDING, Status.QUEUED]).update(
+            status=Status.SENT, sent_at=now, last_error="", updated_at=now)
     return "sent"
 
 
@@ -92,9 +135,11 @@ def _send(email: OutgoingEmail) -> None:
     message.send(fail_silently=False)
 
 
-def _fail(email: OutgoingEmail, error: Exception) -> str:
-    email.status, email.last_error = OutgoingEmail.Status.FAILED, _error_text(error)
-    email.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+def _record_failed(email: OutgoingEmail, error: Exception) -> str:
+    with transaction.atomic():
+        if not _still_claimed(email).update(status=Status.FAILED, last_error=_error_text(error),
+                                            updated_at=timezone.now()):
+            return "skipped"
     logger.error("E-mail %s failed after %s attempts: %s", email.pk, email.attempts, error)
     return "failed"
 
@@ -103,14 +148,81 @@ def _error_text(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"[:1000]
 
 
-def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
+def _record_error(email: OutgoingEmail, error: Exception) -> str:
+    """Back to queued, to be tried again after the backoff; failed after the last attempt."""
     if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
-        return _fail(email, error)
-    email.last_error = _error_text(error)
-    email.save(update_fields=["attempts", "last_error", "updated_at"])
+        return _record_failed(email, error)
     run_after = timezone.now() + retry_delay(email.attempts)
-    transaction.on_commit(
-        lambda: deliver_email.using(run_after=run_after).enqueue(email_id=email.pk))
+    with transaction.atomic():
+        if not _still_claimed(email).update(status=Status.QUEUED, last_error=_error_text(error),
+                                            updated_at=timezone.now()):
+            return "skipped"
+        transaction.on_commit(
+            lambda: deliver_email.using(run_after=run_after).enqueue(email_id=email.pk))
     logger.warning("E-mail %s not delivered (attempt %s), retry at %s: %s",
                    email.pk, email.attempts, run_after, error)
     return "retry"
+
+
+def email_requeue_stale(*, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Messages left in sending longer than settings.EMAIL_SENDING_STALE_MINUTES (their worker
+    died or hung) go back to the queue and are enqueued again; one that has had its last attempt
+    fails. Each message is taken by a conditional UPDATE, so two runs at once do it once.
+    Returns (queued again, failed)."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.EMAIL_SENDING_STALE_MINUTES)
+    stale = OutgoingEmail.objects.filter(status=Status.SENDING, claimed_at__lt=cutoff)
+    requeued = failed = 0
+    for email in stale.only("pk", "attempts", "claimed_at"):
+        last = email.attempts >= settings.EMAIL_MAX_ATTEMPTS
+        error = f"{WORKER_STOPPED} ({'no attempts left' if last else 'queued again'})."
+        with transaction.atomic():
+            if not _still_claimed(email).update(
+                    status=Status.FAILED if last else Status.QUEUED, last_error=error,
+                    updated_at=now):
+                continue
+            if last:
+                failed += 1
+            else:
+                requeued += 1
+                transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    return requeued, failed
+
+
+def email_enqueue_orphans(*, now: datetime.datetime | None = None) -> int:
+    """Queued messages with no delivery task waiting or running (the process stopped between the
+    commit and the enqueue, or the task was marked failed by core.jobs) are enqueued again, once
+    they have waited settings.EMAIL_SENDING_STALE_MINUTES. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.EMAIL_SENDING_STALE_MINUTES)
+    waiting = set(OutgoingEmail.objects.filter(status=Status.QUEUED, updated_at__lt=cutoff)
+                  .values_list("pk", flat=True)[:ORPHAN_BATCH])
+    if not waiting:
+        return 0
+    # A delivery task running longer than that died before it claimed its message.
+    pending = DBTaskResult.objects.filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gte=cutoff),
+        task_path=deliver_email.module_path).values_list("args_kwargs", flat=True)
+    count = 0
+    for pk in waiting - {args["kwargs"].get("email_id") for args in pending}:
+        with transaction.atomic():
+            # Touching updated_at takes the message: a second run at once finds it too recent.
+            if OutgoingEmail.objects.filter(pk=pk, status=Status.QUEUED,
+                                            updated_at__lt=cutoff).update(updated_at=now):
+                transaction.on_commit(partial(deliver_email.enqueue, email_id=pk))
+                count += 1
+    return count
+
+
+def email_resend(*, email: OutgoingEmail, actor) -> bool:
+    """Put a failed e-mail back in the queue with its attempts reset, recording who did it and
+    when; the worker delivers it as a new message. False (nothing changed) when it is no longer
+    failed, e.g. sent again already."""
+    now = timezone.now()
+    with transaction.atomic():
+        if not OutgoingEmail.objects.filter(pk=email.pk, status=Status.FAILED).update(
+                status=Status.QUEUED, attempts=0, resent_by=actor, resent_at=now, updated_at=now):
+            return False
+        transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    logger.info("E-mail %s put back in the queue by %s", email.pk, actor)
+    return True

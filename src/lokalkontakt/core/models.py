@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,11 +28,16 @@ class OutgoingEmail(models.Model):
     """An e-mail the system sends: queued in the request's transaction, delivered by the worker.
 
     The row is the record of what was sent to whom; delivery is retried with backoff while the
-    mail server is unreachable, so nothing is lost when it is down.
+    mail server is unreachable, so nothing is lost when it is down. States (core.mail):
+    queued → sending (claimed by a worker, committed before the SMTP conversation) → sent, or
+    back to queued for a retry, or failed after the last attempt. A message left in sending by a
+    worker that died is queued again by the periodic job (core.jobs); a failed one waits for the
+    coordinator's "Send again".
     """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -47,12 +53,19 @@ class OutgoingEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When a worker last claimed it (status sending): how the periodic job tells a dead send.
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Who put a failed e-mail back in the queue, and when (the coordinator's "Send again").
+    resent_at = models.DateTimeField(_("sent again"), null=True, blank=True)
+    resent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+", verbose_name=_("sent again by"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "created_at"], name="outgoing_email_status_idx")]
 
     def __str__(self):
         return self.subject

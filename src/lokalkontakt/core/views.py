@@ -1,20 +1,30 @@
+"""The core's pages: the health check, the privacy notice, the staff login and password change,
+and the coordinator's page of e-mails that were not delivered."""
+
 from datetime import timedelta
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from lokalkontakt.core import mail, selectors
 from lokalkontakt.core.health import health_report
 from lokalkontakt.core.http import client_address, public
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.permissions import coordinator_required
+
+FAILED_PAGE_SIZE = 50
+DELAYED_LIMIT = 50
 
 
 @public
@@ -87,3 +97,32 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+@coordinator_required
+@require_GET
+def emails_undelivered(request):
+    """The e-mails that failed (each with "Send again"), and those waiting unusually long."""
+    delayed = selectors.emails_delayed()
+    delayed_count = delayed.count()
+    return render(request, "core/emails_undelivered.html", {
+        "page": Paginator(selectors.emails_failed(), FAILED_PAGE_SIZE).get_page(request.GET.get("side")),
+        "delayed": delayed[:DELAYED_LIMIT], "delayed_count": delayed_count,
+        "delayed_more": delayed_count - DELAYED_LIMIT,
+        "delayed_minutes": settings.EMAIL_DELAYED_MINUTES,
+    })
+
+
+@coordinator_required
+@require_POST
+def email_resend(request, pk):
+    """"Send again": a failed e-mail goes back in the queue, recorded as the coordinator's."""
+    email = get_object_or_404(OutgoingEmail, pk=pk)
+    values = {"subject": email.subject, "to": ", ".join(email.to)}
+    if mail.email_resend(email=email, actor=request.user):
+        messages.success(request, _("“%(subject)s” to %(to)s is back in the queue and will be "
+                                    "sent again in a moment.") % values)
+    else:
+        messages.info(request, _("“%(subject)s” to %(to)s is not marked as failed any more; "
+                                 "nothing was changed.") % values)
+    return redirect("emails:undelivered")

@@ -15,6 +15,7 @@ from lokalkontakt.areas.forms import (
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
+from lokalkontakt.core.selectors import emails_failed_count
 
 OVERVIEW_LIST_LIMIT = 50
 
@@ -22,10 +23,12 @@ OVERVIEW_LIST_LIMIT = 50
 @coordinator_required
 @require_GET
 def overview(request):
-    """Coverage at a glance: gaps, handovers, answers, contacts per core area and per person."""
+    """Coverage at a glance: gaps, handovers, answers, contacts per core area and per person;
+    and how many e-mails failed (the link to them)."""
     return render(request, "areas/overview.html", {
         "overview": selectors.coverage_overview(),
         "recent_events": selectors.recent_events(limit=15),
+        "failed_email_count": emails_failed_count(),
         # Long lists are cut; the directory's coverage filter shows the rest.
         "list_slice": f":{OVERVIEW_LIST_LIMIT}", "list_limit": OVERVIEW_LIST_LIMIT,
         "minus_limit": -OVERVIEW_LIST_LIMIT,

@@ -1,0 +1,34 @@
+"""Reads of the core's own records that pages share: the e-mails that were not delivered."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from lokalkontakt.core.models import OutgoingEmail
+
+Status = OutgoingEmail.Status
+
+
+def emails_failed() -> QuerySet[OutgoingEmail]:
+    """E-mails that failed their last attempt (or that Django refused), newest first; they wait
+    for the coordinator's "Send again". With who last sent them again (the user, and their
+    employee record by the relation's name: core imports no domain app)."""
+    return (OutgoingEmail.objects.filter(status=Status.FAILED)
+            .select_related("resent_by", "resent_by__employee")
+            .defer("body", "attachments").order_by("-created_at", "-pk"))
+
+
+def emails_failed_count() -> int:
+    return OutgoingEmail.objects.filter(status=Status.FAILED).count()
+
+
+def emails_delayed(*, now: datetime.datetime | None = None) -> QuerySet[OutgoingEmail]:
+    """E-mails still in the queue (waiting for a retry, or being sent) longer than
+    settings.EMAIL_DELAYED_MINUTES after they were queued, oldest first: many of them mean that
+    the mail server or the worker is down."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(minutes=settings.EMAIL_DELAYED_MINUTES)
+    return (OutgoingEmail.objects.filter(status__in=[Status.QUEUED, Status.SENDING],
+                                         created_at__lt=cutoff)
+            .defer("body", "attachments").order_by("created_at", "pk"))
