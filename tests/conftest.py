@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from tests.factories import EmployeeFactory, UserFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -74,15 +74,9 @@ from lokalkontakt.projects.services import milestone_add, project_save
 from lokalkontakt.rollout.models import RolloutMilestone
 from lokalkontakt.timesheets.models import TimeEntry
 from lokalkontakt.timesheets.services import time_entry_create
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 ADMIN_NAMESPACE = admin.site.name
 

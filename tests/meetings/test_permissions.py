@@ -9,7 +9,7 @@ from django.http import Http404
 from lokalkontakt.meetings import permissions
 from lokalkontakt.meetings.models import AgendaItem
 from lokalkontakt.meetings.services.bulletins import bulletin_send
-from tests.factories import AssignmentFactory
+from tests.areas.factories import AssignmentFactory
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory
 
 pytestmark = pytest.mark.django_db
