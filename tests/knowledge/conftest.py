@@ -14,7 +14,6 @@ from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFa
 from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.conftest import (  # noqa: F401 - fixtures shared with the inquiry tests
     _coordinator_group,
-    _fast_password_hashing,
     deliver,
     english_client,
     smtp_server,

@@ -4,7 +4,6 @@ a colleague, the coordinator, a council member of each) and write notes as they 
 from tests.knowledge.conftest import (  # noqa: F401 - fixtures shared with the knowledge tests
     _coordinator_group,
     _english,
-    _fast_password_hashing,
     media_root,
     setting,
 )
