@@ -1,47 +1,51 @@
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import translation
 
-from lokalkontakt.core.roles import COORDINATOR_GROUP
-from tests.factories import EmployeeFactory, UserFactory
+from tests.people.factories import make_colleague, make_contact_user, make_coordinator
+
+# The permission matrix's fixtures (outsider, contact, world, world_to_get) for tests/test_permissions.py
+# and tests/<app>/test_permissions.py.
+pytest_plugins = ["tests.permissions"]
+
+
+@pytest.fixture(scope="session")
+def suite_settings() -> dict:
+    """The settings every test runs with; tests/permissions.py gives them to its shared world too."""
+    return {
+        # Tests render templates without a collectstatic manifest.
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "LANGUAGE_CODE": "da",
+        # A test proves who may sign in, not how hard a password is to crack: PBKDF2's million
+        # rounds cost a third of a second for every user a factory makes.
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    }
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Tests render templates without a collectstatic manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.LANGUAGE_CODE = "da"
-    # A test proves who may sign in, not how hard a password is to crack: PBKDF2's million rounds
-    # cost a third of a second for every user a factory makes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _plain_static_files(settings, suite_settings):
+    """Tests render templates without a collectstatic manifest (and hash passwords quickly)."""
+    for name, value in suite_settings.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture
 def coordinator(db):
-    user = UserFactory(username="koordinator")
-    # get_or_create: a transactional test before this one may have flushed the migration's group.
-    user.groups.add(Group.objects.get_or_create(name=COORDINATOR_GROUP)[0])
-    EmployeeFactory(user=user, name="Karin Koordinator", title="Landdistriktskoordinator")
-    return user
+    return make_coordinator()
 
 
 @pytest.fixture
 def colleague(db):
-    user = UserFactory(username="kollega")
-    EmployeeFactory(user=user, name="Kalle Kollega")
-    return user
+    return make_colleague()
 
 
 @pytest.fixture
 def contact_user(db):
     """A signed-in employee; tests give them assignments as needed."""
-    user = UserFactory(username="lokalkontakt")
-    EmployeeFactory(user=user, name="Lise Lokal")
-    return user
+    return make_contact_user()
 
 
 @pytest.fixture

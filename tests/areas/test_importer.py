@@ -17,8 +17,9 @@ from lokalkontakt.areas.models import AreaEvent, Assignment, Council, LocalArea,
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.people.models import Employee
+from tests.areas.factories import AssignmentFactory
 from tests.areas.pages import page_text
-from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

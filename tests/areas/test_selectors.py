@@ -6,12 +6,8 @@ import pytest
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.models import Participation
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-)
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 import lokalkontakt
 from lokalkontakt.areas import selectors, services
 from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, LocalArea, Participation
-from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

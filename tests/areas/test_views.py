@@ -8,14 +8,9 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, LocalArea, Participation
 from lokalkontakt.people.models import CoreArea, Employee
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
 from tests.areas.pages import page_text
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    CouncilFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-)
+from tests.people.factories import CoreAreaFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -533,7 +528,7 @@ def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
 def test_mine_omraader_shows_what_waits_for_the_contact(client, contact_user, oelsted):
     from lokalkontakt.inquiries.models import Inquiry
     from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
-    from tests.factories import InquiryFactory
+    from tests.inquiries.factories import InquiryFactory
 
     AssignmentFactory(area=oelsted, employee=contact_user.employee)
     employee = contact_user.employee

@@ -4,13 +4,8 @@ with and without a contact. Each test module wraps `make_staff` in its own `staf
 from dataclasses import dataclass
 
 from lokalkontakt.areas.models import Participation
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 
 @dataclass

@@ -20,8 +20,8 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.models import TimeEntry
-from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.inquiries.conftest import english_client
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

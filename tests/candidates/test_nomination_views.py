@@ -22,8 +22,9 @@ from lokalkontakt.candidates.services import (
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.timesheets.models import TimeEntry
+from tests.areas.factories import AssignmentFactory
 from tests.candidates.nomination_world import Staff, make_staff
-from tests.factories import AssignmentFactory, EmployeeFactory, UserFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -469,7 +470,7 @@ def test_the_suggestions_page_ranks_the_candidates_with_reasons(staff, coordinat
 
 
 def test_the_suggestions_page_shows_the_best_twenty_and_how_many_there_are(coordinator):
-    from tests.factories import LocalAreaFactory
+    from tests.areas.factories import LocalAreaFactory
 
     area = LocalAreaFactory(name="Ørum")
     contacts = [AssignmentFactory(employee=EmployeeFactory(name=f"Kontakt {n:02d}")).employee
@@ -484,7 +485,7 @@ def test_the_suggestions_page_shows_the_best_twenty_and_how_many_there_are(coord
 
 
 def test_no_suggestions_says_so(coordinator):
-    from tests.factories import LocalAreaFactory
+    from tests.areas.factories import LocalAreaFactory
 
     area = LocalAreaFactory(name="Ørum")
 

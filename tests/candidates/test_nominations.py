@@ -22,8 +22,8 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from tests.candidates.nomination_world import Staff, make_staff
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker
-from tests.factories import EmployeeFactory, UserFactory
 from tests.inquiries.conftest import smtp_server  # noqa: F401 - a fixture
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -24,13 +24,8 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.text import danish_sort_key
 from lokalkontakt.people.models import Employee
 from lokalkontakt.timesheets.models import TimeEntry
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 # Approximate centres (hedensted-areas.csv).
 STOUBY = Place("Stouby", 55.6922, 9.7842)

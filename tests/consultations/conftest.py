@@ -11,20 +11,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lokalkontakt.consultations import services
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.conftest import (  # noqa: F401 - fixtures shared with the inquiry tests
     _coordinator_group,
     deliver,
     english_client,
     smtp_server,
 )
+from tests.people.factories import EmployeeFactory, UserFactory
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 

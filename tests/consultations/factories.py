@@ -6,7 +6,8 @@ import datetime
 import factory
 
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
-from tests.factories import EmployeeFactory, LocalAreaFactory
+from tests.areas.factories import LocalAreaFactory
+from tests.people.factories import EmployeeFactory
 
 
 class ConsultationFactory(factory.django.DjangoModelFactory):

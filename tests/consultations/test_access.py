@@ -11,7 +11,7 @@ from django.urls import reverse
 from lokalkontakt.consultations import services
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from tests.consultations.conftest import create, english_client, pdf, task_of
-from tests.factories import EmployeeFactory, UserFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lokalkontakt.consultations import services
 from tests.consultations.conftest import create, pdf, task_of
-from tests.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

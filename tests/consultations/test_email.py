@@ -12,9 +12,10 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from lokalkontakt.consultations import services
+from tests.areas.factories import CouncilFactory
 from tests.conftest import site_text
 from tests.consultations.conftest import create, deliver, english_client, task_of
-from tests.factories import CouncilFactory, CouncilMemberFactory
+from tests.councils.factories import CouncilMemberFactory
 
 # The worker closes connections inside a transaction (as the inquiry e-mail tests explain).
 pytestmark = pytest.mark.django_db(transaction=True)

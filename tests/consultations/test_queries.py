@@ -16,7 +16,7 @@ from lokalkontakt.consultations.models import (
 )
 from lokalkontakt.core.text import danish_sort_key
 from tests.consultations.conftest import english_client, in_days
-from tests.factories import EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,11 @@ from django.utils import timezone
 from lokalkontakt.consultations import selectors, services
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
+from tests.areas.factories import AssignmentFactory, CouncilFactory
 from tests.conftest import site_text
 from tests.consultations.conftest import create, in_days, task_of
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
-from tests.factories import AssignmentFactory, CouncilFactory, CouncilMemberFactory
+from tests.councils.factories import CouncilMemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from lokalkontakt.consultations import services
 from lokalkontakt.consultations.models import Consultation, ConsultationEvent, ConsultationTask
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
+from tests.areas.factories import LocalAreaFactory
 from tests.consultations.conftest import create, detail_url, english_client, in_days, task_of, task_url
-from tests.factories import LocalAreaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lokalkontakt.areas.demo import load_hedensted
-from tests.factories import EmployeeFactory, UserFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

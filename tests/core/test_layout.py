@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from lokalkontakt.inquiries.forms import InquiryForm
-from tests.factories import CouncilMemberFactory
+from tests.councils.factories import CouncilMemberFactory
 
 pytestmark = pytest.mark.django_db
 

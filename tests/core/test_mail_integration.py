@@ -19,10 +19,11 @@ from django_tasks_db.models import DBTaskResult
 from lokalkontakt.core.mail import email_queue
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.core.mailservers import GatedSMTP, HoldingInbox
 from tests.core.processes import SharedDatabase, environment, gunicorn, manage, run, stop, wait_until_up
 from tests.core.test_mail import Inbox, free_port
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lokalkontakt.core.sessions import SEEN_AT, SIGNED_IN_AT
-from tests.factories import EmployeeFactory, UserFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

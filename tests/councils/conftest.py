@@ -6,14 +6,9 @@ import pytest
 from django.test import Client
 
 from lokalkontakt.core.models import OutgoingEmail
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 COUNCIL_LINK = re.compile(r"https?://\S+/lokalraad/log-ind/[A-Za-z0-9_-]+/")
 

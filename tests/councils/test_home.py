@@ -5,15 +5,13 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.councils.services import council_member_deactivate
+from tests.areas.factories import AssignmentFactory
 from tests.areas.pages import page_text
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
 from tests.councils.conftest import english_client
-from tests.factories import (
-    AssignmentFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    InquiryFactory,
-)
+from tests.councils.factories import CouncilMemberFactory
+from tests.inquiries.factories import InquiryFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,8 @@ from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 from tests.areas.pages import page_text
 from tests.conftest import site_text
 from tests.councils.conftest import english_client, last_link_path
-from tests.factories import CouncilMemberFactory, EmployeeFactory
+from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

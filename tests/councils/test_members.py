@@ -8,9 +8,10 @@ from lokalkontakt.areas.models import AreaEvent, Council
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 from lokalkontakt.councils.services import council_login_link_request
+from tests.areas.factories import LocalAreaFactory
 from tests.areas.pages import page_text
 from tests.councils.conftest import english_client, last_link_path
-from tests.factories import CouncilMemberFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,8 @@ from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.services import handover_start
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    CouncilFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 TODAY = timezone.localdate
 

@@ -29,8 +29,8 @@ from lokalkontakt.handovers.services import (
     handover_start,
     handover_switch_due,
 )
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     events,
     glud,
@@ -41,6 +41,7 @@ from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     nanna,
     nanna_user,
 )
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

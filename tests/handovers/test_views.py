@@ -24,7 +24,7 @@ from lokalkontakt.handovers.services import (
     handover_start,
     handover_switch_due,
 )
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     glud,
     handover,
@@ -34,6 +34,7 @@ from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     nanna_user,
 )
 from tests.meetings.conftest import english_client
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

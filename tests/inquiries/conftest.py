@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.inquiries.models import Inquiry
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.core.test_mail import Inbox, free_port, run_worker
-from tests.factories import AssignmentFactory, LocalAreaFactory
 
 NEW_URL = "/henvendelser/ny/"
 SUBMITTED_URL = "/henvendelser/ny/sendt/"

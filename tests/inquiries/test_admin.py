@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from tests.factories import InquiryFactory
+from tests.inquiries.factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,6 @@ from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEve
 from lokalkontakt.inquiries.services import submit as submit_service
 from lokalkontakt.inquiries.services.handling import inquiry_comment
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
     NEW_URL,
     PDF,
@@ -25,6 +24,7 @@ from tests.inquiries.conftest import (
     text_file,
     track_url,
 )
+from tests.inquiries.factories import InquiryFactory
 from tests.inquiries.test_handling import handler, submitted  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from lokalkontakt.inquiries.services.forwarding import inquiry_forward_to_core_a
 from lokalkontakt.inquiries.services.handling import inquiry_close
 from lokalkontakt.people.models import CoreArea
 from tests.conftest import site_text
-from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.inquiries.conftest import deliver, detail_url, english_client, track_url
 from tests.inquiries.test_handling import act, handler, submitted  # noqa: F401 - fixtures
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

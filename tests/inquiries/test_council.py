@@ -9,7 +9,8 @@ from lokalkontakt.inquiries.selectors import inquiries_for_council
 from lokalkontakt.inquiries.services.handling import inquiry_comment
 from lokalkontakt.inquiries.services.replies import inquiry_follow_up, inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.factories import CouncilFactory, CouncilMemberFactory, InquiryFactory, LocalAreaFactory
+from tests.areas.factories import CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.conftest import (
     PDF,
     detail_url,
@@ -19,6 +20,7 @@ from tests.inquiries.conftest import (
     submit,
     text_file,
 )
+from tests.inquiries.factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db
 

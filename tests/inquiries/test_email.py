@@ -11,7 +11,6 @@ from django.utils.translation import gettext, override
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from tests.conftest import site_text
-from tests.factories import InquiryFactory
 from tests.inquiries.conftest import (
     TRACKING_LINK,
     deliver,
@@ -21,6 +20,7 @@ from tests.inquiries.conftest import (
     track_url,
     tracking_path,
 )
+from tests.inquiries.factories import InquiryFactory
 
 # The worker closes connections that are inside a transaction (close_old_connections), as the
 # test-case transaction would be on PostgreSQL: these tests commit for real instead.

@@ -13,8 +13,9 @@ from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services import submit as submit_service
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import NEW_URL, SUBMITTED_URL, english_client, form_data, submit
+from tests.people.factories import EmployeeFactory
 
 NOT_CONFIRMED = "Confirm that you have read how your personal data is processed to send the inquiry."
 pytestmark = pytest.mark.django_db

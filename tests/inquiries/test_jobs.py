@@ -14,8 +14,9 @@ from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services.handling import inquiry_close, inquiry_comment
 from lokalkontakt.inquiries.services.replies import inquiry_follow_up, inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.factories import EmployeeFactory, InquiryFactory
 from tests.inquiries.conftest import pdf, png, stored_files, text_file
+from tests.inquiries.factories import InquiryFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

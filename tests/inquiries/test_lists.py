@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.inquiries.models import Inquiry
-from tests.factories import AssignmentFactory, EmployeeFactory, InquiryFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
+from tests.inquiries.factories import InquiryFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

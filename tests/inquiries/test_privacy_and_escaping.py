@@ -11,8 +11,9 @@ from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.handling import inquiry_comment
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory, UserFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import detail_url, english_client, submit, track_url
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

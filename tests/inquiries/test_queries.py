@@ -10,15 +10,10 @@ from django.utils import timezone
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.tokens import token_hash
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.conftest import detail_url, english_client, pdf
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

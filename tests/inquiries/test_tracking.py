@@ -6,8 +6,8 @@ from lokalkontakt.core.tokens import token_hash
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.inquiries.tracking import tracking_token
-from tests.factories import InquiryFactory
 from tests.inquiries.conftest import english_client, track_url
+from tests.inquiries.factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db
 

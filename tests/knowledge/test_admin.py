@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.knowledge.models import Note
-from tests.factories import UserFactory
 from tests.knowledge.conftest import pdf, write
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

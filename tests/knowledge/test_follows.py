@@ -13,7 +13,7 @@ from lokalkontakt.core.models import FocusArea, OutgoingEmail
 from lokalkontakt.knowledge import services
 from lokalkontakt.knowledge.jobs import send_digests
 from lokalkontakt.knowledge.models import DigestSent, Follow
-from tests.factories import InquiryFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.knowledge.conftest import deliver, english_client, write
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_the_digest_reaches_the_mail_server(setting, follower, smtp_server):
 
 @pytest.mark.parametrize("follows", [2, 30])
 def test_the_follows_page_costs_the_same(setting, follower, follows, django_assert_num_queries):
-    from tests.factories import LocalAreaFactory
+    from tests.areas.factories import LocalAreaFactory
 
     for n in range(follows):
         services.follow_toggle(employee=follower, area=LocalAreaFactory(name=f"Fulgt {n:02d}"))

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
-from tests.factories import AssignmentFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client, smtp_server  # noqa: F401
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 from lokalkontakt.meetings.schedule import local_datetime
-from tests.factories import EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 
 def at(day: datetime.date, hour: int = 14) -> datetime.datetime:

@@ -13,8 +13,8 @@ from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import ActionItem, Meeting
 from lokalkontakt.meetings.services.actions import action_create, action_update, remind_action_items
 from tests.conftest import site_text
-from tests.factories import EmployeeFactory
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,9 @@ from lokalkontakt.meetings.services.agenda import agenda_arrange, agenda_publish
 from lokalkontakt.meetings.services.attendance import attendance_record
 from lokalkontakt.meetings.services.minutes import item_minutes, minutes_publish
 from lokalkontakt.meetings.services.series import meeting_cancel
+from tests.areas.factories import LocalAreaFactory
 from tests.conftest import site_text
-from tests.factories import EmployeeFactory, InquiryFactory, LocalAreaFactory, UserFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -28,6 +29,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     at,
 )
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

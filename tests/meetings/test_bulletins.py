@@ -23,19 +23,14 @@ from lokalkontakt.meetings.services.local_meetings import (
     local_meeting_delete,
     local_meeting_update,
 )
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
 from tests.core.test_mail import run_worker
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    InquiryFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import AttendanceFactory, MeetingFactory, at
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

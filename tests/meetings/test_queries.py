@@ -20,7 +20,7 @@ from lokalkontakt.knowledge.models import Note
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Bulletin, Meeting
 from lokalkontakt.meetings.selectors import FOLLOW_UP_ACTIONS, FOLLOW_UP_INQUIRIES
 from lokalkontakt.people.models import Employee
-from tests.factories import InquiryFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import at
 

@@ -17,10 +17,11 @@ from lokalkontakt.meetings.services.series import (
     participants_add_new,
     series_create,
 )
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory
 from tests.meetings.factories import AttendanceFactory, MeetingFactory, at
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

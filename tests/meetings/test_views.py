@@ -14,7 +14,8 @@ from django.utils import formats, timezone, translation
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries
-from tests.factories import AssignmentFactory, EmployeeFactory, InquiryFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -23,6 +24,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     at,
 )
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

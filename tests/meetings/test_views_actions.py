@@ -11,10 +11,10 @@ from django.utils import timezone
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import ActionItem
 from lokalkontakt.meetings.services.actions import action_create, action_update
-from tests.factories import EmployeeFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 from tests.meetings.test_views import danish_left, english_page
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

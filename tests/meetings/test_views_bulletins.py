@@ -14,17 +14,12 @@ from django.utils import timezone
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
 from lokalkontakt.meetings.services.bulletins import bulletin_send
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    InquiryFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import ActionItemFactory, AttendanceFactory, MeetingFactory, at
 from tests.meetings.test_views import danish_left, english_page
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -24,18 +24,13 @@ from lokalkontakt.onboarding.services import (
     onboarding_step_save,
     onboarding_task_set_done,
 )
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
 from tests.conftest import site_text
 from tests.core.test_mail import run_worker, smtp_port, smtp_server  # noqa: F401 - fixtures
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.councils.factories import CouncilMemberFactory
 from tests.meetings.conftest import english_client
 from tests.onboarding.factories import DEFAULT_TEMPLATE, load_default_template
+from tests.people.factories import EmployeeFactory, UserFactory
 from tests.people.test_queries import MINE
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import AssignmentFactory, CouncilFactory, EmployeeFactory
+from tests.areas.factories import AssignmentFactory, CouncilFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

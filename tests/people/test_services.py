@@ -6,7 +6,8 @@ from django.utils import translation
 
 from lokalkontakt.people import selectors, services
 from lokalkontakt.people.models import CoreArea, Employee
-from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory, UserFactory
+from tests.areas.factories import AssignmentFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

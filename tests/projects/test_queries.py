@@ -22,8 +22,8 @@ from lokalkontakt.core.text import danish_sort_key
 from lokalkontakt.people.models import Employee
 from lokalkontakt.projects.models import Milestone, Project
 from lokalkontakt.projects.services import project_save
-from tests.factories import UserFactory
 from tests.meetings.conftest import english_client
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.projects.models import Milestone, Project
 from lokalkontakt.projects.services import milestone_add, milestone_set_done, project_save
-from tests.factories import CouncilMemberFactory, LocalAreaFactory
+from tests.areas.factories import LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 
 pytestmark = pytest.mark.django_db
 

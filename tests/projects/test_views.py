@@ -16,7 +16,8 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.projects.models import Milestone, Project
 from lokalkontakt.projects.services import milestone_add, milestone_set_done, project_save
-from tests.factories import CouncilMemberFactory, LocalAreaFactory
+from tests.areas.factories import LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
 from tests.meetings.conftest import english_client
 
 pytestmark = pytest.mark.django_db

@@ -16,14 +16,10 @@ from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.rollout import selectors
 from lokalkontakt.rollout import services as services_rollout
 from lokalkontakt.rollout.models import RolloutMilestone
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.areas.pages import page_text
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-)
+from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,9 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.search.index import index_update, rebuild
 from lokalkontakt.core.search.query import CAP, PAGE_SIZE
 from lokalkontakt.knowledge.models import Note
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory, UserFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.knowledge.conftest import english_client, write
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

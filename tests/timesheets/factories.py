@@ -5,7 +5,7 @@ import datetime
 import factory
 
 from lokalkontakt.timesheets.models import TimeEntry
-from tests.factories import EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 
 class TimeEntryFactory(factory.django.DjangoModelFactory):

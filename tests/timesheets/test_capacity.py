@@ -13,12 +13,8 @@ from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import ABOVE, BELOW, WITHIN, Band, working_days
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.selectors import my_week, my_year, overview
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.timesheets.factories import TimeEntryFactory
 
 D = datetime.date

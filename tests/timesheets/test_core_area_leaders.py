@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people import services
-from tests.factories import AssignmentFactory, CoreAreaFactory, EmployeeFactory, LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
+from tests.people.factories import CoreAreaFactory, EmployeeFactory
 from tests.timesheets.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,8 +21,8 @@ from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.capacity import monday_of
 from lokalkontakt.timesheets.models import TimeEntry
 from lokalkontakt.timesheets.views import PAGE_SIZE
-from tests.factories import EmployeeFactory, UserFactory
 from tests.inquiries.conftest import english_client
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ from lokalkontakt.timesheets.services import (
     time_entry_delete,
     time_entry_update,
 )
-from tests.factories import AssignmentFactory, EmployeeFactory, LocalAreaFactory, UserFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

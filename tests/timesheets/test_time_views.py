@@ -18,14 +18,9 @@ from django.utils import formats, timezone, translation
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people.models import CoreArea
 from lokalkontakt.timesheets.models import TimeEntry
-from tests.factories import (
-    AssignmentFactory,
-    CoreAreaFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.timesheets.factories import TimeEntryFactory
 
 pytestmark = pytest.mark.django_db

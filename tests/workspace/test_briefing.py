@@ -31,16 +31,11 @@ from lokalkontakt.workspace.pdf import (
     static_file,
     static_url,
 )
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    InquiryFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
+from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
+from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,14 +17,9 @@ from lokalkontakt.core.search.query import search
 from lokalkontakt.inquiries.services.submit import inquiry_submit
 from lokalkontakt.knowledge import services as knowledge
 from lokalkontakt.knowledge.models import Note
-from tests.factories import (
-    AssignmentFactory,
-    CouncilFactory,
-    CouncilMemberFactory,
-    EmployeeFactory,
-    LocalAreaFactory,
-    UserFactory,
-)
+from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import EmployeeFactory, UserFactory
 
 _clients = itertools.count()
 

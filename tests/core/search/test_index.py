@@ -23,7 +23,7 @@ from tests.core.search.conftest import (
     titles,
     write_note,
 )
-from tests.factories import EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 
 def names(experts) -> list[str]:

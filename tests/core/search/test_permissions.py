@@ -13,7 +13,7 @@ from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.forwarding import inquiry_forward, inquiry_forward_to_core_area
 from lokalkontakt.knowledge.models import Note
 from tests.core.search.conftest import create_consultation, submit_inquiry, titles, write_note
-from tests.factories import CoreAreaFactory, EmployeeFactory, UserFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 V = Note.Visibility
 

@@ -1,0 +1,20 @@
+"""Who may open the search URLs, by role; the machinery is in tests/permissions.py."""
+
+import pytest
+
+from tests.permissions import check_get_by_role, routes_ruled_by
+
+RULES = {
+    "search:search": "public",
+    "search:who_knows": "staff",
+}
+
+GET_STATUS = {}
+
+
+class TestGetByRole:
+    """The world is built once for the class; what a test changes is rolled back after it."""
+
+    @pytest.mark.parametrize("route", routes_ruled_by(RULES), ids=str)
+    def test_get_by_role(self, route, world_to_get):
+        check_get_by_role(route, world_to_get, RULES, GET_STATUS)
