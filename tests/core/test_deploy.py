@@ -35,6 +35,7 @@ def test_production_settings_pass_check_deploy_and_redirect_to_https(tmp_path):
            "CSRF_TRUSTED_ORIGINS": "https://lokalkontakt.example.dk",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
     env.pop("LOKALKONTAKT_DEMO", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests set it in this process
 
     result = subprocess.run([sys.executable, "-c", PROGRAM], cwd=ROOT, env=env,  # noqa: S603
                             capture_output=True, text=True, timeout=60)
