@@ -6,11 +6,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from django.conf import settings
-
-ROOT = Path(settings.BASE_DIR).resolve().parents[1]
+from tests.core.processes import PROJECT_DIR
 
 PROGRAM = """
 import io, json, django
@@ -37,7 +34,7 @@ def test_production_settings_pass_check_deploy_and_redirect_to_https(tmp_path):
     env.pop("LOKALKONTAKT_DEMO", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests set it in this process
 
-    result = subprocess.run([sys.executable, "-c", PROGRAM], cwd=ROOT, env=env,  # noqa: S603
+    result = subprocess.run([sys.executable, "-c", PROGRAM], cwd=PROJECT_DIR, env=env,  # noqa: S603
                             capture_output=True, text=True, timeout=60)
 
     assert result.returncode == 0, result.stderr[-2000:]

@@ -6,20 +6,18 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from lokalkontakt.core.mail import email_queue
 from lokalkontakt.core.models import OutgoingEmail
+from tests.core.processes import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(settings.BASE_DIR).resolve().parents[1]
 
 
 def test_healthz_answers_ok_with_the_database_and_the_queues_checked(client):
@@ -62,7 +60,7 @@ def test_a_missing_sqlite_file_is_an_unmigrated_database_not_a_healthy_one(tmp_p
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'gone.sqlite3'}"}
     code = ("import django, json; django.setup(); from django.test import Client; "
             "r = Client().get('/healthz'); print(r.status_code, json.dumps(r.json()))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,  # noqa: S603
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, env=env, capture_output=True,  # noqa: S603
                             text=True, timeout=60, check=True)
 
     status, body = result.stdout.strip().split(" ", 1)

@@ -6,37 +6,26 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
+from tests.core.processes import PROJECT_DIR, SharedDatabase, wait_until_up
 from tests.core.test_mail import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(settings.BASE_DIR).resolve().parents[1]
-
-
-def database_url(tmp_path) -> str:
-    """The test database, for another process: SQLite's in-memory one copied to a file."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "serve.sqlite3"
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM INTO %s", [str(path)])
-        return f"sqlite:///{path}"
-    db = connection.settings_dict
-    return (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT'] or 5432}/"
-            f"{db['NAME']}")
-
 
 def children(pid: int) -> list[tuple[int, str]]:
-    """The process's children as (pid, command line)."""
+    """The process's children as (pid, command line); a thread or child that ends while they are
+    read is left out."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
+        try:
+            pids = (task / "children").read_text().split()
+        except FileNotFoundError:
+            continue
+        for child in pids:
             try:
                 cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             except FileNotFoundError:
@@ -59,32 +48,25 @@ def wait_for(condition, timeout: float = 30.0, what: str = ""):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
-            return response.status == 200
-    except OSError:
-        return False
-
-
 def alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except FileNotFoundError:
         return False
-    state = Path(f"/proc/{pid}/stat").read_text().split()[2] if Path(f"/proc/{pid}").exists() else "X"
     return state != "Z"
 
 
 def test_sigterm_stops_the_server_and_its_worker_and_a_dead_worker_is_restarted(tmp_path):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url(tmp_path), "LOKALKONTAKT_DEMO": "0",
+    database = SharedDatabase(tmp_path)
+    database.share()
+    env = {**os.environ, "DATABASE_URL": database.url, "LOKALKONTAKT_DEMO": "0",
            "PYTHONUNBUFFERED": "1"}
     serve = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "serve", "--addrport", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        wait_for(lambda: answers(f"http://127.0.0.1:{port}/healthz"), what="the web server")
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", serve)
         first = wait_for(lambda: worker_of(serve.pid), what="the worker")
 
         os.kill(first, signal.SIGKILL)
