@@ -16,9 +16,9 @@ class AreasConfig(AppConfig):
         from lokalkontakt.areas import panels
         from lokalkontakt.core.registry import Panel, briefing_sections
 
-        briefing_sections.register("facts", Panel("areas/_briefing_facts.html", panels.briefing_facts),
+        briefing_sections.register("facts", Panel("areas/_briefing_facts.html", panels.briefing_from_area),
                                    order=10)
         briefing_sections.register("council", Panel("areas/_briefing_council.html",
-                                                     panels.briefing_council), order=20)
+                                                     panels.briefing_from_area), order=20)
         briefing_sections.register("contacts", Panel("areas/_briefing_contacts.html",
                                                      panels.briefing_contacts), order=30)

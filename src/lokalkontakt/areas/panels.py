@@ -4,13 +4,8 @@ and contacts."""
 from lokalkontakt.areas.models import AssignmentRole
 
 
-def briefing_facts(user, *, area):
-    """The area's facts (the page has the area)."""
-    return {}
-
-
-def briefing_council(user, *, area):
-    """The local council's details (the page has the area with its council)."""
+def briefing_from_area(user, *, area):
+    """The facts and the council's details: the page has the area, with its council."""
     return {}
 
 

@@ -1,9 +1,11 @@
-"""Reads of the core's own records that pages share: the e-mails that were not delivered."""
+"""Reads of the core's own records that pages share: the e-mails that were not delivered, the
+failed logins from one address."""
 
 import datetime
 
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 from lokalkontakt.core.models import OutgoingEmail
@@ -32,3 +34,11 @@ def emails_delayed(*, now: datetime.datetime | None = None) -> QuerySet[Outgoing
     return (OutgoingEmail.objects.filter(status__in=[Status.QUEUED, Status.SENDING],
                                          created_at__lt=cutoff)
             .defer("body", "attachments").order_by("created_at", "pk"))
+
+
+def address_failures(address: str) -> int:
+    """Failed logins from the address within django-axes' cool-off time, whichever usernames they
+    tried (core.views.LoginView refuses the address beyond LOGIN_ADDRESS_FAILURE_LIMIT)."""
+    since = timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    return (AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+            .aggregate(total=Sum("failures_since_start"))["total"] or 0)

@@ -1,18 +1,13 @@
 """The core's pages: the health check, the privacy notice, the staff login and password change,
 and the coordinator's page of e-mails that were not delivered."""
 
-from datetime import timedelta
-
-from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
@@ -67,17 +62,10 @@ class LoginView(auth_views.LoginView):
     time, across usernames, it may not try again until they are older."""
 
     def post(self, request, *args, **kwargs):
-        if address_failures(client_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+        if selectors.address_failures(client_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
             return render(request, "registration/locked_out.html", {"per_address": True},
                           status=429)
         return super().post(request, *args, **kwargs)
-
-
-def address_failures(address: str) -> int:
-    """Failed logins from the address within the cool-off time, whichever usernames they tried."""
-    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
-    return (AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
-            .aggregate(total=Sum("failures_since_start"))["total"] or 0)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
