@@ -864,3 +864,16 @@ def test_the_who_knows_page_costs_the_same(matching_notes, django_assert_num_que
     # Glud's contact and deputy cover the area; the three authors wrote the notes.
     assert set(found) == {"Lise Lokal", "Kalle Kollega", "Anders Anden", "Sofie Stedfortræder"}
     assert "Er lokalkontakt for Glud" in found["Lise Lokal"]
+
+
+@pytest.mark.parametrize(("who", "offered"), [
+    ("anonymous", False), ("council_member", False), ("colleague", True), ("coordinator", True)])
+def test_only_staff_are_offered_who_knows_from_the_results(setting, who, offered):
+    write(setting.contact, area=setting.glud, title="Shelteren i Glud", visibility=PUBLIC)
+    user = {"anonymous": None, "council_member": setting.council_member,
+            "colleague": setting.colleague, "coordinator": setting.coordinator}[who]
+
+    response = search(danish_client(user), q="shelteren")
+
+    assert titles(response) == ["Shelteren i Glud"]
+    assert ("Hvem ved noget om “shelteren”?" in response.content.decode()) is offered

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.search.registry import sources
+from lokalkontakt.search.permissions import kinds_visible_to
 
 # What each kind is called in the type filter, in the order shown.
 KIND_CHOICES = [("area", _("Local areas")), ("note", _("Notes")), ("inquiry", _("Inquiries")),
                 ("consultation", _("Consultations"))]
-PUBLIC_KINDS = {"area", "note"}  # all that someone who is not staff or council can find
 
 
 class SearchForm(forms.Form):
@@ -26,9 +26,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        inside = user.has_perm("core.view_internal") or user.has_perm("core.council")
-        kinds = [(k, label) for k, label in KIND_CHOICES
-                 if k in sources() and (inside or k in PUBLIC_KINDS)]
+        offered = set(kinds_visible_to(user, sources()))
+        kinds = [(k, label) for k, label in KIND_CHOICES if k in offered]
         self.fields["kind"].choices = [("", _("Everything")), *kinds]
         self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")  # Danish order
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")

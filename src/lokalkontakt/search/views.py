@@ -11,6 +11,7 @@ from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.search.query import search as search_query
 from lokalkontakt.core.search.query import who_knows as who_knows_query
 from lokalkontakt.search.forms import SearchForm, WhoKnowsForm
+from lokalkontakt.search.permissions import may_ask_who_knows
 
 
 def _page_number(request) -> int:
@@ -31,7 +32,8 @@ def search(request):
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "search/search.html",
-                  {"form": form, "results": results, "querystring": params.urlencode()},
+                  {"form": form, "results": results, "querystring": params.urlencode(),
+                   "may_ask_who_knows": may_ask_who_knows(request.user)},
                   status=400 if form.errors else 200)
 
 

@@ -13,7 +13,6 @@ subject, kind of submitter, dates and handler.
 import datetime
 from dataclasses import dataclass, field
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from lokalkontakt.areas.models import LocalArea
@@ -29,11 +28,6 @@ class BriefingPack:
     def section(self, key: str) -> dict | None:
         """The context of the section an app registered as `key`; None if it shows nothing."""
         return next((s.context for s in self.sections if s.key == key), None)
-
-
-def briefing_area_get(*, slug: str) -> LocalArea:
-    """The area of a briefing pack, with its council; 404 if unknown."""
-    return get_object_or_404(LocalArea.objects.select_related("council"), slug=slug)
 
 
 def briefing_pack(*, area: LocalArea, user) -> BriefingPack:

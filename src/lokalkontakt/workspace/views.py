@@ -2,7 +2,7 @@
 briefing pack, which gathers what several apps know about an area."""
 
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
@@ -11,7 +11,8 @@ from lokalkontakt.areas.views.directory import directory
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.registry import mine_panels, mine_workload, panels_for
-from lokalkontakt.workspace.briefing import briefing_area_get, briefing_pack
+from lokalkontakt.workspace.briefing import briefing_pack
+from lokalkontakt.workspace.permissions import briefing_areas_visible_to
 
 
 @public
@@ -41,7 +42,7 @@ def mine(request):
 @require_GET
 def briefing(request, slug):
     """The area briefing pack (introduktionspakke) for staff: a printable page."""
-    area = briefing_area_get(slug=slug)
+    area = get_object_or_404(briefing_areas_visible_to(request.user), slug=slug)
     return render(request, "workspace/briefing.html",
                   {"area": area, "pack": briefing_pack(area=area, user=request.user)})
 
@@ -52,7 +53,7 @@ def briefing_pdf(request, slug):
     """The same pack as an A4 PDF with page numbers, downloaded as introduktionspakke-<slug>.pdf."""
     from lokalkontakt.workspace.pdf import html_to_pdf, static_url  # WeasyPrint is slow to import
 
-    area = briefing_area_get(slug=slug)
+    area = get_object_or_404(briefing_areas_visible_to(request.user), slug=slug)
     html = render_to_string("workspace/briefing_pdf.html", {
         "area": area, "pack": briefing_pack(area=area, user=request.user), "pdf": True,
         "stylesheet": static_url("css/briefing-pdf.css")}, request=request)
