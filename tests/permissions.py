@@ -7,11 +7,12 @@ object of every kind) and its users and clients, real arguments for every URL, t
 helpers they share. tests/conftest.py registers this module's fixtures (pytest_plugins).
 """
 
+import copy
 import datetime
 import functools
 import importlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -266,10 +267,11 @@ def world(outsider, colleague, contact, coordinator, settings, tmp_path):
 
 @pytest.fixture(scope="class")
 def _world_of_the_class(django_db_setup, django_db_blocker, suite_settings, tmp_path_factory):
-    """The world built once for a class of GET checks, in a transaction that is rolled back after
-    the class. Each test's own transaction (the db fixture) is a savepoint inside it, so what a
-    request changes is gone before the next test, as with a world of its own. Made in the tests'
-    settings (tests/conftest.py), which function-scoped fixtures cannot give a class."""
+    """The world and its signed-in clients, built once for a class of GET checks in a transaction
+    that is rolled back after the class. Each test's own transaction (the db fixture) is a
+    savepoint inside it, so what a request changes is gone before the next test, as with a world
+    of its own. Made in the tests' settings (tests/conftest.py), which function-scoped fixtures
+    cannot give a class."""
     media_root = tmp_path_factory.mktemp("world")
     with (django_db_blocker.unblock(),
           override_settings(**suite_settings, MEDIA_ROOT=media_root),
@@ -280,17 +282,21 @@ def _world_of_the_class(django_db_setup, django_db_blocker, suite_settings, tmp_
             users = {"outsider": make_outsider(), "colleague": make_colleague(),
                      "contact": make_contact(make_contact_user()),
                      "coordinator": make_coordinator()}
-            yield build_world(users=users, media_root=media_root)
+            world = build_world(users=users, media_root=media_root)
+            yield world, {role: copy.deepcopy(client.cookies) for role, client in world.clients.items()}
         finally:
             transaction.set_rollback(True)
 
 
 @pytest.fixture
 def world_to_get(_world_of_the_class, db):
-    """The class's world, with clients of this test's own (their cookies do not carry over). Only
-    for GETs: they change no object of the world that a later test could see."""
-    world = _world_of_the_class
-    return replace(world, clients=role_clients(world.users))
+    """The class's world, its clients with the cookies they had when signed in (a session's rows
+    are the class's, and a test's changes to them are rolled back with the test). Only for GETs:
+    they change no Python object of the world that a later test would see."""
+    world, cookies = _world_of_the_class
+    for role, client in world.clients.items():
+        client.cookies = copy.deepcopy(cookies[role])
+    return world
 
 
 def role_clients(users: dict) -> dict:
