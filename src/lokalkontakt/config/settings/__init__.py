@@ -2,10 +2,12 @@
 
 Production sets at least SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and DATABASE_URL. The values are
 grouped by what they govern: the framework (base), the municipality's own values (municipality),
-e-mail and the task queue (mail), signing in and HTTPS (security).
+e-mail and the task queue (mail), how long personal data is kept (retention), signing in and
+HTTPS (security).
 """
 
 from .base import *  # noqa: F403
 from .mail import *  # noqa: F403
 from .municipality import *  # noqa: F403
+from .retention import *  # noqa: F403
 from .security import *  # noqa: F403

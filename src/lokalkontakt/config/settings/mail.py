@@ -26,10 +26,9 @@ EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
 EMAIL_SENDING_STALE_MINUTES = int(os.environ.get("EMAIL_SENDING_STALE_MINUTES", "10"))
 # The coordinator's page of e-mails not delivered lists those waiting longer than this.
 EMAIL_DELAYED_MINUTES = int(os.environ.get("EMAIL_DELAYED_MINUTES", "30"))
-# Task results: still running after this many minutes, the task's worker has stopped (marked
-# failed); finished ones are deleted after this many days.
+# Task results still running after this many minutes were left by a worker that stopped: they
+# are marked failed (their retention is in retention.py).
 TASK_RUNNING_STALE_MINUTES = int(os.environ.get("TASK_RUNNING_STALE_MINUTES", "60"))
-TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
 # /healthz answers 503 when a task has waited for the worker, or an e-mail to be sent, this long.
 HEALTH_TASK_STALE_MINUTES = int(os.environ.get("HEALTH_TASK_STALE_MINUTES", "10"))
 HEALTH_EMAIL_STALE_MINUTES = int(os.environ.get("HEALTH_EMAIL_STALE_MINUTES", "60"))

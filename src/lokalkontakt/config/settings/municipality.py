@@ -10,8 +10,6 @@ INQUIRY_ACKNOWLEDGE_DAYS = int(os.environ.get("INQUIRY_ACKNOWLEDGE_DAYS", "2"))
 INQUIRY_ANSWER_DAYS = int(os.environ.get("INQUIRY_ANSWER_DAYS", "10"))
 INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
 INQUIRY_FOLLOW_UP_LIMIT = int(os.environ.get("INQUIRY_FOLLOW_UP_LIMIT", "10"))
-# Closed inquiries lose the submitter's personal data after this many days.
-INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
 # Attachments on inquiries and consultations: at most this many files of this size and these types.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024
 ATTACHMENT_MAX_FILES = int(os.environ.get("ATTACHMENT_MAX_FILES", "5"))
