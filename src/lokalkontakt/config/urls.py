@@ -25,6 +25,7 @@ urlpatterns = [
     # the briefing pack (workspace) sits under the area's address, in areas' namespace
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/e-mails/", include("lokalkontakt.core.urls")),
+    path("koordinering/adgangslog/", include("lokalkontakt.core.accesslog.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls.coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lokalkontakt.core.accesslog.admin import AccessLoggedAdmin
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 
 
@@ -10,7 +11,8 @@ class FocusAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(AccessLoggedAdmin, admin.ModelAdmin):
+    access_log_list = False  # subjects and dates only; the page of one e-mail shows its recipients
     list_display = ["created_at", "subject", "status", "attempts"]
     list_filter = ["status"]
     readonly_fields = ["to", "subject", "body", "reply_to", "status", "attempts", "last_error",

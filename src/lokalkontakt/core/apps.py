@@ -17,5 +17,11 @@ class CoreConfig(AppConfig):
 
         # E-mails and task results a stopped worker left behind, after the jobs that queue mail.
         jobs.register("mail", mail_report, order=80)
+        from lokalkontakt.core.accesslog.jobs import report as access_log_report
+        from lokalkontakt.core.personal_data import EMAILS
+        from lokalkontakt.core.registry import personal_data
+
+        jobs.register("access_log", access_log_report, order=85)
+        personal_data.register("core.outgoingemail", EMAILS)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)

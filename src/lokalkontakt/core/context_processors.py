@@ -10,4 +10,5 @@ def site(request):
         "is_staff_member": bool(user and user.has_perm("core.view_internal")),
         "is_coordinator": bool(user and user.has_perm("core.coordinate")),
         "sees_capacity": bool(user and user.has_perm("core.see_capacity")),
+        "reads_access_log": bool(user and user.has_perm("core.read_access_log")),
     }

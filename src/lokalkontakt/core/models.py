@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.files import upload_to
@@ -155,3 +156,68 @@ class SearchEntryPerson(models.Model):
 
     def __str__(self):
         return f"{self.employee_id} {self.role} {self.entry_id}"
+
+
+class AccessLogQuerySet(models.QuerySet):
+    """The log is append-only for the application: rows are added (core.accesslog.record) and
+    deleted only when their retention ends (`expire`), never changed."""
+
+    def update(self, **kwargs):
+        raise TypeError("The access log is append-only.")
+
+    def delete(self):
+        raise TypeError("The access log is append-only; entries expire (AccessLogEntry.objects.expire).")
+
+    def expire(self, *, before) -> int:
+        """Delete the entries older than `before` (the retention job); how many were deleted."""
+        deleted, _ = models.QuerySet.delete(self.filter(at__lt=before))
+        return deleted
+
+
+class AccessLogEntry(models.Model):
+    """One showing of a person's data (adgangslog): who saw it, when, how and from where, and what
+    it was (an object of a model registered in `core.registry.personal_data`, which knows whose
+    data it holds). The entry copies no personal data of the person concerned: it names the
+    object, and the person is looked up when the log is read, so data anonymised or erased is
+    gone from the log too."""
+
+    class How(models.TextChoices):
+        PAGE = "page", _("Page")
+        DOWNLOAD = "download", _("File")
+        EXPORT = "export", _("Export")
+        SEARCH = "search", _("Search result")
+        ADMIN = "admin", _("Administration")
+        API = "api", _("API")
+        ACCESS_LOG = "accesslog", _("Access log")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    # Who: the account's id and username as they were (kept if the account is deleted); no user
+    # is someone holding a private link (the submitter following their inquiry).
+    user_id = models.PositiveBigIntegerField(_("user id"), null=True, blank=True)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    how = models.CharField(_("how"), max_length=10, choices=How.choices)
+    path = models.CharField(_("page"), max_length=300)
+    address = models.CharField(_("from address"), max_length=45, blank=True)
+    object_type = models.CharField(_("type"), max_length=100)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log entries")
+        indexes = [models.Index(fields=["object_type", "object_id", "at"], name="accesslog_object_idx"),
+                   models.Index(fields=["user_id", "at"], name="accesslog_user_idx"),
+                   models.Index(fields=["at"], name="accesslog_at_idx")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username or '-'} {self.object_type} {self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The access log is append-only.")

@@ -28,3 +28,5 @@ council_required = _require("core.council")
 # Staff and council members: pages where a council member acts for their own area (a
 # consultation's task, files, notes shared with the council).
 staff_or_council_required = _require("core.view_internal", "core.council")
+# The access log: the coordinator and the data-protection officer.
+access_log_reader_required = _require("core.read_access_log")

@@ -13,6 +13,9 @@ layer (core, areas) never imports a feature, and features need not import each o
   its template is rendered with `pdf` true in the PDF, where nothing is a link;
 - `council_panels`: parts of the local council's home page (its area's inquiries, consultations),
   each a `Panel` whose context is called as `context(request, area=...)`;
+- `personal_data`: the models whose objects hold a person's data, keyed by model label
+  ("inquiries.inquiry"), each a `PersonalData`: whose data an object holds (for the access log)
+  and which objects hold a given person's data (the log's "who has seen X's data?");
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
   (with_users: the demo logins were made) in order;
 - `demo_area_loaders`: what `areas.demo.load_hedensted` adds to the areas it made (Bilag 1's
@@ -83,6 +86,20 @@ def panels_for(registry: Registry, request, **page) -> list[BoundPanel]:
     return bound
 
 
+@dataclass(frozen=True)
+class PersonalData:
+    """A model whose objects hold a person's data (registered in `personal_data` under the
+    model's label). `describe(ids)` says, in one query, whose data each object that still exists
+    holds, as the log's reader should see it, and where the object is shown:
+    {id: ("Mette Borger, mette@example.dk", "/henvendelser/12/" or None)}; `find(query)` is a
+    queryset of the ids (`values("pk")`) of the objects holding data of the person a name or
+    e-mail address names."""
+
+    label: Any  # what one object is called, e.g. _("Inquiry")
+    describe: Callable[[list[int]], dict[int, tuple[str, str | None]]]
+    find: Callable[[str], Any]
+
+
 jobs = Registry("jobs")
 assignment_started = Registry("assignment_started")
 mine_workload = Registry("mine_workload")
@@ -92,3 +109,4 @@ demo_loaders = Registry("demo_loaders")
 demo_area_loaders = Registry("demo_area_loaders")
 council_panels = Registry("council_panels")
 briefing_sections = Registry("briefing_sections")
+personal_data = Registry("personal_data")

@@ -4,6 +4,8 @@
 - staff: a user with an active employee record, or a coordinator;
 - contact: an employee with at least one active assignment;
 - leader: an active employee who leads a core area; sees the time its staff spend as contacts;
+- data-protection officer: member of DATA_PROTECTION_GROUP: reads the access log (as does the
+  coordinator), nothing else by that role;
 - council member: a user tied to an active CouncilMember (councils.models): sees their own area's
   inquiries (without the submitters' personal data) and consultations, and answers consultations.
 """
@@ -12,11 +14,14 @@ import rules
 from django.db.models import Exists, OuterRef
 
 COORDINATOR_GROUP = "Landdistriktskoordinator"
+# The data-protection officer (databeskyttelsesrådgiver) reads the access log, with the coordinator.
+DATA_PROTECTION_GROUP = "Databeskyttelsesrådgiver"
 
 
-def _role_flags(user) -> tuple[bool, bool]:
-    """(in the coordinator group, leads a core area as an active employee), read in one query
-    and kept on the user object for the request: every page's menu needs both."""
+def _role_flags(user) -> tuple[bool, bool, bool]:
+    """(in the coordinator group, leads a core area as an active employee, in the data-protection
+    group), read in one query and kept on the user object for the request: every page's menu
+    needs them."""
     cached = getattr(user, "_lk_role_flags", None)
     if cached is None:
         from django.contrib.auth import get_user_model
@@ -28,8 +33,10 @@ def _role_flags(user) -> tuple[bool, bool]:
             coordinator=Exists(Group.objects.filter(user=OuterRef("pk"), name=COORDINATOR_GROUP)),
             leader=Exists(users.filter(pk=OuterRef("pk"), employee__is_active=True,
                                        employee__led_core_areas__isnull=False)),
-        ).values_list("coordinator", "leader").first())
-        cached = (bool(row[0]), bool(row[1])) if row else (False, False)
+            data_protection=Exists(Group.objects.filter(user=OuterRef("pk"),
+                                                        name=DATA_PROTECTION_GROUP)),
+        ).values_list("coordinator", "leader", "data_protection").first())
+        cached = tuple(bool(flag) for flag in row) if row else (False, False, False)
         user._lk_role_flags = cached
     return cached
 
@@ -77,6 +84,14 @@ def is_leader(user):
     return _role_flags(user)[1]
 
 
+@rules.predicate
+def is_data_protection_officer(user):
+    """A member of the data-protection group (the municipality's DPO or their staff)."""
+    if not user.is_authenticated:
+        return False
+    return _role_flags(user)[2]
+
+
 def coordinator_emails() -> list[str]:
     """The addresses of the active coordinators (the employee record's e-mail first, else the
     account's), sorted and without repeats: who hears of what nobody else handles."""
@@ -109,3 +124,4 @@ rules.add_perm("core.view_internal", is_staff_member)
 rules.add_perm("core.coordinate", is_coordinator)
 rules.add_perm("core.council", is_council_member)
 rules.add_perm("core.see_capacity", is_coordinator | is_leader)
+rules.add_perm("core.read_access_log", is_coordinator | is_data_protection_officer)

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from lokalkontakt.core import mail, selectors
+from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.health import health_report
 from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.models import OutgoingEmail
@@ -93,9 +94,11 @@ def emails_undelivered(request):
     """The e-mails that failed (each with "Send again"), and those waiting unusually long."""
     delayed = selectors.emails_delayed()
     delayed_count = delayed.count()
+    page = Paginator(selectors.emails_failed(), FAILED_PAGE_SIZE).get_page(request.GET.get("side"))
+    delayed = list(delayed[:DELAYED_LIMIT])
+    record(request, [*page.object_list, *delayed])  # the recipients' addresses
     return render(request, "core/emails_undelivered.html", {
-        "page": Paginator(selectors.emails_failed(), FAILED_PAGE_SIZE).get_page(request.GET.get("side")),
-        "delayed": delayed[:DELAYED_LIMIT], "delayed_count": delayed_count,
+        "page": page, "delayed": delayed, "delayed_count": delayed_count,
         "delayed_more": delayed_count - DELAYED_LIMIT,
         "delayed_minutes": settings.EMAIL_DELAYED_MINUTES,
     })

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from lokalkontakt.core.accesslog.admin import AccessLoggedAdmin
 from lokalkontakt.councils.models import CouncilMember
 
 
 @admin.register(CouncilMember)
-class CouncilMemberAdmin(SimpleHistoryAdmin):
+class CouncilMemberAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "council", "email", "is_active", "invited_at"]
     list_filter = ["is_active"]
     list_select_related = ["council__area"]

@@ -9,4 +9,8 @@ class CouncilsConfig(AppConfig):
 
     def ready(self):
         # Registers the councils.manage_members rule the area page asks for.
+        from lokalkontakt.core.registry import personal_data
         from lokalkontakt.councils import permissions  # noqa: F401
+        from lokalkontakt.councils.personal_data import COUNCIL_MEMBERS
+
+        personal_data.register("councils.councilmember", COUNCIL_MEMBERS)

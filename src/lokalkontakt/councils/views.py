@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.auth import BACKEND as PASSWORD_BACKEND
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import client_address, public
@@ -37,8 +38,10 @@ def members(request, slug):
                                         "its way to %(email)s.") % {"name": member.name,
                                                                     "email": member.email})
             return redirect("council:members", slug=area.slug)
+    members = list(selectors.council_members(area=area))
+    record(request, members)  # their names and e-mail addresses
     return render(request, "councils/members.html", {
-        "area": area, "form": form, "members": selectors.council_members(area=area)},
+        "area": area, "form": form, "members": members},
         status=400 if form.errors else 200)
 
 

@@ -29,3 +29,8 @@ class InquiriesConfig(AppConfig):
 
         briefing_sections.register("inquiries", Panel("inquiries/_briefing_inquiries.html",
                                                        panels.briefing_inquiries), order=50)
+
+        from lokalkontakt.core.registry import personal_data
+        from lokalkontakt.inquiries.personal_data import INQUIRIES
+
+        personal_data.register("inquiries.inquiry", INQUIRIES)

@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from lokalkontakt.core.accesslog import record
+from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors
@@ -59,6 +61,7 @@ def detail_page(request, inquiry, *, status=200, **bound_forms):
         "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())}),
         **bound_forms}
     invalid = next(iter(bound_forms.values()), None)
+    record(request, [inquiry])  # the submitter's name and contact details
     return render(request, "inquiries/detail.html",
                   {"inquiry": inquiry, "invalid_form": invalid, **forms}, status=status)
 
@@ -73,5 +76,6 @@ def detail(request, pk):
 @require_GET
 def download(request, pk, attachment_pk):
     """A file of an inquiry the user may see."""
-    return attachment_response(selectors.attachment_get(user=request.user, pk=pk,
-                                                        attachment_pk=attachment_pk))
+    attachment = selectors.attachment_get(user=request.user, pk=pk, attachment_pk=attachment_pk)
+    record_references(request, [("inquiries.inquiry", pk)], how=How.DOWNLOAD)
+    return attachment_response(attachment)

@@ -9,6 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.core.accesslog import record
+from lokalkontakt.core.accesslog.record import How
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import client_address, public
@@ -51,6 +53,7 @@ def submitted(request):
     """The receipt page: the reference and where the inquiry went, shown once; afterwards (a
     reload, or the honeypot's answer) a thank-you without details."""
     inquiry = selectors.submitted_inquiry(pk=request.session.pop(SUBMITTED_KEY, None))
+    record(request, [inquiry])  # the submitter's e-mail address
     return render(request, "inquiries/submitted.html", {"inquiry": inquiry})
 
 
@@ -69,6 +72,7 @@ def track(request, token):
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect(request.path)
+    record(request, [inquiry])
     # No Referrer-Policy of its own: the project's same-origin (SECURE_REFERRER_POLICY) keeps the
     # private link out of requests to other sites. `no-referrer` would make browsers send
     # `Origin: null` with the follow-up form, which Django's CSRF check refuses (403).
@@ -85,6 +89,7 @@ def track_file(request, token, attachment_pk):
     """A file of the submission or of a public step, for the holder of the tracking link."""
     inquiry = selectors.inquiry_by_token(token=token)
     attachment = selectors.public_attachment_get(inquiry=inquiry, attachment_pk=attachment_pk)
+    record(request, [inquiry], how=How.DOWNLOAD)
     response = attachment_response(attachment)
     response["Referrer-Policy"] = "no-referrer"
     return response
