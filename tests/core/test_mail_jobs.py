@@ -177,11 +177,12 @@ def test_running_the_job_again_changes_nothing():
     assert (len(waiting_tasks(stuck)), len(waiting_tasks(lost))) == (1, 1)
 
 
-def test_run_jobs_reports_the_mail_line_before_the_search_index():
+def test_run_jobs_reports_the_mail_line_before_the_access_log_and_the_search_index():
     out = io.StringIO()
     call_command("run_jobs", stdout=out)
 
     lines = out.getvalue().splitlines()
     assert NOTHING_DONE in lines
-    assert lines.index(NOTHING_DONE) == len(lines) - 2
+    assert lines.index(NOTHING_DONE) == len(lines) - 3
+    assert lines[-2] == "Access log: 0 entries past retention deleted."
     assert lines[-1].startswith("Search:")

@@ -38,6 +38,10 @@ RULES = {
     "password_change": "signed_in",
     "emails:undelivered": "coordinator",
     "emails:resend": "coordinator",
+    # The access log: the coordinator (and the data-protection officer, who is not one of the
+    # matrix's roles: tests/core/test_access_log.py checks them).
+    "accesslog:list": "coordinator",
+    "accesslog:export": "coordinator",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -59,7 +63,7 @@ POST_ACTIONS = {
     "emails:resend": lambda w: ({"pk": failed_email(w).pk}, {}),
 }
 # The coordinator's pages without a POST.
-GET_ONLY = {"emails:undelivered"}
+GET_ONLY = {"emails:undelivered", "accesslog:list", "accesslog:export"}
 
 
 @pytest.mark.parametrize("name", sorted(POST_ACTIONS))

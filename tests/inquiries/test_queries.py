@@ -26,8 +26,8 @@ LIST_FILTERED_QUERIES = LIST_QUERIES + 3
 # Session, user, employee record, coordinator group, the inquiry (with area and assignee), its
 # events (actors and their employee records joined) with their files, the submission's files, the
 # colleagues and core areas it was forwarded to and its focus areas (prefetched); the employee,
-# core-area and focus-area choices of the forward and tag forms.
-DETAIL_QUERIES = 14
+# core-area and focus-area choices of the forward and tag forms; the access log's entry.
+DETAIL_QUERIES = 15
 # Large enough that a query per row would show (make bench times the pages with 100,000).
 MANY = 2_000
 
@@ -157,8 +157,8 @@ def test_the_inquiry_page_takes_a_fixed_number_of_queries(inquiries, events, coo
 
 # The inquiry (with area and assignee), its public events with actors and their employee
 # records (joined), their files and the submission's files; the anonymous visitor has no
-# session to read.
-TRACK_QUERIES = 4
+# session to read; the access log's entry (the submitter's own data, seen by the link's holder).
+TRACK_QUERIES = 5
 
 
 @pytest.mark.parametrize("events", [5, 100])
@@ -182,8 +182,9 @@ def test_the_tracking_page_takes_a_fixed_number_of_queries(events, django_assert
 COUNCIL_LIST_QUERIES = 11
 # Session, user, the council membership, its council and area, the inquiry (with area and
 # handler), its public events (actors joined) and their files staff attached (the submitter's
-# files are not shown to the council); the base template's five look-ups as above.
-COUNCIL_DETAIL_QUERIES = 12
+# files are not shown to the council); the base template's five look-ups as above; the access
+# log's entry (the submitter's message).
+COUNCIL_DETAIL_QUERIES = 13
 
 
 @pytest.fixture

@@ -105,6 +105,7 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
         if hit := loaded[entry.kind].get(entry.object_id):
             hit.snippet = snippet(hit.text, terms)
             hit.title_html = highlight(hit.title, terms)
+            hit.reference = (sources()[entry.kind].model._meta.label_lower, entry.object_id)
             results.hits.append(hit)
     return results
 

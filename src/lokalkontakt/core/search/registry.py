@@ -44,6 +44,7 @@ class Hit:
     area: str = ""
     snippet: str = ""
     title_html: str = ""
+    reference: tuple[str, int] | None = None  # (model label, id), for the access log
 
 
 class Source:

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import council_required
 from lokalkontakt.inquiries import selectors
@@ -22,6 +23,7 @@ def council_list(request):
 @require_GET
 def council_detail(request, pk):
     inquiry = selectors.council_inquiry_get(user=request.user, pk=pk)
+    record(request, [inquiry])  # the submitter's message (never their name or address)
     return render(request, "inquiries/council_detail.html", {
         "inquiry": inquiry, "events": selectors.council_events(inquiry)})
 
