@@ -203,7 +203,7 @@ def test_who_has_seen_a_persons_data_is_answered_by_name_or_email(seen):
         html = response.content.decode()
         assert response.status_code == 200
         assert "1 registrering" in html
-        [row] = [row for row in table_rows(html)]
+        [row] = table_rows(html)
         assert "Kalle Kollega (kollega)" in row
         assert "Mette Borger, mette@example.dk, +45 20 30 40 50" in row
         assert f'href="/henvendelser/{inquiry.pk}/"' in row
@@ -275,7 +275,8 @@ def test_staff_who_are_not_the_coordinator_may_not_read_the_log(seen):
     ({"since": "2026-12-06", "until": "2026-12-01"}, "Slutdatoen er før startdatoen."),
     ({"since": "6. december"}, "Indtast en gyldig dato."),
     ({"person": "me"}, "Denne værdi skal have mindst 3 tegn (den har 2)."),
-    ({"how": "hacking"}, "Marker en gyldig valgmulighed. hacking er ikke en af de tilgængelige valgmuligheder."),
+    ({"how": "hacking"},
+     "Marker en gyldig valgmulighed. hacking er ikke en af de tilgængelige valgmuligheder."),
 ])
 def test_a_bad_filter_is_a_400_with_a_danish_message_and_reads_nothing(seen, params, message):
     _inquiry, _other, _kalle, coordinator = seen
