@@ -86,6 +86,12 @@ INQUIRY_PAGES = [
     ("inquiries by area", "/henvendelser/?scope=all&status=any&{area}", True, 100, 5),
     ("inquiries by status", "/henvendelser/?scope=all&status=acknowledged", True, 100, 5),
     ("inquiry page", "/henvendelser/{pk}/", True, 100, 5),
+    # Issue 15: about 5 access-log entries per inquiry over six months (bench/generate_access_log.py);
+    # the newest page, who has seen one person's data (the inquiry page's submitter), and what
+    # one user has looked at.
+    ("access log", "/koordinering/adgangslog/", True, 50, 3),
+    ("access log, a person", "/koordinering/adgangslog/?person={person}", True, 50, 3),
+    ("access log, a user", "/koordinering/adgangslog/?user={user}", True, 50, 3),
 ]
 
 
@@ -430,11 +436,19 @@ def inquiry_case(count: int, result: dict) -> list:
     result["generated_inquiries"] = generated.__dict__
     print(f"   generated {count:,} inquiries and {generated.events:,} events in "
           f"{result['generate_inquiries_s']} s", flush=True)
+    from bench.generate_access_log import generate_access_log
+
+    started = time.perf_counter()
+    log = generate_access_log(detail_pk=generated.detail_pk)
+    result["generated_access_log"] = {**log.__dict__, "s": round(time.perf_counter() - started, 1)}
+    print(f"   generated {log.entries:,} access-log entries in {result['generated_access_log']['s']} s "
+          f"({log.person_entries:,} about inquiries from “{log.person}”)", flush=True)
     query, warning = area_filter(generated.busiest_area_pk, generated.busiest_area_slug)
     if warning:
         result["warnings"].append(warning)
         print(f"   WARNING: {warning}", flush=True)
-    return [(name, path.format(area=query, pk=generated.detail_pk), coord, n, warm)
+    return [(name, path.format(area=query, pk=generated.detail_pk, person=quote(log.person),
+                               user=log.username), coord, n, warm)
             for name, path, coord, n, warm in INQUIRY_PAGES]
 
 
