@@ -9,4 +9,11 @@ class CouncilsConfig(AppConfig):
 
     def ready(self):
         # Registers the councils.manage_members rule the area page asks for.
+        from lokalkontakt.core.registry import SecretLink, email_secret_links, jobs
         from lokalkontakt.councils import permissions  # noqa: F401
+        from lokalkontakt.councils.jobs import report
+
+        # Invitations and requested login links carry a one-time login link.
+        email_secret_links.register("council-login", SecretLink("council:confirm"))
+        # Before the mail job (order 80), so the e-mails it empties are not looked at twice.
+        jobs.register("councils", report, order=20)
