@@ -31,6 +31,19 @@ BEFORE_THE_SPLIT = [
 ]
 
 
+# Columns that migrations after the split added to moved tables (councils 0002: when a member
+# left and was anonymised, issue 15); the old head has not got them.
+ADDED_AFTER_THE_SPLIT = {
+    "areas_councilmember": {"deactivated_at", "anonymised_at"},
+    "areas_historicalcouncilmember": {"deactivated_at", "anonymised_at"},
+}
+
+
+def _without_later_columns(snapshot: dict) -> dict:
+    return {table: (rows, tuple(c for c in columns if c not in ADDED_AFTER_THE_SPLIT.get(table, ())))
+            for table, (rows, columns) in snapshot.items()}
+
+
 def _migrate(targets) -> None:
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -70,7 +83,7 @@ def test_a_database_with_the_demo_keeps_every_row_through_the_split():
         _migrate(heads)
     after = _snapshot()
 
-    assert at_the_old_head == before
+    assert at_the_old_head == _without_later_columns(before)
     assert after == before
     labels = set(ContentType.objects.values_list("app_label", flat=True))
     assert labels >= {"core", "people", "areas"}

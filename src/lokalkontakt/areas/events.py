@@ -91,4 +91,6 @@ def _member_event_text(event: AreaEvent) -> str:
                                              "first time."),
     }
     text = texts.get(event.kind)
-    return text % {"name": event.data.get("member", "")} if text else ""
+    # A former member's name is deleted after the retention period (councils.jobs).
+    name = event.data.get("member") or _("A former member")
+    return text % {"name": name} if text else ""

@@ -13,8 +13,11 @@ class CoreConfig(AppConfig):
         from lokalkontakt.core import auth, roles, sessions  # noqa: F401
         from lokalkontakt.core.jobs import report as mail_report
         from lokalkontakt.core.registry import jobs
+        from lokalkontakt.core.retention import report as retention_report
         from lokalkontakt.core.search.index import report as search_report
 
+        # Old e-mail texts and login records (after the apps' anonymisation, before the mail).
+        jobs.register("retention", retention_report, order=75)
         # E-mails and task results a stopped worker left behind, after the jobs that queue mail.
         jobs.register("mail", mail_report, order=80)
         from lokalkontakt.core.accesslog.jobs import report as access_log_report

@@ -8,7 +8,8 @@ and every form would fail with "database is locked"):
 1. claim: in a short transaction, queued → sending, attempts + 1, claimed_at; anything not
    queued is skipped, so a message is claimed by one worker only;
 2. send, with no transaction open;
-3. record the outcome in a new transaction: sent; or back to queued and re-enqueued with
+3. record the outcome in a new transaction: sent (the stored text then loses its private links,
+   core.retention); or back to queued and re-enqueued with
    exponential backoff after a connection or SMTP error, until settings.EMAIL_MAX_ATTEMPTS; or
    failed at once when Django refuses the message (a ValueError, e.g. BadHeaderError).
 
@@ -35,6 +36,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.retention import blank_secret_links
 
 logger = logging.getLogger(__name__)
 Status = OutgoingEmail.Status
@@ -117,10 +119,12 @@ def _still_claimed(email: OutgoingEmail):
 def _record_sent(email: OutgoingEmail) -> str:
     # Also when the periodic job has queued it again meanwhile (the send took longer than
     # EMAIL_SENDING_STALE_MINUTES): marked sent, the waiting task skips it instead of sending twice.
+    # The stored text loses its private links (core.retention): only the recipient has them now.
     now = timezone.now()
     with transaction.atomic():
         OutgoingEmail.objects.filter(pk=email.pk, status__in=[Status.SENDING, Status.QUEUED]).update(
-            status=Status.SENT, sent_at=now, last_error="", updated_at=now)
+            status=Status.SENT, sent_at=now, last_error="", updated_at=now,
+            body=blank_secret_links(email.body))
     return "sent"
 
 

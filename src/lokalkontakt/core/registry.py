@@ -19,7 +19,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
   (with_users: the demo logins were made) in order;
 - `demo_area_loaders`: what `areas.demo.load_hedensted` adds to the areas it made (Bilag 1's
-  development projects, the demo's notes), each called as `load(areas=…, bilag=…, with_users=…)`.
+  development projects, the demo's notes), each called as `load(areas=…, bilag=…, with_users=…)`;
+- `email_secret_links`: the private links (a token in the URL) that e-mails carry, each a
+  `SecretLink`; core.retention blanks them in an e-mail's stored text once it is sent.
 """
 
 from collections.abc import Callable
@@ -100,6 +102,15 @@ class PersonalData:
     find: Callable[[str], Any]
 
 
+@dataclass(frozen=True)
+class SecretLink:
+    """A private link that e-mails carry: the URL pattern `url_name` whose argument `kwarg` is
+    the secret token (URL-safe characters)."""
+
+    url_name: str
+    kwarg: str = "token"
+
+
 jobs = Registry("jobs")
 assignment_started = Registry("assignment_started")
 mine_workload = Registry("mine_workload")
@@ -110,3 +121,4 @@ demo_area_loaders = Registry("demo_area_loaders")
 council_panels = Registry("council_panels")
 briefing_sections = Registry("briefing_sections")
 personal_data = Registry("personal_data")
+email_secret_links = Registry("email_secret_links")

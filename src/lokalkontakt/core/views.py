@@ -52,6 +52,11 @@ def privacy(request):
                 "phone": settings.PRIVACY_DPO_PHONE},
         "processors": settings.PRIVACY_PROCESSORS,
         "inquiry_retention_days": settings.INQUIRY_RETENTION_DAYS,
+        "email_body_retention_days": settings.EMAIL_BODY_RETENTION_DAYS,
+        "council_member_retention_days": settings.COUNCIL_MEMBER_RETENTION_DAYS,
+        "login_record_retention_days": settings.LOGIN_RECORD_RETENTION_DAYS,
+        "access_log_retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+        "task_result_retention_days": settings.TASK_RESULT_RETENTION_DAYS,
         "session_idle_minutes": settings.SESSION_IDLE_MINUTES,
     })
 

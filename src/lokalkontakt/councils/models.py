@@ -21,6 +21,10 @@ class CouncilMember(models.Model):
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    blank=True, related_name="+", verbose_name=_("invited by"))
     invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    # When the membership ended; after settings.COUNCIL_MEMBER_RETENTION_DAYS the name and address
+    # are deleted (councils.jobs) and anonymised_at set.
+    deactivated_at = models.DateTimeField(_("deactivated"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(table_name="areas_historicalcouncilmember")
@@ -30,7 +34,9 @@ class CouncilMember(models.Model):
         ordering = ["council__area__sort_name", "name", "pk"]
         verbose_name = _("council member")
         verbose_name_plural = _("council members")
+        # Anonymised members have no address; the rest have one each per council.
         constraints = [models.UniqueConstraint(fields=["council", "email"],
+                                               condition=~models.Q(email=""),
                                                name="council_member_unique_email")]
 
     class Status(models.TextChoices):

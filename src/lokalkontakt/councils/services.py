@@ -106,7 +106,7 @@ def council_member_invite(*, area: LocalArea, name: str, email: str, actor,
                                % {"email": email, "council": council}})
     kind = Kind.MEMBER_REACTIVATED if member is not None else Kind.MEMBER_INVITED
     member = member or CouncilMember(council=council, email=email)
-    member.name, member.is_active = name, True
+    member.name, member.is_active, member.deactivated_at = name, True, None
     member.invited_by, member.invited_at = actor, timezone.now()
     member.full_clean()
     member.save()
@@ -134,14 +134,15 @@ def council_member_reinvite(*, member: CouncilMember, actor) -> CouncilMember:
 @transaction.atomic
 def council_member_deactivate(*, member: CouncilMember, actor) -> CouncilMember:
     """End a member's access at once: the council role is checked against is_active on every
-    request (also in a running session), and their unused links expire now."""
+    request (also in a running session), and their unused links expire now. Their name and
+    address are deleted settings.COUNCIL_MEMBER_RETENTION_DAYS later (councils.jobs)."""
     member = CouncilMember.objects.select_for_update().select_related("council__area").get(
         pk=member.pk)
     if not member.is_active:
         raise ValidationError(_("%(name)s has already been deactivated.") % {"name": member.name})
-    member.is_active = False
-    member.save(update_fields=["is_active", "updated_at"])
     now = timezone.now()
+    member.is_active, member.deactivated_at = False, now
+    member.save(update_fields=["is_active", "deactivated_at", "updated_at"])
     member.login_tokens.filter(used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
     area_event_add(area=member.council.area, kind=Kind.MEMBER_DEACTIVATED, actor=actor,
                    member=member.name)

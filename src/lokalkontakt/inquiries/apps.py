@@ -18,6 +18,11 @@ class InquiriesConfig(AppConfig):
 
         jobs.register("inquiries", report, order=10)
 
+        from lokalkontakt.core.registry import SecretLink, email_secret_links
+
+        # The receipt and the replies carry the submitter's private tracking link.
+        email_secret_links.register("inquiries-tracking", SecretLink("inquiries:track"))
+
         from lokalkontakt.core.registry import Panel, council_panels, mine_workload
         from lokalkontakt.inquiries import panels
 

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.retention import emails_forget
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
@@ -122,19 +123,13 @@ def _anonymise(inquiry: Inquiry, *, now) -> bool:
 
 def _forget_emails(inquiry: Inquiry) -> None:
     """The copies in the e-mail queue: every e-mail about the inquiry (its reference is in the
-    subject) that has been dealt with loses its text, its attachments and the submitter's address,
-    so the name, the private tracking link and what was written live on nowhere."""
+    subject) that has been dealt with loses its text, its attachments, its last error and the
+    submitter's address (core.retention.emails_forget), so the name, the private tracking link
+    and what was written live on nowhere."""
     reference = re.compile(rf"{re.escape(inquiry.reference)}(?!\d)")
-    address = inquiry.submitter_email.casefold()
-    emails = OutgoingEmail.objects.filter(subject__contains=inquiry.reference,
-                                          status__in=[OutgoingEmail.Status.SENT,
-                                                      OutgoingEmail.Status.FAILED])
-    for email in emails:
-        if not reference.search(email.subject):
-            continue
-        email.body, email.attachments = "", []
-        email.to = [to for to in email.to if to.casefold() != address]
-        email.save(update_fields=["body", "attachments", "to", "updated_at"])
+    emails = OutgoingEmail.objects.filter(subject__contains=inquiry.reference)
+    about = [email.pk for email in emails.only("pk", "subject") if reference.search(email.subject)]
+    emails_forget(OutgoingEmail.objects.filter(pk__in=about), addresses=[inquiry.submitter_email])
 
 
 def report() -> str:

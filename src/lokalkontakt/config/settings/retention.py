@@ -10,3 +10,13 @@ INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183"))
 # Finished task results of the worker are deleted after this many days.
 TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
+# A sent e-mail's text and attachments are deleted after this many days; the row (to whom, which
+# subject, when) stays until the data it is about is anonymised. Private links are blanked at once,
+# as the message is sent.
+EMAIL_BODY_RETENTION_DAYS = int(os.environ.get("EMAIL_BODY_RETENTION_DAYS", "30"))
+# django-axes' records of logins and failed login attempts (username, address, browser) are
+# deleted after this many days: long enough to look into an attack, no longer.
+LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("LOGIN_RECORD_RETENTION_DAYS", "30"))
+# A council member who left (deactivated) loses their name and e-mail address, in the member row,
+# its history, the area's events, their user account and the e-mails to them, after this many days.
+COUNCIL_MEMBER_RETENTION_DAYS = int(os.environ.get("COUNCIL_MEMBER_RETENTION_DAYS", "90"))
