@@ -334,3 +334,32 @@ def test_the_application_cannot_change_or_delete_an_entry(seen):
     with pytest.raises(TypeError):
         AccessLogEntry.objects.all().delete()
     assert AccessLogEntry.objects.filter(username="someone-else").count() == 0
+
+
+# --- a fixed number of queries ------------------------------------------------------------------
+
+# Session, user, the coordinator's role flags, employee (the menu); the count and the page of
+# entries; the users on the page (with employee records); whose data each kind of object on the
+# page holds (inquiries, council members, e-mails: one query each); the log's own entries.
+LOG_PAGE_QUERIES = 11
+
+
+@pytest.mark.parametrize("count", [6, 500])  # 6: one entry of each object, all three kinds
+def test_the_log_page_takes_a_fixed_number_of_queries(count, glud, django_assert_num_queries):
+    coordinator, colleague = make_coordinator(), make_colleague()
+    objects = [*(("inquiries.inquiry", i.pk) for i in InquiryFactory.create_batch(3, area=glud)),
+               *(("councils.councilmember", m.pk)
+                 for m in CouncilMemberFactory.create_batch(2, council=glud.council)),
+               ("core.outgoingemail", OutgoingEmail.objects.create(to=["a@example.dk"],
+                                                                   subject="s", body="b").pk)]
+    AccessLogEntry.objects.bulk_create([
+        AccessLogEntry(user_id=user.pk, username=user.username, how="page", path="/x/",
+                       object_type=objects[n % len(objects)][0], object_id=objects[n % len(objects)][1])
+        for n, user in enumerate([coordinator, colleague] * (count // 2 + 1))][:count])
+    client = client_for(coordinator)
+
+    with django_assert_num_queries(LOG_PAGE_QUERIES):
+        response = client.get(LOG_URL)
+
+    assert response.status_code == 200
+    assert len(table_rows(response.content.decode())) == min(count, 50)
