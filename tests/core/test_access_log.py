@@ -363,3 +363,34 @@ def test_the_log_page_takes_a_fixed_number_of_queries(count, glud, django_assert
 
     assert response.status_code == 200
     assert len(table_rows(response.content.decode())) == min(count, 50)
+
+
+def test_the_dates_are_whole_local_days(seen):
+    """An entry at 00:30 Danish time on 1 December (23:30 UTC the day before) is on 1 December."""
+    inquiry, _other, _kalle, coordinator = seen
+    at = timezone.make_aware(datetime.datetime(2026, 12, 1, 0, 30))
+    AccessLogEntry.objects.bulk_create([AccessLogEntry(
+        at=at, how="page", path="/x/", object_type="inquiries.inquiry", object_id=inquiry.pk,
+        username="natteravn")])
+    client = client_for(coordinator)
+
+    def users(**params):
+        html = client.get(LOG_URL, {"how": "page", **params}).content.decode()
+        return ["natteravn" in row for row in table_rows(html) if "Ingen registreringer" not in row]
+
+    assert users(since="2026-12-01", until="2026-12-01") == [True]
+    assert users(since="2026-11-30", until="2026-11-30") == []
+    assert users(until="2026-11-30") == []
+
+
+def test_a_deleted_account_is_found_by_its_username(seen):
+    _inquiry, _other, kalle, coordinator = seen
+    employee = kalle.employee
+    employee.user = None
+    employee.save()
+    kalle.delete()
+
+    html = client_for(coordinator).get(LOG_URL, {"user": "kollega"}).content.decode()
+
+    [row] = table_rows(html)
+    assert "kollega" in row and "Mette Borger" in row

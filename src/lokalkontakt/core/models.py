@@ -208,7 +208,8 @@ class AccessLogEntry(models.Model):
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log entries")
         indexes = [models.Index(fields=["object_type", "object_id", "at"], name="accesslog_object_idx"),
-                   models.Index(fields=["user_id", "at"], name="accesslog_user_idx"),
+                   models.Index(fields=["user_id", "how", "at"], name="accesslog_user_idx"),
+                   models.Index(fields=["username", "at"], name="accesslog_username_idx"),
                    models.Index(fields=["at"], name="accesslog_at_idx")]
 
     def __str__(self):
