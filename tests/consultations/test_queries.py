@@ -35,8 +35,8 @@ LIST_QUERIES = 6
 TASKS_QUERIES = 8
 # The requester: + permissions (2) + the consultation (requester joined), its focus areas and own
 # files (prefetched), the tasks (area, contact, responder joined), their files, the consultation's
-# events (actors joined).
-DETAIL_QUERIES = 12
+# events (actors joined); the access log's entry for the council members named as responders.
+DETAIL_QUERIES = 13
 # The coordinator: + the task with its consultation, area, contact and responder joined, its files,
 # the consultation's focus areas and own files, the task's events (actors joined); the response
 # form's list of files that can be removed.

@@ -394,3 +394,24 @@ def test_a_deleted_account_is_found_by_its_username(seen):
 
     [row] = table_rows(html)
     assert "kollega" in row and "Mette Borger" in row
+
+
+def test_a_consultation_logs_the_council_members_named_as_responders(glud):
+    from lokalkontakt.consultations.models import ConsultationTask
+    from lokalkontakt.consultations.services import consultation_create
+
+    coordinator = make_coordinator()
+    member = CouncilMemberFactory(council=glud.council, name="Gitte Glud")
+    consultation = consultation_create(
+        actor=coordinator, title="Ny cykelsti", description="Hvad mener I?",
+        deadline=timezone.localdate() + datetime.timedelta(days=20), areas=[glud])
+    ConsultationTask.objects.filter(consultation=consultation).update(
+        status=ConsultationTask.Status.RESPONDED, response="Godt forslag.",
+        responded_by=member.user, responded_at=timezone.now())
+    client = client_for(coordinator)
+
+    for name, how in [("detail", "page"), ("print", "page"), ("export", "export")]:
+        assert client.get(reverse(f"consultations:{name}", args=[consultation.pk])).status_code == 200
+        assert AccessLogEntry.objects.order_by("-pk").values_list(
+            "how", "object_type", "object_id").first() == (how, "councils.councilmember", member.pk)
+    assert AccessLogEntry.objects.count() == 3

@@ -18,6 +18,8 @@ from lokalkontakt.consultations.forms import (
     TaskFilterForm,
 )
 from lokalkontakt.consultations.models import ConsultationTask
+from lokalkontakt.core.accesslog import record
+from lokalkontakt.core.accesslog.record import How
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_or_council_required, staff_required
@@ -82,6 +84,7 @@ def detail(request, pk):
     """The requester's status page: every area's status and response."""
     consultation = selectors.consultation_get(user=request.user, pk=pk)
     tasks = list(selectors.consultation_tasks(consultation=consultation))
+    record(request, _responders(tasks))
     counts = Counter(task.status for task in tasks)
     return render(request, "consultations/detail.html", {
         "consultation": consultation, "tasks": tasks, "counts": {
@@ -107,17 +110,20 @@ def close(request, pk):
 @require_GET
 def export_xlsx(request, pk):
     consultation = selectors.consultation_get(user=request.user, pk=pk)
-    return exports.consultation_workbook_response(
-        consultation, selectors.consultation_tasks(consultation=consultation))
+    tasks = list(selectors.consultation_tasks(consultation=consultation))
+    record(request, _responders(tasks), how=How.EXPORT)
+    return exports.consultation_workbook_response(consultation, tasks)
 
 
 @staff_required
 @require_GET
 def printable(request, pk):
     consultation = selectors.consultation_get(user=request.user, pk=pk)
+    tasks = list(selectors.consultation_tasks(consultation=consultation))
+    record(request, _responders(tasks))
     return render(request, "consultations/print.html", {
         "consultation": consultation,
-        "tasks": selectors.consultation_tasks(consultation=consultation)})
+        "tasks": tasks})
 
 
 @staff_or_council_required
@@ -139,6 +145,7 @@ def task(request, pk):
     else:
         task = selectors.task_get(user=request.user, pk=pk)
         form = ResponseForm(task=task, initial=_initial(task))
+    record(request, _responders([task]))
     return render(request, "consultations/task.html", {"task": task, "form": form},
                   status=400 if form.errors else 200)
 
@@ -154,3 +161,9 @@ def _initial(task) -> dict:
 @require_GET
 def attachment(request, pk):
     return attachment_response(selectors.attachment_get(user=request.user, pk=pk))
+
+
+def _responders(tasks) -> list:
+    """The council members who answered these tasks: their names are shown (access log)."""
+    return [getattr(task.responded_by, "council_member", None) for task in tasks
+            if task.responded_by is not None]
