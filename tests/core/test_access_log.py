@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.core.accesslog.jobs import access_log_expire
 from lokalkontakt.core.models import AccessLogEntry, OutgoingEmail
 from lokalkontakt.core.roles import COORDINATOR_GROUP, DATA_PROTECTION_GROUP
@@ -415,3 +416,21 @@ def test_a_consultation_logs_the_council_members_named_as_responders(glud):
         assert AccessLogEntry.objects.order_by("-pk").values_list(
             "how", "object_type", "object_id").first() == (how, "councils.councilmember", member.pk)
     assert AccessLogEntry.objects.count() == 3
+
+
+def test_the_area_history_logs_the_events_that_name_a_council_member(glud):
+    from lokalkontakt.councils.services import council_member_invite
+
+    coordinator = make_coordinator()
+    council_member_invite(area=glud, actor=coordinator, name="Gitte Glud", email="gitte@example.dk")
+    client = client_for(coordinator)
+
+    assert "Gitte Glud" in client.get(reverse("areas:detail", kwargs={"slug": "glud"})).content.decode()
+    assert "Gitte Glud" in client.get(reverse("coordination:overview")).content.decode()
+
+    invited = AreaEvent.objects.get(kind=AreaEvent.Kind.MEMBER_INVITED)
+    assert list(AccessLogEntry.objects.order_by("pk").values_list(
+        "path", "object_type", "object_id")) == [("/omraader/glud/", "areas.areaevent", invited.pk),
+                                                 ("/koordinering/", "areas.areaevent", invited.pk)]
+    html = client.get(LOG_URL, {"person": "gitte", "how": "page"}).content.decode()
+    assert len(table_rows(html)) == 2 and "Områdets historik" in html

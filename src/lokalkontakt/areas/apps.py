@@ -22,3 +22,8 @@ class AreasConfig(AppConfig):
                                                      panels.briefing_from_area), order=20)
         briefing_sections.register("contacts", Panel("areas/_briefing_contacts.html",
                                                      panels.briefing_contacts), order=30)
+
+        from lokalkontakt.areas.personal_data import AREA_EVENTS
+        from lokalkontakt.core.registry import personal_data
+
+        personal_data.register("areas.areaevent", AREA_EVENTS)

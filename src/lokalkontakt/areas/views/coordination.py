@@ -13,6 +13,8 @@ from lokalkontakt.areas.forms import (
     ParticipationForm,
 )
 from lokalkontakt.areas.models import Assignment, LocalArea
+from lokalkontakt.areas.personal_data import naming_a_person
+from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
 from lokalkontakt.core.selectors import emails_failed_count
@@ -25,9 +27,11 @@ OVERVIEW_LIST_LIMIT = 50
 def overview(request):
     """Coverage at a glance: gaps, handovers, answers, contacts per core area and per person;
     and how many e-mails failed (the link to them)."""
+    recent_events = list(selectors.recent_events(limit=15))
+    record(request, naming_a_person(recent_events))  # council members' names
     return render(request, "areas/overview.html", {
         "overview": selectors.coverage_overview(),
-        "recent_events": selectors.recent_events(limit=15),
+        "recent_events": recent_events,
         "failed_email_count": emails_failed_count(),
         # Long lists are cut; the directory's coverage filter shows the rest.
         "list_slice": f":{OVERVIEW_LIST_LIMIT}", "list_limit": OVERVIEW_LIST_LIMIT,

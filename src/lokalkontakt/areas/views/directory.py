@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.areas.personal_data import naming_a_person
+from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
 from lokalkontakt.core.registry import area_panels, panels_for
 
@@ -47,6 +49,7 @@ def detail(request, slug):
                "panels": panels_for(area_panels, request, area=area)}
     if request.user.has_perm("core.view_internal"):
         context["history"] = selectors.area_assignment_history(area=area)
-        context["events"] = selectors.area_events(area=area)
+        context["events"] = events = list(selectors.area_events(area=area))
+        record(request, naming_a_person(events))  # council members' names
         context["can_manage_council"] = request.user.has_perm("councils.manage_members", area)
     return render(request, "areas/detail.html", context)
