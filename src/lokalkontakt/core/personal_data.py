@@ -55,7 +55,7 @@ def export_emails(ids) -> list[ExportSection]:
         sent = email.sent_at or email.created_at
         fields = [(_label("to"), ", ".join(email.to)), (_label("subject"), email.subject),
                   (_label("status"), email.get_status_display()),
-                  (_label("sent"), date_format(timezone.localtime(sent), "SHORT_DATETIME_FORMAT")),
+                  (_label("sent_at"), date_format(timezone.localtime(sent), "SHORT_DATETIME_FORMAT")),
                   (_label("body"), email.body)]
         sections.append(ExportSection(title=email.subject, fields=fields))
     return sections

@@ -45,8 +45,9 @@ def export(ids) -> list[ExportSection]:
     for member in _members(ids):
         invited = (date_format(timezone.localtime(member.invited_at), "SHORT_DATETIME_FORMAT")
                    if member.invited_at else "")
+        status = CouncilMember.Status(member.status).label
         fields = [(_label("council"), str(member.council)), (_label("name"), member.name),
-                  (_label("email"), member.email), (_("Status"), str(CouncilMember.Status(member.status).label)),
+                  (_label("email"), member.email), (_("Status"), str(status)),
                   (_label("invited_at"), invited),
                   (_label("user"), member.user.get_username() if member.user else "")]
         sections.append(ExportSection(title=str(member), fields=fields))
