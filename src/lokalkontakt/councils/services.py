@@ -243,12 +243,14 @@ def _free_username(email: str) -> str:
     return username
 
 
+@transaction.atomic
 def council_member_erase(*, member: CouncilMember, actor) -> None:
-    """Erase a former member at their request (art. 17), inside the caller's transaction with
-    the member locked: the member row goes, and the copies of the name and address with it (its
-    history, the area's events about them, their user account, which stays disabled and unnamed
-    for the records that point at it, and the e-mails sent to them). What they did for the
-    council (answers to consultations) stays, unnamed. Only a deactivated member."""
+    """Erase a former member at their request (art. 17), with the member locked by the caller:
+    the member row goes, and the copies of the name and address with it (its history, the
+    area's events about them, their user account, which stays disabled and unnamed for the
+    records that point at it, and the e-mails sent to them). What they did for the council
+    (answers to consultations) stays, unnamed. Only a deactivated member. Who erased it (`actor`)
+    is in the access log (core.subjectrights), as no row of the member is left to name them."""
     if member.is_active:
         raise ValidationError(_("%(name)s is still an active member.") % {"name": member.name})
     name, email, pk = member.name, member.email, member.pk
