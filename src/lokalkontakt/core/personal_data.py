@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.registry import Erasure, ExportSection, PersonalData
+from lokalkontakt.core.retention import emails_forget
 
 DEALT_WITH = [OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED]
 
@@ -29,20 +30,6 @@ def describe_emails(ids) -> dict[int, tuple[str, None]]:
 def find_emails(query: str):
     return (OutgoingEmail.objects.annotate(to_text=Cast("to", TextField()))
             .filter(to_text__icontains=query).values("pk"))
-
-
-def emails_forget(emails, *, addresses: list[str]) -> int:
-    """Make e-mail rows that have been dealt with (sent or failed) forget a person: their text,
-    attachments and last error are deleted and the addresses removed from the recipients.
-    Returns how many changed. Called inside the caller's transaction."""
-    wanted = {address.casefold() for address in addresses if address}
-    count = 0
-    for email in emails.filter(status__in=DEALT_WITH):
-        email.body, email.attachments, email.last_error = "", [], ""
-        email.to = [to for to in email.to if to.casefold() not in wanted]
-        email.save(update_fields=["body", "attachments", "last_error", "to", "updated_at"])
-        count += 1
-    return count
 
 
 def _label(name: str) -> str:

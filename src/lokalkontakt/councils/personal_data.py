@@ -1,10 +1,11 @@
 """The personal data a council member's record holds: name and e-mail (registered in
 core.registry.personal_data for the access log and the data subject's rights).
 
-Erasure (art. 17): a member who has left is erased altogether (councils.services
-council_member_erase); nothing of the membership must be kept. An active member is refused: the
-membership gives them access for their council, so it is ended first (the council's member
-page), which is the member's or the council's decision to make, not a side effect of erasure."""
+Erasure (art. 17): a member who has left is anonymised at once, as the retention job would do
+later (councils.jobs member_anonymise: the name and address everywhere they were copied). An
+active member is refused: the membership gives them access for their council, so it is ended
+first (the council's member page), which is the member's or the council's decision to make, not
+a side effect of erasure."""
 
 from django.db.models import Q
 from django.urls import reverse
@@ -15,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lokalkontakt.core.registry import Erasure, ExportSection, PersonalData
+from lokalkontakt.councils.jobs import member_anonymise
 from lokalkontakt.councils.models import CouncilMember
-from lokalkontakt.councils.services import council_member_erase
 
 
 def describe(ids) -> dict[int, tuple[str, str]]:
@@ -43,29 +44,34 @@ def _members(ids):
 def export(ids) -> list[ExportSection]:
     sections = []
     for member in _members(ids):
-        invited = (date_format(timezone.localtime(member.invited_at), "SHORT_DATETIME_FORMAT")
-                   if member.invited_at else "")
+        invited, deactivated = (
+            date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+            for moment in (member.invited_at, member.deactivated_at))
         status = CouncilMember.Status(member.status).label
         fields = [(_label("council"), str(member.council)), (_label("name"), member.name),
                   (_label("email"), member.email), (_("Status"), str(status)),
-                  (_label("invited_at"), invited),
+                  (_label("invited_at"), invited), (_label("deactivated_at"), deactivated),
                   (_label("user"), member.user.get_username() if member.user else "")]
         sections.append(ExportSection(title=str(member), fields=fields))
     return sections
 
 
 def _plan(member: CouncilMember) -> Erasure:
+    title = str(member)
+    kept = [_("The membership, without name or address, and what the member did for the council "
+              "(answers to consultations)")]
     if member.is_active:
-        return Erasure(object_id=member.pk, title=str(member), refused=_(
+        return Erasure(object_id=member.pk, title=title, kept=kept, refused=_(
             "%(name)s is still a member of the local council, with access for it. End the "
             "membership first (the council's member page); then it can be erased.")
             % {"name": member.name})
-    return Erasure(object_id=member.pk, title=str(member), erased=[
-        _("The membership, with the name and e-mail address, also in its history and the "
-          "area's history"),
+    if member.anonymised_at:
+        return Erasure(object_id=member.pk, title=title, kept=kept)
+    return Erasure(object_id=member.pk, title=title, kept=kept, erased=[
+        _("The name and e-mail address, also in the membership's history and the area's history"),
         _("The name, address and login of the user account (it stays, disabled, without them)"),
-        _("The text of the e-mails sent to the member, and the address in them")],
-        kept=[_("What the member did for the council (answers to consultations), without the name")])
+        _("The text of the e-mails sent to the member, the address in them, and the records of "
+          "their logins")])
 
 
 def erasure(ids) -> list[Erasure]:
@@ -74,7 +80,8 @@ def erasure(ids) -> list[Erasure]:
 
 def erase(ids, *, actor, query: str = "") -> list[Erasure]:
     """Erase the former members among `ids`, re-read under a row lock (inside the caller's
-    transaction): a member reactivated since the plan was shown is refused."""
+    transaction): a member reactivated since the plan was shown is refused. Who erased them
+    (`actor`) is in the access log (core.subjectrights)."""
     outcomes = []
     for pk in sorted(ids):
         member = _members([pk]).select_for_update(of=("self",)).first()
@@ -82,7 +89,7 @@ def erase(ids, *, actor, query: str = "") -> list[Erasure]:
             continue
         plan = _plan(member)
         if plan.erased:
-            council_member_erase(member=member, actor=actor)
+            member_anonymise(member=member, now=timezone.now())
         outcomes.append(plan)
     return outcomes
 

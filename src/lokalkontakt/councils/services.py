@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import AreaEvent, Council, LocalArea
 from lokalkontakt.areas.services import area_event_add, council_save
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.core.personal_data import emails_forget
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.tokens import client_hash, new_token, token_hash
 from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
@@ -32,8 +30,6 @@ LINKS_PER_CLIENT_PER_HOUR = 20
 TOKEN_MAX_LENGTH = 100
 
 Kind = AreaEvent.Kind
-MEMBER_KINDS = [Kind.MEMBER_INVITED, Kind.MEMBER_REINVITED, Kind.MEMBER_DEACTIVATED,
-                Kind.MEMBER_REACTIVATED, Kind.MEMBER_FIRST_LOGIN]
 Purpose = CouncilLoginToken.Purpose
 
 
@@ -241,32 +237,3 @@ def _free_username(email: str) -> str:
     while users.filter(username__iexact=username).exists():
         username, counter = f"{base}-{counter}", counter + 1
     return username
-
-
-@transaction.atomic
-def council_member_erase(*, member: CouncilMember, actor) -> None:
-    """Erase a former member at their request (art. 17), with the member locked by the caller:
-    the member row goes, and the copies of the name and address with it (its history, the
-    area's events about them, their user account, which stays disabled and unnamed for the
-    records that point at it, and the e-mails sent to them). What they did for the council
-    (answers to consultations) stays, unnamed. Only a deactivated member. Who erased it (`actor`)
-    is in the access log (core.subjectrights), as no row of the member is left to name them."""
-    if member.is_active:
-        raise ValidationError(_("%(name)s is still an active member.") % {"name": member.name})
-    name, email, pk = member.name, member.email, member.pk
-    namesakes = CouncilMember.objects.filter(council=member.council, name=name).exclude(pk=pk)
-    if name and not namesakes.exists():
-        for event in AreaEvent.objects.filter(area=member.council.area_id, kind__in=MEMBER_KINDS):
-            if event.data.get("member") == name:
-                event.data["member"] = ""
-                event.save(update_fields=["data"])
-    emails_forget(OutgoingEmail.objects.filter(to__icontains=email), addresses=[email])
-    user = member.user
-    member.delete()
-    CouncilMember.history.filter(id=pk).update(name="", email="")
-    if user is not None:
-        user.username = f"former-council-member-{pk}"
-        user.email, user.first_name, user.last_name, user.is_active = "", "", "", False
-        user.set_unusable_password()
-        user.save(update_fields=["username", "email", "first_name", "last_name", "is_active",
-                                 "password"])
