@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.core.models import AccessLogEntry, OutgoingEmail
@@ -193,3 +193,16 @@ def test_the_data_protection_officer_may_export(mette):
 
 def test_a_colleague_may_not_export(mette):
     assert english(make_colleague()).get(EXPORT_URL, {"q": "Mette Borger"}).status_code == 403
+
+
+def test_files_beyond_the_size_limit_are_named_but_left_out(coordinator, mette, monkeypatch):
+    from lokalkontakt.core.subjectrights import export
+
+    monkeypatch.setattr(export, "EXPORT_MAX_BYTES", len(PDF) - 1)
+
+    archive = _zip(coordinator.get(EXPORT_URL, {"q": "Mette Borger"}))
+
+    assert archive.namelist() == ["index.html"]
+    with translation.override("da"):  # the summary is in the site's language, for the citizen
+        left_out = translation.gettext("not included: the export is too large; ask for the file")
+    assert f"sti.pdf ({left_out})" in archive.read("index.html").decode()
