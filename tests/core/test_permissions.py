@@ -42,6 +42,10 @@ RULES = {
     # matrix's roles: tests/core/test_access_log.py checks them).
     "accesslog:list": "coordinator",
     "accesslog:export": "coordinator",
+    # A person's data (export and erasure): the same readers as the access log.
+    "personaldata:search": "coordinator",
+    "personaldata:export": "coordinator",
+    "personaldata:erase": "coordinator",
     "admin:login": "public",
     ADMIN_GROUP: "admin",
 }
@@ -55,15 +59,23 @@ GET_STATUS = {
     ("password_change", "council"): 404,
     # "Send again" on a failed e-mail is a button (POST only).
     ("emails:resend", "coordinator"): 405,
+    # Without a person to look for, the export and the erasure page answer 400 (the search form
+    # with its message).
+    ("personaldata:export", "coordinator"): 400,
+    ("personaldata:erase", "coordinator"): 400,
 }
 
 
 # name -> (kwargs, form data) from the world
 POST_ACTIONS = {
     "emails:resend": lambda w: ({"pk": failed_email(w).pk}, {}),
+    # Erasing the person's data from a failed e-mail to them.
+    "personaldata:erase": lambda w: ({}, {"q": "bo@example.dk", "chosen": [
+        f"core.outgoingemail:{failed_email(w).pk}"]}),
 }
 # The coordinator's pages without a POST.
-GET_ONLY = {"emails:undelivered", "accesslog:list", "accesslog:export"}
+GET_ONLY = {"emails:undelivered", "accesslog:list", "accesslog:export", "personaldata:search",
+            "personaldata:export"}
 
 
 @pytest.mark.parametrize("name", sorted(POST_ACTIONS))

@@ -26,6 +26,7 @@ urlpatterns = [
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/e-mails/", include("lokalkontakt.core.urls")),
     path("koordinering/adgangslog/", include("lokalkontakt.core.accesslog.urls")),
+    path("koordinering/personoplysninger/", include("lokalkontakt.core.subjectrights.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls.coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
     path("henvendelser/", include("lokalkontakt.inquiries.urls")),

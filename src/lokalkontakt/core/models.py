@@ -189,6 +189,7 @@ class AccessLogEntry(models.Model):
         ADMIN = "admin", _("Administration")
         API = "api", _("API")
         ACCESS_LOG = "accesslog", _("Access log")
+        ERASURE = "erasure", _("Erasure")
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     # Who: the account's id and username as they were (kept if the account is deleted); no user

@@ -15,7 +15,8 @@ layer (core, areas) never imports a feature, and features need not import each o
   each a `Panel` whose context is called as `context(request, area=...)`;
 - `personal_data`: the models whose objects hold a person's data, keyed by model label
   ("inquiries.inquiry"), each a `PersonalData`: whose data an object holds (for the access log)
-  and which objects hold a given person's data (the log's "who has seen X's data?");
+  and which objects hold a given person's data (the log's "who has seen X's data?"), and how
+  to export and erase it (the data subject's rights, core.subjectrights);
 - `demo_loaders`: what `load_demo` adds after the areas, each called as `loader(with_users=...)`
   (with_users: the demo logins were made) in order;
 - `demo_area_loaders`: what `areas.demo.load_hedensted` adds to the areas it made (Bilag 1's
@@ -25,7 +26,7 @@ layer (core, areas) never imports a feature, and features need not import each o
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -89,17 +90,58 @@ def panels_for(registry: Registry, request, **page) -> list[BoundPanel]:
 
 
 @dataclass(frozen=True)
+class ExportFile:
+    """A file of a person's export (core.subjectrights): its name as stored (made safe again in
+    the archive), its size and how to open it (a binary file object)."""
+
+    name: str
+    size: int
+    open: Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """One object in a person's export: a title, its fields as (label, value) pairs in the
+    order shown, and the person's files that belong to it."""
+
+    title: str
+    fields: list[tuple[str, str]]
+    files: list[ExportFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing the person's data from one object does (the plan, before) or did (the
+    outcome, after): what is (was) erased, what is kept and why, or why nothing may be erased
+    now (`refused`). An object with nothing left to erase has neither `erased` nor `refused`."""
+
+    object_id: int
+    title: str
+    erased: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    refused: str = ""
+
+
+@dataclass(frozen=True)
 class PersonalData:
     """A model whose objects hold a person's data (registered in `personal_data` under the
     model's label). `describe(ids)` says, in one query, whose data each object that still exists
     holds, as the log's reader should see it, and where the object is shown:
     {id: ("Mette Borger, mette@example.dk", "/henvendelser/12/" or None)}; `find(query)` is a
     queryset of the ids (`values("pk")`) of the objects holding data of the person a name or
-    e-mail address names."""
+    e-mail address names.
+
+    The data subject's rights (core.subjectrights): `export(ids)` gives an `ExportSection` for
+    each object (art. 15); `erasure(ids)` the `Erasure` plan of each, without changing anything;
+    `erase(ids, actor=…, query=…)` erases what the plan allows, inside the caller's transaction, and gives
+    the outcome of each (art. 17). The app decides what the law lets it erase."""
 
     label: Any  # what one object is called, e.g. _("Inquiry")
     describe: Callable[[list[int]], dict[int, tuple[str, str | None]]]
     find: Callable[[str], Any]
+    export: Callable[[list[int]], list[ExportSection]] | None = None
+    erasure: Callable[[list[int]], list[Erasure]] | None = None
+    erase: Callable[..., list[Erasure]] | None = None
 
 
 @dataclass(frozen=True)

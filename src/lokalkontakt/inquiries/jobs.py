@@ -3,22 +3,19 @@ to the coordinator, and anonymisation after the retention period. Idempotent: ea
 reminded, escalated and anonymised at most once, so running the job twice sends nothing twice."""
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.models import OutgoingEmail
-from lokalkontakt.core.retention import emails_forget
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
+from lokalkontakt.inquiries.services.anonymise import inquiry_anonymise
 from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add
 
 Status = Inquiry.Status
@@ -95,41 +92,8 @@ def anonymise_expired(*, now) -> int:
     count = 0
     for pk in expired.values_list("pk", flat=True):
         with transaction.atomic():
-            count += _anonymise(Inquiry.objects.select_for_update().get(pk=pk), now=now)
+            count += inquiry_anonymise(Inquiry.objects.select_for_update().get(pk=pk), now=now)
     return count
-
-
-def _anonymise(inquiry: Inquiry, *, now) -> bool:
-    """Anonymise one locked inquiry; False when a concurrent run has already done it."""
-    files = list(inquiry.attachments.filter(SUBMITTER_FILES))
-    if inquiry.anonymised_at and not files:
-        return False
-    # Storage first, inside the transaction: if this fails, nothing is marked done and the next
-    # run tries again (deleting a file that is already gone is harmless), so no file outlives its
-    # row unnoticed.
-    for attachment in files:
-        attachment.file.storage.delete(attachment.file.name)
-    InquiryAttachment.objects.filter(pk__in=[attachment.pk for attachment in files]).delete()
-    _forget_emails(inquiry)
-    inquiry.submitter_name, inquiry.submitter_email, inquiry.submitter_phone = "", "", ""
-    inquiry.client_hash, inquiry.anonymised_at = "", inquiry.anonymised_at or now
-    inquiry.save(update_fields=["submitter_name", "submitter_email", "submitter_phone",
-                                "client_hash", "anonymised_at", "updated_at"])
-    text = ngettext("%(count)d file deleted.", "%(count)d files deleted.", len(files)) % {
-        "count": len(files)}
-    inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False, text=text)
-    return True
-
-
-def _forget_emails(inquiry: Inquiry) -> None:
-    """The copies in the e-mail queue: every e-mail about the inquiry (its reference is in the
-    subject) that has been dealt with loses its text, its attachments, its last error and the
-    submitter's address (core.retention.emails_forget), so the name, the private tracking link
-    and what was written live on nowhere."""
-    reference = re.compile(rf"{re.escape(inquiry.reference)}(?!\d)")
-    emails = OutgoingEmail.objects.filter(subject__contains=inquiry.reference)
-    about = [email.pk for email in emails.only("pk", "subject") if reference.search(email.subject)]
-    emails_forget(OutgoingEmail.objects.filter(pk__in=about), addresses=[inquiry.submitter_email])
 
 
 def report() -> str:
