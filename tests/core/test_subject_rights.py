@@ -88,7 +88,9 @@ def test_the_search_finds_the_person_by_name_and_by_email(coordinator, mette, qu
     holdings = {h.key: h for h in response.context["holdings"]}
     assert holdings["inquiries.inquiry"].count == 2
     assert holdings["councils.councilmember"].count == 1
-    assert response.context["total"] == (2 + 1 + (1 if "@" in query else 0))
+    # The e-mail by her address; the area's history (her membership ended) by her name.
+    assert response.context["total"] == (2 + 1 + (1 if "@" in query else 0)
+                                         + (0 if "@" in query else 1))
     assert "Download everything (ZIP)" in response.content.decode()
 
 
@@ -117,13 +119,15 @@ def test_the_search_page_makes_a_fixed_number_of_queries(coordinator, django_ass
         InquiryFactory(submitter_name="Mette Borger", submitter_email=f"mette{n}@example.dk")
         CouncilMemberFactory(council=council, name=f"Mette Borger {n}", email=f"mette{n}@example.dk")
         OutgoingEmail.objects.create(to=[f"mette{n}@example.dk"], subject="Hej", body="Hej")
+        AreaEvent.objects.create(area=council.area, kind=AreaEvent.Kind.MEMBER_INVITED,
+                                 data={"member": f"Mette Borger {n}"})
     coordinator.get(SEARCH_URL)  # the session and the user are cached after the first page
 
     # session, user, group (the permission), 3 per source (ids, describe, count), the log's
     # INSERT, the header's employee
-    with django_assert_num_queries(3 + 3 * 3 + 1 + 1):
+    with django_assert_num_queries(3 + 4 * 3 + 1 + 1):  # 4 sources: the area's history too
         response = coordinator.get(SEARCH_URL, {"q": "mette"})
-    assert response.context["total"] == 3 * size
+    assert response.context["total"] == 4 * size
 
 
 # --- the export -------------------------------------------------------------------------------
@@ -206,3 +210,11 @@ def test_files_beyond_the_size_limit_are_named_but_left_out(coordinator, mette, 
     with translation.override("da"):  # the summary is in the site's language, for the citizen
         left_out = translation.gettext("not included: the export is too large; ask for the file")
     assert f"sti.pdf ({left_out})" in archive.read("index.html").decode()
+
+
+def test_the_export_by_name_includes_the_area_history_that_names_the_person(coordinator, mette):
+    response = coordinator.get(EXPORT_URL, {"q": "Mette Borger"})
+
+    index = _zip(response).read("index.html").decode()
+    assert "Glud: Council member deactivated" in index
+    assert ("areas.areaevent", AreaEvent.objects.get().pk) in entries(AccessLogEntry.How.EXPORT)
