@@ -26,4 +26,4 @@ class AreasConfig(AppConfig):
         from lokalkontakt.areas.personal_data import AREA_EVENTS
         from lokalkontakt.core.registry import personal_data
 
-        personal_data.register("areas.areaevent", AREA_EVENTS)
+        personal_data.register("areas.areaevent", AREA_EVENTS, order=30)

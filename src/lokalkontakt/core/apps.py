@@ -25,6 +25,6 @@ class CoreConfig(AppConfig):
         from lokalkontakt.core.registry import personal_data
 
         jobs.register("access_log", access_log_report, order=85)
-        personal_data.register("core.outgoingemail", EMAILS)
+        personal_data.register("core.outgoingemail", EMAILS, order=40)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)

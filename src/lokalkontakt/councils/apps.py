@@ -18,4 +18,4 @@ class CouncilsConfig(AppConfig):
         email_secret_links.register("council-login", SecretLink("council:confirm"))
         # Before the mail job (order 80), so the e-mails it empties are not looked at twice.
         jobs.register("councils", report, order=20)
-        personal_data.register("councils.councilmember", COUNCIL_MEMBERS)
+        personal_data.register("councils.councilmember", COUNCIL_MEMBERS, order=20)

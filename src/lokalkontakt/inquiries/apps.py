@@ -38,4 +38,4 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.core.registry import personal_data
         from lokalkontakt.inquiries.personal_data import INQUIRIES
 
-        personal_data.register("inquiries.inquiry", INQUIRIES)
+        personal_data.register("inquiries.inquiry", INQUIRIES, order=10)
