@@ -81,7 +81,7 @@ def test_erasure_removes_the_data_keeps_the_case_and_refuses_the_open_inquiry(co
     assert (email.body, email.to, email.subject) == ("", ["kontakt@example.dk"],
                                                      f"Svar på {closed.reference}")
     messages = [str(m) for m in get_messages(response.wsgi_request)]
-    assert messages[0] == "The personal data in 3 objects has been erased."
+    assert messages[0] == "The personal data in 3 objects have been erased."
     assert any("was not erased: The inquiry is still being handled" in m for m in messages)
 
 

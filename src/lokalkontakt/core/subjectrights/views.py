@@ -88,7 +88,7 @@ def _report(request, outcomes, plans) -> None:
     if erased:
         messages.success(request, ngettext(
             "The personal data in %(count)d object has been erased.",
-            "The personal data in %(count)d objects has been erased.", len(erased))
+            "The personal data in %(count)d objects have been erased.", len(erased))
             % {"count": len(erased)})
     refused = {(label, plan.title): plan for _key, label, erasures in plans for plan in erasures
                if plan.refused}
