@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from lokalkontakt.areas import urls as areas_urls
 from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
+from lokalkontakt.people import urls as people_urls
 from lokalkontakt.workspace import urls as workspace_urls
 from lokalkontakt.workspace import views as workspace_views
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("log-ind/", public(core_views.LoginView.as_view()), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/adgangskode/", core_views.PasswordChangeView.as_view(), name="password_change"),
+    path("konto/", include((people_urls.account_urlpatterns, "account"))),
     path("mine-omraader/", workspace_views.mine, name="mine"),
     # The council's pages: its home and login under lokalraad/, its members under the area
     # (omraader/<slug>/lokalraad/).

@@ -1,5 +1,7 @@
 """Signing in with a username and password: Django's model backend, except that the demo's logins
-(`koordinator`, `lokalkontakt`, `kollega`, password "demo") are refused unless the demo is enabled.
+(`koordinator`, `lokalkontakt`, `kollega`, password "demo") are refused unless the demo is enabled,
+and that no password signs in while local passwords are off (LOCAL_PASSWORDS=0, for single sign-on)
+but the demo's, while the demo is on.
 
 A database where the demo was once loaded keeps those users; in production (LOKALKONTAKT_DEMO=0)
 they can neither sign in nor keep a session they had, and `manage.py check --deploy` reports them.
@@ -20,9 +22,21 @@ def is_refused_demo_login(username: str) -> bool:
     return not settings.DEMO_ENABLED and username in DEMO_USERNAMES
 
 
+def is_refused_password(username: str) -> bool:
+    """Whether a password sign-in is refused because local passwords are off."""
+    return not settings.LOCAL_PASSWORDS and not (settings.DEMO_ENABLED and username in DEMO_USERNAMES)
+
+
 class PasswordBackend(ModelBackend):
     """ModelBackend without the demo's logins when the demo is disabled. `user_can_authenticate`
-    is asked both at sign-in and for every request of an existing session."""
+    is asked both at sign-in and for every request of an existing session. Without local
+    passwords, `authenticate` refuses every password but the demo's; the sessions this backend
+    keeps (council members' one-time links sign in through it) go on."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is not None and is_refused_password(str(username)):
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
     def user_can_authenticate(self, user) -> bool:
         if is_refused_demo_login(user.get_username()):

@@ -73,17 +73,25 @@ class LoginView(auth_views.LoginView):
                           status=429)
         return super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        # Without local passwords the form stays for the demo's logins while the demo is on.
+        return super().get_context_data(
+            **kwargs, local_passwords=settings.LOCAL_PASSWORDS,
+            password_form=settings.LOCAL_PASSWORDS or settings.DEMO_ENABLED)
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     """A local account changes its own password (the old one, then the new one twice, checked by
     AUTH_PASSWORD_VALIDATORS). Other sessions of the user end; this one goes on. Council members
-    and accounts without a password (one-time links, single sign-on) have none to change: 404."""
+    and accounts without a password (one-time links, single sign-on) have none to change, nor
+    has anyone while local passwords are off (settings.LOCAL_PASSWORDS): 404."""
 
     template_name = "registration/password_change.html"
     success_url = reverse_lazy("home")
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_usable_password():
+        if not settings.LOCAL_PASSWORDS or (request.user.is_authenticated
+                                            and not request.user.has_usable_password()):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

@@ -6,3 +6,9 @@ class PeopleConfig(AppConfig):
     name = "lokalkontakt.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self):
+        from lokalkontakt.core.registry import SecretLink, email_secret_links
+
+        # The e-mails that set or reset a login's password carry the link.
+        email_secret_links.register("account-password", SecretLink("account:password_set"))

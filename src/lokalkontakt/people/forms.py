@@ -40,3 +40,8 @@ class EmployeeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["core_area"].queryset = CoreArea.objects.order_by("sort_name")
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Your work e-mail"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))

@@ -77,3 +77,40 @@ class Employee(models.Model):
 
     def get_absolute_url(self):
         return reverse("people:employee_detail", kwargs={"pk": self.pk})
+
+
+class AccountEvent(models.Model):
+    """Something that happened to a login: created, set-password e-mail sent, password set,
+    reset asked for, a refused link, deactivated or reactivated with the employee. Who did it
+    (`actor`, empty when the person themselves or the system did) and when. A reset asked for an
+    unknown address, or a refused link, has no user: its `client_hash` (a keyed hash of the
+    address) is what the rate limits count."""
+
+    class Kind(models.TextChoices):
+        LOGIN_CREATED = "login_created", _("Login created")
+        SETUP_SENT = "setup_sent", _("E-mail to set the password sent")
+        RESET_REQUESTED = "reset_requested", _("Password reset asked for")
+        PASSWORD_SET = "password_set", _("Password set by link")
+        LINK_REFUSED = "link_refused", _("Password link refused")
+        DEACTIVATED = "deactivated", _("Login deactivated, sessions ended")
+        REACTIVATED = "reactivated", _("Login reactivated")
+
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                             blank=True, related_name="account_events", verbose_name=_("login"))
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="account_events", verbose_name=_("employee"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+", verbose_name=_("by"))
+    client_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("login event")
+        verbose_name_plural = _("login events")
+        indexes = [models.Index(fields=["kind", "client_hash", "created_at"],
+                                name="people_acct_kind_client")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,9 +1,15 @@
 """Reads about core areas and employees."""
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.core.selectors import address_failures
+from lokalkontakt.people.models import AccountEvent, CoreArea, Employee
+from lokalkontakt.people.tokens import account_client_hash
 
 ACTIVE_ASSIGNMENT = Q(assignments__ends_on__isnull=True)
 
@@ -30,3 +36,19 @@ def core_areas_list():
 
 def core_area_get(*, pk: int) -> CoreArea:
     return get_object_or_404(CoreArea, pk=pk)
+
+
+def account_events(*, employee: Employee, limit: int = 10):
+    """The newest events of the employee's login, with who did them."""
+    return (AccountEvent.objects.filter(employee=employee)
+            .select_related("actor", "actor__employee").order_by("-created_at", "-pk")[:limit])
+
+
+def password_links_blocked(*, client: str) -> bool:
+    """Whether an address has tried too many bad set-password links, or failed too many logins,
+    within django-axes' cool-off time: together they count against the login's per-address limit
+    (LOGIN_ADDRESS_FAILURE_LIMIT)."""
+    since = timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    refused = AccountEvent.objects.filter(kind=AccountEvent.Kind.LINK_REFUSED, created_at__gte=since,
+                                          client_hash=account_client_hash(client)).count()
+    return refused + address_failures(client) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT

@@ -1,13 +1,24 @@
-"""Employees and core areas: colleagues read, the coordinator manages."""
+"""Employees and core areas: colleagues read, the coordinator manages, and creates logins.
+Anyone: "Forgot password?" and the page a set-password link opens."""
 
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_POST
 
 from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.people import selectors, services
-from lokalkontakt.people.forms import CoreAreaForm, EmployeeForm
+from lokalkontakt.people.forms import CoreAreaForm, EmployeeForm, PasswordResetRequestForm
+from lokalkontakt.people.services import accounts
+from lokalkontakt.people.tokens import LinkState
 
 
 @staff_required
@@ -25,8 +36,44 @@ def employee_list(request):
 def employee_detail(request, pk):
     employee = selectors.employee_get(pk=pk)
     assignments = employee.assignments.select_related("area").order_by("-starts_on", "-pk")
+    account = None
+    if request.user.has_perm("core.coordinate"):
+        account = {"events": selectors.account_events(employee=employee),
+                   "local_passwords": settings.LOCAL_PASSWORDS}
     return render(request, "people/employee_detail.html",
-                  {"employee": employee, "assignments": assignments})
+                  {"employee": employee, "assignments": assignments, "account": account})
+
+
+def _local_passwords_only():
+    if not settings.LOCAL_PASSWORDS:
+        raise Http404
+
+
+def _login_action(request, pk, action, success):
+    _local_passwords_only()
+    employee = selectors.employee_get(pk=pk)
+    try:
+        action(employee=employee, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success % {"name": employee.name, "email": employee.email})
+    return redirect(employee)
+
+
+@coordinator_required
+@require_POST
+def employee_login_create(request, pk):
+    return _login_action(request, pk, accounts.employee_login_create, _(
+        "A login is created for %(name)s. The e-mail to set the password is on its way to "
+        "%(email)s."))
+
+
+@coordinator_required
+@require_POST
+def employee_login_send(request, pk):
+    return _login_action(request, pk, accounts.employee_login_send, _(
+        "A new e-mail to set the password is on its way to %(name)s at %(email)s."))
 
 
 @coordinator_required
@@ -41,7 +88,7 @@ def employee_edit(request, pk=None):
     form = EmployeeForm(request.POST or None, initial=initial)
     return form_view(
         request, form=form, template="people/employee_form.html", context={"employee": employee},
-        save=lambda data: services.employee_save(employee=employee, **data),
+        save=lambda data: services.employee_save(employee=employee, actor=request.user, **data),
         success=lambda obj: _("%(name)s is saved.") % {"name": obj},
         redirect_to=lambda obj: obj.get_absolute_url(),
     )
@@ -71,3 +118,39 @@ def core_area_edit(request, pk=None):
     )
 
 
+@public
+def password_reset(request):
+    """"Forgot password?": the answer is the same whether or not the address has a login."""
+    _local_passwords_only()
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accounts.password_reset_request(email=form.cleaned_data["email"],
+                                        client=client_address(request))
+        return render(request, "people/password_reset_sent.html",
+                      {"email": form.cleaned_data["email"]})
+    return render(request, "people/password_reset.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+@public
+@never_cache
+@sensitive_post_parameters()
+def password_set(request, token):
+    """The link from a set-up or reset e-mail: choose a password (AUTH_PASSWORD_VALIDATORS), then
+    log in. Refused links count against the address, as failed logins do."""
+    _local_passwords_only()
+    address = client_address(request)
+    if selectors.password_links_blocked(client=address):
+        return render(request, "registration/locked_out.html", {"links": True}, status=429)
+    user, state = accounts.password_link_check(token=token, client=address)
+    if user is None:
+        return render(request, "people/password_link_invalid.html",
+                      {"expired": state is LinkState.EXPIRED}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accounts.password_set(user=user, password=form.cleaned_data["new_password1"])
+        messages.success(request, _("Your password is set. Log in with your username %(username)s "
+                                    "and the new password.") % {"username": user.get_username()})
+        return redirect("login")
+    return render(request, "people/password_set.html", {"form": form, "username": user.get_username()},
+                  status=400 if form.errors else 200)

@@ -18,6 +18,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Local passwords (signing in with a username and password; setting and resetting them by e-mail).
+# Off when staff sign in through the municipality's identity provider: the login page then shows
+# no password form and password sign-in is refused, except the demo's logins while the demo is on.
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)
+# How long the link in the e-mail that sets a new login's password works (days), and the link of
+# "Forgot password?" (hours).
+ACCOUNT_SETUP_DAYS = int(os.environ.get("ACCOUNT_SETUP_DAYS", "3"))
+PASSWORD_RESET_HOURS = int(os.environ.get("PASSWORD_RESET_HOURS", "2"))
+PASSWORD_RESET_TIMEOUT = PASSWORD_RESET_HOURS * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "areas:directory"

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.services import accounts
 
 
 @transaction.atomic
@@ -31,12 +32,15 @@ def core_area_save(*, core_area: CoreArea | None = None, name: str, description:
 @transaction.atomic
 def employee_save(*, employee: Employee | None = None, name: str, title: str = "",
                   core_area: CoreArea | None = None, email: str = "", phone: str = "",
-                  is_active: bool = True, username: str = "") -> Employee:
+                  is_active: bool = True, username: str = "", actor=None) -> Employee:
     """Create an employee or change one. A username ties an existing login to the employee.
 
     An employee who still covers areas cannot be deactivated: end the assignments first.
+    Deactivating ends the login's sessions and makes it unusable; reactivating lets it sign in
+    again once a new password is set (services.accounts).
     """
     employee = employee or Employee()
+    was_active = employee.is_active if employee.pk else True
     if not is_active and employee.pk and employee.assignments.filter(ends_on__isnull=True).exists():
         raise ValidationError({"is_active": _(
             "%(name)s still covers local areas. End those assignments before deactivating."
@@ -45,7 +49,13 @@ def employee_save(*, employee: Employee | None = None, name: str, title: str = "
     employee.name, employee.title, employee.core_area = name.strip(), title.strip(), core_area
     employee.email, employee.phone, employee.is_active = email.strip(), phone.strip(), is_active
     employee.full_clean()
+    if actor is not None:
+        employee._history_user = actor  # simple_history: the row says who
     employee.save()
+    if was_active and not is_active:
+        accounts.login_deactivate(employee=employee, actor=actor)
+    elif is_active and not was_active:
+        accounts.login_reactivate(employee=employee, actor=actor)
     return employee
 
 
