@@ -60,6 +60,7 @@ from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.onboarding.services import onboarding_start, onboarding_step_save
 from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.tokens import Purpose, link_token
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
 from lokalkontakt.rollout.models import RolloutMilestone
@@ -465,6 +466,8 @@ def _sample_pk(route: Route, world: World):
         "emails:resend": failed_email(world).pk,
         "people:employee_detail": world.employee.pk,
         "people:employee_edit": world.employee.pk,
+        "people:employee_login_create": world.employee.pk,
+        "people:employee_login_send": world.employee.pk,
         "people:core_area_edit": world.core_area.pk,
         **{f"inquiries:{name}": world.inquiry.pk
            for name in ["detail", "file", *INQUIRY_ACTIONS]},
@@ -517,6 +520,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             kwargs[name] = world.token
         elif name == "token" and route.key == "council:confirm":
             kwargs[name] = world.council_token
+        elif name == "token" and route.key == "account:password_set":
+            kwargs[name] = link_token(world.users["colleague"], Purpose.RESET)
         elif route.key == "meetings:feed" and name == "feed_id":
             kwargs[name] = world.meetings["feed"].pk
         elif route.key == "meetings:feed" and name == "token":

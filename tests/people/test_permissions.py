@@ -2,6 +2,8 @@
 
 import pytest
 
+from lokalkontakt.people.models import Employee
+
 from tests.permissions import check_coordinator_action, check_get_by_role, routes_ruled_by
 
 RULES = {
@@ -12,9 +14,18 @@ RULES = {
     "people:core_area_list": "staff",
     "people:core_area_create": "coordinator",
     "people:core_area_edit": "coordinator",
+    # Buttons on the employee's page (POST only).
+    "people:employee_login_create": "coordinator",
+    "people:employee_login_send": "coordinator",
+    # "Forgot password?" and the page its link (or a new login's) opens.
+    "account:password_reset": "public",
+    "account:password_set": "public",
 }
 
-GET_STATUS = {}
+GET_STATUS = {
+    ("people:employee_login_create", "coordinator"): 405,
+    ("people:employee_login_send", "coordinator"): 405,
+}
 
 
 class TestGetByRole:
@@ -32,6 +43,11 @@ POST_ACTIONS = {
         "name": "Kalle Omdøbt", "is_active": "on"}),
     "people:core_area_create": lambda w: ({}, {"name": "Nyt kerneområde"}),
     "people:core_area_edit": lambda w: ({"pk": w.core_area.pk}, {"name": "Omdøbt kerneområde"}),
+    # The colleague has a login: the e-mail to set its password again (an outgoing e-mail row).
+    "people:employee_login_send": lambda w: ({"pk": w.employee.pk}, {}),
+    # An employee without a login gets one (and the e-mail to set its password).
+    "people:employee_login_create": lambda w: ({"pk": Employee.objects.get_or_create(
+        name="Nora Ny", defaults={"email": "nora@example.dk"})[0].pk}, {}),
 }
 
 
