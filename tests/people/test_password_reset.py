@@ -110,6 +110,9 @@ def test_without_local_passwords_staff_cannot_sign_in_with_one(tove, settings):
     assert refused.status_code == 200 and "_auth_user_id" not in refused.wsgi_request.session
     assert english().get("/konto/glemt-adgangskode/").status_code == 404
     assert english().get("/konto/ny-adgangskode/n1-x/").status_code == 404
+    signed_in = english(tove.user)
+    assert "Change password" not in page_text(signed_in.get("/mine-omraader/"))
+    assert signed_in.get("/konto/adgangskode/").status_code == 404
 
 
 def test_without_local_passwords_the_demo_still_signs_in(colleague, settings):

@@ -3,7 +3,6 @@
 import pytest
 
 from lokalkontakt.people.models import Employee
-
 from tests.permissions import check_coordinator_action, check_get_by_role, routes_ruled_by
 
 RULES = {

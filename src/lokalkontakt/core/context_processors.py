@@ -11,4 +11,5 @@ def site(request):
         "is_coordinator": bool(user and user.has_perm("core.coordinate")),
         "sees_capacity": bool(user and user.has_perm("core.see_capacity")),
         "reads_access_log": bool(user and user.has_perm("core.read_access_log")),
+        "local_passwords": settings.LOCAL_PASSWORDS,
     }

@@ -76,8 +76,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         # Without local passwords the form stays for the demo's logins while the demo is on.
         return super().get_context_data(
-            **kwargs, local_passwords=settings.LOCAL_PASSWORDS,
-            password_form=settings.LOCAL_PASSWORDS or settings.DEMO_ENABLED)
+            **kwargs, password_form=settings.LOCAL_PASSWORDS or settings.DEMO_ENABLED)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
