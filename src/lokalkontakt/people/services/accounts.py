@@ -36,7 +36,8 @@ RESETS_PER_CLIENT_PER_HOUR = 10
 
 
 def _locked(employee: Employee) -> Employee:
-    return Employee.objects.select_for_update().select_related("user").get(pk=employee.pk)
+    return Employee.objects.select_for_update(of=("self",)).select_related("user").get(
+        pk=employee.pk)
 
 
 @transaction.atomic
