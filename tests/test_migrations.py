@@ -39,9 +39,13 @@ ADDED_AFTER_THE_SPLIT = {
 }
 
 
+# Tables that migrations after the split created (people 0007: the login events, issue 16).
+CREATED_AFTER_THE_SPLIT = {"people_accountevent"}
+
+
 def _without_later_columns(snapshot: dict) -> dict:
     return {table: (rows, tuple(c for c in columns if c not in ADDED_AFTER_THE_SPLIT.get(table, ())))
-            for table, (rows, columns) in snapshot.items()}
+            for table, (rows, columns) in snapshot.items() if table not in CREATED_AFTER_THE_SPLIT}
 
 
 def _migrate(targets) -> None:
