@@ -102,3 +102,16 @@ def test_an_e_mail_stuck_in_sending_is_unsent(client, settings):
 
     assert response.status_code == 503
     assert response.json()["problems"] == ["email"]
+
+
+def test_static_files_not_collected_answer_503_before_anything_else(client, settings, tmp_path):
+    """Production serves hashed names from collectstatic's manifest: without it every page but
+    this one answers 500."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    settings.STATIC_ROOT = tmp_path / "not-collected"
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "static": "not collected"}

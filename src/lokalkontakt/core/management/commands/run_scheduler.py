@@ -37,9 +37,17 @@ class Command(BaseCommand):
     def handle(self, *args, every, rounds, **options):
         interval = seconds(every)
         self.stopping = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: self.stopping.set())
+        previous = {signum: signal.signal(signum, lambda *_: self.stopping.set())
+                    for signum in (signal.SIGTERM, signal.SIGINT)}
         logger.info("Scheduler started: the periodic jobs every %s s.", interval)
+        try:
+            self.run_rounds(interval, rounds)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        logger.info("Scheduler stopped.")
+
+    def run_rounds(self, interval: float, rounds: int) -> None:
         done = 0
         while not self.stopping.is_set():
             started = time.monotonic()
@@ -47,9 +55,8 @@ class Command(BaseCommand):
             done += 1
             logger.info("Periodic jobs ran in %.1f s, %d failed.", time.monotonic() - started, failed)
             if rounds and done >= rounds:
-                break
+                return
             self.stopping.wait(max(0.0, interval - (time.monotonic() - started)))
-        logger.info("Scheduler stopped.")
 
     def run_round(self) -> int:
         """Each job once; the number that failed."""
