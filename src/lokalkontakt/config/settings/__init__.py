@@ -1,6 +1,7 @@
 """Settings for Lokalkontakt: every value from the environment, safe local defaults.
 
-Production sets at least SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and DATABASE_URL. The values are
+Production (LOKALKONTAKT_DEV=0) needs the settings docs/operations.md lists under "Production
+start-up"; `check --deploy` names any that is missing (core.checks). The values are
 grouped by what they govern: the framework (base), the municipality's own values (municipality),
 e-mail and the task queue (mail), how long personal data is kept (retention), signing in and
 HTTPS (security), logging (logs).
