@@ -70,3 +70,13 @@ def test_a_private_link_is_logged_as_its_pattern_and_e_mail_addresses_are_blanke
     assert line["request_id"] == access["request_id"]
     record = logging.makeLogRecord({"msg": "Mail to %s failed", "args": ("birthe@example.dk",)})
     assert json.loads(JSONFormatter().format(record))["message"] == "Mail to [e-mail] failed"
+
+
+def test_a_healthy_healthz_is_not_logged_but_a_failing_one_is(client, access_lines, settings, tmp_path):
+    client.get("/healthz")
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    settings.STATIC_ROOT = tmp_path / "not-collected"
+    client.get("/healthz")
+
+    assert [(line["path"], line["status"]) for line in access_lines()] == [("/healthz", 503)]

@@ -103,7 +103,7 @@ def test_the_three_processes_serve_the_site_deliver_mail_and_log_json(tmp_path, 
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
     env = production_environment(database, tmp_path, smtp_port=smtp_port, static_root=collected_static,
-                                 BIND=f"127.0.0.1:{web_port}", JOBS_EVERY="2s")
+                                 BIND=f"127.0.0.1:{web_port}")
     web = start("start-web", env, tmp_path)
     worker = start("start-worker", env, tmp_path, "--interval", "0.1", "--no-startup-delay")
     jobs = start("start-jobs", env, tmp_path)
@@ -139,7 +139,9 @@ def test_the_three_processes_serve_the_site_deliver_mail_and_log_json(tmp_path, 
     assert headers["X-Request-ID"] == "proxy-id-1"
     assert jobs.returncode == 0
 
+    # Every line of every process parses; the jobs ran their first round as they started.
     web_log, jobs_log = json_lines(tmp_path / "start-web.out"), json_lines(tmp_path / "start-jobs.out")
+    assert {line["logger"] for line in json_lines(tmp_path / "start-worker.out")} >= {"django_tasks"}
     seen = next(line for line in web_log if line.get("request_id") == "proxy-id-1")
     assert (seen["logger"], seen["user_id"], seen["path"], seen["status"]) == (
         "lokalkontakt.access", coordinator.pk, "/henvendelser/", 200)

@@ -118,7 +118,9 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response[HEADER] = request.id
-            if access_logger.isEnabledFor(logging.INFO):
+            # The load balancer's polls of a healthy /healthz would fill the log.
+            quiet = request.path == "/healthz" and response.status_code == 200
+            if not quiet and access_logger.isEnabledFor(logging.INFO):
                 path = path_pattern(request)
                 duration = round((time.monotonic() - started) * 1000)
                 access_logger.info("%s %s %s %d ms", request.method, path, response.status_code,
