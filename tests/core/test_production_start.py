@@ -9,6 +9,7 @@ import json
 import re
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -35,14 +36,11 @@ SKIP = re.compile(r"/log-ud/|\.(pdf|xlsx|zip|ics)$|/eksport|/download|/filer/|/a
 def production_environment(database, tmp_path, *, smtp_port: int, static_root, **settings) -> dict:
     """The documented production settings (docs/operations.md, Production start-up)."""
     return environment(
-        database, tmp_path, smtp_port=smtp_port, LOKALKONTAKT_DEV=0, PYTHON=PYTHON,
+        database, tmp_path, smtp_port=smtp_port, LOKALKONTAKT_DEV=0, PYTHON=sys.executable,
         SECRET_KEY="production-" + "s" * 50, ALLOWED_HOSTS="127.0.0.1", SITE_URL=SITE,
         DEFAULT_FROM_EMAIL="lokalkontakt@lokalkontakt.example.dk", STATIC_ROOT=static_root,
         STATIC_COMPRESS=0, TRUSTED_PROXY_COUNT=1, LOG_LEVEL="INFO", PYTHONUNBUFFERED=1,
         WEB_CONCURRENCY=2, **settings)
-
-
-PYTHON = __import__("sys").executable
 
 
 def start(script: str, env: dict, log_dir, *args: str) -> subprocess.Popen:
