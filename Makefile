@@ -32,11 +32,12 @@ run: demo ## Install, migrate, load demo data, start web server and worker on ht
 worker: install ## Run the task worker alone
 	$(PY) manage.py db_worker
 
-lint: install ## ruff, the architecture's import contract and a migrations check
+lint: install ## ruff, the architecture's import contract, a migrations check and the licences (REUSE)
 	@mkdir -p var/static
 	$(VENV)/bin/ruff check src tests bench
 	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(VENV)/bin/reuse lint -q
 
 TEST_WORKERS ?= 2
 
