@@ -31,6 +31,9 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when LOKALKONTAKT_DEV=0 (production).")
     SECRET_KEY = "insecure-local-development-key-never-use-in-production"  # noqa: S105
+# Rotating SECRET_KEY: the old key(s), comma-separated, keep sessions, password-reset links, the
+# tracking links' later e-mails and the calendar feeds working until they are removed.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # Demo users (koordinator/lokalkontakt/kollega with password "demo") may only be created when true.
