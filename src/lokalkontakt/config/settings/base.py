@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lokalkontakt.search",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",
+    "lokalkontakt.organisation",
 ]
 
 MIDDLEWARE = [
