@@ -261,3 +261,15 @@ def test_run_jobs_says_nothing_of_os2mo_when_not_configured(db, settings):
 
     assert "OS2mo" not in out.getvalue()
     assert "\n\n" not in out.getvalue()
+
+
+def test_data_that_cannot_be_saved_is_a_clear_error_and_changes_nothing(carl, os2mo):
+    CoreAreaFactory(name="Børn og Unge", external_uuid=BOERN)
+    CoreAreaFactory(name="Børn og Familie")  # OS2mo renamed the unit to a name taken here
+    before = snapshot()
+
+    with pytest.raises(CommandError, match="OS2mo's data could not be saved: "):
+        sync()
+
+    assert snapshot() == before
+    assert not SyncRun.objects.get().succeeded

@@ -13,7 +13,8 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole
@@ -75,9 +76,21 @@ def os2mo_sync(*, dry_run: bool = False, today: datetime.date | None = None) -> 
         raise
     plan = plan_sync(units=units, engagements=engagements, today=today)
     if not dry_run:
-        plan_apply(plan=plan, today=today)
+        try:
+            plan_apply(plan=plan, today=today)
+        except (ValidationError, IntegrityError) as error:
+            # e.g. a unit renamed to the name of another core area, or a concurrent run
+            message = f"OS2mo's data could not be saved: {_messages(error)}"
+            _record(started, succeeded=False, report=message)
+            raise Os2moError(message) from error
         _record(started, succeeded=True, report="\n".join(plan.lines()) or "No changes.")
     return SyncResult(plan=plan, applied=not dry_run)
+
+
+def _messages(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(str(m) for m in error.messages)
+    return str(error)
 
 
 def _record(started, *, succeeded: bool, report: str) -> None:
