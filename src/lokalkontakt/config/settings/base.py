@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lokalkontakt.search",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",
+    "lokalkontakt.organisation",
 ]
 
 MIDDLEWARE = [

@@ -66,7 +66,9 @@ class Command(BaseCommand):
                 break
             close_old_connections()  # a database that went away is reconnected
             try:
-                logger.info("%s", job())
+                line = job()
+                if line:  # a job with nothing configured (the OS2mo sync) says nothing
+                    logger.info("%s", line)
             except Exception:
                 failed += 1
                 logger.exception("Periodic job %r failed; the next round tries it again.", name)
