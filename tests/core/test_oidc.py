@@ -1,0 +1,127 @@
+"""Signing in through the municipality's identity provider, with real token round trips: the test
+provider (tests/oidc_provider/) runs in its own process; a `requests` session plays the browser
+at the provider, Django's test client the browser at the site."""
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import requests
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from lokalkontakt.core.roles import COORDINATOR_GROUP
+from tests.oidc_provider.process import PASSWORD, USERS
+from tests.people.factories import EmployeeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def sign_in(client, username: str, password: str = PASSWORD):
+    """"Log in with the municipality's login", the provider's form, and back: the site's answer
+    to the callback."""
+    at_provider = client.get(reverse("oidc_authentication_init"))
+    assert at_provider.status_code == 302
+    browser = requests.Session()
+    answer = browser.get(at_provider["Location"], timeout=10)  # to the provider's login form
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', answer.text).group(1)
+    answer = browser.post(answer.url, timeout=10, allow_redirects=False, data={
+        "csrfmiddlewaretoken": token, "username": username, "password": password,
+        "next": re.search(r'name="next" value="([^"]+)"', answer.text).group(1).replace("&amp;", "&")})
+    while not answer.headers["Location"].startswith("http://testserver/"):
+        answer = browser.get(urljoin(answer.url, answer.headers["Location"]), timeout=10,
+                             allow_redirects=False)
+    back = urlsplit(answer.headers["Location"])
+    return client.get(f"{back.path}?{back.query}", **ENGLISH)
+
+
+def test_an_employee_signs_in_and_gets_a_user_linked_by_email(client, oidc):
+    employee = EmployeeFactory(email=USERS["anne"]["email"].lower())
+
+    response = sign_in(client, "anne")
+
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    employee.refresh_from_db()
+    assert employee.user is not None and not employee.user.has_usable_password()
+    assert client.get(reverse("mine")).status_code == 200
+    assert client.session["_auth_user_id"] == str(employee.user.pk)
+
+
+def test_an_employee_with_a_user_signs_in_as_that_user(client, oidc):
+    user = UserFactory(username="anne-lokal")
+    EmployeeFactory(user=user, email=USERS["anne"]["email"])
+
+    sign_in(client, "anne")
+
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_the_employee_can_be_named_by_an_external_uuid_claim(client, oidc, settings):
+    settings.OIDC_EMPLOYEE_CLAIM = "employee_uuid"
+    employee = EmployeeFactory(email="another-address@example.dk",
+                               external_uuid=USERS["anne"]["employee_uuid"])
+
+    sign_in(client, "anne")
+
+    employee.refresh_from_db()
+    assert client.session["_auth_user_id"] == str(employee.user.pk)
+
+
+def test_the_group_claim_adds_and_removes_the_coordinator_group(client, oidc, settings):
+    employee = EmployeeFactory(email=USERS["karin"]["email"])
+
+    sign_in(client, "karin")
+    employee.refresh_from_db()
+    assert employee.user.groups.filter(name=COORDINATOR_GROUP).exists()
+
+    settings.OIDC_COORDINATOR_GROUPS = ["Some other group"]
+    client.logout()
+    sign_in(client, "karin")
+    assert not employee.user.groups.filter(name=COORDINATOR_GROUP).exists()
+
+
+def test_without_coordinator_groups_listed_the_group_is_left_alone(client, oidc, settings):
+    settings.OIDC_COORDINATOR_GROUPS = []
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=COORDINATOR_GROUP)[0])
+    EmployeeFactory(user=user, email=USERS["anne"]["email"])
+
+    sign_in(client, "anne")
+
+    assert user.groups.filter(name=COORDINATOR_GROUP).exists()
+
+
+@pytest.mark.parametrize("employee", [None, "inactive"])
+def test_someone_the_scheme_does_not_know_is_refused_politely(client, oidc, employee):
+    if employee:
+        EmployeeFactory(email=USERS["ukendt"]["email"], is_active=False)
+
+    response = sign_in(client, "ukendt")
+
+    assert response.status_code == 403
+    assert ("You are signed in with the municipality, but you are not registered in Lokalkontakt "
+            "– contact the rural district coordinator.") in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_logging_out_ends_the_providers_session_too(client, oidc):
+    EmployeeFactory(email=USERS["anne"]["email"])
+    sign_in(client, "anne")
+    id_token = client.session["oidc_id_token"]
+
+    response = client.post(reverse("logout"))
+
+    end_session = urlsplit(response["Location"])
+    assert f"{end_session.scheme}://{end_session.netloc}{end_session.path}" == f"{oidc.url}/end-session"
+    assert f"id_token_hint={id_token}" in end_session.query
+    assert "post_logout_redirect_uri=http%3A%2F%2Ftestserver%2Fomraader%2F" in end_session.query
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_password_user_logs_out_here_only(client, oidc, colleague):
+    client.force_login(colleague)
+
+    response = client.post(reverse("logout"))
+
+    assert response["Location"] == reverse("areas:directory")
