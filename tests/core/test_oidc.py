@@ -125,3 +125,39 @@ def test_a_password_user_logs_out_here_only(client, oidc, colleague):
     response = client.post(reverse("logout"))
 
     assert response["Location"] == reverse("areas:directory")
+
+
+def test_off_by_default_the_login_page_has_only_the_password_form(client):
+    page = client.get(reverse("login"), **ENGLISH).text
+
+    assert "Log in with the municipality" not in page and 'name="password"' in page
+    assert client.get(reverse("oidc_authentication_init")).status_code == 404
+    assert client.get(reverse("oidc_authentication_callback")).status_code == 404
+
+
+def test_configured_the_login_page_offers_the_municipalitys_login_first(client, settings):
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+
+    page = client.get(reverse("login") + "?next=/tid/", **ENGLISH).text
+
+    assert f'href="{reverse("oidc_authentication_init")}?next=/tid/"' in page
+    assert "Log in with the municipality's login" in page and 'name="password"' in page
+
+
+def test_without_local_passwords_only_the_municipalitys_login_is_offered(client, settings):
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+    settings.LOCAL_PASSWORDS = False
+
+    page = client.get(reverse("login"), **ENGLISH).text
+
+    assert "Log in with the municipality's login" in page and 'name="password"' not in page
+
+
+def test_an_unreachable_provider_is_reported_on_the_login_page(client, settings):
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+
+    response = client.get(reverse("oidc_authentication_init"), follow=True, **ENGLISH)
+
+    assert response.redirect_chain == [(reverse("login"), 302)]
+    assert ("The municipality&#x27;s login cannot be reached right now. Please try again later."
+            in response.text)
