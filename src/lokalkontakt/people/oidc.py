@@ -64,7 +64,8 @@ def employee_sign_in(*, employee: Employee, claims: dict):
     """The employee's user, created and linked on their first sign-in through the provider (with
     no usable password), with the coordinator group set from the group claim when
     OIDC_COORDINATOR_GROUPS is set. Returns the user."""
-    employee = Employee.objects.select_for_update().select_related("user").get(pk=employee.pk)
+    # Locked, so that two first sign-ins at once make one user; `of` leaves the user row out.
+    employee = Employee.objects.select_for_update(of=("self",)).select_related("user").get(pk=employee.pk)
     user = employee.user
     if user is None:
         base = (employee.email or claims.get("email") or f"oidc-{claims.get('sub', '')}").lower()
