@@ -161,3 +161,14 @@ def test_an_unreachable_provider_is_reported_on_the_login_page(client, settings)
     assert response.redirect_chain == [(reverse("login"), 302)]
     assert ("The municipality&#x27;s login cannot be reached right now. Please try again later."
             in response.text)
+
+
+def test_refusals_do_not_lock_the_address_out_of_signing_in(client, oidc, settings):
+    """Staff share the municipality's address: people the scheme does not know must not lock
+    everyone else out (django-axes counts failed logins per username and address)."""
+    EmployeeFactory(email=USERS["anne"]["email"])
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        assert sign_in(client, "ukendt").status_code == 403
+
+    assert sign_in(client, "anne").status_code == 302
+    assert "_auth_user_id" in client.session

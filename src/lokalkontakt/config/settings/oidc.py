@@ -39,6 +39,8 @@ OIDC_USE_PKCE = True
 OIDC_STORE_ID_TOKEN = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 LOGIN_REDIRECT_URL_FAILURE = "login"
+# A refusal at the provider's callback is not a failed password: django-axes leaves it alone.
+AXES_WHITELIST_CALLABLE = "lokalkontakt.core.oidc.views.is_provider_callback"
 
 # Always listed, so that a session begun through the provider stays valid; it does nothing while
 # OIDC_DISCOVERY_URL is empty.

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from mozilla_django_oidc import views as oidc_views
 
@@ -19,6 +20,13 @@ logger = logging.getLogger(__name__)
 # Set on the request by the backend (people.oidc) for someone the provider knows and Lokalkontakt
 # does not (no active employee matches the identity): they get a page saying so.
 REFUSED = "lk_oidc_refused"
+
+
+def is_provider_callback(request, credentials=None) -> bool:
+    """django-axes' AXES_WHITELIST_CALLABLE: the provider's callback checks no password here (the
+    provider throttles its own), so a refusal there is not a failed login; counted, a few people
+    the scheme does not know would lock everyone behind the municipality's address out."""
+    return request is not None and request.path_info == reverse("oidc_authentication_callback")
 
 
 def unavailable(request, error):
