@@ -48,7 +48,7 @@ PUBLIC = {
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
-    "search:search", "meetings:feed",
+    "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
 }
 
 

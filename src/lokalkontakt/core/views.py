@@ -17,6 +17,7 @@ from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.health import health_report
 from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.oidc.discovery import oidc_enabled
 from lokalkontakt.core.permissions import coordinator_required
 
 FAILED_PAGE_SIZE = 50
@@ -65,7 +66,14 @@ class LoginView(auth_views.LoginView):
     """The staff login. django-axes locks a username from one address after AXES_FAILURE_LIMIT
     failures; this also stops one address trying a few passwords on many usernames (password
     spraying): after LOGIN_ADDRESS_FAILURE_LIMIT failures from the address within the cool-off
-    time, across usernames, it may not try again until they are older."""
+    time, across usernames, it may not try again until they are older.
+
+    With the municipality's identity provider configured (OIDC_DISCOVERY_URL) the page offers
+    signing in there; the password form stays unless LOCAL_PASSWORDS is false."""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "oidc_enabled": oidc_enabled(),
+                "local_passwords": getattr(settings, "LOCAL_PASSWORDS", True)}
 
     def post(self, request, *args, **kwargs):
         if selectors.address_failures(client_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:

@@ -4,7 +4,8 @@ Production (LOKALKONTAKT_DEV=0) needs the settings docs/operations.md lists unde
 start-up"; `check --deploy` names any that is missing (core.checks). The values are
 grouped by what they govern: the framework (base), the municipality's own values (municipality),
 e-mail and the task queue (mail), how long personal data is kept (retention), signing in and
-HTTPS (security), logging (logs), the organisation from OS2mo (os2mo).
+HTTPS (security), logging (logs), the organisation from OS2mo (os2mo), and signing in through
+the municipality's identity provider (oidc, last: it adds to the backends and the security policy).
 """
 
 from .base import *  # noqa: F403
@@ -14,3 +15,7 @@ from .municipality import *  # noqa: F403
 from .os2mo import *  # noqa: F403
 from .retention import *  # noqa: F403
 from .security import *  # noqa: F403
+
+# isort: split
+# After security, whose backends and security policy it extends.
+from .oidc import *  # noqa: F403
