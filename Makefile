@@ -5,16 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := lokalkontakt.config.settings
 
-.PHONY: help run test lint install migrate demo worker bench vendor messages clean
+.PHONY: help run test lint install migrate demo worker bench lock vendor messages clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# The versions are pinned in requirements/*.lock (pip-compile from pyproject.toml: `make lock`).
+$(STAMP): pyproject.toml requirements/dev.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -r requirements/dev.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its test tools
@@ -32,11 +34,12 @@ run: demo ## Install, migrate, load demo data, start web server and worker on ht
 worker: install ## Run the task worker alone
 	$(PY) manage.py db_worker
 
-lint: install ## ruff, the architecture's import contract and a migrations check
+lint: install ## ruff, the architecture's import contract, a migrations check and the licences (REUSE)
 	@mkdir -p var/static
 	$(VENV)/bin/ruff check src tests bench
 	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(VENV)/bin/reuse lint -q
 
 TEST_WORKERS ?= 2
 
@@ -45,6 +48,11 @@ test: lint ## Install, lint and run the whole suite on TEST_WORKERS cores (DATAB
 
 bench: install ## Time the main pages (30/3,000 areas; 100/100,000 inquiries) and the search (200,000 notes; 1,000,000 on PostgreSQL)
 	$(PY) -m bench.run
+
+lock: install ## Pin the dependencies again after a change in pyproject.toml (requirements/*.lock)
+	$(PY) -m pip install -q "pip-tools>=7.4"
+	$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/production.lock pyproject.toml
+	$(VENV)/bin/pip-compile -q --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements/dev.lock pyproject.toml
 
 vendor: ## Fetch the pinned front-end libraries from npm into static/vendor
 	bash scripts/vendor.sh

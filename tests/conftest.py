@@ -65,3 +65,24 @@ def site_text(msgid: str, **values) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         text = translation.gettext(msgid)
     return text % values if values else text
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(live_server, tmp_path_factory):
+    """A real OpenID Connect provider (tests/oidc_provider/) on loopback, started once, for the
+    live server and the test client (http://testserver)."""
+    from tests.core.processes import stop
+    from tests.oidc_provider.process import start_provider
+
+    provider = start_provider(tmp_path_factory.mktemp("oidc-provider"),
+                              site_urls=[live_server.url, "http://testserver"])
+    yield provider
+    stop(provider.process)
+
+
+@pytest.fixture
+def oidc(settings, oidc_provider):
+    """The site signs staff in at the test provider."""
+    for name, value in oidc_provider.settings().items():
+        setattr(settings, name, value)
+    return oidc_provider

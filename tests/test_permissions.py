@@ -48,7 +48,8 @@ PUBLIC = {
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
-    "search:search", "meetings:feed", "account:password_reset", "account:password_set",
+    "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
+    "account:password_reset", "account:password_set",
 }
 
 

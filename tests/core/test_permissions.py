@@ -35,6 +35,9 @@ RULES = {
     "set_language": "public",
     "login": "public",
     "logout": "signed_in",
+    # Signing in through the municipality's identity provider; 404 while it is not configured.
+    "oidc_authentication_init": "public",
+    "oidc_authentication_callback": "public",
     "password_change": "signed_in",
     "emails:undelivered": "coordinator",
     "emails:resend": "coordinator",
@@ -55,6 +58,8 @@ RULES = {
 GET_STATUS = {
     **{("set_language", role): 302 for role in ROLES},
     **{("logout", role): 405 for role in ROLES if role != "anonymous"},  # POST only
+    **{(name, role): 404 for name in ["oidc_authentication_init", "oidc_authentication_callback"]
+       for role in ROLES},
     # Council members sign in with one-time links: they have no password to change.
     ("password_change", "council"): 404,
     # "Send again" on a failed e-mail is a button (POST only).

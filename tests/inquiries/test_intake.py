@@ -147,6 +147,23 @@ def test_an_ended_assignment_does_not_receive_inquiries(browser, setting, coordi
     assert [coordinator.employee.email] in [email.to for email in OutgoingEmail.objects.all()]
 
 
+def test_a_contact_who_has_left_but_not_been_replaced_receives_no_inquiries(browser, setting,
+                                                                          coordinator):
+    """The OS2mo sync deactivates a contact whose employment ended and marks the area handover
+    due; until the handover the coordinator handles what arrives."""
+    area = LocalAreaFactory(name="Stouby")
+    assignment = AssignmentFactory(area=area)
+    assignment.employee.is_active = False
+    assignment.employee.save()
+
+    submit(browser, area)
+
+    inquiry = Inquiry.objects.get()
+    assert inquiry.assignee is None
+    assert [coordinator.employee.email] in [email.to for email in OutgoingEmail.objects.all()]
+    assert [assignment.employee.email] not in [email.to for email in OutgoingEmail.objects.all()]
+
+
 @pytest.mark.parametrize("choice", ["no contact", "don't know"])
 def test_without_a_contact_the_inquiry_goes_to_the_coordinator(choice, browser, setting):
     area = LocalAreaFactory(name="Hornsyld") if choice == "no contact" else None

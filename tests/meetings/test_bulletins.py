@@ -332,6 +332,18 @@ def test_a_wrong_token_or_feed_opens_nothing(setting):
     assert ical.feed_by_token(feed_id=other.pk + feed.pk + 1, token=ical.feed_token(feed)) is None
 
 
+def test_a_feed_outlives_a_rotated_secret_key_while_the_old_key_is_a_fallback(setting, settings):
+    feed = calendar_feed_get_or_reset(user=setting.contact)
+    old_token = ical.feed_token(feed)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-" + "x" * 32
+
+    assert ical.feed_by_token(feed_id=feed.pk, token=old_token) == feed
+    assert ical.feed_by_token(feed_id=feed.pk, token=ical.feed_token(feed)) == feed
+    settings.SECRET_KEY_FALLBACKS = []
+    assert ical.feed_by_token(feed_id=feed.pk, token=old_token) is None
+
+
 def test_the_feed_of_a_deactivated_user_opens_nothing(setting):
     feed = calendar_feed_get_or_reset(user=setting.contact)
     setting.contact.is_active = False

@@ -33,6 +33,14 @@ def _fields(names: list[str]) -> str:
 
 
 def event_text(event: AreaEvent) -> str:
+    text = _event_text(event)
+    if event.data.get("engagement_ended"):  # the OS2mo sync found that the employee has left
+        text += " " + _("The employee's employment in OS2mo ended on %(date)s.") % {
+            "date": _date(event.data["engagement_ended"])}
+    return text
+
+
+def _event_text(event: AreaEvent) -> str:
     d = event.data
     kind = AreaEvent.Kind
     if event.kind == kind.CREATED:

@@ -148,8 +148,9 @@ def assignment_create(
 
 @transaction.atomic
 def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = None,
-                   actor=None) -> Assignment:
-    """End an active assignment on a date (default today). It stays in the history."""
+                   actor=None, **reason) -> Assignment:
+    """End an active assignment on a date (default today). It stays in the history. `reason`
+    (e.g. engagement_ended="2026-03-01" from the OS2mo sync) is stored on the event."""
     ends_on = ends_on or _today()
     assignment = Assignment.objects.select_for_update().select_related("employee", "area").get(
         pk=assignment.pk)
@@ -165,26 +166,32 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
     assignment.save(update_fields=["ends_on", "handover_due", "updated_at"])
     area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
                    employee=assignment.employee.name, role=assignment.role,
-                   date=ends_on.isoformat())
+                   date=ends_on.isoformat(), **reason)
     index_update(assignment.area)
     return assignment
 
 
 @transaction.atomic
-def handover_mark(*, assignment: Assignment, due: bool = True, actor=None) -> Assignment:
-    """Mark (or clear) that the area should be handed over to a new contact."""
+def handover_mark(*, assignment: Assignment, due: bool = True, actor=None, **reason) -> Assignment:
+    """Mark (or clear) that the area should be handed over to a new contact. `reason` (e.g.
+    engagement_ended="2026-03-01" from the OS2mo sync) is stored on the event; a reason given for
+    an assignment already due is recorded as an event of its own."""
     assignment = Assignment.objects.select_for_update().select_related("employee", "area").get(
         pk=assignment.pk)
     if assignment.ends_on is not None:
         raise ValidationError(_("This assignment has already ended."))
     if assignment.role != AssignmentRole.PRIMARY:
         raise ValidationError(_("Only the contact's assignment can be handed over."))
+    kind = AreaEvent.Kind.HANDOVER_DUE if due else AreaEvent.Kind.HANDOVER_CLEARED
     if assignment.handover_due == due:
+        if reason:
+            area_event_add(area=assignment.area, kind=kind, actor=actor,
+                           employee=assignment.employee.name, **reason)
         return assignment
     assignment.handover_due = due
     assignment.save(update_fields=["handover_due", "updated_at"])
-    kind = AreaEvent.Kind.HANDOVER_DUE if due else AreaEvent.Kind.HANDOVER_CLEARED
-    area_event_add(area=assignment.area, kind=kind, actor=actor, employee=assignment.employee.name)
+    area_event_add(area=assignment.area, kind=kind, actor=actor, employee=assignment.employee.name,
+                   **reason)
     return assignment
 
 

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from lokalkontakt.areas import urls as areas_urls
 from lokalkontakt.core import views as core_views
 from lokalkontakt.core.http import public
+from lokalkontakt.core.oidc import views as oidc_views
 from lokalkontakt.people import urls as people_urls
 from lokalkontakt.workspace import urls as workspace_urls
 from lokalkontakt.workspace import views as workspace_views
@@ -17,7 +17,9 @@ urlpatterns = [
     path("privatliv/", core_views.privacy, name="privacy"),
     path("i18n/setsprog/", public(set_language), name="set_language"),
     path("log-ind/", public(core_views.LoginView.as_view()), name="login"),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("log-ud/", oidc_views.LogoutView.as_view(), name="logout"),
+    # Signing in through the municipality's identity provider (404 unless configured).
+    path("oidc/", include("lokalkontakt.core.oidc.urls")),
     path("konto/adgangskode/", core_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/", include((people_urls.account_urlpatterns, "account"))),
     path("mine-omraader/", workspace_views.mine, name="mine"),

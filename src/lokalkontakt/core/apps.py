@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Registers the role predicates and permissions (django-rules) in every process, and the
-        # deploy check for the demo's logins and the session clocks started at sign-in.
-        from lokalkontakt.core import auth, roles, sessions  # noqa: F401
+        # deploy checks (the demo's logins, production's settings and static files) and the
+        # session clocks started at sign-in.
+        from lokalkontakt.core import auth, checks, roles, sessions  # noqa: F401
         from lokalkontakt.core.jobs import report as mail_report
         from lokalkontakt.core.registry import jobs
         from lokalkontakt.core.retention import report as retention_report

@@ -1,5 +1,6 @@
-"""What /healthz checks: the database (migrated, readable, writable) and whether the worker keeps
-up with the task queue and the e-mail queue. Each check answers in a query or two."""
+"""What /healthz checks: the static files collected (production), the database (migrated,
+readable, writable) and whether the worker keeps up with the task queue and the e-mail queue.
+Each check answers in a query or two."""
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -8,6 +9,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from lokalkontakt.core.checks import static_manifest_missing
 from lokalkontakt.core.models import FocusArea, OutgoingEmail
 
 # Migrations do not un-apply while a process runs: once they are all applied, say so for good.
@@ -45,6 +47,8 @@ def _age_seconds(moment) -> int | None:
 
 
 def health_report() -> dict:
+    if static_manifest_missing():  # every page but this one would answer 500
+        return {"status": "error", "static": "not collected"}
     database = _database()
     report = {"status": "ok", "database": database}
     if database != "ok":

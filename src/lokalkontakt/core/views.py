@@ -17,6 +17,7 @@ from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.health import health_report
 from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.oidc.discovery import oidc_enabled
 from lokalkontakt.core.permissions import coordinator_required
 
 FAILED_PAGE_SIZE = 50
@@ -65,18 +66,23 @@ class LoginView(auth_views.LoginView):
     """The staff login. django-axes locks a username from one address after AXES_FAILURE_LIMIT
     failures; this also stops one address trying a few passwords on many usernames (password
     spraying): after LOGIN_ADDRESS_FAILURE_LIMIT failures from the address within the cool-off
-    time, across usernames, it may not try again until they are older."""
+    time, across usernames, it may not try again until they are older.
+
+    With the municipality's identity provider configured (OIDC_DISCOVERY_URL) the page offers
+    signing in there; the password form stays unless LOCAL_PASSWORDS is false (and the demo, whose
+    logins sign in with a password, is off)."""
+
+    def get_context_data(self, **kwargs):
+        # Without local passwords the form stays for the demo's logins while the demo is on.
+        return {**super().get_context_data(**kwargs), "oidc_enabled": oidc_enabled(),
+                "local_passwords": settings.LOCAL_PASSWORDS,
+                "password_form": settings.LOCAL_PASSWORDS or settings.DEMO_ENABLED}
 
     def post(self, request, *args, **kwargs):
         if selectors.address_failures(client_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
             return render(request, "registration/locked_out.html", {"per_address": True},
                           status=429)
         return super().post(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        # Without local passwords the form stays for the demo's logins while the demo is on.
-        return super().get_context_data(
-            **kwargs, password_form=settings.LOCAL_PASSWORDS or settings.DEMO_ENABLED)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

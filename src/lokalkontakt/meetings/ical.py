@@ -103,8 +103,9 @@ def feed_ics(*, name: str, meetings, deadlines) -> str:
     return _finish(calendar, days)
 
 
-def feed_token(feed: CalendarFeed) -> str:
-    return salted_hmac("lokalkontakt.meetings.feed", f"{feed.pk}:{feed.key}",
+def feed_token(feed: CalendarFeed, secret: str | None = None) -> str:
+    """The feed's token under SECRET_KEY (or `secret`, one of SECRET_KEY_FALLBACKS)."""
+    return salted_hmac("lokalkontakt.meetings.feed", f"{feed.pk}:{feed.key}", secret=secret,
                        algorithm="sha256").hexdigest()
 
 
@@ -114,6 +115,10 @@ def feed_by_token(*, feed_id: int, token: str) -> CalendarFeed | None:
         feed = CalendarFeed.objects.select_related("user__employee").get(pk=feed_id)
     except ObjectDoesNotExist:
         return None
-    if not hmac.compare_digest(feed_token(feed), token) or not feed.user.is_active:
+    # A feed subscribed before SECRET_KEY was rotated keeps working while the old key is listed
+    # in SECRET_KEY_FALLBACKS.
+    secrets = [None, *settings.SECRET_KEY_FALLBACKS]
+    if (not any(hmac.compare_digest(feed_token(feed, secret), token) for secret in secrets)
+            or not feed.user.is_active):
         return None
     return feed

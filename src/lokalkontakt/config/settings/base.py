@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent  # src/lokalkontakt
@@ -22,15 +23,21 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# LOKALKONTAKT_DEV=0 is production: the secure defaults below, and `check --deploy` requires the
+# settings production needs (core.checks).
+PRODUCTION = not env_bool("LOKALKONTAKT_DEV", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not env_bool("LOKALKONTAKT_DEV", True):
-        raise RuntimeError("SECRET_KEY must be set when LOKALKONTAKT_DEV=0")
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY must be set when LOKALKONTAKT_DEV=0 (production).")
     SECRET_KEY = "insecure-local-development-key-never-use-in-production"  # noqa: S105
+# Rotating SECRET_KEY: the old key(s), comma-separated, keep sessions, password-reset links, the
+# tracking links' later e-mails and the calendar feeds working until they are removed.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # Demo users (koordinator/lokalkontakt/kollega with password "demo") may only be created when true.
-DEMO_ENABLED = env_bool("LOKALKONTAKT_DEMO", env_bool("LOKALKONTAKT_DEV", True))
+DEMO_ENABLED = env_bool("LOKALKONTAKT_DEMO", not PRODUCTION)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,9 +72,12 @@ INSTALLED_APPS = [
     "lokalkontakt.search",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",
+    "lokalkontakt.organisation",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response (redirects to HTTPS too) carries the request id and is logged.
+    "lokalkontakt.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,29 +139,23 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Collected when the image is built (`collectstatic`), outside VAR_DIR where that is a volume.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Production serves hashed names from the manifest collectstatic writes (core.checks refuses to
+# start without it); STATIC_COMPRESS=0 leaves out the pre-compressed copies (a faster build).
+_STATIC_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+if env_bool("STATIC_MANIFEST", PRODUCTION):
+    _STATIC_BACKEND = ("whitenoise.storage.CompressedManifestStaticFilesStorage"
+                       if env_bool("STATIC_COMPRESS", True)
+                       else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("STATIC_MANIFEST", not env_bool("LOKALKONTAKT_DEV", True))
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": _STATIC_BACKEND},
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint (the briefing pack's PDF) logs every step of a rendering at INFO.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"},
-                "fontTools": {"level": "WARNING"}},
-}

@@ -4,7 +4,7 @@ import os
 
 from csp.constants import NONCE, NONE, SELF
 
-from .base import DEBUG, env_bool
+from .base import DEBUG, PRODUCTION, env_bool
 from .municipality import MAP_TILE_URL
 
 AUTHENTICATION_BACKENDS = [
@@ -49,7 +49,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
 SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", "10"))
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not env_bool("LOKALKONTAKT_DEV", True))
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Production is served over HTTPS only: plain HTTP is redirected (except /healthz, which the load
 # balancer asks over HTTP) and browsers are told to use HTTPS for a year (HSTS). Behind reverse

@@ -60,6 +60,9 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         raise ValidationError(_("You have sent several inquiries within the last hour. "
                                 "Please wait a little and try again."))
     primary = area.primary_assignment if area else None
+    # A contact who has left (deactivated, e.g. by the OS2mo sync) but not yet been replaced
+    # handles nothing new: the coordinator does, until the handover.
+    assignee = primary.employee if primary and primary.employee.is_active else None
     salt = new_tracking_salt()
     token = tracking_token_for_salt(salt)
     today = timezone.localdate()
@@ -68,7 +71,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
         submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
         token_hash=token_hash(token), tracking_salt=salt,
-        client_hash=hashed_client, assignee=primary.employee if primary else None,
+        client_hash=hashed_client, assignee=assignee,
         acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
         answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
     )
