@@ -8,14 +8,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole
 from lokalkontakt.organisation.models import SyncRun
-from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.models import AccountEvent, CoreArea, Employee
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.organisation.os2mo_server import FakeOs2mo, Os2moData
-from tests.people.factories import CoreAreaFactory, EmployeeFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 ROOT = "f06ee470-9f17-566f-acbe-e938112d46d9"
 TEKNIK = "b6c11152-0645-4712-a207-ba2c53b391ab"
@@ -150,6 +151,21 @@ def test_an_ended_engagement_deactivates_and_makes_the_areas_handover_due(carl, 
                               f"employment in OS2mo ended on {ENDED:%m/%d/%Y}.")
     ended = AreaEvent.objects.get(area__name="Juelsminde", kind=AreaEvent.Kind.ENDED)
     assert ended.data["engagement_ended"] == ENDED.isoformat()
+
+
+def test_an_ended_engagement_ends_the_employees_login_and_sessions(carl, os2mo):
+    carl.user = UserFactory(username="carl")
+    carl.save()
+    browser = Client()
+    browser.force_login(carl.user)
+
+    sync()
+
+    assert browser.get("/mine-omraader/")["Location"].startswith("/log-ind/")
+    carl.user.refresh_from_db()
+    assert not carl.user.is_active and not carl.user.has_usable_password()
+    assert AccountEvent.objects.filter(user=carl.user, kind=AccountEvent.Kind.DEACTIVATED,
+                                       actor=None).exists()
 
 
 def test_an_engagement_os2mo_no_longer_returns_counts_as_ended_today(carl, os2mo):

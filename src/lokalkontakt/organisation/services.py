@@ -24,6 +24,7 @@ from lokalkontakt.organisation.os2mo.client import Os2moClient, Os2moError
 from lokalkontakt.organisation.os2mo.queries import GRAPHQL_VERSION, fetch_engagements, fetch_units
 from lokalkontakt.organisation.plan import Departure, Plan, plan_sync
 from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.services.accounts import login_deactivate, login_reactivate
 
 
 @dataclass
@@ -117,6 +118,7 @@ def plan_apply(*, plan: Plan, today: datetime.date) -> None:
 def _employee_apply(change, core_areas: dict) -> None:
     unit = change.values["unit"]
     employee = change.employee or Employee()
+    was_inactive = employee.pk is not None and not employee.is_active
     for name in ("name", "title", "email", "phone"):
         if change.values[name] or employee.pk is None:
             setattr(employee, name, change.values[name])
@@ -124,6 +126,8 @@ def _employee_apply(change, core_areas: dict) -> None:
     employee.core_area = core_areas.get(unit) or CoreArea.objects.get(external_uuid=unit)
     employee.full_clean()
     employee.save()
+    if was_inactive:  # back in OS2mo: the login may sign in again once a password is set
+        login_reactivate(employee=employee, actor=None)
 
 
 def _departure_apply(departure: Departure, *, today: datetime.date) -> None:
@@ -138,3 +142,4 @@ def _departure_apply(departure: Departure, *, today: datetime.date) -> None:
             assignment_end(assignment=assignment, ends_on=ends_on, engagement_ended=ended)
     employee.is_active = False
     employee.save(update_fields=["is_active", "updated_at"])
+    login_deactivate(employee=employee, actor=None)  # sessions end, the password goes
