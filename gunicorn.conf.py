@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """gunicorn's settings for Lokalkontakt's web process (scripts/start-web), from the environment.
 docs/operations.md, Production start-up, lists them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A synthetic municipality of any size, for the benchmark (never for real data).
 
 `generate(areas=3000, seed=1)` fills an empty, migrated database with:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Synthetic access-log entries for the benchmark, on top of bench.generate_inquiries.
 
 `generate_access_log(per_inquiry=5, seed=1)` writes about `per_inquiry` entries for every

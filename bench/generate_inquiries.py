@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Synthetic inquiries (henvendelser) for the benchmark, on top of bench.generate's municipality.
 
 `generate_inquiries(count=100_000, seed=1)` adds `count` inquiries to a database that

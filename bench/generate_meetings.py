@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Coordination meetings for the areas case: a year of held meetings and the coming ones, every
 active employee invited, and agenda items and action items that grow with the municipality
 (5 items a meeting at 30 areas, 500 at 3,000). Two open action items per item, so the next

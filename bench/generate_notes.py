@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Notes for the search benchmark (never for real data): `generate_notes(count, seed=1)`.
 
 On top of `bench.generate.generate(areas)`: `count` notes whose titles (3-8 words) and texts

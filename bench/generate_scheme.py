@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Issue 7's data for the areas case, deterministic: the seed's eight rollout steps; every area
 invited, a third of the councils interested; a leader for every core area and an open nomination
 for every tenth area without a contact; a planned handover of every twentieth covered area, with

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registrations for the areas case: every contact registers twice a week for the last 26
 weeks (on one of their areas, or on none), a fifth of it outside working hours. Deterministic."""
 

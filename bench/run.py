@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time Lokalkontakt's main pages at 30 and 3,000 local areas, and the inquiry pages at 100
 and 100,000 inquiries, against the /healthz floor.
 

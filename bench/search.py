@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The search case of `make bench` (issue 5): generate notes, index them, time the search.
 
 Run by bench.run in the case's child process, on a fresh database that bench.generate has filled

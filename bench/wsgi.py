@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The production WSGI application plus the role permissions, for the bench only.
 
 lokalkontakt.config.wsgi does not import lokalkontakt.core.roles, where the django-rules

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Search every column of every table of the test database for strings, as a data-protection
 officer would look for a person's traces: each column is read as text (JSON, text and character
 columns, and the rest as PostgreSQL or SQLite prints them), case-insensitively."""

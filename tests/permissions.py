@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The permission matrix's machinery (tests/test_permissions.py explains the roles).
 
 Each app's tests/<app>/test_permissions.py states RULES and GET_STATUS for its own URL names and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The shape issue 14 asked for, kept: every app has one permissions module, and modules stay
 small (the layers themselves are import-linter's contract, run by `make lint`)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The container image and compose file are well formed and fit the start scripts (no container
 runtime runs here: CI checks the files, and tests/core/test_production_start.py runs the same
 start scripts outside a container). The lock files pin every dependency pyproject.toml names."""

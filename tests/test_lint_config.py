@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The pre-commit hooks run the same lint as `make lint`."""
 
 from pathlib import Path

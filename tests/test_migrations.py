@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Issue 14 moved models between apps without touching their tables. A database holding the demo
 keeps every row through the move: migrated back to the last migrations before the move and forward
 again to today's head, on SQLite and on PostgreSQL, every table has the same rows and the same

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open what: every URL pattern in the resolver against every role.
 
 Each app's tests/<app>/test_permissions.py gives each of its URL names a rule in RULES and checks

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """publiccode.yml has what the standard (version 0.4) requires, and agrees with the project."""
 
 import re

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The Danish catalogue is complete, consistent with the code and compiled; pages follow the language.
 
 Danish is the users' default language; every string in the code is written in English and

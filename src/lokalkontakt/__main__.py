@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`python -m lokalkontakt <command>`: Django's manage.py for the installed package."""
 
 import os

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The Hedensted demo data, read from Bilag 1 and the area facts CSV."""
 
 import io

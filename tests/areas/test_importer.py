@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Import of areas, councils and contacts from CSV and XLSX: all rows or none, errors by row."""
 
 import csv

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Each page costs the same number of queries with Hedensted's 28 areas as with 1,000.
 
 The counts are pinned: a change that adds a query per area, or one more per page, fails here.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about local areas: the directory's search and filter, the coordinator's overview, "Mine områder"."""
 
 import datetime

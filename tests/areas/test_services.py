@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The write services for local areas: every change is validated, saved once and logged as an AreaEvent."""
 
 import datetime

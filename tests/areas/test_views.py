@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The pages as people use them: the public directory and area pages, and the coordinator's forms."""
 
 import datetime

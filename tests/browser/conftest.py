@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Browser tests: Playwright (sync API) drives Debian's Chromium against pytest-django's live_server.
 
 Without /usr/bin/chromium or the playwright package these tests are skipped, unless

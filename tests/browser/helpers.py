@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What a person sees and does in the browser tests: texts in the page's language, logging in."""
 
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """axe-core finds no serious or critical accessibility problems; the CSP blocks nothing we ship."""
 
 import json

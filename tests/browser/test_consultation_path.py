@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A colleague consults two local areas, the contact of one records the local response, the
 colleague follows the status and downloads all responses as XLSX. axe on the form, the status page
 and the respond page."""

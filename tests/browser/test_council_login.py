@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator invites a member of Glud's council; the member follows the link from the
 e-mail in their own browser, confirms and lands on the council's page. axe on each page."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The access log and a person's data, in Chromium as the coordinator: reached from the coverage
 overview, used without JavaScript, no serious axe findings, and they fit 320 px."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A citizen finds the local contact of Hjarnø by searching for a postcode."""
 
 import re

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A handover in the browser (issue 7, item 5), from start to the council's e-mail: Bilag 1 says
 Glud (Susanne Ernst) should go to a new contact. The coordinator starts the handover to the demo
 contact from Glud's page (after one try without choices), Susanne Ernst writes the handover note

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A citizen sends an inquiry with an attachment from an area page; the contact forwards it, a
 colleague answers it, the citizen reads the answer and writes back from the tracking page."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A visitor switches the interface to English in the header, and back to Danish."""
 
 from urllib.parse import urlsplit

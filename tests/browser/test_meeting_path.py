@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A coordination meeting from proposal to follow-up (issue 6): Korning's deputy proposes an item
 for the coming meeting; the coordinator puts it on the agenda, sends the agenda, writes the item's
 minutes with an action item for the deputy, and finds that action item under the fixed item

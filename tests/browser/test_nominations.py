@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Candidates in the browser (issue 7, items 2 and 3): the coordinator asks the leaders for
 candidates from "Kandidater" in the menu; the demo colleague, leader of Læring, follows the link in
 the e-mail and nominates a member of staff for Daugård (after one try without choosing anyone); the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A colleague writes a note about Korning, shared with its council; Korning's contact is told by
 e-mail, finds the note by search (other word forms), opens it and sees it on the area page. axe
 on the form, the note page, the list and the search; neither the public area page nor a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Staff sign in with the municipality's login: a real OpenID Connect provider (tests/oidc_provider/)
 runs in its own process; Chromium goes from the login page to the provider's form and back."""
 

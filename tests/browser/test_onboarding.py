@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding in the browser (issue 7, item 4): the demo contact, deputy of Korning and Hornborg,
 finds both checklists on "Mine områder", ticks a step done (and, without JavaScript, one on
 Hornborg's), opens Korning's briefing pack and downloads it as PDF; the coordinator follows the

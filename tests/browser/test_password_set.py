@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A new login, in Chromium without JavaScript: the coordinator creates it on the employee's page,
 the employee opens the link from the e-mail, chooses a password and signs in. The pages (with
 JavaScript, which axe needs) have no serious axe findings and fit 320 px."""

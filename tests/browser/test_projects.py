@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Development projects in the browser (issue 7, item 7): the coordinator starts a project in
 Korning with the demo contact as its lead from "Projekter" in the menu (after one try without a
 title and an area), adds a milestone and marks it done; the contact, the lead, finds the project

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Every page works from 320 px wide (WCAG 2.1, 1.4.10 Reflow): no page is wider than the window.
 
 Wide tables scroll inside their own box (`.table-scroll`), not the page. The test walks the site as

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The rollout in the browser (issue 7, item 6), on the Hedensted demo with the seed's plan: the
 coordinator reads the need (Glud, Snaptun and Hjarnø are interested, their handover is due, a
 colleague is nominated for Snaptun), marks the contacts' forum as established, tries to add a step

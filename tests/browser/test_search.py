@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A colleague searches Hedensted's notes: narrows to notes about Korning with the filters, pages
 on, and asks who knows something about it, finding the colleague who wrote them. axe on the
 results and on "who knows"; the search also works without JavaScript (a visitor, and the

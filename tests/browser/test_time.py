@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registration in the browser (issue 7, item 1): the demo contact registers 45 minutes on
 Korning from "Mine områder" with the labels and the keyboard in under ten seconds, finds the entry
 and the band in "Min tid" and the week in the year; the coordinator sees the contact in the time

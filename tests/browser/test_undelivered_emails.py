@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's page of e-mails that were not delivered, in Chromium: reached from the
 coverage overview, "Send again" without JavaScript, no serious axe findings, and it fits 320 px."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the nomination tests: two core areas with their leaders and staff, and areas
 with and without a contact. Each test module wraps `make_staff` in its own `staff` fixture."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The candidate pages cost the same number of queries with 5 as with 300 employees, areas,
 nominations and requests.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The candidate pages as a browser uses them (issue 7, items 2 and 3): a leader's staff (only their
 own), nominating (and a forged nomination refused), withdrawing, the coordinator's nominations and
 decisions leading to the assign form, requests for candidates, and the suggestions page; who may

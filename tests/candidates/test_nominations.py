@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Nominations and requests for candidates (issue 7, item 2), through the services: who may
 nominate whom, one open nomination per employee, withdrawing, the coordinator's decisions, the
 history, and the e-mails as a real SMTP server receives them."""

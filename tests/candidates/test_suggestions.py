@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Suggestions for an area without a contact (issue 7, item 3): the ranking with concrete employees,
 areas, coordinates and time, its order and reasons, ties and no candidates; then who the selector
 takes as candidates from the database, and its fixed number of queries."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the consultation tests: three areas (Glud with the contact, Juelsminde with
 another contact, Rårup without one), the requester (a colleague), the coordinator, a council member
 of Glud and one of Juelsminde; files stored in a temporary folder; English pages."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Consultations as stored, without the e-mails of consultation_create (use the service for
 those)."""
 

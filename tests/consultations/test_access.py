@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open what. The consultation (status page, export, printable page, closing) is the
 requester's and the coordinator's; an area's task is also its contact's and its council members'.
 What is not yours answers 404, like what does not exist; council members never reach the staff

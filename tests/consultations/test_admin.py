@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The admin shows consultations with their tasks, history and files by name, never a file link."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Attachments on the consultation and on a response: a refused file gives a message on the field,
 status 400, and nothing is stored (no rows, no file on disk); accepted files are downloaded only
 through the permission-checked view."""

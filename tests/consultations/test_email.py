@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The consultation e-mails as a real SMTP server on loopback (aiosmtpd) receives them, delivered
 by the db_worker: the contacts' and the coordinator's tasks, and the requester's notice of each
 response; the link in the e-mail opens the task for the contact."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTML and script in every text field are shown as text on every page that shows them."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """All responses as XLSX (opened again with openpyxl) and as a printable page; the XLSX helper
 neutralises every text that a spreadsheet would run as a formula."""
 

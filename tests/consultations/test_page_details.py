@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Details of the pages a person notices: which fields say "(optional)", tables that scroll on a
 phone, the responder's name before a comma, singular and filter labels, and how far the
 consultation is on the task page."""

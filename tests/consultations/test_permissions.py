@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open and post to the consultation URLs, by role; the machinery is in tests/permissions.py."""
 
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The lists, the status page and the task page take a fixed number of queries, however many
 consultations, areas, tasks and responses there are (5 or 500)."""
 

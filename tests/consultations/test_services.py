@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Creating, answering, correcting and closing consultations through the services: tasks,
 handlers, events and the e-mails queued."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The pages as staff and council members use them: creating through the form, the status page,
 recording and correcting a response, closing, and the lists."""
 

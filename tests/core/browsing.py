@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A visitor for the integration tests, reaching the site's gunicorn through a TLS proxy as
 production has one: each request says it came over HTTPS from a client address
 (X-Forwarded-Proto, X-Forwarded-For; TRUSTED_PROXY_COUNT=1). Keeps its cookies, fills in forms'

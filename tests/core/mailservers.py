@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Mail servers on loopback that misbehave as real ones do, for the integration tests: one that
 accepts connections and says nothing until told to, and one that leaves DATA unanswered."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The site's own processes for the integration tests, started as in production (gunicorn, the
 db_worker, run_jobs) with the settings from the environment, against a database the test shares.
 

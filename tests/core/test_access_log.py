@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The access log (issue 15, part 1): an entry for each kind of page that shows a citizen's or a
 council member's personal data, none for pages that don't; who may read the log, what it answers,
 that reading it is logged; its retention; and that the application cannot change it."""

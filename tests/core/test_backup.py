@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The backup runbook (docs/operations.md, Backups) works: a dump of the database restores into a
 fresh one, which passes `check`, has every migration and serves the site (PostgreSQL: pg_dump -Fc
 and pg_restore; SQLite: the backup API, as `sqlite3 … .backup` does)."""

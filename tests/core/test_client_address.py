@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Rate limits and login throttling count per client: behind trusted proxies, the client is the
 address the outermost proxy saw, never one the visitor wrote into X-Forwarded-For."""
 

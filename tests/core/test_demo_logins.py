@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """No demo door in production: with the demo disabled, the demo's logins (password "demo") cannot
 sign in through the login form or keep a session they had, and `check --deploy` reports them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Production settings as an installation sets them (LOKALKONTAKT_DEV=0, a secret key, the host):
 `check --deploy` finds nothing, plain HTTP is sent to HTTPS with HSTS, and the load balancer's
 /healthz over HTTP is not redirected. Run in a process of its own, as settings are read at start."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's page of e-mails that were not delivered (koordinering/e-mails/): what it
 shows, "Send again" through to the real SMTP server, who may use it, and its fixed number of
 queries."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """gunicorn.conf.py reads the environment: processes from the CPU count unless WEB_CONCURRENCY
 says otherwise, where to listen, the proxies believed; gunicorn's own lines as JSON in
 production; no access log of its own (the application's has no tokens)."""

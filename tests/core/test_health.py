@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """/healthz as the load balancer and the monitoring read it: the database migrated, readable and
 writable, and the worker keeping up with the task and e-mail queues."""
 

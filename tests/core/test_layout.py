@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared page parts: form fields rendered the DKFDS way, and who is signed in."""
 
 import re

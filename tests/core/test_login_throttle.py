@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Password spraying: one address trying a password on many usernames is stopped, while the
 same people log in from another address (django-axes locks one username per address; this counts
 an address's failures across usernames)."""

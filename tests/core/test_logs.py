@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Log lines (core/logs.py): JSON with the time, level, logger, request id and user id; the
 request id from a trusted proxy when sane, else made here, and returned in the response; no
 e-mail address and no private link's token in a line."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """E-mail goes through the database queue and a real SMTP server on loopback (aiosmtpd)."""
 
 import asyncio

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """E-mail never blocks a form and is never lost, with the real processes: gunicorn and the
 db_worker in processes of their own, sharing the test's database (tests/core/processes.py), and
 mail servers on loopback that hang (tests/core/mailservers.py). Each test takes seconds."""

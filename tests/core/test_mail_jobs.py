@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The core's periodic job (run_jobs): e-mails a stopped worker left behind go back to the queue
 and reach the real SMTP server on loopback; task results left running are marked failed; old
 ones are deleted. Running it again changes nothing."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Signing in through the municipality's identity provider, with real token round trips: the test
 provider (tests/oidc_provider/) runs in its own process; a `requests` session plays the browser
 at the provider, Django's test client the browser at the site."""

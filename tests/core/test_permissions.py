@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open core's URLs (login, logout, language, admin), and signing in; see tests/permissions.py."""
 
 import pytest

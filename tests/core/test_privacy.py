@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The privacy notice (GDPR art. 13): public, configurable, linked from every page and from the
 forms that take personal data; the inquiry form asks the submitter to confirm having read it,
 not for consent."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Production as an installation runs it: the three start scripts (web, worker, jobs) with the
 production settings, against the test's database (PostgreSQL when DATABASE_URL says so) and a
 real SMTP server on loopback, reached through a TLS proxy as the test plays one

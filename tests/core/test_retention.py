@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the mail queue and the login records keep (core.retention): private links are blanked
 as a message is sent and kept while it waits; sent texts and old login records are deleted by
 the periodic job after their periods; the privacy page lists every period."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The jobs process (run_scheduler): every registered job each round; a job that fails is
 logged and the others still run, and the next round tries it again. (SIGTERM ending it is shown
 with the real process in tests/core/test_production_start.py.)"""

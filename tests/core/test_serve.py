@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`make run` (manage.py serve) as a process: SIGTERM stops the web server and its task worker,
 and a worker that dies is started again."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A login ends after an hour without activity and ten hours after signing in; signed-in pages are
 never cached; a local account changes its own password."""
 

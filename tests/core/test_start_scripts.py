@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The start scripts refuse to start a production process whose settings are incomplete, and
 say which setting is missing; the web process refuses without collected static files (which
 would make every page answer 500). Each script ends by itself within seconds."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 # ruff: noqa: F811 (the fixtures imported from test_subject_rights are named as arguments)
 """Erasure of a person's data (art. 17): what the law allows is erased, what must be kept is
 kept, and the rest is refused with a reason; nothing changes on a GET or on bad input; the

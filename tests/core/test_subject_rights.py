@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The data subject's rights (issue 15, part 3): the coordinator (or the data-protection officer)
 finds what is held about one person, downloads all of it as a ZIP (art. 15) and erases it where
 the law allows (art. 17); both are written in the access log. Real database and storage; the

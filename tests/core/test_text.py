@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Danish alphabetical order: Æ, Ø, Å come after Z, and "Aa" is Å."""
 
 from hypothesis import given

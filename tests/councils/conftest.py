@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit

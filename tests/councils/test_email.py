@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The invitation and the login link as they arrive at a real SMTP server (aiosmtpd on loopback),
 delivered by the db_worker; the link is followed as the member would."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The council member's home page: their area, its contact and deputy, the council's details;
 access ends with the membership, and staff pages stay closed to council members."""
 

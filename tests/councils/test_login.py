@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Council members log in with a one-time link: GET only asks, POST uses the link once; wrong,
 used and expired links are refused alike; the request form tells nobody who is a member."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator, the area's contact and its deputy invite council members, send new invitations
 and deactivate members; nobody else may, and a refusal changes nothing."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A council member who left is anonymised after the retention period (issue 15): invited,
 signed in by the e-mailed link, asked for a login link, mistyped at the staff login, then
 deactivated; after settings.COUNCIL_MEMBER_RETENTION_DAYS `run_jobs` runs and no column of any

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up of the handover tests: Glud with its council, its contact Lise Lokal (the
 contact_user) handing it over to Nanna Ny, and the coordinator who plans it."""
 

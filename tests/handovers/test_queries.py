@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The handover pages cost the same number of queries with 5 as with 500 handovers (and as many
 saved versions of one handover), and "Mine områder" the same with 2 as with 25 handovers to act on.
 

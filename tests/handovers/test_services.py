@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handovers (issue 7, item 5): the coordinator plans one, the leaving contact writes the note,
 the new contact confirms, and the periodic job switches the assignment on the date exactly once
 and introduces the new contact to the council; moving and cancelling; what is refused.

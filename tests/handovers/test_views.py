@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The handover pages as a browser uses them (issue 7, item 5): the coordinator's list, starting,
 moving and cancelling; the handover's page where the leaving contact writes the note and the new
 contact confirms; who may open what (others find no such handover); the panel on "Mine områder"

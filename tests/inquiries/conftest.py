@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the inquiry tests: a local area with a primary contact, browsers that ask for
 the English UI (so assertions do not depend on the state of the Danish translation), the public
 form's data, and a real SMTP server on loopback."""

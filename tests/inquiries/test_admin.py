@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The Django admin shows an inquiry read-only and without the citizen: IT staff with admin access
 see no name, contact details, text or messages, and change nothing outside the application."""
 

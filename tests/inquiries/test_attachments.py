@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Attachments: the submitter's files on the form and on follow-ups, staff files on replies and
 internal comments; refused files store nothing; every download checks who is asking."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Forwarding an inquiry to a core area (kerneområde): its mailbox or its employees are e-mailed,
 and its active employees can open the inquiry, find it under "mine" and reply."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A local council's members follow their own area's inquiries that are shared with the council:
 the public side only."""
 

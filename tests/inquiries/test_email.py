@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The inquiry e-mails as they arrive at a real SMTP server (aiosmtpd on loopback), delivered by
 the db_worker; the tracking links in the receipt and the reply are followed as the submitter
 would."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handling an inquiry as staff and following it as the submitter: the timeline, what is public
 and what is internal, and what a closed inquiry refuses."""
 

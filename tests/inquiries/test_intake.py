@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The public form as a browser posts it: routing, deadlines, validation, honeypot, rate limit."""
 
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The periodic job reminds, escalates and anonymises (personal data and the submitter's files),
 each at most once."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The public form cannot make the municipality send a stranger's text or link to someone else:
 a receipt goes to whatever address was typed, so the name and the subject must be one line
 without links, and the receipt quotes them only in a marked block, never as its own words."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the submitter wrote is shown escaped; their contact details are seen only by staff who
 may see the inquiry."""
 

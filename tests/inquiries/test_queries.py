@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The list and the inquiry page take a fixed number of queries, however many rows there are."""
 
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Anonymisation reaches every copy of a citizen's data (issue 15): a citizen submits an inquiry
 on the public form, staff reply, the citizen writes again from the tracking page, the e-mails go
 out through the worker and a real SMTP server, staff close the inquiry; after the retention

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The tracking token: derived from the inquiry's salt and SECRET_KEY, stored only as a hash."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the knowledge tests: Glud (the contact as primary, a deputy) and Juelsminde
 (another contact), a council member of each, a colleague who covers no area and the coordinator;
 files in a temporary folder; English pages and messages."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The contact hears of a colleague's note about their area: the e-mail as a real SMTP server on
 loopback receives it, delivered by the db_worker, with a link that opens the note."""
 

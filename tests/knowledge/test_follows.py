@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Follows and the daily digest: the follows page, the one-of-two constraint, matching by area and
 by focus area, nothing sent when nothing is new, and at most one digest a day."""
 

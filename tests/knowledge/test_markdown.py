@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Notes are Markdown shown as HTML: only the allowlisted tags survive, links only to http(s) and
 mailto, and nothing a visitor's browser would run."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The note list and a note's page cost the same number of queries with 5 notes as with 200.
 
 The counts are pinned: a change that adds a query per note, or one more per page, fails here.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Writing, editing and deleting notes: who may, what is stored, and the edit conflict."""
 
 import pytest

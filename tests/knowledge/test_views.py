@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The note pages as a browser uses them: write, read, edit (and the edit conflict), delete."""
 
 import pytest

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who reads which note: staff every note; a council member their own area's notes shared with the
 council, and public ones; everyone else public notes only. Through the list, the note's page, its
 file and the area page; what one may not read answers 404 (as a missing note)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the meetings tests: a contact who covers Glud (a participant), the coordinator
 and a colleague, and English clients so assertions do not depend on the Danish translation."""
 

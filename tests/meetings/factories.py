@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Factories for the meetings app. Meetings are made directly (not through a series) so a test
 chooses their time; services are used wherever the behaviour under test is a service's."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Action items (opfølgningspunkter): decided at a meeting with an owner and a due date, moved on
 by their owner or the coordinator, and reminded of before they fall due by the periodic job."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The agenda from proposal to publication, the fixed item "Opfølgning", attendance and the
 minutes, whose experiences become knowledge notes that colleagues find by search."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Bulletins from the coordinator (to whom, and the e-mails as a real SMTP server receives them),
 the local meetings contacts record, and the private calendar feed with meetings and deadlines."""
 

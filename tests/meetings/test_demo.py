@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`make run`'s demo meetings: what the demo contact and coordinator find when they log in."""
 
 import io

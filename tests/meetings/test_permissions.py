@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """meetings.permissions: what staff may not change answers 403 (they read every meeting), what
 does not exist 404, and a bulletin not sent to the user 404 (tests/meetings/test_views_bulletins.py
 has the pages). Then who may open the meetings pages by role, and who may post the coordinator's

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The meeting pages cost the same number of queries with 5 as with 500 agenda items, action items,
 participants, meetings and bulletins.
 

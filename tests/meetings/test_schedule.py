@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The days of a meeting series, wall-clock times across the changes to and from summer time, and
 the Danish public holidays and closing days a meeting can fall on."""
 

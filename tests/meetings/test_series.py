@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator plans a series: the meetings of the coming year, their participants, and the
 invitations with an .ics that calendars read; a meeting moved or cancelled on its own."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The meeting pages as a browser uses them: the list, a meeting's page, planning a series, moving
 and cancelling a meeting, proposing, editing and arranging items, attendance, minutes, and the
 coordinator's buttons that send the agenda and the minutes. English pages, so the assertions do not

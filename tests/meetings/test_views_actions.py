@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Action items in the browser: "My action items" and its filters, an action item's page with its
 history and the owner's update, and recording a new one from the meeting page."""
 

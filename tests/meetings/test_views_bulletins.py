@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Bulletins, local meetings, the private calendar feed and the new lines of "Mine områder", as a
 browser uses them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the test provider says about its users: e-mail, name, an employee UUID (the `last_name`
 field holds it, for the tests of OIDC_EMPLOYEE_CLAIM), and their groups."""
 

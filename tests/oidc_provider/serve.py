@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`python -m tests.oidc_provider.serve PORT`: the test provider, set up afresh and serving on
 127.0.0.1:PORT until stopped. From the environment: OP_DATABASE (a SQLite file of its own),
 OP_REDIRECT_URIS and OP_LOGOUT_URIS (comma-separated), OP_USERS (JSON: a list of

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The test provider's settings: its own SQLite file (OP_DATABASE), its own cookie names (cookies
 are per host, not per port, and the site under test runs on 127.0.0.1 too)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The default checklist template, loaded by its data migration (areas.0006) into today's models."""
 
 from importlib import import_module

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding (issue 7, item 4): the checklist template the coordinator keeps, the copy a new
 contact or deputy gets on assignment (and the welcome e-mail through a real SMTP server), ticking
 steps off from "Mine områder", who may do what, and the coordinator's progress page. English pages,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A small OS2mo on loopback for the sync's tests: a real GraphQL server (graphql-core) serving
 the part of OS2mo's schema the sync reads, at /graphql/v30, behind a Keycloak-shaped token
 endpoint (/auth/realms/mo/protocol/openid-connect/token, OAuth2 client credentials).

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """sync_os2mo against a real GraphQL server on loopback serving OS2mo-shaped data (os2mo_server):
 create, update, an ended engagement → handover due, dry run, run twice = no change, and errors
 that change nothing."""

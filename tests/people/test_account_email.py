@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The set-password and reset e-mails as they arrive at a real SMTP server (aiosmtpd on loopback),
 delivered by the db_worker; the link is followed as the employee would, and the stored copy loses
 it once sent."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Logins without single sign-on: the coordinator creates one, the employee sets the password by
 a link from the e-mail (read from the outbox table) and signs in; refused links; the login's
 facts and events on the employee's page."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Deactivating an employee ends their login at once: open sessions end (another browser is
 logged out at its next request), the password no longer signs in; reactivating brings neither
 back, and a new link sets a password again."""

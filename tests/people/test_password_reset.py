@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """"Forgot password?": the same answer for every address, a link only for active local logins
 (not council members, not the demo's logins while the demo is off); rate limits; the login page
 links to it; LOCAL_PASSWORDS=0 switches passwords off (but the demo's while the demo is on)."""

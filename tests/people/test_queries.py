@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Mine områder and the employee list cost the same number of queries whatever the data."""
 
 import pytest

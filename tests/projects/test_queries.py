@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The development-project pages cost the same number of queries with 5 as with 500 projects on
 the list, and with 5 as with 500 milestones and saved versions on a project's page.
 

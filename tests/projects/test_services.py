@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Development projects (issue 7, item 7): who may start and change a project and its milestones,
 what a project must have (a local area; an active lead, if any) and the history every save
 leaves with the one who saved it.

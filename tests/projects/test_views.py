@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The development-project pages as a browser uses them (issue 7, item 7): the list with its status
 filter, a project's page with its facts, milestones and history, starting and editing a project,
 adding milestones and marking them done or open again, who may do what, and the project list on

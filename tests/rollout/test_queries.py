@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The rollout pages cost the same number of queries with 30 areas as with 1,000.
 
 The counts are pinned: a change that adds a query per area, step or nomination fails here.

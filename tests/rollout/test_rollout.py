@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The rollout (issue 7, item 6): the plan's steps, the councils' invitations and answers, and the
 need for contacts against the nominated candidates. Services, selectors and pages."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The search pages as a user sees them: /soeg/ (ranked hits, the filters, the messages, the
 pages, both languages, what each user finds, escaping, query counts) and /soeg/hvem/ ("who knows
 something about …"). The engine itself (stems, index, the permission matrix, ranking details) is

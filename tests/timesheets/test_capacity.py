@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Capacity: the band a period expects (weeks with public holidays and the municipality's closing
 days expect their share), a contact's week and year, and the overview the coordinator and the
 core-area leaders see."""

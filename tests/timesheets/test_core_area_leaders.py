@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Core-area leaders (issue 7, item 2): the coordinator names them on the core area's form, and a
 leader then reaches the time overview with their core area's staff. English pages, so the
 assertions do not depend on the state of the Danish translation."""

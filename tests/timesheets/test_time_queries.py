@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The time pages cost the same number of queries whatever the data: the capacity overview with 30
 as with 1,000 contacts, my week and my year with 5 as with 500 entries.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registration: who may register, correct and delete time, on which areas and days, and the
 history each save leaves.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The time registration pages as a browser uses them (issue 7, item 1): registering from "Mine
 områder" and on the full form, refusals, my week and my year against the band, correcting and
 deleting, the overview per contact, area and core area for the coordinator and the core-area

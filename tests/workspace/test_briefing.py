@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The area briefing pack (introduktionspakke) as a page and as a PDF: what is in it, what is not
 (the citizens' personal data, closed inquiries, old meeting items), who may open it, the PDF's text
 and how many queries it costs."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open the start page, Mine områder and the briefing pack, by role; see tests/permissions.py."""
 
 import pytest

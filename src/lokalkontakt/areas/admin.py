@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Hedensted demo data, built from the sources rather than typed in.
 
 - Bilag 1 of "Lokalkontakten – samarbejde med lokalsamfundene" (areas/data/lokalkontakten-bilag1.txt)

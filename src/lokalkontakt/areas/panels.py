@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The areas' parts of shared pages (registered in apps.py): the briefing pack's facts, council
 and contacts."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The personal data an area's history holds: the names of council members in the events about
 them (invited, deactivated, first login …), registered in core.registry.personal_data for the
 access log."""

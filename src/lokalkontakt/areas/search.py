@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Local areas in the search: name, towns, postcodes and parish; public, as the area pages are."""
 
 from django.db.models import Prefetch, Q

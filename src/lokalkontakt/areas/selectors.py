@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about local areas shared by views, reports and (later) the API.
 
 Every list here costs a fixed number of queries, whatever the number of areas.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Every write about local areas: assignments, handovers, the councils' answers, area facts.
 
 Each function runs in one transaction, validates before it saves and writes an AreaEvent,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Demo nominations for `make run`: the demo colleague ("kollega") leads their core area, Læring,
 and has nominated a member of their staff for Daugård, an area without a contact near Hedensted.
 Written through the services, as the leader would. The employee is invented (example.dk)."""

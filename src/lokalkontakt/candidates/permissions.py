@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who sees which nominations: the coordinator every one; a core-area leader those of the core areas
 they lead (people.permissions.core_areas_overseen_by); nobody else any. Views fetch a nomination
 through nominations_visible_to, so one the user may not see answers 404."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about nominations (issue 7, item 2): a leader's staff with their contact roles and time,
 the nominations and the coordinator's requests for candidates.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Writes about candidates for the contact role (issue 7, item 2): the coordinator asks the
 core-area leaders for candidates, a leader nominates one of their own staff, withdraws the
 nomination, and the coordinator accepts it or not. Every nomination is versioned with who changed

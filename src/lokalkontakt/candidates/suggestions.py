@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Suggestions for an area without a contact (issue 7, item 3): who could take it, ranked, each with
 the reasons in words.
 

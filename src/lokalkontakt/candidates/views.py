@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Candidates for the contact role: a core-area leader's staff ("Mine medarbejdere") with who is a
 contact and the time it costs, nominating and withdrawing; the coordinator's nominations with the
 decision, requests for candidates to the leaders, and suggestions for an area without a contact."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """All responses of a consultation as a spreadsheet (core.xlsx neutralises every cell): the
 consultation's facts and description above a table of the areas' responses, with an autofilter."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The consultations' parts of shared pages (registered in apps.py)."""
 
 from lokalkontakt.consultations.models import Consultation, ConsultationTask

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see and answer what of a consultation, stated once; the selectors, the search and the
 digest apply it, so what a user may not see answers 404, as a missing one does:
 

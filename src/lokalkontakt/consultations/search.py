@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Consultations (høringer) in the search: title and description. Found by those who may open the
 consultation (requester, coordinator: its status page) or one of its tasks (the areas' contacts,
 deputies and council members: their task page)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Every write about consultations. Each state change is a ConsultationEvent with its actor in the
 same transaction; e-mail is queued (core.mail) and delivered by the worker after commit."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Consultations: the requester's create form, lists and status page with exports; the task page
 where an area's contact, the coordinator or a council member records the response."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Signing in with a username and password: Django's model backend, except that the demo's logins
 (`koordinator`, `lokalkontakt`, `kollega`, password "demo") are refused unless the demo is enabled,
 and that no password signs in while local passwords are off (LOCAL_PASSWORDS=0, for single sign-on)

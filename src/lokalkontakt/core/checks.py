@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`check --deploy` in production (LOKALKONTAKT_DEV=0): the settings production cannot run
 without, and the static files collected. The start scripts (scripts/start-*) run it and refuse
 to start on any finding."""

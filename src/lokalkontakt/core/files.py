@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Uploaded files (attachments): one check for size, count and type, and one way to hand them out.
 
 Files are stored under a random folder in the default storage and are never served from MEDIA_URL:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What /healthz checks: the static files collected (production), the database (migrated,
 readable, writable) and whether the worker keeps up with the task queue and the e-mail queue.
 Each check answers in a query or two."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Helpers for views: the explicit public list and htmx-aware rendering."""
 
 from django.conf import settings

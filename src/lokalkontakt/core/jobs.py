@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The core's periodic job (registered in apps.py): what a stopped worker left behind, and the
 task queue's housekeeping. Idempotent, and safe to run twice at once:
 

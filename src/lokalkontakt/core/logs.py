@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Log lines that an operator can search and no one can read a person from: JSON lines with the
 time, level, logger, message, the request's id and the signed-in user's id (settings/logs.py).
 

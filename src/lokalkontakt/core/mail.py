@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """E-mail through the database-backed task queue: never sent inside a request, never lost.
 
 `email_queue` stores the message and enqueues delivery when the transaction commits.

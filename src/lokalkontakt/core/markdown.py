@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Notes and bulletins are written in Markdown and shown as HTML that has passed nh3's allowlist: no scripts,
 no event handlers, no raw HTML beyond these tags, links only to http, https and mailto."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """View decorators over the role predicates in core.roles. Anonymous users never reach these
 views (LoginRequiredMiddleware sends them to the login page); signed-in users without the
 role get 403."""

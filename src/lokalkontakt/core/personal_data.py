@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The personal data core holds: the e-mails it sends (their recipients, and what the text says
 about them), registered in core.registry.personal_data for the access log and the data subject's
 rights.

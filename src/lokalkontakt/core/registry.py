@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Where features meet without importing each other. Each app registers what it adds to a shared
 page or command in its `AppConfig.ready`; the page or command iterates the registry. So a lower
 layer (core, areas) never imports a feature, and features need not import each other.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the mail queue and the login records keep, and for how long (the periods are in
 config/settings/retention.py and listed on the privacy page):
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who a signed-in user is to Lokalkontakt. Roles are predicates (django-rules), never stored twice.
 
 - coordinator: member of the group COORDINATOR_GROUP (or a superuser);

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads of the core's own records that pages share: the e-mails that were not delivered, the
 failed logins from one address."""
 

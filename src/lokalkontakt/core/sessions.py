@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Sessions end: after `SESSION_IDLE_MINUTES` without a request (default 60), and at the latest
 `SESSION_MAX_HOURS` after signing in (default 10), whatever happens in between. The next request
 then finds the visitor signed out, and a page that needs a login sends them to it with a message.

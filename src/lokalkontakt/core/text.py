@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Danish text helpers: alphabetical order with Æ, Ø, Å last."""
 
 import unicodedata

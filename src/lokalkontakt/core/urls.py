@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's page of e-mails that were not delivered (mounted under koordinering/e-mails/)."""
 
 from django.urls import path

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Validators for what strangers type into public forms and the system then writes into e-mails:
 names and subjects are one line without links, so the municipality's e-mail can never carry a
 stranger's paragraph or link to someone else (a receipt goes to whatever address was typed)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The core's pages: the health check, the privacy notice, the staff login and password change,
 and the coordinator's page of e-mails that were not delivered."""
 

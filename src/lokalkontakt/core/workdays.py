@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Danish working days: weekends, Danish public holidays (the `holidays` package) and the days
 the municipality closes besides (settings.WORKDAY_CLOSED_DAYS, "MM-DD", by default
 Grundlovsdag, juleaftensdag and nytårsaftensdag) are not working days."""

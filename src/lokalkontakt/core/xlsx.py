@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Spreadsheet exports (openpyxl) that are safe to open: no cell is read as a formula, and no
 value is refused by openpyxl.
 

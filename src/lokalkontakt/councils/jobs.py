@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The councils' periodic work: a member who left (deactivated) is anonymised
 settings.COUNCIL_MEMBER_RETENTION_DAYS later. Idempotent: each member is anonymised once
 (anonymised_at), under a row lock, so two runs at once do it once."""

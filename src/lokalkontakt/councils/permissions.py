@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may manage a council's members, and the members a manager may act on. Anything else
 answers 404: a member of another council looks the same as a missing one."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The personal data a council member's record holds: name and e-mail (registered in
 core.registry.personal_data for the access log and the data subject's rights).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads for the council's pages: its members and the council member's area."""
 
 from lokalkontakt.areas.models import LocalArea

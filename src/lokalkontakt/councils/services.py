@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Council members' access: invitations, one-time login links (no password) and deactivation.
 
 Every change is an AreaEvent in the same transaction; e-mails are queued (core.mail) and sent by

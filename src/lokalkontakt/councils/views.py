@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Council members: the staff's members page (invite, re-send, deactivate), the one-time-link
 login (request a link, confirm it) and the council's home page."""
 

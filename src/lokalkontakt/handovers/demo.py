@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A demo handover: Bilag 1 says Glud, Snaptun and Hjarnø (Susanne Ernst) "bør videregives til ny
 Lokalkontakt". Glud is planned to go to the demo contact in three weeks, with a handover note
 (written by the demo coordinator: Susanne Ernst has no login), waiting for the demo contact to

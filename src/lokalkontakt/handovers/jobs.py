@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The handovers' periodic job (registered in apps.py)."""
 
 from lokalkontakt.handovers.services import handover_switch_due

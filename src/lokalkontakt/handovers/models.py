@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A handover of an area's contact role from one employee to another (its table keeps the name
 it had in areas)."""
 

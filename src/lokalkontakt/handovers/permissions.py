@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see and act on a handover. The coordinator sees and steers every handover; the two
 employees it concerns see it (while active employees); everyone else finds no such handover."""
 

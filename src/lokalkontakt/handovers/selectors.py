@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about handovers, each in a fixed number of queries whatever the number of handovers."""
 
 import datetime

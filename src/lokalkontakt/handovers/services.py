@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handovers (overdragelser): the coordinator plans one, the leaving contact writes a handover
 note, the new contact confirms, and on the date the periodic job switches the assignment once and
 introduces the new contact to the council by e-mail.

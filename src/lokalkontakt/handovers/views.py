@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handovers: the coordinator's list and forms; the handover's page for the coordinator and the two
 employees it concerns, where the leaving contact writes the note and the new contact confirms."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The admin shows inquiries for operations only, read-only and without the citizen: no name,
 contact details, text, messages or file names, which the application shows to those its
 visibility rules allow (and changes only through its services, which record who did what)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The inquiries' periodic work: reminders before a deadline, escalation of overdue inquiries
 to the coordinator, and anonymisation after the retention period. Idempotent: each inquiry is
 reminded, escalated and anonymised at most once, so running the job twice sends nothing twice."""

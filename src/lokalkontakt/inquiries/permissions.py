@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see an inquiry, stated once; the selectors and the search apply it, so an inquiry a
 user may not see answers 404, as a missing one does:
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The personal data an inquiry holds: its submitter's name, e-mail and phone, and the files
 they sent (registered in core.registry.personal_data for the access log and the data subject's
 rights).

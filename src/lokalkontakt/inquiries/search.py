@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Inquiries in the search: subject, text, staff's public replies and the outcome. Never the
 submitter's name or contact details. Found by those who may open the inquiry: staff through the
 inquiry list's rule, council members through their council's shared inquiries."""

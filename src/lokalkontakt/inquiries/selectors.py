@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about inquiries, with the visibility rule of inquiries.permissions applied: an inquiry a
 user may not see answers 404, as a missing one does."""
 

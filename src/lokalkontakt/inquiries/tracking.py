@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The submitter's private tracking link.
 
 Each inquiry has a random `tracking_salt`; its token is an HMAC of that salt keyed with

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The demo's notes: written by the demo logins about Korning and Hornborg, and one for the whole
 scheme, in each visibility."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The daily digest for follows: each employee who follows local areas or focus areas gets one
 e-mail a day with the new notes, inquiries and consultations about them. Idempotent: a DigestSent
 row per employee and day, claimed before the e-mail is queued in the same transaction, so running

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Knowledge's parts of the area page and the briefing pack (registered in apps.py)."""
 
 from lokalkontakt.knowledge.selectors import notes_of_area

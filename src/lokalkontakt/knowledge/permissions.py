@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see, change and delete a note, stated once. A note the user may not see answers 404, as
 a missing one does; one they may see but not change answers 403.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Notes in the search: title and text; found by whoever may read the note (its visibility)."""
 
 from django.utils.translation import gettext_lazy as _

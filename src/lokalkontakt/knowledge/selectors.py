@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about notes, with the visibility rule of knowledge.permissions applied (404 for
 "missing" and "not yours")."""
 

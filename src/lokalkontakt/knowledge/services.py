@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Every write about notes. Each save is a version in the note's history (simple_history) with its
 author; e-mail is queued (core.mail) and delivered by the worker after commit."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Knowledge (viden): the list of notes, a note's page with its files and history, and the forms to
 write, edit and delete notes. Which notes a user sees is decided by the selectors (404 for the
 rest); public notes can be read without signing in."""

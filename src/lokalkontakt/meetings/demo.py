@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Demo meetings for `make run`: a held meeting with minutes and an action item for the demo
 contact, the coming year's series, a proposal for the next meeting and a bulletin. Written through
 the services, as the coordinator and the contact would."""

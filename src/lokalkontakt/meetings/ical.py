@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """iCalendar (RFC 5545): invitations to meetings and the private calendar feed. Meetings carry
 their time in Europe/Copenhagen with a VTIMEZONE, so calendars show 14:00 as 14:00 in winter and
 in summer; deadlines are all-day events."""

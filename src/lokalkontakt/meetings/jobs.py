@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The meetings' periodic job (registered in apps.py)."""
 
 from lokalkontakt.meetings.services.actions import remind_action_items

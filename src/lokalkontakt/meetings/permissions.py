@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see and change what about meetings. Every member of staff may read meetings, agendas,
 minutes, action items and local meetings (the views require core.view_internal); a bulletin only
 the coordinator and those it was sent to. The coordinator runs the meetings.

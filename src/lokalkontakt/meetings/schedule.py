@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Dates of a meeting series and what falls on them. Times are wall-clock times in the site's time
 zone (Europe/Copenhagen): 14:00 stays 14:00 across the changes to and from summer time."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about meetings. Meetings, agendas and minutes are internal: every member of staff may read
 them (the views require core.view_internal); nobody else sees any. Bulletins with the rule of
 meetings.permissions applied."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The demo contact's checklists: the demo makes "lokalkontakt" deputy of Korning and Hornborg
 (areas.demo), which gives a checklist for each; here the contact has already read the briefing
 pack for Korning and talked to their leader, so "Mine områder" shows one checklist under way and

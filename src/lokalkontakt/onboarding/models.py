@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The onboarding checklist: its template steps and each new contact's copy of them (the tables
 keep the names they had in areas)."""
 

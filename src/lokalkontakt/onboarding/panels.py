@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding's part of Mine områder (registered in apps.py)."""
 
 from lokalkontakt.onboarding.selectors import unfinished_checklists

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may see and tick a checklist step. The coordinator sees and ticks every checklist; an
 employee their own current assignments'; everyone else finds no such step."""
 

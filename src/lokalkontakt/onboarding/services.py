@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding: the checklist template the coordinator keeps, and each new contact's copy of it.
 
 A new assignment (contact or deputy) gets a copy of the template's steps in use, in the same

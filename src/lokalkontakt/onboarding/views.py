@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding: the coordinator keeps the checklist template and follows new contacts' progress;
 a new contact ticks off their checklist on "Mine områder"."""
 

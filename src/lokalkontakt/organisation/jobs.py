@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The organisation's periodic job (registered in apps.py): the OS2mo sync, when configured and
 at most once in settings.OS2MO_SYNC_HOURS (the last successful run is the marker)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may do what with the organisation's synchronisation. It has no pages: it runs as a command
 (`sync_os2mo`) and from the periodic jobs; what it changes is shown on the employees' and the
 areas' own pages, under their rules."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What a synchronisation from OS2mo would change, worked out from what OS2mo answered and what
 the database holds, without writing anything: the plan that `--dry-run` prints and that
 services.plan_apply carries out.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The organisation from OS2mo: `os2mo_sync` reads OS2mo first (no transaction is open while it
 waits on the network), works out the plan (organisation.plan), then carries it out in one
 transaction, so a failure anywhere changes nothing. A dry run stops after the plan.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who someone signed in by the municipality's identity provider is: the employee their identity
 claim names (OIDC_EMPLOYEE_CLAIM: the e-mail address, case-insensitively, or the employee's
 external UUID). Someone the provider knows but Lokalkontakt does not (no active employee matches)

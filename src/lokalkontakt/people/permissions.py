@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who a user is as a member of staff, and whose staff they oversee."""
 
 from lokalkontakt.people.models import CoreArea

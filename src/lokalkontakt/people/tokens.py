@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The links that set a password: one for a new login (valid ACCOUNT_SETUP_DAYS days) and one for
 "Forgot password?" (valid PASSWORD_RESET_HOURS hours).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Employees and core areas: colleagues read, the coordinator manages, and creates logins.
 Anyone: "Forgot password?" and the page a set-password link opens."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Bilag 1's development projects: "udviklingsprojekt/Name" means the area is in a development
 project with that person as its contact, who leads it."""
 

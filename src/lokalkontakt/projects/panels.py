@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The projects' part of the briefing pack (registered in apps.py)."""
 
 from django.db.models import F, OuterRef, Subquery

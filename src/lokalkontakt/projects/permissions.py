@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may change a development project: the coordinator and the project's lead (while an active
 employee). Every member of staff may read projects (the views require core.view_internal), so a
 project they may not change answers 403, a missing one 404."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about development projects: internal, for staff (the views require core.view_internal);
 the public area page shows only their titles, leads and status."""
 

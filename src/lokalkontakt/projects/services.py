@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Writes about development projects (udviklingsprojekter). Each save is a version in the
 project's history with who saved it."""
 

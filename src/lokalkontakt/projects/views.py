@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Development projects: the list and a project's page for staff; the coordinator starts them,
 the coordinator and the lead keep them up to date with their milestones."""
 

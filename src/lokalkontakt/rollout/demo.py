@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The rollout of the Hedensted demo, from "Plan for udrulning af ordningen til alle" in
 "Lokalkontakten – samarbejde med lokalsamfundene" (2019–20).
 

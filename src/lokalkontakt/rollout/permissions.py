@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may do what with the rollout. Staff read the plan and the areas' invitations and answers
 (core.permissions.staff_required); only the coordinator changes them and sees who is nominated."""
 

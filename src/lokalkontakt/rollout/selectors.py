@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads for the rollout pages: the plan, the areas' invitations and answers, and the need for
 contacts against the open nominations. Each costs a fixed number of queries, whatever the number
 of areas, milestones or nominations. Internal: the views require core.view_internal."""

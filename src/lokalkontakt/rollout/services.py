@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Writes about the rollout: the plan's milestones and the councils' invitations.
 
 Every milestone change is a version in its history with who made it (RolloutMilestone.history);

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The rollout ("Udrulning"): the plan and the need for contacts, and the areas' invitations and
 answers. Staff read; only the coordinator changes anything."""
 

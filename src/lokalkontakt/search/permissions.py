@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What each user may search for. The search engine (core.search) filters each hit by its app's
 visibility rules; this decides which kinds of thing a user is offered at all, and who may ask
 "who knows something about …"."""

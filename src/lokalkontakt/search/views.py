@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The one search (/soeg/) for everyone, with what each user may find (core.search), and "who
 knows something about ..." for staff."""
 

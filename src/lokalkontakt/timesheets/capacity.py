@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The band: time registration's expectation of a contact. settings.TIME_BAND_MINUTES per working
 week (the seed's 1–1½ hours); a period expects the band times its working days / 5, so a week with
 public holidays expects its share."""

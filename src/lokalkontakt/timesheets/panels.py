@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registration's part of Mine områder (registered in apps.py)."""
 
 from lokalkontakt.timesheets.forms import TimeEntryForm

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who sees which time: one's own entries (the coordinator: everyone's); the overview shows the
 staff of the core areas one oversees (people.permissions.core_areas_overseen_by)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reads about time registration: a contact's week and year, and the overview by contact, area and
 core area that the coordinator (all) and core-area leaders (their own core areas' staff) see."""
 

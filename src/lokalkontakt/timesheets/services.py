@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registration: a contact records the time the role took them. Each save is a version in the
 entry's history (simple_history) with who saved it."""
 

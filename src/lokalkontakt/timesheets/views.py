@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time registration: register in seconds (also from "Mine områder"), one's week and year against
 the band, corrections; the overview by contact, area and core area for the coordinator and the
 core-area leaders, and its XLSX export."""

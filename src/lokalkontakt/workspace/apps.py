@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

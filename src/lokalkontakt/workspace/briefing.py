@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The area briefing pack (introduktionspakke): what a new contact, or anyone on the staff, should
 know about an area. Its sections come from the apps through `core.registry.briefing_sections`
 (areas: facts, council, contacts; knowledge: notes; inquiries; consultations; projects; meetings:

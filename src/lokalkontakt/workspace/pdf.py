@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTML to PDF with WeasyPrint, fetching nothing but the project's own static files.
 
 The document is rendered without a base URL; it names its stylesheet by an absolute static URL

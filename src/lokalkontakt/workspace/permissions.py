@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who may open the pages that gather several apps. Mine områder and the briefing pack are for
 staff; each section inside applies its own app's visibility rules for the reader."""
 

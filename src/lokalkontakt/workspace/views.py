@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The start page and "Mine områder": what each app registered, for the signed-in user; the area
 briefing pack, which gathers what several apps know about an area."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared set-up for the search tests: two areas, Glud (contact Lise, a council member) and
 Juelsminde (contact Anders, a council member), a colleague who covers no area, the coordinator, a
 signed-in user who is no employee and an anonymous visitor. Everything is written through the

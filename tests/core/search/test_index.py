@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The index stays right through every write: the services index in their own transaction, and
 rebuild() and catch_up() repair what was written around them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """No permission leak: for every role, the search finds exactly what the user could open, its
 count counts nothing else, and "who knows" tells of nothing else (a permission matrix)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The order and the bounds of what the search shows: title before body, the filters, the cap of
 1,000 candidates, pages of PAGE_SIZE, and who knows most about something."""
 

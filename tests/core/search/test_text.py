@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the words of a query find (core.search.text): Danish stems, compound words ending in the
 query word, stop words; and how hits show the matching words (snippets, highlighted titles)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Import of local areas, councils and contacts from CSV or XLSX: all rows or none.
 
 Every row is checked first; a single bad row stops the import and the report names each

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reading a CSV (UTF-8 or Windows-1252, ; or ,) or XLSX file into rows of text."""
 
 import csv

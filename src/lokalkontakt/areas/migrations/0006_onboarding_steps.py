@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Load the default onboarding checklist: the steps a new local contact takes (the coordinator
 "sikrer at den enkelte Lokalkontakt bliver klar til opgaven"). The municipality's own content, in
 Danish; the coordinator edits it in the application. Each step gets its first history record."""

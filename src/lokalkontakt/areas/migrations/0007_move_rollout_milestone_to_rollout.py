@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """RolloutMilestone now belongs to the rollout app (rollout.0001): removed from areas' state only;
 its tables stay as they are."""
 

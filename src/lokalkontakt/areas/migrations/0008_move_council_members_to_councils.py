@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """CouncilMember and CouncilLoginToken now belong to the councils app (councils.0001): removed
 from areas' state only; their tables stay as they are. The Council stays here."""
 

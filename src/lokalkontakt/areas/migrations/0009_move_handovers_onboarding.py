@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handovers and onboarding moved to their own apps: their models leave areas' state only; the
 tables stay as they are (see handovers.0001 and onboarding.0001)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
 from lokalkontakt.areas.views import coordination, importing

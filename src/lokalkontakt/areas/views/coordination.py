@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's pages: coverage overview, assignments, handovers, answers, area facts."""
 
 from django.shortcuts import get_object_or_404, render

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's import of areas from a CSV or XLSX file, and the file templates."""
 
 from django.contrib import messages

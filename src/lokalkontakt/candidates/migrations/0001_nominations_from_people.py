@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Nominations and requests for candidates move from people to candidates (issue 14). Their tables
 stay as they are (people_nomination, people_historicalnomination, people_candidaterequest and the
 M2M tables people_nomination_areas, people_candidaterequest_areas, people_candidaterequest_leaders):

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Settings for Lokalkontakt: every value from the environment, safe local defaults.
 
 Production (LOKALKONTAKT_DEV=0) needs the settings docs/operations.md lists under "Production

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Logging: JSON lines on stdout in production (LOG_FORMAT=json, the default when
 LOKALKONTAKT_DEV=0), readable lines in development (LOG_FORMAT=text). Each line carries the
 request id and the signed-in user's id (core.logs), never a name or an e-mail address."""

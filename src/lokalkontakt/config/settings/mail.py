@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """E-mail, the task queue's housekeeping and the thresholds of /healthz."""
 
 import os

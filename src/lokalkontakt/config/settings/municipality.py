@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The municipality's own values: deadlines and limits of the scheme, attachments, maps, the
 privacy notice."""
 

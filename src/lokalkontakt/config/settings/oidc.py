@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Staff sign-in through the municipality's identity provider (OpenID Connect, mozilla-django-oidc).
 
 Off unless OIDC_DISCOVERY_URL is set: then the login page offers "Log in with the municipality's

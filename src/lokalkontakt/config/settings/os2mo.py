@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The organisation from OS2mo (organisation.os2mo): where OS2mo answers, how to get a token, which
 units are the core areas, and how often the periodic jobs synchronise. Without OS2MO_URL nothing is
 synchronised, and core areas and employees are typed or imported from CSV."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """How long personal data and its copies are kept, each period a setting. The privacy notice
 (/privatliv/) lists them, and the periodic jobs delete or anonymise what is older."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The access log (adgangslog): who has seen whose personal data, when, how and from where.
 
 Every page, file, export, search result and admin page that shows a citizen's or a council

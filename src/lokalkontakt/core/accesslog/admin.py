@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Admin pages that show personal data write to the access log (how: administration)."""
 
 from lokalkontakt.core.accesslog.record import How, record

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The access log's retention: entries older than ACCESS_LOG_RETENTION_DAYS are deleted."""
 
 import datetime

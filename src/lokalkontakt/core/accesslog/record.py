@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Writing the access log: one entry per object shown, in one query per page."""
 
 from django.utils import timezone

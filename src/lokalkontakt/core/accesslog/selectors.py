@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Reading the access log: the entries a filter selects, and what each one was about."""
 
 import datetime

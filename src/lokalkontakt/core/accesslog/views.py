@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The access log for the coordinator and the data-protection officer (koordinering/adgangslog/):
 who has seen a person's data, what a user has looked at, and the same as a spreadsheet. Reading
 the log shows personal data too, so it is logged: one entry per object on the page or in the file."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Load the 15 cross-cutting focus areas (Tværgående fokusområder fra udvalgsseminarer)."""
 
 import json

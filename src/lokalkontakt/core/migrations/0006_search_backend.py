@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The search index's text, per database (core.search.backends): on PostgreSQL a `danish`
 tsvector column with a GIN index on core_searchentry; on SQLite an FTS5 table over the stems
 that core.search.text computes, its rowid the entry's id. Neither fits a model field."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """On PostgreSQL, the public entries by id: a visitor's search (which finds only public entries)
 is read newest first along it, instead of skipping the staff and council entries one by one."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The provider's endpoints, from its discovery document (`.well-known/openid-configuration`).
 
 mozilla-django-oidc reads each endpoint as a setting; `oidc_setting` answers those from the

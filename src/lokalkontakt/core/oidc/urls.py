@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The provider's way back in (mounted under oidc/, without a namespace: mozilla-django-oidc
 reverses "oidc_authentication_callback")."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Signing in through the provider (mozilla-django-oidc's views, with the endpoints from discovery),
 and logging out there too. The views answer 404 while OIDC is not configured."""
 

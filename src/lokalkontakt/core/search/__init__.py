@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """One full-text search over areas, notes, inquiries and consultations (ADR 0005).
 
 - `text`: Danish words, Snowball stems, reversed stems for compound words, snippets;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The two places the search text lives, behind one interface: insert(kind, documents),
 delete(ids) and candidates(terms, where, cap).
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Keeping the search index in step with the data.
 
 Services call `index_update(obj)` and `index_remove(obj)` inside their own transaction, so the

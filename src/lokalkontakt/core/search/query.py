@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The search: bounded, permission-filtered, ranked; and "who knows something about".
 
 1. The query's words become terms (core.search.text): every term must match, as its stem or as

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What each app puts in the search index, and who may find it.
 
 An app registers one Source per kind of thing (in its AppConfig.ready). A source turns an object

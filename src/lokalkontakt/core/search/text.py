@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Danish words for the search index and queries.
 
 Every word is lower-cased and reduced to its Snowball stem ("lokalområderne" and "lokalområde"

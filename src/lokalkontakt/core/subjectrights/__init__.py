@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The data subject's rights (GDPR art. 15 and 17) for the coordinator and the data-protection
 officer (koordinering/personoplysninger/): find what is held about one person by a name or an
 e-mail address, export all of it as a ZIP (a readable index.html and the person's files), and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A person's export (art. 15) as a ZIP: `index.html`, a readable summary of every object that
 holds their data, and their files under `filer/`. Built in a temporary file (memory up to
 SPOOL_BYTES, then disk); files beyond EXPORT_MAX_BYTES in all are named in the index but left

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What is held about one person, source by source (the registered `PersonalData`)."""
 
 from dataclasses import dataclass

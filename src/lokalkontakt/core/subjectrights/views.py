@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The coordinator's and data-protection officer's pages for a person's rights
 (koordinering/personoplysninger/): what is held about them, its export as a ZIP and its erasure.
 Everything these pages show or do to a person's data is written in the access log."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Template helpers: DKFDS form widgets and Danish presentation details."""
 
 from django import template

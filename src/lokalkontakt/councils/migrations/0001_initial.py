@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """CouncilMember and CouncilLoginToken move from areas to councils without touching their tables:
 the state is created here and deleted in areas.0008; the tables keep their names
 (areas_councilmember, areas_historicalcouncilmember, areas_councillogintoken). The content types

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Members deactivated before the date was recorded: their last change is when it happened."""
 
 from django.db import migrations

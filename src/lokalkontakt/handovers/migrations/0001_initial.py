@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handovers leave areas for their own app without touching their tables: the models'
 state is created here (the tables areas_handover and areas_historicalhandover stay), and their
 content types move from areas to handovers so permissions, admin log entries and history keep

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The local council's own inquiries were written by the council: they are shared with it, as
 every new one is (services.inquiry_submit). Every other existing inquiry stays not shared, since
 its submitter was never asked."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Deleting the submitter's personal data from an inquiry: after the retention period (jobs) and
 when the person asks for it (art. 17, personal_data). The case itself (subject, text, outcome,
 timeline, staff's files) stays: it is a document the municipality must keep (offentlighedsloven

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the inquiries' services share: the inquiry locked for a write, a step on its timeline, and
 who handles it."""
 

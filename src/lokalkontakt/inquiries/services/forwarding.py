@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Asking others for help with an inquiry: forwarding it to a colleague or a core area
 (kerneområde), or making another employee responsible for it."""
 

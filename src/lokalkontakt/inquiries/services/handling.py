@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Handling an inquiry: acknowledging it, internal comments, focus areas and closing it."""
 
 from django.core.exceptions import ValidationError

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The conversation with the submitter: the handler's public replies and the submitter's messages
 from the tracking page, each with attachments and an e-mail."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Receiving an inquiry: stored with its attachments, routed to the area's contact (or the
 coordinator), with a receipt to the submitter and a notice to whoever handles it."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """A local council's members follow their area's inquiries: the public side only, never the
 submitter's contact details or files, internal steps or internal files."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The actions on the inquiry page: acknowledge, reply, comment, close, forward, tag."""
 
 from django.contrib import messages

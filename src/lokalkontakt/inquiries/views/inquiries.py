@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The staff's list of inquiries and the inquiry page; file downloads behind the same visibility
 rules."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Public intake and tracking: anyone sends an inquiry; the holder of the tracking link follows
 it, writes to the handler and downloads its public files."""
 

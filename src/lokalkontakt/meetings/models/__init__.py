@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Coordination meetings (koordinerende møder) and what runs between them: the agenda and its
 items, attendance, minutes, action items that carry over until closed, the coordinator's
 bulletins, the local meetings contacts attend in their areas, and private calendar feeds. One

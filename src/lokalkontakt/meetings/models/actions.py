@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Action items (opfølgningspunkter) that carry over from meeting to meeting until closed."""
 
 from django.db import models

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Coordination meetings (koordinerende møder): the series they are planned in, the meetings and
 their participants' attendance."""
 

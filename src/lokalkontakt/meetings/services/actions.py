@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Action items (opfølgningspunkter): created at a meeting, moved on by their owner or the
 coordinator, closed as done or dropped with a reason; their owners are reminded before the due
 date by the periodic job."""

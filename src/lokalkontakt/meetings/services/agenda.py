@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The agenda of a meeting: proposing and changing items, ordering, accepting and deferring them,
 and sending the agenda to the participants."""
 

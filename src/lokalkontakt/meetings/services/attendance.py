@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Attendance at a meeting: the coordinator records who came; a participant sends apologies."""
 
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Bulletins (orienteringer) from the coordinator to all contacts or to those of some core areas
 or local areas, shown on their front page and e-mailed."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What the meetings' services share: the coordinator check, a versioned save, and the
 participants of a meeting and their e-mails, an agenda item locked for a write."""
 

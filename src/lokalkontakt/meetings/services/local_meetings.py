@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The local meetings contacts attend in their areas (lokalrådsmøder, borgermøder)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The minutes of a meeting: written per item and sent to the participants. Their experiences
 become knowledge notes: staff find them by search and on the area's page. Written through the
 knowledge services, so they are versioned, indexed and announced as any note is."""

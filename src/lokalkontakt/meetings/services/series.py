@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Series of coordination meetings and the meetings they generate: planning a series, changing
 or cancelling a meeting, inviting those who are new since it was planned. The participants'
 calendars follow through .ics attachments."""

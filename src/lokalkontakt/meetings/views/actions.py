@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Action items: "Mine opfølgningspunkter" (the coordinator also sees everyone's), an item's page
 with its history, recording one at a meeting, and moving one on."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The agenda: proposing and editing items, the coordinator's ordering and decisions, attendance
 and the minutes of each item."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Bulletins from the coordinator: the list, one bulletin, sending one."""
 
 from django.core.paginator import Paginator

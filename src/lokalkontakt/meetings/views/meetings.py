@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Coordination meetings: the list, a meeting's page (agenda, follow-up, attendance, minutes and
 action items), planning a series, moving and cancelling a meeting, and sending agenda and minutes.
 Staff read; the coordinator changes (services check again)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Onboarding leaves areas for its own app without touching its tables: the models' state is
 created here (areas_onboardingstep, areas_onboardingtask and their history tables stay), and their
 content types move from areas to onboarding so permissions, admin log entries and history keep

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTTP to OS2mo: an access token from its Keycloak by OAuth2 client credentials, then GraphQL
 queries with it. Every failure is an Os2moError whose message says what went wrong and where
 (network, refused credentials, an HTTP status, GraphQL errors), never the secret."""

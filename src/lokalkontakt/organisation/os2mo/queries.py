@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What Lokalkontakt asks OS2mo: the core areas' organisation units, and the engagements in each
 unit or below it, with the person's name, e-mail, phone and job function.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time entries now belong to timesheets (timesheets.0001): only Django's state changes here."""
 
 from django.db import migrations

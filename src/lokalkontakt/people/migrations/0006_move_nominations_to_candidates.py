@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Nominations and requests for candidates now belong to candidates (candidates.0001): only
 Django's state changes here."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Local logins: the coordinator creates one for an employee, who sets the password by a link in
 an e-mail; "Forgot password?"; a password set by such a link; the login ended with the employee.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """RolloutMilestone moves from areas to rollout without touching its tables: the state is created
 here and deleted in areas.0007; the tables keep their names (areas_rolloutmilestone,
 areas_historicalrolloutmilestone). The content types move too, so permissions, admin log entries

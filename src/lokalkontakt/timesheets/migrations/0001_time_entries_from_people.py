@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Time entries move from people to timesheets (issue 14). Their tables stay as they are
 (people_timeentry, people_historicaltimeentry): only Django's state moves, and the content types
 with it, so permissions, admin log entries and history keep pointing at them."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

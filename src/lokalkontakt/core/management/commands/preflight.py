@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """What each production process does before it starts (scripts/start-*), in one process:
 `check --deploy` with warnings counted as errors (the settings production needs, the static
 files collected, HTTPS, no demo), then either the migrations (`--migrate`, the web process) or

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The periodic jobs, idempotent: run from cron or a systemd timer (every 15 minutes is enough);
 `make run` runs them in the background. Each app registers its jobs (core.registry.jobs)."""
 

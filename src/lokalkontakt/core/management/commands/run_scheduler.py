@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """The jobs process of production (scripts/start-jobs): the periodic jobs every app registered
 (`run_jobs`), one round every `--every`, for as long as it runs, so that a container needs no
 cron. A job that fails is logged and the others still run; the next round tries it again (jobs

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """Rebuild the search index, or repair it (`--catch-up`). Streams in batches: memory stays the
 same however many notes there are."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`make run`: the web server and the task worker together. Ctrl-C or SIGTERM stops both; a
 worker that dies is started again."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
 """`sync_os2mo [--dry-run]`: the core areas and their employees from OS2mo (organisation.services).
 The periodic jobs run it when OS2mo is configured; this command runs it now."""
 
