@@ -124,3 +124,35 @@ def test_without_local_passwords_the_demo_still_signs_in(colleague, settings):
 
     assert 'name="password"' in page.content.decode() and "Forgot password?" not in page_text(page)
     assert sign_in("kollega", "hemmeligt-kodeord-42").get("/mine-omraader/").status_code == 200
+
+
+def test_old_reset_requests_and_refused_links_are_deleted_and_addresses_forgotten(tove, settings):
+    """Login records, like django-axes': gone after LOGIN_RECORD_RETENTION_DAYS; what happened to
+    the login stays, without the hash of the address it came from."""
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.LOGIN_RECORD_RETENTION_DAYS = 30
+    ask("tove@example.dk")
+    ask("nobody@example.dk")
+    english().get("/konto/ny-adgangskode/not-a-token/")
+    created = AccountEvent.objects.create(kind=AccountEvent.Kind.LOGIN_CREATED, user=tove.user,
+                                          employee=tove, client_hash="a" * 64)
+    recent = set(AccountEvent.objects.values_list("pk", flat=True))
+    assert AccountEvent.objects.filter(kind__in=["reset_requested", "link_refused"]).count() >= 3
+    AccountEvent.objects.update(created_at=timezone.now() - datetime.timedelta(days=31))
+    AccountEvent.objects.create(kind=AccountEvent.Kind.RESET_REQUESTED, user=tove.user,
+                                employee=tove, client_hash="b" * 64)
+
+    out = io.StringIO()
+    call_command("run_jobs", stdout=out)
+
+    assert "Logins: " in out.getvalue()
+    left = AccountEvent.objects.order_by("pk")
+    assert [(e.kind, e.client_hash) for e in left if e.pk in recent] == [("login_created", "")]
+    assert created.pk in {e.pk for e in left}
+    assert [(e.kind, e.client_hash) for e in left if e.pk not in recent] == [
+        ("reset_requested", "b" * 64)]

@@ -14,3 +14,9 @@ class PeopleConfig(AppConfig):
 
         # The e-mails that set or reset a login's password carry the link.
         email_secret_links.register("account-password", SecretLink("account:password_set"))
+
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.people.jobs import report
+
+        # Login records past LOGIN_RECORD_RETENTION_DAYS (people.jobs).
+        jobs.register("logins", report, order=30)
