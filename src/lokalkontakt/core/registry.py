@@ -61,6 +61,11 @@ class Registry:
     def __contains__(self, key: str) -> bool:
         return key in self._entries
 
+    def get(self, key: str, default=None):
+        """The value registered as `key`, or `default`."""
+        entry = self._entries.get(key)
+        return entry.value if entry is not None else default
+
 
 @dataclass(frozen=True)
 class Panel:

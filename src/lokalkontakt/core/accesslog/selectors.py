@@ -83,23 +83,19 @@ def rows(entries: list[AccessLogEntry]) -> list[Row]:
     user_ids = {entry.user_id for entry in entries if entry.user_id}
     users = {user.pk: user for user in get_user_model().objects.filter(pk__in=user_ids)
              .select_related("employee")} if user_ids else {}
+    names = {pk: person_name(user) for pk, user in users.items()}
     result = []
     for entry in entries:
-        source = _source(entry.object_type)
-        user = users.get(entry.user_id)
-        who = (f"{person_name(user)} ({entry.username})" if user and person_name(user) != entry.username
-               else entry.username)
+        source = personal_data.get(entry.object_type)
+        name = names.get(entry.user_id)
+        who = f"{name} ({entry.username})" if name and name != entry.username else entry.username
         person, url = persons[entry.object_type].get(entry.object_id, ("", None))
         result.append(Row(entry=entry, who=who, person=person, url=url,
                           what=f"{source.label if source else entry.object_type} {entry.object_id}"))
     return result
 
 
-def _source(label: str):
-    return dict(personal_data.items()).get(label)
-
-
 def personal_data_describe(label: str, ids) -> dict[int, tuple[str, str | None]]:
     """Whose data each of the objects holds; {} for a model no longer registered."""
-    source = _source(label)
+    source = personal_data.get(label)
     return source.describe(sorted(ids)) if source else {}

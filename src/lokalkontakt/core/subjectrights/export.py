@@ -32,7 +32,7 @@ def person_export(query: str):
     """(the ZIP as an open binary file at position 0, [(model label, id), …] exported)."""
     sources, references = [], []
     for key, ids in found_ids(query).items():
-        source = dict(personal_data.items())[key]
+        source = personal_data.get(key)
         if ids and source.export is not None:
             sources.append((source.label, source.export(ids)))
             references += [(key, pk) for pk in ids]

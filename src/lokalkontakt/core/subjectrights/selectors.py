@@ -48,7 +48,7 @@ def erasure_plans(query: str) -> list[tuple[str, Any, list]]:
     erasure would do (`PersonalData.erasure`); nothing is changed."""
     plans = []
     for key, ids in found_ids(query).items():
-        source = dict(personal_data.items())[key]
+        source = personal_data.get(key)
         if ids and source.erasure is not None:
             plans.append((key, source.label, source.erasure(ids)))
     return plans

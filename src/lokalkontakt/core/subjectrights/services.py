@@ -18,11 +18,10 @@ def person_erase(*, request, query: str, chosen: set[tuple[str, int]]) -> list[t
     transaction; the objects erased are written in the access log (how: erasure) by
     `request`'s user. All ids are found before anything is erased, as erasing one source
     may make another's search miss (an inquiry's e-mails). Returns (label, Erasure) pairs."""
-    sources = dict(personal_data.items())
     outcomes, erased = [], []
     for key, ids in found_ids(query).items():
         wanted = [pk for pk in ids if (key, pk) in chosen]
-        source = sources[key]
+        source = personal_data.get(key)
         if not wanted or source.erase is None:
             continue
         for outcome in source.erase(wanted, actor=request.user, query=query):
