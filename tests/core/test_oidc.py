@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from tests.oidc_provider.process import PASSWORD, USERS
-from tests.people.factories import EmployeeFactory, UserFactory
+from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -92,6 +92,35 @@ def test_without_coordinator_groups_listed_the_group_is_left_alone(client, oidc,
     sign_in(client, "anne")
 
     assert user.groups.filter(name=COORDINATOR_GROUP).exists()
+
+
+def test_the_group_claim_makes_the_user_the_leader_of_their_own_core_area(client, oidc, settings):
+    settings.OIDC_LEADER_GROUPS = ["Medarbejdere"]  # Anne's group at the provider
+    elsewhere = CoreAreaFactory(name="Teknik og Miljø")
+    employee = EmployeeFactory(email=USERS["anne"]["email"], core_area__name="Børn og Familie")
+    elsewhere.leaders.add(employee)
+
+    sign_in(client, "anne")
+    assert [area.name for area in employee.led_core_areas.all()] == ["Børn og Familie"]
+    overview = client.get(reverse("time:overview"), **ENGLISH)  # the leaders' time overview
+    assert overview.status_code == 200 and "Børn og Familie" in overview.content.decode()
+
+    settings.OIDC_LEADER_GROUPS = ["Ledere"]
+    client.logout()
+    sign_in(client, "anne")
+    assert not employee.led_core_areas.exists()
+    assert client.get(reverse("time:overview")).status_code == 403
+
+
+def test_without_leader_groups_listed_leadership_is_left_alone(client, oidc, settings):
+    settings.OIDC_LEADER_GROUPS = []
+    employee = EmployeeFactory(email=USERS["anne"]["email"])
+    other = CoreAreaFactory()
+    other.leaders.add(employee)
+
+    sign_in(client, "anne")
+
+    assert list(employee.led_core_areas.all()) == [other]
 
 
 @pytest.mark.parametrize("employee", [None, "inactive"])

@@ -8,8 +8,9 @@ is refused, and the callback tells them so politely.
 On the first sign-in a user is created for the employee (without a password) and linked to them;
 an employee who already has a user signs in as that user. On every sign-in the coordinator group
 follows the group claim when OIDC_COORDINATOR_GROUPS is set: added when a listed group is among
-the user's groups, removed when none is. Core-area leaders are not taken from claims
-(CoreArea.leaders says who leads what).
+the user's groups, removed when none is. Likewise, when OIDC_LEADER_GROUPS is set, a user in a
+listed group leads their own core area (Employee.core_area) and no other; a user in none leads
+no core area. Unset, CoreArea.leaders is managed in Lokalkontakt alone.
 """
 
 import logging
@@ -65,7 +66,8 @@ def free_username(base: str) -> str:
 def employee_sign_in(*, employee: Employee, claims: dict):
     """The employee's user, created and linked on their first sign-in through the provider (with
     no usable password), with the coordinator group set from the group claim when
-    OIDC_COORDINATOR_GROUPS is set. Returns the user."""
+    OIDC_COORDINATOR_GROUPS is set and the core-area leadership from it when
+    OIDC_LEADER_GROUPS is. Returns the user."""
     # Locked, so that two first sign-ins at once make one user; `of` leaves the user row out.
     employee = Employee.objects.select_for_update(of=("self",)).select_related("user").get(pk=employee.pk)
     user = employee.user
@@ -82,7 +84,19 @@ def employee_sign_in(*, employee: Employee, claims: dict):
             user.groups.add(group)
         else:
             user.groups.remove(group)
+    if settings.OIDC_LEADER_GROUPS:
+        set_leadership(employee, leader=bool(group_names(claims) & set(settings.OIDC_LEADER_GROUPS)))
     return user
+
+
+def set_leadership(employee: Employee, *, leader: bool) -> None:
+    """The employee leads their own core area when `leader`, else none."""
+    led = {area.pk for area in employee.led_core_areas.all()}
+    wanted = {employee.core_area_id} if leader and employee.core_area_id else set()
+    if led != wanted:
+        employee.led_core_areas.set(wanted)
+        logger.info("Employee %s now leads core areas %s (group claim at sign-in)", employee.pk,
+                    sorted(wanted))
 
 
 class EmployeeOIDCBackend(OIDCAuthenticationBackend):

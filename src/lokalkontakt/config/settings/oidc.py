@@ -24,11 +24,12 @@ OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
 # The claim that names the employee: "email" (matched case-insensitively with Employee.email) or a
 # claim holding the employee's UUID in OS2mo / FK Organisation (Employee.external_uuid).
 OIDC_EMPLOYEE_CLAIM = os.environ.get("OIDC_EMPLOYEE_CLAIM", "email")
-# The claim listing the user's groups, and the values that make them the coordinator. With none
-# listed, the coordinator group is managed in Lokalkontakt alone. Core-area leaders are not taken
-# from claims: CoreArea.leaders says who leads what.
+# The claim listing the user's groups, the values that make them the coordinator, and those that
+# make them the leader of their own core area. With none listed, the coordinator group (or
+# CoreArea.leaders) is managed in Lokalkontakt alone.
 OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
 OIDC_COORDINATOR_GROUPS = env_list("OIDC_COORDINATOR_GROUPS", "")
+OIDC_LEADER_GROUPS = env_list("OIDC_LEADER_GROUPS", "")
 # Endpoints by hand, for a provider without discovery (empty: from the discovery document).
 OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
 OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
