@@ -156,3 +156,16 @@ def test_old_reset_requests_and_refused_links_are_deleted_and_addresses_forgotte
     assert created.pk in {e.pk for e in left}
     assert [(e.kind, e.client_hash) for e in left if e.pk not in recent] == [
         ("reset_requested", "b" * 64)]
+
+
+def test_with_the_municipalitys_login_on_its_users_get_no_password_by_reset(tove, settings):
+    settings.OIDC_DISCOVERY_URL = "https://login.example.dk/.well-known/openid-configuration"
+    signs_in_through_provider = EmployeeFactory(user=UserFactory(username="sso", email=""),
+                                                email="sso@example.dk")
+    signs_in_through_provider.user.set_unusable_password()
+    signs_in_through_provider.user.save()
+
+    answers = ask("sso@example.dk"), ask("tove@example.dk")
+
+    assert page_text(answers[0]) == page_text(answers[1]).replace("tove@", "sso@")
+    assert [email.to for email in OutgoingEmail.objects.all()] == [["tove@example.dk"]]

@@ -11,6 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.core.auth import DEMO_USERNAMES
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.oidc.discovery import oidc_enabled
 from lokalkontakt.people.models import AccountEvent, Employee
 from lokalkontakt.people.tokens import (
     LinkState,
@@ -103,11 +105,15 @@ def resettable_users(email: str):
     """The active local logins an address may reset: the login's own e-mail or its employee's
     work e-mail, of an active employee or of a login without one (e.g. the IT department's
     superuser). Never council members (they sign in by one-time links) nor, while the demo is
-    off, the demo's logins."""
+    off, the demo's logins. With the municipality's login on, only logins that already have a
+    password: one who signs in through the provider (and its second factor) gets no password
+    here by the back door."""
     email = email.strip()
     users = (get_user_model().objects.filter(is_active=True, council_member__isnull=True)
              .filter(Q(email__iexact=email) | Q(employee__email__iexact=email))
              .exclude(employee__is_active=False))
+    if oidc_enabled():
+        users = users.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
     if not settings.DEMO_ENABLED:
         users = users.exclude(username__in=DEMO_USERNAMES)
     return users.select_related("employee").distinct()
