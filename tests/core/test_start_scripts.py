@@ -4,10 +4,13 @@
 say which setting is missing; the web process refuses without collected static files (which
 would make every page answer 500). Each script ends by itself within seconds."""
 
+import shutil
 import subprocess
 import sys
+from urllib.parse import quote
 
 import pytest
+from django.db import connection
 
 from tests.core.processes import PROJECT_DIR
 
@@ -74,3 +77,37 @@ def test_the_worker_does_not_start_on_a_database_not_migrated(production):
 
     assert result.returncode == 78
     assert "The database still has migrations to apply after 0 s" in result.stderr
+
+
+def test_two_web_processes_starting_at_once_migrate_a_fresh_database_once(production):
+    """Two instances of the web process (say, a rolling start) on one fresh PostgreSQL database:
+    the first migrates under the advisory lock, the second waits and finds nothing to do."""
+    settings = connection.settings_dict
+    if connection.vendor != "postgresql" or not shutil.which("createdb"):
+        pytest.skip("the migration lock is PostgreSQL's (SQLite's write lock serves one machine)")
+    env = {"PATH": "/usr/bin:/bin", "PGPASSWORD": settings["PASSWORD"] or "",
+           "PGHOST": settings["HOST"] or "localhost", "PGPORT": str(settings["PORT"] or 5432),
+           "PGUSER": settings["USER"]}
+    name = f"{settings['NAME']}_two_starts"
+    subprocess.run(["dropdb", "--if-exists", name], env=env, check=True, capture_output=True)  # noqa: S607
+    subprocess.run(["createdb", name], env=env, check=True, capture_output=True)  # noqa: S607
+    password = f":{quote(settings['PASSWORD'], safe='')}" if settings["PASSWORD"] else ""
+    production["DATABASE_URL"] = (f"postgres://{quote(settings['USER'], safe='')}{password}@"
+                                  f"{env['PGHOST']}:{env['PGPORT']}/{name}")
+    command = [sys.executable, "-m", "lokalkontakt", "preflight", "--migrate"]
+    try:
+        both = [subprocess.Popen(command, env=production, cwd=PROJECT_DIR, text=True,  # noqa: S603
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        results = [(process.wait(timeout=300), process.stderr.read()) for process in both]
+        assert [code for code, _ in results] == [0, 0], results
+        applied = subprocess.run(
+            ["psql", "-At", "-d", name, "-c",  # noqa: S607
+             "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"],
+            env=env, check=True, capture_output=True, text=True).stdout.strip()
+        total, distinct = map(int, applied.split("|"))
+        assert total == distinct > 50
+    finally:
+        for process in both:
+            process.stdout.close()
+            process.stderr.close()
+        subprocess.run(["dropdb", "--if-exists", name], env=env, capture_output=True)  # noqa: S607
