@@ -67,7 +67,8 @@ class Command(BaseCommand):
             worker.stop()
 
     def _periodic_jobs(self, stop: threading.Event, interval: int = 900) -> None:
-        """What cron does in production: the idempotent jobs every 15 minutes."""
+        """What the jobs process (scripts/start-jobs, run_scheduler) does in production: the
+        idempotent jobs every 15 minutes, here in a thread of the one development process."""
         from django.db import close_old_connections
 
         while not stop.is_set():
