@@ -220,3 +220,21 @@ def test_the_export_by_name_includes_the_area_history_that_names_the_person(coor
     index = _zip(response).read("index.html").decode()
     assert "Glud: Council member deactivated" in index
     assert ("areas.areaevent", AreaEvent.objects.get().pk) in entries(AccessLogEntry.How.EXPORT)
+
+
+def test_a_search_too_wide_to_be_one_person_offers_no_export_or_erasure(coordinator, mette,
+                                                                        monkeypatch):
+    monkeypatch.setattr("lokalkontakt.core.subjectrights.selectors.FIND_LIMIT", 1)  # 2 inquiries
+
+    page = coordinator.get(SEARCH_URL, {"q": "Mette Borger"}).content.decode()
+    export = coordinator.get(EXPORT_URL, {"q": "Mette Borger"})
+    erase = coordinator.post(ERASE_URL, {"q": "Mette Borger",
+                                         "chosen": [f"inquiries.inquiry:{mette['open'].pk}"]})
+
+    assert "The search is too wide to be one person" in page
+    assert "Download everything (ZIP)" not in page and "Erase…" not in page
+    for refused in (export, erase):
+        assert refused.status_code == 400
+        assert "narrow it (for example the whole e-mail address)" in refused.content.decode()
+    assert not AccessLogEntry.objects.exclude(how=AccessLogEntry.How.SEARCH).exists()
+    assert Inquiry.objects.get(pk=mette["open"].pk).submitter_name == "Mette Borger"

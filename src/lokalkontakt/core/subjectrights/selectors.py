@@ -9,7 +9,8 @@ from lokalkontakt.core.registry import personal_data
 
 # Objects listed per source on the page (all of them are counted, exported and erased).
 LIST_LIMIT = 50
-# A person with more than this per source is not a person but a search term too wide.
+# A person with more than this per source is not a person but a search term too wide: the
+# page says so, and offers neither export nor erasure until the search is narrowed.
 FIND_LIMIT = 1000
 
 
@@ -22,6 +23,15 @@ class Holding:
     label: Any
     count: int
     rows: list[tuple[int, str, str | None]]
+
+    @property
+    def too_wide(self) -> bool:
+        return self.count > FIND_LIMIT
+
+
+def too_wide(found: list[Holding]) -> list[Holding]:
+    """The sources where the search finds more than one person can have (FIND_LIMIT)."""
+    return [holding for holding in found if holding.too_wide]
 
 
 def holdings(query: str) -> list[Holding]:
@@ -38,9 +48,18 @@ def holdings(query: str) -> list[Holding]:
 
 
 def found_ids(query: str) -> dict[str, list[int]]:
-    """The ids of every source's objects holding the person's data (at most FIND_LIMIT each)."""
-    return {key: sorted(row["pk"] for row in source.find(query)[:FIND_LIMIT])
-            for key, source in personal_data.items()}
+    """The ids of every source's objects holding the person's data. Raises SearchTooWide when a
+    source finds more than FIND_LIMIT (the views check first; this keeps a wide search from
+    reaching an export or erasure some other way)."""
+    found = {key: sorted(row["pk"] for row in source.find(query)[:FIND_LIMIT + 1])
+             for key, source in personal_data.items()}
+    if any(len(ids) > FIND_LIMIT for ids in found.values()):
+        raise SearchTooWide(query)
+    return found
+
+
+class SearchTooWide(Exception):
+    """The search finds more than FIND_LIMIT objects in a source: not one person."""
 
 
 def erasure_plans(query: str) -> list[tuple[str, Any, list]]:

@@ -20,7 +20,14 @@ from lokalkontakt.core.models import AccessLogEntry
 from lokalkontakt.core.permissions import access_log_reader_required
 from lokalkontakt.core.subjectrights.export import person_export
 from lokalkontakt.core.subjectrights.forms import EraseForm, PersonForm
-from lokalkontakt.core.subjectrights.selectors import LIST_LIMIT, erasure_plans, holdings
+from lokalkontakt.core.subjectrights.selectors import (
+    FIND_LIMIT,
+    LIST_LIMIT,
+    SearchTooWide,
+    erasure_plans,
+    holdings,
+    too_wide,
+)
 from lokalkontakt.core.subjectrights.services import person_erase
 
 How = AccessLogEntry.How
@@ -32,8 +39,18 @@ def _search_page(request, form, *, status=200):
         record_references(request, [(h.key, pk) for h in found for pk, *_rest in h.rows],
                           how=How.SEARCH)
     return render(request, "core/personal_data.html", {
-        "form": form, "holdings": found, "list_limit": LIST_LIMIT,
-        "total": sum(h.count for h in found or [])}, status=status)
+        "form": form, "holdings": found, "list_limit": LIST_LIMIT, "find_limit": FIND_LIMIT,
+        "too_wide": ", ".join(str(h.label) for h in too_wide(found or [])),
+        "total": sum(h.count for h in found or [])},
+        status=status)
+
+
+def _too_wide_page(request, form):
+    """The export or erasure of a search that finds more than one person can have: refused, with
+    the search page saying why (nothing exported, nothing changed)."""
+    messages.error(request, _("The search is too wide to be one person: narrow it (for example "
+                              "the whole e-mail address) before you export or erase."))
+    return _search_page(request, form, status=400)
 
 
 @access_log_reader_required
@@ -50,7 +67,10 @@ def person_export_zip(request):
     form = PersonForm(request.GET)
     if not form.is_valid():
         return _search_page(request, form, status=400)
-    archive, references = person_export(form.cleaned_data["q"])
+    try:
+        archive, references = person_export(form.cleaned_data["q"])
+    except SearchTooWide:
+        return _too_wide_page(request, form)
     record_references(request, references, how=How.EXPORT)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     response = FileResponse(archive, as_attachment=True, filename=f"personoplysninger-{stamp}.zip",
@@ -68,7 +88,10 @@ def person_erase_confirm(request):
     if not person.is_valid():
         return _search_page(request, person, status=400)
     query = person.cleaned_data["q"]
-    plans = erasure_plans(query)
+    try:
+        plans = erasure_plans(query)
+    except SearchTooWide:
+        return _too_wide_page(request, person)
     form = EraseForm(request.POST if request.method == "POST" else None,
                      initial={"q": query}, plans=plans)
     if request.method == "POST" and form.is_valid():
