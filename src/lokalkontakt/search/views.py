@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from lokalkontakt.core.accesslog.record import How, record_references
+from lokalkontakt.core.accesslog.record import How, record_personal
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
-from lokalkontakt.core.registry import personal_data
 from lokalkontakt.core.search.query import search as search_query
 from lokalkontakt.core.search.query import who_knows as who_knows_query
 from lokalkontakt.search.forms import SearchForm, WhoKnowsForm
@@ -34,9 +33,7 @@ def search(request):
         results = search_query(user=request.user, page=_page_number(request),
                                **form.search_arguments())
         # Hits of kinds that hold a person's data (an inquiry's text is the citizen's message).
-        record_references(request, [hit.reference for hit in results.hits
-                                    if hit.reference and hit.reference[0] in personal_data],
-                          how=How.SEARCH)
+        record_personal(request, [hit.reference for hit in results.hits], how=How.SEARCH)
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "search/search.html",

@@ -43,3 +43,11 @@ def record_references(request, references, *, how: str) -> int:
     AccessLogEntry.objects.bulk_create(
         [AccessLogEntry(object_type=label, object_id=pk, **common) for label, pk in seen])
     return len(seen)
+
+
+def record_personal(request, references, *, how: str) -> int:
+    """Log the references among `references` ((model label, id) pairs, or None) whose model holds
+    personal data (is registered in core.registry.personal_data); others are not logged. For
+    pages that mix kinds of objects, such as the search's hits."""
+    return record_references(request, [ref for ref in references if ref and ref[0] in personal_data],
+                             how=how)
