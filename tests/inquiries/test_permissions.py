@@ -18,6 +18,7 @@ from tests.permissions import (
 RULES = {
     "inquiries:new": "public",
     "inquiries:submitted": "public",
+    "inquiries:register": "staff",
     "inquiries:track": "public",
     "inquiries:list": "staff",
     "inquiries:detail": "staff",
@@ -31,6 +32,7 @@ RULES = {
     "inquiries:file": "staff",
     "inquiries:track_file": "public",
     "inquiries:council_list": "council",
+    "inquiries:council_new": "council",
     "inquiries:council_detail": "council",
     "inquiries:council_file": "council",
 }

@@ -52,8 +52,11 @@ def council_new(request):
     """A council member writes to their area's contact as the local council, with their name and
     address filled in from the membership; the receipt page follows, as on the public form."""
     member, area = request.user.council_member, council_area_of(request.user)
-    form = CouncilInquiryForm(request.POST or None, request.FILES or None,
-                              initial={"submitter_name": member.name, "submitter_email": member.email})
+    council = member.council
+    # Members have no phone of their own on record; the chair's is the council's.
+    phone = council.chair_phone if member.email and member.email == council.chair_email else ""
+    form = CouncilInquiryForm(request.POST or None, request.FILES or None, initial={
+        "submitter_name": member.name, "submitter_email": member.email, "submitter_phone": phone})
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
         try:
