@@ -122,8 +122,9 @@ class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
                                        initial=Inquiry.SubmitterKind.CITIZEN)
     submitter_name = forms.CharField(label=_("Name"), max_length=150,
                                      validators=[validate_single_line, validate_no_links])
-    submitter_email = forms.EmailField(label=_("E-mail"), required=False, help_text=NO_EMAIL_HELP)
-    submitter_phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
+    submitter_email = forms.EmailField(label=_("E-mail address"), required=False,
+                                       help_text=NO_EMAIL_HELP)
+    submitter_phone = forms.CharField(label=_("Phone number"), max_length=30, required=False,
                                       widget=forms.TextInput(attrs={"type": "tel"}))
     subject = forms.CharField(label=_("Subject"), max_length=200,
                               validators=[validate_single_line, validate_no_links])
