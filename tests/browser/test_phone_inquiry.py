@@ -9,7 +9,7 @@ import pytest
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.inquiries.models import Inquiry
-from tests.browser.helpers import expect, log_in, message, t
+from tests.browser.helpers import expect, log_in, message, screenshot, t
 from tests.browser.test_accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -27,6 +27,7 @@ def test_a_phone_inquiry_without_e_mail_is_registered_handled_and_closed(page, h
                      ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Register an inquiry"))
     assert_accessible(page)
+    screenshot(page, "inquiry-register")
     # The phone and the citizen are the defaults, the area is the page's, the date today's.
     expect(page.get_by_label(t("Phone"), exact=True)).to_be_checked()
     expect(page.get_by_label(t("Citizen"), exact=True)).to_be_checked()
@@ -54,6 +55,7 @@ def test_a_phone_inquiry_without_e_mail_is_registered_handled_and_closed(page, h
     expect(page.get_by_text(t("Registered by"), exact=True)).to_be_visible()
     assert (inquiry.channel, inquiry.submitter_email) == (Inquiry.Channel.PHONE, "")
     assert_accessible(page)
+    screenshot(page, "inquiry-registered-by-phone")
 
     page.get_by_role("button", name=t("Acknowledge")).click()
     expect(page.get_by_text(t("The inquiry is acknowledged."))).to_be_visible()
