@@ -21,6 +21,7 @@ RULES = {
     "inquiries:register": "staff",
     "inquiries:track": "public",
     "inquiries:list": "staff",
+    "inquiries:export": "staff",
     "inquiries:detail": "staff",
     "inquiries:acknowledge": "staff",
     "inquiries:reply": "staff",

@@ -7,6 +7,7 @@ from lokalkontakt.inquiries.views import council, handling, inquiries, public, r
 app_name = "inquiries"
 urlpatterns = [
     path("", inquiries.inquiry_list, name="list"),
+    path("eksport/", inquiries.export, name="export"),
     path("ny/", public.new, name="new"),
     path("ny/sendt/", public.submitted, name="submitted"),
     path("registrer/", register.register, name="register"),
