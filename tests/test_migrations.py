@@ -34,10 +34,12 @@ BEFORE_THE_SPLIT = [
 
 
 # Columns that migrations after the split added to moved tables (councils 0002: when a member
-# left and was anonymised, issue 15); the old head has not got them.
+# left and was anonymised, issue 15; inquiries 0009, issue 17); the old head has not got them.
 ADDED_AFTER_THE_SPLIT = {
     "areas_councilmember": {"deactivated_at", "anonymised_at"},
     "areas_historicalcouncilmember": {"deactivated_at", "anonymised_at"},
+    # inquiries 0009: how and on which day an inquiry was received (issue 17).
+    "inquiries_inquiry": {"channel", "received_on"},
 }
 
 

@@ -18,8 +18,10 @@ from tests.permissions import (
 RULES = {
     "inquiries:new": "public",
     "inquiries:submitted": "public",
+    "inquiries:register": "staff",
     "inquiries:track": "public",
     "inquiries:list": "staff",
+    "inquiries:export": "staff",
     "inquiries:detail": "staff",
     "inquiries:acknowledge": "staff",
     "inquiries:reply": "staff",
@@ -31,6 +33,7 @@ RULES = {
     "inquiries:file": "staff",
     "inquiries:track_file": "public",
     "inquiries:council_list": "council",
+    "inquiries:council_new": "council",
     "inquiries:council_detail": "council",
     "inquiries:council_file": "council",
 }

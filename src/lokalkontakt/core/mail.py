@@ -66,7 +66,9 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
 def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
                          attachments=()) -> None:
     """Render a plain-text e-mail template in the site's language (subject on the first line,
-    then the body) and queue it; nothing is queued without recipients."""
+    then the body) and queue it; nothing is queued without recipients (an empty address, such as
+    that of a phone caller who gave none, is no recipient)."""
+    to = [address for address in to if address]
     if not to:
         return
     with translation.override(settings.LANGUAGE_CODE):

@@ -39,10 +39,11 @@ class InquiryEventInline(admin.TabularInline):
 
 @admin.register(Inquiry)
 class InquiryAdmin(ReadOnlyAdmin):
-    list_display = ["pk", "subject", "area", "status", "assignee", "answer_due"]
-    list_filter = ["status"]
+    list_display = ["pk", "subject", "area", "channel", "status", "assignee", "answer_due"]
+    list_filter = ["status", "channel"]
     list_select_related = ["area", "assignee"]
-    fields = ["subject", "area", "submitter_kind", "shared_with_council", "status", "assignee",
+    fields = ["subject", "area", "channel", "received_on", "submitter_kind", "shared_with_council",
+              "status", "assignee",
               "acknowledge_due", "answer_due", "acknowledged_at", "answered_at", "closed_at",
               "escalated_at", "anonymised_at", "created_at"]
     readonly_fields = fields

@@ -32,6 +32,11 @@ class InquiriesConfig(AppConfig):
                                order=10)
         council_panels.register("inquiries", panels.council_home_panel, order=10)
 
+        from lokalkontakt.core.registry import area_panels
+
+        area_panels.register("inquiries", Panel("inquiries/_area_inquiries.html",
+                                                panels.area_inquiries), order=15)
+
         from lokalkontakt.core.registry import briefing_sections
 
         briefing_sections.register("inquiries", Panel("inquiries/_briefing_inquiries.html",

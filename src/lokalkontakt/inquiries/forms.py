@@ -1,25 +1,43 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.core.forms import attachments_field
+from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.people.models import CoreArea, Employee
 
 
-class InquiryForm(forms.Form):
+class FilesChosenAgainMixin:
+    """A browser does not send the chosen files again after a form error: the file field says so
+    and names them, so nobody loses an attachment without knowing (call ask_for_files_again
+    after a service's refusal too)."""
+
+    def full_clean(self):
+        super().full_clean()
+        self.ask_for_files_again()
+
+    def ask_for_files_again(self):
+        names = [f.name for f in self.files.getlist(self.add_prefix("files"))] if self.files else []
+        if names and self.errors and "files" not in self.errors:
+            self.add_error("files", _("Your files were not sent because the form had errors: "
+                                      "choose them again (%(names)s).") % {"names": ", ".join(names)})
+
+
+class InquiryForm(FilesChosenAgainMixin, forms.Form):
     area = forms.ModelChoiceField(
         label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
         empty_label=_("I don't know – send it to the coordinator"),
         help_text=_("Choose the area by its name; towns and postcodes are shown in brackets."),
     )
     submitter_kind = forms.ChoiceField(label=_("I am writing as"), widget=forms.RadioSelect,
-                                       choices=Inquiry.SubmitterKind.choices)
+                                       choices=Inquiry.SubmitterKind.choices,
+                                       initial=Inquiry.SubmitterKind.CITIZEN)
     # One line without links, as the name: both go into the e-mails (core.validators).
     subject = forms.CharField(label=_("Subject"), max_length=200,
                               validators=[validate_single_line, validate_no_links])
@@ -68,6 +86,69 @@ class InquiryForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
+class CouncilInquiryForm(InquiryForm):
+    """A council member writes to their area's contact: the area and "the local council" are
+    given by their membership; their name and address are filled in from it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["area", "submitter_kind", "shared_with_council", "website"]:
+            del self.fields[name]
+
+    is_spam = False
+
+
+NO_EMAIL_HELP = _("Without an e-mail address the citizen gets no receipt and no link to follow "
+                  "the inquiry, and replies are not e-mailed: give the answer another way.")
+
+
+class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
+    """Staff register an inquiry that reached them by phone, e-mail, letter, at a meeting or in
+    person. No privacy box: the citizen did not fill in the form (the receipt links to the
+    privacy notice; the page says who registered it)."""
+
+    channel = forms.ChoiceField(
+        label=_("How did the inquiry reach you?"), widget=forms.RadioSelect,
+        initial=Inquiry.Channel.PHONE,
+        choices=[c for c in Inquiry.Channel.choices if c[0] != Inquiry.Channel.WEB_FORM])
+    received_on = forms.DateField(label=_("Date received"), widget=DATE_INPUT,
+                                  initial=timezone.localdate,
+                                  help_text=_("The deadlines count in working days from this day."))
+    area = forms.ModelChoiceField(label=_("Local area"), queryset=LocalArea.objects.none(),
+                                  required=False,
+                                  empty_label=_("Not known – send it to the coordinator"))
+    submitter_kind = forms.ChoiceField(label=_("Who is writing"), widget=forms.RadioSelect,
+                                       choices=Inquiry.SubmitterKind.choices,
+                                       initial=Inquiry.SubmitterKind.CITIZEN)
+    submitter_name = forms.CharField(label=_("Name"), max_length=150,
+                                     validators=[validate_single_line, validate_no_links])
+    submitter_email = forms.EmailField(label=_("E-mail address"), required=False,
+                                       help_text=NO_EMAIL_HELP)
+    submitter_phone = forms.CharField(label=_("Phone number"), max_length=30, required=False,
+                                      widget=forms.TextInput(attrs={"type": "tel"}))
+    subject = forms.CharField(label=_("Subject"), max_length=200,
+                              validators=[validate_single_line, validate_no_links])
+    text = forms.CharField(label=_("The inquiry"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 8}))
+    files = attachments_field()
+    shared_with_council = forms.BooleanField(
+        label=_("The citizen agrees that the area's local council may read the inquiry"),
+        required=False, help_text=_("The council never sees the citizen's name, contact details "
+                                    "or files. An inquiry from the local council is always shared "
+                                    "with it."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["area"].label_from_instance = _area_label
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(_("The date received cannot be in the future."))
+        return received_on
+
+
 def _area_label(area: LocalArea) -> str:
     details = ", ".join(part for part in [area.towns.replace(";", ","), area.postcodes] if part)
     return f"{area.name} ({details})" if details and details != area.name else area.name
@@ -105,6 +186,8 @@ class ListFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("open", pgettext_lazy("inquiries filter", "Open")), *Inquiry.Status.choices,
         ("any", _("All"))])
+    channel = forms.ChoiceField(label=_("Channel"), required=False,
+                                choices=[("", _("All channels")), *Inquiry.Channel.choices])
     area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
                                   empty_label=_("All areas"))
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.models import Attachment
@@ -27,6 +28,16 @@ class Inquiry(models.Model):
         BUSINESS = "business", _("Business")
         COUNCIL = "council", _("Local council")
 
+    class Channel(models.TextChoices):
+        """How the inquiry reached the municipality: the public form, or staff registered it."""
+
+        WEB_FORM = "web_form", _("Web form")
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("E-mail")
+        LETTER = "letter", _("Letter")
+        MEETING = "meeting", _("Meeting")
+        IN_PERSON = "in_person", _("In person")
+
     area = models.ForeignKey(
         "areas.LocalArea", on_delete=models.PROTECT, null=True, blank=True,
         related_name="inquiries", verbose_name=_("local area"),
@@ -38,6 +49,11 @@ class Inquiry(models.Model):
     submitter_name = models.CharField(_("name"), max_length=150)
     submitter_email = models.EmailField(_("e-mail"), blank=True)
     submitter_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices,
+                               default=Channel.WEB_FORM)
+    # The day the inquiry reached the municipality (a phone call registered later): the
+    # deadlines count from it.
+    received_on = models.DateField(_("date received"), default=timezone.localdate)
     # The submitter's choice on the form; the local council's own inquiries are always shared.
     shared_with_council = models.BooleanField(
         _("shared with the local council"), default=False,
@@ -108,6 +124,15 @@ class Inquiry(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
+
+    @property
+    def registered_by(self):
+        """The member of staff who registered the inquiry (the actor of its first step), or None
+        when the submitter sent it. Reads the prefetched events where the page has them."""
+        for event in self.events.all():
+            if event.kind == InquiryEvent.Kind.SUBMITTED:
+                return event.actor
+        return None
 
 
 class InquiryEvent(models.Model):

@@ -25,6 +25,12 @@ def council_home(request, *, area) -> dict:
 council_home_panel = Panel(template="inquiries/_council_home.html", context=council_home)
 
 
+def area_inquiries(request, *, area):
+    """Staff reach the area's inquiries and register one about it from the area page (links
+    only: no query)."""
+    return {} if request.user.has_perm("core.view_internal") else None
+
+
 def mine_workload(request, *, employee):
     return {"inquiries": inquiry_workload(user=request.user)}
 

@@ -61,6 +61,8 @@ def export(ids) -> list[ExportSection]:
         fields = [(_("Reference"), inquiry.reference)]
         fields += [(_label(name), str(value)) for name, value in [
             ("subject", inquiry.subject), ("created_at", _when(inquiry.created_at)),
+            ("channel", inquiry.get_channel_display()),
+            ("received_on", date_format(inquiry.received_on, "SHORT_DATE_FORMAT")),
             ("status", inquiry.get_status_display()), ("area", inquiry.area or ""),
             ("submitter_kind", inquiry.get_submitter_kind_display()),
             ("submitter_name", inquiry.submitter_name), ("submitter_email", inquiry.submitter_email),

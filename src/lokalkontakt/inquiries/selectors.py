@@ -32,9 +32,9 @@ SUBMITTER_FILES = Q(event__isnull=True) | Q(event__kind=InquiryEvent.Kind.FOLLOW
 
 
 def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
-                 focus_area=None, assignee=None, sort: str = "due"):
-    """The inquiries a user may see, by scope (mine / areas / all), status, area, focus area and
-    handler, in one of the SORTS (default: the answer date, oldest first)."""
+                 focus_area=None, assignee=None, channel: str = "", sort: str = "due"):
+    """The inquiries a user may see, by scope (mine / areas / all), status, area, focus area,
+    handler and channel, in one of the SORTS (default: the answer date, oldest first)."""
     inquiries = inquiries_visible_to(user=user)
     employee = getattr(user, "employee", None)
     if scope == "mine":
@@ -51,6 +51,8 @@ def inquiry_list(*, user, scope: str = "mine", status: str = "open", area=None,
         inquiries = inquiries.filter(focus_areas=focus_area)
     if assignee is not None:
         inquiries = inquiries.filter(assignee=assignee)
+    if channel:
+        inquiries = inquiries.filter(channel=channel)
     return inquiries.order_by(*SORTS.get(sort, SORTS["due"]))
 
 

@@ -2,16 +2,19 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path
 
-from lokalkontakt.inquiries.views import council, handling, inquiries, public
+from lokalkontakt.inquiries.views import council, handling, inquiries, public, register
 
 app_name = "inquiries"
 urlpatterns = [
     path("", inquiries.inquiry_list, name="list"),
+    path("eksport/", inquiries.export, name="export"),
     path("ny/", public.new, name="new"),
     path("ny/sendt/", public.submitted, name="submitted"),
+    path("registrer/", register.register, name="register"),
     path("spor/<str:token>/", public.track, name="track"),
     path("spor/<str:token>/filer/<int:attachment_pk>/", public.track_file, name="track_file"),
     path("lokalraad/", council.council_list, name="council_list"),
+    path("lokalraad/ny/", council.council_new, name="council_new"),
     path("lokalraad/<int:pk>/", council.council_detail, name="council_detail"),
     path("lokalraad/<int:pk>/filer/<int:attachment_pk>/", council.council_file,
          name="council_file"),

@@ -7,6 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,57 +30,67 @@ Kind = InquiryEvent.Kind
 
 def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str, text: str,
                    submitter_name: str, submitter_email: str, submitter_phone: str = "",
-                   shared_with_council: bool = False, client: str,
-                   files=()) -> tuple[Inquiry, str]:
+                   shared_with_council: bool = False, client: str, files=(),
+                   channel: str = Inquiry.Channel.WEB_FORM,
+                   received_on: datetime.date | None = None,
+                   registered_by=None) -> tuple[Inquiry, str]:
     """Receive an inquiry with its attachments, route it to the area's contact (or the
     coordinator) and queue the receipt to the submitter and the notice to whoever handles it.
 
     The area's local council may read it only when the submitter chose to share it, or when the
     council wrote it (submitter_kind COUNCIL: always shared).
 
-    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour, and any
-    attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
+    An inquiry that reached a member of staff by phone, e-mail, letter, at a meeting or in person
+    is registered by them (`registered_by`, the actor of its first step) with its `channel` and
+    the day it was `received_on` (not in the future; default today), from which the deadlines
+    count in working days. The submitter's e-mail address may then be unknown: without one, no
+    receipt and no tracking link is sent. Staff registrations are not rate-limited.
+
+    Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour from the public,
+    and any attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
     Returns the inquiry and its tracking token (derived from the inquiry's salt and SECRET_KEY,
     see inquiries.tracking; only the salt and the token's hash are stored).
     """
     files = checked_uploads(files, field="files")
+    today = timezone.localdate()
+    received_on = received_on or today
+    if received_on > today:
+        raise ValidationError({"received_on": _("The date received cannot be in the future.")})
     with atomic_with_files() as stored:
         return _submit(area=area, submitter_kind=submitter_kind, subject=subject, text=text,
                        submitter_name=submitter_name, submitter_email=submitter_email,
                        submitter_phone=submitter_phone,
                        shared_with_council=(shared_with_council
                                             or submitter_kind == Inquiry.SubmitterKind.COUNCIL),
-                       client=client, files=files, stored=stored)
+                       client=client, files=files, stored=stored, channel=channel,
+                       received_on=received_on, registered_by=registered_by)
 
 
 
 def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_email,
-            submitter_phone, shared_with_council, client, files, stored) -> tuple[Inquiry, str]:
+            submitter_phone, shared_with_council, client, files, stored, channel, received_on,
+            registered_by) -> tuple[Inquiry, str]:
     hashed_client = client_hash(client)
-    recent = Inquiry.objects.filter(client_hash=hashed_client,
-                                    created_at__gte=timezone.now() - datetime.timedelta(hours=1))
-    if recent.count() >= settings.INQUIRY_RATE_LIMIT:
-        raise ValidationError(_("You have sent several inquiries within the last hour. "
-                                "Please wait a little and try again."))
+    if registered_by is None:
+        _check_rate(hashed_client)
     primary = area.primary_assignment if area else None
     # A contact who has left (deactivated, e.g. by the OS2mo sync) but not yet been replaced
     # handles nothing new: the coordinator does, until the handover.
     assignee = primary.employee if primary and primary.employee.is_active else None
     salt = new_tracking_salt()
     token = tracking_token_for_salt(salt)
-    today = timezone.localdate()
     inquiry = Inquiry(
         area=area, submitter_kind=submitter_kind, subject=subject.strip(), text=text.strip(),
         submitter_name=submitter_name.strip(), submitter_email=submitter_email.strip(),
         submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
         token_hash=token_hash(token), tracking_salt=salt,
-        client_hash=hashed_client, assignee=assignee,
-        acknowledge_due=add_working_days(today, settings.INQUIRY_ACKNOWLEDGE_DAYS),
-        answer_due=add_working_days(today, settings.INQUIRY_ANSWER_DAYS),
+        client_hash=hashed_client, assignee=assignee, channel=channel, received_on=received_on,
+        acknowledge_due=add_working_days(received_on, settings.INQUIRY_ACKNOWLEDGE_DAYS),
+        answer_due=add_working_days(received_on, settings.INQUIRY_ANSWER_DAYS),
     )
     inquiry.full_clean()
     inquiry.save()
-    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True)
+    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True, actor=registered_by)
     inquiry_event_add(inquiry, Kind.ROUTED, public=False,
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
     # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
@@ -87,6 +98,16 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
     index_update(inquiry)
     context = {"inquiry": inquiry, "tracking_url": tracking_url(token),
                "staff_url": site_url(inquiry.get_absolute_url())}
-    email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email], context=context)
+    if inquiry.submitter_email:  # a phone caller may have given none: then no receipt, no link
+        email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email],
+                             context={**context, "privacy_url": site_url(reverse("privacy"))})
     email_queue_template("inquiries/email/new_inquiry.txt", to=handler_emails(inquiry), context=context)
     return inquiry, token
+
+
+def _check_rate(hashed_client: str) -> None:
+    recent = Inquiry.objects.filter(client_hash=hashed_client,
+                                    created_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    if recent.count() >= settings.INQUIRY_RATE_LIMIT:
+        raise ValidationError(_("You have sent several inquiries within the last hour. "
+                                "Please wait a little and try again."))

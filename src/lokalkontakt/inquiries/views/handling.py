@@ -64,10 +64,17 @@ def acknowledge(request, pk):
 @staff_required
 @require_POST
 def reply(request, pk):
-    return _act(request, pk, lambda i, d: inquiry_reply(
-        inquiry=i, actor=request.user, text=d["text"], files=d["files"]),
+    emailed = []  # whether the submitter has an address the reply went to
+
+    def act(inquiry, data):
+        inquiry_reply(inquiry=inquiry, actor=request.user, text=data["text"], files=data["files"])
+        emailed.append(bool(inquiry.submitter_email))
+
+    return _act(request, pk, act,
         form=MessageWithFilesForm(request.POST, request.FILES, prefix="reply"),
-        form_name="reply_form", success=_("The reply is sent to the submitter."))
+        form_name="reply_form", success=lambda d: _("The reply is sent to the submitter.")
+        if emailed[0] else _("The reply is saved on the timeline. The citizen has no e-mail "
+                             "address: give them the answer another way."))
 
 
 @staff_required

@@ -12,6 +12,7 @@ from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries.exports import inquiries_workbook_response
 from lokalkontakt.inquiries.forms import (
     CloseForm,
     CoreAreaForwardForm,
@@ -36,6 +37,15 @@ def inquiry_list(request):
     return render(request, "inquiries/list.html", {
         "form": form, "page": page, "querystring": params.urlencode(),
         **_in_my_areas(request, filters, empty=not page.paginator.count)})
+
+
+@staff_required
+@require_GET
+def export(request):
+    """The list as filtered, as a spreadsheet (without the submitters' personal data)."""
+    form = ListFilterForm(request.GET or None)
+    return inquiries_workbook_response(
+        selectors.inquiry_list(user=request.user, **form.filters()).iterator(chunk_size=2000))
 
 
 def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:

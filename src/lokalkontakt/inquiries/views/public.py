@@ -41,6 +41,7 @@ def new(request):
             inquiry, _token = inquiry_submit(client=client_address(request), **data)
         except ValidationError as error:
             apply_service_errors(form, error)
+            form.ask_for_files_again()
         else:
             request.session[SUBMITTED_KEY] = inquiry.pk
             return redirect("inquiries:submitted")
