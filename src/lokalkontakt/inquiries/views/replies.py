@@ -74,9 +74,16 @@ def reply(request, pk):
         return detail_page(request, inquiry, extra={
             "reply_kept": kept, "reply_preview": email_preview(inquiry, email, names)},
             reply_form=form)
-    return _run(request, inquiry, form=form, form_name="reply_form", kept=kept, action=lambda: (
-        inquiry_reply(inquiry=inquiry, actor=request.user, text=text,
-                      files=[*files_open(kept, user=request.user), *files])),
+
+    def send():
+        opened = files_open(kept, user=request.user)
+        try:
+            inquiry_reply(inquiry=inquiry, actor=request.user, text=text, files=[*opened, *files])
+        finally:
+            for file in opened:
+                file.close()
+
+    return _run(request, inquiry, form=form, form_name="reply_form", kept=kept, action=send,
         success=lambda: emailed_message(
             inquiry, done=_("The reply is saved on the inquiry."),
             sent=_("An e-mail with the reply is on its way to %(email)s."),
