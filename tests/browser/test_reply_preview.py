@@ -14,7 +14,7 @@ from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.inquiries.emails import personal_link_marker
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from tests.browser.helpers import expect, log_in, message, t
+from tests.browser.helpers import expect, log_in, message, screenshot, t
 from tests.browser.test_accessibility import assert_accessible
 from tests.core.test_mail import run_worker
 from tests.inquiries.conftest import TRACKING_LINK, smtp_server  # noqa: F401 - fixture
@@ -69,6 +69,7 @@ def test_the_citizen_receives_exactly_the_previewed_reply_and_outcome(new_page, 
 
     subject, body = shown_email(page)
     expect(page.get_by_role("region").get_by_text("tilbud.pdf", exact=True)).to_be_visible()
+    screenshot(page, "inquiry-reply-preview")
     page.get_by_role("button", name=t("Send the e-mail")).click()
     expect(message(page, t("An e-mail with the reply is on its way to %(email)s.")
                    % {"email": "birthe@example.dk"})).to_be_visible()
