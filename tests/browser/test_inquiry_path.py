@@ -76,7 +76,10 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
     expect(colleague.get_by_text("Kan du tage denne?")).to_be_visible()
     colleague.get_by_label(t("Message")).first.fill("Tak, vi sender en tekniker i næste uge.")
     colleague.get_by_role("button", name=t("Send reply")).click()
-    expect(colleague.get_by_text(t("The reply is sent to the submitter."))).to_be_visible()
+    expect(colleague.get_by_text(" ".join([
+        t("The reply is saved on the inquiry."),
+        t("An e-mail with the reply is on its way to %(email)s.") % {"email": "birthe@example.dk"}]))
+    ).to_be_visible()
 
     page.goto(tracking_path)
     expect(page.get_by_text("Tak, vi sender en tekniker i næste uge.")).to_be_visible()

@@ -60,12 +60,13 @@ def test_a_phone_inquiry_without_e_mail_is_registered_handled_and_closed(page, h
     page.get_by_role("button", name=t("Acknowledge")).click()
     expect(page.get_by_text(t("The inquiry is acknowledged."))).to_be_visible()
     page.get_by_label(t("Message")).first.fill("Ringet tilbage: lampen skiftes torsdag.")
-    page.get_by_role("button", name=t("Send reply")).click()
-    expect(page.get_by_text(t("The reply is saved on the timeline. The citizen has no e-mail "
-                              "address: give them the answer another way."))).to_be_visible()
+    page.get_by_role("button", name=t("Save the reply")).click()
+    expect(page.get_by_text(t("The reply is saved on the inquiry.") + " " + t(
+        "There is no e-mail address: give the citizen the reply another way."))).to_be_visible()
     page.get_by_label(t("Outcome")).fill("Lampen er skiftet.")
     page.get_by_role("button", name=t("Close"), exact=True).click()
-    expect(page.get_by_text(t("The inquiry is closed."))).to_be_visible()
+    expect(page.get_by_text(t("The inquiry is closed.") + " " + t(
+        "There is no e-mail address: tell the citizen about the outcome another way."))).to_be_visible()
     expect(page.get_by_text("Ringet tilbage: lampen skiftes torsdag.")).to_be_visible()
     assert_accessible(page)
 

@@ -225,7 +225,8 @@ def test_a_reply_with_a_file_is_public_and_named_in_the_email(setting, submitted
         "reply-text": "Vedlagt er tilladelsen.", "reply-files": [pdf("tilladelse.pdf")]},
         follow=True)
 
-    assert "The reply is sent to the submitter." in response.content.decode()
+    assert (f"The reply is saved on the inquiry. An e-mail with the reply is on its way to "
+            f"{inquiry.submitter_email}.") in response.content.decode()
     attachment = inquiry.events.get(kind=Kind.REPLY).attachments.get()
     assert attachment.public
     [email] = OutgoingEmail.objects.all()

@@ -221,3 +221,23 @@ def test_the_council_page_takes_a_fixed_number_of_queries(inquiries, events, cou
     assert response.status_code == 200
     public = inquiry.events.filter(public=True).count()
     assert response.content.decode().count('class="event-text"') == public
+
+
+# The inquiry page with the reply's preview: the same reads as the page (the sender's name in the
+# e-mail is the employee record the page has read already).
+PREVIEW_QUERIES = DETAIL_QUERIES
+
+
+@pytest.mark.parametrize("events", [5, 100])
+def test_the_page_with_a_preview_takes_a_fixed_number_of_queries(events, coordinator,
+                                                                 django_assert_num_queries):
+    inquiry = make_inquiries(10)[1]
+    add_events(inquiry, events)
+    client = english_client(coordinator)
+
+    with django_assert_num_queries(PREVIEW_QUERIES):
+        response = client.post(f"{detail_url(inquiry)}svar/", {"reply-text": "Svar",
+                                                                "preview": "1"})
+
+    assert response.status_code == 200
+    assert 'class="email-preview__body"' in response.content.decode()

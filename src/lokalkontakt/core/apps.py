@@ -23,6 +23,10 @@ class CoreConfig(AppConfig):
         jobs.register("retention", retention_report, order=75)
         # E-mails and task results a stopped worker left behind, after the jobs that queue mail.
         jobs.register("mail", mail_report, order=80)
+        from lokalkontakt.core.files_kept import report as files_kept_report
+
+        # Files kept for a preview that nobody came back for.
+        jobs.register("files_kept", files_kept_report, order=78)
         from lokalkontakt.core.accesslog.jobs import report as access_log_report
         from lokalkontakt.core.personal_data import EMAILS
         from lokalkontakt.core.registry import personal_data

@@ -25,6 +25,7 @@ coordinator's "Send again" (`email_resend`).
 import datetime
 import logging
 import smtplib
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -54,7 +55,7 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
     """Store an e-mail and deliver it after the surrounding transaction commits. The subject is
     made one line (a user-typed title may hold line breaks, which a header may not) and cut to
     fit the column. `attachments` are (filename, text, mimetype) triples made by the system."""
-    subject = Truncator(" ".join(subject.split())).chars(SUBJECT_MAX_LENGTH)
+    subject = _one_line(subject)
     email = OutgoingEmail.objects.create(
         to=list(to), subject=subject, body=body, reply_to=reply_to,
         attachments=[{"filename": name, "content": content, "mimetype": mimetype}
@@ -63,19 +64,39 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
     return email
 
 
-def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
-                         attachments=()) -> None:
-    """Render a plain-text e-mail template in the site's language (subject on the first line,
-    then the body) and queue it; nothing is queued without recipients (an empty address, such as
-    that of a phone caller who gave none, is no recipient)."""
-    to = [address for address in to if address]
-    if not to:
-        return
+@dataclass(frozen=True)
+class RenderedEmail:
+    """An e-mail's subject and body exactly as they are queued (and shown in a preview)."""
+
+    subject: str
+    body: str
+
+
+def email_render(template: str, *, context: dict) -> RenderedEmail:
+    """Render a plain-text e-mail template in the site's language: subject on the first line
+    (made one line and cut to fit, as email_queue does), then the body. The one way an e-mail
+    is made from a template, so a preview and the queued e-mail cannot differ."""
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
     subject, body = text.strip().split("\n", 1)
-    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to,
+    return RenderedEmail(subject=_one_line(subject), body=body.strip() + "\n")
+
+
+def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
+                         attachments=()) -> None:
+    """Render a plain-text e-mail template (email_render) and queue it; nothing is queued
+    without recipients (an empty address, such as that of a phone caller who gave none, is no
+    recipient)."""
+    to = [address for address in to if address]
+    if not to:
+        return
+    rendered = email_render(template, context=context)
+    email_queue(to=to, subject=rendered.subject, body=rendered.body, reply_to=reply_to,
                 attachments=attachments)
+
+
+def _one_line(subject: str) -> str:
+    return Truncator(" ".join(subject.split())).chars(SUBJECT_MAX_LENGTH)
 
 
 def site_url(path: str) -> str:

@@ -163,6 +163,16 @@ class MessageWithFilesForm(MessageForm):
     files = attachments_field()
 
 
+class ReplyForm(MessageWithFilesForm):
+    """The reply to the submitter: staff write only the message (inquiries.emails.reply_email)."""
+
+    text = forms.CharField(label=_("Message"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 5}), help_text=_(
+                               "Write only the message: the e-mail adds the greeting, your name "
+                               "and the link to the inquiry. \"Show the e-mail\" shows it as the "
+                               "citizen will receive it."))
+
+
 class CloseForm(forms.Form):
     outcome = forms.CharField(label=_("Outcome"), max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 3}),

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path
 
-from lokalkontakt.inquiries.views import council, handling, inquiries, public, register
+from lokalkontakt.inquiries.views import council, handling, inquiries, public, register, replies
 
 app_name = "inquiries"
 urlpatterns = [
@@ -21,9 +21,9 @@ urlpatterns = [
     path("<int:pk>/", inquiries.detail, name="detail"),
     path("<int:pk>/filer/<int:attachment_pk>/", inquiries.download, name="file"),
     path("<int:pk>/kvitter/", handling.acknowledge, name="acknowledge"),
-    path("<int:pk>/svar/", handling.reply, name="reply"),
+    path("<int:pk>/svar/", replies.reply, name="reply"),
     path("<int:pk>/kommentar/", handling.comment, name="comment"),
-    path("<int:pk>/afslut/", handling.close, name="close"),
+    path("<int:pk>/afslut/", replies.close, name="close"),
     path("<int:pk>/videresend/", handling.forward, name="forward"),
     path("<int:pk>/videresend-kerneomraade/", handling.forward_core_area, name="forward_core_area"),
     path("<int:pk>/fokusomraader/", handling.tag, name="tag"),

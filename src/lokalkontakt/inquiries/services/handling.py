@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
+from lokalkontakt.core.mail import email_queue
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.inquiries.emails import outcome_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.services.common import inquiry_event_add, locked_inquiry
 
@@ -56,7 +58,10 @@ def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
 
 @transaction.atomic
 def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
-    """Close the inquiry with its outcome, which the submitter sees."""
+    """Close the inquiry with its outcome, which the submitter sees on the tracking page and,
+    when they have an address (inquiries.emails.submitter_address; never after anonymisation),
+    gets by e-mail (inquiries.emails.outcome_email, as previewed); a public step records that
+    it was sent."""
     inquiry = locked_inquiry(inquiry)
     if not inquiry.is_open:
         raise ValidationError(_("The inquiry is closed."))
@@ -66,5 +71,9 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
                                                           outcome.strip())
     inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     inquiry_event_add(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    if to := submitter_address(inquiry):
+        email = outcome_email(inquiry=inquiry, outcome=inquiry.outcome, actor=actor)
+        email_queue(to=[to], subject=email.subject, body=email.body)
+        inquiry_event_add(inquiry, Kind.OUTCOME_EMAILED, public=True, actor=actor)
     index_update(inquiry)
     return inquiry

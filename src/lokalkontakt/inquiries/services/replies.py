@@ -11,13 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
-from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.mail import email_queue, email_queue_template, site_url
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.inquiries.emails import reply_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add, locked_inquiry
-from lokalkontakt.inquiries.tracking import (
-    tracking_url_of,
-)
 
 Kind = InquiryEvent.Kind
 
@@ -26,7 +24,8 @@ def inquiry_reply(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryEve
     """Answer the submitter publicly: shown on the tracking page with its attachments and
     e-mailed to them with their tracking link (the e-mail names the files; they are downloaded
     from the tracking page). Without a derivable link (see inquiries.tracking) the e-mail
-    points to the one in the receipt."""
+    points to the one in the receipt. The e-mail is inquiries.emails.reply_email, which the
+    preview shows; without an address (inquiries.emails.submitter_address) none is sent."""
     files = checked_uploads(files, field="files")
     with atomic_with_files() as stored:
         return _reply(inquiry=inquiry, text=text, actor=actor, files=files, stored=stored)
@@ -47,9 +46,10 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
     index_update(inquiry)
-    email_queue_template("inquiries/email/reply.txt", to=[inquiry.submitter_email],
-          context={"inquiry": inquiry, "event": event, "files": stored,
-                   "tracking_url": tracking_url_of(inquiry)})
+    if to := submitter_address(inquiry):
+        email = reply_email(inquiry=inquiry, text=text, actor=actor,
+                            file_names=[attachment.name for attachment in stored])
+        email_queue(to=[to], subject=email.subject, body=email.body)
     return event
 
 

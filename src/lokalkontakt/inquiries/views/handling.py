@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The actions on the inquiry page: acknowledge, reply, comment, close, forward, tag."""
+"""The actions on the inquiry page: acknowledge, comment, forward, tag (reply and close, which
+e-mail the submitter, are in views.replies)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +13,6 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.forms import (
-    CloseForm,
     CoreAreaForwardForm,
     FocusAreasForm,
     ForwardForm,
@@ -25,11 +25,9 @@ from lokalkontakt.inquiries.services.forwarding import (
 )
 from lokalkontakt.inquiries.services.handling import (
     inquiry_acknowledge,
-    inquiry_close,
     inquiry_comment,
     inquiry_tag,
 )
-from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.views.inquiries import detail_page
 
 
@@ -63,36 +61,11 @@ def acknowledge(request, pk):
 
 @staff_required
 @require_POST
-def reply(request, pk):
-    emailed = []  # whether the submitter has an address the reply went to
-
-    def act(inquiry, data):
-        inquiry_reply(inquiry=inquiry, actor=request.user, text=data["text"], files=data["files"])
-        emailed.append(bool(inquiry.submitter_email))
-
-    return _act(request, pk, act,
-        form=MessageWithFilesForm(request.POST, request.FILES, prefix="reply"),
-        form_name="reply_form", success=lambda d: _("The reply is sent to the submitter.")
-        if emailed[0] else _("The reply is saved on the timeline. The citizen has no e-mail "
-                             "address: give them the answer another way."))
-
-
-@staff_required
-@require_POST
 def comment(request, pk):
     return _act(request, pk, lambda i, d: inquiry_comment(
         inquiry=i, actor=request.user, text=d["text"], files=d["files"]),
         form=MessageWithFilesForm(request.POST, request.FILES, prefix="comment"),
         form_name="comment_form", success=_("The comment is saved."))
-
-
-@staff_required
-@require_POST
-def close(request, pk):
-    return _act(request, pk, lambda i, d: inquiry_close(inquiry=i, actor=request.user,
-                                                        outcome=d["outcome"]),
-                form=CloseForm(request.POST), form_name="close_form",
-                success=_("The inquiry is closed."))
 
 
 @staff_required

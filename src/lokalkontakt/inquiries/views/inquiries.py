@@ -12,6 +12,7 @@ from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries.emails import submitter_address
 from lokalkontakt.inquiries.exports import inquiries_workbook_response
 from lokalkontakt.inquiries.forms import (
     CloseForm,
@@ -20,6 +21,7 @@ from lokalkontakt.inquiries.forms import (
     ForwardForm,
     ListFilterForm,
     MessageWithFilesForm,
+    ReplyForm,
 )
 
 
@@ -62,11 +64,12 @@ def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:
     return {"areas_count": count, "areas_querystring": params.urlencode()}
 
 
-def detail_page(request, inquiry, *, status=200, **bound_forms):
-    """The inquiry page; an action whose input was refused passes its bound form (status 400)."""
+def detail_page(request, inquiry, *, status=200, extra=None, **bound_forms):
+    """The inquiry page; an action whose input was refused passes its bound form (status 400),
+    a preview its bound form and the preview in `extra` (views.replies)."""
     inquiry.deadline_state = selectors.deadline_state(inquiry)
     forms = {
-        "reply_form": MessageWithFilesForm(prefix="reply"),
+        "reply_form": ReplyForm(prefix="reply"),
         "comment_form": MessageWithFilesForm(prefix="comment"), "close_form": CloseForm(),
         "forward_form": ForwardForm(prefix="forward"),
         "core_area_form": CoreAreaForwardForm(prefix="corearea"),
@@ -75,7 +78,8 @@ def detail_page(request, inquiry, *, status=200, **bound_forms):
     invalid = next(iter(bound_forms.values()), None)
     record(request, [inquiry])  # the submitter's name and contact details
     return render(request, "inquiries/detail.html",
-                  {"inquiry": inquiry, "invalid_form": invalid, **forms}, status=status)
+                  {"inquiry": inquiry, "invalid_form": invalid, **forms, **(extra or {}),
+                   "submitter_address": submitter_address(inquiry)}, status=status)
 
 
 @staff_required
