@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from lokalkontakt.areas.demo import ROLLOUT_DATE, load_hedensted
 from lokalkontakt.areas.models import AreaEvent, Assignment, LocalArea, Participation
@@ -44,9 +45,30 @@ def test_stenderup_listed_twice_in_bilag_1_is_one_area_with_a_conflict_on_its_hi
 
     [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
     assert conflict.area == stenderup
-    assert "Stenderup" in conflict.data["detail"]
     assert len(hedensted.conflicts) == 1
     assert stenderup.primary_assignment.employee.name == "Henriette Petersen"
+
+
+def test_the_stenderup_conflict_is_stored_as_facts_in_the_sources_own_words(hedensted):
+    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+
+    assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
+                             "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
+
+
+def test_the_stenderup_conflict_reads_in_the_readers_language(hedensted):
+    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+
+    with translation.override("en"):
+        assert conflict.text == (
+            "Bilag 1 lists Stenderup both with a contact (“Stenderup – udviklingsprojekt/"
+            "Henriette Petersen”) and without a contact. One area was created, and the contact "
+            "was kept.")
+    with translation.override("da"):  # depends on the Danish translation of the new msgid
+        assert conflict.text == (
+            "Bilag 1 nævner Stenderup både med en lokalkontakt (“Stenderup – udviklingsprojekt/"
+            "Henriette Petersen”) og uden en lokalkontakt. Der er oprettet ét område, og "
+            "lokalkontakten er beholdt.")
 
 
 def test_henriette_petersen_leads_the_development_projects_in_her_four_areas(hedensted):

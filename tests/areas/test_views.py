@@ -527,6 +527,27 @@ def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
     assert f'{reverse("areas:directory")}?coverage=uncovered' in html
 
 
+def test_the_overview_shows_the_conflicts_in_the_sources_in_the_readers_language(
+        coordinator_client):
+    stenderup = LocalAreaFactory(name="Stenderup")
+    AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT, data={
+        "code": "listed_with_and_without_contact", "source": "Bilag 1",
+        "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"})
+
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    assert ("Conflicts in the sources (1) Stenderup – Bilag 1 lists Stenderup both with a contact "
+            "(“Stenderup – udviklingsprojekt/Henriette Petersen”) and without a contact. One area "
+            "was created, and the contact was kept.") in page_text(response)
+    assert stenderup.get_absolute_url() in response.content.decode()
+
+
+def test_the_overview_has_no_conflicts_section_without_conflicts(coordinator_client, oelsted):
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    assert "Conflicts in the sources" not in page_text(response)
+
+
 def test_mine_omraader_shows_what_waits_for_the_contact(client, contact_user, oelsted):
     from lokalkontakt.inquiries.models import Inquiry
     from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
