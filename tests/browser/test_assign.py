@@ -5,6 +5,7 @@
 import pytest
 
 from tests.browser.helpers import DANISH_CATALOGUE, expect, log_in, t
+from tests.browser.test_accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -44,6 +45,15 @@ def test_coordinator_assigns_a_contact_to_an_uncovered_area(new_page, hedensted,
         page.get_by_role("link", name=t("Assign contact or deputy", language), exact=True).click()
     page.get_by_label(t("Employee", language), exact=True).select_option(label=EMPLOYEE)
     page.get_by_role("radio", name=t("Contact", language), exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name=t("Assign", language), exact=True).click()
+
+    # As's council has not answered: nothing is assigned until the coordinator confirms.
+    warning = t("The local council has not said yes to having a local contact. Assign anyway?",
+                language)
+    expect(page.get_by_text(warning, exact=True)).to_be_visible()
+    assert_accessible(page)  # the form again, with the warning and the error
+    page.get_by_label(t("Assign anyway", language), exact=True).check()
     with page.expect_navigation():
         page.get_by_role("button", name=t("Assign", language), exact=True).click()
 

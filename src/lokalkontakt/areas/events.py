@@ -56,7 +56,7 @@ def _event_text(event: AreaEvent) -> str:
     if event.kind == kind.ASSIGNED:
         return _("%(name)s is %(role)s from %(date)s.") % {
             "name": d.get("employee", ""), "role": _role(d.get("role", "")),
-            "date": _date(d.get("date"))}
+            "date": _date(d.get("date"))} + _council_override_text(d)
     if event.kind == kind.ENDED:
         return _("%(name)s is no longer %(role)s from %(date)s.") % {
             "name": d.get("employee", ""), "role": _role(d.get("role", "")),
@@ -79,6 +79,18 @@ def _event_text(event: AreaEvent) -> str:
     if event.kind == kind.CONFLICT:
         return conflict_text(event)
     return _member_event_text(event) or event.get_kind_display()
+
+
+def _council_override_text(d: dict) -> str:
+    """An assignment made although the council had not said yes (areas.services.council_check)."""
+    answer = d.get("council_answer")
+    if not answer:
+        return ""
+    text = (_("The council had said no; assigned anyway.") if answer == Participation.DECLINED
+            else _("The council had not said yes; assigned anyway."))
+    if d.get("reason"):
+        text += " " + _("Reason: %(reason)s") % {"reason": d["reason"]}
+    return " " + text
 
 
 def conflict_text(event: AreaEvent) -> str:
