@@ -22,7 +22,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
-from lokalkontakt.core.registry import assignment_started
+from lokalkontakt.core.registry import assignment_started, assignments_changed
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.text import short_date
 from lokalkontakt.people.models import Employee
@@ -151,6 +151,8 @@ def assignment_create(
     if onboard:
         for started in assignment_started:  # onboarding's checklist and welcome e-mail
             started(assignment=assignment, actor=actor)
+    for changed in assignments_changed:  # meetings: invited to the coming meetings
+        changed(employee=employee, actor=actor)
     index_update(area)
     return assignment
 
@@ -204,6 +206,8 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
     area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
                    employee=assignment.employee.name, role=assignment.role,
                    date=ends_on.isoformat(), **reason)
+    for changed in assignments_changed:  # meetings: off the coming meetings after the last one
+        changed(employee=assignment.employee, actor=actor)
     index_update(assignment.area)
     return assignment
 
