@@ -258,3 +258,29 @@ def test_load_demo_without_logins_leaves_a_user_of_the_same_name_alone(settings)
     assert LocalArea.objects.count() == 28
     user.refresh_from_db()
     assert user.check_password("Ejers-eget-kodeord-7")
+
+
+def test_a_conflict_stored_as_an_english_sentence_becomes_facts_and_back(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("lokalkontakt.areas.migrations.0010_conflict_events_as_codes")
+    stenderup = LocalArea.objects.create(name="Stenderup", slug="stenderup")
+    sentence = ("Bilag 1 lists Stenderup both with a contact (Stenderup – udviklingsprojekt/Henriette "
+                "Petersen) and without a contact; one area was created and the contact kept.")
+    conflict = AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT,
+                                        data={"detail": sentence})
+    other = AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT,
+                                     data={"detail": "Something else"})
+
+    migration.to_codes(apps, None)
+    conflict.refresh_from_db()
+    other.refresh_from_db()
+
+    assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
+                             "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
+    assert other.data == {"detail": "Something else"}
+    migration.to_sentences(apps, None)
+    conflict.refresh_from_db()
+    assert conflict.data == {"detail": sentence}
