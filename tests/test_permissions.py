@@ -141,7 +141,8 @@ def test_csrf_is_enforced(world, coordinator):
     client = Client(enforce_csrf_checks=True)
     client.force_login(coordinator)
     url = reverse("coordination:assign", kwargs={"slug": world.area.slug})
-    data = {"employee": world.employee.pk, "role": "deputy", "starts_on": today()}
+    data = {"employee": world.employee.pk, "role": "deputy", "starts_on": today(),
+            "council_confirmed": "on"}
     before = snapshot()
 
     response = client.post(url, data)

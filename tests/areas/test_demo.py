@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from lokalkontakt.areas.demo import ROLLOUT_DATE, load_hedensted
 from lokalkontakt.areas.models import AreaEvent, Assignment, LocalArea, Participation
@@ -44,9 +45,30 @@ def test_stenderup_listed_twice_in_bilag_1_is_one_area_with_a_conflict_on_its_hi
 
     [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
     assert conflict.area == stenderup
-    assert "Stenderup" in conflict.data["detail"]
     assert len(hedensted.conflicts) == 1
     assert stenderup.primary_assignment.employee.name == "Henriette Petersen"
+
+
+def test_the_stenderup_conflict_is_stored_as_facts_in_the_sources_own_words(hedensted):
+    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+
+    assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
+                             "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
+
+
+def test_the_stenderup_conflict_reads_in_the_readers_language(hedensted):
+    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+
+    with translation.override("en"):
+        assert conflict.text == (
+            "Bilag 1 lists Stenderup both with a contact (“Stenderup – udviklingsprojekt/"
+            "Henriette Petersen”) and without a contact. One area was created, and the contact "
+            "was kept.")
+    with translation.override("da"):  # depends on the Danish translation of the new msgid
+        assert conflict.text == (
+            "Bilag 1 nævner Stenderup både med en lokalkontakt (“Stenderup – udviklingsprojekt/"
+            "Henriette Petersen”) og uden en lokalkontakt. Der er oprettet ét område, og "
+            "lokalkontakten er beholdt.")
 
 
 def test_henriette_petersen_leads_the_development_projects_in_her_four_areas(hedensted):
@@ -236,3 +258,29 @@ def test_load_demo_without_logins_leaves_a_user_of_the_same_name_alone(settings)
     assert LocalArea.objects.count() == 28
     user.refresh_from_db()
     assert user.check_password("Ejers-eget-kodeord-7")
+
+
+def test_a_conflict_stored_as_an_english_sentence_becomes_facts_and_back(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("lokalkontakt.areas.migrations.0010_conflict_events_as_codes")
+    stenderup = LocalArea.objects.create(name="Stenderup", slug="stenderup")
+    sentence = ("Bilag 1 lists Stenderup both with a contact (Stenderup – udviklingsprojekt/Henriette "
+                "Petersen) and without a contact; one area was created and the contact kept.")
+    conflict = AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT,
+                                        data={"detail": sentence})
+    other = AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT,
+                                     data={"detail": "Something else"})
+
+    migration.to_codes(apps, None)
+    conflict.refresh_from_db()
+    other.refresh_from_db()
+
+    assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
+                             "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
+    assert other.data == {"detail": "Something else"}
+    migration.to_sentences(apps, None)
+    conflict.refresh_from_db()
+    assert conflict.data == {"detail": sentence}

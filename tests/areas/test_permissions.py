@@ -52,7 +52,8 @@ def _area_form(name: str) -> dict:
 # name -> (kwargs, form data) from the world
 POST_ACTIONS = {
     "coordination:assign": lambda w: ({"slug": w.area.slug}, {
-        "employee": w.employee.pk, "role": "deputy", "starts_on": today(), "note": ""}),
+        "employee": w.employee.pk, "role": "deputy", "starts_on": today(), "note": "",
+        "council_confirmed": "on"}),
     "coordination:end_assignment": lambda w: ({"pk": w.assignment.pk}, {"ends_on": today()}),
     "coordination:handover": lambda w: ({"pk": w.assignment.pk}, {"due": "1"}),
     "coordination:participation": lambda w: ({"slug": w.area.slug}, {

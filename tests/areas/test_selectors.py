@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from lokalkontakt.areas import selectors
-from lokalkontakt.areas.models import Participation
+from lokalkontakt.areas.events import CONFLICT_LISTED_TWICE
+from lokalkontakt.areas.models import AreaEvent, Participation
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.people.factories import CoreAreaFactory, EmployeeFactory
 
@@ -173,6 +174,18 @@ def test_overview_counts_areas_per_contact_and_how_many_as_contact(overview_data
 
     assert rows == [("Anne-Mette Agermark", 1, 1), ("Henriette Petersen", 2, 2),
                     ("Lars Mikkelsen", 1, 0), ("Susanne Ernst", 2, 2)]
+
+
+def test_overview_lists_the_conflicts_found_in_the_sources_in_danish_order(db):
+    for name in ["Ørum", "Stenderup"]:
+        AreaEvent.objects.create(area=LocalAreaFactory(name=name), kind=AreaEvent.Kind.CONFLICT,
+                                 data={"code": CONFLICT_LISTED_TWICE, "source": "Bilag 1",
+                                       "entry": f"{name} – Lise Lokal"})
+    AreaEvent.objects.create(area=LocalAreaFactory(name="Glud"), kind=AreaEvent.Kind.IMPORTED)
+
+    conflicts = selectors.coverage_overview().conflicts
+
+    assert [event.area.name for event in conflicts] == ["Stenderup", "Ørum"]
 
 
 def test_overview_of_an_empty_database_is_empty(db):

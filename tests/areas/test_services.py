@@ -51,6 +51,75 @@ def events_of(area, kind):
 # --- assignment_create -------------------------------------------------------------------------
 
 
+def answer(area, participation):
+    LocalArea.objects.filter(pk=area.pk).update(participation=participation,
+                                                participation_date=JAN_2)
+    area.refresh_from_db()
+    return area
+
+
+def test_the_coordinator_is_asked_before_assigning_where_the_council_has_not_said_yes(
+        glud, lise, english):
+    with pytest.raises(ValidationError) as error:
+        services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                                   council_confirmed=False)
+
+    assert messages_of(error) == {"council_confirmed": [
+        "The local council has not said yes to having a local contact. Assign anyway? Tick "
+        "“Assign anyway”, or record the council's answer first."]}
+    assert not Assignment.objects.exists()
+    assert not events_of(glud, AreaEvent.Kind.ASSIGNED)
+
+
+def test_a_confirmed_assignment_without_the_councils_yes_says_so_on_its_event(glud, lise, english):
+    services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                               starts_on=MARCH_1, council_confirmed=True)
+
+    [event] = events_of(glud, AreaEvent.Kind.ASSIGNED)
+    assert event.data == {"employee": "Lise Lokal", "role": "primary", "date": "2025-03-01",
+                          "council_answer": "unknown"}
+    assert event.text.endswith(" The council had not said yes; assigned anyway.")
+
+
+def test_where_the_council_said_no_the_reason_is_required_and_recorded(glud, lise, english):
+    answer(glud, Participation.DECLINED)
+
+    with pytest.raises(ValidationError) as error:
+        services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                                   council_confirmed=True, council_reason="  ")
+    assert messages_of(error) == {"council_reason": [
+        "Give the reason for assigning a contact although the council has said no."]}
+    assert not Assignment.objects.exists()
+
+    services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                               council_confirmed=True, council_reason="Rådet har ombestemt sig")
+
+    [event] = events_of(glud, AreaEvent.Kind.ASSIGNED)
+    assert (event.data["council_answer"], event.data["reason"]) == (
+        "declined", "Rådet har ombestemt sig")
+    assert event.text.endswith(" The council had said no; assigned anyway. Reason: Rådet har "
+                               "ombestemt sig")
+
+
+def test_where_the_council_said_yes_nothing_is_asked(glud, lise):
+    answer(glud, Participation.INTERESTED)
+
+    services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                               starts_on=MARCH_1, council_confirmed=False)
+
+    [event] = events_of(glud, AreaEvent.Kind.ASSIGNED)
+    assert event.data == {"employee": "Lise Lokal", "role": "primary", "date": "2025-03-01"}
+
+
+def test_an_import_or_a_handover_is_not_asked_about_the_council(glud, lise):
+    answer(glud, Participation.DECLINED)
+
+    services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
+                               onboard=False)
+
+    assert glud.primary_assignment.employee == lise
+
+
 def test_assignment_create_makes_the_employee_the_areas_contact(glud, lise, coordinator):
     assignment = services.assignment_create(area=glud, employee=lise, role=AssignmentRole.PRIMARY,
                                             starts_on=JAN_2, actor=coordinator)

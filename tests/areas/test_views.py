@@ -25,6 +25,8 @@ def juelsminde(db):
     """An area with facts, a council with a chair, a contact and a deputy."""
     area = LocalAreaFactory(name="Juelsminde", towns="Juelsminde; Bjerre Strand", postcodes="7130",
                             parish="Juelsminde Sogn", population=3680, population_year=2024,
+                            participation=Participation.INTERESTED,
+                            participation_date=datetime.date(2020, 1, 6),
                             participation_note="Spurgt på borgermødet.")
     CouncilFactory(area=area, name="Juelsminde Lokalråd", email="lokalraad@juelsminde.example.dk",
                    chair_name="Bente Formand", chair_phone="+45 70 00 00 99")
@@ -39,6 +41,14 @@ def juelsminde(db):
 @pytest.fixture
 def oelsted(db):
     return LocalAreaFactory(name="Ølsted", towns="Ølsted", postcodes="8723")
+
+
+def said_yes(area: LocalArea) -> LocalArea:
+    """The area's council has said yes to a contact: assigning one asks nothing more."""
+    LocalArea.objects.filter(pk=area.pk).update(participation=Participation.INTERESTED,
+                                                participation_date=datetime.date(2020, 1, 6))
+    area.refresh_from_db()
+    return area
 
 
 def counts() -> dict:
@@ -193,6 +203,7 @@ def test_mine_omraader_lists_the_areas_the_employee_covers(client, contact_user,
 
 
 def test_the_coordinator_assigns_a_contact_and_the_directory_shows_them(coordinator_client, oelsted):
+    said_yes(oelsted)
     lars = EmployeeFactory(name="Lars Mikkelsen", title="Skoleleder")
 
     response = coordinator_client.post(
@@ -206,6 +217,7 @@ def test_the_coordinator_assigns_a_contact_and_the_directory_shows_them(coordina
 
 
 def test_assigning_is_logged_with_the_coordinator_as_actor(coordinator_client, coordinator, oelsted):
+    said_yes(oelsted)
     lars = EmployeeFactory(name="Lars Mikkelsen")
 
     coordinator_client.post(reverse("coordination:assign", args=[oelsted.slug]),
@@ -250,6 +262,78 @@ def test_assigning_from_a_future_date_is_refused_on_the_date_field(coordinator_c
     assert response.status_code == 200
     assert "From: The start date cannot be in the future." in page_text(response)
     assert counts() == before
+
+
+def test_the_assign_form_warns_when_the_council_has_not_said_yes(coordinator_client, oelsted):
+    response = coordinator_client.get(reverse("coordination:assign", args=[oelsted.slug]),
+                                      headers=ENGLISH)
+
+    text = page_text(response)
+    assert ("The local council has not said yes to having a local contact. Assign anyway? "
+            "Taking part is voluntary for the local areas.") in text
+    assert 'name="council_confirmed"' in response.content.decode()
+
+
+def test_the_assign_form_asks_nothing_when_the_council_has_said_yes(coordinator_client, oelsted):
+    said_yes(oelsted)
+
+    response = coordinator_client.get(reverse("coordination:assign", args=[oelsted.slug]),
+                                      headers=ENGLISH)
+
+    assert "Assign anyway" not in page_text(response)
+    assert 'name="council_confirmed"' not in response.content.decode()
+
+
+def test_assigning_without_the_councils_yes_changes_nothing_until_confirmed(coordinator_client,
+                                                                           coordinator, oelsted):
+    lars = EmployeeFactory(name="Lars Mikkelsen")
+    data = {"employee": lars.pk, "role": "primary", "starts_on": "2025-03-01"}
+    url = reverse("coordination:assign", args=[oelsted.slug])
+    before = counts()
+
+    refused = coordinator_client.post(url, data, headers=ENGLISH)
+
+    assert refused.status_code == 200
+    assert ("Assign anyway: The local council has not said yes to having a local contact. Assign "
+            "anyway? Tick “Assign anyway”, or record the council's answer first.") in page_text(
+        refused)
+    assert counts() == before
+
+    confirmed = coordinator_client.post(url, {**data, "council_confirmed": "on"}, headers=ENGLISH)
+
+    assert confirmed.status_code == 302
+    assert oelsted.primary_assignment.employee == lars
+    event = AreaEvent.objects.get(area=oelsted, kind=AreaEvent.Kind.ASSIGNED)
+    assert event.actor == coordinator
+    assert event.data["council_answer"] == "unknown"
+    history = page_text(coordinator_client.get(oelsted.get_absolute_url(), headers=ENGLISH))
+    assert "The council had not said yes; assigned anyway." in history
+
+
+def test_assigning_where_the_council_said_no_needs_the_reason_on_the_areas_history(
+        coordinator_client, oelsted):
+    LocalArea.objects.filter(pk=oelsted.pk).update(participation=Participation.DECLINED,
+                                                   participation_date=datetime.date(2025, 2, 1))
+    lars = EmployeeFactory(name="Lars Mikkelsen")
+    data = {"employee": lars.pk, "role": "primary", "starts_on": "2025-03-01",
+            "council_confirmed": "on"}
+    url = reverse("coordination:assign", args=[oelsted.slug])
+    before = counts()
+
+    form = page_text(coordinator_client.get(url, headers=ENGLISH))
+    refused = coordinator_client.post(url, data, headers=ENGLISH)
+
+    assert "The local council has said no to having a local contact. Assign anyway?" in form
+    assert ("Reason for assigning anyway: Give the reason for assigning a contact although the "
+            "council has said no.") in page_text(refused)
+    assert counts() == before
+
+    reason = "Lokalrådet har bedt om hjælp til byfornyelsen alligevel."
+    assert coordinator_client.post(url, {**data, "council_reason": reason}).status_code == 302
+    event = AreaEvent.objects.get(area=oelsted, kind=AreaEvent.Kind.ASSIGNED)
+    assert (event.data["council_answer"], event.data["reason"]) == ("declined", reason)
+    history = page_text(coordinator_client.get(oelsted.get_absolute_url(), headers=ENGLISH))
+    assert f"The council had said no; assigned anyway. Reason: {reason}" in history
 
 
 def test_assigning_an_occupied_role_names_the_holder_until_replace_is_ticked(
@@ -525,6 +609,27 @@ def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
     assert "Udækket 50" not in html.split('id="handover-heading"')[0]
     assert "… og 10 mere" in page_text(response)
     assert f'{reverse("areas:directory")}?coverage=uncovered' in html
+
+
+def test_the_overview_shows_the_conflicts_in_the_sources_in_the_readers_language(
+        coordinator_client):
+    stenderup = LocalAreaFactory(name="Stenderup")
+    AreaEvent.objects.create(area=stenderup, kind=AreaEvent.Kind.CONFLICT, data={
+        "code": "listed_with_and_without_contact", "source": "Bilag 1",
+        "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"})
+
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    assert ("Conflicts in the sources (1) Stenderup – Bilag 1 lists Stenderup both with a contact "
+            "(“Stenderup – udviklingsprojekt/Henriette Petersen”) and without a contact. One area "
+            "was created, and the contact was kept.") in page_text(response)
+    assert stenderup.get_absolute_url() in response.content.decode()
+
+
+def test_the_overview_has_no_conflicts_section_without_conflicts(coordinator_client, oelsted):
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    assert "Conflicts in the sources" not in page_text(response)
 
 
 def test_mine_omraader_shows_what_waits_for_the_contact(client, contact_user, oelsted):

@@ -47,6 +47,16 @@ def test_coordinator_assigns_a_contact_to_an_uncovered_area(new_page, hedensted,
     with page.expect_navigation():
         page.get_by_role("button", name=t("Assign", language), exact=True).click()
 
+    # As's council has not answered: nothing is assigned until the coordinator confirms.
+    warning = t("The local council has not said yes to having a local contact. Assign anyway?",
+                language)
+    expect(page.get_by_text(warning, exact=True)).to_be_visible()
+    # (axe needs JavaScript, which this page goes without: tests/browser/test_nominations.py
+    # checks the assign form with the warning)
+    page.get_by_label(t("Assign anyway", language), exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name=t("Assign", language), exact=True).click()
+
     expect(page.get_by_role("heading", level=1)).to_have_text("As")
     message = t("%(name)s is now %(role)s for %(area)s.", language) % {
         "name": "Demo Kollega", "role": t("Contact", language).lower(), "area": "As"}

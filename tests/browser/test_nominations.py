@@ -129,7 +129,11 @@ def test_a_leader_nominates_and_the_coordinator_assigns_from_the_suggestions(new
     ).to_be_visible()
     expect(coordinator.get_by_label(t("Employee"), exact=True)).to_have_value(
         str(nomination.employee_id))
-    assert_accessible(coordinator)  # the assign form, the employee chosen
+    # Daugård's council has not answered: taking part is voluntary, so the form asks first.
+    expect(coordinator.get_by_text(t("The local council has not said yes to having a local "
+                                     "contact. Assign anyway?"), exact=True)).to_be_visible()
+    assert_accessible(coordinator)  # the assign form, the employee chosen, the warning
+    coordinator.get_by_label(t("Assign anyway"), exact=True).check()
     coordinator.get_by_role("button", name=t("Assign"), exact=True).click()
 
     expect(coordinator.get_by_role("heading", level=1)).to_have_text("Daugård")

@@ -301,3 +301,30 @@ def test_the_suggestions_cost_five_queries_however_many(size, django_assert_num_
         suggestions = suggestions_for(area=target)
 
     assert len(suggestions) > size
+
+
+@pytest.mark.django_db
+def test_a_contact_who_is_handing_her_area_over_is_not_suggested(coordinator):
+    from lokalkontakt.handovers.services import handover_start
+
+    stouby, glud, barrit = area(STOUBY), area(GLUD), area(BARRIT)
+    susanne = EmployeeFactory(name="Susanne Ernst")
+    AssignmentFactory(employee=susanne, area=glud)
+    lise = EmployeeFactory(name="Lise Lokal")
+    AssignmentFactory(employee=lise, area=barrit)
+    handover_start(area=glud, to_employee=lise, actor=coordinator,
+                   switch_on=timezone.localdate() + datetime.timedelta(weeks=3))
+
+    assert names(suggestions_for(area=stouby)) == ["Lise Lokal"]
+
+
+@pytest.mark.django_db
+def test_a_contact_whose_handover_is_due_is_not_suggested_even_when_nominated(coordinator):
+    stouby, snaptun = area(STOUBY), area(Place("Snaptun"))
+    susanne = EmployeeFactory(name="Susanne Ernst")
+    AssignmentFactory(employee=susanne, area=snaptun, handover=True)
+    nomination_create(actor=coordinator, employee=susanne, areas=[stouby])
+    deputy = EmployeeFactory(name="Dorte Stedfortræder")
+    AssignmentFactory(employee=deputy, area=snaptun, deputy=True)
+
+    assert names(suggestions_for(area=stouby)) == ["Dorte Stedfortræder"]

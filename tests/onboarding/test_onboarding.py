@@ -254,7 +254,8 @@ def test_the_new_contact_is_welcomed_by_e_mail(smtp_server, settings):  # noqa: 
     coordinator = UserFactory(username="koordinator")
     coordinator.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
     employee = EmployeeFactory(name="Nanna Ny", email="nanna@example.dk")
-    area = LocalAreaFactory(name="Glud")
+    area = LocalAreaFactory(name="Glud", participation="interested",
+                            participation_date=datetime.date(2020, 1, 6))
     client = english_client(coordinator)
 
     response = client.post(reverse("coordination:assign", kwargs={"slug": area.slug}), {

@@ -362,6 +362,65 @@ def test_the_need_lists_at_most_the_limit_and_counts_the_rest(need_world):
     assert (need.needing, need.more) == (2, 1)
 
 
+def plan_handover(area, *, to: str, actor):
+    from lokalkontakt.handovers.services import handover_start
+
+    return handover_start(area=area, to_employee=EmployeeFactory(name=to), actor=actor,
+                          switch_on=today() + datetime.timedelta(weeks=3))
+
+
+def test_an_area_whose_handover_is_planned_has_its_successor_and_does_not_lack_a_contact(
+        need_world, coordinator):
+    plan_handover(need_world["Snaptun"], to="Lise Lokal", actor=coordinator)
+
+    need = selectors.rollout_need()
+
+    assert (need.needing, need.handover_planned, need.listed, need.more) == (1, 1, 2, 0)
+    assert [(a.name, a.successor_name) for a in need.areas] == [("Glud", None),
+                                                                ("Snaptun", "Lise Lokal")]
+
+
+def test_a_cancelled_handover_leaves_the_area_lacking_a_contact(need_world, coordinator):
+    from lokalkontakt.handovers.services import handover_cancel
+
+    handover = plan_handover(need_world["Snaptun"], to="Lise Lokal", actor=coordinator)
+    handover_cancel(handover=handover, reason="Lise kan alligevel ikke", actor=coordinator)
+    services.handover_mark(assignment=handover.from_assignment, due=True, actor=coordinator)
+
+    need = selectors.rollout_need()
+
+    assert (need.needing, need.handover_planned) == (2, 0)
+    assert [(a.name, a.successor_name) for a in need.areas] == [("Glud", None),
+                                                                ("Snaptun", None)]
+
+
+def test_the_need_shows_the_planned_handover_instead_of_lacking_a_candidate(
+        client, need_world, coordinator):
+    plan_handover(need_world["Snaptun"], to="Lise Lokal", actor=coordinator)
+    client.force_login(coordinator)
+
+    response = client.get(reverse("rollout:overview"), headers={"Accept-Language": "en"})
+
+    text = page_text(response)
+    assert "1 interested area lacks a local contact;" in text
+    assert "1 more area has a handover to a new contact planned." in text
+    snaptun = text.split("Snaptun")[1]
+    assert snaptun.startswith(" Handover planned ")
+    assert "Handover planned to Lise Lokal" in snaptun
+    assert "Suggestions for Snaptun" not in text
+
+
+def test_staff_see_that_a_handover_is_planned_but_not_to_whom(colleague_client, need_world,
+                                                              coordinator):
+    plan_handover(need_world["Snaptun"], to="Lise Lokal", actor=coordinator)
+
+    response = colleague_client.get(reverse("rollout:overview"), headers={"Accept-Language": "en"})
+
+    text = page_text(response)
+    assert "Snaptun Handover planned" in text
+    assert "Lise Lokal" not in text
+
+
 # --- pages: who may do what ---------------------------------------------------------------------
 
 

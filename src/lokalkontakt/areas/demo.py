@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from lokalkontakt.areas import services
+from lokalkontakt.areas.events import CONFLICT_LISTED_TWICE
 from lokalkontakt.areas.models import (
     AreaEvent,
     Assignment,
@@ -168,12 +169,13 @@ def load_hedensted(*, with_users: bool | None = None) -> DemoReport:
     for entry in bilag.with_contact + bilag.without_contact:
         if entry.area in areas:
             if entry.area in listed_with and entry not in bilag.with_contact:
-                detail = (f"Bilag 1 lists {entry.area} both with a contact "
-                          f"({listed_with[entry.area].raw}) and without a contact; "
-                          "one area was created and the contact kept.")
-                services.area_event_add(area=areas[entry.area], kind=AreaEvent.Kind.CONFLICT,
-                                        detail=detail)
-                report.conflicts.append(detail)
+                # The facts, not a sentence: the event is shown in the reader's language, the
+                # entry as Bilag 1 has it (areas.events).
+                event = services.area_event_add(
+                    area=areas[entry.area], kind=AreaEvent.Kind.CONFLICT,
+                    code=CONFLICT_LISTED_TWICE, source="Bilag 1",
+                    entry=listed_with[entry.area].raw)
+                report.conflicts.append(event.text)
             continue
         has_contact = entry in bilag.with_contact
         areas[entry.area] = services.area_create(

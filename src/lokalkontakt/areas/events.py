@@ -9,6 +9,10 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import AreaEvent, AssignmentRole, LocalArea, Participation
 from lokalkontakt.core.text import short_date
 
+# A source conflict is stored as a code and the source's own words, so that it reads in the
+# reader's language: an area a source lists both with a contact and without one.
+CONFLICT_LISTED_TWICE = "listed_with_and_without_contact"
+
 
 def _date(value: str | None) -> str:
     if not value:
@@ -52,7 +56,7 @@ def _event_text(event: AreaEvent) -> str:
     if event.kind == kind.ASSIGNED:
         return _("%(name)s is %(role)s from %(date)s.") % {
             "name": d.get("employee", ""), "role": _role(d.get("role", "")),
-            "date": _date(d.get("date"))}
+            "date": _date(d.get("date"))} + _council_override_text(d)
     if event.kind == kind.ENDED:
         return _("%(name)s is no longer %(role)s from %(date)s.") % {
             "name": d.get("employee", ""), "role": _role(d.get("role", "")),
@@ -73,8 +77,31 @@ def _event_text(event: AreaEvent) -> str:
     if event.kind == kind.IMPORTED:
         return _("Imported from %(source)s.") % {"source": d.get("source", "")}
     if event.kind == kind.CONFLICT:
-        return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
+        return conflict_text(event)
     return _member_event_text(event) or event.get_kind_display()
+
+
+def _council_override_text(d: dict) -> str:
+    """An assignment made although the council had not said yes (areas.services.council_check)."""
+    answer = d.get("council_answer")
+    if not answer:
+        return ""
+    text = (_("The council had said no; assigned anyway.") if answer == Participation.DECLINED
+            else _("The council had not said yes; assigned anyway."))
+    if d.get("reason"):
+        text += " " + _("Reason: %(reason)s") % {"reason": d["reason"]}
+    return " " + text
+
+
+def conflict_text(event: AreaEvent) -> str:
+    """A conflict found in a source (Bilag 1 lists Stenderup both with and without a contact).
+    The entry is quoted as the source has it; an event of an older version holds only `detail`."""
+    d = event.data
+    if d.get("code") == CONFLICT_LISTED_TWICE:
+        return _("%(source)s lists %(area)s both with a contact (“%(entry)s”) and without a "
+                 "contact. One area was created, and the contact was kept.") % {
+            "source": d.get("source", ""), "area": event.area.name, "entry": d.get("entry", "")}
+    return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
 
 
 def _handover_event_text(event: AreaEvent) -> str:

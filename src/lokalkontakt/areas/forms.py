@@ -36,13 +36,29 @@ class AssignmentForm(forms.Form):
         help_text=_("The current assignment ends on the start date and stays in the history."),
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # Only for an area whose council has not said yes (areas.services.council_check decides).
+    council_confirmed = forms.BooleanField(label=_("Assign anyway"), required=False)
+    council_reason = forms.CharField(label=_("Reason for assigning anyway"), required=False,
+                                     max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, area: LocalArea, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
             "core_area").order_by("sort_name")
         self.fields["employee"].label_from_instance = _employee_label
         self.fields["starts_on"].initial = timezone.localdate()
+        if area.participation == Participation.INTERESTED:
+            del self.fields["council_confirmed"], self.fields["council_reason"]
+        else:
+            self.fields["council_reason"].help_text = (
+                _("Required, as the council has said no. Recorded in the area's history.")
+                if area.participation == Participation.DECLINED
+                else _("Recorded in the area's history."))
+
+    def assignment_data(self) -> dict:
+        """The service's arguments: the council's answer is always checked (council_confirmed
+        False where the form does not ask, so an answer changed meanwhile is still caught)."""
+        return {"council_confirmed": False, **self.cleaned_data}
 
 
 def _employee_label(employee: Employee) -> str:

@@ -105,11 +105,13 @@ class CoverageOverview:
     core_areas: list = field(default_factory=list)
     without_core_area: int = 0
     contacts: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
 
 
 def coverage_overview() -> CoverageOverview:
     """The coordinator's overview in four queries: the areas, the core areas, the contacts
-    and the contacts without a core area."""
+    and the conflicts found in the sources (the contacts without a core area are counted from
+    the contacts)."""
     overview = CoverageOverview()
     areas = list(
         _with_coverage(LocalArea.objects.select_related("council"))
@@ -135,7 +137,15 @@ def coverage_overview() -> CoverageOverview:
     )
     overview.contacts = list(contacts_with_area_counts())
     overview.without_core_area = sum(1 for c in overview.contacts if c.core_area_id is None)
+    overview.conflicts = list(source_conflicts())
     return overview
+
+
+def source_conflicts():
+    """What an import or the demo found contradictory in its source (Bilag 1 lists Stenderup
+    both with and without a contact), in the areas' Danish order: for the coordinator to settle."""
+    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).select_related("area")
+            .order_by("area__sort_name", "at", "pk"))
 
 
 def contacts_with_area_counts():

@@ -22,7 +22,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
-from lokalkontakt.core.registry import assignment_started
+from lokalkontakt.core.registry import assignment_started, assignments_changed
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.text import short_date
 from lokalkontakt.people.models import Employee
@@ -106,11 +106,17 @@ def _today() -> datetime.date:
 def assignment_create(
     *, area: LocalArea, employee: Employee, role: str, starts_on: datetime.date | None = None,
     replace: bool = False, note: str = "", actor=None, onboard: bool = True,
+    council_confirmed: bool | None = None, council_reason: str = "",
 ) -> Assignment:
     """Make an employee the area's contact (primary) or deputy from a date (default today).
 
     A new contact or deputy gets the onboarding checklist and a welcome e-mail; an import,
     which records contacts the municipality already has, passes onboard=False.
+
+    Taking part is voluntary: where the coordinator chooses (council_confirmed given), an area
+    whose council has not said yes is refused unless council_confirmed is true, and one whose
+    council said no also needs the reason; both go on the event (council_check). An import or a
+    handover, which records or continues a contact, passes nothing.
 
     An area has at most one active assignment per role and one person cannot be both.
     With replace=True the current holder of the role is ended on the new start date;
@@ -122,6 +128,7 @@ def assignment_create(
     if not employee.is_active:
         raise ValidationError({"employee": _("%(name)s is no longer active.") % {"name": employee}})
     area = LocalArea.objects.select_for_update().get(pk=area.pk)
+    council = council_check(area=area, confirmed=council_confirmed, reason=council_reason)
     current = list(area.assignments.filter(ends_on__isnull=True).select_related("employee"))
     holder = next((a for a in current if a.role == role), None)
     if any(a.employee_id == employee.pk and a.role != role for a in current):
@@ -140,12 +147,42 @@ def assignment_create(
     assignment.full_clean()
     assignment.save()
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
-                   role=role, date=starts_on.isoformat())
+                   role=role, date=starts_on.isoformat(), **council)
     if onboard:
         for started in assignment_started:  # onboarding's checklist and welcome e-mail
             started(assignment=assignment, actor=actor)
+    for changed in assignments_changed:  # meetings: invited to the coming meetings
+        changed(employee=employee, actor=actor)
     index_update(area)
     return assignment
+
+
+def council_warning(area: LocalArea) -> str:
+    """What the coordinator is asked before assigning a contact to an area whose council has not
+    said yes, or "" when it has."""
+    if area.participation == Participation.INTERESTED:
+        return ""
+    if area.participation == Participation.DECLINED:
+        return _("The local council has said no to having a local contact. Assign anyway?")
+    return _("The local council has not said yes to having a local contact. Assign anyway?")
+
+
+def council_check(*, area: LocalArea, confirmed: bool | None, reason: str = "") -> dict:
+    """The council's answer before an assignment: nothing to check when the council said yes or
+    the caller does not ask (confirmed None). Otherwise the coordinator must confirm, and give a
+    reason when the council said no. Returns what the event records: the answer assigned
+    against and the reason."""
+    if confirmed is None or area.participation == Participation.INTERESTED:
+        return {}
+    if not confirmed:
+        raise ValidationError({"council_confirmed": _(
+            "%(warning)s Tick “Assign anyway”, or record the council's answer first.")
+            % {"warning": council_warning(area)}})
+    reason = reason.strip()
+    if area.participation == Participation.DECLINED and not reason:
+        raise ValidationError({"council_reason": _(
+            "Give the reason for assigning a contact although the council has said no.")})
+    return {"council_answer": area.participation, **({"reason": reason} if reason else {})}
 
 
 @transaction.atomic
@@ -169,6 +206,8 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
     area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
                    employee=assignment.employee.name, role=assignment.role,
                    date=ends_on.isoformat(), **reason)
+    for changed in assignments_changed:  # meetings: off the coming meetings after the last one
+        changed(employee=assignment.employee, actor=actor)
     index_update(assignment.area)
     return assignment
 

@@ -5,7 +5,9 @@ the reasons in words.
 
 Candidates are the employees with an open nomination for the area or for no particular area, and
 the current contacts (who may take a neighbouring area) — never arbitrary staff, as the role is
-voluntary. Someone who already covers the area (e.g. its deputy) is left out.
+voluntary. Someone who already covers the area (e.g. its deputy) is left out, and so is a contact
+who is handing an area over (a handover is due or planned: planning one marks it due), as she is
+leaving the role rather than taking on more.
 
 The score adds four parts, each between 0 and 1, weighted by WEIGHTS:
 - nomination: 1 when nominated for this very area, ½ when nominated without a particular area;
@@ -32,7 +34,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lokalkontakt.areas.models import Assignment
+from lokalkontakt.areas.models import Assignment, AssignmentRole
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.text import short_date
@@ -244,7 +246,8 @@ def setting_for(area) -> Setting:
 
 
 def candidates_for(area, *, today: datetime.date | None = None) -> list[Candidate]:
-    """The nominees and current contacts who do not cover the area yet (three queries)."""
+    """The nominees and current contacts who do not cover the area yet and are not handing an
+    area over (three queries)."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=7 * WEEKS - 1)
     nominations = _open_nominations(area)
@@ -253,6 +256,7 @@ def candidates_for(area, *, today: datetime.date | None = None) -> list[Candidat
         Employee.objects.filter(is_active=True)
         .filter(Exists(current) | Q(pk__in=list(nominations)))
         .exclude(Exists(current.filter(area=area)))
+        .exclude(Exists(current.filter(role=AssignmentRole.PRIMARY, handover_due=True)))
         .select_related("core_area")
         .annotate(minutes=_minutes_since(start, today),
                   has_time=Exists(TimeEntry.objects.filter(employee=OuterRef("pk"),

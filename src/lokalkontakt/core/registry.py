@@ -7,6 +7,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `jobs`: the periodic jobs `run_jobs` runs, each returning its line of the report;
 - `assignment_started`: what happens when an employee becomes an area's contact or deputy
   (onboarding gives them the checklist), called inside the assignment's transaction;
+- `assignments_changed`: what follows when an employee's assignments change (one started or
+  ended, an import's too), called as `changed(employee=…, actor=…)` inside the assignment's
+  transaction (meetings: the coming coordination meetings' participants follow);
 - `mine_workload`, `mine_panels`, `area_panels`: parts of "Mine områder" (the lines of "Waiting
   for you" and the sections under it) and of the area page, each a template and a function giving
   its context (`panels_for`);
@@ -162,6 +165,7 @@ class SecretLink:
 
 jobs = Registry("jobs")
 assignment_started = Registry("assignment_started")
+assignments_changed = Registry("assignments_changed")
 mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")

@@ -15,6 +15,11 @@ class MeetingsConfig(AppConfig):
 
         jobs.register("meetings", report, order=30)
 
+        from lokalkontakt.core.registry import assignments_changed
+        from lokalkontakt.meetings.services.participants import assignments_changed as follow
+
+        assignments_changed.register("meetings", follow)
+
         from lokalkontakt.core.registry import (
             Panel,
             area_panels,

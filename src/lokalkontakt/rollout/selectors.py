@@ -6,12 +6,13 @@ of areas, milestones or nominations. Internal: the views require core.view_inter
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Coverage, LocalArea, Participation
 from lokalkontakt.areas.selectors import _with_coverage, areas_with_contacts
 from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.handovers.models import Handover
 from lokalkontakt.rollout.models import RolloutMilestone
 
 NEEDS_CONTACT = [Coverage.UNCOVERED, Coverage.HANDOVER]
@@ -45,8 +46,12 @@ class Need:
     answers: dict = field(default_factory=dict)  # participation -> number of areas
     invited: int = 0
     # Interested areas without a contact or with a handover due, each with `candidates` (the open
-    # nominations naming it); at most `limit` of them, `needing` counts them all.
+    # nominations naming it) and `successor_name` (the new contact of a planned handover, or
+    # None); at most `limit` of them, `listed` counts them all. `needing` counts those that lack
+    # a contact: without a planned handover (`handover_planned` counts those with one).
     needing: int = 0
+    handover_planned: int = 0
+    listed: int = 0
     areas: list = field(default_factory=list)
     unspecific: list = field(default_factory=list)  # open nominations that name no area
     nominations: int = 0  # open nominations (one per candidate)
@@ -65,23 +70,35 @@ class Need:
 
     @property
     def more(self) -> int:
-        return self.needing - len(self.areas)
+        return self.listed - len(self.areas)
+
+
+def _planned_handover():
+    return Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
 
 
 def rollout_need(*, limit: int = 50, with_candidates: bool = True) -> Need:
     """The overview of need in five queries: the counts, the interested areas without a contact
-    (the first `limit` in Danish order), the open nominations and the areas they name. Who is
-    nominated is for the coordinator: without candidates, the nominations are only counted (four
-    queries) and `candidates` and `unspecific` stay empty."""
+    (the first `limit` in Danish order), the open nominations and the areas they name. An area
+    whose handover to a named successor is planned has found its contact: it is listed with
+    the successor, not counted as lacking one. Who is nominated is for the coordinator: without
+    candidates, the nominations are only counted (four queries) and `candidates` and
+    `unspecific` stay empty."""
     need = Need()
-    needing = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
-    counts = _with_coverage(LocalArea.objects.all()).aggregate(
+    listed = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
+    areas = _with_coverage(LocalArea.objects.all()).annotate(
+        handover_planned=Exists(_planned_handover()))
+    counts = areas.aggregate(
         total=Count("pk"), invited=Count("pk", filter=Q(invited_on__isnull=False)),
-        needing=Count("pk", filter=needing),
+        listed=Count("pk", filter=listed),
+        needing=Count("pk", filter=listed & Q(handover_planned=False)),
         **{answer: Count("pk", filter=Q(participation=answer)) for answer in Participation.values})
     need.total, need.invited, need.needing = counts["total"], counts["invited"], counts["needing"]
+    need.listed, need.handover_planned = counts["listed"], counts["listed"] - counts["needing"]
     need.answers = {answer: counts[answer] for answer in Participation.values}
-    need.areas = list(_with_coverage(LocalArea.objects.all()).filter(needing)
+    need.areas = list(_with_coverage(LocalArea.objects.all()).filter(listed)
+                      .annotate(successor_name=Subquery(
+                          _planned_handover().values("to_employee__name")[:1]))
                       .only("name", "slug", "sort_name", "participation_date")
                       .order_by("sort_name", "pk")[:limit])
     by_area = {area.pk: area for area in need.areas}

@@ -52,11 +52,13 @@ def _form_view(request, **kwargs):
 def assign(request, slug):
     area = get_object_or_404(LocalArea, slug=slug)
     # ?medarbejder=<pk>: chosen beforehand, from a suggestion or an accepted nomination.
-    form = AssignmentForm(request.POST or None,
+    form = AssignmentForm(request.POST or None, area=area,
                           initial={"employee": request.GET.get("medarbejder")})
     return _form_view(
-        request, form=form, template="areas/assign.html", context={"area": area},
-        save=lambda data: services.assignment_create(area=area, actor=request.user, **data),
+        request, form=form, template="areas/assign.html",
+        context={"area": area, "council_warning": services.council_warning(area)},
+        save=lambda data: services.assignment_create(area=area, actor=request.user,
+                                                     **form.assignment_data()),
         success=lambda a: _("%(name)s is now %(role)s for %(area)s.") % {
             "name": a.employee, "role": a.get_role_display().lower(), "area": area},
     )
