@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path
 
-from lokalkontakt.inquiries.views import council, handling, inquiries, public
+from lokalkontakt.inquiries.views import council, handling, inquiries, public, waiting
 
 app_name = "inquiries"
 urlpatterns = [
     path("", inquiries.inquiry_list, name="list"),
+    path("venter/", waiting.waiting, name="waiting"),
     path("ny/", public.new, name="new"),
     path("ny/sendt/", public.submitted, name="submitted"),
     path("spor/<str:token>/", public.track, name="track"),
