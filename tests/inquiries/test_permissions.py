@@ -20,6 +20,7 @@ RULES = {
     "inquiries:submitted": "public",
     "inquiries:track": "public",
     "inquiries:list": "staff",
+    "inquiries:waiting": "coordinator",
     "inquiries:detail": "staff",
     "inquiries:acknowledge": "staff",
     "inquiries:reply": "staff",
@@ -34,6 +35,9 @@ RULES = {
     "inquiries:council_detail": "council",
     "inquiries:council_file": "council",
 }
+
+# The coordinator's pages without a POST.
+GET_ONLY = {"inquiries:waiting"}
 
 # Views that answer a GET with something else than 200 for a role that may open them.
 GET_STATUS = {
