@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # first rows: inquiries waiting for the coordinator, overdue inquiries, consultations past their
 # deadline, overdue action items, planned handovers, handovers due, areas without a contact,
 # failed e-mails.
-COORDINATOR = 22
+COORDINATOR = 20
 # session, user, employee, the role flags, Django's user and group permissions; each of the four
 # blocks its count and its first rows: inquiries handled, forwarded, consultations asked for,
 # action items.

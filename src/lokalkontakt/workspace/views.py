@@ -14,6 +14,7 @@ from lokalkontakt.areas.views.directory import directory
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.registry import mine_panels, mine_workload, panels_for
+from lokalkontakt.core.roles import is_contact, is_coordinator
 from lokalkontakt.workspace.blocks import colleague_page, coordinator_page
 from lokalkontakt.workspace.briefing import briefing_pack
 from lokalkontakt.workspace.permissions import briefing_areas_visible_to
@@ -22,9 +23,7 @@ from lokalkontakt.workspace.permissions import briefing_areas_visible_to
 def start_url_name(user) -> str:
     """Where a member of staff starts: a contact on Mine områder; the coordinator (also one who
     covers areas: their page links to Mine områder) and colleagues on the start page."""
-    if user.has_perm("core.contact") and not user.has_perm("core.coordinate"):
-        return "mine"
-    return "start"
+    return "mine" if is_contact(user) and not is_coordinator(user) else "start"
 
 
 @public
@@ -44,9 +43,10 @@ def start(request):
     """The coordinator's overview of what needs them today; for other staff, their own work
     (inquiries handled or forwarded, consultations asked for, action items)."""
     employee = getattr(request.user, "employee", None)
-    if request.user.has_perm("core.coordinate"):
-        return render(request, "workspace/start_coordinator.html",
-                      {"page": coordinator_page(request, employee=employee)})
+    if is_coordinator(request.user):
+        return render(request, "workspace/start_coordinator.html", {
+            "page": coordinator_page(request, employee=employee),
+            "covers_areas": is_contact(request.user)})
     return render(request, "workspace/start_colleague.html",
                   {"employee": employee, "page": colleague_page(request, employee=employee)})
 
