@@ -9,7 +9,7 @@ import pytest
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.inquiries.models import Inquiry
-from tests.browser.helpers import expect, log_in, read, t
+from tests.browser.helpers import expect, log_in, read, screenshot, t
 from tests.browser.test_accessibility import assert_accessible
 from tests.browser.test_reflow import WIDE
 
@@ -68,12 +68,14 @@ def test_the_coordinator_sees_an_inquiry_whose_contact_has_no_email(new_page, he
     expect(block).to_contain_text(f"{inquiry.reference}: {SUBJECT}")
     expect(block).to_contain_text(read("%(name)s has no e-mail address", name=contact.name))
     assert_accessible(page)
+    screenshot(page, "start-coordinator")
 
     page.set_viewport_size(NARROW)
     page.reload()
     expect(waiting_block(page)).to_contain_text(SUBJECT)
     assert not page.evaluate(WIDE_CONTENT)
     assert_accessible(page)
+    screenshot(page, "start-coordinator-320")
 
     waiting_block(page).get_by_role("link", name=t("All inquiries waiting for the coordinator")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
