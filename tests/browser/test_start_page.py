@@ -61,8 +61,8 @@ def test_the_coordinator_sees_an_inquiry_whose_contact_has_no_email(new_page, he
     page = new_page()
     log_in(page, "koordinator")  # lands on the start page
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(t("Overview"))
-    expect(page.get_by_role("link", name=t("Overview"), exact=True)).to_have_attribute(
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("My overview"))
+    expect(page.get_by_role("link", name=t("My overview"), exact=True)).to_have_attribute(
         "aria-current", "page")
     block = waiting_block(page)
     expect(block).to_contain_text(f"{inquiry.reference}: {SUBJECT}")
@@ -93,7 +93,7 @@ def test_a_colleague_lands_on_their_own_work(new_page, hedensted):
     page = new_page()
     log_in(page, "kollega")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(t("Overview"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("My overview"))
     expect(page.get_by_role("heading", name=re.compile(re.escape(t("Inquiries you handle"))))
            ).to_be_visible()
     expect(page.get_by_text(t("You do not cover any local area at the moment."))).to_have_count(0)

@@ -73,7 +73,7 @@ def test_a_coordinator_who_covers_an_area_lands_on_the_overview_with_a_link_to_t
 
 def test_the_menu_item_fits_the_role(client, coordinator, colleague, contact_user):
     AssignmentFactory(employee=contact_user.employee)
-    for user, label, url in [(coordinator, "Overview", START_URL), (colleague, "Overview", START_URL),
+    for user, label, url in [(coordinator, "My overview", START_URL), (colleague, "My overview", START_URL),
                              (contact_user, "My areas", reverse("mine"))]:
         client.force_login(user)
         content = client.get(reverse("areas:directory"), headers=ENGLISH).content.decode()
