@@ -183,6 +183,7 @@ def test_the_home_page_shows_visitors_the_directory_and_sends_staff_to_their_are
         client, juelsminde, contact_user):
     assert "Juelsminde" in page_text(client.get(reverse("home")))
 
+    AssignmentFactory(employee=contact_user.employee)
     client.force_login(contact_user)
     response = client.get(reverse("home"))
 

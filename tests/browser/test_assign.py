@@ -27,7 +27,7 @@ def test_coordinator_assigns_a_contact_to_an_uncovered_area(new_page, hedensted,
     # so the change button is what a person presses.
     page = new_page(javascript=False)
     log_in(page, "koordinator", "demo", "da")
-    expect(page.get_by_role("heading", level=1)).to_have_text(t("My areas", "da"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("My overview", "da"))
     if language == "en" or not DANISH_CATALOGUE.exists():
         # Without a Danish catalogue the pages are a mix of languages: use English throughout.
         language = "en"

@@ -25,12 +25,13 @@ def sign_in_at_provider(page, username: str):
     page.get_by_role("button", name="Sign in at the provider").click()
 
 
-def test_an_employee_lands_on_mine_omraader(page, oidc):
+def test_an_employee_lands_on_their_start_page(page, oidc):
+    """Anne covers no area: a colleague's start page (a contact would land on Mine områder)."""
     EmployeeFactory(name=USERS["anne"]["name"], email=USERS["anne"]["email"].upper())
 
     sign_in_at_provider(page, "anne")
 
-    expect(page).to_have_url(re.compile(r"/mine-omraader/$"))
+    expect(page).to_have_url(re.compile(r"/overblik/$"))
     expect(page.get_by_text(USERS["anne"]["name"], exact=True)).to_be_visible()
     expect(page.get_by_role("link", name=t("Coverage"))).to_have_count(0)
 
@@ -40,7 +41,7 @@ def test_the_coordinator_group_claim_makes_a_coordinator(page, oidc):
 
     sign_in_at_provider(page, "karin")
 
-    expect(page).to_have_url(re.compile(r"/mine-omraader/$"))
+    expect(page).to_have_url(re.compile(r"/overblik/$"))
     expect(page.get_by_role("link", name=t("Coverage"))).to_be_visible()
 
 
@@ -59,7 +60,7 @@ def test_someone_unknown_to_the_scheme_is_refused_and_not_signed_in(page, oidc):
 def test_logging_out_ends_the_session_at_the_provider_too(page, oidc):
     EmployeeFactory(name=USERS["anne"]["name"], email=USERS["anne"]["email"])
     sign_in_at_provider(page, "anne")
-    expect(page).to_have_url(re.compile(r"/mine-omraader/$"))
+    expect(page).to_have_url(re.compile(r"/overblik/$"))
 
     page.get_by_role("button", name=t("Log out")).click()
 

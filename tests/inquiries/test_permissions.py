@@ -22,6 +22,7 @@ RULES = {
     "inquiries:track": "public",
     "inquiries:list": "staff",
     "inquiries:export": "staff",
+    "inquiries:waiting": "coordinator",
     "inquiries:detail": "staff",
     "inquiries:acknowledge": "staff",
     "inquiries:reply": "staff",
@@ -37,6 +38,9 @@ RULES = {
     "inquiries:council_detail": "council",
     "inquiries:council_file": "council",
 }
+
+# The coordinator's pages without a POST.
+GET_ONLY = {"inquiries:waiting"}
 
 # Views that answer a GET with something else than 200 for a role that may open them.
 GET_STATUS = {

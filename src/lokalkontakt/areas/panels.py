@@ -1,9 +1,14 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The areas' parts of shared pages (registered in apps.py): the briefing pack's facts, council
-and contacts."""
+and contacts; the coordinator's start page's areas without a contact."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import AssignmentRole
+from lokalkontakt.areas.selectors import areas_without_contact
+from lokalkontakt.core.registry import start_block
 
 
 def briefing_from_area(user, *, area):
@@ -18,3 +23,9 @@ def briefing_contacts(user, *, area):
     current = {a.role: a for a in assignments if a.ends_on is None}
     return {"assignments": assignments, "contact": current.get(AssignmentRole.PRIMARY),
             "deputy": current.get(AssignmentRole.DEPUTY)}
+
+
+def coordinator_without_contact(request, *, employee):
+    """The coordinator's start page: areas that have no contact and have not declined."""
+    return start_block(areas_without_contact(), title=_("Areas without a contact"),
+                       url=reverse("coordination:overview"), link_text=_("Coverage overview"))

@@ -166,3 +166,12 @@ def contacts_with_area_counts():
 
 def recent_events(*, limit: int = 20):
     return AreaEvent.objects.select_related("area", "actor__employee").order_by("-at", "-pk")[:limit]
+
+
+def areas_without_contact():
+    """Areas with no primary contact now whose council has not declined (taking part is
+    voluntary), in Danish order: the coordinator's start page."""
+    primary = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY)
+    return (LocalArea.objects.exclude(Exists(primary))
+            .exclude(participation=Participation.DECLINED)
+            .only("name", "slug", "sort_name", "participation").order_by("sort_name"))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("oidc/", include("lokalkontakt.core.oidc.urls")),
     path("konto/adgangskode/", core_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/", include((people_urls.account_urlpatterns, "account"))),
+    path("overblik/", workspace_views.start, name="start"),
     path("mine-omraader/", workspace_views.mine, name="mine"),
     # The council's pages: its home and login under lokalraad/, its members under the area
     # (omraader/<slug>/lokalraad/).

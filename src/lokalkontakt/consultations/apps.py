@@ -22,6 +22,14 @@ class ConsultationsConfig(AppConfig):
                                                       panels.mine_workload), order=20)
         council_panels.register("consultations", panels.council_home_panel, order=20)
 
+        from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+
+        row = "consultations/_start_row.html"
+        coordinator_blocks.register("consultations-past-deadline",
+                                    Panel(row, panels.coordinator_past_deadline), order=30)
+        colleague_blocks.register("consultations-requested",
+                                  Panel(row, panels.colleague_requested), order=30)
+
         from lokalkontakt.core.registry import briefing_sections
 
         briefing_sections.register("consultations", Panel(

@@ -2,13 +2,18 @@
 # SPDX-License-Identifier: MPL-2.0
 """The consultations' parts of shared pages (registered in apps.py)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.consultations.selectors import (
     consultation_tasks_for_council,
+    consultations_past_deadline,
+    consultations_requested_open,
     task_workload,
     tasks_visible_to,
 )
-from lokalkontakt.core.registry import Panel
+from lokalkontakt.core.registry import Panel, start_block
 
 COUNCIL_HOME_LIMIT = 10
 
@@ -36,3 +41,19 @@ def briefing_consultations(user, *, area):
                                   consultation__status=Consultation.Status.OPEN)
                           .select_related("consultation__requested_by", "handler")
                           .order_by("consultation__deadline", "pk"))}
+
+
+# --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
+
+
+def coordinator_past_deadline(request, *, employee):
+    return start_block(consultations_past_deadline(), title=_("Consultations past their deadline"),
+                       url=reverse("consultations:list") + "?scope=all&status=open",
+                       link_text=_("All open consultations"))
+
+
+def colleague_requested(request, *, employee):
+    return start_block(consultations_requested_open(employee=employee),
+                       title=_("Consultations you asked for"),
+                       url=reverse("consultations:list") + "?scope=requested&status=open",
+                       link_text=_("All your open consultations"))

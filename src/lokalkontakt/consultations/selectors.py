@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from lokalkontakt.consultations.models import (
     Consultation,
@@ -162,3 +163,27 @@ def task_for_response(*, user, pk: int) -> ConsultationTask:
 def attachment_get(*, user, pk: int) -> ConsultationAttachment:
     """A file the user may download (consultations.permissions); 404 otherwise."""
     return get_object_or_404(attachments_visible_to(user=user), pk=pk)
+
+
+# --- the start pages (workspace) ----------------------------------------------------------------
+
+
+def consultations_past_deadline():
+    """Open consultations whose deadline has passed (the coordinator closes them or chases the
+    areas still waiting), the oldest deadline first, with `task_count` and `waiting_count`."""
+    return (Consultation.objects.filter(status=Consultation.Status.OPEN,
+                                        deadline__lt=timezone.localdate())
+            .select_related("requested_by")
+            .annotate(task_count=Count("tasks"),
+                      waiting_count=Count("tasks", filter=Q(tasks__status=Status.WAITING)))
+            .order_by("deadline", "pk"))
+
+
+def consultations_requested_open(*, employee):
+    """The open consultations the employee asked for, the nearest deadline first, with
+    `task_count` and `waiting_count`."""
+    return (Consultation.objects.filter(requested_by=employee, status=Consultation.Status.OPEN)
+            .select_related("requested_by")
+            .annotate(task_count=Count("tasks"),
+                      waiting_count=Count("tasks", filter=Q(tasks__status=Status.WAITING)))
+            .order_by("deadline", "pk"))

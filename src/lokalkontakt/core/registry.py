@@ -13,6 +13,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `mine_workload`, `mine_panels`, `area_panels`: parts of "Mine områder" (the lines of "Waiting
   for you" and the sections under it) and of the area page, each a template and a function giving
   its context (`panels_for`);
+- `coordinator_blocks`, `colleague_blocks`: the blocks of the coordinator's and a colleague's
+  start page (workspace), each a `Panel` whose template renders one row and whose context,
+  called as `context(request, employee=…)`, gives a `StartBlock` (`start_block` builds one);
 - `briefing_sections`: the sections of an area's briefing pack (introduktionspakke; the page and
   its PDF), each a `Panel` whose context is called as `context(user, area=...)` with the reader;
   its template is rendered with `pdf` true in the PDF, where nothing is a link;
@@ -99,6 +102,33 @@ def panels_for(registry: Registry, request, **page) -> list[BoundPanel]:
     return bound
 
 
+START_ROWS = 5
+
+
+@dataclass(frozen=True)
+class StartBlock:
+    """A block of a start page: what it is about, how many there are, the first few of them
+    (each rendered with the panel's row template), and the full list's address."""
+
+    title: str
+    count: int
+    rows: list
+    url: str
+    link_text: str
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.rows)
+
+
+def start_block(queryset, *, title: str, url: str, link_text: str,
+                limit: int = START_ROWS) -> dict:
+    """The context of a start page's block: the queryset's count and its first `limit` rows, in
+    two queries whatever the number of rows (always both, so a page's query count is fixed)."""
+    return {"block": StartBlock(title=title, count=queryset.count(), rows=list(queryset[:limit]),
+                                url=url, link_text=link_text)}
+
+
 @dataclass(frozen=True)
 class ExportFile:
     """A file of a person's export (core.subjectrights): its name as stored (made safe again in
@@ -173,5 +203,7 @@ demo_loaders = Registry("demo_loaders")
 demo_area_loaders = Registry("demo_area_loaders")
 council_panels = Registry("council_panels")
 briefing_sections = Registry("briefing_sections")
+coordinator_blocks = Registry("coordinator_blocks")
+colleague_blocks = Registry("colleague_blocks")
 personal_data = Registry("personal_data")
 email_secret_links = Registry("email_secret_links")

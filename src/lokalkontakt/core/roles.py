@@ -20,10 +20,10 @@ COORDINATOR_GROUP = "Landdistriktskoordinator"
 DATA_PROTECTION_GROUP = "Databeskyttelsesrådgiver"
 
 
-def _role_flags(user) -> tuple[bool, bool, bool]:
+def _role_flags(user) -> tuple[bool, bool, bool, bool]:
     """(in the coordinator group, leads a core area as an active employee, in the data-protection
-    group), read in one query and kept on the user object for the request: every page's menu
-    needs them."""
+    group, covers an area now as an active employee), read in one query and kept on the user
+    object for the request: every page's menu needs them."""
     cached = getattr(user, "_lk_role_flags", None)
     if cached is None:
         from django.contrib.auth import get_user_model
@@ -37,8 +37,12 @@ def _role_flags(user) -> tuple[bool, bool, bool]:
                                        employee__led_core_areas__isnull=False)),
             data_protection=Exists(Group.objects.filter(user=OuterRef("pk"),
                                                         name=DATA_PROTECTION_GROUP)),
-        ).values_list("coordinator", "leader", "data_protection").first())
-        cached = tuple(bool(flag) for flag in row) if row else (False, False, False)
+            # pk__isnull=False: the same join must find an assignment, not a NULL row.
+            contact=Exists(users.filter(pk=OuterRef("pk"), employee__is_active=True,
+                                        employee__assignments__pk__isnull=False,
+                                        employee__assignments__ends_on__isnull=True)),
+        ).values_list("coordinator", "leader", "data_protection", "contact").first())
+        cached = tuple(bool(flag) for flag in row) if row else (False, False, False, False)
         user._lk_role_flags = cached
     return cached
 
@@ -87,6 +91,14 @@ def is_leader(user):
 
 
 @rules.predicate
+def is_contact(user):
+    """An active employee who covers a local area now, as its contact or deputy."""
+    if not user.is_authenticated:
+        return False
+    return _role_flags(user)[3]
+
+
+@rules.predicate
 def is_data_protection_officer(user):
     """A member of the data-protection group (the municipality's DPO or their staff)."""
     if not user.is_authenticated:
@@ -126,4 +138,5 @@ rules.add_perm("core.view_internal", is_staff_member)
 rules.add_perm("core.coordinate", is_coordinator)
 rules.add_perm("core.council", is_council_member)
 rules.add_perm("core.see_capacity", is_coordinator | is_leader)
+rules.add_perm("core.contact", is_contact)
 rules.add_perm("core.read_access_log", is_coordinator | is_data_protection_officer)

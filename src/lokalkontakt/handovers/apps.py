@@ -18,3 +18,10 @@ class HandoversConfig(AppConfig):
         mine_panels.register("handovers", Panel("handovers/_my_handovers.html",
                                                 panels.mine_handovers), order=10)
         demo_loaders.register("handovers", demo.load_demo, order=30)
+
+        from lokalkontakt.core.registry import coordinator_blocks
+
+        coordinator_blocks.register("handovers-planned", Panel(
+            "handovers/_start_planned_row.html", panels.coordinator_planned), order=50)
+        coordinator_blocks.register("handovers-due", Panel(
+            "handovers/_start_due_row.html", panels.coordinator_due), order=60)

@@ -152,3 +152,10 @@ def handovers_to_act_on(*, employee) -> list[Handover]:
                                         status=Handover.Status.PLANNED)
                 .select_related("area", "from_employee", "to_employee")
                 .order_by("switch_on", "pk"))
+
+
+def handovers_planned_by_date():
+    """The planned handovers as a queryset, the earliest date first (the start page takes the
+    first few and gives each its `state` with `handover_state`)."""
+    return _with_people(Handover.objects.filter(status=Handover.Status.PLANNED)).order_by(
+        "switch_on", "area__sort_name", "pk")

@@ -37,6 +37,18 @@ class InquiriesConfig(AppConfig):
         area_panels.register("inquiries", Panel("inquiries/_area_inquiries.html",
                                                 panels.area_inquiries), order=15)
 
+        from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+
+        row = "inquiries/_start_row.html"
+        coordinator_blocks.register("inquiries-waiting", Panel(row, panels.coordinator_waiting),
+                                    order=10)
+        coordinator_blocks.register("inquiries-overdue", Panel(row, panels.coordinator_overdue),
+                                    order=20)
+        colleague_blocks.register("inquiries-assigned", Panel(row, panels.colleague_assigned),
+                                  order=10)
+        colleague_blocks.register("inquiries-forwarded", Panel(row, panels.colleague_forwarded),
+                                  order=20)
+
         from lokalkontakt.core.registry import briefing_sections
 
         briefing_sections.register("inquiries", Panel("inquiries/_briefing_inquiries.html",

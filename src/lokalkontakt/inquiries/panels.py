@@ -2,11 +2,19 @@
 # SPDX-License-Identifier: MPL-2.0
 """The inquiries' parts of shared pages (registered in apps.py)."""
 
-from lokalkontakt.core.registry import Panel
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lokalkontakt.core.registry import Panel, start_block
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.selectors import (
+    deadline_state,
+    inquiries_assigned,
     inquiries_for_council,
+    inquiries_forwarded,
+    inquiries_overdue,
     inquiries_visible_to,
+    inquiries_waiting_for_coordinator,
     inquiry_workload,
 )
 
@@ -42,3 +50,39 @@ def briefing_inquiries(user, *, area):
                       .exclude(status=Inquiry.Status.CLOSED))
     inquiries = list(open_inquiries.order_by("answer_due", "pk")[:BRIEFING_INQUIRIES])
     return {"inquiries": inquiries, "more_inquiries": open_inquiries.count() - len(inquiries)}
+
+
+# --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
+
+
+def _block(inquiries, **kwargs) -> dict:
+    context = start_block(inquiries, **kwargs)
+    for inquiry in context["block"].rows:
+        inquiry.deadline_state = deadline_state(inquiry)
+    return context
+
+
+def coordinator_waiting(request, *, employee):
+    """Inquiries nobody else can answer: no handler, or one who left, has no e-mail or login."""
+    return _block(inquiries_waiting_for_coordinator(), title=_("Inquiries waiting for you"),
+                  url=reverse("inquiries:waiting"),
+                  link_text=_("All inquiries waiting for the coordinator"))
+
+
+def coordinator_overdue(request, *, employee):
+    return _block(inquiries_overdue(), title=_("Overdue inquiries"),
+                  url=reverse("inquiries:list") + "?scope=all&status=open&sort=due",
+                  link_text=_("All open inquiries, the earliest deadline first"))
+
+
+def colleague_assigned(request, *, employee):
+    return _block(inquiries_assigned(employee=employee), title=_("Inquiries you handle"),
+                  url=reverse("inquiries:list") + "?scope=mine&status=open",
+                  link_text=_("All your open inquiries"))
+
+
+def colleague_forwarded(request, *, employee):
+    return _block(inquiries_forwarded(employee=employee),
+                  title=_("Forwarded to you or your core area"),
+                  url=reverse("inquiries:list") + "?scope=mine&status=open",
+                  link_text=_("All your open inquiries"))

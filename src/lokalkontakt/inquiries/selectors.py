@@ -3,7 +3,7 @@
 """Reads about inquiries, with the visibility rule of inquiries.permissions applied: an inquiry a
 user may not see answers 404, as a missing one does."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, CharField, Count, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -155,3 +155,55 @@ def deadline_state(inquiry: Inquiry) -> str:
     if due < today:
         return "overdue"
     return "due" if due == today else "ok"
+
+
+# --- the start pages (workspace) ----------------------------------------------------------------
+
+# Why an open inquiry waits for the coordinator (`waiting_reason`), in the order checked.
+NO_HANDLER, HANDLER_LEFT, HANDLER_NO_EMAIL, HANDLER_NO_LOGIN = (
+    "no_handler", "handler_left", "handler_no_email", "handler_no_login")
+UNHANDLED = [Inquiry.Status.RECEIVED, Inquiry.Status.ACKNOWLEDGED]
+
+
+def _overdue() -> Q:
+    today = timezone.localdate()
+    return (Q(status=Inquiry.Status.RECEIVED, acknowledge_due__lt=today)
+            | Q(status=Inquiry.Status.ACKNOWLEDGED, answer_due__lt=today))
+
+
+def inquiries_waiting_for_coordinator():
+    """Not answered yet and nobody else can take them: no handler (no contact, or routed to the
+    coordinator), or a handler who has left, has no e-mail address (was never told) or has no
+    active login (cannot open it). Each with `waiting_reason`; the soonest answer date first."""
+    reason = Case(
+        When(assignee__isnull=True, then=Value(NO_HANDLER)),
+        When(assignee__is_active=False, then=Value(HANDLER_LEFT)),
+        When(assignee__email="", then=Value(HANDLER_NO_EMAIL)),
+        default=Value(HANDLER_NO_LOGIN), output_field=CharField())
+    cannot_handle = (Q(assignee__isnull=True) | Q(assignee__is_active=False)
+                     | Q(assignee__email="") | Q(assignee__user__isnull=True)
+                     | Q(assignee__user__is_active=False))
+    return (Inquiry.objects.filter(cannot_handle, status__in=UNHANDLED)
+            .select_related("area", "assignee").annotate(waiting_reason=reason)
+            .order_by("answer_due", "pk"))
+
+
+def inquiries_overdue():
+    """Open inquiries past their current deadline (acknowledging, then answering), whoever
+    handles them, the longest overdue first."""
+    return (Inquiry.objects.filter(_overdue()).select_related("area", "assignee")
+            .order_by("answer_due", "pk"))
+
+
+def inquiries_assigned(*, employee):
+    """The open inquiries the employee handles, the soonest answer date first."""
+    return (Inquiry.objects.filter(assignee=employee).exclude(status=Inquiry.Status.CLOSED)
+            .select_related("area", "assignee").order_by("answer_due", "pk"))
+
+
+def inquiries_forwarded(*, employee):
+    """The open inquiries forwarded to the employee or to their core area that they do not
+    handle themselves, the soonest answer date first."""
+    return (Inquiry.objects.filter(handled_by(employee)).exclude(assignee=employee)
+            .exclude(status=Inquiry.Status.CLOSED)
+            .select_related("area", "assignee").order_by("answer_due", "pk"))

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path
 
-from lokalkontakt.inquiries.views import council, handling, inquiries, public, register, replies
+from lokalkontakt.inquiries.views import council, handling, inquiries, public, register, replies, waiting
 
 app_name = "inquiries"
 urlpatterns = [
     path("", inquiries.inquiry_list, name="list"),
     path("eksport/", inquiries.export, name="export"),
+    path("venter/", waiting.waiting, name="waiting"),
     path("ny/", public.new, name="new"),
     path("ny/sendt/", public.submitted, name="submitted"),
     path("registrer/", register.register, name="register"),

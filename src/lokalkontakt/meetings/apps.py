@@ -38,6 +38,12 @@ class MeetingsConfig(AppConfig):
                                                      panels.mine_next_meeting), order=40)
         mine_panels.register("bulletins", Panel("meetings/_mine_bulletins.html",
                                                 panels.mine_bulletins), order=40)
+        from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+
+        coordinator_blocks.register("actions-overdue", Panel(
+            "meetings/_start_row.html", panels.coordinator_overdue_actions), order=40)
+        colleague_blocks.register("actions", Panel("meetings/_start_row.html",
+                                                   panels.colleague_actions), order=40)
         area_panels.register("local_meetings", Panel("meetings/_area_local_meetings.html",
                                                      panels.area_local_meetings), order=30)
 

@@ -4,12 +4,16 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.registry import start_block
 from lokalkontakt.meetings.models import AgendaItem, Meeting
 from lokalkontakt.meetings.permissions import can_record_local_meeting
 from lokalkontakt.meetings.selectors import (
     action_items,
+    action_items_overdue,
     bulletins_for,
     local_meetings_of_area,
     next_meeting_for,
@@ -58,3 +62,17 @@ def briefing_agenda(user, *, area):
 def briefing_local_meetings(user, *, area):
     """The latest local meetings a contact attended in the area."""
     return {"local_meetings": local_meetings_of_area(area=area, limit=BRIEFING_LOCAL_MEETINGS)}
+
+
+# --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
+
+
+def coordinator_overdue_actions(request, *, employee):
+    return start_block(action_items_overdue(), title=_("Overdue action items"),
+                       url=reverse("meetings:actions") + "?scope=all&status=open",
+                       link_text=_("Everyone's open action items"))
+
+
+def colleague_actions(request, *, employee):
+    return start_block(action_items(owner=employee), title=_("Your action items"),
+                       url=reverse("meetings:actions"), link_text=_("All your action items"))

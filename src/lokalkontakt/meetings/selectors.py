@@ -179,3 +179,11 @@ def feed_deadlines(*, employee, since: datetime.date) -> dict:
                                                          status=Consultation.Status.OPEN)
                  .order_by("deadline", "pk"))
     return {"inquiries": list(inquiries), "tasks": list(tasks), "consultations": list(requested)}
+
+
+def action_items_overdue():
+    """Open action items (open or in progress) past their due date, whoever owns them, the
+    longest overdue first (the coordinator's start page)."""
+    return (ActionItem.objects.filter(status__in=ActionItem.OPEN_STATUSES,
+                                      due_on__lt=timezone.localdate())
+            .select_related("owner", "meeting").order_by("due_on", "pk"))

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The start page and "Mine områder": what each app registered, for the signed-in user; the area
-briefing pack, which gathers what several apps know about an area."""
+"""The start pages (the coordinator's "what needs you today", a colleague's own work) and "Mine
+områder" (a contact's areas): what each app registered, for the signed-in user; the area briefing
+pack, which gathers what several apps know about an area."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,19 +14,41 @@ from lokalkontakt.areas.views.directory import directory
 from lokalkontakt.core.http import public
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.registry import mine_panels, mine_workload, panels_for
+from lokalkontakt.core.roles import is_contact, is_coordinator
+from lokalkontakt.workspace.blocks import colleague_page, coordinator_page
 from lokalkontakt.workspace.briefing import briefing_pack
 from lokalkontakt.workspace.permissions import briefing_areas_visible_to
 
 
+def start_url_name(user) -> str:
+    """Where a member of staff starts: a contact on Mine områder; the coordinator (also one who
+    covers areas: their page links to Mine områder) and colleagues on the start page."""
+    return "mine" if is_contact(user) and not is_coordinator(user) else "start"
+
+
 @public
 def home(request):
-    """Visitors get the directory; staff land on their own areas, council members on their
-    council's page."""
+    """Visitors get the directory; staff land on their start page (start_url_name), council
+    members on their council's page."""
     if request.user.has_perm("core.view_internal"):
-        return redirect("mine")
+        return redirect(start_url_name(request.user))
     if request.user.has_perm("core.council"):
         return redirect("council:home")
     return directory(request)
+
+
+@staff_required
+@require_GET
+def start(request):
+    """The coordinator's overview of what needs them today; for other staff, their own work
+    (inquiries handled or forwarded, consultations asked for, action items)."""
+    employee = getattr(request.user, "employee", None)
+    if is_coordinator(request.user):
+        return render(request, "workspace/start_coordinator.html", {
+            "page": coordinator_page(request, employee=employee),
+            "covers_areas": is_contact(request.user)})
+    return render(request, "workspace/start_colleague.html",
+                  {"employee": employee, "page": colleague_page(request, employee=employee)})
 
 
 @staff_required

@@ -1,0 +1,25 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The coordinator's list of the inquiries nobody else can answer (the full list behind the start
+page's "Inquiries waiting for you")."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lokalkontakt.core.permissions import coordinator_required
+from lokalkontakt.inquiries import selectors
+
+PAGE_SIZE = 50
+
+
+@coordinator_required
+@require_GET
+def waiting(request):
+    """No handler, or a handler who has left, has no e-mail address or cannot sign in: the
+    soonest answer date first, 50 a page."""
+    page = Paginator(selectors.inquiries_waiting_for_coordinator(), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    for inquiry in page.object_list:
+        inquiry.deadline_state = selectors.deadline_state(inquiry)
+    return render(request, "inquiries/waiting.html", {"page": page, "querystring": ""})

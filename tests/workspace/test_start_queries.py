@@ -1,0 +1,81 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The start pages cost the same number of queries with a little as with a lot of work waiting,
+and show at most START_ROWS rows a block."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.registry import START_ROWS
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
+from tests.inquiries.factories import InquiryFactory
+from tests.meetings.factories import ActionItemFactory
+from tests.people.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+# session, user, employee, the role flags (one query); each of the eight blocks its count and its
+# first rows: inquiries waiting for the coordinator, overdue inquiries, consultations past their
+# deadline, overdue action items, planned handovers, handovers due, areas without a contact,
+# failed e-mails.
+COORDINATOR = 20
+# session, user, employee, the role flags, Django's user and group permissions; each of the four
+# blocks its count and its first rows: inquiries handled, forwarded, consultations asked for,
+# action items.
+COLLEAGUE = 14
+
+
+def longest_block(response) -> int:
+    """The most rows a block of the page shows."""
+    lists = re.findall(r'<ul class="start-block__rows[^"]*">(.*?)</ul>', response.content.decode(),
+                       flags=re.S)
+    return max(block.count("<li>") for block in lists)
+
+
+def days(n: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def work(count: int, *, employee) -> None:
+    """`count` of everything a start page shows, for the coordinator and for `employee`."""
+    for n in range(count):
+        area = LocalAreaFactory(name=f"Uden kontakt {n:03d}")
+        InquiryFactory(area=area, acknowledge_due=days(-1))
+        InquiryFactory(assignee=employee, acknowledge_due=days(-1))
+        InquiryFactory(assignee=EmployeeFactory()).participants.add(employee)
+        ConsultationTaskFactory(consultation=ConsultationFactory(deadline=days(-1),
+                                                                 requested_by=employee))
+        ActionItemFactory(due_on=days(-1), owner=employee)
+        AssignmentFactory(handover=True)
+        OutgoingEmail.objects.create(to=["x@example.dk"], subject=f"E-mail {n}", body="…",
+                                     status=OutgoingEmail.Status.FAILED)
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_coordinators_start_page_has_a_fixed_number_of_queries(
+        coordinator_client, coordinator, count, django_assert_num_queries):
+    work(count, employee=coordinator.employee)
+
+    with django_assert_num_queries(COORDINATOR):
+        response = coordinator_client.get(reverse("start"))
+
+    assert response.status_code == 200
+    assert longest_block(response) == START_ROWS  # the areas without a contact: many at both sizes
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_a_colleagues_start_page_has_a_fixed_number_of_queries(
+        colleague_client, colleague, count, django_assert_num_queries):
+    work(count, employee=colleague.employee)
+
+    with django_assert_num_queries(COLLEAGUE):
+        response = colleague_client.get(reverse("start"))
+
+    assert response.status_code == 200
+    assert longest_block(response) == min(count, START_ROWS)
