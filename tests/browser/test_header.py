@@ -141,7 +141,7 @@ def test_a_group_closes_on_escape_and_marks_the_current_page(new_page, hedensted
     log_in(page, "koordinator")
     page.goto("/koordinering/")
     menu = page.get_by_role("navigation", name=t("Main menu"))
-    group = menu.get_by_text(label("Coordination"), exact=True)
+    group = menu.locator("summary", has_text=label("Coordination"))
     group.focus()
     page.keyboard.press("Enter")
     coverage = menu.get_by_role("link", name=label("Coverage"), exact=True)

@@ -4,6 +4,8 @@
 
 from django import template
 
+from lokalkontakt.core.text import format_duration, format_duration_range
+
 register = template.Library()
 
 _WIDGET_CLASSES = {"select": "form-select", "checkboxinput": "form-checkbox",
@@ -45,3 +47,15 @@ def panel(context, bound):
     template = context.template.engine.get_template(bound.template)
     with context.push(bound.context):
         return template.render(context)
+
+
+@register.filter
+def duration(minutes) -> str:
+    """{{ minutes|duration }}: "1 h 30 min", "2 hours" (core.text.format_duration)."""
+    return format_duration(minutes)
+
+
+@register.filter
+def duration_range(low, high) -> str:
+    """{{ band.low|duration_range:band.high }}: "1–1½ hours" (core.text.format_duration_range)."""
+    return format_duration_range(low, high)
