@@ -3,6 +3,7 @@
 """Template helpers: DKFDS form widgets and Danish presentation details."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from lokalkontakt.core.text import format_duration, format_duration_range
 
@@ -11,6 +12,26 @@ register = template.Library()
 _WIDGET_CLASSES = {"select": "form-select", "checkboxinput": "form-checkbox",
                    "clearablefileinput": "form-file-input", "fileinput": "form-file-input",
                    "multiplefileinput": "form-file-input"}
+
+
+# Django's label for "nothing chosen" in a select box, which reads as nothing to a person.
+_DASHES = "---------"
+
+
+@register.simple_tag
+def label_empty_choice(field) -> str:
+    """Give a choice field's empty choice a label a person can read instead of Django's
+    "---------": "All" on a filter form, "Choose …" elsewhere. Fields that name their empty
+    choice themselves (empty_label=…) keep it. Renders nothing."""
+    formfield = field.field
+    empty = _("All") if getattr(field.form, "is_filter", False) else _("Choose …")
+    if getattr(formfield, "empty_label", None) == _DASHES:  # a ModelChoiceField
+        formfield.empty_label = empty
+    elif isinstance(getattr(formfield, "choices", None), list):
+        choices = formfield.choices
+        if choices and choices[0][0] in ("", None) and choices[0][1] == _DASHES:
+            formfield.choices = [(choices[0][0], empty), *choices[1:]]
+    return ""
 
 
 @register.filter
