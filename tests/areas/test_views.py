@@ -551,7 +551,7 @@ def test_mine_omraader_shows_what_waits_for_the_contact(client, contact_user, oe
 
     assert "2 open inquiries – 1 overdue" in text
     assert (f"2 consultations await your response – the first deadline is "
-            f"{first:%m/%d/%Y}") in text
+            f"{first:%d/%m/%Y}") in text
 
 
 def test_mine_omraader_says_when_nothing_waits(client, contact_user, oelsted):
