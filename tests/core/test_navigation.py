@@ -66,5 +66,5 @@ def test_the_coordinators_pages_are_one_group_that_marks_the_current_page(coordi
 def test_the_group_is_a_disclosure_that_shows_it_holds_the_current_page(coordinator):
     html = signed_in(coordinator).get(reverse("coordination:overview")).content.decode()
 
-    assert '<li class="submenu is-current">' in html
+    assert '<li class="menu-group is-current">' in html
     assert re.search(r'<details class="js-submenu">\s*<summary class="nav-link">', html)
