@@ -277,7 +277,7 @@ def test_assignment_end_refuses_a_date_before_the_start(glud, lise, english):
         services.assignment_end(assignment=assignment, ends_on=JAN_2)
 
     assert messages_of(error) == {
-        "ends_on": ["The end date cannot be before the start date (03/01/2025)."]}
+        "ends_on": ["The end date cannot be before the start date (01/03/2025)."]}
     assignment.refresh_from_db()
     assert assignment.ends_on is None
 
@@ -504,10 +504,10 @@ def test_event_sentences_read_in_english(glud, lise, coordinator):
         texts = [event.text for event in AreaEvent.objects.filter(area=glud).order_by("pk")]
 
     assert texts == [
-        "Lise Lokal is contact from 01/02/2024.",
+        "Lise Lokal is contact from 02/01/2024.",
         "Handover from Lise Lokal to a new contact is due.",
-        "Lise Lokal is no longer contact from 03/01/2025.",
-        "The council's answer: Declined (03/01/2025).",
+        "Lise Lokal is no longer contact from 01/03/2025.",
+        "The council's answer: Declined (01/03/2025).",
         "Changed: population, council's name, council's e-mail.",
     ]
 

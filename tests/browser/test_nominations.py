@@ -49,8 +49,9 @@ def test_a_leader_nominates_and_the_coordinator_assigns_from_the_suggestions(new
     # The coordinator asks the leaders.
     coordinator = new_page()
     log_in(coordinator, "koordinator")
-    coordinator.get_by_role("navigation", name=t("Main menu")).get_by_role(
-        "link", name=in_danish(pgettext, "menu", "Candidates"), exact=True).click()
+    menu = coordinator.get_by_role("navigation", name=t("Main menu"))
+    menu.get_by_text(t("Coordination"), exact=True).click()  # the coordinator's group
+    menu.get_by_role("link", name=in_danish(pgettext, "menu", "Candidates"), exact=True).click()
     expect(coordinator.get_by_role("heading", level=1)).to_have_text(t("Staff by core area"))
     assert_accessible(coordinator)
     coordinator.get_by_role("link", name=t("Requests for candidates"), exact=True).click()
@@ -99,8 +100,9 @@ def test_a_leader_nominates_and_the_coordinator_assigns_from_the_suggestions(new
             ) == (CANDIDATE, request, ["Daugård"])
 
     # The coordinator finds her first among the suggestions for Daugård, and assigns her.
-    coordinator.get_by_role("navigation", name=t("Main menu")).get_by_role(
-        "link", name=t("Coverage"), exact=True).click()
+    menu = coordinator.get_by_role("navigation", name=t("Main menu"))
+    menu.get_by_text(t("Coordination"), exact=True).click()
+    menu.get_by_role("link", name=t("Coverage"), exact=True).click()
     coordinator.get_by_role("link", name=f'{t("suggestions")} – Daugård', exact=True).click()
     expect(coordinator.get_by_role("heading", level=1)).to_have_text(
         read("Suggested contacts for %(name)s", name="Daugård"))

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MPL-2.0
 """Every page works from 320 px wide (WCAG 2.1, 1.4.10 Reflow): no page is wider than the window.
 
-Wide tables scroll inside their own box (`.table-scroll`), not the page. The test walks the site as
-a visitor would, following the links on each page (two clicks deep from the start page), on the
-whole Hedensted demo, for the public and for the coordinator, who sees the most.
+Wide tables scroll inside their own box (`.table-scroll`), not the page; the main lists stack
+their rows on a phone, each value under its column's name (DKFDS `table--responsive-headers`).
+The test walks the site as a visitor would, following the links on each page (two clicks deep
+from the start page), on the whole Hedensted demo, for the public and for the coordinator, who
+sees the most.
 """
 
 import io
@@ -71,6 +73,8 @@ def walk(page, start: str, *, limit: int, depth: int = 2) -> dict[str, list[str]
         response = page.goto(path)
         opened += 1
         assert response.status == 200, f"{path} answered {response.status}"
+        # A select box's empty choice has a label a person can read (core/templatetags/lk.py).
+        assert "---------" not in page.content(), f"{path} shows a select box with ---------"
         if page.evaluate("document.documentElement.scrollWidth") > NARROW["width"]:
             too_wide[path] = page.evaluate(WIDE)
         if level == depth:
@@ -103,3 +107,27 @@ def test_no_page_of_the_coordinators_is_wider_than_a_narrow_phone(new_page, demo
     too_wide = walk(page, "/mine-omraader/", limit=70)
 
     assert not too_wide, f"wider than {NARROW['width']} px: {too_wide}"
+
+
+# Each cell of a stacked table shows its column's name above its value (DKFDS: `content:
+# attr(data-title)` on ::before), with or without JavaScript.
+STACKED = """row => [...row.querySelectorAll('td, th')].map(cell => {
+  const box = cell.getBoundingClientRect();
+  return [getComputedStyle(cell, '::before').content, cell.innerText.trim(), Math.round(box.right)];
+})"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_directory_stacks_its_rows_on_a_phone_and_names_each_value(new_page, demo, javascript):
+    page = new_page(javascript=javascript)
+    page.set_viewport_size(NARROW)
+    page.goto("/omraader/?q=Glud")
+
+    cells = page.locator("tbody tr").filter(has_text="Glud").first.evaluate(STACKED)
+
+    assert [label for label, _, _ in cells] == [
+        "none", f'"{t("Local council")}"', f'"{t("Local contact")}"', f'"{t("Status")}"']
+    assert cells[0][1].startswith("Glud")
+    assert cells[3][1].startswith(t("New local contact on the way"))  # Bilag 1: a handover is due
+    assert all(right <= NARROW["width"] for _, _, right in cells)
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]

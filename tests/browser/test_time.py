@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from django.utils import timezone, translation
 
+from lokalkontakt.core.text import format_duration, format_duration_range
 from lokalkontakt.timesheets import capacity
 from lokalkontakt.timesheets.models import TimeEntry
 from tests.browser.helpers import expect, log_in, read, shown, t
@@ -26,6 +27,12 @@ CONTACT = "Demo Lokalkontakt"  # the demo "lokalkontakt", deputy of Korning and 
 STATUS = {capacity.BELOW: "Below the band", capacity.WITHIN: "Within the band",
           capacity.ABOVE: "Above the band"}
 LIMIT_SECONDS = 10
+
+
+def danish(format_function, *minutes) -> str:
+    """A duration as the Danish pages show it (core.text)."""
+    with translation.override("da"):
+        return format_function(*minutes)
 
 
 def menu_time() -> str:
@@ -76,7 +83,7 @@ def test_a_contact_registers_time_in_seconds_and_the_coordinator_exports_it(hede
     form.get_by_label(t("Note")).focus()
     contact.keyboard.type("Bestyrelsesmøde i forsamlingshuset")
     contact.keyboard.press("Enter")
-    registered = read("Registered: %(minutes)d minutes on %(day)s.", minutes=45, day=shown(today))
+    registered = read("Registered: %(duration)s on %(day)s.", duration="45 min", day=shown(today))
     expect(contact.get_by_role("status").filter(has_text=registered)).to_be_visible()
     elapsed = time.monotonic() - started
     print(f"Registering 45 minutes from Mine områder took {elapsed:.2f} s")
@@ -98,17 +105,17 @@ def test_a_contact_registers_time_in_seconds_and_the_coordinator_exports_it(hede
         'Correct <span class="sr-only">the entry of %(date)s</span>', date=shown(today))))\
         .to_be_visible()
     total = contact.locator(".time-total")
-    expect(total).to_contain_text(read("%(minutes)s minutes registered", minutes=45))
+    expect(total).to_contain_text(read("%(duration)s registered", duration=danish(format_duration, 45)))
     expect(total).to_contain_text(t(STATUS[band.status(45)]))
-    expect(total).to_contain_text(read("(expected %(low)s–%(high)s minutes)", low=band.low,
-                                       high=band.high))
+    expect(total).to_contain_text(read("(expected %(span)s)", span=danish(
+        format_duration_range, band.low, band.high)))
     assert_accessible(contact)  # the week
 
     # The year.
     contact.get_by_role("link", name=t("This year")).click()
     expect(contact.get_by_role("heading", level=1)).to_have_text(f'{t("My time")}: {today.year}')
-    expect(contact.get_by_text(read("%(minutes)s minutes registered this year", minutes=45)))\
-        .to_be_visible()
+    expect(contact.get_by_text(read("%(duration)s registered this year",
+                                    duration=danish(format_duration, 45)))).to_be_visible()
     week_row = contact.get_by_role("row").filter(
         has=contact.get_by_role("link", name=str(today.isocalendar().week), exact=True))
     expect(week_row).to_contain_text(shown(monday))
@@ -165,7 +172,7 @@ def test_the_quick_registration_works_without_javascript(hedensted, new_page):
     contact.get_by_role("button", name=t("Register time")).click()
 
     expect(contact.get_by_role("heading", level=1)).to_have_text(t("My areas"))
-    expect(contact.get_by_text(read("Registered: %(minutes)d minutes on %(day)s.", minutes=30,
+    expect(contact.get_by_text(read("Registered: %(duration)s on %(day)s.", duration="30 min",
                                     day=shown(today)))).to_be_visible()
     saved = TimeEntry.objects.get()
     assert (saved.area.name, saved.minutes, saved.kind, saved.outside_hours) == (

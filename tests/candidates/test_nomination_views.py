@@ -98,7 +98,7 @@ def test_a_leader_sees_only_their_own_staff_with_roles_and_time(staff):
     table = rows(content.split('id="staff-table-heading"')[1].split("</table>")[0])
     assert [row.split(" ")[0] + " " + row.split(" ")[1] for row in table[1:]] == [
         "Bo Berg", "Lene Holm", "Lise Lund"]
-    assert "Snaptun (lokalkontakt, siden 02.01.2024) 45 Under rammen" in table[3]
+    assert "Snaptun (lokalkontakt, siden 02.01.2024) 45 min Under rammen" in table[3]
     assert "Ida Inaktiv" not in content and "Per Pedersen" not in content
     assert "Ole Olsen" not in content
 

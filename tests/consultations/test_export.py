@@ -215,7 +215,7 @@ def test_the_printable_page_labels_each_response_before_its_files(setting, setti
     label = glud.index('<h4 class="print-label">Response</h4>')
     assert label < glud.index("Vi ønsker en cykelsti.") < glud.index(
         '<h4 class="print-label">Attachments</h4>') < glud.index("referat.pdf")
-    assert f"Lise Lokal, {timezone.localtime().strftime('%m/%d/%Y')}" in glud
+    assert f"Lise Lokal, {timezone.localtime().strftime('%d/%m/%Y')}" in glud
 
 
 def test_the_print_rules_use_the_screen_font():

@@ -5,6 +5,8 @@
 import re
 
 import pytest
+from django import forms
+from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -50,3 +52,23 @@ def test_a_hidden_field_is_only_its_input():
     html = render_to_string("includes/field.html", {"field": Form(initial={"version": 3})["version"]})
 
     assert html.strip() == '<input type="hidden" name="version" value="3" id="id_version">'
+
+
+class _Choices(forms.Form):
+    group = forms.ModelChoiceField(queryset=Group.objects.all(), required=False)
+    colour = forms.ChoiceField(choices=[("", "---------"), ("red", "Red")], required=False)
+    named = forms.ModelChoiceField(queryset=Group.objects.all(), empty_label="Nobody yet")
+
+
+@translation.override("en")
+@pytest.mark.parametrize(("is_filter", "empty"), [(False, "Choose …"), (True, "All")])
+def test_no_select_box_shows_dashes(is_filter, empty):
+    form = _Choices()
+    form.is_filter = is_filter
+
+    html = "".join(render_to_string("includes/field.html", {"field": form[name]})
+                   for name in ("group", "colour", "named"))
+
+    assert "---------" not in html
+    assert html.count(f'<option value="" selected>{empty}</option>') == 2
+    assert '<option value="" selected>Nobody yet</option>' in html

@@ -1,11 +1,22 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""Danish alphabetical order: Æ, Ø, Å come after Z, and "Aa" is Å."""
+"""Danish alphabetical order: Æ, Ø, Å come after Z, and "Aa" is Å. Durations as people say them;
+English dates as en-GB writes them."""
 
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.utils import formats, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lokalkontakt.core.text import danish_sort_key, danish_sorted
+from lokalkontakt.core.text import (
+    danish_sort_key,
+    danish_sorted,
+    format_duration,
+    format_duration_range,
+)
 
 
 def test_danish_letters_sort_after_z_in_the_order_ae_oe_aa():
@@ -93,3 +104,52 @@ def test_any_two_strings_compare_one_way_only(first, second):
 
     assert (a < b) + (a > b) + (a == b) == 1
     assert danish_sorted([first, second]) == danish_sorted([second, first]) or a == b
+
+
+@pytest.mark.parametrize(("minutes", "english", "danish"), [
+    (0, "0 min", "0 min"),
+    (45, "45 min", "45 min"),
+    (60, "1 hour", "1 time"),
+    (90, "1½ hours", "1½ timer"),
+    (75, "1 h 15 min", "1 t 15 min"),
+    (120, "2 hours", "2 timer"),
+    (2837, "47 h 17 min", "47 t 17 min"),
+])
+def test_a_duration_reads_as_people_say_it(minutes, english, danish):
+    with translation.override("en"):
+        assert format_duration(minutes) == english
+    with translation.override("da"):
+        assert format_duration(minutes) == danish
+
+
+@pytest.mark.parametrize(("low", "high", "english"), [
+    (60, 90, "1–1½ hours"),  # the seed's "1–1½ timer om ugen"
+    (2820, 4230, "47–70½ hours"),  # a year's band, not "2820–4230 minutes"
+    (2844, 4266, "47½–71 hours"),  # long spans are estimates: to the half hour
+    (36, 54, "36 min – 54 min"),
+    (48, 72, "48 min – 1 h 12 min"),
+])
+def test_an_expected_span_of_time_reads_as_people_say_it(low, high, english):
+    with translation.override("en"):
+        assert format_duration_range(low, high) == english
+
+
+def test_the_duration_filters_render_in_templates():
+    template = Template("{% load lk %}{{ minutes|duration }} ({{ low|duration_range:high }})")
+
+    with translation.override("en"):
+        html = template.render(Context({"minutes": 150, "low": 60, "high": 90}))
+
+    assert html == "2½ hours (1–1½ hours)"
+
+
+@pytest.mark.parametrize(("language", "short", "long", "moment"), [
+    ("en", "01/05/2027", "1 May 2027", "01/05/2027 14:30"),
+    ("da", "01.05.2027", "1. maj 2027", "01.05.2027 14:30"),
+])
+def test_english_dates_are_british_and_danish_dates_danish(language, short, long, moment):
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2027, 5, 1), "SHORT_DATE_FORMAT") == short
+        assert formats.date_format(datetime.date(2027, 5, 1), "DATE_FORMAT") == long
+        assert formats.date_format(datetime.datetime(2027, 5, 1, 14, 30),
+                                   "SHORT_DATETIME_FORMAT") == moment

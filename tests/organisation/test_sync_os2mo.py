@@ -150,7 +150,7 @@ def test_an_ended_engagement_deactivates_and_makes_the_areas_handover_due(carl, 
     assert event.data == {"employee": "Carl Carlsen", "engagement_ended": ENDED.isoformat()}
     with translation.override("en"):
         assert event.text == ("Handover from Carl Carlsen to a new contact is due. The employee's "
-                              f"employment in OS2mo ended on {ENDED:%m/%d/%Y}.")
+                              f"employment in OS2mo ended on {ENDED:%d/%m/%Y}.")
     ended = AreaEvent.objects.get(area__name="Juelsminde", kind=AreaEvent.Kind.ENDED)
     assert ended.data["engagement_ended"] == ENDED.isoformat()
 

@@ -102,10 +102,10 @@ def test_the_list_shows_each_project_with_its_areas_lead_status_and_open_milesto
     row = content[content.index(f'<a href="{project.get_absolute_url()}">'):]
     row = row[:row.index("</tr>")]
     assert ">Nyt liv i forsamlingshuset</a>" in row
-    assert "<td>Hornborg, Korning</td>" in row
-    assert "<td>Lise Lokal</td>" in row
-    assert "<td>Active</td>" in row
-    assert "<td>2</td>" in row  # two open milestones, one done
+    assert '<td data-title="Local areas">Hornborg, Korning</td>' in row
+    assert '<td data-title="Lead">Lise Lokal</td>' in row
+    assert '<td data-title="Status">Active</td>' in row
+    assert '<td data-title="Open milestones">2</td>' in row  # two open milestones, one done
     assert "Bestyrelsen er splittet" not in content  # the notes are on the project's page
 
 

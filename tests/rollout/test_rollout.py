@@ -89,7 +89,7 @@ def test_invitations_record_dates_several_areas_with_an_event_each(glud, stouby,
         assert area.history.latest().history_user == coordinator
     with translation.override("en"):
         assert events(glud, AreaEvent.Kind.INVITED)[0].text == (
-            "The council was offered a contact on 11/19/2019.")
+            "The council was offered a contact on 19/11/2019.")
 
 
 def test_invitations_record_leaves_an_area_that_already_has_the_date(glud, stouby, coordinator):
@@ -498,7 +498,7 @@ def test_the_plan_shows_periods_by_month_in_the_readers_language(colleague_clien
     assert "Lokalrådene melder tilbage december 2019 – januar 2020" in danish
     assert "Alle har en lokalkontakt marts – april 2020" in danish
     assert "Møde for alle lokalråd November 2019 Planned Overdue –" in english
-    assert "Alle har en lokalkontakt March – April 2020 Done 04/02/2020" in english
+    assert "Alle har en lokalkontakt March – April 2020 Done 02/04/2020" in english
 
 
 def test_the_coordinator_adds_a_step(coordinator_client, coordinator):
@@ -632,8 +632,8 @@ def test_the_overview_states_the_gap_and_the_coordinator_sees_the_candidates(coo
     text = page_text(coordinator_client.get(reverse("rollout:overview"), headers=ENGLISH))
 
     assert "2 interested areas lack a local contact; 2 candidates are nominated." in text
-    assert "Glud Without contact 01/05/2020 Bent Bro (Teknik og Miljø)" in text
-    assert "Snaptun Handover due 01/05/2020 Bent Bro (Teknik og Miljø)" in text
+    assert "Glud Without contact 05/01/2020 Bent Bro (Teknik og Miljø)" in text
+    assert "Snaptun Handover due 05/01/2020 Bent Bro (Teknik og Miljø)" in text
     assert "Anna Andersen (Teknik og Miljø) – Kan tage to områder" in text
     assert "Carl Chosen" not in text  # accepted: no longer a candidate
     assert "1 council has not answered 1 council has declined" in text
@@ -643,7 +643,7 @@ def test_other_staff_see_how_many_are_nominated_but_not_who(colleague_client, ne
     text = page_text(colleague_client.get(reverse("rollout:overview"), headers=ENGLISH))
 
     assert "2 interested areas lack a local contact; 2 candidates are nominated." in text
-    assert "Glud Without contact 01/05/2020 Snaptun" in text
+    assert "Glud Without contact 05/01/2020 Snaptun" in text
     assert "Bent Bro" not in text and "Anna Andersen" not in text
     assert "Kan tage to områder" not in text
     assert "Who is nominated is shown to the coordinator." in text
@@ -680,8 +680,8 @@ def test_the_areas_table_lists_every_area_in_danish_order(colleague_client, answ
     names = ["Glud", "Korning", "Snaptun", "Stouby", "Ørum", "Aalborg Øst"]
     positions = [text.index(f" {name} ") for name in names]
     assert positions == sorted(positions)
-    assert "Stouby – Declined 01/09/2020 Vi klarer os selv. Without contact" in text
-    assert "Glud 11/19/2019 Interested 01/05/2020 – Without contact" in text
+    assert "Stouby – Declined 09/01/2020 Vi klarer os selv. Without contact" in text
+    assert "Glud 19/11/2019 Interested 05/01/2020 – Without contact" in text
 
 
 def test_the_areas_table_filters_by_answer(colleague_client, answered):

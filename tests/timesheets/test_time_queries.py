@@ -15,10 +15,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
-from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.core.text import danish_sort_key, format_duration
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.capacity import monday_of
 from lokalkontakt.timesheets.models import TimeEntry
@@ -49,6 +49,11 @@ WEEK_PAGE = 8
 # session, user, employee; the year's days and minutes (summed per week in Python); whether they
 # are the coordinator or lead a core area (one query), Django's user and group permissions.
 YEAR_PAGE = 7
+
+
+def english_duration(minutes: int) -> str:
+    with translation.override("en"):
+        return format_duration(minutes)
 
 
 def build_contacts(count: int) -> list[CoreArea]:
@@ -138,7 +143,7 @@ def test_my_week(contact_user, entries, django_assert_num_queries):
     assert response.status_code == 200
     content = response.content.decode()
     assert content.count("/ret/") == entries
-    assert f"{entries} minutes registered" in content
+    assert f"{english_duration(entries)} registered" in content
 
 
 def test_my_year(contact_user, entries, django_assert_num_queries):
@@ -154,4 +159,4 @@ def test_my_year(contact_user, entries, django_assert_num_queries):
     assert response.status_code == 200
     content = response.content.decode()
     assert content.count("?uge=") == 53  # a link to every ISO week of 2026
-    assert f"{2 * entries} minutes registered this year" in content
+    assert f"{english_duration(2 * entries)} registered this year" in content

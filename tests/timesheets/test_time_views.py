@@ -115,7 +115,7 @@ def test_registering_from_my_areas_comes_back_there_with_the_message(contact_use
                                                  "next": MINE}, follow=True)
 
     assert response.redirect_chain == [(MINE, 302)]
-    assert f"Registered: 45 minutes on {english_date(TODAY())}." in text(response)
+    assert f"Registered: 45 min on {english_date(TODAY())}." in text(response)
     saved = TimeEntry.objects.get()
     assert (saved.employee, saved.area, saved.day, saved.minutes, saved.kind, saved.outside_hours,
             saved.note) == (contact_user.employee, glud, TODAY(), 45, "council", True,
@@ -180,7 +180,7 @@ def test_the_full_form_registers_and_shows_my_week(contact_user, glud):
 
     assert response.redirect_chain == [(reverse("time:mine"), 302)]
     content = text(response)
-    assert f"Registered: 30 minutes on {english_date(TODAY())}." in content
+    assert f"Registered: 30 min on {english_date(TODAY())}." in content
     assert "Glud" in content
     assert TimeEntry.objects.get().minutes == 30
 
@@ -301,9 +301,9 @@ def test_the_week_shows_its_entries_with_correct_and_delete_links(contact_user, 
     assert "My time: week 48" in content
     assert (f"{english_date(datetime.date(2026, 11, 23), 'DATE_FORMAT')} – "
             f"{english_date(datetime.date(2026, 11, 29), 'DATE_FORMAT')}") in content
-    assert "75 minutes registered" in content
+    assert "1 h 15 min registered" in content
     assert "Within the band" in content
-    assert "(expected 60–90 minutes)" in content
+    assert "(expected 1–1½ hours)" in content
     for row in [f"{english_date(WEEK_48, 'D')} {english_date(WEEK_48)}", "Glud",
                 "With the local council", "Generalforsamling", "Coordination meeting"]:
         assert row in content
@@ -325,7 +325,7 @@ def test_the_week_is_this_week_by_default(contact_user, glud):
     content = text(response)
     assert response.status_code == 200
     assert f"My time: week {TODAY().isocalendar().week}" in content
-    assert "100 minutes registered" in content
+    assert "1 h 40 min registered" in content
     assert "Register time" in content  # the quick form under the week
 
 
@@ -333,7 +333,7 @@ def test_an_empty_week_is_below_the_band(contact_user, glud):
     content = text(english_client(contact_user).get(f"{reverse('time:mine')}?uge=2026-W48"))
 
     assert "No time registered this week." in content
-    assert "0 minutes registered" in content
+    assert "0 min registered" in content
     assert "Below the band" in content
 
 
@@ -343,7 +343,7 @@ def test_a_week_with_public_holidays_expects_its_share(contact_user, glud):
     # 2026-W14: Maundy Thursday and Good Friday leave three working days.
     content = text(english_client(contact_user).get(f"{reverse('time:mine')}?uge=2026-W14"))
 
-    assert "(expected 36–54 minutes)" in content
+    assert "(expected 36 min – 54 min)" in content
     assert "Above the band" in content
 
 
@@ -394,13 +394,13 @@ def test_the_year_shows_every_week_against_the_band(contact_user, glud):
     assert response.status_code == 200
     content = text(response)
     assert "My time: 2026" in content
-    assert "675 minutes registered this year" in content
+    assert "11 h 15 min registered this year" in content
     rows = re.findall(r"<tr>\s*<td><a href=\"([^\"]+)\">(\d+)</a></td>\s*<td>[^<]*</td>\s*"
-                      r"<td>(\d+)</td>", content)
+                      r"<td>([^<]+)</td>", content)
     assert len(rows) == 53  # 2026 has 53 ISO weeks
-    assert rows[47] == ("/tid/?uge=2026-W48", "48", "75")
-    assert rows[0] == ("/tid/?uge=2026-W1", "1", "600")
-    assert rows[1][2] == "0"
+    assert rows[47] == ("/tid/?uge=2026-W48", "48", "1 h 15 min")
+    assert rows[0] == ("/tid/?uge=2026-W1", "1", "10 hours")
+    assert rows[1][2] == "0 min"
     assert 'href="?aar=2025">Previous year' in content
     assert 'href="?aar=2027">Next year' in content
     assert content.count("Within the band") == 1
@@ -415,7 +415,7 @@ def test_the_year_links_lead_to_the_week(contact_user, glud):
     response = client.get("/tid/?uge=2026-W1")
 
     assert response.status_code == 200
-    assert "100 minutes registered" in text(response)
+    assert "1 h 40 min registered" in text(response)
 
 
 # Correcting and deleting
@@ -565,18 +565,18 @@ def test_the_coordinator_sees_every_contact_against_the_band(coordinator, staff)
     assert "<h1 id=\"overview-heading\">Time overview</h1>" in content
     assert (f"{english_date(datetime.date(2026, 11, 23))} – "
             f"{english_date(datetime.date(2026, 11, 29))}: each contact is expected to spend "
-            "60–90 minutes.") in content
+            "1–1½ hours.") in content
     assert overview_rows(content) == [
-        ("Lise Lokal", "Teknik og Miljø", "1", "75", "45", "Within the band"),
-        ("Ole Anden", "Læring", "1", "100", "0", "Above the band"),
+        ("Lise Lokal", "Teknik og Miljø", "1", "1 h 15 min", "45 min", "Within the band"),
+        ("Ole Anden", "Læring", "1", "1 h 40 min", "0 min", "Above the band"),
     ]
     areas = content.split('aria-labelledby="areas-heading"')[1].split("</table>")[0]
-    assert re.findall(r">([^<>]+)</a></td><td>(\d+)<", areas) == [("Hornsyld", "100"),
-                                                                   ("Glud", "45")]
-    assert "Not one area</td><td>30<" in areas
+    assert re.findall(r">([^<>]+)</a></td><td>([^<]+)<", areas) == [("Hornsyld", "1 h 40 min"),
+                                                                    ("Glud", "45 min")]
+    assert "Not one area</td><td>30 min<" in areas
     core = content.split('aria-labelledby="core-areas-heading"')[1].split("</table>")[0]
-    assert re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td></tr>", core) == [
-        ("Læring", "1", "100"), ("Teknik og Miljø", "1", "75")]
+    assert re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td><td>([^<]+)</td></tr>", core) == [
+        ("Læring", "1", "1 h 40 min"), ("Teknik og Miljø", "1", "1 h 15 min")]
     assert (f'href="{reverse("time:export")}?start=2026-11-23&amp;end=2026-11-29">'
             "Download as a spreadsheet (XLSX)") in response.content.decode()
 
@@ -590,7 +590,7 @@ def test_the_overview_covers_this_year_by_default(coordinator, contact_user, glu
 
     assert (f"{english_date(TODAY().replace(month=1, day=1))} – {english_date(TODAY())}"
             in content)
-    assert overview_rows(content)[0][:4] == ("Lise Lokal", "Teknik og Miljø", "1", "45")
+    assert overview_rows(content)[0][:4] == ("Lise Lokal", "Teknik og Miljø", "1", "45 min")
 
 
 def test_the_coordinator_narrows_the_overview_to_a_core_area(coordinator, staff):
@@ -608,7 +608,7 @@ def test_a_leader_sees_only_their_core_areas_staff(colleague, staff):
     assert response.status_code == 200
     content = text(response)
     assert overview_rows(content) == [
-        ("Lise Lokal", "Teknik og Miljø", "1", "75", "45", "Within the band")]
+        ("Lise Lokal", "Teknik og Miljø", "1", "1 h 15 min", "45 min", "Within the band")]
     assert "Ole Anden" not in content
     assert "Hornsyld" not in content
     core = content.split('aria-labelledby="core-areas-heading"')[1]
@@ -781,14 +781,14 @@ def test_every_time_page_is_in_english(contact_user, coordinator, staff):
     saved = TimeEntry.objects.filter(employee=contact_user.employee).first()
     pages = {
         "week": (contact_user, f"{reverse('time:mine')}?uge=2026-W48", [
-            "My time", "This week", "This year", "minutes registered", "Previous week",
-            "Next week", "Date", "Local area", "Kind of activity", "Minutes",
+            "My time", "This week", "This year", "registered", "Previous week",
+            "Next week", "Date", "Local area", "Kind of activity", "Time spent",
             "Outside working hours", "Note", "Actions", "Correct", "Delete", "Yes", "No",
             "With the local council", "Coordination meeting", "Within the band", "expected",
             "Register time", "Outside normal working hours", "optional"]),
         "year": (contact_user, f"{reverse('time:mine')}?aar=2026", [
-            "My time: 2026", "minutes registered this year", "Previous year", "Next year",
-            "Week", "From", "Minutes", "Against the band", "Below the band"]),
+            "My time: 2026", "registered this year", "Previous year", "Next year",
+            "Week", "From", "Time spent", "Against the band", "Below the band"]),
         "new": (contact_user, reverse("time:new"), [
             "Register time", "Not one area (e.g. a coordination meeting)", "Cancel",
             "Preparation and follow-up", "Inquiries and consultations",
@@ -821,6 +821,6 @@ def test_the_messages_and_refusals_are_in_english(contact_user, glud):
         follow=True)
     deleted = client.post(reverse("time:delete", args=[saved.pk]), follow=True)
 
-    assert f"Registered: 45 minutes on {english_date(TODAY())}." in text(registered)
+    assert f"Registered: 45 min on {english_date(TODAY())}." in text(registered)
     assert "The entry is saved." in text(corrected)
     assert "The entry is deleted." in text(deleted)

@@ -125,7 +125,7 @@ def test_the_page_shows_what_a_new_contact_should_know(glud, contact_user):
 def test_the_earlier_contact_is_listed_with_their_period(glud, contact_user):
     page = english_client(contact_user).get(briefing_url(glud)).content.decode()
     history = page[page.index('id="briefing-history"'):page.index('id="briefing-notes"')]
-    assert "<tr><td>Susanne Tidligere</td><td>Contact</td><td>04/01/2020</td><td>06/30/2025</td>" \
+    assert "<tr><td>Susanne Tidligere</td><td>Contact</td><td>01/04/2020</td><td>30/06/2025</td>" \
         in history
     assert "<td>Lise Lokal</td><td>Contact</td>" in history
 

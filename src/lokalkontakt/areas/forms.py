@@ -15,11 +15,20 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+# The public directory says what coverage means to a citizen, not the coordinator's terms
+# (areas/_coverage_badge.html with plain=True says the same).
+COVERAGE_IN_PLAIN_WORDS = [
+    (Coverage.COVERED, _("Has a local contact")),
+    (Coverage.HANDOVER, _("New local contact on the way")),
+    (Coverage.UNCOVERED, _("No local contact yet")),
+]
+
+
 class DirectorySearchForm(forms.Form):
     q = forms.CharField(label=_("Search by area, town or postcode"), required=False, max_length=100)
     coverage = forms.ChoiceField(
         label=_("Show"), required=False,
-        choices=[("", _("All areas"))] + list(Coverage.choices),
+        choices=[("", _("All areas")), *COVERAGE_IN_PLAIN_WORDS],
     )
 
 

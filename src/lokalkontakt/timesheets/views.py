@@ -21,7 +21,7 @@ from openpyxl import Workbook
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
-from lokalkontakt.core.text import short_date
+from lokalkontakt.core.text import format_duration, short_date
 from lokalkontakt.core.xlsx import append_row, workbook_response
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
 from lokalkontakt.timesheets import capacity, selectors
@@ -53,8 +53,8 @@ def _next_url(request, default: str) -> str:
 
 
 def _registered(entry) -> str:
-    return _("Registered: %(minutes)d minutes on %(day)s.") % {
-        "minutes": entry.minutes, "day": short_date(entry.day)}
+    return _("Registered: %(duration)s on %(day)s.") % {
+        "duration": format_duration(entry.minutes), "day": short_date(entry.day)}
 
 
 @staff_required

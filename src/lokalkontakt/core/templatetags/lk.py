@@ -3,12 +3,35 @@
 """Template helpers: DKFDS form widgets and Danish presentation details."""
 
 from django import template
+from django.utils.translation import gettext as _
+
+from lokalkontakt.core.text import format_duration, format_duration_range
 
 register = template.Library()
 
 _WIDGET_CLASSES = {"select": "form-select", "checkboxinput": "form-checkbox",
                    "clearablefileinput": "form-file-input", "fileinput": "form-file-input",
                    "multiplefileinput": "form-file-input"}
+
+
+# Django's label for "nothing chosen" in a select box, which reads as nothing to a person.
+_DASHES = "---------"
+
+
+@register.simple_tag
+def label_empty_choice(field) -> str:
+    """Give a choice field's empty choice a label a person can read instead of Django's
+    "---------": "All" on a filter form, "Choose …" elsewhere. Fields that name their empty
+    choice themselves (empty_label=…) keep it. Renders nothing."""
+    formfield = field.field
+    empty = _("All") if getattr(field.form, "is_filter", False) else _("Choose …")
+    if getattr(formfield, "empty_label", None) == _DASHES:  # a ModelChoiceField
+        formfield.empty_label = empty
+    elif isinstance(getattr(formfield, "choices", None), list):
+        choices = formfield.choices
+        if choices and choices[0][0] in ("", None) and choices[0][1] == _DASHES:
+            formfield.choices = [(choices[0][0], empty), *choices[1:]]
+    return ""
 
 
 @register.filter
@@ -45,3 +68,15 @@ def panel(context, bound):
     template = context.template.engine.get_template(bound.template)
     with context.push(bound.context):
         return template.render(context)
+
+
+@register.filter
+def duration(minutes) -> str:
+    """{{ minutes|duration }}: "1 h 30 min", "2 hours" (core.text.format_duration)."""
+    return format_duration(minutes)
+
+
+@register.filter
+def duration_range(low, high) -> str:
+    """{{ band.low|duration_range:band.high }}: "1–1½ hours" (core.text.format_duration_range)."""
+    return format_duration_range(low, high)

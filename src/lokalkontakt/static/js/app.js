@@ -27,17 +27,48 @@
     });
   }
 
-  function initLanguageSelect() {
-    document.querySelectorAll(".language-form").forEach(function (form) {
-      var select = form.querySelector("select");
-      if (select) { select.addEventListener("change", function () { form.submit(); }); }
+  // Below the desktop breakpoint the main menu folds behind the "Menu" button (CSS hides it under
+  // `.js`); without this file it is a plain list below the header.
+  function initMenu() {
+    var button = document.querySelector(".js-menu-toggle");
+    var menu = document.getElementById("main-menu");
+    if (!button || !menu) { return; }
+    document.documentElement.classList.add("js");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    });
+  }
+
+  // A submenu (<details>) closes on Escape, back on its summary, and when the user clicks or
+  // tabs outside it.
+  function initSubmenus() {
+    var groups = document.querySelectorAll(".js-submenu");
+    groups.forEach(function (details) {
+      details.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && details.open) {
+          details.open = false;
+          details.querySelector("summary").focus();
+        }
+      });
+      details.addEventListener("focusout", function (event) {
+        if (event.relatedTarget && !details.contains(event.relatedTarget)) { details.open = false; }
+      });
+    });
+    document.addEventListener("click", function (event) {
+      groups.forEach(function (details) {
+        if (details.open && !details.contains(event.target)) { details.open = false; }
+      });
     });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     initDesignSystem();
     initMaps(document);
-    initLanguageSelect();
+    initMenu();
+    initSubmenus();
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     initMaps(event.target);
