@@ -64,16 +64,19 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
 
 
 def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
-                         attachments=()) -> None:
+                         attachments=(), preface=None) -> None:
     """Render a plain-text e-mail template in the site's language (subject on the first line,
-    then the body) and queue it; nothing is queued without recipients."""
+    then the body) and queue it; nothing is queued without recipients. `preface`, a function
+    called in the site's language, gives a paragraph put before the body (core.recipients: for
+    whom a stand-in's copy was meant)."""
     if not to:
         return
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
+        first = str(preface()) + "\n\n" if preface else ""
     subject, body = text.strip().split("\n", 1)
-    email_queue(to=to, subject=subject.strip(), body=body.strip() + "\n", reply_to=reply_to,
-                attachments=attachments)
+    email_queue(to=to, subject=subject.strip(), body=first + body.strip() + "\n",
+                reply_to=reply_to, attachments=attachments)
 
 
 def site_url(path: str) -> str:
