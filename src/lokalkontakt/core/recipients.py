@@ -97,12 +97,54 @@ def email_person(template: str, *, person, context: dict, reach: Reach, stand_in
     reach.missed.append(Missed(person.name, reason, instead))
 
 
+def email_people(template: str, *, people, context: dict, reach: Reach, stand_in=None,
+                  needs_login: bool = False) -> None:
+    """The same e-mail to each of `people` who can receive it (once per address), and one copy
+    to the stand-in (else the coordinator) for all who cannot, naming them and why; recorded on
+    `reach`. For a message to many (a bulletin, an agenda): the coordinator gets one copy, not
+    one for each person without an address. Those no longer active are named, but nobody gets
+    their copy: they have left, and nothing waits for them."""
+    people = list({person.pk: person for person in people}.values())
+    addresses, missed = set(), []
+    for person in people:
+        reason = no_email_reason(person, needs_login=needs_login)
+        if reason == INACTIVE:
+            reach.missed.append(Missed(person.name, reason))
+        elif reason:
+            missed.append((person, reason))
+        if reason:
+            continue
+        if person.email.lower() not in addresses:
+            addresses.add(person.email.lower())
+            email_queue_template(template, to=[person.email], context=context)
+        reach.sent.append(person.name)
+    if not missed:
+        return
+    to, instead = _stand_in(None, stand_in, needs_login)
+    email_queue_template(template, to=to, context=context,
+                         preface=lambda: _meant_for_many(missed, instead))
+    reach.missed.extend(Missed(person.name, reason, instead) for person, reason in missed)
+
+
+def _meant_for_many(missed, instead: str) -> str:
+    if len(missed) == 1:
+        return _meant_for(missed[0][0].name, missed[0][1], instead)
+    names = "; ".join(f"{person.name} ({REASONS[reason]})" for person, reason in missed)
+    return _("This e-mail was meant for people who cannot receive it: %(names)s.") % {
+        "names": names} + " " + _as_whom(instead)
+
+
+def _as_whom(instead: str) -> str:
+    if instead == COORDINATOR:
+        return _("You get it as the coordinator, so that it is not lost.")
+    return _("You get it as the deputy, so that it is not lost.")
+
+
 def _meant_for(name: str, reason: str, instead: str) -> str:
     text = _("This e-mail was meant for %(name)s, who cannot receive it (%(reason)s).") % {
         "name": name, "reason": REASONS[reason]}
-    if instead == COORDINATOR:
-        return text + " " + _("You get it as the coordinator, so that it is not lost.")
-    return text + " " + _("You get it as the deputy, so that it is not lost.")
+    return text + " " + _as_whom(instead)
+
 
 
 def names_text(names) -> str:
@@ -116,7 +158,9 @@ def names_text(names) -> str:
     return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
-def _instead_text(instead: str) -> str:
+def _instead_text(reason: str, instead: str) -> str:
+    if reason == INACTIVE and not instead:
+        return ""
     if instead == COORDINATOR:
         return _("The coordinator got it instead.")
     if instead:
@@ -137,8 +181,8 @@ def reach_text(reach: Reach) -> str:
     for (reason, instead), names in groups.items():
         parts.append(_("No e-mail to %(names)s: %(reason)s.") % {
             "names": names_text(names), "reason": REASONS[reason]})
-        parts.append(_instead_text(instead))
-    return " ".join(parts)
+        parts.append(_instead_text(reason, instead))
+    return " ".join(part for part in parts if part)
 
 
 def reach_notice(lead: str, reach: Reach) -> Notice:
@@ -160,12 +204,12 @@ def no_email_warning(person, *, stand_in=None, needs_login: bool = False) -> str
         INACTIVE: _("%(name)s is no longer active and gets no e-mail."),
         NO_LOGIN: _("%(name)s has no login and cannot open the page the e-mail links to."),
     }[reason] % {"name": person.name}
-    _to, instead = _stand_in(person, stand_in, needs_login)
-    if instead == COORDINATOR:
-        return text + " " + _("The coordinator gets it instead.")
-    if instead:
-        return text + " " + _("%(name)s gets it instead, as deputy.") % {"name": instead}
-    return text
+    # Without asking the database whether a coordinator has an address: a page's query count
+    # must not grow with the people it warns about.
+    if (stand_in is not None and getattr(stand_in, "pk", None) != getattr(person, "pk", None)
+            and not no_email_reason(stand_in, needs_login=needs_login)):
+        return text + " " + _("%(name)s gets it instead, as deputy.") % {"name": stand_in.name}
+    return text + " " + _("The coordinator gets it instead.")
 
 
 def no_email_warnings(people, *, stand_in=None, needs_login: bool = False) -> list[str]:
