@@ -14,7 +14,7 @@ from lokalkontakt.core.files import atomic_with_files, attachments_store, checke
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add, locked_inquiry
+from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add, locked_inquiry
 from lokalkontakt.inquiries.tracking import (
     tracking_url_of,
 )
@@ -79,7 +79,7 @@ def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
                                 "last hour. Please wait a little and try again."))
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
-    email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
+    email_handler("inquiries/email/follow_up.txt", inquiry=inquiry,
           context={"inquiry": inquiry, "event": event,
                    "staff_url": site_url(inquiry.get_absolute_url())})
     return event
