@@ -122,11 +122,14 @@ def email_people(template: str, *, people, context: dict, reach: Reach, stand_in
         return
     to, instead = _stand_in(None, stand_in, needs_login)
     email_queue_template(template, to=to, context=context,
-                         preface=lambda: _meant_for_many(missed, instead))
+                         preface=lambda: stand_in_preface(missed, instead))
     reach.missed.extend(Missed(person.name, reason, instead) for person, reason in missed)
 
 
-def _meant_for_many(missed, instead: str) -> str:
+def stand_in_preface(missed, instead: str) -> str:
+    """The first paragraph of a stand-in's copy: `missed` is [(person, reason)], `instead`
+    COORDINATOR or the deputy's name. Call it in the site's language (email_queue_template's
+    `preface`)."""
     if len(missed) == 1:
         return _meant_for(missed[0][0].name, missed[0][1], instead)
     names = "; ".join(f"{person.name} ({REASONS[reason]})" for person, reason in missed)
