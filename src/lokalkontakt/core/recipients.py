@@ -30,6 +30,8 @@ REASONS = {NO_ADDRESS: gettext_lazy("no e-mail address"),
            NO_LOGIN: gettext_lazy("no login to open the link")}
 # Missed.instead for the coordinator; otherwise the stand-in's name, or "" when nobody could be told.
 COORDINATOR = "\x00coordinator"
+# Missed.instead when nobody else is meant to get it (the coordinator did the action themselves).
+NOBODY = "\x00nobody"
 # More names than this are counted, not listed ("E-mail sent to 38 people.").
 NAMES_SHOWN = 10
 
@@ -98,12 +100,13 @@ def email_person(template: str, *, person, context: dict, reach: Reach, stand_in
 
 
 def email_people(template: str, *, people, context: dict, reach: Reach, stand_in=None,
-                  needs_login: bool = False) -> None:
+                  needs_login: bool = False, fallback: bool = True) -> None:
     """The same e-mail to each of `people` who can receive it (once per address), and one copy
     to the stand-in (else the coordinator) for all who cannot, naming them and why; recorded on
     `reach`. For a message to many (a bulletin, an agenda): the coordinator gets one copy, not
     one for each person without an address. Those no longer active are named, but nobody gets
-    their copy: they have left, and nothing waits for them."""
+    their copy: they have left, and nothing waits for them. `fallback=False`: nobody gets the
+    copies (the coordinator did the action and knows)."""
     people = list({person.pk: person for person in people}.values())
     addresses, missed = set(), []
     for person in people:
@@ -118,6 +121,9 @@ def email_people(template: str, *, people, context: dict, reach: Reach, stand_in
             addresses.add(person.email.lower())
             email_queue_template(template, to=[person.email], context=context)
         reach.sent.append(person.name)
+    if missed and not fallback:
+        reach.missed.extend(Missed(person.name, reason, NOBODY) for person, reason in missed)
+        return
     if not missed:
         return
     to, instead = _stand_in(None, stand_in, needs_login)
@@ -162,7 +168,7 @@ def names_text(names) -> str:
 
 
 def _instead_text(reason: str, instead: str) -> str:
-    if reason == INACTIVE and not instead:
+    if instead == NOBODY or (reason == INACTIVE and not instead):
         return ""
     if instead == COORDINATOR:
         return _("The coordinator got it instead.")
