@@ -14,6 +14,7 @@ from lokalkontakt.core.models import OutgoingEmail
 from tests.conftest import site_text
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from tests.meetings.test_views_actions import in_days
 from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,17 @@ def test_cancelling_warns_and_names_who_was_told(setting, meeting, carl):
             "e-mail address. The coordinator got it instead.") in text(response)
     assert sorted(m.to[0] for m in OutgoingEmail.objects.all()) == sorted([
         setting.contact.employee.email, setting.coordinator.employee.email])
+
+
+def test_an_action_items_owner_without_an_address_is_named(setting, carl):
+    meeting = MeetingFactory(held=True)
+
+    response = english_client(setting.coordinator).post(
+        reverse("meetings:action_new", args=[meeting.pk]), {
+            "title": "Book the village hall", "description": "", "owner": carl.pk,
+            "due_on": in_days(14).isoformat()}, follow=True)
+
+    assert ("The action item is saved. No e-mail to Carl Nielsen: no e-mail address."
+            in text(response))
+    assert "got it instead" not in text(response)  # the coordinator set the owner: no copy
+    assert list(OutgoingEmail.objects.values_list("to", "subject")) == []

@@ -82,15 +82,19 @@ def _stand_in(person, stand_in, needs_login: bool) -> tuple[list[str], str]:
 
 
 def email_person(template: str, *, person, context: dict, reach: Reach, stand_in=None,
-                 needs_login: bool = False, attachments=(), reply_to: str = "") -> None:
+                 needs_login: bool = False, attachments=(), reply_to: str = "",
+                 fallback: bool = True) -> None:
     """Queue the e-mail to the person, or, when they cannot get it, to their stand-in (else the
     coordinator) with a first paragraph saying whom it was meant for and why; record which on
-    `reach`."""
+    `reach`. `fallback=False`: nobody else gets it (the coordinator did the action)."""
     reason = no_email_reason(person, needs_login=needs_login)
     if not reason:
         email_queue_template(template, to=[person.email], context=context,
                              attachments=attachments, reply_to=reply_to)
         reach.sent.append(person.name)
+        return
+    if not fallback:
+        reach.missed.append(Missed(person.name, reason, NOBODY))
         return
     to, instead = _stand_in(person, stand_in, needs_login)
     email_queue_template(template, to=to, context=context, attachments=attachments,
