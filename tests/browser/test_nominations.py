@@ -86,8 +86,7 @@ def test_a_leader_nominates_and_the_coordinator_assigns_from_the_suggestions(new
         read("%(area)s – without a contact", area="Daugård"), exact=True).check()
     leader.get_by_label(t("Note")).fill(NOTE)
     leader.get_by_role("button", name=t("Nominate"), exact=True).click()
-    expect(message(leader, read("%(name)s is nominated. The coordinator has been told.",
-                                name=CANDIDATE))).to_be_visible()
+    expect(message(leader, read("%(name)s is nominated.", name=CANDIDATE))).to_be_visible()
     expect(leader.get_by_role("heading", level=1)).to_have_text(t("My staff"))
     row = leader.get_by_role("region", name=t("Nominations")).get_by_role("row").filter(
         has_text=CANDIDATE)

@@ -196,7 +196,8 @@ def test_a_leader_nominates(staff, coordinator):
         follow=True)
 
     assert response.redirect_chain == [(STAFF, 302)]
-    assert "Bo Berg er indstillet. Koordinatoren har fået besked." in text(response)
+    assert (site_text("%(name)s is nominated.", name="Bo Berg") + " " + site_text(
+        "E-mail sent to %(names)s.", names=site_text("the coordinator"))) in text(response)
     nomination = Nomination.objects.get()
     assert (nomination.employee, nomination.nominated_by, nomination.note) == (
         staff.bo, staff.leader, "Bor i Stouby.")

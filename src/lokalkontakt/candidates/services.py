@@ -19,7 +19,7 @@ from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.candidates.permissions import leads
 from lokalkontakt.candidates.selectors import latest_request_to
 from lokalkontakt.core.mail import email_queue_template, site_url
-from lokalkontakt.core.recipients import Reach, email_people
+from lokalkontakt.core.recipients import NO_ADDRESS, NOBODY, Missed, Reach, email_people
 from lokalkontakt.core.roles import coordinator_emails, person_name
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import active_employee
@@ -60,9 +60,13 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
     nomination.save()
     areas = sorted(areas, key=lambda area: area.sort_name)  # read once: may be an iterator
     nomination.areas.set(areas)
-    email_queue_template("candidates/email/nomination_new.txt", to=coordinator_emails(), context={
+    to = coordinator_emails()
+    email_queue_template("candidates/email/nomination_new.txt", to=to, context={
         "nomination": nomination, "areas": areas, "by": person_name(actor),
         "url": site_url(reverse("nominations:list"))})
+    coordinator = _("the coordinator")
+    nomination.reach = (Reach(sent=[coordinator]) if to else
+                        Reach(missed=[Missed(coordinator, NO_ADDRESS, NOBODY)]))
     return nomination
 
 

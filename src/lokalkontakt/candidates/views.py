@@ -78,8 +78,8 @@ def new(request):
     return form_view(
         request, form=form, template="candidates/nomination_form.html", context={},
         save=lambda data: services.nomination_create(actor=request.user, **data),
-        success=lambda nomination: _("%(name)s is nominated. The coordinator has been told.") % {
-            "name": nomination.employee.name},
+        success=lambda nomination: reach_notice(_("%(name)s is nominated.") % {
+            "name": nomination.employee.name}, nomination.reach),
         redirect_to=lambda nomination: "nominations:staff", invalid_status=400)
 
 
