@@ -785,7 +785,7 @@ def test_inviting_the_contacts_who_are_new_since_the_meeting_was_planned(setting
     response = client.post(reverse("meetings:invite_new", args=[meeting.pk]), follow=True)
 
     content = text(response)
-    assert "1 new participant is invited." in content
+    assert "1 new participant is added. E-mail sent to Nina Ny." in content
     assert "<td>Nina Ny</td><td>Invited</td>" in content
     assert OutgoingEmail.objects.get().to == [newcomer.email]
 
@@ -798,7 +798,7 @@ def test_inviting_again_finds_nobody_new(setting):
     response = english_client(setting.coordinator).post(
         reverse("meetings:invite_new", args=[meeting.pk]), follow=True)
 
-    assert "0 new participants are invited." in text(response)
+    assert "0 new participants are added." in text(response)
     assert not OutgoingEmail.objects.exists()
 
 

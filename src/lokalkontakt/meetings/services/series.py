@@ -133,14 +133,15 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str) -> Meeting:
 @transaction.atomic
 def participants_add_new(*, meeting: Meeting, actor) -> int:
     """Invite the contacts and coordinators who are not yet on the meeting (new since it was
-    planned); the number invited."""
+    planned); the number invited (`meeting.reach`: who got the e-mail)."""
     require_coordinator(actor)
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
     present = set(meeting.attendances.values_list("employee_id", flat=True))
     new = [e for e in selectors.default_participants() if e.pk not in present]
     Attendance.objects.bulk_create([Attendance(meeting=meeting, employee=e) for e in new])
+    meeting.reach = Reach()
     for employee in new:
-        _invite(employee, [meeting], template="meetings/email/changed.txt", reach=Reach(),
+        _invite(employee, [meeting], template="meetings/email/changed.txt", reach=meeting.reach,
                 added=True)
     return len(new)

@@ -153,10 +153,17 @@ def respond(request, pk):
 @coordinator_required
 @require_POST
 def invite_new(request, pk):
+    invited = {}
+
+    def invite(meeting):
+        invited["meeting"] = meeting
+        return participants_add_new(meeting=meeting, actor=request.user)
+
     return _post_action(
-        request, pk, lambda m: participants_add_new(meeting=m, actor=request.user),
-        lambda count: ngettext("%(count)d new participant is invited.",
-                               "%(count)d new participants are invited.", count) % {"count": count})
+        request, pk, invite,
+        lambda count: reach_notice(ngettext(
+            "%(count)d new participant is added.", "%(count)d new participants are added.",
+            count) % {"count": count}, invited["meeting"].reach))
 
 
 @coordinator_required
