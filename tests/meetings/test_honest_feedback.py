@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.core.models import OutgoingEmail
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
@@ -114,3 +115,14 @@ def test_an_action_items_owner_without_an_address_is_named(setting, carl):
             in text(response))
     assert "got it instead" not in text(response)  # the coordinator set the owner: no copy
     assert list(OutgoingEmail.objects.values_list("to", "subject")) == []
+
+
+@pytest.mark.parametrize("url", ["meetings:series_new", "meetings:bulletin_new"])
+def test_the_series_and_bulletin_forms_warn_of_contacts_without_an_address(setting, url):
+    AssignmentFactory(area=LocalAreaFactory(name="Snaptun"),
+                      employee=EmployeeFactory(name="Carl Nielsen", email=""))
+
+    page = text(english_client(setting.coordinator).get(reverse(url)))
+
+    assert WARNING in page
+    assert "Lise Lokal has no e-mail address" not in page

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.recipients import reach_notice
+from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.forms import BulletinForm
-from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.bulletins import bulletin_recipients, bulletin_send
 
 PAGE_SIZE = 25
 
@@ -40,7 +40,8 @@ def bulletin_detail(request, pk):
 def bulletin_new(request):
     form = BulletinForm(request.POST or None)
     return form_view(
-        request, form=form, template="meetings/bulletin_form.html", context={},
+        request, form=form, template="meetings/bulletin_form.html",
+        context={"no_email_warnings": no_email_warnings(bulletin_recipients())},
         save=lambda data: bulletin_send(actor=request.user, **data),
         success=lambda bulletin: reach_notice(ngettext(
             "The bulletin is on the front page of %(count)d contact.",

@@ -88,7 +88,8 @@ def series_new(request):
     """Plan a series: its meetings for the coming year are made and the contacts invited."""
     form = SeriesForm(request.POST or None)
     return form_view(
-        request, form=form, template="meetings/series_form.html", context={},
+        request, form=form, template="meetings/series_form.html",
+        context={"no_email_warnings": no_email_warnings(selectors.default_participants())},
         save=lambda data: series_create(actor=request.user, **data),
         success=lambda series: reach_notice(ngettext(
             "%(count)d meeting is planned.", "%(count)d meetings are planned.",
