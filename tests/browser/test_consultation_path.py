@@ -39,7 +39,7 @@ def test_colleague_consults_two_areas_and_downloads_the_responses(page, hedenste
         files=[{"name": "stiplan.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.get_by_role("button", name=t("Send the consultation")).click()
 
-    expect(page.get_by_text(t("The consultation has been sent to the local areas."))).to_be_visible()
+    expect(page.get_by_text(t("The consultation is sent to the local areas."))).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ny plan for stier og cykelruter")
     stouby = page.get_by_role("row").filter(has_text="Stouby")
     expect(stouby).to_contain_text(t("No contact – with the coordinator"))

@@ -66,8 +66,8 @@ def test_citizen_inquiry_is_forwarded_answered_and_the_answer_shows_on_the_track
     contact.get_by_label(t("Employee")).select_option(label="Demo Kollega (Læring)")
     contact.get_by_label(t("Note to the colleague")).fill("Kan du tage denne?")
     contact.get_by_role("button", name=t("Send to colleague")).click()
-    expect(contact.get_by_text(t("%(name)s has been sent the inquiry.") % {"name": "Demo Kollega"})
-           ).to_be_visible()
+    expect(contact.get_by_text(t("The inquiry is forwarded to %(name)s.") % {
+        "name": "Demo Kollega"})).to_be_visible()
 
     colleague = new_page()
     log_in(colleague, "kollega")

@@ -26,6 +26,7 @@ from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.timesheets.models import TimeEntry
 from tests.areas.factories import AssignmentFactory
 from tests.candidates.nomination_world import Staff, make_staff
+from tests.conftest import site_text
 from tests.people.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +196,8 @@ def test_a_leader_nominates(staff, coordinator):
         follow=True)
 
     assert response.redirect_chain == [(STAFF, 302)]
-    assert "Bo Berg er indstillet. Koordinatoren har fået besked." in text(response)
+    assert (site_text("%(name)s is nominated.", name="Bo Berg") + " " + site_text(
+        "E-mail sent to %(names)s.", names=site_text("the coordinator"))) in text(response)
     nomination = Nomination.objects.get()
     assert (nomination.employee, nomination.nominated_by, nomination.note) == (
         staff.bo, staff.leader, "Bor i Stouby.")
@@ -318,7 +320,8 @@ def test_accepting_without_an_area_returns_to_the_list(staff, coordinator):
         reverse("nominations:decide", args=[nomination.pk]), {"decision": "accept"}, follow=True)
 
     assert response.redirect_chain == [(LIST, 302)]
-    assert "Indstillingen af Bo Berg er godkendt; lederen har fået besked." in text(response)
+    assert (site_text("The nomination of %(name)s is accepted.", name="Bo Berg") + " "
+            + site_text("E-mail sent to %(names)s.", names="Lene Holm")) in text(response)
 
 
 def test_marking_not_chosen(staff, coordinator):
@@ -329,7 +332,8 @@ def test_marking_not_chosen(staff, coordinator):
         {"decision": "decline", "area": staff.stouby.pk, "note": "Stouby er dækket"}, follow=True)
 
     assert response.redirect_chain == [(LIST, 302)]
-    assert "Bo Berg er markeret som ikke valgt; lederen har fået besked." in text(response)
+    assert (site_text("%(name)s is marked not chosen.", name="Bo Berg") + " "
+            + site_text("E-mail sent to %(names)s.", names="Lene Holm")) in text(response)
     nomination.refresh_from_db()
     assert (nomination.status, nomination.decision_note) == ("declined", "Stouby er dækket")
 
@@ -388,7 +392,9 @@ def test_the_coordinator_sends_a_request(staff, coordinator):
 
     assert response.redirect_chain == [(REQUESTS, 302)]
     content = text(response)
-    assert "Anmodningen er sendt til 2 ledere." in content
+    assert (site_text("The request for candidates is saved.") + " " + site_text(
+        "E-mail sent to %(names)s.", names=site_text("%(names)s and %(last)s", names="Lene Holm",
+                                                      last="Ole Olsen"))) in content
     request = CandidateRequest.objects.get()
     assert request.reply_by == reply_by
     assert sorted(e.to[0] for e in OutgoingEmail.objects.all()) == [
@@ -406,8 +412,11 @@ def test_a_leader_without_an_address_is_named(staff, coordinator):
         "areas": [staff.stouby.pk],
         "leaders": [staff.leader.employee.pk, staff.other_leader.employee.pk]}, follow=True)
 
-    assert ("Anmodningen er sendt til 1 leder. Ingen e-mailadresse for: Ole Olsen."
-            in text(response))
+    assert (site_text("The request for candidates is saved.") + " "
+            + site_text("E-mail sent to %(names)s.", names="Lene Holm") + " "
+            + site_text("No e-mail to %(names)s: %(reason)s.", names="Ole Olsen",
+                        reason=site_text("no e-mail address"))) in text(response)
+    assert OutgoingEmail.objects.count() == 1  # nobody else: the coordinator asked
 
 
 def test_a_request_needs_areas_and_a_coming_date(staff, coordinator):

@@ -42,7 +42,8 @@ def test_creating_through_the_form(setting):
     consultation = Consultation.objects.get()
     assert response.redirect_chain == [(detail_url(consultation), 302)]
     html = response.content.decode()
-    assert "The consultation has been sent to the local areas." in html
+    assert ("The consultation is sent to the local areas. E-mail sent to Gitte Glud and "
+            "Lise Lokal.") in html
     assert "No contact – with the coordinator" in html  # Rårup
     assert setting.contact.employee.name in html  # Glud's contact
     assert list(consultation.focus_areas.all()) == [focus]

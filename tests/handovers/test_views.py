@@ -142,7 +142,8 @@ def test_the_coordinator_starts_a_handover(leaving, nanna, coordinator):
     handover = Handover.objects.get()
     assert response.redirect_chain[-1][0] == url("detail", handover)
     page = text(response)
-    assert "The handover of Glud to Nanna Ny is planned. Both have been sent an e-mail." in page
+    assert ("The handover of Glud to Nanna Ny is planned. E-mail sent to Lise Lokal and Nanna Ny."
+            in page)
     assert "Waiting for confirmation" in page
     assert "Lise Lokal has not written a handover note yet." in page
     assert (handover.to_employee, handover.switch_on) == (nanna, switch_on)

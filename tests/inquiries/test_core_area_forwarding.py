@@ -55,7 +55,7 @@ def test_forwarding_is_an_internal_event_and_mails_the_mailbox(
 
     assert response.status_code == 302
     html = handler.get(detail_url(inquiry)).content.decode()
-    assert "The core area has been sent the inquiry." in html
+    assert "The inquiry is forwarded to Læring. E-mail sent to Læring." in html
     event = inquiry.events.get(kind=Kind.FORWARDED_CORE_AREA)
     assert (event.public, event.actor, event.text) == (False, setting.contact,
                                                        "Læring: Skolens legeplads")

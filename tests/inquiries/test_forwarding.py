@@ -26,7 +26,8 @@ def test_a_forwarded_colleague_is_emailed_and_can_open_and_answer(setting, submi
         "forward-employee": colleague.employee.pk, "forward-action": "forward",
         "forward-note": "Kan du svare på det med byggetilladelsen?"})
 
-    assert f"{escape(colleague.employee.name)} has been sent the inquiry." in html
+    assert (f"The inquiry is forwarded to {escape(colleague.employee.name)}. E-mail sent to "
+            f"{escape(colleague.employee.name)}.") in html
     [notice] = OutgoingEmail.objects.all()
     assert notice.to == [colleague.employee.email]
     assert "Kan du svare på det med byggetilladelsen?" in notice.body
@@ -49,7 +50,7 @@ def test_reassigning_makes_the_colleague_the_handler(setting, submitted, handler
 
     assert (f"The inquiry has been handed over to {escape(setting.colleague.employee.name)}."
             in html)
-    assert "has been sent the inquiry" not in html
+    assert "is forwarded to" not in html
     inquiry.refresh_from_db()
     assert inquiry.assignee == setting.colleague.employee
     assert inquiry.events.filter(kind=Kind.REASSIGNED).count() == 1

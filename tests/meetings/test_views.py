@@ -256,7 +256,7 @@ def test_planning_a_series_makes_its_meetings_and_invites_the_participants(setti
     assert Meeting.objects.count() == 6
     assert all(timezone.localtime(m.starts_at).time() == datetime.time(14)
                and timezone.localtime(m.starts_at).weekday() == 1 for m in Meeting.objects.all())
-    assert ("6 meetings are planned and the participants are invited."
+    assert ("6 meetings are planned. E-mail sent to Karin Koordinator and Lise Lokal."
             in text(client.get(response["Location"])))
     # the contact who covers Glud and the coordinator, one e-mail each with every meeting
     assert OutgoingEmail.objects.count() == 2
@@ -392,7 +392,7 @@ def test_a_cancelled_meeting_says_so_on_its_page(setting):
         {"reason": "Too few can come."}, follow=True)
 
     content = text(response)
-    assert "The meeting is cancelled and the participants are told." in content
+    assert "The meeting is cancelled. E-mail sent to Lise Lokal." in content
     assert "The meeting is cancelled" in content and "Too few can come." in content
     assert "Send the agenda" not in content and "Move or change" not in content
     assert "Propose an item" not in content
@@ -733,7 +733,7 @@ def test_sending_the_agenda_emails_the_participants(setting):
     response = client.post(reverse("meetings:publish_agenda", args=[meeting.pk]), follow=True)
 
     content = text(response)
-    assert "The agenda is sent to the participants." in content
+    assert "The agenda is sent. E-mail sent to Karin Koordinator and Lise Lokal." in content
     assert "Send the updated agenda" in content
     assert "Agenda sent" in content
     assert sorted(e.to[0] for e in OutgoingEmail.objects.all()) == sorted(
@@ -766,8 +766,8 @@ def test_sending_the_minutes_of_a_held_meeting(setting):
         reverse("meetings:publish_minutes", args=[meeting.pk]), follow=True)
 
     content = text(response)
-    assert ("The minutes are sent to the participants, and the experiences are shared as "
-            "knowledge notes.") in content
+    assert ("The minutes are sent, and the experiences are shared as knowledge notes. E-mail "
+            "sent to Lise Lokal.") in content
     assert "Minutes sent" in content
     [email] = OutgoingEmail.objects.all()
     assert email.to == [setting.contact.employee.email]
@@ -785,7 +785,7 @@ def test_inviting_the_contacts_who_are_new_since_the_meeting_was_planned(setting
     response = client.post(reverse("meetings:invite_new", args=[meeting.pk]), follow=True)
 
     content = text(response)
-    assert "1 new participant is invited." in content
+    assert "1 new participant is added. E-mail sent to Nina Ny." in content
     assert "<td>Nina Ny</td><td>Invited</td>" in content
     assert OutgoingEmail.objects.get().to == [newcomer.email]
 
@@ -798,7 +798,7 @@ def test_inviting_again_finds_nobody_new(setting):
     response = english_client(setting.coordinator).post(
         reverse("meetings:invite_new", args=[meeting.pk]), follow=True)
 
-    assert "0 new participants are invited." in text(response)
+    assert "0 new participants are added." in text(response)
     assert not OutgoingEmail.objects.exists()
 
 

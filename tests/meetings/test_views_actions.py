@@ -261,7 +261,7 @@ def test_recording_an_action_item_at_the_meeting(setting):
 
     assert response.redirect_chain == [(meeting.get_absolute_url(), 302)]
     content = text(response)
-    assert "The action item is saved and its owner told." in content
+    assert "The action item is saved. E-mail sent to Lise Lokal." in content
     decided = content[content.index("Action items decided at this meeting"):]
     assert "Book the village hall" in decided and "Lise Lokal" in decided
     action = ActionItem.objects.get()

@@ -17,6 +17,7 @@ from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.meetings.models import Bulletin, CalendarFeed, LocalMeeting
 from lokalkontakt.meetings.services.bulletins import bulletin_send
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.conftest import site_text
 from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import ActionItemFactory, AttendanceFactory, MeetingFactory, at
@@ -59,7 +60,7 @@ def test_the_coordinator_sends_a_bulletin_to_one_areas_contacts(setting, other_c
     bulletin = Bulletin.objects.get()
     assert response.redirect_chain == [(bulletin.get_absolute_url(), 302)]
     content = text(response)
-    assert "The bulletin is sent to 1 contact." in content
+    assert "The bulletin is on the front page of 1 contact. E-mail sent to Lise Lokal." in content
     assert "The <strong>bus</strong> runs every hour." in content
     assert list(bulletin.recipients.all()) == [setting.contact.employee]
     assert OutgoingEmail.objects.get().to == [setting.contact.employee.email]
@@ -69,8 +70,32 @@ def test_a_bulletin_to_everyone_counts_every_contact(setting, other_contact):
     response = english_client(setting.coordinator).post(reverse("meetings:bulletin_new"),
                                                         bulletin_data(), follow=True)
 
-    assert "The bulletin is sent to 2 contacts." in text(response)
+    assert ("The bulletin is on the front page of 2 contacts. E-mail sent to Anders Anden and "
+            "Lise Lokal.") in text(response)
     assert "Every contact – 2 recipients" in text(response)
+
+
+def test_a_bulletin_names_who_got_no_email_and_the_coordinator_gets_one_copy(setting,
+                                                                            other_contact):
+    for name in ["Carl Nielsen", "Bo Holm"]:
+        AssignmentFactory(area=LocalAreaFactory(name=f"Område {name}"),
+                          employee=EmployeeFactory(name=name, email=""))
+
+    response = english_client(setting.coordinator).post(reverse("meetings:bulletin_new"),
+                                                        bulletin_data(), follow=True)
+
+    assert ("The bulletin is on the front page of 4 contacts. E-mail sent to Anders Anden and "
+            "Lise Lokal. No e-mail to Bo Holm and Carl Nielsen: no e-mail address. The "
+            "coordinator got it instead.") in text(response)
+    assert 'class="alert alert-warning"' in text(response)
+    emails = list(OutgoingEmail.objects.order_by("pk"))
+    assert [e.to for e in emails] == [[other_contact.employee.email],
+                                      [setting.contact.employee.email],
+                                      [setting.coordinator.employee.email]]
+    assert emails[-1].body.startswith(site_text(
+        "This e-mail was meant for people who cannot receive it: %(names)s.",
+        names=f"Bo Holm ({site_text('no e-mail address')}); Carl Nielsen "
+              f"({site_text('no e-mail address')})"))
 
 
 def test_a_bulletin_that_reaches_nobody_is_refused(setting):

@@ -229,10 +229,30 @@ def test_an_empty_template_gives_no_checklist_but_still_a_welcome(glud, contact_
     assert reverse("areas:briefing", kwargs={"slug": "glud"}) in welcome.body
 
 
-def test_no_welcome_without_an_e_mail_address(steps, glud, coordinator):
-    assignment_create(area=glud, employee=EmployeeFactory(email=""), role=AssignmentRole.PRIMARY,
-                      actor=coordinator)
-    assert not OutgoingEmail.objects.exists()
+def test_the_welcome_of_a_contact_without_an_address_goes_to_the_coordinator(steps, glud,
+                                                                            coordinator):
+    assignment_create(area=glud, employee=EmployeeFactory(name="Carl Nielsen", email=""),
+                      role=AssignmentRole.PRIMARY, actor=coordinator)
+
+    [welcome] = OutgoingEmail.objects.all()
+    assert welcome.to == [coordinator.employee.email]
+    assert welcome.body.startswith(site_text(
+        "This e-mail was meant for %(name)s, who cannot receive it (%(reason)s).",
+        name="Carl Nielsen", reason=site_text("no e-mail address")))
+
+
+def test_the_welcome_of_a_contact_without_an_address_goes_to_the_deputy(steps, glud,
+                                                                        coordinator):
+    deputy = EmployeeFactory(name="Dorte Deputy", email="dorte@example.dk")
+    assignment_create(area=glud, employee=deputy, role=AssignmentRole.DEPUTY, actor=coordinator)
+    OutgoingEmail.objects.all().delete()
+
+    assignment_create(area=glud, employee=EmployeeFactory(name="Carl Nielsen", email=""),
+                      role=AssignmentRole.PRIMARY, actor=coordinator)
+
+    [welcome] = OutgoingEmail.objects.all()
+    assert welcome.to == ["dorte@example.dk"]
+    assert site_text("You get it as the deputy, so that it is not lost.") in welcome.body
 
 
 def test_the_checklist_and_the_welcome_fail_with_the_assignment(steps, glud, contact_user):

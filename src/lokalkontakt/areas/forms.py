@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import AssignmentRole, Coverage, LocalArea, Participation
+from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.people.models import Employee
 
 
@@ -72,7 +73,8 @@ class AssignmentForm(forms.Form):
 
 def _employee_label(employee: Employee) -> str:
     details = ", ".join(part for part in [employee.title, str(employee.core_area or "")] if part)
-    return f"{employee.name} ({details})" if details else employee.name
+    # and why the welcome e-mail would not reach them (core.recipients)
+    return (f"{employee.name} ({details})" if details else employee.name) + reason_label(employee)
 
 
 class EndAssignmentForm(forms.Form):

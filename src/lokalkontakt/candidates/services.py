@@ -19,6 +19,7 @@ from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.candidates.permissions import leads
 from lokalkontakt.candidates.selectors import latest_request_to
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.recipients import NO_ADDRESS, NOBODY, Missed, Reach, email_people
 from lokalkontakt.core.roles import coordinator_emails, person_name
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import active_employee
@@ -59,9 +60,13 @@ def nomination_create(*, actor, employee: Employee, areas=(), note: str = "") ->
     nomination.save()
     areas = sorted(areas, key=lambda area: area.sort_name)  # read once: may be an iterator
     nomination.areas.set(areas)
-    email_queue_template("candidates/email/nomination_new.txt", to=coordinator_emails(), context={
+    to = coordinator_emails()
+    email_queue_template("candidates/email/nomination_new.txt", to=to, context={
         "nomination": nomination, "areas": areas, "by": person_name(actor),
         "url": site_url(reverse("nominations:list"))})
+    coordinator = _("the coordinator")
+    nomination.reach = (Reach(sent=[coordinator]) if to else
+                        Reach(missed=[Missed(coordinator, NO_ADDRESS, NOBODY)]))
     return nomination
 
 
@@ -86,16 +91,15 @@ def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
     return nomination
 
 
-def _decision_recipients(nomination: Nomination, actor) -> list[str]:
-    """The leader who nominated; when the coordinator recorded it, the core area's leaders."""
+def _decision_recipients(nomination: Nomination, actor) -> list:
+    """The leader who nominated (their employee record); when the coordinator recorded it, or
+    the nominator has no employee record, the core area's active leaders."""
     nominator = nomination.nominated_by
     if nominator is not None and nominator.pk != actor.pk:
         employee = getattr(nominator, "employee", None)
-        address = (employee.email if employee else "") or nominator.email
-        if address:
-            return [address]
-    return sorted({leader.email for leader in nomination.core_area.leaders.filter(
-        is_active=True) if leader.email})
+        if employee is not None:
+            return [employee]
+    return list(nomination.core_area.leaders.filter(is_active=True).order_by("sort_name"))
 
 
 @transaction.atomic
@@ -114,10 +118,12 @@ def nomination_decide(*, actor, nomination: Nomination, accept: bool,
     nomination.full_clean()
     nomination._history_user = actor
     nomination.save(update_fields=["status", "decided_at", "decision_note", "updated_at"])
-    email_queue_template("candidates/email/nomination_decided.txt",
-                         to=_decision_recipients(nomination, actor), context={
-                             "nomination": nomination, "by": person_name(actor),
-                             "url": site_url(reverse("nominations:staff"))})
+    # The coordinator decided: nobody else gets the copies for leaders without an address.
+    nomination.reach = Reach()
+    email_people("candidates/email/nomination_decided.txt",
+                 people=_decision_recipients(nomination, actor), reach=nomination.reach,
+                 fallback=False, context={"nomination": nomination, "by": person_name(actor),
+                                          "url": site_url(reverse("nominations:staff"))})
     return nomination
 
 
@@ -152,10 +158,10 @@ def candidate_request_send(*, actor, areas, leaders, message: str = "",
     request.save()
     request.areas.set(areas)
     request.leaders.set(leaders)
-    for leader in leaders:
-        email_queue_template("candidates/email/candidate_request.txt", to=[leader.email] if leader.email
-                             else [], context={
-                                 "request": request, "leader": leader, "areas": areas,
-                                 "by": person_name(actor),
-                                 "url": site_url(reverse("nominations:new"))})
+    request.reach = Reach()
+    for leader in leaders:  # one each: the e-mail is addressed to the leader
+        email_people("candidates/email/candidate_request.txt", people=[leader],
+                     reach=request.reach, fallback=False, context={
+                         "request": request, "leader": leader, "areas": areas,
+                         "by": person_name(actor), "url": site_url(reverse("nominations:new"))})
     return request

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.areas.models import LocalArea
@@ -27,6 +26,7 @@ from lokalkontakt.candidates.permissions import nominations_visible_to
 from lokalkontakt.candidates.suggestions import suggestions_for
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 50
@@ -78,8 +78,8 @@ def new(request):
     return form_view(
         request, form=form, template="candidates/nomination_form.html", context={},
         save=lambda data: services.nomination_create(actor=request.user, **data),
-        success=lambda nomination: _("%(name)s is nominated. The coordinator has been told.") % {
-            "name": nomination.employee.name},
+        success=lambda nomination: reach_notice(_("%(name)s is nominated.") % {
+            "name": nomination.employee.name}, nomination.reach),
         redirect_to=lambda nomination: "nominations:staff", invalid_status=400)
 
 
@@ -134,15 +134,16 @@ def decide(request, pk):
     form = DecisionForm(request.POST or None, nomination=nomination, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.nomination_decide(actor=request.user, nomination=nomination,
-                                       accept=form.accepted, note=form.cleaned_data["note"])
+            decided = services.nomination_decide(
+                actor=request.user, nomination=nomination, accept=form.accepted,
+                note=form.cleaned_data["note"])
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            text = (_("The nomination of %(name)s is accepted; the leader has been told.")
-                    if form.accepted else
-                    _("%(name)s is marked not chosen; the leader has been told."))
-            messages.success(request, text % {"name": nomination.employee.name})
+            text = reach_notice((_("The nomination of %(name)s is accepted.") if form.accepted
+                                 else _("%(name)s is marked not chosen."))
+                                % {"name": nomination.employee.name}, decided.reach)
+            messages.add_message(request, text.level, text)
             return redirect(_after_decision(nomination, form))
     return render(request, "candidates/nomination_decide.html",
                   {"nomination": nomination, "form": form}, status=400 if form.errors else 200)
@@ -157,14 +158,7 @@ def requests(request):
 
 
 def _sent(candidate_request) -> str:
-    leaders = list(candidate_request.leaders.all())
-    without = [leader.name for leader in leaders if not leader.email]
-    text = ngettext("The request is sent to %(count)d leader.",
-                    "The request is sent to %(count)d leaders.", len(leaders) - len(without)) % {
-        "count": len(leaders) - len(without)}
-    if without:
-        text += " " + _("No e-mail address for: %(names)s.") % {"names": ", ".join(without)}
-    return text
+    return reach_notice(_("The request for candidates is saved."), candidate_request.reach)
 
 
 @coordinator_required

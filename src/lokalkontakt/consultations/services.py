@@ -20,6 +20,13 @@ from lokalkontakt.consultations.models import (
 )
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.recipients import (
+    COORDINATOR,
+    Missed,
+    Reach,
+    no_email_reason,
+    stand_in_preface,
+)
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
 
@@ -92,29 +99,42 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
     attachments_store(ConsultationAttachment, files, stored=stored, consultation=consultation,
                       uploaded_by=_actor(actor))
     index_update(consultation)
-    _notify_handlers(consultation, tasks)
-    _notify_councils(consultation, tasks)
+    consultation.reach = Reach()
+    _notify_handlers(consultation, tasks, consultation.reach)
+    _notify_councils(consultation, tasks, consultation.reach)
     return consultation
 
 
-def _notify_handlers(consultation: Consultation, tasks) -> None:
+def _notify_handlers(consultation: Consultation, tasks, reach: Reach) -> None:
     """One e-mail per recipient, listing every area they are asked to answer for: the area's
-    contact; the coordinator when the area has none or the contact has no e-mail address."""
-    by_recipients = defaultdict(list)
+    contact; the coordinator when the area has none or the contact has no e-mail address (then
+    its first paragraph names them, core.recipients). Recorded on `reach`."""
+    by_recipients, missed = defaultdict(list), {}
     coordinator = None
     for task in tasks:
-        if task.handler and task.handler.email:
+        reason = no_email_reason(task.handler) if task.handler else ""
+        if task.handler and not reason:
             by_recipients[(task.handler.email,)].append(task)
+            reach.sent.append(task.handler.name)
         else:
             coordinator = coordinator if coordinator is not None else tuple(coordinator_emails())
             by_recipients[coordinator].append(task)
+            if reason:
+                missed[task.handler.pk] = (task.handler, reason)
+    missed = list(missed.values())
+    instead = COORDINATOR if coordinator else ""
+    reach.missed.extend(Missed(person.name, reason, instead) for person, reason in missed)
     for recipients, their_tasks in by_recipients.items():
+        preface = None
+        if missed and recipients == coordinator:
+            preface = lambda: stand_in_preface(missed, instead)  # noqa: E731
         email_queue_template("consultations/email/new_task.txt", to=list(recipients), context={
             "consultation": consultation,
-            "tasks": [(task, site_url(task.get_absolute_url())) for task in their_tasks]})
+            "tasks": [(task, site_url(task.get_absolute_url())) for task in their_tasks]},
+            preface=preface)
 
 
-def _notify_councils(consultation: Consultation, tasks) -> None:
+def _notify_councils(consultation: Consultation, tasks, reach: Reach) -> None:
     """One e-mail to each active member of an asked area's council (with or without a user
     account): the area is asked, its contact collects the response, and the council can also
     answer on its own page."""
@@ -122,9 +142,10 @@ def _notify_councils(consultation: Consultation, tasks) -> None:
     # Through the councils' members relation (councils.CouncilMember), in the members' order.
     members = (Council.objects.filter(area__in=list(tasks_by_area), members__is_active=True)
                .order_by("area__sort_name", "members__name", "members__pk")
-               .values_list("area_id", "members__email"))
-    for area_id, email in members:
+               .values_list("area_id", "members__email", "members__name"))
+    for area_id, email, name in members:
         task = tasks_by_area[area_id]
+        reach.sent.append(name)
         email_queue_template("consultations/email/council_asked.txt", to=[email], context={
             "consultation": consultation, "task": task,
             "url": site_url(task.get_absolute_url())})

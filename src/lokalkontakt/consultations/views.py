@@ -25,6 +25,7 @@ from lokalkontakt.core.accesslog.record import How
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_or_council_required, staff_required
+from lokalkontakt.core.recipients import reach_notice
 
 PAGE_SIZE = 50
 Status = ConsultationTask.Status
@@ -74,7 +75,9 @@ def create(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The consultation has been sent to the local areas."))
+            notice = reach_notice(_("The consultation is sent to the local areas."),
+                                  consultation.reach)
+            messages.add_message(request, notice.level, notice)
             return redirect(consultation)
     return render(request, "consultations/new.html", {"form": form},
                   status=400 if form.errors else 200)

@@ -72,7 +72,8 @@ def form_view(request, *, form, template, context, save, success, redirect_to,
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, success(result))
+            text = success(result)  # a core.recipients.Notice carries its level
+            messages.add_message(request, getattr(text, "level", messages.SUCCESS), text)
             return redirect(redirect_to(result))
     return render(request, template, {**context, "form": form},
                   status=invalid_status if form.errors else 200)

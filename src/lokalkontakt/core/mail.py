@@ -72,25 +72,28 @@ class RenderedEmail:
     body: str
 
 
-def email_render(template: str, *, context: dict) -> RenderedEmail:
+def email_render(template: str, *, context: dict, preface=None) -> RenderedEmail:
     """Render a plain-text e-mail template in the site's language: subject on the first line
     (made one line and cut to fit, as email_queue does), then the body. The one way an e-mail
-    is made from a template, so a preview and the queued e-mail cannot differ."""
+    is made from a template, so a preview and the queued e-mail cannot differ. `preface`, a
+    function called in the site's language, gives a paragraph put before the body
+    (core.recipients: for whom a stand-in's copy was meant)."""
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(template, {"municipality_name": settings.MUNICIPALITY_NAME, **context})
+        first = str(preface()) + "\n\n" if preface else ""
     subject, body = text.strip().split("\n", 1)
-    return RenderedEmail(subject=_one_line(subject), body=body.strip() + "\n")
+    return RenderedEmail(subject=_one_line(subject), body=first + body.strip() + "\n")
 
 
 def email_queue_template(template: str, *, to: list[str], context: dict, reply_to: str = "",
-                         attachments=()) -> None:
+                         attachments=(), preface=None) -> None:
     """Render a plain-text e-mail template (email_render) and queue it; nothing is queued
     without recipients (an empty address, such as that of a phone caller who gave none, is no
     recipient)."""
     to = [address for address in to if address]
     if not to:
         return
-    rendered = email_render(template, context=context)
+    rendered = email_render(template, context=context, preface=preface)
     email_queue(to=to, subject=rendered.subject, body=rendered.body, reply_to=reply_to,
                 attachments=attachments)
 

@@ -107,9 +107,14 @@ def is_data_protection_officer(user):
 
 
 def coordinator_emails() -> list[str]:
-    """The addresses of the active coordinators (the employee record's e-mail first, else the
-    account's), sorted and without repeats: who hears of what nobody else handles."""
+    """The coordinator's shared mailbox (settings.COORDINATOR_EMAIL) when set; else the addresses
+    of the active coordinators (the employee record's e-mail first, else the account's), sorted
+    and without repeats: who hears of what nobody else handles."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
+
+    if settings.COORDINATOR_EMAIL:
+        return [settings.COORDINATOR_EMAIL]
 
     users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
     emails = []

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.people.models import Employee
 
@@ -29,7 +30,9 @@ class HandoverStartForm(forms.Form):
 
 
 def _employee_label(employee) -> str:
-    return f"{employee.name} ({employee.core_area})" if employee.core_area else employee.name
+    """The name, the core area, and why they would get no e-mail about the handover."""
+    name = f"{employee.name} ({employee.core_area})" if employee.core_area else employee.name
+    return name + reason_label(employee, needs_login=True)
 
 
 class HandoverNoteForm(forms.Form):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole, LocalArea
 from lokalkontakt.areas.services import area_event_add, assignment_create, assignment_end
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.permissions import (
     can_confirm_handover,
@@ -74,7 +75,9 @@ def handover_start(*, area: LocalArea, to_employee: Employee, switch_on: datetim
                    actor) -> Handover:
     """The coordinator plans a handover of the area's contact role to another active employee on
     a date (today or later). The area must have a contact and no planned handover. The contact's
-    assignment is marked "handover due"; both employees get an e-mail with a link."""
+    assignment is marked "handover due"; both employees get an e-mail with a link (one who cannot,
+    or has no login to act on it: the area's deputy, else the coordinator). `handover.reach`
+    says who got it."""
     _require_coordinator(actor)
     area = LocalArea.objects.select_for_update().get(pk=area.pk)
     current = (Assignment.objects.select_related("employee")
@@ -102,18 +105,27 @@ def handover_start(*, area: LocalArea, to_employee: Employee, switch_on: datetim
         current.save(update_fields=["handover_due", "updated_at"])
     _event(handover, AreaEvent.Kind.HANDOVER_PLANNED, actor, switch_on)
     _mail_both(handover, leaving="handovers/email/handover_leaving.txt",
-               new="handovers/email/handover_new.txt")
+               new="handovers/email/handover_new.txt", needs_login=True)
     return handover
 
 
-def _mail_both(handover: Handover, *, leaving: str, new: str, **context) -> None:
+def deputy_of(area: LocalArea) -> Employee | None:
+    """The area's active deputy: who gets a handover's e-mail meant for someone who cannot."""
+    deputy = area.deputy_assignment
+    return deputy.employee if deputy else None
+
+
+def _mail_both(handover: Handover, *, leaving: str, new: str, needs_login: bool = False,
+               **context) -> None:
+    """Both employees are e-mailed (core.recipients.email_person); `handover.reach` says who
+    got it and who got it instead."""
     context = {"handover": handover, "area": handover.area,
                "url": site_url(reverse("handovers:detail", kwargs={"pk": handover.pk})),
                "date": date_format(handover.switch_on, "DATE_FORMAT"), **context}
+    handover.reach, deputy = Reach(), deputy_of(handover.area)
     for template, employee in [(leaving, handover.from_employee), (new, handover.to_employee)]:
-        if employee.email and employee.is_active:
-            email_queue_template(template, to=[employee.email],
-                                 context={**context, "employee": employee})
+        email_person(template, person=employee, context={**context, "employee": employee},
+                     reach=handover.reach, stand_in=deputy, needs_login=needs_login)
 
 
 @transaction.atomic
@@ -132,11 +144,12 @@ def handover_note_save(*, handover: Handover, note: str, actor) -> Handover:
     handover.handover_note, handover.note_written_at = note, timezone.now()
     handover.full_clean()
     _save(handover, actor, ["handover_note", "note_written_at"])
-    employee = handover.to_employee
-    if first and employee.email and employee.is_active:
-        email_queue_template("handovers/email/handover_note_ready.txt", to=[employee.email], context={
+    employee, handover.reach = handover.to_employee, Reach()
+    if first:
+        email_person("handovers/email/handover_note_ready.txt", person=employee, context={
             "handover": handover, "area": handover.area, "employee": employee,
-            "url": site_url(reverse("handovers:detail", kwargs={"pk": handover.pk}))})
+            "url": site_url(reverse("handovers:detail", kwargs={"pk": handover.pk}))},
+            reach=handover.reach, stand_in=deputy_of(handover.area), needs_login=True)
     return handover
 
 

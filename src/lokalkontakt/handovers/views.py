@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lokalkontakt.areas.selectors import areas_with_contacts
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.core.text import short_date
 from lokalkontakt.handovers import selectors, services
 from lokalkontakt.handovers.forms import (
@@ -49,11 +50,13 @@ def start(request, slug):
                              current=current.employee if current else None)
     return form_view(
         request, form=form, template="handovers/handover_start.html",
-        context={"area": area, "current": current},
+        context={"area": area, "current": current, "no_email_warnings": no_email_warnings(
+            [current.employee] if current else [], stand_in=services.deputy_of(area),
+            needs_login=True)},
         save=lambda data: services.handover_start(area=area, actor=request.user, **data),
-        success=lambda handover: _("The handover of %(area)s to %(name)s is planned. Both have "
-                                   "been sent an e-mail.") % {"area": area,
-                                                             "name": handover.to_employee},
+        success=lambda handover: reach_notice(_("The handover of %(area)s to %(name)s is planned.")
+                                              % {"area": area, "name": handover.to_employee},
+                                              handover.reach),
         redirect_to=lambda handover: _detail_url(handover), invalid_status=400)
 
 
@@ -85,7 +88,8 @@ def note(request, pk):
         request, form=form, template="handovers/handover_note.html", context={"handover": handover},
         save=lambda data: services.handover_note_save(handover=handover, actor=request.user,
                                                       note=data["handover_note"]),
-        success=lambda saved: _("The handover note is saved."), redirect_to=_detail_url,
+        success=lambda saved: reach_notice(_("The handover note is saved."), saved.reach),
+        redirect_to=_detail_url,
         invalid_status=400)
 
 
@@ -112,11 +116,11 @@ def reschedule(request, pk):
     form = HandoverRescheduleForm(request.POST or None, initial={"switch_on": handover.switch_on})
     return form_view(
         request, form=form, template="handovers/handover_reschedule.html",
-        context={"handover": handover},
+        context={"handover": handover, "no_email_warnings": _warnings(handover)},
         save=lambda data: services.handover_reschedule(handover=handover, actor=request.user,
                                                        **data),
-        success=lambda saved: _("The handover is moved to %(date)s.") % {
-            "date": short_date(saved.switch_on)},
+        success=lambda saved: reach_notice(_("The handover is moved to %(date)s.") % {
+            "date": short_date(saved.switch_on)}, saved.reach),
         redirect_to=_detail_url, invalid_status=400)
 
 
@@ -128,11 +132,19 @@ def cancel(request, pk):
         return _not_planned(request, handover)
     form = HandoverCancelForm(request.POST or None)
     return form_view(
-        request, form=form, template="handovers/handover_cancel.html", context={"handover": handover},
+        request, form=form, template="handovers/handover_cancel.html",
+        context={"handover": handover, "no_email_warnings": _warnings(handover)},
         save=lambda data: services.handover_cancel(handover=handover, actor=request.user,
                                                    reason=data["cancel_reason"]),
-        success=lambda saved: _("The handover of %(area)s is cancelled.") % {"area": saved.area},
+        success=lambda saved: reach_notice(_("The handover of %(area)s is cancelled.")
+                                           % {"area": saved.area}, saved.reach),
         redirect_to=_detail_url, invalid_status=400)
+
+
+def _warnings(handover: Handover) -> list[str]:
+    """Before moving or cancelling: who of the two gets no e-mail, and who gets it instead."""
+    return no_email_warnings([handover.from_employee, handover.to_employee],
+                             stand_in=services.deputy_of(handover.area))
 
 
 def _not_planned(request, handover):

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.people.models import CoreArea, Employee
@@ -241,8 +242,9 @@ class ForwardForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
             "core_area").order_by("sort_name")
-        self.fields["employee"].label_from_instance = (
-            lambda e: f"{e.name} ({e.core_area})" if e.core_area else e.name)
+        self.fields["employee"].label_from_instance = (  # and why they would get no e-mail
+            lambda e: (f"{e.name} ({e.core_area})" if e.core_area else e.name)
+            + reason_label(e, needs_login=True))
 
 
 class CoreAreaForwardForm(forms.Form):

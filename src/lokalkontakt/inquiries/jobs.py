@@ -18,7 +18,7 @@ from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
 from lokalkontakt.inquiries.services.anonymise import inquiry_anonymise
-from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add
+from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add
 
 Status = Inquiry.Status
 
@@ -58,7 +58,7 @@ def _remind(*, today, now) -> int:
                 claimed = Inquiry.objects.filter(pk=inquiry.pk, **{f"{field}__isnull": True}).update(
                     **{field: now})
                 if claimed:
-                    email_queue_template("inquiries/email/reminder.txt", to=handler_emails(inquiry),
+                    email_handler("inquiries/email/reminder.txt", inquiry=inquiry,
                           context={"inquiry": inquiry, "what": what,
                                    "staff_url": site_url(inquiry.get_absolute_url())})
                     count += 1

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.mail import site_url
+from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.onboarding.models import OnboardingStep, OnboardingTask
 from lokalkontakt.onboarding.permissions import can_tick_task
 
@@ -48,11 +49,14 @@ def onboarding_start(*, assignment: Assignment, actor=None) -> list[OnboardingTa
         for step in OnboardingStep.objects.filter(is_active=True).order_by("position", "pk")
     ], OnboardingTask, default_user=user)
     employee, area = assignment.employee, assignment.area
-    if employee.email:
-        email_queue_template("onboarding/email/onboarding_welcome.txt", to=[employee.email], context={
-            "employee": employee, "area": area, "assignment": assignment, "tasks": tasks,
-            "mine_url": site_url(reverse("mine")),
-            "briefing_url": site_url(reverse("areas:briefing", kwargs={"slug": area.slug}))})
+    # Without an address: the area's deputy (else the coordinator) gets it, to pass it on.
+    deputy = area.deputy_assignment
+    email_person("onboarding/email/onboarding_welcome.txt", person=employee, reach=Reach(),
+                 stand_in=deputy.employee if deputy else None, context={
+                     "employee": employee, "area": area, "assignment": assignment, "tasks": tasks,
+                     "mine_url": site_url(reverse("mine")),
+                     "briefing_url": site_url(reverse("areas:briefing",
+                                                      kwargs={"slug": area.slug}))})
     return tasks
 
 

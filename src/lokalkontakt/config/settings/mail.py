@@ -35,3 +35,6 @@ TASK_RUNNING_STALE_MINUTES = int(os.environ.get("TASK_RUNNING_STALE_MINUTES", "6
 HEALTH_TASK_STALE_MINUTES = int(os.environ.get("HEALTH_TASK_STALE_MINUTES", "10"))
 HEALTH_EMAIL_STALE_MINUTES = int(os.environ.get("HEALTH_EMAIL_STALE_MINUTES", "60"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lokalkontakt@example.dk")
+# The coordinator's shared mailbox: when set, what is meant for "the coordinator" (and the notices
+# for people who cannot get e-mail) goes here instead of to each coordinator's own address.
+COORDINATOR_EMAIL = os.environ.get("COORDINATOR_EMAIL", "")

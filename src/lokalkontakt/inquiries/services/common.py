@@ -3,6 +3,8 @@
 """What the inquiries' services share: the inquiry locked for a write, a step on its timeline, and
 who handles it."""
 
+from lokalkontakt.core.mail import email_queue_template
+from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 
@@ -27,3 +29,16 @@ def handler_emails(inquiry: Inquiry) -> list[str]:
     if inquiry.assignee and inquiry.assignee.email:
         return [inquiry.assignee.email]
     return coordinator_emails()
+
+
+def email_handler(template: str, *, inquiry: Inquiry, context: dict) -> Reach:
+    """E-mail whoever handles the inquiry: nobody, the coordinator; a handler who cannot get it
+    (no address, or left), the coordinator with a first line saying for whom it was meant and
+    why (core.recipients). Who got it. A handler without a login still gets it (as before): the
+    coordinator's start page lists their inquiries."""
+    reach = Reach()
+    if inquiry.assignee is None:
+        email_queue_template(template, to=coordinator_emails(), context=context)
+    else:
+        email_person(template, person=inquiry.assignee, context=context, reach=reach)
+    return reach

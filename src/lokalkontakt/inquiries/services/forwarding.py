@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.recipients import COORDINATOR, NO_ADDRESS, Missed, Reach, email_person
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
@@ -32,11 +33,13 @@ def _sender_name(actor) -> str:
 
 
 def _notify_employee(inquiry: Inquiry, employee, *, actor, note: str) -> None:
-    to = [employee.email] if employee.email else coordinator_emails()
-    email_queue_template("inquiries/email/forwarded.txt", to=to, context={
+    """The employee is e-mailed; one who cannot get it (no address, no login to open the
+    inquiry): the coordinator, told for whom it was meant. `inquiry.reach` says which."""
+    inquiry.reach = Reach()
+    email_person("inquiries/email/forwarded.txt", person=employee, reach=inquiry.reach, context={
         "inquiry": inquiry, "employee": employee, "note": note,
         "sender": _sender_name(actor),
-        "staff_url": site_url(inquiry.get_absolute_url())})
+        "staff_url": site_url(inquiry.get_absolute_url())}, needs_login=True)
 
 
 
@@ -97,8 +100,26 @@ def inquiry_forward_to_core_area(*, inquiry: Inquiry, core_area, note: str = "",
     note = note.strip()
     inquiry_event_add(inquiry, Kind.FORWARDED_CORE_AREA, public=False, actor=actor,
                       text=f"{core_area.name}: {note}" if note else core_area.name)
-    email_queue_template("inquiries/email/forwarded_core_area.txt", to=core_area_emails(core_area),
+    to, inquiry.reach = core_area_emails(core_area), _core_area_reach(core_area)
+    email_queue_template("inquiries/email/forwarded_core_area.txt", to=to,
                          context={"inquiry": inquiry, "core_area": core_area, "note": note,
                                   "sender": _sender_name(actor),
-                                  "staff_url": site_url(inquiry.get_absolute_url())})
+                                  "staff_url": site_url(inquiry.get_absolute_url())},
+                         preface=(lambda: _("This e-mail was meant for %(name)s, which has no "
+                                            "shared mailbox and no employee with an e-mail "
+                                            "address. You get it as the coordinator, so that it "
+                                            "is not lost.") % {"name": core_area.name})
+                         if inquiry.reach.missed else None)
     return inquiry
+
+
+def _core_area_reach(core_area) -> Reach:
+    """Who core_area_emails reaches: the mailbox (named as the core area), else its employees,
+    else nobody of the core area (the coordinator gets it)."""
+    if core_area.email:
+        return Reach(sent=[core_area.name])
+    names = [e.name for e in core_area.employees.filter(is_active=True) if e.email]
+    if names:
+        return Reach(sent=names)
+    return Reach(missed=[Missed(core_area.name, NO_ADDRESS,
+                                COORDINATOR if coordinator_emails() else "")])

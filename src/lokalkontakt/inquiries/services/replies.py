@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
-from lokalkontakt.core.mail import email_queue, email_queue_template, site_url
+from lokalkontakt.core.mail import email_queue, site_url
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.emails import reply_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add, locked_inquiry
+from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add, locked_inquiry
 
 Kind = InquiryEvent.Kind
 
@@ -79,7 +79,7 @@ def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
                                 "last hour. Please wait a little and try again."))
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
-    email_queue_template("inquiries/email/follow_up.txt", to=handler_emails(inquiry),
+    email_handler("inquiries/email/follow_up.txt", inquiry=inquiry,
           context={"inquiry": inquiry, "event": event,
                    "staff_url": site_url(inquiry.get_absolute_url())})
     return event

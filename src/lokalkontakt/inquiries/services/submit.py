@@ -18,7 +18,7 @@ from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import handler_emails, inquiry_event_add
+from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add
 from lokalkontakt.inquiries.tracking import (
     new_tracking_salt,
     tracking_token_for_salt,
@@ -101,7 +101,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
     if inquiry.submitter_email:  # a phone caller may have given none: then no receipt, no link
         email_queue_template("inquiries/email/receipt.txt", to=[inquiry.submitter_email],
                              context={**context, "privacy_url": site_url(reverse("privacy"))})
-    email_queue_template("inquiries/email/new_inquiry.txt", to=handler_emails(inquiry), context=context)
+    email_handler("inquiries/email/new_inquiry.txt", inquiry=inquiry, context=context)
     return inquiry, token
 
 

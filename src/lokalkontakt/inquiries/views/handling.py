@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.forms import (
     CoreAreaForwardForm,
@@ -48,7 +49,8 @@ def _act(request, pk, action, form=None, form_name="", success=""):
         messages.error(request, " ".join(error.messages))
     else:
         data = form.cleaned_data if form is not None else {}
-        messages.success(request, success(data) if callable(success) else success)
+        text = success(data) if callable(success) else success  # a Notice carries its level
+        messages.add_message(request, getattr(text, "level", messages.SUCCESS), text)
     return redirect(inquiry)
 
 
@@ -71,15 +73,19 @@ def comment(request, pk):
 @staff_required
 @require_POST
 def forward(request, pk):
+    done = {}
+
     def act(inquiry, data):
         service = inquiry_reassign if data["action"] == "reassign" else inquiry_forward
-        service(inquiry=inquiry, employee=data["employee"], note=data["note"], actor=request.user)
+        done["inquiry"] = service(inquiry=inquiry, employee=data["employee"], note=data["note"],
+                                  actor=request.user)
 
     def success(data):
         if data["action"] == "reassign":
-            return _("The inquiry has been handed over to %(name)s.") % {
-                "name": data["employee"].name}
-        return _("%(name)s has been sent the inquiry.") % {"name": data["employee"].name}
+            lead = _("The inquiry has been handed over to %(name)s.")
+        else:
+            lead = _("The inquiry is forwarded to %(name)s.")
+        return reach_notice(lead % {"name": data["employee"].name}, done["inquiry"].reach)
 
     return _act(request, pk, act, form=ForwardForm(request.POST, prefix="forward"),
                 form_name="forward_form", success=success)
@@ -88,10 +94,16 @@ def forward(request, pk):
 @staff_required
 @require_POST
 def forward_core_area(request, pk):
-    return _act(request, pk, lambda i, d: inquiry_forward_to_core_area(
-        inquiry=i, core_area=d["core_area"], note=d["note"], actor=request.user),
+    done = {}
+
+    def act(inquiry, data):
+        done["inquiry"] = inquiry_forward_to_core_area(
+            inquiry=inquiry, core_area=data["core_area"], note=data["note"], actor=request.user)
+
+    return _act(request, pk, act,
         form=CoreAreaForwardForm(request.POST, prefix="corearea"), form_name="core_area_form",
-        success=_("The core area has been sent the inquiry."))
+        success=lambda data: reach_notice(_("The inquiry is forwarded to %(name)s.") % {
+            "name": data["core_area"].name}, done["inquiry"].reach))
 
 
 @staff_required

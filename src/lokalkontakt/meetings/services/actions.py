@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Meeting
 from lokalkontakt.meetings.permissions import can_change_action, can_reassign_action
@@ -22,10 +23,12 @@ Status = ActionItem.Status
 
 
 def _notify_owner(action: ActionItem, template: str, actor=None) -> None:
-    owner = action.owner
-    if not owner.email or not owner.is_active or getattr(actor, "employee", None) == owner:
+    """The owner is e-mailed unless they made the change; `action.reach` says whether. The
+    coordinator set the owner, so nobody else gets the e-mail of an owner without an address."""
+    owner, action.reach = action.owner, Reach()
+    if getattr(actor, "employee", None) == owner:
         return
-    email_queue_template(template, to=[owner.email], context={
+    email_person(template, person=owner, reach=action.reach, fallback=False, context={
         "action": action, "url": site_url(action.get_absolute_url())})
 
 

@@ -102,7 +102,7 @@ def agenda_publish(*, meeting: Meeting, actor) -> Meeting:
     save(meeting, actor)
     inquiries, inquiry_count = selectors.overdue_inquiries()
     actions, action_count = selectors.follow_up(meeting=meeting)
-    email_participants(meeting, "meetings/email/agenda.txt", {
+    meeting.reach = email_participants(meeting, "meetings/email/agenda.txt", {
         "again": again, "items": selectors.agenda_items(meeting=meeting, statuses=[Status.ACCEPTED]),
         "actions": actions, "action_count": action_count,
         "inquiries": inquiries, "inquiry_count": inquiry_count})

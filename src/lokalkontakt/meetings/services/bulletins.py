@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.mail import site_url
 from lokalkontakt.core.markdown import plain_text
+from lokalkontakt.core.recipients import Reach, email_people
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import Bulletin
 from lokalkontakt.people.models import Employee
@@ -34,7 +35,9 @@ def bulletin_recipients(*, core_areas=(), areas=()):
 @transaction.atomic
 def bulletin_send(*, actor, title: str, text: str, core_areas=(), areas=()) -> Bulletin:
     """Send a bulletin: kept with its recipients as they are now, shown on their front page and
-    e-mailed to each of them through the queue. Only the coordinator may."""
+    e-mailed to each of them through the queue; the coordinator gets one copy for those without
+    an address (core.recipients), and `bulletin.reach` says who got it. Only the coordinator
+    may."""
     if not is_coordinator(actor):
         raise PermissionDenied(_("Only the coordinator may do this."))
     recipients = list(bulletin_recipients(core_areas=core_areas, areas=areas))
@@ -48,12 +51,10 @@ def bulletin_send(*, actor, title: str, text: str, core_areas=(), areas=()) -> B
     bulletin.core_areas.set(list(core_areas))
     bulletin.areas.set(list(areas))
     bulletin.recipients.set(recipients)
-    body = email_text(bulletin.text)
-    for employee in recipients:
-        if employee.email:
-            email_queue_template("meetings/email/bulletin.txt", to=[employee.email], context={
-                "bulletin": bulletin, "body": body,
-                "url": site_url(bulletin.get_absolute_url())})
+    bulletin.reach = Reach()
+    email_people("meetings/email/bulletin.txt", people=recipients, reach=bulletin.reach, context={
+        "bulletin": bulletin, "body": email_text(bulletin.text),
+        "url": site_url(bulletin.get_absolute_url())})
     return bulletin
 
 

@@ -6,7 +6,8 @@ participants of a meeting and their e-mails, an agenda item locked for a write."
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.mail import site_url
+from lokalkontakt.core.recipients import Reach, email_people
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.models import AgendaItem
@@ -27,11 +28,13 @@ def participants(meeting):
     return [a.employee for a in selectors.attendances(meeting=meeting)]
 
 
-def email_participants(meeting, template: str, context: dict) -> None:
-    recipients = sorted({e.email for e in participants(meeting) if e.is_active and e.email})
-    for address in recipients:
-        email_queue_template(template, to=[address], context={
-            "meeting": meeting, "url": site_url(meeting.get_absolute_url()), **context})
+def email_participants(meeting, template: str, context: dict) -> Reach:
+    """The e-mail to each participant; one copy to the coordinator for those who cannot get it
+    (core.recipients). Who got it."""
+    reach = Reach()
+    email_people(template, people=participants(meeting), reach=reach, context={
+        "meeting": meeting, "url": site_url(meeting.get_absolute_url()), **context})
+    return reach
 
 
 def locked_item(item: AgendaItem) -> AgendaItem:

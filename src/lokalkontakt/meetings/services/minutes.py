@@ -94,7 +94,7 @@ def minutes_publish(*, meeting: Meeting, actor) -> Meeting:
     again = meeting.minutes_published_at is not None
     meeting.minutes_published_at = timezone.now()
     save(meeting, actor)
-    email_participants(meeting, "meetings/email/minutes.txt", {
+    meeting.reach = email_participants(meeting, "meetings/email/minutes.txt", {
         "again": again, "items": items,
         "attendances": selectors.attendances(meeting=meeting),
         "actions": meeting.action_items.select_related("owner").order_by("due_on", "pk")})

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lokalkontakt.core.mail import email_queue_template, site_url
+from lokalkontakt.core.mail import site_url
+from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.core.text import short_date
 from lokalkontakt.meetings import ical, selectors
 from lokalkontakt.meetings.models import Attendance, Meeting, MeetingSeries
@@ -61,16 +62,18 @@ def series_create(*, actor, title: str, interval_months: int, weekday: int, ordi
     for meeting in meetings:
         Attendance.objects.bulk_create([Attendance(meeting=meeting, employee=employee)
                                         for employee in participants])
+    series.reach = Reach()
     for employee in participants:
-        _invite(employee, meetings, template="meetings/email/invitation.txt", series=series)
+        _invite(employee, meetings, template="meetings/email/invitation.txt", reach=series.reach,
+                series=series)
     return series
 
 
 
-def _invite(employee, meetings, *, template: str, cancel: bool = False, **context) -> None:
-    if not employee.email or not employee.is_active:
-        return
-    email_queue_template(template, to=[employee.email], context={
+def _invite(employee, meetings, *, template: str, reach: Reach, cancel: bool = False,
+            **context) -> None:
+    """To the participant; to the coordinator when they cannot get it (core.recipients)."""
+    email_person(template, person=employee, reach=reach, context={
         "employee": employee, "meetings": [(m, site_url(m.get_absolute_url())) for m in meetings],
         **context}, attachments=[ical.invitation(meetings, attendee=employee, cancel=cancel)])
 
@@ -98,9 +101,10 @@ def meeting_update(*, meeting: Meeting, actor, title: str, starts_at: datetime.d
     if moved:
         meeting.sequence += 1
     save(meeting, actor)
+    meeting.reach = Reach()
     if moved:
         for employee in participants(meeting):
-            _invite(employee, [meeting], template="meetings/email/changed.txt")
+            _invite(employee, [meeting], template="meetings/email/changed.txt", reach=meeting.reach)
     return meeting
 
 
@@ -118,8 +122,10 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str) -> Meeting:
     meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason.strip()
     meeting.sequence += 1
     save(meeting, actor)
+    meeting.reach = Reach()
     for employee in participants(meeting):
-        _invite(employee, [meeting], template="meetings/email/cancelled.txt", cancel=True)
+        _invite(employee, [meeting], template="meetings/email/cancelled.txt", reach=meeting.reach,
+                cancel=True)
     return meeting
 
 
@@ -127,13 +133,15 @@ def meeting_cancel(*, meeting: Meeting, actor, reason: str) -> Meeting:
 @transaction.atomic
 def participants_add_new(*, meeting: Meeting, actor) -> int:
     """Invite the contacts and coordinators who are not yet on the meeting (new since it was
-    planned); the number invited."""
+    planned); the number invited (`meeting.reach`: who got the e-mail)."""
     require_coordinator(actor)
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
     present = set(meeting.attendances.values_list("employee_id", flat=True))
     new = [e for e in selectors.default_participants() if e.pk not in present]
     Attendance.objects.bulk_create([Attendance(meeting=meeting, employee=e) for e in new])
+    meeting.reach = Reach()
     for employee in new:
-        _invite(employee, [meeting], template="meetings/email/changed.txt", added=True)
+        _invite(employee, [meeting], template="meetings/email/changed.txt", reach=meeting.reach,
+                added=True)
     return len(new)

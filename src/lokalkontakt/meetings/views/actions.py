@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
 from lokalkontakt.meetings.services.actions import action_create, action_update
@@ -69,5 +70,5 @@ def action_new(request, pk):
     return form_view(
         request, form=form, template="meetings/action_form.html", context={"meeting": meeting},
         save=lambda data: action_create(meeting=meeting, actor=request.user, **data),
-        success=lambda _action: _("The action item is saved and its owner told."),
+        success=lambda action: reach_notice(_("The action item is saved."), action.reach),
         redirect_to=lambda _action: meeting, invalid_status=400)

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.forms import BulletinForm
-from lokalkontakt.meetings.services.bulletins import bulletin_send
+from lokalkontakt.meetings.services.bulletins import bulletin_recipients, bulletin_send
 
 PAGE_SIZE = 25
 
@@ -39,9 +40,12 @@ def bulletin_detail(request, pk):
 def bulletin_new(request):
     form = BulletinForm(request.POST or None)
     return form_view(
-        request, form=form, template="meetings/bulletin_form.html", context={},
+        request, form=form, template="meetings/bulletin_form.html",
+        context={"no_email_warnings": no_email_warnings(bulletin_recipients())},
         save=lambda data: bulletin_send(actor=request.user, **data),
-        success=lambda bulletin: ngettext(
-            "The bulletin is sent to %(count)d contact.", "The bulletin is sent to %(count)d contacts.",
-            bulletin.recipients.count()) % {"count": bulletin.recipients.count()},
+        success=lambda bulletin: reach_notice(ngettext(
+            "The bulletin is on the front page of %(count)d contact.",
+            "The bulletin is on the front page of %(count)d contacts.",
+            len(bulletin.reach.sent) + len(bulletin.reach.missed)) % {
+                "count": len(bulletin.reach.sent) + len(bulletin.reach.missed)}, bulletin.reach),
         redirect_to=lambda bulletin: bulletin, invalid_status=400)

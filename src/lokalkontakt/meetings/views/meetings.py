@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.recipients import no_email_warnings, reach_notice
+from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import ical, permissions, selectors
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.models import AgendaItem
@@ -66,7 +68,9 @@ def detail(request, pk):
         "attendances": attendances,
         "mine": next((a for a in attendances if a.employee.user_id == request.user.pk), None),
         "decided": meeting.action_items.select_related("owner", "agenda_item"),
-        "may_propose": permissions.can_propose(request.user, meeting)})
+        "may_propose": permissions.can_propose(request.user, meeting),
+        "no_email_warnings": no_email_warnings([a.employee for a in attendances])
+        if is_coordinator(request.user) and not meeting.is_cancelled else []})
 
 
 @staff_required
@@ -84,12 +88,12 @@ def series_new(request):
     """Plan a series: its meetings for the coming year are made and the contacts invited."""
     form = SeriesForm(request.POST or None)
     return form_view(
-        request, form=form, template="meetings/series_form.html", context={},
+        request, form=form, template="meetings/series_form.html",
+        context={"no_email_warnings": no_email_warnings(selectors.default_participants())},
         save=lambda data: series_create(actor=request.user, **data),
-        success=lambda series: ngettext(
-            "%(count)d meeting is planned and the participants are invited.",
-            "%(count)d meetings are planned and the participants are invited.",
-            series.meetings.count()) % {"count": series.meetings.count()},
+        success=lambda series: reach_notice(ngettext(
+            "%(count)d meeting is planned.", "%(count)d meetings are planned.",
+            series.meetings.count()) % {"count": series.meetings.count()}, series.reach),
         redirect_to=lambda series: "meetings:list", invalid_status=400)
 
 
@@ -103,7 +107,8 @@ def edit(request, pk):
         request, form=form, template="meetings/meeting_form.html", context={"meeting": meeting},
         save=lambda data: meeting_update(meeting=meeting, actor=request.user,
                                          **form.service_arguments()),
-        success=lambda _meeting: _("The meeting is saved."), redirect_to=lambda saved: saved,
+        success=lambda saved: reach_notice(_("The meeting is saved."), saved.reach),
+        redirect_to=lambda saved: saved,
         invalid_status=400)
 
 
@@ -113,10 +118,11 @@ def cancel(request, pk):
     meeting = selectors.meeting_get(pk=pk)
     return form_view(
         request, form=CancelForm(request.POST or None), template="meetings/cancel.html",
-        context={"meeting": meeting},
+        context={"meeting": meeting, "no_email_warnings": no_email_warnings(
+            [a.employee for a in selectors.attendances(meeting=meeting)])},
         save=lambda data: meeting_cancel(meeting=meeting, actor=request.user,
                                          reason=data["reason"]),
-        success=lambda _meeting: _("The meeting is cancelled and the participants are told."),
+        success=lambda saved: reach_notice(_("The meeting is cancelled."), saved.reach),
         redirect_to=lambda saved: saved, invalid_status=400)
 
 
@@ -128,7 +134,8 @@ def _post_action(request, pk, action, success):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, success(result))
+        text = success(result)  # a core.recipients.Notice carries its level
+        messages.add_message(request, getattr(text, "level", messages.SUCCESS), text)
     return redirect(meeting)
 
 
@@ -147,10 +154,17 @@ def respond(request, pk):
 @coordinator_required
 @require_POST
 def invite_new(request, pk):
+    invited = {}
+
+    def invite(meeting):
+        invited["meeting"] = meeting
+        return participants_add_new(meeting=meeting, actor=request.user)
+
     return _post_action(
-        request, pk, lambda m: participants_add_new(meeting=m, actor=request.user),
-        lambda count: ngettext("%(count)d new participant is invited.",
-                               "%(count)d new participants are invited.", count) % {"count": count})
+        request, pk, invite,
+        lambda count: reach_notice(ngettext(
+            "%(count)d new participant is added.", "%(count)d new participants are added.",
+            count) % {"count": count}, invited["meeting"].reach))
 
 
 @coordinator_required
@@ -158,7 +172,7 @@ def invite_new(request, pk):
 def publish_agenda(request, pk):
     return _post_action(request, pk,
                         lambda m: agenda_publish(meeting=m, actor=request.user),
-                        lambda m: _("The agenda is sent to the participants."))
+                        lambda m: reach_notice(_("The agenda is sent."), m.reach))
 
 
 @coordinator_required
@@ -166,5 +180,5 @@ def publish_agenda(request, pk):
 def publish_minutes(request, pk):
     return _post_action(request, pk,
                         lambda m: minutes_publish(meeting=m, actor=request.user),
-                        lambda m: _("The minutes are sent to the participants, and the experiences "
-                                    "are shared as knowledge notes."))
+                        lambda m: reach_notice(_("The minutes are sent, and the experiences are "
+                                                 "shared as knowledge notes."), m.reach))
