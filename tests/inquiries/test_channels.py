@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.workdays import add_working_days
@@ -73,7 +73,7 @@ def test_without_a_date_the_inquiry_was_received_today(setting):
 def test_a_date_received_in_the_future_is_refused_and_nothing_is_stored(setting, media_root):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
         register(setting, received_on=tomorrow, files=[pdf()])
 
     assert refused.value.message_dict == {
