@@ -4,6 +4,7 @@
 what the list and the inquiry page then show (English UI)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -133,11 +134,26 @@ def test_the_list_shows_and_filters_by_channel(setting):
 
     html = client.get(reverse("inquiries:list")).content.decode()
     assert "<th scope=\"col\">Channel</th>" in html
-    assert "<td>Letter</td>" in html and "<td>Web form</td>" in html
+    assert '<td data-title="Channel">Letter</td>' in html
+    assert '<td data-title="Channel">Web form</td>' in html
     assert f'href="{REGISTER_URL}"' in html
 
     html = client.get(reverse("inquiries:list"), {"channel": "letter"}).content.decode()
     assert "Fra et brev" in html and "Fra formularen" not in html
+
+
+def test_on_a_phone_each_value_of_the_list_is_named_by_its_column(setting):
+    InquiryFactory(area=setting.area, assignee=setting.contact.employee, subject="Fra et brev",
+                   channel="letter")
+
+    html = english_client(setting.contact).get(reverse("inquiries:list")).content.decode()
+
+    # DKFDS stacks a table--responsive-headers table's rows below 768 px, each cell under its
+    # data-title (the reference, the row's first cell, stands as the row's heading).
+    assert '<table class="table table--zebra table--responsive-headers">' in html
+    row = html.split("Fra et brev")[0].rsplit("<tr", 1)[1] + html.split("Fra et brev")[1].split("</tr>")[0]
+    assert re.findall(r'<td data-title="([^"]*)"', row) == [
+        "", "Subject", "Local area", "Channel", "Handled by", "Status", "Deadline"]
 
 
 def test_staff_find_the_form_on_the_area_page_and_the_public_does_not(setting):
