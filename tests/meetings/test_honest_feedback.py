@@ -14,7 +14,12 @@ from lokalkontakt.core.models import OutgoingEmail
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
 from tests.meetings.conftest import english_client
-from tests.meetings.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from tests.meetings.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    AttendanceFactory,
+    MeetingFactory,
+)
 from tests.meetings.test_views_actions import in_days
 from tests.people.factories import EmployeeFactory
 
@@ -115,6 +120,18 @@ def test_an_action_items_owner_without_an_address_is_named(setting, carl):
             in text(response))
     assert "got it instead" not in text(response)  # the coordinator set the owner: no copy
     assert list(OutgoingEmail.objects.values_list("to", "subject")) == []
+
+
+def test_giving_an_action_item_to_an_owner_without_an_address_names_them(setting, carl):
+    action = ActionItemFactory(owner=setting.contact.employee)
+
+    response = english_client(setting.coordinator).post(action.get_absolute_url(), {
+        "status": "open", "note": "", "due_on": in_days(20).isoformat(), "owner": carl.pk},
+        follow=True)
+
+    assert ("The action item is saved. No e-mail to Carl Nielsen: no e-mail address."
+            in text(response))
+    assert not OutgoingEmail.objects.exists()
 
 
 @pytest.mark.parametrize("url", ["meetings:series_new", "meetings:bulletin_new"])

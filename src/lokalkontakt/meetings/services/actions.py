@@ -59,7 +59,8 @@ def action_update(*, action: ActionItem, actor, status: str, note: str = "",
                   due_on: datetime.date | None = None, owner=None) -> ActionItem:
     """Change the status (with a comment; dropping needs the reason), and for the coordinator
     also the due date and the owner. Done and dropped items leave the next agendas; reopening
-    brings them back. A new due date re-arms the reminder."""
+    brings them back. A new due date re-arms the reminder. A new owner is e-mailed
+    (`action.reach` says whether)."""
     action = ActionItem.objects.select_for_update().get(pk=action.pk)
     if not can_change_action(actor, action):
         raise PermissionDenied(_("Only the owner or the coordinator may change this action item."))
@@ -81,6 +82,7 @@ def action_update(*, action: ActionItem, actor, status: str, note: str = "",
     action.full_clean()
     action._history_user = actor
     action.save()
+    action.reach = Reach()
     if new_owner:
         _notify_owner(action, "meetings/email/action_assigned.txt", actor)
     return action

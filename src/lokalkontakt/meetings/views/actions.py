@@ -57,7 +57,7 @@ def action_detail(request, pk):
         context={"action": action, "may_change": may_change,
                  "history": selectors.action_history(action=action)},
         save=lambda data: action_update(action=action, actor=request.user, **data),
-        success=lambda _action: _("The action item is saved."),
+        success=lambda saved: reach_notice(_("The action item is saved."), saved.reach),
         redirect_to=lambda saved: saved, invalid_status=400)
 
 
