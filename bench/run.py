@@ -59,6 +59,8 @@ PAGES = [
     ("area page", "/omraader/{slug}/", False, 200, 10),
     ("area page (coord.)", "/omraader/{slug}/", True, 100, 5),
     ("coverage overview", "/koordinering/", True, 100, 5),
+    # Issue 17: the coordinator's start page (every block: a count and the first five rows).
+    ("coordinator's overview", "/overblik/", True, 100, 5),
     # Issue 6: 12 meetings, every employee invited; 5 items a meeting at 30 areas, 500 at 3,000,
     # with two action items per held item (bench/generate_meetings.py). {meeting} is the next one.
     ("meetings", "/moeder/", True, 100, 5),
@@ -88,6 +90,11 @@ INQUIRY_PAGES = [
     ("inquiries by area", "/henvendelser/?scope=all&status=any&{area}", True, 100, 5),
     ("inquiries by status", "/henvendelser/?scope=all&status=acknowledged", True, 100, 5),
     ("inquiry page", "/henvendelser/{pk}/", True, 100, 5),
+    # Issue 17: the coordinator's start page and the inquiries waiting for them; the list's
+    # XLSX export of every open inquiry (an export is not bounded: it is the full data).
+    ("coordinator's overview", "/overblik/", True, 100, 5),
+    ("inquiries waiting", "/henvendelser/venter/", True, 100, 5),
+    ("inquiry list, XLSX", "/henvendelser/eksport/?scope=all", True, 5, 1),
     # Issue 15: about 5 access-log entries per inquiry over six months (bench/generate_access_log.py);
     # the newest page, who has seen one person's data (the inquiry page's submitter), and what
     # one user has looked at.
