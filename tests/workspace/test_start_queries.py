@@ -79,3 +79,19 @@ def test_a_colleagues_start_page_has_a_fixed_number_of_queries(
 
     assert response.status_code == 200
     assert longest_block(response) == min(count, START_ROWS)
+
+
+def test_the_list_of_inquiries_waiting_for_the_coordinator_has_a_fixed_number_of_queries(
+        coordinator_client, coordinator, django_assert_max_num_queries):
+    """The same count with 2 waiting as with 60 (more than a page of 50), and one page shown."""
+    counts, rows = [], []
+    for more in (2, 58):
+        for n in range(more):
+            InquiryFactory(area=LocalAreaFactory(name=f"Venter {len(counts)}-{n:03d}"))
+        with django_assert_max_num_queries(30) as captured:
+            response = coordinator_client.get(reverse("inquiries:waiting"))
+        assert response.status_code == 200
+        counts.append(len(captured))
+        rows.append(response.content.decode().count("<tr>") - 1)  # less the heading's row
+    assert counts[0] == counts[1]
+    assert rows == [2, 50]
