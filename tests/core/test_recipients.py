@@ -22,6 +22,7 @@ from lokalkontakt.core.recipients import (
     names_text,
     no_email_reason,
     no_email_warning,
+    no_email_warnings,
     reach_notice,
     reach_text,
 )
@@ -86,6 +87,19 @@ def test_the_warning_before_names_the_stand_in():
     assert no_email_warning(carl) == (
         "Carl Nielsen has no e-mail address and gets no e-mail. The coordinator gets it instead.")
     assert no_email_warning(dorte) == ""
+
+
+def test_the_warnings_before_name_everyone_of_a_reason_in_one_sentence():
+    people = [person("Øjvind Ørum", email=""), person("Anne Hansen", email=""),
+              person("Bo Holm", email=""), person("Carl Nielsen", is_active=False),
+              person("Dorte Deputy")]
+
+    assert no_email_warnings(people) == [
+        "Anne Hansen, Bo Holm and Øjvind Ørum have no e-mail address and get no e-mail. The "
+        "coordinator gets it instead.",
+        "Carl Nielsen is no longer active and gets no e-mail. The coordinator gets it instead."]
+    assert no_email_warnings(people[:1]) == [no_email_warning(people[0])]
+    assert no_email_warnings(people[4:]) == []
 
 
 @pytest.mark.django_db

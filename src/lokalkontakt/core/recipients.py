@@ -206,31 +206,50 @@ def reach_notice(lead: str, reach: Reach) -> Notice:
     return notice
 
 
+def _warning_text(reason: str, names: list[str]) -> str:
+    """Why these people get no e-mail: one name, or several in one sentence."""
+    if len(set(names)) == 1:
+        return {
+            NO_ADDRESS: _("%(name)s has no e-mail address and gets no e-mail."),
+            INACTIVE: _("%(name)s is no longer active and gets no e-mail."),
+            NO_LOGIN: _("%(name)s has no login and cannot open the page the e-mail links to."),
+        }[reason] % {"name": names[0]}
+    return {
+        NO_ADDRESS: _("%(names)s have no e-mail address and get no e-mail."),
+        INACTIVE: _("%(names)s are no longer active and get no e-mail."),
+        NO_LOGIN: _("%(names)s have no login and cannot open the page the e-mail links to."),
+    }[reason] % {"names": names_text(names)}
+
+
+def _instead_warning(person, stand_in, needs_login: bool) -> str:
+    # Without asking the database whether a coordinator has an address: a page's query count
+    # must not grow with the people it warns about.
+    if (stand_in is not None and getattr(stand_in, "pk", None) != getattr(person, "pk", None)
+            and not no_email_reason(stand_in, needs_login=needs_login)):
+        return _("%(name)s gets it instead, as deputy.") % {"name": stand_in.name}
+    return _("The coordinator gets it instead.")
+
+
 def no_email_warning(person, *, stand_in=None, needs_login: bool = False) -> str:
     """Before the action: "Carl Nielsen has no e-mail address and gets no e-mail. The
     coordinator gets it instead."; "" when the person can get it."""
     reason = no_email_reason(person, needs_login=needs_login)
     if not reason:
         return ""
-    text = {
-        NO_ADDRESS: _("%(name)s has no e-mail address and gets no e-mail."),
-        INACTIVE: _("%(name)s is no longer active and gets no e-mail."),
-        NO_LOGIN: _("%(name)s has no login and cannot open the page the e-mail links to."),
-    }[reason] % {"name": person.name}
-    # Without asking the database whether a coordinator has an address: a page's query count
-    # must not grow with the people it warns about.
-    if (stand_in is not None and getattr(stand_in, "pk", None) != getattr(person, "pk", None)
-            and not no_email_reason(stand_in, needs_login=needs_login)):
-        return text + " " + _("%(name)s gets it instead, as deputy.") % {"name": stand_in.name}
-    return text + " " + _("The coordinator gets it instead.")
+    return f"{_warning_text(reason, [person.name])} {_instead_warning(person, stand_in, needs_login)}"
 
 
 def no_email_warnings(people, *, stand_in=None, needs_login: bool = False) -> list[str]:
-    """`no_email_warning` for each person who cannot get the e-mail (for
-    templates/includes/no_email_warnings.html)."""
-    warnings = (no_email_warning(person, stand_in=stand_in, needs_login=needs_login)
-                for person in people)
-    return [warning for warning in warnings if warning]
+    """The warnings before an action that reaches `people` (for
+    templates/includes/no_email_warnings.html): one sentence per reason and stand-in, naming
+    everyone it is about ("Anne Hansen and Bo Holm have no e-mail address and get no e-mail. The
+    coordinator gets it instead."), not one per person."""
+    groups = defaultdict(list)
+    for person in people:
+        if reason := no_email_reason(person, needs_login=needs_login):
+            groups[(reason, _instead_warning(person, stand_in, needs_login))].append(person.name)
+    return [f"{_warning_text(reason, names)} {instead}"
+            for (reason, instead), names in groups.items()]
 
 
 def reason_label(person, *, needs_login: bool = False) -> str:
