@@ -16,6 +16,13 @@ from pypdf import PdfReader
 from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.areas.services import assignment_create
 from lokalkontakt.consultations.services import consultation_create
+from lokalkontakt.core.pdf import (
+    StaticOnlyFetcher,
+    html_to_pdf,
+    page_numbers_css,
+    static_file,
+    static_url,
+)
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.panels import BRIEFING_INQUIRIES as INQUIRIES
 from lokalkontakt.knowledge.models import Note
@@ -26,13 +33,6 @@ from lokalkontakt.meetings.panels import BRIEFING_AGENDA_ITEMS as AGENDA_ITEMS
 from lokalkontakt.meetings.services.local_meetings import local_meeting_create
 from lokalkontakt.projects.services import milestone_add, project_save
 from lokalkontakt.workspace.briefing import briefing_pack
-from lokalkontakt.workspace.pdf import (
-    StaticOnlyFetcher,
-    html_to_pdf,
-    page_numbers_css,
-    static_file,
-    static_url,
-)
 from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
 from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.factories import InquiryFactory

@@ -47,6 +47,7 @@ urlpatterns = [
     path("udrulning/", include("lokalkontakt.rollout.urls")),
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.search.urls")),
+    path("rapporter/", include("lokalkontakt.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -76,7 +76,7 @@ def briefing(request, slug):
 @require_GET
 def briefing_pdf(request, slug):
     """The same pack as an A4 PDF with page numbers, downloaded as introduktionspakke-<slug>.pdf."""
-    from lokalkontakt.workspace.pdf import html_to_pdf, static_url  # WeasyPrint is slow to import
+    from lokalkontakt.core.pdf import html_to_pdf, static_url  # WeasyPrint is slow to import
 
     area = get_object_or_404(briefing_areas_visible_to(request.user), slug=slug)
     html = render_to_string("workspace/briefing_pdf.html", {

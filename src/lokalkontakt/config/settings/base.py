@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "lokalkontakt.onboarding",
     "lokalkontakt.workspace",
     "lokalkontakt.search",
+    "lokalkontakt.reports",
     "lokalkontakt.rollout",
     "lokalkontakt.councils",
     "lokalkontakt.organisation",

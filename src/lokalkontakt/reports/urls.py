@@ -1,0 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+app_name = "reports"
+
+urlpatterns = []
