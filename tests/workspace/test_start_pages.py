@@ -120,6 +120,16 @@ def test_the_waiting_list_shows_them_all(coordinator_client):
     assert "Har en kontakt" not in text
 
 
+def test_the_waiting_list_labels_every_cell_so_its_rows_stack_on_a_phone(coordinator_client):
+    InquiryFactory(subject="Uden kontakt", area=LocalAreaFactory(name="Glud"))
+
+    html = coordinator_client.get(reverse("inquiries:waiting"), headers=ENGLISH).content.decode()
+
+    assert "table--responsive-headers" in html
+    for label in ("Subject", "Local area", "Why it waits for you", "Deadline"):
+        assert f'data-title="{label}"' in html
+
+
 def test_the_coordinator_sees_overdue_work_handovers_areas_and_failed_emails(coordinator_client):
     contact = contact_with_login(LocalAreaFactory(name="Hornsyld"), name="Hanne Hornsyld")
     InquiryFactory(subject="For sent kvitteret", assignee=contact, acknowledge_due=days(-1))
