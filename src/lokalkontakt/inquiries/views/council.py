@@ -3,22 +3,18 @@
 """A local council's members follow their area's inquiries: the public side only, never the
 submitter's contact details or files, internal steps or internal files."""
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.files import attachment_response
-from lokalkontakt.core.forms import apply_service_errors
-from lokalkontakt.core.http import client_address
 from lokalkontakt.core.permissions import council_required
 from lokalkontakt.core.roles import council_area_of
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.forms import CouncilInquiryForm
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.inquiries.services.submit import inquiry_submit
-from lokalkontakt.inquiries.views.public import SUBMITTED_KEY
+from lokalkontakt.inquiries.views.public import submit
 
 
 @council_required
@@ -57,16 +53,9 @@ def council_new(request):
     phone = council.chair_phone if member.email and member.email == council.chair_email else ""
     form = CouncilInquiryForm(request.POST or None, request.FILES or None, initial={
         "submitter_name": member.name, "submitter_email": member.email, "submitter_phone": phone})
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
-        try:
-            inquiry, _token = inquiry_submit(area=area, submitter_kind=Inquiry.SubmitterKind.COUNCIL,
-                                             client=client_address(request), **data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-            form.ask_for_files_again()
-        else:
-            request.session[SUBMITTED_KEY] = inquiry.pk
-            return redirect("inquiries:submitted")
+    council_kind = Inquiry.SubmitterKind.COUNCIL
+    if request.method == "POST" and form.is_valid() and (
+            response := submit(request, form, area=area, submitter_kind=council_kind)):
+        return response
     return render(request, "inquiries/council_new.html", {"form": form, "area": area},
                   status=400 if form.errors else 200)

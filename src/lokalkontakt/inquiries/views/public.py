@@ -36,17 +36,25 @@ def new(request):
     if request.method == "POST" and form.is_valid():
         if form.is_spam:  # the same answer as success, with nothing stored
             return redirect("inquiries:submitted")
-        data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
-        try:
-            inquiry, _token = inquiry_submit(client=client_address(request), **data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-            form.ask_for_files_again()
-        else:
-            request.session[SUBMITTED_KEY] = inquiry.pk
-            return redirect("inquiries:submitted")
+        if response := submit(request, form):
+            return response
     return render(request, "inquiries/new.html", {"form": form},
                   status=400 if form.errors else 200)
+
+
+def submit(request, form, **fixed):
+    """Submits a valid inquiry form (with `fixed` values the form does not ask for) and redirects
+    to the receipt page, or returns None with the service's errors on the form (its files asked
+    for again). The public and the council's forms share it."""
+    data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
+    try:
+        inquiry, _token = inquiry_submit(client=client_address(request), **fixed, **data)
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        form.ask_for_files_again()
+        return None
+    request.session[SUBMITTED_KEY] = inquiry.pk
+    return redirect("inquiries:submitted")
 
 
 @public
