@@ -211,10 +211,12 @@ def _line(config, labels, series):
 
 
 def chart_figure(table: Table) -> SafeString:
-    """The chart wrapped for the page: a figure whose caption names it (kept short; the SVG's
-    own title and desc are what a screen reader announces)."""
+    """The chart for the page and the PDF: a figure captioned with the chart's title, so a
+    sighted reader knows which table it draws (the SVG's own title and desc name it to a screen
+    reader)."""
     svg = chart_svg(table)
     if not svg:
         return svg
-    return format_html('<figure class="report-chart">{}</figure>', svg)
-
+    return format_html('<figure class="report-chart">'
+                       '<figcaption class="report-chart__caption">{}</figcaption>{}</figure>',
+                       table.chart.title or table.title, svg)
