@@ -32,7 +32,7 @@ TEXT = "#1a1a1a"
 SUBTLE = "#6b6b6b"
 GUIDE = "#d6d6d6"
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-FONT_SIZE = 14
+FONT_SIZE = 13
 MAX_BARS = 25  # a longer table is drawn with its first rows; the table beside it has them all
 BAR_HEIGHT = 30
 
@@ -174,7 +174,7 @@ def chart_svg(table: Table) -> SafeString:
         "formatter": lambda value: report_value(value, value_kind),
         "value_formatter": lambda value: report_value(value, value_kind),
         "show_legend": len(series) > 1, "legend_at_bottom": True,
-        "truncate_label": 22, "truncate_legend": 30, "margin": 10, "spacing": 8,
+        "truncate_label": 18, "truncate_legend": 30, "margin": 10, "spacing": 8,
         "no_data_text": _("Nothing in this period."),
     }
     if value_kind == "percent":
@@ -192,9 +192,9 @@ def _bar(config, labels, series):
     height = 40 + max(len(labels), 1) * BAR_HEIGHT * (1 + 0.6 * (per_row - 1)) + (
         30 if len(series) > 1 else 0)
     # the values are printed after each bar, so the value axis and its guides are left out
-    drawing = pygal.HorizontalBar(width=400, height=int(height), show_x_labels=False,
+    drawing = pygal.HorizontalBar(width=320, height=int(height), show_x_labels=False,
                                   show_x_guides=False, show_y_guides=False,
-                                  print_values_position="top", margin_right=60, **config)
+                                  print_values_position="top", margin_right=52, **config)
     drawing.x_labels = list(reversed(labels))
     for name, values, _kind in series:
         drawing.add(name, list(reversed(values)))
@@ -202,7 +202,7 @@ def _bar(config, labels, series):
 
 
 def _line(config, labels, series):
-    drawing = pygal.Line(width=440, height=280, show_minor_x_labels=len(labels) <= 12,
+    drawing = pygal.Line(width=360, height=260, show_minor_x_labels=len(labels) <= 12,
                          x_labels_major_every=max(len(labels) // 6, 1), dots_size=4, **config)
     drawing.x_labels = labels
     for name, values, _kind in series:
