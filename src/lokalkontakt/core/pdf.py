@@ -88,8 +88,12 @@ def page_numbers_css() -> str:
     return f"@page {{ size: A4; @bottom-right {{ content: {content}; }} }}"
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of an HTML document (its own stylesheets fetched by StaticOnlyFetcher)."""
+def html_to_pdf(html: str, *, variant: str | None = None) -> bytes:
+    """The PDF of an HTML document (its own stylesheets fetched by StaticOnlyFetcher).
+
+    `variant` names a PDF standard WeasyPrint writes, e.g. "pdf/a-3b" for archiving (fonts
+    embedded, an sRGB output intent, XMP metadata from the document's title, author and lang)."""
     fetcher = StaticOnlyFetcher()
+    options = {"pdf_variant": variant} if variant else {}
     return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=page_numbers_css(), url_fetcher=fetcher)])
+        stylesheets=[CSS(string=page_numbers_css(), url_fetcher=fetcher)], **options)

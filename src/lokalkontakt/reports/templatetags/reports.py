@@ -36,3 +36,11 @@ def cell_url(value) -> str:
 def cells(row, columns):
     """(cell, column) pairs of a row, for the template."""
     return list(zip(row, columns, strict=True))
+
+
+@register.simple_tag
+def report_chart(table):
+    """The table's chart as an inline SVG figure, or nothing when the table names no chart."""
+    from lokalkontakt.reports.charts import chart_figure  # pygal is imported only when drawing
+
+    return chart_figure(table) if table.chart else ""
