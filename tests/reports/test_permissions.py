@@ -13,7 +13,7 @@ GET_STATUS = {}
 
 # The reports by focus area (issue 18, item 2).
 FOCUS = ["reports:focus_list", "reports:focus"]
-RULES.update({name: "staff" for name in FOCUS})
+RULES.update(dict.fromkeys(FOCUS, "staff"))
 GET_STATUS.update({(name, role): 403 for name in FOCUS for role in ["colleague", "contact"]})
 
 
