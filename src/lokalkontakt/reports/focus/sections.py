@@ -16,7 +16,7 @@ def _columns() -> dict[str, list[Column]]:
                       Column("area", _("Local area")), Column("subject", _("Subject")),
                       Column("status", _("Status")), Column("outcome", _("Outcome"))],
         "answers": [Column("consultation", _("Consultation")),
-                    Column("answered", _("Answered"), "date"), Column("area", _("Local area")),
+                    Column("answered", _("Date"), "date"), Column("area", _("Local area")),
                     Column("status", _("Status")), Column("answer", _("Answer"))],
         "notes": [Column("title", _("Title")), Column("written", _("Written"), "date"),
                   Column("area", _("Local area")), Column("kind", _("Kind"))],
