@@ -12,3 +12,11 @@ class ReportsConfig(AppConfig):
     name = "lokalkontakt.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from lokalkontakt.reports.focus import report as focus
+        from lokalkontakt.reports.kinds import ReportKind, report_kinds
+
+        report_kinds.register("focus", ReportKind(
+            label=_("Report on a focus area"), build=focus.build_focus_report,
+            choices=focus.choices))

@@ -1,0 +1,25 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""Who may open the reports, by role; see tests/permissions.py. The reports are for the
+coordinator and the leaders of core areas (none of the roles here leads one: a leader's access is
+tested in the reports' own tests)."""
+
+import pytest
+
+from tests.permissions import check_get_by_role, routes_ruled_by
+
+RULES = {}
+GET_STATUS = {}
+
+# The reports by focus area (issue 18, item 2).
+FOCUS = ["reports:focus_list", "reports:focus"]
+RULES.update(dict.fromkeys(FOCUS, "staff"))
+GET_STATUS.update({(name, role): 403 for name in FOCUS for role in ["colleague", "contact"]})
+
+
+class TestGetByRole:
+    """The world is built once for the class; what a test changes is rolled back after it."""
+
+    @pytest.mark.parametrize("route", routes_ruled_by(RULES), ids=str)
+    def test_get_by_role(self, route, world_to_get):
+        check_get_by_role(route, world_to_get, RULES, GET_STATUS)
