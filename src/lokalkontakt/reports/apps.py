@@ -12,3 +12,10 @@ class ReportsConfig(AppConfig):
     name = "lokalkontakt.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from lokalkontakt.reports.kinds import ReportKind, report_kinds
+        from lokalkontakt.reports.scheme import build_scheme_report
+
+        report_kinds.register("scheme", ReportKind(label=_("The scheme's report"),
+                                                   build=build_scheme_report))
