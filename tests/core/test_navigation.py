@@ -12,13 +12,14 @@ from django.urls import reverse
 
 from tests.areas.factories import AssignmentFactory
 from tests.councils.factories import CouncilMemberFactory
+from tests.people.factories import CoreAreaFactory
 
 pytestmark = pytest.mark.django_db
 
 STAFF = ["Local areas", "My overview", "Inquiries", "Consultations", "Meetings", "Time", "Projects",
          "Knowledge", "Employees", "Search"]
-COORDINATION = ["Coverage", "Rollout", "Handovers", "Candidates", "Import", "Undelivered e-mails",
-                "Access log", "A person's data"]
+COORDINATION = ["Coverage", "Rollout", "Handovers", "Candidates", "Reports", "Import",
+                "Undelivered e-mails", "Access log", "A person's data"]
 
 
 def menu_of(client: Client, path: str = "/omraader/") -> tuple[list[str], list[str], str]:
@@ -68,6 +69,12 @@ def test_the_coordinators_pages_are_one_group_that_marks_the_current_page(coordi
     assert top == [*STAFF, "Coordination"]
     assert group == COORDINATION
     assert current == "Import"
+
+
+def test_a_core_area_leader_finds_the_candidates_and_the_reports(colleague):
+    CoreAreaFactory().leaders.add(colleague.employee)
+
+    assert menu_of(signed_in(colleague))[1] == ["Candidates", "Reports"]
 
 
 def test_the_group_is_a_disclosure_that_shows_it_holds_the_current_page(coordinator):

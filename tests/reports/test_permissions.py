@@ -1,20 +1,16 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""Who may open the reports, by role; see tests/permissions.py. The reports are for the
-coordinator and the leaders of core areas (none of the roles here leads one: a leader's access is
-tested in the reports' own tests)."""
+"""Who may open the reports' URLs, by role; the machinery is in tests/permissions.py. The reports
+are for the coordinator and the leaders of core areas (none of the roles here leads one: a
+leader's access is tested in the reports' own tests)."""
 
 import pytest
 
 from tests.permissions import check_get_by_role, routes_ruled_by
 
-RULES = {}
-GET_STATUS = {}
-
-# The reports by focus area (issue 18, item 2).
-FOCUS = ["reports:focus_list", "reports:focus"]
-RULES.update(dict.fromkeys(FOCUS, "staff"))
-GET_STATUS.update({(name, role): 403 for name in FOCUS for role in ["colleague", "contact"]})
+REPORTS = ["reports:scheme", "reports:focus_list", "reports:focus"]
+RULES = {"reports:public": "public", **dict.fromkeys(REPORTS, "staff")}
+GET_STATUS = {(name, role): 403 for name in REPORTS for role in ["colleague", "contact"]}
 
 
 class TestGetByRole:

@@ -74,7 +74,8 @@ def _coordination_items(request, roles: dict) -> list[MenuItem]:
                   _link(request, "rollout:overview", _("Rollout")),
                   _link(request, "handovers:list", _("Handovers"))]
     if roles["sees_capacity"]:
-        items.append(_link(request, "nominations:staff", pgettext_lazy("menu", "Candidates")))
+        items += [_link(request, "nominations:staff", pgettext_lazy("menu", "Candidates")),
+                  _link(request, "reports:scheme", _("Reports"))]
     if roles["is_coordinator"]:
         items += [_link(request, "coordination:import", _("Import")),
                   _link(request, "emails:undelivered", _("Undelivered e-mails"))]

@@ -16,7 +16,10 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from lokalkontakt.reports.focus import report as focus
         from lokalkontakt.reports.kinds import ReportKind, report_kinds
+        from lokalkontakt.reports.scheme import build_scheme_report
 
+        report_kinds.register("scheme", ReportKind(label=_("The scheme's report"),
+                                                   build=build_scheme_report))
         report_kinds.register("focus", ReportKind(
             label=_("Report on a focus area"), build=focus.build_focus_report,
             choices=focus.choices))

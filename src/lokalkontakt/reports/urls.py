@@ -3,13 +3,13 @@
 from django.urls import path
 
 from lokalkontakt.reports.focus import views as focus_views
+from lokalkontakt.reports.scheme import views as scheme
 
 app_name = "reports"
 
-urlpatterns = []
-
-# The reports by focus area (issue 18, item 2).
-urlpatterns += [
+urlpatterns = [
+    path("", scheme.scheme, name="scheme"),
+    path("offentlig/", scheme.public_summary, name="public"),
     path("fokusomraader/", focus_views.focus_list, name="focus_list"),
     path("fokusomraader/<slug:focus_area>/", focus_views.focus_detail, name="focus"),
 ]

@@ -1,0 +1,105 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""Inquiries: how many, by what, and how fast. Deadlines are the working-day deadlines the
+inquiry got when received; it was acknowledged (answered) in time when the local date of
+acknowledged_at (answered_at) is on or before the deadline. The shares count the inquiries
+received in the period that were acknowledged (answered) or whose deadline has passed.
+Median days to answer: calendar days from received to answered, of those answered."""
+
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.reports.scheme import inquiry_counts
+from lokalkontakt.reports.scheme.common import day_end, in_days, share
+from lokalkontakt.reports.structure import Column, Section, Table
+
+
+def _speed_counts(span, key: str, today) -> dict:
+    inside = in_days("received_on", span)
+    acknowledged, answered = Q(acknowledged_at__isnull=False), Q(answered_at__isnull=False)
+    return {
+        f"{key}": Count("pk", filter=inside),
+        f"untagged_{key}": Count("pk", filter=inside & Q(tagged=False)),
+        f"ack_due_{key}": Count("pk", filter=inside & (acknowledged | Q(acknowledge_due__lt=today))),
+        f"ack_ok_{key}": Count("pk", filter=inside & Q(acknowledged_on__lte=F("acknowledge_due"))),
+        f"ans_due_{key}": Count("pk", filter=inside & (answered | Q(answer_due__lt=today))),
+        f"ans_ok_{key}": Count("pk", filter=inside & Q(answered_on__lte=F("answer_due"))),
+        f"answered_{key}": Count("pk", filter=inside & answered),
+    }
+
+
+def totals(period) -> dict:
+    """The counts behind the key figures, for the period and the one before (one query)."""
+    today = timezone.localdate()
+    tags = Inquiry.focus_areas.through.objects.filter(inquiry=OuterRef("pk"))
+    queryset = inquiry_counts.received(period).alias(
+        tagged=Exists(tags), acknowledged_on=TruncDate("acknowledged_at"),
+        answered_on=TruncDate("answered_at"))
+    return queryset.aggregate(**_speed_counts(period, "now", today),
+                              **_speed_counts(period.previous(), "before", today))
+
+
+def open_at(period) -> dict:
+    """Open (not closed) and overdue (not answered after the answer deadline) at the end of the
+    period and of the one before (one query)."""
+    counts = {}
+    for key, day in (("now", period.end), ("before", period.previous().end)):
+        is_open = Q(received_on__lte=day) & (Q(closed_at__isnull=True) | Q(closed_at__gte=day_end(day)))
+        unanswered = Q(answered_at__isnull=True) | Q(answered_at__gte=day_end(day))
+        counts[f"open_{key}"] = Count("pk", filter=is_open)
+        counts[f"overdue_{key}"] = Count("pk", filter=is_open & unanswered & Q(answer_due__lt=day))
+    return Inquiry.objects.filter(received_on__lte=period.end).aggregate(**counts)
+
+
+def median_days(span, answered: int):
+    """The median calendar days from received to answered: the middle one of the answered
+    inquiries in order (the upper middle of an even number), in one query; None if none."""
+    if not answered:
+        return None
+    days = ExpressionWrapper(TruncDate("answered_at") - F("received_on"), output_field=DurationField())
+    on, at = (Inquiry.objects.filter(in_days("received_on", span), answered_at__isnull=False)
+              .annotate(days=days).order_by("days", "pk")
+              .values_list("received_on", "answered_at")[answered // 2])
+    return (timezone.localdate(at) - on).days
+
+
+def _speed_table(found) -> Table:
+    rows = [[label, share(found[f"{key}_ok_now"], found[f"{key}_due_now"]),
+             share(found[f"{key}_ok_before"], found[f"{key}_due_before"])]
+            for key, label in (("ack", _("Acknowledged in time")), ("ans", _("Answered in time")))]
+    return Table("inquiries_in_time", _("Inquiries handled within the deadlines"), [
+        Column("what", _("Deadline")), Column("now", _("This period"), "percent"),
+        Column("before", _("The period before"), "percent")], rows,
+        note=_("Of the inquiries received in the period that were acknowledged (answered) or whose "
+               "deadline has passed."))
+
+
+def inquiries_section(period, *, public: bool = False) -> Section:
+    found = totals(period)
+    still = open_at(period)
+    figures = [
+        (_("Inquiries received"), found["now"], found["before"]),
+        (_("Without a focus area (%)"), _percent(found["untagged_now"], found["now"]),
+         _percent(found["untagged_before"], found["before"])),
+        (_("Answered in time (%)"), _percent(found["ans_ok_now"], found["ans_due_now"]),
+         _percent(found["ans_ok_before"], found["ans_due_before"])),
+        (_("Median days to answer"), median_days(period, found["answered_now"]),
+         median_days(period.previous(), found["answered_before"])),
+        (_("Open at the end of the period"), still["open_now"], still["open_before"]),
+        (_("Overdue at the end of the period"), still["overdue_now"], still["overdue_before"]),
+    ]
+    tables = [_speed_table(found), inquiry_counts.by_focus_area(period, found),
+              inquiry_counts.by_submitter(period), inquiry_counts.by_channel(period)]
+    if not public:
+        tables.insert(1, inquiry_counts.by_area(period, found))
+    return Section("inquiries", _("Inquiries"), tables, figures=figures,
+                   intro=_("In time: acknowledged and answered by the deadlines in working days, "
+                           "which leave out weekends and public holidays."))
+
+
+def _percent(part, whole):
+    """A share as a whole percentage, for the key figures (None when there is nothing)."""
+    return None if not whole else round(100 * part / whole)
