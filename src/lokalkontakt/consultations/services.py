@@ -28,8 +28,8 @@ from lokalkontakt.core.recipients import (
     stand_in_preface,
 )
 from lokalkontakt.core.roles import coordinator_emails
-from lokalkontakt.core.suggest import focus_terms_learn
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.core.suggest import focus_terms_learn
 
 Kind = ConsultationEvent.Kind
 
