@@ -28,8 +28,9 @@ LIST_FILTERED_QUERIES = LIST_QUERIES + 3
 # Session, user, employee record, coordinator group, the inquiry (with area and assignee), its
 # events (actors and their employee records joined) with their files, the submission's files, the
 # colleagues and core areas it was forwarded to and its focus areas (prefetched); the employee,
-# core-area and focus-area choices of the forward and tag forms; the access log's entry.
-DETAIL_QUERIES = 15
+# core-area and focus-area choices of the forward and tag forms; the access log's entry; the
+# focus-area suggestions (the focus areas with their totals, the terms of the text's stems).
+DETAIL_QUERIES = 17
 # Large enough that a query per row would show (make bench times the pages with 100,000).
 MANY = 2_000
 

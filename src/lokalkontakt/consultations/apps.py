@@ -34,3 +34,8 @@ class ConsultationsConfig(AppConfig):
 
         briefing_sections.register("consultations", Panel(
             "consultations/_briefing_consultations.html", panels.briefing_consultations), order=60)
+
+        from lokalkontakt.consultations.selectors import tagged_texts as consultation_texts
+        from lokalkontakt.core.registry import tagged_texts
+
+        tagged_texts.register("consultations", consultation_texts, order=20)

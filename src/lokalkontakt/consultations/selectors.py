@@ -187,3 +187,13 @@ def consultations_requested_open(*, employee):
             .annotate(task_count=Count("tasks"),
                       waiting_count=Count("tasks", filter=Q(tasks__status=Status.WAITING)))
             .order_by("deadline", "pk"))
+
+
+def tagged_texts():
+    """Each tagged consultation's title and description with its focus areas' ids, for the
+    suggestions (core.registry.tagged_texts)."""
+    consultations = Consultation.objects.filter(focus_areas__isnull=False).distinct().only(
+        "title", "description").prefetch_related("focus_areas").order_by("pk")
+    for consultation in consultations.iterator(chunk_size=2000):
+        yield (f"{consultation.title}\n{consultation.description}",
+               [f.pk for f in consultation.focus_areas.all()])

@@ -29,6 +29,7 @@ from lokalkontakt.core.recipients import (
 )
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.core.suggest import focus_terms_learn
 
 Kind = ConsultationEvent.Kind
 
@@ -87,6 +88,8 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
     consultation.full_clean()
     consultation.save()
     consultation.focus_areas.set(list(focus_areas))
+    focus_terms_learn(text=f"{consultation.title}\n{consultation.description}",
+                      focus_area_ids=[f.pk for f in focus_areas])
     tasks = ConsultationTask.objects.bulk_create(
         ConsultationTask(consultation=consultation, area=area, handler=_handler(area))
         for area in areas)

@@ -26,6 +26,7 @@ from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.permissions import staff_or_council_required, staff_required
 from lokalkontakt.core.recipients import reach_notice
+from lokalkontakt.core.suggest.forms import kept_initial, offer_suggestions, wants_suggestions
 
 PAGE_SIZE = 50
 Status = ConsultationTask.Status
@@ -68,7 +69,9 @@ def task_list(request):
 @require_http_methods(["GET", "POST"])
 def create(request):
     form = ConsultationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if wants_suggestions(request):  # show the form again with what was typed, not sent
+        form = ConsultationForm(initial=kept_initial(form))
+    elif request.method == "POST" and form.is_valid():
         try:
             consultation = services.consultation_create(actor=request.user,
                                                         **form.service_arguments())
@@ -79,6 +82,8 @@ def create(request):
                                   consultation.reach)
             messages.add_message(request, notice.level, notice)
             return redirect(consultation)
+    offer_suggestions(form, form["title"].value() or "", form["description"].value() or "",
+                      button=True)
     return render(request, "consultations/new.html", {"form": form},
                   status=400 if form.errors else 200)
 

@@ -35,3 +35,7 @@ class CoreConfig(AppConfig):
         personal_data.register("core.outgoingemail", EMAILS, order=40)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)
+        from lokalkontakt.core.suggest.learning import report as suggest_report
+
+        # The focus-area suggestions learn again from every tagged text, once a day.
+        jobs.register("focus_terms", suggest_report, order=95)

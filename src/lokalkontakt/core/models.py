@@ -225,3 +225,44 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The access log is append-only.")
+
+
+class FocusTerm(models.Model):
+    """How often a word stem occurred in texts that staff tagged with a focus area: what the
+    focus-area suggestions (core.suggest) learn from. Stems only, never whole texts, and no
+    digits, e-mail addresses or names (core.suggest.tokens leaves them out)."""
+
+    stem = models.CharField(_("stem"), max_length=60)
+    focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="terms",
+                                   verbose_name=_("focus area"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        ordering = ["stem", "focus_area"]
+        constraints = [models.UniqueConstraint(fields=["stem", "focus_area"],
+                                               name="core_focusterm_unique")]
+        verbose_name = _("focus-area term")
+        verbose_name_plural = _("focus-area terms")
+
+    def __str__(self):
+        return f"{self.stem} ({self.focus_area_id}): {self.count}"
+
+
+class FocusTermTotal(models.Model):
+    """The totals of a focus area's terms (the sum of its FocusTerm counts, and the number of
+    tagged texts they came from), so a suggestion reads them without summing the table.
+    `rebuilt_at` is when the periodic job last counted everything again."""
+
+    focus_area = models.OneToOneField(FocusArea, on_delete=models.CASCADE,
+                                      related_name="term_total", verbose_name=_("focus area"))
+    terms = models.PositiveIntegerField(_("terms"), default=0)
+    texts = models.PositiveIntegerField(_("texts"), default=0)
+    rebuilt_at = models.DateTimeField(_("rebuilt"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["focus_area"]
+        verbose_name = _("focus-area term total")
+        verbose_name_plural = _("focus-area term totals")
+
+    def __str__(self):
+        return f"{self.focus_area_id}: {self.terms} terms in {self.texts} texts"

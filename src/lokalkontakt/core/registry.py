@@ -29,6 +29,9 @@ layer (core, areas) never imports a feature, and features need not import each o
   (with_users: the demo logins were made) in order;
 - `demo_area_loaders`: what `areas.demo.load_hedensted` adds to the areas it made (Bilag 1's
   development projects, the demo's notes), each called as `load(areas=…, bilag=…, with_users=…)`;
+- `tagged_texts`: the texts staff tag with focus areas (inquiries, consultations, notes), each a
+  function giving (text, [focus area ids]) for every tagged object, from which core.suggest
+  learns (the periodic job counts them all again once a day);
 - `email_secret_links`: the private links (a token in the URL) that e-mails carry, each a
   `SecretLink`; core.retention blanks them in an e-mail's stored text once it is sent.
 """
@@ -207,3 +210,4 @@ coordinator_blocks = Registry("coordinator_blocks")
 colleague_blocks = Registry("colleague_blocks")
 personal_data = Registry("personal_data")
 email_secret_links = Registry("email_secret_links")
+tagged_texts = Registry("tagged_texts")

@@ -58,3 +58,8 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.personal_data import INQUIRIES
 
         personal_data.register("inquiries.inquiry", INQUIRIES, order=10)
+
+        from lokalkontakt.core.registry import tagged_texts
+        from lokalkontakt.inquiries.selectors import tagged_texts as inquiry_texts
+
+        tagged_texts.register("inquiries", inquiry_texts, order=10)

@@ -207,3 +207,12 @@ def inquiries_forwarded(*, employee):
     return (Inquiry.objects.filter(handled_by(employee)).exclude(assignee=employee)
             .exclude(status=Inquiry.Status.CLOSED)
             .select_related("area", "assignee").order_by("answer_due", "pk"))
+
+
+def tagged_texts():
+    """Each tagged inquiry's subject and text with its focus areas' ids, for the suggestions
+    (core.registry.tagged_texts); the submitter's details are not part of it."""
+    inquiries = Inquiry.objects.filter(focus_areas__isnull=False).distinct().only(
+        "subject", "text").prefetch_related("focus_areas").order_by("pk")
+    for inquiry in inquiries.iterator(chunk_size=2000):
+        yield f"{inquiry.subject}\n{inquiry.text}", [f.pk for f in inquiry.focus_areas.all()]

@@ -33,3 +33,8 @@ class KnowledgeConfig(AppConfig):
 
         briefing_sections.register("notes", Panel("knowledge/_briefing_notes.html",
                                                    panels.briefing_notes), order=40)
+
+        from lokalkontakt.core.registry import tagged_texts
+        from lokalkontakt.knowledge.selectors import tagged_texts as note_texts
+
+        tagged_texts.register("notes", note_texts, order=30)

@@ -41,3 +41,12 @@ def note_version_get(*, note: Note, history_id: int):
 def attachment_get(*, user, pk: int):
     """A file of a note the user may see; 404 otherwise."""
     return get_object_or_404(attachments_visible_to(user=user), pk=pk)
+
+
+def tagged_texts():
+    """Each tagged note's title and text with its focus areas' ids, for the suggestions
+    (core.registry.tagged_texts)."""
+    notes = Note.objects.filter(focus_areas__isnull=False).distinct().only(
+        "title", "text").prefetch_related("focus_areas").order_by("pk")
+    for note in notes.iterator(chunk_size=2000):
+        yield f"{note.title}\n{note.text}", [f.pk for f in note.focus_areas.all()]

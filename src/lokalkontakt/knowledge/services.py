@@ -11,6 +11,7 @@ from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.search.index import index_remove, index_update
+from lokalkontakt.core.suggest import focus_terms_learn
 from lokalkontakt.knowledge.models import Follow, Note, NoteAttachment
 from lokalkontakt.knowledge.permissions import can_delete_note, can_edit_note
 from lokalkontakt.people.permissions import active_employee
@@ -45,6 +46,8 @@ def note_create(*, actor, title: str, text: str, kind: str, visibility: str, are
         note._history_user = actor
         note.save()
         note.focus_areas.set(list(focus_areas))
+        focus_terms_learn(text=f"{note.title}\n{note.text}",
+                          focus_area_ids=[f.pk for f in focus_areas])
         attachments_store(NoteAttachment, files, stored=stored, note=note)
         index_update(note)
         _notify_contacts(note, author=employee)
@@ -85,7 +88,10 @@ def note_update(*, note: Note, actor, version: int, title: str, text: str, kind:
         note.version += 1
         note._history_user = actor
         note.save()
+        before = set(note.focus_areas.values_list("pk", flat=True))
         note.focus_areas.set(list(focus_areas))
+        focus_terms_learn(text=f"{note.title}\n{note.text}",
+                          focus_area_ids=[f.pk for f in focus_areas if f.pk not in before])
         _remove_files(remove)
         attachments_store(NoteAttachment, files, stored=stored, note=note)
         index_update(note)

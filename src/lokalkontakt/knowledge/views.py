@@ -17,6 +17,7 @@ from lokalkontakt.core.forms import apply_service_errors
 from lokalkontakt.core.http import public
 from lokalkontakt.core.markdown import render_markdown
 from lokalkontakt.core.permissions import staff_or_council_required, staff_required
+from lokalkontakt.core.suggest.forms import kept_initial, offer_suggestions, wants_suggestions
 from lokalkontakt.knowledge import permissions, selectors, services
 from lokalkontakt.knowledge.forms import FollowForm, NoteFilterForm, NoteForm
 
@@ -68,7 +69,9 @@ def create(request):
     area = LocalArea.objects.filter(slug=request.GET.get("omraade", "")).first()
     form = NoteForm(request.POST or None, request.FILES or None,
                     initial={"area": area.pk if area else None})
-    if request.method == "POST" and form.is_valid():
+    if wants_suggestions(request):  # show the form again with what was typed, not saved
+        form = NoteForm(initial=kept_initial(form))
+    elif request.method == "POST" and form.is_valid():
         try:
             note = services.note_create(actor=request.user, **form.service_arguments())
         except ValidationError as error:
@@ -76,6 +79,7 @@ def create(request):
         else:
             messages.success(request, _("The note is saved."))
             return redirect(note)
+    _suggest(form)
     return render(request, "knowledge/form.html", {"form": form, "area": area},
                   status=400 if form.errors else 200)
 
@@ -89,7 +93,9 @@ def edit(request, pk):
     form = NoteForm(request.POST or None, request.FILES or None, initial=NoteForm.initial_of(note),
                     note=note)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if wants_suggestions(request):
+        form = NoteForm(initial=kept_initial(form), note=note)
+    elif request.method == "POST" and form.is_valid():
         try:
             note = services.note_update(note=note, actor=request.user,
                                         version=form.cleaned_data["version"] or 0,
@@ -105,9 +111,16 @@ def edit(request, pk):
     if form.errors and status == 200:
         status = 400
     current = permissions.access_note(user=request.user, pk=pk) if status == 409 else None
+    _suggest(form)
     return render(request, "knowledge/form.html", {
         "form": form, "note": note, "current": current,
         "current_html": render_markdown(current.text) if current else ""}, status=status)
+
+
+def _suggest(form) -> None:
+    """The focus areas the note's title and text suggest (core.suggest), shown with the form."""
+    title, text = (form[name].value() or "" for name in ("title", "text"))
+    offer_suggestions(form, title, text, button=True)
 
 
 def _conflict_form(request, note, error):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue
 from lokalkontakt.core.search.index import index_update
+from lokalkontakt.core.suggest import focus_terms_learn
 from lokalkontakt.inquiries.emails import outcome_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.services.common import inquiry_event_add, locked_inquiry
@@ -46,9 +47,14 @@ def inquiry_comment(*, inquiry: Inquiry, text: str, actor, files=()) -> InquiryE
 
 @transaction.atomic
 def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
-    """Set the focus areas (fokusområder) the inquiry concerns."""
+    """Set the focus areas (fokusområder) the inquiry concerns; the suggestions learn from those
+    added."""
     focus_areas = list(focus_areas)
+    before = set(inquiry.focus_areas.values_list("pk", flat=True))
     inquiry.focus_areas.set(focus_areas)
+    # The suggestions learn from the focus areas staff added (core.suggest).
+    focus_terms_learn(text=f"{inquiry.subject}\n{inquiry.text}",
+                      focus_area_ids=[f.pk for f in focus_areas if f.pk not in before])
     inquiry_event_add(inquiry, Kind.TAGGED, public=False, actor=actor,
            text=", ".join(f.name for f in focus_areas) or "–")
     index_update(inquiry)

@@ -11,6 +11,7 @@ from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
+from lokalkontakt.core.suggest.forms import offer_suggestions
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.emails import submitter_address
 from lokalkontakt.inquiries.exports import inquiries_workbook_response
@@ -76,6 +77,7 @@ def detail_page(request, inquiry, *, status=200, extra=None, **bound_forms):
         "focus_form": FocusAreasForm(initial={"focus_areas": list(inquiry.focus_areas.all())}),
         **bound_forms}
     invalid = next(iter(bound_forms.values()), None)
+    offer_suggestions(forms["focus_form"], inquiry.subject, inquiry.text)
     record(request, [inquiry])  # the submitter's name and contact details
     return render(request, "inquiries/detail.html",
                   {"inquiry": inquiry, "invalid_form": invalid, **forms, **(extra or {}),
