@@ -12,3 +12,9 @@ class ReportsConfig(AppConfig):
     name = "lokalkontakt.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.reports.jobs import report
+
+        jobs.register("reports", report, order=60)
