@@ -51,7 +51,8 @@ def subscriptions_list():
     """Every subscription, active first, with the time its report was last sent (`last_sent`)
     and who created it."""
     return (ReportSubscription.objects.select_related("created_by__employee")
-            .annotate(last_sent=Max("dispatches__sent_at")))
+            .annotate(last_sent=Max("dispatches__sent_at"))
+            .order_by(*ReportSubscription._meta.ordering))
 
 
 def dispatches_recent(*, limit: int = DISPATCHES_SHOWN) -> list[ReportDispatch]:
