@@ -65,6 +65,7 @@ from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.tokens import Purpose, link_token
 from lokalkontakt.projects.models import Project
 from lokalkontakt.projects.services import milestone_add, project_save
+from lokalkontakt.reports.models import ReportSubscription
 from lokalkontakt.rollout.models import RolloutMilestone
 from lokalkontakt.timesheets.models import TimeEntry
 from lokalkontakt.timesheets.services import time_entry_create
@@ -458,6 +459,14 @@ def failed_email(world: World) -> OutgoingEmail:
     return email
 
 
+def report_subscription(world: World) -> ReportSubscription:
+    """The committee secretary's monthly report (created once)."""
+    subscription, _created = ReportSubscription.objects.get_or_create(
+        kind="scheme", frequency=ReportSubscription.Frequency.MONTHLY,
+        defaults={"recipients": ["sekretaer@example.dk"]})
+    return subscription
+
+
 def _sample_pk(route: Route, world: World):
     """The world's object that a view's `pk` names."""
     if route.key in {"nominations:decide", "nominations:withdraw"}:
@@ -502,6 +511,8 @@ def _sample_pk(route: Route, world: World):
         "onboarding:step_edit": world.onboarding_step.pk,
         "onboarding:task_done": world.onboarding_task.pk,
         "meetings:bulletin": world.meetings["bulletin"].pk,
+        **{f"reports:subscription_{name}": report_subscription(world).pk
+           for name in ["edit", "active"]},
         **{f"meetings:local_{name}": world.meetings["local"].pk
            for name in ["edit", "delete"]},
     }
@@ -640,7 +651,7 @@ def snapshot() -> dict:
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
               Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask,
-              Nomination, CandidateRequest]
+              Nomination, CandidateRequest, ReportSubscription]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 

@@ -259,3 +259,24 @@ def test_a_message_django_refuses_to_send_fails_at_once_without_retry(smtp_serve
     assert queued.last_error.startswith("BadHeaderError: Header values can't contain newlines")
     assert smtp_server.messages == []
     assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_text_and_binary_attachments_are_delivered_as_given(smtp_server):
+    invitation = "BEGIN:VCALENDAR\r\nSUMMARY:Koordinerende møde\r\nEND:VCALENDAR\r\n"
+    pdf = b"%PDF-1.7\n\x00\xff\xfe binary \x80\n%%EOF\n"
+    with transaction.atomic():
+        queued = email_queue(to=["leder@example.dk"], subject="Rapport", body="Se vedhæftet.",
+                             attachments=[("invitation.ics", invitation, "text/calendar"),
+                                          ("rapport.pdf", pdf, "application/pdf")])
+
+    run_worker()
+
+    [(_recipients, message)] = smtp_server.messages
+    parts = {part.get_filename(): part for part in message.walk() if part.get_filename()}
+    assert parts["invitation.ics"].get_content_type() == "text/calendar"
+    assert parts["invitation.ics"].get_payload(decode=True).decode() == invitation
+    assert parts["rapport.pdf"].get_content_type() == "application/pdf"
+    assert parts["rapport.pdf"].get_payload(decode=True) == pdf
+    queued.refresh_from_db()
+    assert queued.attachments[0] == {"filename": "invitation.ics", "content": invitation,
+                                     "mimetype": "text/calendar"}

@@ -22,6 +22,7 @@ message is never lost, and in that rare case it arrives twice. A failed message 
 coordinator's "Send again" (`email_resend`).
 """
 
+import base64
 import datetime
 import logging
 import smtplib
@@ -54,14 +55,30 @@ def email_queue(*, to: list[str], subject: str, body: str, reply_to: str = "",
                 attachments=()) -> OutgoingEmail:
     """Store an e-mail and deliver it after the surrounding transaction commits. The subject is
     made one line (a user-typed title may hold line breaks, which a header may not) and cut to
-    fit the column. `attachments` are (filename, text, mimetype) triples made by the system."""
+    fit the column. `attachments` are (filename, content, mimetype) triples made by the system:
+    the content is text (an invitation's .ics) or bytes (a report's PDF, stored as base64). Build
+    a large attachment before the transaction that queues it: the row only stores it."""
     subject = _one_line(subject)
     email = OutgoingEmail.objects.create(
         to=list(to), subject=subject, body=body, reply_to=reply_to,
-        attachments=[{"filename": name, "content": content, "mimetype": mimetype}
-                     for name, content, mimetype in attachments])
+        attachments=[_stored_attachment(*attachment) for attachment in attachments])
     transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
+
+
+def _stored_attachment(filename: str, content: str | bytes, mimetype: str) -> dict:
+    """An attachment as the row's JSON keeps it: text as it is, bytes as base64."""
+    if isinstance(content, bytes):
+        return {"filename": filename, "content_base64": base64.b64encode(content).decode("ascii"),
+                "mimetype": mimetype}
+    return {"filename": filename, "content": content, "mimetype": mimetype}
+
+
+def attachment_content(attachment: dict) -> str | bytes:
+    """A stored attachment's content: the text, or the bytes it was given as."""
+    if "content_base64" in attachment:
+        return base64.b64decode(attachment["content_base64"])
+    return attachment["content"]
 
 
 @dataclass(frozen=True)
@@ -163,7 +180,8 @@ def _send(email: OutgoingEmail) -> None:
         connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
     )
     for attachment in email.attachments:
-        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+        message.attach(attachment["filename"], attachment_content(attachment),
+                       attachment["mimetype"])
     message.send(fail_silently=False)
 
 

@@ -48,7 +48,8 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("text"))
     reply_to = models.EmailField(_("reply to"), blank=True)
-    # Text attachments made by the system (an invitation's .ics): [{"filename", "content", "mimetype"}].
+    # Attachments made by the system: [{"filename", "content", "mimetype"}] for text (an
+    # invitation's .ics), "content_base64" instead of "content" for bytes (a report's PDF).
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)

@@ -14,7 +14,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from lokalkontakt.core.registry import jobs
         from lokalkontakt.reports.focus import report as focus
+        from lokalkontakt.reports.jobs import report
         from lokalkontakt.reports.kinds import ReportKind, report_kinds
         from lokalkontakt.reports.scheme import build_scheme_report
 
@@ -23,3 +25,4 @@ class ReportsConfig(AppConfig):
         report_kinds.register("focus", ReportKind(
             label=_("Report on a focus area"), build=focus.build_focus_report,
             choices=focus.choices))
+        jobs.register("reports", report, order=60)
