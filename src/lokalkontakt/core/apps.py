@@ -38,4 +38,4 @@ class CoreConfig(AppConfig):
         from lokalkontakt.core.suggest.learning import report as suggest_report
 
         # The focus-area suggestions learn again from every tagged text, once a day.
-        jobs.register("focus_terms", suggest_report, order=95)
+        jobs.register("focus_terms", suggest_report, order=70)  # sends no e-mail: before the mail line
