@@ -52,6 +52,7 @@ PUBLIC = {
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
     "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
     "account:password_reset", "account:password_set",
+    "guides:public",
 }
 
 
