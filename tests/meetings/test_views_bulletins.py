@@ -111,9 +111,19 @@ def test_the_form_warns_of_employees_without_an_address_for_all_staff(setting):
 
     page = text(english_client(setting.coordinator).get(reverse("meetings:bulletin_new")))
 
-    assert "If you write to all staff" in page
+    assert "If you write to all staff, also" in page
     assert "Bo Holm has no e-mail address and gets no e-mail. The coordinator gets it instead." in (
         page)
+
+
+def test_a_contact_without_an_address_is_named_once_not_again_for_all_staff(setting):
+    AssignmentFactory(area=LocalAreaFactory(name="Snaptun"),
+                      employee=EmployeeFactory(name="Carl Nielsen", email=""))
+
+    page = text(english_client(setting.coordinator).get(reverse("meetings:bulletin_new")))
+
+    assert page.count("Carl Nielsen has no e-mail address") == 1
+    assert "If you write to all staff, also" not in page
 
 
 def test_the_coordinator_sends_a_bulletin_to_all_staff_and_is_told_who_got_no_email(

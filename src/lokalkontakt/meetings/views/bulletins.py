@@ -40,17 +40,20 @@ def bulletin_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def bulletin_new(request):
     """The form shows how many each audience reaches and, before sending, who of them has no
-    e-mail address (a query per audience for the count and one for those without an address)."""
+    e-mail address: the contacts, and the other staff for a bulletin to all staff (a query per
+    audience for the count and one for those without an address)."""
     audiences = {audience: bulletin_recipients(audience=audience)
                  for audience in Bulletin.Audience.values}
     form = BulletinForm(request.POST or None,
                         counts={audience: people.count() for audience, people in audiences.items()})
+    contacts_without = audiences[Bulletin.Audience.CONTACTS].filter(email="")
+    # For all staff, only those the contacts' warning does not already name.
+    others_without = audiences[Bulletin.Audience.STAFF].filter(email="").exclude(
+        pk__in=contacts_without.values("pk"))
     return form_view(
         request, form=form, template="meetings/bulletin_form.html",
-        context={"no_email_warnings": no_email_warnings(
-                     audiences[Bulletin.Audience.CONTACTS].filter(email="")),
-                 "staff_no_email_warnings": no_email_warnings(
-                     audiences[Bulletin.Audience.STAFF].filter(email=""))},
+        context={"no_email_warnings": no_email_warnings(contacts_without),
+                 "staff_no_email_warnings": no_email_warnings(others_without)},
         save=lambda data: bulletin_send(actor=request.user, **data),
         success=lambda bulletin: reach_notice(_sent_text(bulletin), bulletin.reach),
         redirect_to=lambda bulletin: bulletin, invalid_status=400)
