@@ -37,6 +37,8 @@ from lokalkontakt.consultations.services import consultation_create
 from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.councils.models import CouncilLoginToken, CouncilMember
 from lokalkontakt.councils.services import council_member_reinvite
+from lokalkontakt.guides.models import Guide
+from lokalkontakt.guides.services import guide_save
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry
@@ -438,6 +440,16 @@ def meetings_world(*, area, contact, coordinator) -> dict:
 # --- real arguments for every URL -------------------------------------------------------------
 
 
+def guide_version(world: World, *, audience: str) -> int:
+    """A saved version of the audience's guide (saved once by the coordinator)."""
+    record = Guide.history.filter(audience=audience).order_by("history_id").first()
+    if record is None:
+        guide_save(actor=world.users["coordinator"], audience=audience, title="Vejledning",
+                   body="Om **Lokalkontakten**.", note="Første udgave")
+        record = Guide.history.filter(audience=audience).order_by("history_id").first()
+    return record.history_id
+
+
 def admin_model(route: Route):
     for model in admin.site._registry:
         if route.route.startswith(f"admin/{model._meta.app_label}/{model._meta.model_name}/"):
@@ -550,6 +562,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             kwargs[name] = "csv"
         elif name == "history_id" and route.key == "knowledge:version":
             kwargs[name] = world.note.history.order_by("history_id").first().history_id
+        elif name == "history_id" and route.key.startswith("guides:"):
+            kwargs[name] = guide_version(world, audience=route.name.split("_")[0])
         elif route.key == f"{ADMIN_NAMESPACE}:view_on_site" and name == "object_id":
             kwargs[name] = str(world.area.pk)
         elif route.is_admin and name in {"object_id", "id"} and admin_model(route):
@@ -651,7 +665,7 @@ def snapshot() -> dict:
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
               Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask,
-              Nomination, CandidateRequest, ReportSubscription]
+              Nomination, CandidateRequest, ReportSubscription, Guide]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 

@@ -40,6 +40,8 @@ ADDED_AFTER_THE_SPLIT = {
     "areas_historicalcouncilmember": {"deactivated_at", "anonymised_at"},
     # inquiries 0009: how and on which day an inquiry was received (issue 17).
     "inquiries_inquiry": {"channel", "received_on"},
+    # meetings 0002: a bulletin to the contacts or to all staff (issue 18).
+    "meetings_bulletin": {"audience"},
 }
 
 

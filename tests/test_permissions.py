@@ -51,7 +51,7 @@ PUBLIC = {
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
     "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
-    "account:password_reset", "account:password_set", "reports:public",
+    "account:password_reset", "account:password_set", "reports:public", "guides:public",
 }
 
 

@@ -185,6 +185,78 @@ def test_the_bulletin_reaches_each_recipient_through_a_real_smtp_server(setting,
         OutgoingEmail.Status.SENT}
 
 
+# --- to all staff -------------------------------------------------------------------------------
+
+STAFF = Bulletin.Audience.STAFF
+
+
+def test_a_bulletin_to_all_staff_reaches_every_active_employee(contacts):
+    assert names(bulletin_recipients(audience=STAFF)) == [
+        "Erik Ekskontakt", "Kalle Kollega", "Karin Koordinator", "Lise Lokal", "Per Pedersen",
+        "Sofie Stedfortræder"]
+
+
+def test_a_bulletin_to_the_staff_of_a_core_area_reaches_them_contacts_or_not(contacts):
+    assert names(bulletin_recipients(audience=STAFF, core_areas=[contacts["teknik"]])) == [
+        "Erik Ekskontakt", "Kalle Kollega", "Lise Lokal"]
+
+
+def test_a_bulletin_to_all_staff_is_kept_with_its_audience_and_recipients(setting, contacts):
+    bulletin = bulletin_send(actor=setting.coordinator, title="Brug Lokalkontakterne", text=TEXT,
+                             audience=STAFF)
+
+    bulletin.refresh_from_db()
+    assert bulletin.audience == STAFF
+    assert bulletin.recipients.count() == 6
+    assert list(selectors.bulletin_list(user=setting.colleague)) == [bulletin]
+
+
+def test_local_areas_are_refused_for_a_bulletin_to_all_staff(setting, contacts):
+    with pytest.raises(ValidationError) as error:
+        bulletin_send(actor=setting.coordinator, title="Til alle", text="Hej.", audience=STAFF,
+                      areas=[contacts["stouby"]])
+
+    assert error.value.message_dict == {"areas": [site_text(
+        "Local areas choose their contacts. To write to all staff, choose no local area (core "
+        "areas narrow it to their staff).")]}
+    assert not Bulletin.objects.exists() and not OutgoingEmail.objects.exists()
+
+
+def test_a_bulletin_to_the_staff_of_an_empty_core_area_is_refused(setting, contacts):
+    with pytest.raises(ValidationError) as error:
+        bulletin_send(actor=setting.coordinator, title="Til ingen", text="Hej.", audience=STAFF,
+                      core_areas=[CoreAreaFactory(name="Tom")])
+
+    assert error.value.messages == [site_text(
+        "No active employee is in the chosen core areas. Choose others, or none to reach all "
+        "staff.")]
+    assert not Bulletin.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker needs committed rows (see tests/core/test_mail)
+def test_a_bulletin_to_all_staff_reaches_each_address_and_the_coordinator_names_the_rest(
+        setting, contacts, smtp_server):
+    EmployeeFactory(name="Bo Holm", email="")
+
+    bulletin = bulletin_send(actor=setting.coordinator, title="Brug Lokalkontakterne", text=TEXT,
+                             audience=STAFF)
+    run_worker()
+
+    with_address = [e for e in bulletin.recipients.all() if e.email]
+    received = sorted(tuple(recipients) for recipients, _message in smtp_server.messages)
+    coordinator = setting.coordinator.employee.email
+    # each employee with an address once, and the coordinator a second copy for Bo Holm
+    assert received == sorted([(e.email,) for e in with_address] + [(coordinator,)])
+    assert bulletin.recipients.count() == 7
+    assert bulletin.reach.missed[0].name == "Bo Holm"
+    copies = [message for recipients, message in smtp_server.messages
+              if recipients == [coordinator]]
+    bodies = [m.get_payload(decode=True).decode(m.get_content_charset()) for m in copies]
+    assert any(body.startswith(site_text(
+        "This e-mail was meant for %(name)s, who cannot receive it (%(reason)s).",
+        name="Bo Holm", reason=site_text("no e-mail address"))) for body in bodies)
+
+
 # --- local meetings -----------------------------------------------------------------------------
 
 

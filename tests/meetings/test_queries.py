@@ -11,6 +11,7 @@ backend before django-rules says no to core.coordinate).
 """
 
 import datetime
+import html
 import itertools
 
 import pytest
@@ -52,6 +53,9 @@ ACTIONS_PAGE = 8
 MINE_PAGE = 16
 # 4; the count; the page of bulletins (with author and recipient count).
 BULLETINS_PAGE = 6
+# 4; per audience its count and those without an address; the core areas and the local areas to
+# choose from.
+BULLETIN_FORM = 10
 
 
 def participants(count: int) -> list[Employee]:
@@ -230,3 +234,14 @@ def test_the_bulletin_list(setting, size, django_assert_num_queries):
 
     assert response.status_code == 200
     assert response.content.decode().count("<td>3</td>") == min(size, 25)
+
+
+def test_the_bulletin_form(setting, size, django_assert_num_queries):
+    people = participants(size)
+    Employee.objects.filter(pk__in=[person.pk for person in people[::2]]).update(email="")
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(BULLETIN_FORM):
+        response = client.get(reverse("meetings:bulletin_new"))
+
+    assert f"All staff – {size + 3} employees" in html.unescape(response.content.decode())

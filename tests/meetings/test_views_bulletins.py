@@ -98,6 +98,71 @@ def test_a_bulletin_names_who_got_no_email_and_the_coordinator_gets_one_copy(set
               f"({site_text('no e-mail address')})"))
 
 
+def test_the_form_shows_how_many_each_audience_reaches(setting, other_contact):
+    page = text(english_client(setting.coordinator).get(reverse("meetings:bulletin_new")))
+
+    # Lise and Anders cover areas; with Kalle and Karin they are the four employees.
+    assert "The local contacts – 2 people" in page
+    assert "All staff – 4 employees" in page
+
+
+def test_the_form_warns_of_employees_without_an_address_for_all_staff(setting):
+    EmployeeFactory(name="Bo Holm", email="")
+
+    page = text(english_client(setting.coordinator).get(reverse("meetings:bulletin_new")))
+
+    assert "If you write to all staff, also" in page
+    assert "Bo Holm has no e-mail address and gets no e-mail. The coordinator gets it instead." in (
+        page)
+
+
+def test_a_contact_without_an_address_is_named_once_not_again_for_all_staff(setting):
+    AssignmentFactory(area=LocalAreaFactory(name="Snaptun"),
+                      employee=EmployeeFactory(name="Carl Nielsen", email=""))
+
+    page = text(english_client(setting.coordinator).get(reverse("meetings:bulletin_new")))
+
+    assert page.count("Carl Nielsen has no e-mail address") == 1
+    assert "If you write to all staff, also" not in page
+
+
+def test_the_coordinator_sends_a_bulletin_to_all_staff_and_is_told_who_got_no_email(
+        setting, other_contact):
+    EmployeeFactory(name="Bo Holm", email="")
+
+    response = english_client(setting.coordinator).post(
+        reverse("meetings:bulletin_new"), bulletin_data(audience="staff"), follow=True)
+
+    bulletin = Bulletin.objects.get()
+    content = text(response)
+    assert ("The bulletin is sent to 5 employees. E-mail sent to Anders Anden, Kalle Kollega, "
+            "Karin Koordinator and Lise Lokal. No e-mail to Bo Holm: no e-mail address. The "
+            "coordinator got it instead.") in content
+    assert "All staff – 5 recipients" in content
+    assert bulletin.audience == Bulletin.Audience.STAFF
+    coordinator = setting.coordinator.employee.email
+    assert sorted(e.to[0] for e in OutgoingEmail.objects.all()) == sorted([
+        other_contact.employee.email, setting.colleague.employee.email, coordinator,
+        setting.contact.employee.email, coordinator])
+
+
+def test_a_bulletin_without_a_chosen_audience_goes_to_the_contacts(setting, other_contact):
+    english_client(setting.coordinator).post(reverse("meetings:bulletin_new"), bulletin_data())
+
+    bulletin = Bulletin.objects.get()
+    assert bulletin.audience == Bulletin.Audience.CONTACTS
+    assert bulletin.recipients.count() == 2
+
+
+def test_local_areas_with_all_staff_are_refused_on_the_form(setting):
+    response = english_client(setting.coordinator).post(
+        reverse("meetings:bulletin_new"), bulletin_data(audience="staff", areas=[setting.area.pk]))
+
+    assert response.status_code == 400
+    assert "Local areas choose their contacts." in text(response)
+    assert not Bulletin.objects.exists()
+
+
 def test_a_bulletin_that_reaches_nobody_is_refused(setting):
     empty = CoreAreaFactory(name="Ingen kontakter")
 
@@ -452,7 +517,7 @@ def test_the_bulletin_calendar_and_local_meeting_pages_are_in_english(setting, l
                                                       "Recipients"]),
         (coordinator, bulletin.get_absolute_url(), ["Sent to", "Local areas"]),
         (coordinator, reverse("meetings:bulletin_new"), [
-            "Write a bulletin", "Only contacts in these core areas",
+            "Write a bulletin", "Only those in these core areas", "All staff",
             "Only the contacts of these local areas", "Send the bulletin"]),
         (contact, reverse("meetings:local_new"), ["Record a local meeting", "Kind",
                                                   "Local council meeting", "Note"]),

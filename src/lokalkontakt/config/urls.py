@@ -45,6 +45,8 @@ urlpatterns = [
     path("kandidater/", include("lokalkontakt.candidates.urls")),
     path("introduktion/", include("lokalkontakt.onboarding.urls")),
     path("udrulning/", include("lokalkontakt.rollout.urls")),
+    # the guides to the scheme: saadan-bruger-du-lokalkontakten/ and vejledning/lokalkontakten/
+    path("", include("lokalkontakt.guides.urls")),
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.search.urls")),
     path("rapporter/", include("lokalkontakt.reports.urls")),

@@ -4,12 +4,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.text import short_date
-from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, LocalMeeting, Ordinal, Weekday
+from lokalkontakt.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Bulletin,
+    LocalMeeting,
+    Ordinal,
+    Weekday,
+)
 from lokalkontakt.meetings.schedule import local_datetime, nth_weekday
 from lokalkontakt.people.models import CoreArea, Employee
 
@@ -233,22 +242,38 @@ class ActionFilterForm(forms.Form):
 
 
 class BulletinForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("To"), required=False, widget=forms.RadioSelect,
+        initial=Bulletin.Audience.CONTACTS, choices=Bulletin.Audience.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
         label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown: **bold**, *italic*, lists with - or 1., links as [text](https://…)."))
     core_areas = forms.ModelMultipleChoiceField(
-        label=_("Only contacts in these core areas"), required=False, queryset=None,
+        label=_("Only those in these core areas"), required=False, queryset=None,
         widget=forms.CheckboxSelectMultiple)
     areas = forms.ModelMultipleChoiceField(
         label=_("Only the contacts of these local areas"), required=False, queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose none of either to send the bulletin to every contact."))
+        help_text=_("Choose none of either to send the bulletin to every contact, or to all staff "
+                    "when it goes to all staff. Local areas apply to the contacts only."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, counts=None, **kwargs):
+        """`counts`: audience -> how many the bulletin would reach, shown with each choice."""
         super().__init__(*args, **kwargs)
         self.fields["core_areas"].queryset = CoreArea.objects.order_by("sort_name")
         self.fields["areas"].queryset = _areas()
+        if counts:
+            self.fields["audience"].choices = [
+                (Bulletin.Audience.CONTACTS, ngettext(
+                    "The local contacts – %(count)d person", "The local contacts – %(count)d people",
+                    counts[Bulletin.Audience.CONTACTS]) % {"count": counts[Bulletin.Audience.CONTACTS]}),
+                (Bulletin.Audience.STAFF, ngettext(
+                    "All staff – %(count)d employee", "All staff – %(count)d employees",
+                    counts[Bulletin.Audience.STAFF]) % {"count": counts[Bulletin.Audience.STAFF]})]
+
+    def clean_audience(self):
+        return self.cleaned_data["audience"] or Bulletin.Audience.CONTACTS
 
 
 class LocalMeetingForm(forms.Form):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "lokalkontakt.search",
     "lokalkontakt.reports",
     "lokalkontakt.rollout",
+    "lokalkontakt.guides",
     "lokalkontakt.councils",
     "lokalkontakt.organisation",
 ]

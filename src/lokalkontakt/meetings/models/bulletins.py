@@ -10,8 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 class Bulletin(models.Model):
     """An orientation from the coordinator to all contacts or to those of some core areas or
-    local areas. The recipients are kept as they were when it was sent."""
+    local areas, or to all staff (of some core areas). The recipients are kept as they were when
+    it was sent."""
 
+    class Audience(models.TextChoices):
+        CONTACTS = "contacts", _("The local contacts")
+        STAFF = "staff", _("All staff")
+
+    audience = models.CharField(_("to"), max_length=10, choices=Audience.choices,
+                                default=Audience.CONTACTS)
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), max_length=20000,
                             help_text=_("Markdown: **bold**, *italic*, lists, links and headings."))

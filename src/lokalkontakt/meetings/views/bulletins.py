@@ -13,6 +13,7 @@ from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.meetings import selectors
 from lokalkontakt.meetings.forms import BulletinForm
+from lokalkontakt.meetings.models import Bulletin
 from lokalkontakt.meetings.services.bulletins import bulletin_recipients, bulletin_send
 
 PAGE_SIZE = 25
@@ -38,14 +39,31 @@ def bulletin_detail(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def bulletin_new(request):
-    form = BulletinForm(request.POST or None)
+    """The form shows how many each audience reaches and, before sending, who of them has no
+    e-mail address: the contacts, and the other staff for a bulletin to all staff (a query per
+    audience for the count and one for those without an address)."""
+    audiences = {audience: bulletin_recipients(audience=audience)
+                 for audience in Bulletin.Audience.values}
+    form = BulletinForm(request.POST or None,
+                        counts={audience: people.count() for audience, people in audiences.items()})
+    contacts_without = audiences[Bulletin.Audience.CONTACTS].filter(email="")
+    # For all staff, only those the contacts' warning does not already name.
+    others_without = audiences[Bulletin.Audience.STAFF].filter(email="").exclude(
+        pk__in=contacts_without.values("pk"))
     return form_view(
         request, form=form, template="meetings/bulletin_form.html",
-        context={"no_email_warnings": no_email_warnings(bulletin_recipients())},
+        context={"no_email_warnings": no_email_warnings(contacts_without),
+                 "staff_no_email_warnings": no_email_warnings(others_without)},
         save=lambda data: bulletin_send(actor=request.user, **data),
-        success=lambda bulletin: reach_notice(ngettext(
-            "The bulletin is on the front page of %(count)d contact.",
-            "The bulletin is on the front page of %(count)d contacts.",
-            len(bulletin.reach.sent) + len(bulletin.reach.missed)) % {
-                "count": len(bulletin.reach.sent) + len(bulletin.reach.missed)}, bulletin.reach),
+        success=lambda bulletin: reach_notice(_sent_text(bulletin), bulletin.reach),
         redirect_to=lambda bulletin: bulletin, invalid_status=400)
+
+
+def _sent_text(bulletin) -> str:
+    count = len(bulletin.reach.sent) + len(bulletin.reach.missed)
+    if bulletin.audience == Bulletin.Audience.STAFF:
+        return ngettext("The bulletin is sent to %(count)d employee.",
+                        "The bulletin is sent to %(count)d employees.", count) % {"count": count}
+    return ngettext("The bulletin is on the front page of %(count)d contact.",
+                    "The bulletin is on the front page of %(count)d contacts.",
+                    count) % {"count": count}
