@@ -17,7 +17,8 @@ from tests.browser.test_accessibility import assert_accessible, csp_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+                       "hKmMIQAAAABJRU5ErkJggg==")
 
 
 def tab_to_map_link(page, limit: int = 80) -> str:
@@ -25,8 +26,8 @@ def tab_to_map_link(page, limit: int = 80) -> str:
     for _ in range(limit):
         page.keyboard.press("Tab")
         label = page.evaluate("""() => { const a = document.activeElement;
-            return a && a.closest('.coverage-map__svg, .coverage-map__leaflet') && a.tagName.toLowerCase() === 'a'
-                ? a.getAttribute('aria-label') : null; }""")
+            return a && a.closest('.coverage-map__svg, .coverage-map__leaflet')
+                && a.tagName.toLowerCase() === 'a' ? a.getAttribute('aria-label') : null; }""")
         if label:
             return label
     raise AssertionError("no area link on the map was reached with Tab")
