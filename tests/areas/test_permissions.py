@@ -3,9 +3,11 @@
 """Who may open and post to the directory, area and coordination URLs, by role; see tests/permissions.py."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from lokalkontakt.core.files_kept import files_keep
 from tests.permissions import check_coordinator_action, check_get_by_role, routes_ruled_by, today
 
 RULES = {
@@ -20,6 +22,7 @@ RULES = {
     "coordination:participation": "coordinator",
     "coordination:end_assignment": "coordinator",
     "coordination:handover": "coordinator",
+    "coordination:boundaries": "coordinator",
 }
 
 GET_STATUS = {}
@@ -49,6 +52,16 @@ def _area_form(name: str) -> dict:
             "council_chair_email": "", "council_chair_phone": ""}
 
 
+def _kept_outline(world) -> str:
+    """The preview's kept GeoJSON file with an outline for the world's area (the confirm step)."""
+    content = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+               b'{"navn": "%s"}, "geometry": {"type": "Polygon", "coordinates": [[[9.7, 55.7], '
+               b'[9.8, 55.7], [9.8, 55.8], [9.7, 55.8], [9.7, 55.7]]]}}]}'
+               % world.area.name.encode())
+    return files_keep([ContentFile(content, name="sogne.geojson")],
+                      user=world.users["coordinator"])[0].token
+
+
 # name -> (kwargs, form data) from the world
 POST_ACTIONS = {
     "coordination:assign": lambda w: ({"slug": w.area.slug}, {
@@ -61,6 +74,8 @@ POST_ACTIONS = {
     "coordination:area_edit": lambda w: ({"slug": w.area.slug}, {
         **_area_form("Glud Nord"), "council_name": "Glud Nord Lokalråd"}),
     "coordination:area_create": lambda w: ({}, _area_form("Helt Nyt Område")),
+    "coordination:boundaries": lambda w: ({}, {
+        "kept": _kept_outline(w), "name_property": "navn", "action": "confirm"}),
     "coordination:import": lambda w: ({}, {"file": SimpleUploadedFile(
         "omraader.csv", b"omraade;postnumre\nImporteret By;7130\n", "text/csv")}),
 }

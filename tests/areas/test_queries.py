@@ -24,12 +24,13 @@ PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, event
 # Pinned counts, measured once; the same for both sizes. Signed-in requests add the session and the
 # user, and the role checks add the employee, the coordinator group and (for a non-coordinator)
 # Django's own user and group permissions.
-DIRECTORY_ANONYMOUS = 3  # count, the page of areas with councils, their active assignments
-DIRECTORY_STAFF = 9  # + session, user, employee, group, 2 x permissions
+DIRECTORY_ANONYMOUS = 4  # count, the page of areas with councils, their active assignments; the
+# map's areas (all of them, with their coverage)
+DIRECTORY_STAFF = 10  # + session, user, employee, group, 2 x permissions
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
 AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
 # the local meetings attended and whether the viewer covers the area (may record one)
-OVERVIEW = 10  # session, user, employee, group; areas, core areas, contacts, the sources'
+OVERVIEW = 10  # session, user, employee, group; areas (also the map's), core areas, contacts, the sources'
 # conflicts, latest events; failed e-mails (the link to them)
 
 

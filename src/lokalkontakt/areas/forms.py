@@ -153,3 +153,35 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Choose a CSV or XLSX file."))
         return upload
+
+
+class BoundaryUploadForm(forms.Form):
+    """The first step of the outlines' import: the file (areas.boundaries checks its content)."""
+
+    file = forms.FileField(
+        label=_("File (GeoJSON)"),
+        help_text=_("A FeatureCollection of outlines (Polygon or MultiPolygon) in longitude and "
+                    "latitude, WGS84 (EPSG:4326); at most 5 MB."),
+    )
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+class BoundaryPreviewForm(forms.Form):
+    """The second step: which property holds the name, then preview again or save."""
+
+    kept = forms.CharField(widget=forms.HiddenInput)
+    name_property = forms.ChoiceField(
+        label=_("Property with the area's name"),
+        help_text=_("The features are matched to the areas by this name (or the area's parish)."),
+    )
+
+    def __init__(self, *args, keys: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_property"].choices = [(key, key) for key in keys]

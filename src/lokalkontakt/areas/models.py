@@ -62,6 +62,12 @@ class LocalArea(models.Model):
         _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
         validators=[MinValueValidator(7), MaxValueValidator(16)],
     )
+    # The area's outline (GeoJSON MultiPolygon, WGS84 lon/lat), simplified on import
+    # (areas.boundaries) so that a map of every area stays small.
+    boundary = models.JSONField(
+        _("boundary"), null=True, blank=True,
+        help_text=_("The area's outline, imported from a GeoJSON file (e.g. the parishes from DAGI)."),
+    )
     community_forming = models.BooleanField(
         _("community under construction"), default=False,
         help_text=_("The local community is still forming (fællesskab under opbygning)."),

@@ -65,6 +65,20 @@ def directory_areas(*, query: str = "", coverage: str = ""):
     return areas.order_by("sort_name")
 
 
+MAP_FIELDS = ("name", "slug", "sort_name", "parish", "participation", "latitude", "longitude",
+              "boundary")
+
+
+def map_areas():
+    """Every area for the coverage map (areas.maps), in Danish order, in one query."""
+    return _with_coverage(LocalArea.objects.only(*MAP_FIELDS)).order_by("sort_name")
+
+
+def areas_for_boundaries():
+    """The areas an imported outline may match (areas.boundaries.preview)."""
+    return LocalArea.objects.only("name", "sort_name", "parish", "boundary").order_by("sort_name")
+
+
 def area_get(*, slug: str) -> LocalArea:
     """One area for its page, with council, coverage and active assignments; 404 if unknown."""
     return get_object_or_404(
@@ -97,6 +111,7 @@ def areas_of_employee(*, employee: Employee | None):
 
 @dataclass
 class CoverageOverview:
+    areas: list = field(default_factory=list)
     uncovered: list = field(default_factory=list)
     handover: list = field(default_factory=list)
     declined: list = field(default_factory=list)
@@ -115,9 +130,10 @@ def coverage_overview() -> CoverageOverview:
     overview = CoverageOverview()
     areas = list(
         _with_coverage(LocalArea.objects.select_related("council"))
-        .only("name", "slug", "sort_name", "participation", "participation_date", "council__name")
+        .only(*MAP_FIELDS, "participation_date", "council__name")
         .order_by("sort_name")
     )
+    overview.areas = areas  # for the map
     overview.total = len(areas)
     for area in areas:
         if area.coverage == Coverage.UNCOVERED:

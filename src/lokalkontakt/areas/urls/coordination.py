@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
-from lokalkontakt.areas.views import coordination, importing
+from lokalkontakt.areas.views import boundaries, coordination, importing
 
 app_name = "coordination"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/", importing.import_upload, name="import"),
     re_path(r"^import/skabelon\.(?P<fmt>csv|xlsx)$", importing.import_template,
             name="import_template"),
+    path("omraader/graenser/", boundaries.boundaries_import, name="boundaries"),
     path("omraader/ny/", coordination.create, name="area_create"),
     path("omraader/<slug:slug>/rediger/", coordination.edit, name="area_edit"),
     path("omraader/<slug:slug>/tildel/", coordination.assign, name="assign"),

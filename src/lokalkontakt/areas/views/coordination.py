@@ -16,6 +16,7 @@ from lokalkontakt.areas.forms import (
 )
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.areas.personal_data import naming_a_person
+from lokalkontakt.areas.views.directory import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
@@ -27,12 +28,13 @@ OVERVIEW_LIST_LIMIT = 50
 @coordinator_required
 @require_GET
 def overview(request):
-    """Coverage at a glance: gaps, handovers, answers, contacts per core area and per person;
+    """Coverage at a glance: the map, gaps, handovers, answers, contacts per core area and per person;
     and how many e-mails failed (the link to them)."""
     recent_events = list(selectors.recent_events(limit=15))
     record(request, naming_a_person(recent_events))  # council members' names
+    overview = selectors.coverage_overview()
     return render(request, "areas/overview.html", {
-        "overview": selectors.coverage_overview(),
+        "overview": overview, **map_context(request, overview.areas, plain=False),
         "recent_events": recent_events,
         "failed_email_count": emails_failed_count(),
         # Long lists are cut; the directory's coverage filter shows the rest.

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.areas.maps import coverage_map
 from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
@@ -28,9 +29,19 @@ def directory(request):
         query, coverage = form.cleaned_data["q"], form.cleaned_data["coverage"]
     areas = selectors.directory_areas(query=query, coverage=coverage)
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("side"))
-    template = "areas/directory.html#results" if request.htmx else "areas/directory.html"
-    return render(request, template, {"form": form, "page": page, "query": query,
-                                      "querystring": _without_page(request)})
+    context = {"form": form, "page": page, "query": query, "querystring": _without_page(request)}
+    if request.htmx:  # the map above the results stays as it is
+        return render(request, "areas/directory.html#results", context)
+    context.update(map_context(request, selectors.map_areas(), plain=True))
+    return render(request, "areas/directory.html", context)
+
+
+def map_context(request, areas, *, plain: bool) -> dict:
+    """The coverage map of `areas` and the tile settings its enhancement needs."""
+    tiles = settings.MAP_TILE_URL
+    return {"coverage_map": coverage_map(areas, query=request.GET, plain=plain,
+                                         with_geojson=bool(tiles)),
+            "map_tile_url": tiles, "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 def _without_page(request) -> str:

@@ -48,7 +48,10 @@ SUGGESTION_NEIGHBOUR_KM = float(os.environ.get("SUGGESTION_NEIGHBOUR_KM", "8"))
 # Days the municipality is closed besides weekends and public holidays, as MM-DD.
 WORKDAY_CLOSED_DAYS = env_list("WORKDAY_CLOSED_DAYS", "06-05,12-24,12-31")
 
-# Map tiles are optional: with no URL the map shows the point on a plain background.
+# Map tiles are optional (docs/operations.md): with no URL the coverage map is the server-drawn
+# SVG (areas.maps) and the area page shows its point on a plain background; with a URL template
+# ({z}/{x}/{y}, optionally {s}) Leaflet draws them over the tiles and the tile host is allowed in
+# the CSP's img-src only (settings.security.tile_source). The attribution the provider requires.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Hedensted Kommune")

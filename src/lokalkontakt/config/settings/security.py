@@ -71,12 +71,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-_img_src = [SELF, "data:"]
-if MAP_TILE_URL:
+
+
+def tile_source(url: str) -> str:
+    """The CSP source of a tile URL template (MAP_TILE_URL): its scheme and host, with a
+    Leaflet subdomain placeholder ({s}.tiles.example.dk) as a wildcard."""
     from urllib.parse import urlsplit
 
-    _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
-    _img_src.append(f"{_tiles.scheme}://{_tiles.netloc.replace('a.', '*.', 1)}")
+    parts = urlsplit(url.replace("{s}", "subdomain-placeholder"))
+    return f"{parts.scheme}://{parts.netloc.replace('subdomain-placeholder', '*')}"
+
+
+# Map tiles (MAP_TILE_URL, settings.municipality) are images from the tile host: allowed in
+# img-src only, and only when set.
+_img_src = [SELF, "data:"]
+if MAP_TILE_URL:
+    _img_src.append(tile_source(MAP_TILE_URL))
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -1,0 +1,211 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The coverage map on the directory and the coordinator's overview: a server-drawn SVG with one
+link per area, named with the area and its state; outlines where known, points otherwise."""
+
+import json
+import math
+import re
+import time
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from lokalkontakt.areas.boundaries import simplify
+from lokalkontakt.areas.models import LocalArea, Participation
+from lokalkontakt.config.settings.security import tile_source
+from lokalkontakt.core.text import danish_sort_key
+from tests.areas.conftest import english_client
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+
+pytestmark = pytest.mark.django_db
+
+SQUARE = {"type": "MultiPolygon", "coordinates": [[[[9.70, 55.70], [9.80, 55.70], [9.80, 55.78],
+                                                    [9.70, 55.78], [9.70, 55.70]]]]}
+
+
+def svg_links(html: str) -> dict[str, str]:
+    """The map's links: accessible name -> href."""
+    svg = html.split('class="coverage-map__svg"', 1)[1].split("</svg>", 1)[0]
+    return {label: href for href, label in re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', svg)}
+
+
+def map_shapes(html: str) -> list[str]:
+    svg = html.split('class="coverage-map__svg"', 1)[1].split("</svg>", 1)[0]
+    return re.findall(r'class="coverage-map__(outline|point)"', svg)
+
+
+@pytest.fixture
+def glud():
+    return LocalAreaFactory(name="Glud", latitude="55.74", longitude="9.80")
+
+
+def test_each_placed_area_is_a_link_named_with_its_coverage(glud):
+    AssignmentFactory(area=glud)
+    LocalAreaFactory(name="Ørum", latitude="55.80", longitude="9.70")
+    handover = AssignmentFactory(area=LocalAreaFactory(name="Åle", latitude="55.85",
+                                                       longitude="9.65"), handover=True)
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert svg_links(html) == {
+        "Glud: has a local contact": glud.get_absolute_url(),
+        "Ørum: no local contact yet": "/omraader/oerum/",
+        "Åle: new local contact on the way": handover.area.get_absolute_url(),
+    }
+
+
+def test_links_follow_danish_order(glud):
+    for name, lon in [("Åle", "9.6"), ("Ørum", "9.7"), ("Aarup", "9.9")]:
+        LocalAreaFactory(name=name, latitude="55.8", longitude=lon)
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert [label.split(":")[0] for label in svg_links(html)] == ["Glud", "Ørum", "Åle", "Aarup"]
+
+
+def test_the_map_can_be_coloured_by_the_councils_answer(glud):
+    glud.participation = Participation.DECLINED
+    glud.save()
+    AssignmentFactory(area=glud)
+
+    html = english_client().get(reverse("areas:directory"), {"kort": "svar"}).content.decode()
+
+    assert list(svg_links(html)) == ["Glud: declined"]
+    assert 'aria-current="page" class="is-current">Coloured by the council&#x27;s answer' in html
+    assert "Declined (1)" in html and "Interested (0)" in html
+
+
+def test_the_coordinators_map_uses_the_coordinators_words(glud, coordinator):
+    html = english_client(coordinator).get(reverse("coordination:overview")).content.decode()
+
+    assert list(svg_links(html)) == ["Glud: without contact"]
+    assert "Without contact (1)" in html
+
+
+def test_an_area_with_an_outline_is_drawn_as_an_outline_and_one_without_as_a_point(glud):
+    LocalAreaFactory(name="Korning", boundary=SQUARE)
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert map_shapes(html) == ["outline", "point"]
+    assert "1 area is drawn with its outline, 1 as a point (no outline is known)." in html
+
+
+def test_an_area_without_position_is_only_in_the_list(glud):
+    LocalAreaFactory(name="Hornborg")
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert list(svg_links(html)) == ["Glud: no local contact yet"]
+    assert "1 area has no position and is only in the list." in html
+    assert '<a href="/omraader/hornborg/">Hornborg</a>' in html
+
+
+def test_the_states_differ_by_shape_not_only_by_colour(glud):
+    AssignmentFactory(area=LocalAreaFactory(name="Uldum", latitude="55.83", longitude="9.59"))
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    shapes = dict(re.findall(r'aria-label="(\w+): [^"]+"><title>[^<]+</title><path class="coverage-'
+                             r'map__point" fill="[^"]+" d="(M[^a-zA-Z]+[a-zA-Z])', html))
+    assert shapes["Uldum"].endswith("a")  # a circle (arcs)
+    assert shapes["Glud"].endswith("h")  # a square
+
+
+def test_the_directory_has_a_link_that_skips_the_map(glud):
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert '<a href="#directory-search">Skip the map</a>' in html
+    assert 'id="directory-search"' in html
+
+
+def test_an_htmx_search_leaves_the_map_out(glud):
+    response = english_client().get(reverse("areas:directory"), {"q": "Glud"}, HTTP_HX_REQUEST="true")
+
+    assert "coverage-map" not in response.content.decode()
+
+
+def test_without_tiles_no_leaflet_is_loaded(glud):
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert "leaflet" not in html.lower()
+    assert "coverage-map-data" not in html
+
+
+@override_settings(MAP_TILE_URL="https://{s}.tiles.example.dk/{z}/{x}/{y}.png",
+                   MAP_TILE_ATTRIBUTION="© Kortbase")
+def test_with_tiles_the_page_carries_leaflet_and_the_areas_as_geojson(glud):
+    LocalAreaFactory(name="Korning", boundary=SQUARE)
+
+    html = english_client().get(reverse("areas:directory")).content.decode()
+
+    assert "vendor/leaflet/leaflet" in html and "js/coverage-map" in html
+    data = json.loads(html.split('id="coverage-map-data" type="application/json">')[1]
+                      .split("</script>")[0])
+    assert [(f["properties"]["name"], f["geometry"]["type"]) for f in data["features"]] == [
+        ("Glud", "Point"), ("Korning", "MultiPolygon")]
+    assert data["features"][0]["properties"]["url"] == glud.get_absolute_url()
+
+
+def test_the_csp_allows_the_tile_host_only_as_an_image_source():
+    assert tile_source("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png") == (
+        "https://*.tile.openstreetmap.org")
+    assert tile_source("https://data.kortforsyning.dk/wmts/{z}/{x}/{y}") == (
+        "https://data.kortforsyning.dk")
+    assert tile_source("http://localhost:8123/tiles/{z}/{x}/{y}.png") == "http://localhost:8123"
+
+
+def test_the_csp_names_no_tile_host_without_tiles(client):
+    policy = client.get(reverse("areas:directory")).headers["Content-Security-Policy"]
+
+    assert re.search(r"img-src 'self' data:;", policy)
+
+
+# --- bounded: the query count and the size at many areas -------------------------------------
+
+
+def _outline(n: int, per_row: int = 60) -> dict:
+    """A detailed outline (about 400 points, as a parish from DAGI) of a cell in a grid."""
+    west, south = 9.4 + (n % per_row) * 0.01, 55.6 + (n // per_row) * 0.006
+    ring = [(west + 0.01 * (0.5 + 0.5 * math.cos(a)), south + 0.006 * (0.5 + 0.5 * math.sin(a)))
+            for a in (i * 2 * math.pi / 400 for i in range(400))]
+    return {"type": "MultiPolygon", "coordinates": simplify([[ring + ring[:1]]])}
+
+
+def build_map_areas(count: int) -> None:
+    areas = []
+    for n in range(count):
+        area = LocalArea(name=f"Område {n:04d}", slug=f"omraade-{n:04d}",
+                         boundary=_outline(n) if n % 3 else None,
+                         latitude=None if n % 3 else 55.7, longitude=None if n % 3 else 9.5 + n / 1e4)
+        area.sort_name = danish_sort_key(area.name)
+        areas.append(area)
+    LocalArea.objects.bulk_create(areas)
+
+
+MAP_DIRECTORY_ANONYMOUS = 4  # count, the page of areas, their active assignments, the map's areas
+
+
+@pytest.mark.parametrize("count", [30, 600])
+def test_the_map_costs_the_same_queries_at_any_size(client, count, django_assert_num_queries):
+    build_map_areas(count)
+
+    with django_assert_num_queries(MAP_DIRECTORY_ANONYMOUS):
+        response = client.get(reverse("areas:directory"))
+
+    assert response.content.decode().count("coverage-map__outline") == count - (count + 2) // 3
+
+
+def test_the_map_of_3000_outlined_areas_stays_small(client):
+    build_map_areas(3000)
+
+    started = time.perf_counter()
+    html = client.get(reverse("areas:directory")).content.decode()
+    seconds = time.perf_counter() - started
+
+    svg = html.split('class="coverage-map__svg"', 1)[1].split("</svg>", 1)[0]
+    print(f"3,000 areas: SVG {len(svg.encode()) / 1e6:.2f} MB, page rendered in {seconds:.2f} s")
+    assert len(svg.encode()) < 1_500_000
+    assert svg.count("<a href=") == 3000
