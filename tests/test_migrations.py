@@ -42,6 +42,9 @@ ADDED_AFTER_THE_SPLIT = {
     "inquiries_inquiry": {"channel", "received_on"},
     # meetings 0002: a bulletin to the contacts or to all staff (issue 18).
     "meetings_bulletin": {"audience"},
+    # areas 0011: an area's outline for the coverage map (issue 18).
+    "areas_localarea": {"boundary"},
+    "areas_historicallocalarea": {"boundary"},
 }
 
 

@@ -65,10 +65,11 @@ def test_bars_are_coloured_with_the_contrasting_palette_and_a_legend_names_each_
     assert {"Antal", "Året før"} <= set(texts(root))
 
 
-def test_a_line_chart_draws_each_month_and_percent_on_its_axis():
+def test_a_line_chart_names_months_on_its_axis_and_every_month_in_its_description():
     with translation.override("da"):
         root = parse(chart_svg(by_month()))
-    assert {"januar", "juni", "100 %"} <= set(texts(root))
+    assert {"januar", "100 %"} <= set(texts(root))
+    assert "juni" in root.find(f"{SVG}desc").text
     assert any(path.get("stroke") == COLOURS[0] for path in root.iter(f"{SVG}path"))
     with translation.override("en"):
         assert parse(chart_svg(by_month())).find(f"{SVG}desc").text.startswith("Line chart.")
@@ -115,3 +116,27 @@ def test_the_report_body_in_the_pdf_links_no_page_stylesheet_and_no_area():
                             {"report": sample_report(), "pdf": True})
     assert "css/reports.css" not in html and "/omraader/glud/" not in html
     assert 'role="img"' in html
+
+
+def test_a_key_figure_is_shown_by_its_kind_beside_the_period_before():
+    report = sample_report()
+    report.sections[0].figures.append(("Besvaret til tiden", 0.8, 0.5, "percent"))
+    with translation.override("da"):
+        html = render_to_string("reports/includes/report_body.html", {"report": report})
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Henvendelser i alt 1.246 (før: 1.010)" in text
+    assert "Besvaret til tiden 80 % (før: 50 %)" in text
+
+
+def test_a_wide_table_scrolls_in_its_own_named_region_on_the_page_only():
+    page = render_to_string("reports/includes/report_body.html", {"report": sample_report()})
+    pdf = render_to_string("reports/includes/report_body.html", {"report": sample_report(), "pdf": True})
+    assert 'class="table-scroll" tabindex="0" role="region" aria-label="Henvendelser pr. kanal"' in page
+    assert 'role="region"' not in pdf
+
+
+def test_a_line_chart_of_a_year_names_at_most_four_months_so_they_do_not_overlap():
+    table = by_month()
+    table.rows = [[f"måned {n}", n / 13] for n in range(1, 14)]
+    drawn = [text for text in texts(parse(chart_svg(table))) if text.startswith("måned")]
+    assert drawn[0] == "måned 1" and 2 <= len(drawn) <= 4

@@ -101,7 +101,7 @@ def test_the_report_pdf_has_no_links_to_staff_pages(pdf):
 
 def test_the_workbook_has_a_sheet_per_table_with_valid_unique_names():
     workbook = report_workbook(sample_report())
-    assert workbook.sheetnames == ["Henvendelser pr. område", "Besvaret til tiden pr. måned",
+    assert workbook.sheetnames == ["Nøgletal", "Henvendelser pr. område", "Besvaret til tiden pr. måned",
                                    "Henvendelser pr. kanal", "Frister Påskejul 2026"]
 
 
@@ -150,3 +150,17 @@ def test_the_export_answers_with_a_file_for_each_format_and_nothing_else():
     report = sample_report()
     assert export_response(report, "xlsx")["Content-Disposition"] == 'attachment; filename="rapport.xlsx"'
     assert export_response(report, "html") is None
+
+
+def test_the_key_figures_sheet_comes_first_each_figure_formatted_by_its_kind():
+    report = sample_report()
+    report.sections[0].figures.append(("Besvaret til tiden", 0.8, 0.5, "percent"))
+    with translation.override("en"):
+        sheet = read_back(report)["Key figures"]
+
+    header = header_row(sheet, "Section")
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=header + 1)]
+    assert rows == [["Henvendelser", "Henvendelser i alt", 1246, 1010],
+                    ["Henvendelser", "Besvaret til tiden", 0.8, 0.5]]
+    assert sheet.cell(header + 2, 3).number_format == "0%"
+    assert sheet.cell(header + 1, 3).number_format == "#,##0"

@@ -27,7 +27,7 @@ def table(report, key):
 
 
 def figures(report, key):
-    return {label: (now, before) for label, now, before in section(report, key).figures}
+    return {f.label: (f.value, f.before) for f in section(report, key).key_figures()}
 
 
 def rows(report, key):
@@ -66,7 +66,7 @@ def test_untagged_inquiries_have_their_own_row_and_share(report):
     assert by_focus["Kultur"] == [2, 0]
     assert by_focus["Smidige processer"] == [1, 0]
     assert by_focus["Without a focus area"] == [2, 1]
-    assert figures(report, "inquiries")["Without a focus area (%)"] == (50, 100)
+    assert figures(report, "inquiries")["Without a focus area"] == (0.5, 1.0)
 
 
 def test_inquiries_are_counted_by_area_with_a_row_for_those_without_one(report):

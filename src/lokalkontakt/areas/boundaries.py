@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """Areas' outlines from a GeoJSON file (e.g. the parishes from DAGI): read and check the file,
 simplify each outline so that a map of every area stays small, and match the features to the
-areas by name. Nothing here writes; areas.services.boundaries_save stores what was previewed.
+areas by name. Nothing here writes; areas.services.boundaries.boundaries_save stores what was previewed.
 
 Rules: a FeatureCollection of Polygon / MultiPolygon features in WGS84 longitude and latitude
 (EPSG:4326, GeoJSON's own system), inside Denmark. A feature matches an area when the chosen

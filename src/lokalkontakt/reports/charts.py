@@ -201,9 +201,14 @@ def _bar(config, labels, series):
     return drawing
 
 
+LINE_LABELS = 4
+
+
 def _line(config, labels, series):
-    drawing = pygal.Line(width=360, height=260, show_minor_x_labels=len(labels) <= 12,
-                         x_labels_major_every=max(len(labels) // 6, 1), dots_size=4, **config)
+    # About four labels fit under the line at 320 px; the rest are named in the table and desc.
+    every = max(-(-len(labels) // LINE_LABELS), 1)
+    drawing = pygal.Line(width=360, height=260, show_minor_x_labels=len(labels) <= LINE_LABELS,
+                         x_labels_major_every=every, dots_size=4, include_x_axis=True, **config)
     drawing.x_labels = labels
     for name, values, _kind in series:
         drawing.add(name, values)

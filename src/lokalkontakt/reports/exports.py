@@ -21,7 +21,8 @@ SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # PDF/A-3b: the archival PDF the case systems (ESDH) accept; WeasyPrint embeds the fonts, adds an
 # sRGB output intent and writes the XMP metadata (title, author, language) from the HTML's head.
 PDF_VARIANT = "pdf/a-3b"
-NUMBER_FORMATS = {"number": "#,##0", "percent": "0%", "days": "0.0", "date": DATE_FORMAT}
+NUMBER_FORMATS = {"number": "#,##0", "percent": "0%", "days": "0.0", "decimal": "0.0",
+                  "date": DATE_FORMAT}
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 
@@ -49,7 +50,7 @@ def _width(column: Column, table: Table) -> float:
     return min(max(len(column.label), longest, 8) + 2, 60)
 
 
-def _write_table(sheet, report: Report, table: Table) -> None:
+def _write_heading(sheet, report: Report) -> None:
     append_row(sheet, [report.title])
     sheet.cell(sheet.max_row, 1).font = TITLE
     append_row(sheet, [_("Period"), report.period.label])
@@ -58,6 +59,27 @@ def _write_table(sheet, report: Report, table: Table) -> None:
     for label, value in report.filters:
         append_row(sheet, [label, value])
     append_row(sheet, [])
+
+
+def _write_figures(sheet, report: Report) -> None:
+    """The sections' key figures, each row formatted by its own kind."""
+    _write_heading(sheet, report)
+    append_row(sheet, [_("Section"), _("Key figure"), _("This period"), _("The period before")])
+    header = sheet.max_row
+    for cell in sheet[header]:
+        cell.font = BOLD
+    for section in report.sections:
+        for figure in section.key_figures():
+            append_row(sheet, [section.title, figure.label, figure.value, figure.before])
+            for cell in sheet[sheet.max_row][2:]:
+                cell.number_format = NUMBER_FORMATS.get(figure.kind, "General")
+    for letter, width in zip("ABCD", (28, 45, 14, 18), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = sheet.cell(header + 1, 1)
+
+
+def _write_table(sheet, report: Report, table: Table) -> None:
+    _write_heading(sheet, report)
     append_row(sheet, [table.title])
     sheet.cell(sheet.max_row, 1).font = BOLD
     append_row(sheet, [column.label for column in table.columns])
@@ -79,11 +101,14 @@ def _write_table(sheet, report: Report, table: Table) -> None:
 
 
 def report_workbook(report: Report) -> Workbook:
-    """One sheet per table: the report, the period, the comparison and the filters on top, then
-    the table under a bold, frozen header row; numbers stay numbers, formatted by column kind."""
+    """The key figures on the first sheet, then one sheet per table: the report, the period, the
+    comparison and the filters on top, then the table under a bold, frozen header row; numbers
+    stay numbers, formatted by column kind."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
+    if any(section.figures for section in report.sections):
+        _write_figures(workbook.create_sheet(_sheet_title(_("Key figures"), taken)), report)
     for table in report.tables():
         _write_table(workbook.create_sheet(_sheet_title(table.title, taken)), report, table)
     if not workbook.sheetnames:

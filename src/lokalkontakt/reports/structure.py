@@ -29,7 +29,8 @@ class Cell:
 class Column:
     key: str
     label: str
-    # text, number, percent (a fraction 0–1, shown as %), days (a number of days), date
+    # text, number, percent (a fraction 0–1, shown as %), days (a number of days), decimal
+    # (one decimal, as hours), date
     kind: str = "text"
 
 
@@ -62,14 +63,33 @@ class Table:
         return [row[index].value if isinstance(row[index], Cell) else row[index] for row in self.rows]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: its value this period and in the period before, shown as `kind` (as a
+    column's kind: number, percent, days, decimal)."""
+
+    label: str
+    value: Any
+    before: Any
+    kind: str = "number"
+
+
+def figure(item) -> Figure:
+    """A Figure from a Figure or a (label, value, before[, kind]) tuple."""
+    return item if isinstance(item, Figure) else Figure(*item)
+
+
 @dataclass
 class Section:
     key: str
     title: str
     tables: list[Table] = field(default_factory=list)
     intro: str = ""
-    # key figures shown above the tables: (label, value this period, value in the period before)
-    figures: list[tuple[str, Any, Any]] = field(default_factory=list)
+    # key figures shown above the tables: Figures, or (label, value, value before[, kind]) tuples
+    figures: list = field(default_factory=list)
+
+    def key_figures(self) -> list[Figure]:
+        return [figure(item) for item in self.figures]
 
 
 @dataclass

@@ -9,8 +9,9 @@ from django.core.files.base import ContentFile
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lokalkontakt.areas import boundaries, selectors, services
+from lokalkontakt.areas import boundaries, selectors
 from lokalkontakt.areas.forms import BoundaryPreviewForm, BoundaryUploadForm
+from lokalkontakt.areas.services.boundaries import boundaries_save
 from lokalkontakt.core.files_kept import files_discard, files_keep, files_kept, files_open
 from lokalkontakt.core.permissions import coordinator_required
 
@@ -44,7 +45,7 @@ def boundaries_import(request):
     preview = boundaries.preview(features, areas=list(selectors.areas_for_boundaries()),
                                  key=request.POST.get("name_property", ""))
     if request.POST.get("action") == "confirm" and kept:
-        changed = services.boundaries_save(
+        changed = boundaries_save(
             outlines={m.area.pk: m.geometry for m in preview.matches}, actor=request.user,
             source=name)
         files_discard(kept, user=request.user)

@@ -12,7 +12,7 @@ import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
@@ -129,8 +129,8 @@ def _handover_table(period, found) -> Table:
 
 def _monthly_table(months, found, total) -> Table:
     offset = 3
-    rows = [[day.strftime("%Y-%m"), found[f"c{offset + i}"], total - found[f"c{offset + i}"]]
-            for i, day in enumerate(months)]
+    rows = [[formats.date_format(day, "YEAR_MONTH_FORMAT"), found[f"c{offset + i}"],
+             total - found[f"c{offset + i}"]] for i, day in enumerate(months)]
     return Table("coverage_by_month", _("Coverage month by month"), [
         Column("month", _("Month")), Column("covered", _("With a contact"), "number"),
         Column("uncovered", _("Without a contact"), "number")], rows,

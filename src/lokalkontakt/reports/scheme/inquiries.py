@@ -82,10 +82,10 @@ def inquiries_section(period, *, public: bool = False) -> Section:
     still = open_at(period)
     figures = [
         (_("Inquiries received"), found["now"], found["before"]),
-        (_("Without a focus area (%)"), _percent(found["untagged_now"], found["now"]),
-         _percent(found["untagged_before"], found["before"])),
-        (_("Answered in time (%)"), _percent(found["ans_ok_now"], found["ans_due_now"]),
-         _percent(found["ans_ok_before"], found["ans_due_before"])),
+        (_("Without a focus area"), _share(found["untagged_now"], found["now"]),
+         _share(found["untagged_before"], found["before"]), "percent"),
+        (_("Answered in time"), _share(found["ans_ok_now"], found["ans_due_now"]),
+         _share(found["ans_ok_before"], found["ans_due_before"]), "percent"),
         (_("Median days to answer"), median_days(period, found["answered_now"]),
          median_days(period.previous(), found["answered_before"])),
         (_("Open at the end of the period"), still["open_now"], still["open_before"]),
@@ -100,6 +100,6 @@ def inquiries_section(period, *, public: bool = False) -> Section:
                            "which leave out weekends and public holidays."))
 
 
-def _percent(part, whole):
-    """A share as a whole percentage, for the key figures (None when there is nothing)."""
-    return None if not whole else round(100 * part / whole)
+def _share(part, whole):
+    """A share (0–1) for the key figures, or None when there is nothing to share."""
+    return None if not whole else part / whole

@@ -45,9 +45,9 @@ def time_rows(period) -> list[list]:
 def time_table(period) -> Table:
     return Table("time", _("Time registered per core area"), [
         Column("core_area", _("Core area")), Column("contacts", _("Contacts"), "number"),
-        Column("hours", _("Hours this period"), "days"),
-        Column("hours_before", _("Hours the period before"), "days"),
-        Column("low", _("Expected at least (hours)"), "days"),
-        Column("high", _("Expected at most (hours)"), "days")], time_rows(period),
+        Column("hours", _("Hours this period"), "decimal"),
+        Column("hours_before", _("Hours the period before"), "decimal"),
+        Column("low", _("Expected at least (hours)"), "decimal"),
+        Column("high", _("Expected at most (hours)"), "decimal")], time_rows(period),
         note=_("Expected: the band for each contact on the period's last day, for the working "
                "days of the period."))

@@ -18,7 +18,7 @@ def report_value(value, kind: str = "text") -> str:
         return "–"
     if kind == "percent":
         return f"{formats.number_format(round(value * 100), 0)} %"
-    if kind == "days":
+    if kind in ("days", "decimal"):
         return formats.number_format(value, 1)
     if kind == "number":
         return formats.number_format(value, 0, force_grouping=True)
