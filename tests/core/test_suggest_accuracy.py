@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""How often the suggestions agree with a person. The demo has no inquiries and its notes are
-untagged, so the measure is data/tagged_inquiries.json: 75 inquiries as local councils and
-citizens write them, each tagged by hand (five per focus area, some with two). Five times, a
+"""How often the suggestions agree with a person. The demo's forty inquiries were tagged by
+the person who wrote them and are too few to hold out, so the measure is
+data/tagged_inquiries.json: 75 inquiries as local councils and citizens write them, each
+tagged by hand (five per focus area, some with two). Five times, a
 fifth is held out: the model learns from the rest (through the term table, as in production)
 and suggests for the held-out ones.
 

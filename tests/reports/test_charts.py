@@ -106,7 +106,7 @@ def test_a_table_without_a_chart_draws_none():
 def test_the_report_body_draws_each_chart_above_its_table_and_links_the_stylesheet():
     html = render_to_string("reports/includes/report_body.html", {"report": sample_report()})
     assert html.count('role="img"') == 3
-    assert html.index('id="chart-by-area"') < html.index("<caption>Henvendelser pr. område</caption>")
+    assert html.index('id="chart-by-area"') < html.index(">Henvendelser pr. område</caption>")
     assert "css/reports.css" in html
     assert "<script" not in html and "<style" not in html and not re.search(r"\sstyle=", html)
 
@@ -131,7 +131,9 @@ def test_a_key_figure_is_shown_by_its_kind_beside_the_period_before():
 def test_a_wide_table_scrolls_in_its_own_named_region_on_the_page_only():
     page = render_to_string("reports/includes/report_body.html", {"report": sample_report()})
     pdf = render_to_string("reports/includes/report_body.html", {"report": sample_report(), "pdf": True})
-    assert 'class="table-scroll" tabindex="0" role="region" aria-label="Henvendelser pr. kanal"' in page
+    assert ('class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-by-channel"'
+            in page)
+    assert '<caption id="caption-by-channel">Henvendelser pr. kanal</caption>' in page
     assert 'role="region"' not in pdf
 
 

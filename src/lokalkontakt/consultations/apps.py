@@ -39,3 +39,8 @@ class ConsultationsConfig(AppConfig):
         from lokalkontakt.core.registry import tagged_texts
 
         tagged_texts.register("consultations", consultation_texts, order=20)
+
+        from lokalkontakt.consultations.demo import load_demo
+        from lokalkontakt.core.registry import demo_loaders
+
+        demo_loaders.register("consultations", load_demo, order=60)

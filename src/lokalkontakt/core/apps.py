@@ -39,3 +39,8 @@ class CoreConfig(AppConfig):
 
         # The focus-area suggestions learn again from every tagged text, once a day.
         jobs.register("focus_terms", suggest_report, order=70)  # sends no e-mail: before the mail line
+        from lokalkontakt.core.registry import demo_loaders
+        from lokalkontakt.core.suggest.learning import demo_rebuild
+
+        # Last in load_demo: the suggestions learn from everything the demo tagged.
+        demo_loaders.register("focus_terms", demo_rebuild, order=1000)

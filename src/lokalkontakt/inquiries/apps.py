@@ -63,3 +63,8 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.selectors import tagged_texts as inquiry_texts
 
         tagged_texts.register("inquiries", inquiry_texts, order=10)
+
+        from lokalkontakt.core.registry import demo_loaders
+        from lokalkontakt.inquiries.demo import load_demo
+
+        demo_loaders.register("inquiries", load_demo, order=50)

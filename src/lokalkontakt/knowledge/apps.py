@@ -25,9 +25,13 @@ class KnowledgeConfig(AppConfig):
         area_panels.register("notes", Panel("knowledge/_area_notes.html", panels.area_notes), order=20)
 
         from lokalkontakt.core.registry import demo_area_loaders
-        from lokalkontakt.knowledge.demo import load_demo_notes
+        from lokalkontakt.knowledge.demo import load_demo_notes, tag_demo_notes
 
         demo_area_loaders.register("knowledge", load_demo_notes, order=20)
+        from lokalkontakt.core.registry import demo_loaders
+
+        # After the meetings' demo, whose minutes share an experience as a note.
+        demo_loaders.register("knowledge", tag_demo_notes, order=70)
 
         from lokalkontakt.core.registry import briefing_sections
 

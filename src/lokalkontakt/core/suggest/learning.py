@@ -81,6 +81,11 @@ def focus_terms_rebuild() -> int:
     return number
 
 
+def demo_rebuild(*, with_users: bool, stdout=None) -> None:
+    """load_demo's last step (core.registry.demo_loaders): count the demo's tagged texts."""
+    focus_terms_rebuild()
+
+
 def report() -> str:
     """run_jobs' line: the terms counted again when the last count is a day old."""
     last = FocusTermTotal.objects.filter(rebuilt_at__isnull=False).order_by(

@@ -85,8 +85,7 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
         token_hash=token_hash(token), tracking_salt=salt,
         client_hash=hashed_client, assignee=assignee, channel=channel, received_on=received_on,
-        acknowledge_due=add_working_days(received_on, settings.INQUIRY_ACKNOWLEDGE_DAYS),
-        answer_due=add_working_days(received_on, settings.INQUIRY_ANSWER_DAYS),
+        **inquiry_deadlines(received_on),
     )
     inquiry.full_clean()
     inquiry.save()
@@ -103,6 +102,13 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
                              context={**context, "privacy_url": site_url(reverse("privacy"))})
     email_handler("inquiries/email/new_inquiry.txt", inquiry=inquiry, context=context)
     return inquiry, token
+
+
+def inquiry_deadlines(received_on: datetime.date) -> dict[str, datetime.date]:
+    """The acknowledge and answer deadlines of an inquiry received that day: the configured
+    numbers of Danish working days after it (settings.INQUIRY_ACKNOWLEDGE_DAYS, _ANSWER_DAYS)."""
+    return {"acknowledge_due": add_working_days(received_on, settings.INQUIRY_ACKNOWLEDGE_DAYS),
+            "answer_due": add_working_days(received_on, settings.INQUIRY_ANSWER_DAYS)}
 
 
 def _check_rate(hashed_client: str) -> None:
