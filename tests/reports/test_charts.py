@@ -12,7 +12,7 @@ from django.utils import translation
 from lokalkontakt.reports.charts import COLOURS, MAX_BARS, chart_svg
 from lokalkontakt.reports.structure import Chart, Column, Table
 
-from .sample import by_area, by_channel, by_month, sample_report
+from .sample import MONTHS, by_area, by_channel, by_month, sample_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -142,3 +142,12 @@ def test_a_line_chart_of_a_year_names_at_most_four_months_so_they_do_not_overlap
     table.rows = [[f"måned {n}", n / 13] for n in range(1, 14)]
     drawn = [text for text in texts(parse(chart_svg(table))) if text.startswith("måned")]
     assert drawn[0] == "måned 1" and 2 <= len(drawn) <= 4
+
+
+def test_a_line_chart_of_counts_labels_a_few_round_values_from_zero():
+    table = by_month()
+    table.columns[1] = Column("share", "Antal", "number")
+    table.rows = [[month, 10 + n] for n, month in enumerate(MONTHS)]  # 10 … 15
+    drawn = set(texts(parse(chart_svg(table))))
+    assert {"0", "5", "10", "15"} <= drawn
+    assert not {"1", "2", "3", "11", "12"} & drawn

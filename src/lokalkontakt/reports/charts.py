@@ -15,6 +15,8 @@ the table drawn beside it is the data. Values are printed on the chart and serie
 by their legend's labels and, for lines, their dash pattern: never by colour alone.
 """
 
+import math
+
 import pygal
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -204,12 +206,22 @@ def _bar(config, labels, series):
 LINE_LABELS = 4
 
 
+def _ticks(series) -> list:
+    """Round values from 0 to the largest (steps of 1, 2 or 5 times a power of ten, at most
+    five), for the value axis of a count: pygal would label every whole number."""
+    top = max([value or 0 for _name, values, _kind in series for value in values] + [1])
+    step = next(m * 10 ** k for k in range(12) for m in (1, 2, 5) if top / (m * 10 ** k) <= 5)
+    return [step * n for n in range(math.ceil(top / step) + 1)]
+
+
 def _line(config, labels, series):
     # About four labels fit under the line at 320 px; the rest are named in the table and desc.
     every = max(-(-len(labels) // LINE_LABELS), 1)
     drawing = pygal.Line(width=360, height=260, show_minor_x_labels=len(labels) <= LINE_LABELS,
                          x_labels_major_every=every, dots_size=4, include_x_axis=True, **config)
     drawing.x_labels = labels
+    if "range" not in config:  # shares have their own axis, 0–100 %
+        drawing.config.y_labels = _ticks(series)
     for name, values, _kind in series:
         drawing.add(name, values)
     return drawing

@@ -19,6 +19,12 @@ def day_end(day: datetime.date) -> datetime.datetime:
                                      tzinfo=tz)
 
 
+def last_day(period: Period) -> datetime.date:
+    """The period's last day, or today while the period is still running: what is open, overdue
+    or covered "at the end of the period" is never counted at a day still to come."""
+    return min(period.end, timezone.localdate())
+
+
 def in_days(field: str, period: Period) -> Q:
     """A date field within the period, both ends included."""
     return Q(**{f"{field}__range": (period.start, period.end)})

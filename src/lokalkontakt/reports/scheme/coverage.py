@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
 from lokalkontakt.handovers.models import Handover
-from lokalkontakt.reports.scheme.common import day_end, in_days
+from lokalkontakt.reports.scheme.common import day_end, in_days, last_day
 from lokalkontakt.reports.structure import Chart, Column, Section, Table
 
 MAX_MONTHS = 36
@@ -35,12 +35,12 @@ def _due_on(day: datetime.date):
 
 
 def month_ends(period) -> list[datetime.date]:
-    """The last day of each month the period touches (the period's last day for its last
-    month), at most MAX_MONTHS."""
-    ends, day = [], period.start
-    while day <= period.end and len(ends) < MAX_MONTHS:
+    """The last day of each month the period touches (the period's last day, or today, for its
+    last month; no month still to come), at most MAX_MONTHS."""
+    ends, day, last = [], period.start, last_day(period)
+    while day <= last and len(ends) < MAX_MONTHS:
         nxt = datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        ends.append(min(nxt - datetime.timedelta(days=1), period.end))
+        ends.append(min(nxt - datetime.timedelta(days=1), last))
         day = nxt
     return ends
 
@@ -86,7 +86,7 @@ def handover_counts(period) -> dict:
 def coverage_section(period, *, public: bool = False) -> Section:
     before = period.previous()
     months = month_ends(period)
-    days = [timezone.localdate(), period.end, before.end]
+    days = [timezone.localdate(), last_day(period), last_day(before)]
     found = assignment_counts(period, days + months)
     answers = answers_on(days)
     total = answers["total"]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.reports.scheme import inquiry_counts
-from lokalkontakt.reports.scheme.common import day_end, in_days, share
+from lokalkontakt.reports.scheme.common import day_end, in_days, last_day, share
 from lokalkontakt.reports.structure import Column, Section, Table
 
 
@@ -46,7 +46,7 @@ def open_at(period) -> dict:
     """Open (not closed) and overdue (not answered after the answer deadline) at the end of the
     period and of the one before (one query)."""
     counts = {}
-    for key, day in (("now", period.end), ("before", period.previous().end)):
+    for key, day in (("now", last_day(period)), ("before", last_day(period.previous()))):
         is_open = Q(received_on__lte=day) & (Q(closed_at__isnull=True) | Q(closed_at__gte=day_end(day)))
         unanswered = Q(answered_at__isnull=True) | Q(answered_at__gte=day_end(day))
         counts[f"open_{key}"] = Count("pk", filter=is_open)
