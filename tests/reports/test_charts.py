@@ -151,3 +151,17 @@ def test_a_line_chart_of_counts_labels_a_few_round_values_from_zero():
     drawn = set(texts(parse(chart_svg(table))))
     assert {"0", "5", "10", "15"} <= drawn
     assert not {"1", "2", "3", "11", "12"} & drawn
+
+
+def test_a_long_label_is_cut_beside_its_bar_and_whole_in_the_description():
+    name = ("Tværfagligt samarbejde på tværs af kommunens organisering – med det hele menneske "
+            "og den gode dialog i centrum")
+    table = by_channel()
+    table.rows = [[name, 3], ["Kultur", 5]]
+    root = parse(chart_svg(table))
+
+    assert "Tværfagligt samarbejd…" in texts(root) and name not in texts(root)
+    assert name in root.find(f"{SVG}desc").text
+    plot = next(g for g in root.iter(f"{SVG}g") if "plot" in (g.get("class") or "").split())
+    left = float(plot.get("transform").split("(")[1].split(",")[0])
+    assert left < 200  # the bars start inside the picture, 320 wide

@@ -188,6 +188,15 @@ def chart_svg(table: Table) -> SafeString:
     return mark_safe(drawing.render(is_unicode=True))  # noqa: S308 - serialised as XML, escaped
 
 
+BAR_LABEL = 22  # characters of a bar's label; the table beside it and the description have all
+
+
+def _short(label: str) -> str:
+    """A bar's label cut to fit beside the bars at 320 px (pygal's truncate_label leaves the
+    labels of horizontal bars whole, and a long one pushes the bars out of the picture)."""
+    return label if len(label) <= BAR_LABEL else label[:BAR_LABEL - 1].rstrip() + "…"
+
+
 def _bar(config, labels, series):
     # pygal draws the first label at the bottom: reversed, the chart reads top-down like the table
     per_row = max(len(series), 1)
@@ -197,7 +206,7 @@ def _bar(config, labels, series):
     drawing = pygal.HorizontalBar(width=320, height=int(height), show_x_labels=False,
                                   show_x_guides=False, show_y_guides=False,
                                   print_values_position="top", margin_right=52, **config)
-    drawing.x_labels = list(reversed(labels))
+    drawing.x_labels = [_short(label) for label in reversed(labels)]
     for name, values, _kind in series:
         drawing.add(name, list(reversed(values)))
     return drawing
