@@ -142,3 +142,27 @@ def test_a_tiny_island_is_left_out_of_the_outline():
     polygons = boundaries.simplify([square(), square(10.0, 55.9, size=0.00001)])
 
     assert len(polygons) == 1
+
+
+def test_an_outline_of_many_islets_keeps_the_largest_within_the_bound_and_ends():
+    # 110 islets: four points a ring at the least is 440, over MAX_POINTS however far the
+    # tolerance goes; the largest islets are kept instead (this ran for ever before).
+    islets = [square(9.5 + 0.02 * (n % 11), 55.6 + 0.02 * (n // 11), size=0.002 + 0.0001 * n)
+              for n in range(110)]
+
+    polygons = boundaries.simplify(islets)
+
+    assert 0 < sum(len(ring) for polygon in polygons for ring in polygon) <= boundaries.MAX_POINTS
+    kept = [round((ring[0][1] - 55.6) / 0.02) * 11 + round((ring[0][0] - 9.5) / 0.02)
+            for (ring,) in polygons]
+    assert sorted(kept) == list(range(110 - len(kept), 110))  # the largest (n grows with the size)
+
+
+def test_a_crs_without_a_name_object_is_refused_with_a_message_not_an_error(client, areas):
+    data = collection(feature({"navn": "Glud"}))
+    data["crs"] = {"type": "name", "properties": "EPSG:25832"}
+
+    response = upload(client, data)
+
+    assert response.status_code in (200, 400)
+    assert LocalArea.objects.filter(boundary__isnull=False).count() == 0

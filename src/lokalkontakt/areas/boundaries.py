@@ -101,7 +101,8 @@ def read(content: bytes) -> list[Feature]:
 
 
 def _check_crs(crs) -> None:
-    name = str((crs or {}).get("properties", {}).get("name", "")) if isinstance(crs, dict) else ""
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = str(properties.get("name", "")) if isinstance(properties, dict) else ""
     if name and not any(ok in name.upper() for ok in ("CRS84", "4326")):
         raise BoundariesRejected([_not_wgs84(name)])
 
@@ -149,20 +150,43 @@ def _check_inside_denmark(polygons) -> None:
 # --- simplifying -------------------------------------------------------------------------------
 
 
+SIMPLIFY_ROUNDS = 24  # doublings of the tolerance: from 20 m to far beyond Denmark's size
+
+
+def _points(polygons) -> int:
+    return sum(len(ring) for polygon in polygons for ring in polygon)
+
+
 def simplify(polygons) -> list:
     """Round to DECIMALS and drop points within the tolerance (Douglas-Peucker), doubling the
     tolerance until the outline has at most MAX_POINTS points; rings that shrink below a
-    triangle are left out."""
-    tolerance = TOLERANCE
-    while True:
+    triangle are left out. An outline of many islets cannot shrink below four points a ring:
+    then the largest polygons are kept, as many as MAX_POINTS allows."""
+    tolerance, result = TOLERANCE, []
+    for _round in range(SIMPLIFY_ROUNDS):
         result = []
         for polygon in polygons:
             rings = [_simplify_ring(ring, tolerance) for ring in polygon]
             if rings and rings[0]:
                 result.append([ring for ring in rings if ring])
-        if sum(len(ring) for polygon in result for ring in polygon) <= MAX_POINTS or not result:
+        if _points(result) <= MAX_POINTS or not result:
             return result
         tolerance *= 2
+    return _largest(result)
+
+
+def _area(ring) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])))
+
+
+def _largest(polygons) -> list:
+    """The largest polygons (by their outer ring) whose points fit in MAX_POINTS; at least one."""
+    kept = []
+    for polygon in sorted(polygons, key=lambda p: _area(p[0]), reverse=True):
+        if kept and _points(kept) + _points([polygon]) > MAX_POINTS:
+            continue
+        kept.append(polygon)
+    return kept
 
 
 def _simplify_ring(ring, tolerance: float) -> list:
