@@ -5,6 +5,7 @@ coordinator with a history of who changed what and why."""
 
 import html
 import importlib
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,14 +42,14 @@ def edit_url(audience=PUBLIC) -> str:
 
 
 def test_anyone_reads_the_public_guide_with_its_markdown_as_html(db):
-    GuideFactory(body="### Hvad er en Lokalkontakt?\n\nEn **kollega** i administrationen.")
+    GuideFactory(body="## Hvad er en Lokalkontakt?\n\nEn **kollega** i administrationen.")
 
     response = Client().get(reverse("guides:public"))
 
     assert response.status_code == 200
     content = text(response)
     assert "<h1>Sådan bruger du Lokalkontakten</h1>" in content
-    assert "<h3>Hvad er en Lokalkontakt?</h3>" in content
+    assert "<h2>Hvad er en Lokalkontakt?</h2>" in content
     assert "En <strong>kollega</strong> i administrationen." in content
 
 
@@ -127,8 +128,8 @@ def test_the_data_migration_writes_both_guides_with_a_first_version(db):
 
     guides = {guide.audience: guide for guide in Guide.objects.all()}
     assert guides[PUBLIC].title == "Sådan bruger du Lokalkontakten"
-    assert "### Hvad Lokalkontakten ikke er" in guides[PUBLIC].body
-    assert "### Sådan hører du et område, før du handler" in guides[STAFF].body
+    assert "## Hvad Lokalkontakten ikke er" in guides[PUBLIC].body
+    assert "## Sådan hører du et område, før du handler" in guides[STAFF].body
     assert [(r.audience, r.history_change_reason) for r in Guide.history.order_by("audience")] == [
         (PUBLIC, "Første udgave"), (STAFF, "Første udgave")]
 
@@ -261,3 +262,13 @@ def test_a_version_of_the_other_guide_is_not_found_at_this_guides_address(coordi
         reverse("guides:public_version", kwargs={"history_id": record.history_id}))
 
     assert response.status_code == 404
+
+
+def test_the_guides_sections_are_h2_under_its_h1(client):
+    GuideFactory(body="## Hvad Lokalkontakten ikke er\n\nEn sagsbehandler.\n\n### Et eksempel")
+
+    html = client.get(reverse("guides:public")).content.decode()
+
+    headings = re.findall(r"<(h[1-6])[ >]", html[html.index("<main"):])
+    assert headings[0] == "h1" and headings[1] == "h2"
+    assert "<h2>Hvad Lokalkontakten ikke er</h2>" in html and "<h3>Et eksempel</h3>" in html

@@ -26,10 +26,17 @@ class ReportDispatchFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ReportDispatch
+        skip_postgeneration_save = True
 
     subscription = factory.SubFactory(ReportSubscriptionFactory)
     period_start = datetime.date(2026, 3, 1)
     period_end = datetime.date(2026, 3, 31)
     recipients = factory.LazyAttribute(lambda d: d.subscription.recipients)
-    email = factory.SubFactory(OutgoingEmailFactory, to=factory.SelfAttribute("..recipients"))
     sent_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def emails(self, create, extracted, **kwargs):
+        """One queued e-mail to each recipient, as the job sends them."""
+        if create:
+            self.emails.set(extracted if extracted is not None else [
+                OutgoingEmailFactory(to=[address]) for address in self.recipients])

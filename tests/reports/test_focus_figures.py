@@ -104,10 +104,28 @@ def test_an_answer_shows_the_consultation_the_area_and_its_text(world, coordinat
     assert rows[1][0].value == "Ny affaldsordning"
 
 
-def test_without_a_reader_only_public_notes_count(world):
+def test_without_a_reader_only_public_notes_count_and_no_item_is_listed(world):
+    # A report sent by e-mail may reach addresses without a login: counts, never subjects.
     report = build_focus_report(YEAR, focus_area="smidige-processer")
-    assert table(report, "notes-items").values("title") == ["Offentlig vejledning"]
+
     assert report.sections[0].figures[2] == ("Knowledge notes", 1, 0)
+    assert [section.key for section in report.sections] == ["by-area", "trend"]
+    cells = {str(cell) for table_ in report.tables() for row in table_.rows for cell in row}
+    assert not cells & {"Fortov ved skolen", "Langsom byggesag", "Sagen er afgjort",
+                        "Vi støtter forslaget om hurtigere svar.", "Offentlig vejledning"}
+
+
+def test_a_leader_is_listed_only_the_items_they_may_open_and_counts_of_them_all(world, colleague):
+    from tests.people.factories import CoreAreaFactory
+
+    CoreAreaFactory().leaders.add(colleague.employee)
+    report = focus_report(YEAR, world.focus, reader=colleague)
+
+    assert report.sections[0].figures[0] == ("Inquiries", 2, 1)  # all of them
+    assert table(report, "inquiries-items").rows == []  # none is theirs to open
+    assert table(report, "answers-items").rows == []
+    intro = next(s.intro for s in report.sections if s.key == "inquiries-items")
+    assert intro.endswith("Only those you may open are listed; the counts above are of them all.")
 
 
 def test_a_list_cut_at_fifty_says_how_many_more(world, coordinator):

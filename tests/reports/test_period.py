@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MPL-2.0
 import datetime
 
+import pytest
+
 from lokalkontakt.reports.period import Period, PeriodForm
 
 D = datetime.date
@@ -38,3 +40,13 @@ def test_a_quarter_is_read_from_the_query():
     form = PeriodForm({"kind": "quarter", "year": "2025", "quarter": "2"})
     assert form.is_valid()
     assert form.cleaned_data["period"] == Period(D(2025, 4, 1), D(2025, 6, 30), "quarter")
+
+
+@pytest.mark.django_db
+def test_days_outside_the_years_a_report_covers_are_refused_not_a_server_error(client):
+    for start, end in [("0001-01-01", "0001-01-05"), ("9999-12-25", "9999-12-31")]:
+        form = PeriodForm({"kind": "custom", "start": start, "end": end})
+        assert not form.is_valid()
+        assert form.non_field_errors() == ["Vælg dage mellem årene 2000 og 2100."]
+        response = client.get("/rapporter/offentlig/", {"kind": "custom", "start": start, "end": end})
+        assert response.status_code == 200

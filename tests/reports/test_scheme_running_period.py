@@ -41,3 +41,19 @@ def test_coverage_month_by_month_stops_at_today():
 
     assert len(months) in (2, 3)  # the months from 40 days ago up to this one, none to come
     assert list(months)[-1] == f"{today:%B} {today.year}"
+
+
+def test_a_running_periods_time_band_counts_the_weeks_up_to_today(settings):
+    from lokalkontakt.timesheets.capacity import Band
+    from tests.areas.factories import AssignmentFactory
+    from tests.people.factories import CoreAreaFactory, EmployeeFactory
+
+    AssignmentFactory(employee=EmployeeFactory(core_area=CoreAreaFactory(name="Kultur")),
+                      starts_on=timezone.localdate() - datetime.timedelta(days=100))
+    period = running()
+
+    [row] = rows(build_scheme_report(period), "time").values()
+
+    so_far = Band.of(period.start, timezone.localdate())
+    assert row[0] == 1  # the contact counts today
+    assert row[3] == round(so_far.low / 60, 1) < round(Band.of(period.start, period.end).low / 60, 1)

@@ -55,8 +55,12 @@ def test_the_last_month_is_sent_once_with_its_pdf(inbox):
     jobs.reports_send_due(today=APRIL_2)
     run_worker()
 
-    [(recipients, message)] = inbox.messages
-    assert recipients == ["sekretaer@example.dk", "leder@example.dk"]
+    # One message to each: no recipient sees the other's address.
+    assert sorted(recipients for recipients, _message in inbox.messages) == [
+        ["leder@example.dk"], ["sekretaer@example.dk"]]
+    assert all("leder" not in message["To"] for recipients, message in inbox.messages
+               if recipients == ["sekretaer@example.dk"])
+    message = inbox.messages[0][1]
     assert subject(message) == "Prøverapport om smidige-processer – marts 2026"
     filename, content = pdf_of(message)
     assert filename == "proeverapport-2026-03.pdf"
@@ -77,7 +81,8 @@ def test_the_dispatch_records_the_period_and_its_delivery(inbox):
     assert (dispatch.subscription, dispatch.period_start, dispatch.period_end) == (
         subscription, datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
     assert dispatch.recipients == subscription.recipients
-    assert dispatch.email.status == OutgoingEmail.Status.SENT
+    assert [(email.to, email.status) for email in dispatch.emails.all()] == [
+        ([address], OutgoingEmail.Status.SENT) for address in subscription.recipients]
 
 
 def test_nothing_is_sent_before_the_month_has_ended(inbox):
@@ -175,3 +180,18 @@ def test_the_job_is_registered_for_run_jobs():
     from lokalkontakt.core.registry import jobs as registered_jobs
 
     assert registered_jobs.get("reports") is jobs.report
+
+
+def test_a_subscription_changed_from_monthly_to_quarterly_still_gets_the_quarter(inbox):
+    subscription = ReportSubscriptionFactory()
+    jobs.reports_send_due(today=datetime.date(2026, 5, 2))  # April, which starts 1 April
+    subscription.frequency = "quarterly"
+    subscription.save()
+
+    jobs.reports_send_due(today=datetime.date(2026, 7, 2))  # the second quarter: 1 April too
+    run_worker()
+
+    periods = sorted((d.period_start, d.period_end) for d in ReportDispatch.objects.all())
+    assert periods == [(datetime.date(2026, 4, 1), datetime.date(2026, 4, 30)),
+                       (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))]
+    assert len(inbox.messages) == 2

@@ -15,12 +15,16 @@ ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_markdown(text: str) -> SafeString:
+HEADINGS = {"h3", "h4"}
+
+
+def render_markdown(text: str, *, headings=("h3", "h4")) -> SafeString:
     """The note's Markdown as sanitised HTML. Raw HTML in the source is dropped or escaped by nh3;
-    headings other than h3/h4 lose their tag (their text stays)."""
+    headings other than `headings` (h3/h4 under a page's h2 sections; a guide, whose text is the
+    page, h2/h3) lose their tag (their text stays)."""
     html = markdown_lib.markdown(text or "", output_format="html")
-    clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel="noopener noreferrer")
+    clean = nh3.clean(html, tags=(TAGS - HEADINGS) | set(headings), attributes=ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
     return mark_safe(clean)  # noqa: S308 - nh3 has sanitised it
 
 

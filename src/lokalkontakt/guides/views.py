@@ -18,11 +18,15 @@ from lokalkontakt.guides.forms import GuideForm
 from lokalkontakt.guides.models import URL_NAMES, Guide
 from lokalkontakt.guides.services import guide_save
 
+# A guide's text is the page under its h1: its sections are h2, their parts h3.
+GUIDE_HEADINGS = ("h2", "h3")
+
 
 def _page(request, audience: str):
     guide = selectors.guide_for(audience=audience)
     return render(request, "guides/guide.html", {
-        "guide": guide, "html": render_markdown(guide.body), "urls": URL_NAMES[audience],
+        "guide": guide, "html": render_markdown(guide.body, headings=GUIDE_HEADINGS),
+        "urls": URL_NAMES[audience],
         "for_staff": audience == Guide.Audience.STAFF})
 
 
@@ -48,7 +52,7 @@ def edit(request, audience):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
-            preview = render_markdown(data["body"])
+            preview = render_markdown(data["body"], headings=GUIDE_HEADINGS)
         else:
             try:
                 guide = guide_save(actor=request.user, audience=audience, **data)
@@ -76,4 +80,5 @@ def history(request, audience):
 def version(request, audience, history_id):
     record = selectors.guide_version_get(audience=audience, history_id=history_id)
     return render(request, "guides/version.html", {
-        "record": record, "html": render_markdown(record.body), "urls": URL_NAMES[audience]})
+        "record": record, "html": render_markdown(record.body, headings=GUIDE_HEADINGS),
+        "urls": URL_NAMES[audience]})

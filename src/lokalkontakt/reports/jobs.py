@@ -12,7 +12,7 @@ while) gets the last ended period only.
 
 Once per period: the PDF is built outside any transaction (it is slow); then, in one
 transaction, the subscription is re-read under a row lock and the dispatch row is inserted with
-the e-mail. The UNIQUE (subscription, period_start) constraint refuses a second insert for the
+the e-mail. The UNIQUE (subscription, period_start, period_end) constraint refuses a second insert for the
 period, so two runs at once (two processes) queue one e-mail; the loser's transaction, e-mail
 included, is rolled back. A kind that is no longer registered, or a build that fails, sends
 nothing and records nothing: the run's line names it, and the next run tries again.
@@ -54,8 +54,9 @@ def _due(today: datetime.date):
     """Active subscriptions whose last ended period has no dispatch (one query)."""
     condition = Q()
     for frequency in Frequency.values:
+        period = last_ended_period(frequency, today)
         sent = ReportDispatch.objects.filter(
-            subscription=OuterRef("pk"), period_start=last_ended_period(frequency, today).start)
+            subscription=OuterRef("pk"), period_start=period.start, period_end=period.end)
         condition |= Q(frequency=frequency) & ~Exists(sent)
     return ReportSubscription.objects.filter(condition, active=True).order_by("pk")
 
@@ -98,11 +99,12 @@ def _send(subscription: ReportSubscription, period: Period) -> bool:
             locked = ReportSubscription.objects.select_for_update().get(pk=subscription.pk)
             if not locked.active:
                 return False
-            email = email_queue(to=locked.recipients, subject=rendered.subject,
-                                body=rendered.body, attachments=[attachment])
-            ReportDispatch.objects.create(
+            dispatch = ReportDispatch.objects.create(
                 subscription=locked, period_start=period.start, period_end=period.end,
-                recipients=locked.recipients, email=email, sent_at=timezone.now())
+                recipients=locked.recipients, sent_at=timezone.now())
+            dispatch.emails.set([  # one each: no recipient sees the others' addresses
+                email_queue(to=[address], subject=rendered.subject, body=rendered.body,
+                            attachments=[attachment]) for address in locked.recipients])
     except IntegrityError:
         return False  # another run recorded this period first, and sent it
     return True

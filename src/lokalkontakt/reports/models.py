@@ -85,8 +85,9 @@ class ReportDispatch(models.Model):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     recipients = models.JSONField(_("recipients"), default=list)
-    email = models.ForeignKey(OutgoingEmail, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("e-mail"))
+    # One e-mail to each recipient, so no one learns the others' addresses.
+    emails = models.ManyToManyField(OutgoingEmail, blank=True, related_name="+",
+                                    verbose_name=_("e-mails"))
     sent_at = models.DateTimeField(_("sent"))
 
     class Meta:
@@ -94,7 +95,7 @@ class ReportDispatch(models.Model):
         verbose_name = _("report sent")
         verbose_name_plural = _("reports sent")
         constraints = [
-            models.UniqueConstraint(fields=["subscription", "period_start"],
+            models.UniqueConstraint(fields=["subscription", "period_start", "period_end"],
                                     name="report_dispatch_once_per_period"),
         ]
 

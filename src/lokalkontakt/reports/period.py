@@ -82,6 +82,9 @@ def _month_end(year: int, month: int) -> datetime.date:
 
 
 MAX_DAYS = 3 * 366
+# The years a report can cover (as the year field): a day outside would overflow the period
+# before or the time zone's bounds.
+FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
 class PeriodForm(forms.Form):
@@ -115,6 +118,8 @@ class PeriodForm(forms.Form):
                 raise forms.ValidationError(_("Give both the first and the last day of the period."))
             if end < start:
                 raise forms.ValidationError(_("The period must end on or after the day it starts."))
+            if not (FIRST_DAY <= start <= LAST_DAY and FIRST_DAY <= end <= LAST_DAY):
+                raise forms.ValidationError(_("Choose days between the years 2000 and 2100."))
             if (end - start).days >= MAX_DAYS:
                 raise forms.ValidationError(_("A period can be at most three years long."))
             data["period"] = Period(start, end)

@@ -13,7 +13,7 @@ Kommunen tilbyder alle lokalområder en Lokalkontakt. Lokalkontakten er en medar
 administration, som har et særligt ansvar for kontakten til jeres lokalområde. Det er frivilligt, \
 om et lokalområde vil have en Lokalkontakt.
 
-### Hvad Lokalkontakten gør
+## Hvad Lokalkontakten gør
 
 - Er en nem indgang til kommunen: I kan skrive eller ringe til Lokalkontakten med spørgsmål, \
 idéer og ønsker, og Lokalkontakten hjælper jer videre til de rette kolleger.
@@ -23,7 +23,7 @@ kommunens muligheder og kontakt til fagområderne.
 træffes med kendskab til de lokale forhold.
 - Bringer kommunens planer og høringer ud til jer, så jeres område bliver hørt.
 
-### Hvad Lokalkontakten ikke er
+## Hvad Lokalkontakten ikke er
 
 - Lokalkontakten overtager ikke styringen af jeres projekter og løser ikke opgaverne for jer. \
 Ansvaret for de lokale initiativer bliver hos jer.
@@ -31,7 +31,7 @@ Ansvaret for de lokale initiativer bliver hos jer.
 at bruge.
 - Lokalkontakten er ikke sagsbehandler på alle sager og træffer ikke politiske beslutninger.
 
-### Sådan kommer du i kontakt med din Lokalkontakt
+## Sådan kommer du i kontakt med din Lokalkontakt
 
 - Find dit lokalområde i oversigten over lokalområder. Områdets side viser, hvem der er \
 Lokalkontakt, og hvordan du når vedkommende.
@@ -40,7 +40,7 @@ landdistriktskoordinatoren, hvis området ikke har en – og du kan følge den v
 - Lokalkontakten løser opgaven ved siden af sit øvrige arbejde, i gennemsnit 1–1½ time om ugen. \
 Du får besked om, at henvendelsen er modtaget, og et svar inden for kommunens svarfrister.
 
-### Vil jeres område have en Lokalkontakt?
+## Vil jeres område have en Lokalkontakt?
 
 Lokalrådet kan kontakte landdistriktskoordinatoren, som har ansvaret for ordningen og finder en \
 Lokalkontakt til området.
@@ -53,7 +53,7 @@ et eller flere lokalområder. Ordningen skal styrke kommunikationen – både ek
 give bedre viden om lokale forhold og dermed et bedre beslutningsgrundlag, og give bedre \
 udviklingsprocesser med enklere sagsbehandling og hurtigere handling.
 
-### Hvad en Lokalkontakt er
+## Hvad en Lokalkontakt er
 
 - En indgang til lokalområdet: Lokalkontakten kender lokalrådet og de lokale kræfter og kan \
 hjælpe dig med at få kvalificeret et kommunalt tiltag lokalt.
@@ -62,13 +62,13 @@ med input, når det er relevant.
 - En del af et netværk: Lokalkontakterne findes i alle kerneområder og mødes hver anden måned med \
 landdistriktskoordinatoren til videndeling og koordinering.
 
-### Hvad en Lokalkontakt ikke er
+## Hvad en Lokalkontakt ikke er
 
 - Ikke en ekstra sagsbehandler: sagen bliver hos det fagområde, der ejer den.
 - Ikke den eneste vej ind: borgere og foreninger bruger fortsat de kontakter i kommunen, de plejer.
 - Ikke en fuldtidsfunktion: opgaven tager i gennemsnit 1–1½ time om ugen. Spørg i god tid.
 
-### Sådan hører du et område, før du handler
+## Sådan hører du et område, før du handler
 
 1. Slå området op i oversigten over lokalområder og se, hvem der er Lokalkontakt – og om området \
 har en.
@@ -78,7 +78,7 @@ områder høres, så opret en høring: den går til områdernes Lokalkontakter m
 4. Del det, du lærer, som en note om området, så Lokalkontakten og kollegerne ved det. \
 Samarbejdet går begge veje.
 
-### Områder uden Lokalkontakt
+## Områder uden Lokalkontakt
 
 Har området ingen Lokalkontakt, så kontakt landdistriktskoordinatoren, som har ansvaret for \
 ordningen og kender lokalområderne.

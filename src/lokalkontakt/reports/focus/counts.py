@@ -10,7 +10,7 @@ registered (development projects).
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
@@ -54,6 +54,18 @@ def sources(reader) -> dict[str, Source]:
                         "focus_areas", "area"),
         "projects": Source(Project.objects.all(), "created_at", "focus_areas", "areas"),
     }
+
+
+def item_sources(sources: dict[str, Source], reader) -> dict[str, Source]:
+    """The sources of the items listed to `reader`: the inquiries and the consultation answers
+    they may open (the notes are already theirs; projects are open to all staff)."""
+    from lokalkontakt.consultations.permissions import tasks_visible_to
+    from lokalkontakt.inquiries.permissions import inquiries_visible_to
+
+    answered = tasks_visible_to(user=reader).exclude(status=ConsultationTask.Status.WAITING)
+    return {**sources,
+            "inquiries": replace(sources["inquiries"], rows=inquiries_visible_to(user=reader)),
+            "answers": replace(sources["answers"], rows=answered)}
 
 
 def _split(source: Source, period: Period) -> dict:

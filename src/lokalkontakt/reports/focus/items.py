@@ -28,6 +28,12 @@ def _newest(source: Source, focus, period: Period):
             .order_by(f"-{source.day}", "-pk"))
 
 
+def total(source: Source, focus, period: Period, *, rows: list) -> int:
+    """How many items of the source there are in the period: the rows listed, or (when the list
+    was cut at ITEMS) a count."""
+    return len(rows) if len(rows) < ITEMS else _newest(source, focus, period).count()
+
+
 def _day(moment):
     return timezone.localtime(moment).date()
 

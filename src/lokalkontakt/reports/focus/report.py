@@ -30,7 +30,9 @@ def build_focus_report(period: Period, *, focus_area: str, reader=None) -> Repor
 
 
 def focus_report(period: Period, focus: FocusArea, *, reader=None) -> Report:
-    """The report on `focus` for the period; notes are those `reader` may see."""
+    """The report on `focus` for the period. The counts are of all the work (notes: those `reader`
+    may see); the items listed are those `reader` may open, and none without a reader (a report
+    sent by e-mail, whose readers may have no login)."""
     sources = counts.sources(reader)
     monthly = {kind: counts.by_month(sources[kind], focus, period) for kind in BY_AREA}
     totals = {kind: tuple(sum(pair[i] for pair in monthly[kind].values()) for i in (0, 1))
@@ -41,11 +43,18 @@ def focus_report(period: Period, focus: FocusArea, *, reader=None) -> Report:
         tables=[_area_table(sources, focus, period)])
     trend = Section(key="trend", title=_("Month by month"),
                     tables=[_trend_table(monthly, counts.months(period))])
-    item_rows = {kind: getattr(items, kind)(sources[kind], focus, period) for kind in BY_AREA}
+    # The items only for a reader, and only those the reader may open; an e-mailed report
+    # (no reader) holds the counts alone.
+    listed = counts.item_sources(sources, reader) if reader is not None else {}
+    shown = {kind: listed[kind] for kind in BY_AREA if kind in listed}
+    item_rows = {kind: getattr(items, kind)(source, focus, period) for kind, source in shown.items()}
+    item_totals = {kind: (items.total(shown[kind], focus, period, rows=item_rows[kind]),)
+                   for kind in item_rows}
     return Report(
         title=_("Focus area: %(name)s") % {"name": focus.name}, period=period,
         compared_with=period.previous(),
-        sections=[summary, trend, *item_sections(item_rows, totals)],
+        sections=[summary, trend, *item_sections(
+            item_rows, item_totals, limited=not reader.has_perm("core.coordinate") if reader else False)],
         filters=[(_("Focus area"), focus.name)], filename=f"fokusomraade-{focus.number}")
 
 

@@ -45,7 +45,9 @@ def more_note(shown: int, total: int) -> str:
                     total - shown) % {"shown": shown, "more": total - shown}
 
 
-def item_sections(item_rows: dict[str, list], totals: dict) -> list[Section]:
+def item_sections(item_rows: dict[str, list], totals: dict, *, limited: bool = False) -> list[Section]:
+    """A section per kind of item; `limited`: the reader may open only some of them (the counts
+    above are of all), which the intro says."""
     columns, titles = _columns(), _titles()
     sections = []
     for kind, rows in item_rows.items():
@@ -53,5 +55,8 @@ def item_sections(item_rows: dict[str, list], totals: dict) -> list[Section]:
         table = Table(key=f"{kind}-items", title=caption, columns=columns[kind], rows=rows,
                       note=more_note(min(len(rows), ITEMS), totals[kind][0]))
         intro = _("Subject and outcome; who wrote is never shown.") if kind == "inquiries" else ""
+        if limited and kind in ("inquiries", "answers"):
+            intro = " ".join(part for part in [intro, _(
+                "Only those you may open are listed; the counts above are of them all.")] if part)
         sections.append(Section(key=f"{kind}-items", title=title, tables=[table], intro=intro))
     return sections

@@ -70,14 +70,14 @@ class Migration(migrations.Migration):
                 ('period_end', models.DateField(verbose_name='period until')),
                 ('recipients', models.JSONField(default=list, verbose_name='recipients')),
                 ('sent_at', models.DateTimeField(verbose_name='sent')),
-                ('email', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.outgoingemail', verbose_name='e-mail')),
+                ('emails', models.ManyToManyField(blank=True, related_name='+', to='core.outgoingemail', verbose_name='e-mails')),
                 ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dispatches', to='reports.reportsubscription', verbose_name='subscription')),
             ],
             options={
                 'verbose_name': 'report sent',
                 'verbose_name_plural': 'reports sent',
                 'ordering': ['-sent_at', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('subscription', 'period_start'), name='report_dispatch_once_per_period')],
+                'constraints': [models.UniqueConstraint(fields=('subscription', 'period_start', 'period_end'), name='report_dispatch_once_per_period')],
             },
         ),
     ]

@@ -4,10 +4,13 @@
 inquiry got when received; it was acknowledged (answered) in time when the local date of
 acknowledged_at (answered_at) is on or before the deadline. The shares count the inquiries
 received in the period that were acknowledged (answered) or whose deadline has passed.
-Median days to answer: calendar days from received to answered, of those answered."""
+An inquiry closed with its outcome but without a reply of its own was answered (and
+acknowledged) when it was closed: the outcome went to the submitter then.
+Median days to answer: calendar days from received to answered, of those answered (the mean
+of the two middle ones for an even number)."""
 
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +22,7 @@ from lokalkontakt.reports.structure import Column, Section, Table
 
 def _speed_counts(span, key: str, today) -> dict:
     inside = in_days("received_on", span)
-    acknowledged, answered = Q(acknowledged_at__isnull=False), Q(answered_at__isnull=False)
+    acknowledged, answered = Q(acknowledged_moment__isnull=False), Q(answered_moment__isnull=False)
     return {
         f"{key}": Count("pk", filter=inside),
         f"untagged_{key}": Count("pk", filter=inside & Q(tagged=False)),
@@ -31,13 +34,20 @@ def _speed_counts(span, key: str, today) -> dict:
     }
 
 
+def _moments() -> dict:
+    """When an inquiry was answered and acknowledged, counting its closing (with the outcome
+    sent to the submitter) as both when nothing came before it."""
+    return {"answered_moment": Coalesce("answered_at", "closed_at"),
+            "acknowledged_moment": Coalesce("acknowledged_at", "answered_at", "closed_at")}
+
+
 def totals(period) -> dict:
     """The counts behind the key figures, for the period and the one before (one query)."""
     today = timezone.localdate()
     tags = Inquiry.focus_areas.through.objects.filter(inquiry=OuterRef("pk"))
     queryset = inquiry_counts.received(period).alias(
-        tagged=Exists(tags), acknowledged_on=TruncDate("acknowledged_at"),
-        answered_on=TruncDate("answered_at"))
+        tagged=Exists(tags), **_moments()).alias(
+        acknowledged_on=TruncDate("acknowledged_moment"), answered_on=TruncDate("answered_moment"))
     return queryset.aggregate(**_speed_counts(period, "now", today),
                               **_speed_counts(period.previous(), "before", today))
 
@@ -55,15 +65,20 @@ def open_at(period) -> dict:
 
 
 def median_days(span, answered: int):
-    """The median calendar days from received to answered: the middle one of the answered
-    inquiries in order (the upper middle of an even number), in one query; None if none."""
+    """The median calendar days from received to answered of the answered inquiries: the middle
+    one in order, or the mean of the two middle ones for an even number (one query); None if
+    none were answered."""
     if not answered:
         return None
-    days = ExpressionWrapper(TruncDate("answered_at") - F("received_on"), output_field=DurationField())
-    on, at = (Inquiry.objects.filter(in_days("received_on", span), answered_at__isnull=False)
-              .annotate(days=days).order_by("days", "pk")
-              .values_list("received_on", "answered_at")[answered // 2])
-    return (timezone.localdate(at) - on).days
+    days = ExpressionWrapper(TruncDate("answered_moment") - F("received_on"),
+                             output_field=DurationField())
+    middle = (answered - 1) // 2
+    rows = (Inquiry.objects.filter(in_days("received_on", span)).alias(**_moments())
+            .filter(answered_moment__isnull=False).annotate(days=days, answered=F("answered_moment"))
+            .order_by("days", "pk")
+            .values_list("received_on", "answered")[middle:answered // 2 + 1])
+    values = [(timezone.localdate(at) - on).days for on, at in rows]
+    return values[0] if answered % 2 else sum(values) / 2
 
 
 def _speed_table(found) -> Table:
@@ -87,7 +102,7 @@ def inquiries_section(period, *, public: bool = False) -> Section:
         (_("Answered in time"), _share(found["ans_ok_now"], found["ans_due_now"]),
          _share(found["ans_ok_before"], found["ans_due_before"]), "percent"),
         (_("Median days to answer"), median_days(period, found["answered_now"]),
-         median_days(period.previous(), found["answered_before"])),
+         median_days(period.previous(), found["answered_before"]), "days"),
         (_("Open at the end of the period"), still["open_now"], still["open_before"]),
         (_("Overdue at the end of the period"), still["overdue_now"], still["overdue_before"]),
     ]

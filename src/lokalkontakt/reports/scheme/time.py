@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: MPL-2.0
 """Time registered per core area against the band (settings.TIME_BAND_MINUTES a working week
 for each contact): the contacts are the core area's employees with a primary or deputy
-assignment on the period's last day (two queries)."""
+assignment on the period's last day, or today while it runs; the band is that of the weeks
+up to then (two queries)."""
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.core.text import danish_sort_key
-from lokalkontakt.reports.scheme.common import in_days
+from lokalkontakt.reports.scheme.common import in_days, last_day
 from lokalkontakt.reports.scheme.coverage import held_on
 from lokalkontakt.reports.structure import Column, Table
 from lokalkontakt.timesheets.capacity import Band
@@ -30,9 +31,9 @@ def time_rows(period) -> list[list]:
                        before=Sum("minutes", filter=in_days("day", before)))
              .order_by(CORE_AREA)}
     contacts = {row[CORE_AREA]: row["contacts"] for row in Assignment.objects
-                .filter(held_on(period.end)).values(CORE_AREA)
+                .filter(held_on(last_day(period))).values(CORE_AREA)
                 .annotate(contacts=Count("employee", distinct=True)).order_by(CORE_AREA)}
-    band = Band.of(period.start, period.end)
+    band = Band.of(period.start, last_day(period))  # a running period's band: up to today
     rows = []
     for name in sorted(set(spent) | set(contacts), key=lambda n: danish_sort_key(n or "")):
         count, row = contacts.get(name, 0), spent.get(name, {})

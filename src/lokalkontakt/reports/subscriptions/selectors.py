@@ -3,9 +3,10 @@
 """Reads for the scheduled reports: the reports a coordinator may subscribe to, the subscriptions
 with their last sending, and the reports sent."""
 
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.reports.kinds import report_kinds
 from lokalkontakt.reports.models import ReportDispatch, ReportSubscription
 
@@ -56,6 +57,7 @@ def subscriptions_list():
 
 
 def dispatches_recent(*, limit: int = DISPATCHES_SHOWN) -> list[ReportDispatch]:
-    """The reports sent last, newest first, with their e-mail (its status tells whether it was
-    delivered)."""
-    return list(ReportDispatch.objects.select_related("subscription", "email")[:limit])
+    """The reports sent last, newest first, with their e-mails, one per recipient (each one's
+    status tells whether it was delivered)."""
+    return list(ReportDispatch.objects.select_related("subscription")
+                .prefetch_related(Prefetch("emails", OutgoingEmail.objects.order_by("pk")))[:limit])
