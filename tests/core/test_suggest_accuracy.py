@@ -1,16 +1,19 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""How often the suggestions agree with a person. The demo's forty inquiries were tagged by
-the person who wrote them and are too few to hold out, so the measure is
-data/tagged_inquiries.json: 75 inquiries as local councils and citizens write them, each
-tagged by hand (five per focus area, some with two). Five times, a
-fifth is held out: the model learns from the rest (through the term table, as in production)
-and suggests for the held-out ones.
+"""How often the suggestions agree with a person, measured two ways.
 
-Measured (five folds, three shuffles): suggestions for about 55 % of the held-out inquiries,
-and of those the first suggestion is one of the person's focus areas about 70 % of the time
-(about 38 % of all held-out inquiries; choosing at random would hit 8 %). The floors below
-are a little under that, so a change that makes the suggestions worse fails here."""
+1. data/tagged_inquiries.json: 75 inquiries as local councils and citizens write them, each
+   tagged by hand (five per focus area, some with two). Five times, a fifth is held out: the
+   model learns from the rest (through the term table, as in production) and suggests for the
+   held-out ones. Measured (five folds, three shuffles): suggestions for about 55 % of the
+   held-out inquiries, and of those the first suggestion is one of the person's focus areas
+   about 70 % of the time (about 38 % of all; choosing at random would hit 8 %).
+2. The demo's 30 tagged inquiries, each held out once, the model learning from the 75 and the
+   demo's others: suggestions for 43 %, the first one right for 54 % of those (23 % of all).
+   They are written in a different voice from the 75, which is why they score lower.
+
+The floors are a little under the measures, so a change that makes the suggestions worse
+fails here."""
 
 import json
 import random
@@ -60,3 +63,39 @@ def test_held_out_inquiries_are_tagged_as_a_person_would():
 
     assert coverage >= 0.45
     assert top1 >= 0.62
+
+
+def demo_held_out_results() -> list[tuple[set[int], list[int]]]:
+    """Each of the demo's tagged inquiries held out once; the model learns from the 75 above and
+    the demo's other tagged inquiries."""
+    from lokalkontakt.inquiries.demo.data import INQUIRIES
+
+    ids = dict(FocusArea.objects.values_list("number", "pk"))
+    by_slug = dict(FocusArea.objects.values_list("slug", "pk"))
+    corpus = [(f"{item['subject']}\n{item['text']}", [ids[f] for f in item["focus_areas"]])
+              for item in CORPUS]
+    demo = [(f"{row.subject}\n{row.text}", [by_slug[slug] for slug in row.focus])
+            for row in INQUIRIES if row.focus]
+    results = []
+    for n, (text, human) in enumerate(demo):
+        FocusTerm.objects.all().delete()
+        FocusTermTotal.objects.all().delete()
+        for other, tags in corpus + demo[:n] + demo[n + 1:]:
+            focus_terms_learn(text=other, focus_area_ids=tags)
+        subject, _newline, body = text.partition("\n")
+        results.append((set(human), [s.focus_area.pk for s in suggest_focus_areas(subject, body)]))
+    return results
+
+
+def test_the_demos_inquiries_held_out_one_at_a_time_are_tagged_as_their_writer_did():
+    results = demo_held_out_results()
+    suggested = [(human, machine) for human, machine in results if machine]
+    coverage = len(suggested) / len(results)
+    top1 = sum(machine[0] in human for human, machine in suggested) / len(suggested)
+    print(f"\nDemo inquiries held out: {len(results)}; with a suggestion {coverage:.0%}; "
+          f"first suggestion among the writer's focus areas {top1:.0%} of those, "
+          f"{top1 * coverage:.0%} of all.")
+
+    # Measured: 30 held out, 13 with a suggestion (43 %), 7 of those right first (54 %).
+    assert coverage >= 0.4
+    assert top1 >= 0.5
