@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lokalkontakt.areas import boundaries
+from lokalkontakt.areas import simplify
 from lokalkontakt.areas.models import AreaEvent, LocalArea
 from tests.areas.conftest import english_client
 from tests.areas.factories import LocalAreaFactory
@@ -131,15 +131,15 @@ def test_a_file_over_5_mb_is_refused(client, areas):
 def test_outlines_are_simplified_to_a_bounded_size():
     circle = [[9.7 + 0.05 * math.cos(a), 55.7 + 0.03 * math.sin(a)]
               for a in (i * 2 * math.pi / 20_000 for i in range(20_000))]
-    polygons = boundaries.simplify([[circle + circle[:1]]])
+    polygons = simplify.simplify([[circle + circle[:1]]])
 
     points = sum(len(ring) for polygon in polygons for ring in polygon)
-    assert 20 < points <= boundaries.MAX_POINTS
+    assert 20 < points <= simplify.MAX_POINTS
     assert all(len(str(x).split(".")[1]) <= 4 for x, _y in polygons[0][0])
 
 
 def test_a_tiny_island_is_left_out_of_the_outline():
-    polygons = boundaries.simplify([square(), square(10.0, 55.9, size=0.00001)])
+    polygons = simplify.simplify([square(), square(10.0, 55.9, size=0.00001)])
 
     assert len(polygons) == 1
 
@@ -150,9 +150,9 @@ def test_an_outline_of_many_islets_keeps_the_largest_within_the_bound_and_ends()
     islets = [square(9.5 + 0.02 * (n % 11), 55.6 + 0.02 * (n // 11), size=0.002 + 0.0001 * n)
               for n in range(110)]
 
-    polygons = boundaries.simplify(islets)
+    polygons = simplify.simplify(islets)
 
-    assert 0 < sum(len(ring) for polygon in polygons for ring in polygon) <= boundaries.MAX_POINTS
+    assert 0 < sum(len(ring) for polygon in polygons for ring in polygon) <= simplify.MAX_POINTS
     kept = [round((ring[0][1] - 55.6) / 0.02) * 11 + round((ring[0][0] - 9.5) / 0.02)
             for (ring,) in polygons]
     assert sorted(kept) == list(range(110 - len(kept), 110))  # the largest (n grows with the size)

@@ -68,7 +68,7 @@ def test_held_out_inquiries_are_tagged_as_a_person_would():
 def demo_held_out_results() -> list[tuple[set[int], list[int]]]:
     """Each of the demo's tagged inquiries held out once; the model learns from the 75 above and
     the demo's other tagged inquiries."""
-    from lokalkontakt.inquiries.demo.data import INQUIRIES
+    from lokalkontakt.inquiries.demo import INQUIRIES
 
     ids = dict(FocusArea.objects.values_list("number", "pk"))
     by_slug = dict(FocusArea.objects.values_list("slug", "pk"))

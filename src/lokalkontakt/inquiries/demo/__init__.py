@@ -23,7 +23,9 @@ from lokalkontakt.core.search.index import index_objects
 from lokalkontakt.core.search.registry import sources
 from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days, is_working_day
-from lokalkontakt.inquiries.demo.data import INQUIRIES, DemoInquiry
+from lokalkontakt.inquiries.demo.data import DemoInquiry
+from lokalkontakt.inquiries.demo.earlier import EARLIER
+from lokalkontakt.inquiries.demo.recent import RECENT
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 from lokalkontakt.inquiries.services.submit import inquiry_deadlines
 from lokalkontakt.inquiries.tracking import new_tracking_salt, tracking_token_for_salt
@@ -32,6 +34,7 @@ Kind = InquiryEvent.Kind
 Status = Inquiry.Status
 # The areas whose deputy is the demo contact: they act on its inquiries; elsewhere the primary
 # contacts of Bilag 1 have no login, so the coordinator does (as the start page asks them to).
+INQUIRIES = [*EARLIER, *RECENT]
 CONTACT_AREAS = {"Korning", "Hornborg"}
 
 
