@@ -311,7 +311,7 @@ def _inquiry(index, received, rng, areas, weights, primary, employees, deadlines
         token_hash=hashlib.sha256(f"bench-token-{seed}-{index}".encode()).hexdigest(),
         client_hash=hashlib.sha256(f"bench-client-{seed}-{index}".encode()).hexdigest(),
         assignee_id=assignee_id if assignee_id in employees else None, status=status,
-        acknowledge_due=acknowledge_due, answer_due=answer_due,
+        acknowledge_due=acknowledge_due, answer_due=answer_due, received_on=received.date(),
         created_at=received, updated_at=received,
     )
     steps = [Status.RECEIVED, Status.ACKNOWLEDGED, Status.ANSWERED, Status.CLOSED]

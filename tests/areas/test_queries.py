@@ -30,8 +30,8 @@ DIRECTORY_STAFF = 10  # + session, user, employee, group, 2 x permissions
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
 AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
 # the local meetings attended and whether the viewer covers the area (may record one)
-OVERVIEW = 10  # session, user, employee, group; areas (also the map's), core areas, contacts, the sources'
-# conflicts, latest events; failed e-mails (the link to them)
+OVERVIEW = 11  # session, user, employee, group; areas (also the map's), core areas, contacts, the sources'
+# conflicts, latest events; failed e-mails (the link to them); the planned handovers of the areas due one
 
 
 def build_areas(count: int, *, actor) -> LocalArea:

@@ -353,3 +353,18 @@ def test_planning_a_handover_shows_the_area_as_handover_due(leaving, nanna, coor
     handover_start(area=leaving.area, to_employee=nanna, switch_on=in_days(3), actor=coordinator)
     response = english_client().get(reverse("areas:directory") + "?coverage=handover")
     assert "Glud" in text(response)
+
+
+def test_the_overview_leads_to_a_planned_handover_instead_of_offering_to_start_one(
+        handover, coordinator):
+    AssignmentFactory(area=LocalAreaFactory(name="Barrit"), handover_due=True)
+    type(handover.from_assignment).objects.filter(pk=handover.from_assignment.pk).update(
+        handover_due=True)
+
+    page = html.unescape(english_client(coordinator).get(reverse("coordination:overview"))
+                         .content.decode())
+
+    glud = re.search(r"<li><a href=\"/omraader/glud/\">Glud</a>.*?</li>", page).group(0)
+    assert f'<a href="{reverse("handovers:detail", args=[handover.pk])}">handover planned' in glud
+    barrit = re.search(r"<li><a href=\"/omraader/barrit/\">Barrit</a>.*?</li>", page).group(0)
+    assert f'<a href="{reverse("handovers:new", args=["barrit"])}">start a handover' in barrit

@@ -165,3 +165,9 @@ def test_a_long_label_is_cut_beside_its_bar_and_whole_in_the_description():
     plot = next(g for g in root.iter(f"{SVG}g") if "plot" in (g.get("class") or "").split())
     left = float(plot.get("transform").split("(")[1].split(",")[0])
     assert left < 200  # the bars start inside the picture, 320 wide
+
+
+def test_two_charts_on_one_page_share_no_id():
+    html = render_to_string("reports/includes/report_body.html", {"report": sample_report()})
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

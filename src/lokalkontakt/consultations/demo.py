@@ -103,7 +103,7 @@ def _write(demo: DemoConsultation, *, today, areas, users, focus) -> Consultatio
                                 deadline=sent_on + datetime.timedelta(weeks=demo.weeks))
     consultation.full_clean()
     consultation.save()
-    consultation.focus_areas.set([focus[slug] for slug in demo.focus])
+    consultation.focus_areas.set([focus[slug] for slug in demo.focus if slug in focus])
     asked = [areas[name] for name in sorted(demo.areas, key=lambda n: areas[n].sort_name)]
     tasks = ConsultationTask.objects.bulk_create(
         ConsultationTask(consultation=consultation, area=area, handler=_handler(area))

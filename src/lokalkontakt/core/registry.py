@@ -32,6 +32,9 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `tagged_texts`: the texts staff tag with focus areas (inquiries, consultations, notes), each a
   function giving (text, [focus area ids]) for every tagged object, from which core.suggest
   learns (the periodic job counts them all again once a day);
+- `planned_handovers`: which of the given areas already have a handover planned, each called
+  as `planned(area_ids)` and returning {area id: the planned handover's URL} (one query), so the
+  coordinator's overview offers to follow it instead of starting another;
 - `email_secret_links`: the private links (a token in the URL) that e-mails carry, each a
   `SecretLink`; core.retention blanks them in an e-mail's stored text once it is sent.
 """
@@ -210,4 +213,13 @@ coordinator_blocks = Registry("coordinator_blocks")
 colleague_blocks = Registry("colleague_blocks")
 personal_data = Registry("personal_data")
 email_secret_links = Registry("email_secret_links")
+planned_handovers = Registry("planned_handovers")
 tagged_texts = Registry("tagged_texts")
+
+
+def planned_handover_links(area_ids) -> dict:
+    """{area id: URL} of the areas among `area_ids` whose handover is planned (planned_handovers)."""
+    links: dict = {}
+    for planned in planned_handovers:
+        links.update(planned(list(area_ids)))
+    return links

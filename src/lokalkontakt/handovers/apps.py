@@ -19,7 +19,10 @@ class HandoversConfig(AppConfig):
                                                 panels.mine_handovers), order=10)
         demo_loaders.register("handovers", demo.load_demo, order=30)
 
-        from lokalkontakt.core.registry import coordinator_blocks
+        from lokalkontakt.core.registry import coordinator_blocks, planned_handovers
+        from lokalkontakt.handovers.selectors import planned_handover_links
+
+        planned_handovers.register("handovers", planned_handover_links)
 
         coordinator_blocks.register("handovers-planned", Panel(
             "handovers/_start_planned_row.html", panels.coordinator_planned), order=50)

@@ -159,3 +159,16 @@ def handovers_planned_by_date():
     first few and gives each its `state` with `handover_state`)."""
     return _with_people(Handover.objects.filter(status=Handover.Status.PLANNED)).order_by(
         "switch_on", "area__sort_name", "pk")
+
+
+def planned_handover_links(area_ids) -> dict[int, str]:
+    """{area id: the planned handover's page} for the areas among `area_ids` whose handover is
+    planned (one query; core.registry.planned_handovers)."""
+    from django.urls import reverse
+
+    planned = (Handover.objects.filter(area_id__in=area_ids, status=Handover.Status.PLANNED)
+               .order_by("switch_on", "pk").values_list("area_id", "pk"))
+    links: dict[int, str] = {}
+    for area_id, pk in planned:
+        links.setdefault(area_id, reverse("handovers:detail", args=[pk]))
+    return links

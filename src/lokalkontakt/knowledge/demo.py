@@ -39,7 +39,7 @@ def load_demo_notes(*, areas: dict, bilag, with_users: bool) -> None:
     focus = {f.slug: f for f in FocusArea.objects.all()}
     for author, area, kind, visibility, title, text, slugs in DEMO_NOTES:
         note_create(actor=users[author], title=title, text=text, kind=kind, visibility=visibility,
-                    area=areas.get(area), focus_areas=[focus[slug] for slug in slugs])
+                    area=areas.get(area), focus_areas=[focus[slug] for slug in slugs if slug in focus])
 
 
 # Notes the other apps' demo data wrote (the minutes' experiences): a word in the title and the
@@ -60,4 +60,5 @@ def tag_demo_notes(*, with_users: bool, stdout=None) -> None:
         if slugs:
             note_update(note=note, actor=coordinator, version=note.version, title=note.title,
                         text=note.text, kind=note.kind, visibility=note.visibility,
-                        area=note.area, focus_areas=[focus[slug] for slug in slugs])
+                        area=note.area,
+                        focus_areas=[focus[slug] for slug in slugs if slug in focus])

@@ -116,6 +116,8 @@ def _cleaner(*, key: str, title: str, description: str):
                     parent.remove(child)
         for element, ancestors in _walk(root):
             element.attrib.pop("style", None)
+            if element is not root:  # pygal's ids (activate-serie-0) repeat in every chart
+                element.attrib.pop("id", None)
             _paint(element, ancestors)
         for old in [child for child in root if child.tag == "title"]:
             root.remove(old)

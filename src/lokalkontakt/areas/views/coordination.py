@@ -20,6 +20,7 @@ from lokalkontakt.areas.views.directory import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
+from lokalkontakt.core.registry import planned_handover_links
 from lokalkontakt.core.selectors import emails_failed_count
 
 OVERVIEW_LIST_LIMIT = 50
@@ -33,8 +34,11 @@ def overview(request):
     recent_events = list(selectors.recent_events(limit=15))
     record(request, naming_a_person(recent_events))  # council members' names
     overview = selectors.coverage_overview()
+    planned = planned_handover_links([area.pk for area in overview.handover[:OVERVIEW_LIST_LIMIT]])
     return render(request, "areas/overview.html", {
         "overview": overview, **map_context(request, overview.areas, plain=False),
+        # the areas due a handover, each with its planned handover's page (or none yet)
+        "handovers_due": [(area, planned.get(area.pk)) for area in overview.handover],
         "recent_events": recent_events,
         "failed_email_count": emails_failed_count(),
         # Long lists are cut; the directory's coverage filter shows the rest.

@@ -94,7 +94,7 @@ def _build(row: DemoInquiry, number: int, *, today, now, areas, focus, users, st
 def _handle(inquiry, row, number, timeline, *, handler, focus) -> None:
     """Acknowledge, tag, answer and close as far as the row's state and today allow."""
     received_on = inquiry.received_on
-    tags = [focus[slug] for slug in row.focus]
+    tags = [focus[slug] for slug in row.focus if slug in focus]
     ack_at = _at(add_working_days(received_on, 1), 10)
     if row.state != "received" and timeline.add(ack_at, Kind.ACKNOWLEDGED, public=True,
                                                  actor=handler):
@@ -173,7 +173,7 @@ def _save(built, *, focus, rows) -> list[Inquiry]:
     Tags = Inquiry.focus_areas.through
     Tags.objects.bulk_create(Tags(inquiry_id=inquiry.pk, focusarea_id=focus[slug].pk)
                              for inquiry, row in zip(inquiries, rows, strict=True)
-                             for slug in row.focus)
+                             for slug in row.focus if slug in focus)
     Forwarded = Inquiry.participants.through
     Forwarded.objects.bulk_create(Forwarded(inquiry_id=inquiry.pk, employee_id=inquiry.forward_to.pk)
                                   for inquiry in inquiries if getattr(inquiry, "forward_to", None))
