@@ -50,6 +50,16 @@ SETTINGS = "lokalkontakt.config.settings"
 PROFILE_OVER_MS = 100  # --profile shows the pages slower than this (median over HTTP)
 
 
+# Issue 18: the reports (this year against last) and their exports, timed with both data sets.
+REPORT_PAGES = [
+    ("scheme's report", "/rapporter/", True, 50, 3),
+    ("scheme's report, PDF", "/rapporter/?format=pdf", True, 5, 1),
+    ("scheme's report, XLSX", "/rapporter/?format=xlsx", True, 10, 2),
+    ("public summary", "/rapporter/offentlig/", False, 50, 3),
+    ("focus areas", "/rapporter/fokusomraader/", True, 50, 3),
+    ("focus area report", "/rapporter/fokusomraader/smidige-processer/", True, 50, 3),
+    ("focus area, PDF", "/rapporter/fokusomraader/smidige-processer/?format=pdf", True, 5, 1),
+]
 # name, path (may hold {slug}), signed in as coordinator?, requests, warm-up requests
 PAGES = [
     ("healthz", "/healthz", False, 200, 20),
@@ -79,16 +89,10 @@ PAGES = [
     ("suggestions", "/kandidater/forslag/{uncovered}/", True, 100, 5),
     ("briefing pack", "/omraader/{slug}/introduktionspakke/", True, 50, 3),
     ("briefing pack, PDF", "/omraader/{slug}/introduktionspakke.pdf", True, 10, 2),
-    # Issue 18: the reports (this year against last), their exports, and the coverage map on the
-    # directory and the overview (the directory above draws it too).
-    ("scheme's report", "/rapporter/", True, 50, 3),
-    ("scheme's report, PDF", "/rapporter/?format=pdf", True, 5, 1),
-    ("scheme's report, XLSX", "/rapporter/?format=xlsx", True, 10, 2),
-    ("public summary", "/rapporter/offentlig/", False, 50, 3),
-    ("focus areas", "/rapporter/fokusomraader/", True, 50, 3),
-    ("focus area report", "/rapporter/fokusomraader/smidige-processer/", True, 50, 3),
-    ("focus area, PDF", "/rapporter/fokusomraader/smidige-processer/?format=pdf", True, 5, 1),
+    # Issue 18: the coverage map coloured by the councils' answers (the directory above draws
+    # it by coverage), then the reports.
     ("map by answer", "/omraader/?kort=svar", False, 100, 5),
+    *REPORT_PAGES,
 ]
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
@@ -106,13 +110,7 @@ INQUIRY_PAGES = [
     ("inquiries waiting", "/henvendelser/venter/", True, 100, 5),
     ("inquiry list, XLSX", "/henvendelser/eksport/?scope=all", True, 5, 1),
     # Issue 18: the reports aggregate every inquiry of the period in SQL.
-    ("scheme's report", "/rapporter/", True, 50, 3),
-    ("scheme's report, PDF", "/rapporter/?format=pdf", True, 5, 1),
-    ("scheme's report, XLSX", "/rapporter/?format=xlsx", True, 10, 2),
-    ("public summary", "/rapporter/offentlig/", False, 50, 3),
-    ("focus areas", "/rapporter/fokusomraader/", True, 50, 3),
-    ("focus area report", "/rapporter/fokusomraader/smidige-processer/", True, 50, 3),
-    ("focus area, PDF", "/rapporter/fokusomraader/smidige-processer/?format=pdf", True, 5, 1),
+    *REPORT_PAGES,
     # Issue 15: about 5 access-log entries per inquiry over six months (bench/generate_access_log.py);
     # the newest page, who has seen one person's data (the inquiry page's submitter), and what
     # one user has looked at.
