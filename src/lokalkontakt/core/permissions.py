@@ -32,3 +32,5 @@ council_required = _require("core.council")
 staff_or_council_required = _require("core.view_internal", "core.council")
 # The access log: the coordinator and the data-protection officer.
 access_log_reader_required = _require("core.read_access_log")
+# The coordinator and the leaders of core areas (their staff's time, candidates, reports).
+capacity_required = _require("core.see_capacity")

@@ -3,39 +3,18 @@
 """The focus-area reports as pages, PDF and XLSX (?format=pdf / xlsx), for the coordinator and the
 leaders of core areas; other signed-in users are refused (403)."""
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.core.models import FocusArea
-from lokalkontakt.reports.exports import export_response
 from lokalkontakt.reports.focus.overview import build_focus_overview
 from lokalkontakt.reports.focus.report import focus_report
+from lokalkontakt.reports.pages import report_page
 from lokalkontakt.reports.period import period_from_query
-from lokalkontakt.reports.permissions import may_read_reports
+from lokalkontakt.reports.permissions import reports_required
 
-
-def reports_required(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not may_read_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _answer(request, report, form, **context):
-    exported = export_response(report, request.GET.get("format", ""), request=request)
-    if exported is not None:
-        return exported
-    query = request.GET.copy()
-    query.pop("format", None)
-    return render(request, "reports/focus/page.html", {
-        "report": report, "form": form, "query": query.urlencode(), **context})
+PAGE = "reports/focus/page.html"
 
 
 @reports_required
@@ -43,7 +22,7 @@ def _answer(request, report, form, **context):
 def focus_list(request):
     """The 15 focus areas and what is untagged, for the chosen period and the one before."""
     period, form = period_from_query(request.GET)
-    return _answer(request, build_focus_overview(period, reader=request.user), form)
+    return report_page(request, build_focus_overview(period, reader=request.user), form, PAGE)
 
 
 @reports_required
@@ -55,5 +34,5 @@ def focus_detail(request, focus_area: str):
     lists = [(reverse("inquiries:list") + f"?scope=all&status=any&focus_area={focus.pk}",
               "inquiries"),
              (reverse("knowledge:list") + f"?focus_area={focus.pk}", "notes")]
-    return _answer(request, focus_report(period, focus, reader=request.user), form,
-                   focus=focus, lists=lists)
+    return report_page(request, focus_report(period, focus, reader=request.user), form, PAGE,
+                       focus=focus, lists=lists)
