@@ -3,10 +3,12 @@
 """Reads for the scheduled reports: the reports a coordinator may subscribe to, the subscriptions
 with their last sending, and the reports sent."""
 
+from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.models import OutgoingEmail
+from lokalkontakt.core.roles import person_name
 from lokalkontakt.reports.kinds import report_kinds
 from lokalkontakt.reports.models import ReportDispatch, ReportSubscription
 
@@ -61,3 +63,18 @@ def dispatches_recent(*, limit: int = DISPATCHES_SHOWN) -> list[ReportDispatch]:
     status tells whether it was delivered)."""
     return list(ReportDispatch.objects.select_related("subscription")
                 .prefetch_related(Prefetch("emails", OutgoingEmail.objects.order_by("pk")))[:limit])
+
+
+def subscriptions_page(page_number, *, per_page: int):
+    """A page of subscriptions_list(), each with its report's `label` and `created_by_name`, and
+    the reports sent last (dispatches_recent()), each with its subscription's `label`; the kinds'
+    choices are read once for both."""
+    labels = report_labels()
+    page = Paginator(subscriptions_list(), per_page).get_page(page_number)
+    for subscription in page:
+        subscription.label = subscription_label(subscription, labels)
+        subscription.created_by_name = person_name(subscription.created_by)
+    dispatches = dispatches_recent()
+    for dispatch in dispatches:
+        dispatch.label = subscription_label(dispatch.subscription, labels)
+    return page, dispatches

@@ -3,7 +3,6 @@
 """The coordinator's scheduled reports: who gets which report how often, and what was sent."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
-from lokalkontakt.core.roles import person_name
 from lokalkontakt.reports.models import ReportSubscription
 from lokalkontakt.reports.subscriptions import selectors, services
 from lokalkontakt.reports.subscriptions.forms import SubscriptionForm
@@ -23,14 +21,7 @@ PAGE_SIZE = 50
 @require_GET
 def subscriptions(request):
     """The subscriptions (report, how often, recipients, last sent) and the reports sent last."""
-    labels = selectors.report_labels()
-    page = Paginator(selectors.subscriptions_list(), PAGE_SIZE).get_page(request.GET.get("side"))
-    for subscription in page:
-        subscription.label = selectors.subscription_label(subscription, labels)
-        subscription.created_by_name = person_name(subscription.created_by)
-    dispatches = selectors.dispatches_recent()
-    for dispatch in dispatches:
-        dispatch.label = selectors.subscription_label(dispatch.subscription, labels)
+    page, dispatches = selectors.subscriptions_page(request.GET.get("side"), per_page=PAGE_SIZE)
     return render(request, "reports/subscriptions.html", {
         "page": page, "dispatches": dispatches})
 
