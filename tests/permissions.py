@@ -71,6 +71,7 @@ from lokalkontakt.reports.models import ReportSubscription
 from lokalkontakt.rollout.models import RolloutMilestone
 from lokalkontakt.timesheets.models import TimeEntry
 from lokalkontakt.timesheets.services import time_entry_create
+from tests.api.samples import api_sample
 from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
 from tests.councils.factories import CouncilMemberFactory
 from tests.people.factories import (
@@ -537,7 +538,9 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
     """Real values for a pattern's arguments, chosen by kwarg name (and view name for pk)."""
     kwargs = {}
     for name in route.kwarg_names:
-        if name == "slug":
+        if route.key.startswith("api:"):
+            kwargs[name] = api_sample(route.key, name, world)
+        elif name == "slug":
             kwargs[name] = world.area.slug
         elif name == "pk":
             kwargs[name] = _sample_pk(route, world)
@@ -685,6 +688,9 @@ def today() -> str:
 def _expected_status(route: Route, rule: str, role: str, get_status: dict) -> int:
     if rule == "admin":
         return 302
+    if rule == "api_key":
+        # The API takes no session: without a key every role is asked for one.
+        return get_status.get((route.key, role), 401)
     if ROLE_LEVELS[role] & set(rule.split("|")):
         return get_status.get((route.key, role), 200)
     return 302 if role == "anonymous" else 403
@@ -705,6 +711,8 @@ def _redirect_problem(route: Route, rule: str, role: str, response, url: str,
         return None if None in problems_by_login else problems_by_login[0]
     if rule == "admin":
         return login_redirect_problem(response, reverse("admin:login"), url)
+    if rule == "api_key":
+        return None
     if role == "anonymous" and rule != "public":
         login = reverse(login_page.get(route.key, "login"))
         return login_redirect_problem(response, login, url)

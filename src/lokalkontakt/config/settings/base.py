@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "lokalkontakt.core",
     "lokalkontakt.people",
     "lokalkontakt.timesheets",
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
     "lokalkontakt.guides",
     "lokalkontakt.councils",
     "lokalkontakt.organisation",
+    "lokalkontakt.api",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "lokalkontakt.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware: answers the public API's CORS preflight (settings/api.py).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,15 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""Sample URL arguments for the API's routes in the permission matrix (tests/permissions.py):
+{(route key, argument name): world -> value}."""
+
+SAMPLES = {
+    ("api:focus-area-detail", "slug"): lambda world: "smidige-processer",
+}
+
+
+def api_sample(key: str, name: str, world):
+    try:
+        return SAMPLES[key, name](world)
+    except KeyError:
+        raise AssertionError(f"{key}: add a sample for {name!r} to tests/api/samples.py") from None
