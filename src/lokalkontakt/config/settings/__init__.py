@@ -7,7 +7,8 @@ start-up"; `check --deploy` names any that is missing (core.checks). The values 
 grouped by what they govern: the framework (base), the municipality's own values (municipality),
 e-mail and the task queue (mail), how long personal data is kept (retention), signing in and
 HTTPS (security), the REST API (api), logging (logs), the organisation from OS2mo (os2mo),
-and signing in through the municipality's identity provider (oidc, last: it adds to the backends and the security policy).
+and signing in through the municipality's identity provider (oidc, last: it adds to the
+backends and the security policy).
 """
 
 from .api import *  # noqa: F403
