@@ -42,9 +42,9 @@ from lokalkontakt.guides.services import guide_save
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.journal.models import KleNumber
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
+from lokalkontakt.journal.models import KleNumber
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token

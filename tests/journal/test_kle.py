@@ -4,8 +4,8 @@
 updates, adds and deactivates; a bad file names its line and changes nothing."""
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from lokalkontakt.journal.kle import kle_load
@@ -27,7 +27,7 @@ def numbers():
 
 
 @pytest.mark.parametrize("data", [
-    "05;Veje og trafik\n05.04;Trafikregulering\n05.04.08;Trafiksikkerhed\n".encode(),
+    b"05;Veje og trafik\n05.04;Trafikregulering\n05.04.08;Trafiksikkerhed\n",
     "\ufeffKLE-nr,Titel\r\n05,Veje og trafik\r\n05.04,Trafikregulering\r\n05.04.08,Trafiksikkerhed\r\n"
     .encode(),
     XML.encode(),
@@ -41,7 +41,7 @@ def test_a_good_file_is_loaded(db, data):
 
 def test_a_reload_updates_titles_adds_and_deactivates(db):
     kle_load(data=b"05;Veje\n05.04;Trafikregulering\n", file_name="first.csv")
-    load = kle_load(data="05;Veje og trafik\n05.04.08;Trafiksikkerhed\n".encode(),
+    load = kle_load(data=b"05;Veje og trafik\n05.04.08;Trafiksikkerhed\n",
                     file_name="second.csv")
     assert numbers() == {"05": ("Veje og trafik", True), "05.04": ("Trafikregulering", False),
                          "05.04.08": ("Trafiksikkerhed", True)}
