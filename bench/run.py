@@ -117,6 +117,9 @@ INQUIRY_PAGES = [
     ("access log", "/koordinering/adgangslog/", True, 50, 3),
     ("access log, a person", "/koordinering/adgangslog/?person={person}", True, 50, 3),
     ("access log, a user", "/koordinering/adgangslog/?user={user}", True, 50, 3),
+    # Issue 19: what still needs journalising, oldest first (every inquiry is waiting here), 50
+    # a page; a count and a page over the inquiries and the consultations together.
+    ("journalisation", "/journalisering/", True, 50, 3),
 ]
 
 
