@@ -97,6 +97,9 @@ class LocalArea(models.Model):
         ordering = ["sort_name"]
         verbose_name = _("local area")
         verbose_name_plural = _("local areas")
+        # The box's columns in an index: the look-up reads the index, not the outlines' rows.
+        indexes = [models.Index(fields=["boundary_west", "boundary_east", "boundary_south",
+                                        "boundary_north"], name="area_boundary_box")]
 
     def __str__(self):
         return self.name

@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 
-ADDRESS_EXAMPLE = _("For example Strandvejen 12, 7130 Juelsminde.")
+ADDRESS_HINT = _("Street and house number, postcode and town.")
 
 
 class AddressForm(forms.Form):
     """The directory's GET form; `adresse` is the query parameter."""
 
-    adresse = forms.CharField(label=_("Your address"), max_length=200, help_text=ADDRESS_EXAMPLE,
+    adresse = forms.CharField(label=_("Your address"), max_length=200, help_text=ADDRESS_HINT,
                               validators=[validate_single_line],
                               widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
 
@@ -25,8 +25,8 @@ def address_field() -> forms.CharField:
     return forms.CharField(
         label=_("Your address – used only to find your local area"), max_length=200,
         required=False, validators=[validate_single_line, validate_no_links],
-        help_text=_("Type your address if you do not know the name of your local area. "
-                    "For example Strandvejen 12, 7130 Juelsminde."),
+        help_text=_("Type your address if you do not know the name of your local area: street "
+                    "and house number, postcode and town."),
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
 
 

@@ -78,7 +78,7 @@ def areas_at(lon: float, lat: float) -> list[int]:
     box holds it, and ray casting decides."""
     boxes = LocalArea.objects.filter(
         boundary_west__lte=lon, boundary_east__gte=lon,
-        boundary_south__lte=lat, boundary_north__gte=lat).only("pk", "boundary")
+        boundary_south__lte=lat, boundary_north__gte=lat).order_by().only("pk", "boundary")
     return [area.pk for area in boxes if contains(area.boundary, lon, lat)]
 
 
