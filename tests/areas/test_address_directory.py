@@ -83,3 +83,8 @@ def test_htmx_gets_only_the_result(hedensted):
     assert html.lstrip().startswith('<div id="address-result"')
     assert "belongs to the local area Hedensted." in html
     assert "<table" not in html
+
+
+def test_htmx_with_an_empty_address_says_what_is_missing(hedensted):
+    response = find("", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="address-result")
+    assert "This field is required." in response.content.decode()

@@ -41,7 +41,8 @@ class AreaFromAddressMixin:
     def clean(self):
         cleaned = super().clean()
         address = cleaned.get("address", "")
-        if cleaned.get("area") is None and address and "address" not in self.errors:
+        if (cleaned.get("area") is None and address
+                and "address" not in self.errors and "area" not in self.errors):
             self.address_result = result = find_area(address, areas=self.fields["area"].queryset)
             if result.area is not None:
                 cleaned["area"] = result.area
