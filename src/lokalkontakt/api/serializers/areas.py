@@ -21,6 +21,7 @@ from lokalkontakt.core.mail import site_url
 from lokalkontakt.people.models import Employee
 
 COVERAGE_LABELS = dict(COVERAGE_IN_PLAIN_WORDS)
+SLUG = "__slug__"  # in the area page's URL, reversed once
 
 
 class PublicContactSerializer(serializers.ModelSerializer):
@@ -121,7 +122,7 @@ class AreaSerializer(serializers.ModelSerializer):
             "community_forming": area.community_forming, "coverage": area.coverage,
             "coverage_label": self.get_coverage_label(area),
             "participation": area.participation,
-            "participation_label": area.get_participation_display(),
+            "participation_label": self._labels[area.participation],
             "participation_date": _iso(area.participation_date),
             "council": council and {"name": council.name, "email": council.email,
                                     "website": council.website},
@@ -131,20 +132,30 @@ class AreaSerializer(serializers.ModelSerializer):
         }
 
     def get_coverage_label(self, area) -> str:
-        return str(COVERAGE_LABELS[area.coverage])
+        return self._labels[area.coverage]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_page_url(self, area) -> str:
-        return site_url(area.get_absolute_url())
+        return self._area_page.replace(SLUG, area.slug)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_inquiry_url(self, area) -> str:
         return f"{self._inquiry_form}?{urlencode({'omraade': area.slug})}"
 
+    # Worked out once a call, not once an area: reversing a URL and translating a label cost
+    # more than the rest of an area's representation.
+    @cached_property
+    def _labels(self) -> dict:
+        return {**{value: str(label) for value, label in Participation.choices},
+                **{value: str(label) for value, label in COVERAGE_LABELS.items()}}
+
+    @cached_property
+    def _area_page(self) -> str:
+        return site_url(reverse("areas:detail", kwargs={"slug": SLUG}))
+
     @cached_property
     def _inquiry_form(self) -> str:
         return site_url(reverse("inquiries:new"))
-
 
 
 def _shown(employee):
