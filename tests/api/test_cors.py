@@ -50,6 +50,7 @@ def test_the_municipalitys_website_may_read_the_public_endpoints(server, path):
     assert response.status == 200
     assert response.getheader("Access-Control-Allow-Origin") == OURS
     assert response.getheader("Access-Control-Allow-Credentials") is None
+    assert "origin" in response.getheader("Vary").lower()  # a shared cache keeps them apart
 
 
 @pytest.mark.parametrize("path", PUBLIC)
