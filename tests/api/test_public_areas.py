@@ -208,6 +208,7 @@ def three_areas():
     ({"postcode": "8700"}, []),
     ({"postcode": "8723", "coverage": "handover"}, ["Øster Snede"]),
     ({"q": "glud", "coverage": "covered"}, []),
+    ({"q": "", "coverage": "", "postcode": ""}, ["Glud", "Hornsyld", "Øster Snede"]),  # empty
 ])
 def test_the_filters_are_the_directorys(three_areas, params, expected):
     assert names(get(**params)) == expected
@@ -216,6 +217,7 @@ def test_the_filters_are_the_directorys(three_areas, params, expected):
 @pytest.mark.parametrize("params, errors", [
     ({"coverage": "everywhere"}, {"coverage": ['"everywhere" is not a valid choice.']}),
     ({"postcode": "87"}, {"postcode": ["This value does not match the required pattern."]}),
+    ({"postcode": "8722 7130"}, {"postcode": ["This value does not match the required pattern."]}),
     ({"q": "x" * 101}, {"q": ["Ensure this field has no more than 100 characters."]}),
 ])
 def test_a_bad_filter_is_refused_with_a_message(three_areas, params, errors):

@@ -32,6 +32,7 @@ class PublicContactSerializer(serializers.ModelSerializer):
 
     core_area = serializers.SerializerMethodField(
         help_text="The division of the administration they work in (empty if none).")
+    email = serializers.EmailField(read_only=True, allow_blank=True)  # blank: none registered
 
     class Meta:
         model = Employee
@@ -48,6 +49,9 @@ class PublicContactSerializer(serializers.ModelSerializer):
 class PublicCouncilSerializer(serializers.ModelSerializer):
     """The local council's public details (areas/_council.html without the chair)."""
 
+    email = serializers.EmailField(read_only=True, allow_blank=True)
+    website = serializers.URLField(read_only=True, allow_blank=True)
+
     class Meta:
         model = Council
         fields = ["name", "email", "website"]
@@ -62,12 +66,14 @@ class AreaFilterSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=100,
         help_text="Words that must all occur in the area's name, towns, postcodes or parish "
                   "(case and Æ/Ø/Å as typed do not matter), e.g. `glud` or `7130`.")
+    # Empty is no filter, as in the directory's form (a search box left empty sends `q=`).
     coverage = serializers.ChoiceField(
-        choices=Coverage.choices, required=False,
-        help_text="Only the areas with this coverage.")
+        choices=Coverage.choices, required=False, allow_blank=True,
+        help_text="Only the areas with this coverage (empty: all).")
     postcode = serializers.RegexField(
-        r"^\d{4}$", required=False,
-        help_text="Only the areas that include this postcode (four digits), e.g. `8722`.")
+        r"^(\d{4})?$", required=False, allow_blank=True,
+        help_text="Only the areas that include this postcode (four digits; empty: all), "
+                  "e.g. `8722`.")
 
     def selector_arguments(self) -> dict:
         data = self.validated_data
