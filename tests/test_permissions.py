@@ -53,6 +53,7 @@ PUBLIC = {
     "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
     "account:password_reset", "account:password_set", "reports:public", "guides:public",
     "api:schema", "api:focus-area-list", "api:focus-area-detail",
+    "api:area-list", "api:area-detail",
 }
 
 

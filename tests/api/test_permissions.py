@@ -12,6 +12,8 @@ RULES = {
     "api:schema": "public",
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
+    "api:area-list": "public",
+    "api:area-detail": "public",
     "api:key": "api_key",
 }
 
