@@ -1,7 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
