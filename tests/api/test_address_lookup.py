@@ -8,7 +8,8 @@ from rest_framework.test import APIClient
 
 from lokalkontakt.areas.demo import load_hedensted
 from lokalkontakt.areas.models import LocalArea
-from tests.areas.dar_server import dar_service, house_number  # noqa: F401 - a fixture
+from tests.areas.dar_server import dar_service  # noqa: F401 - a fixture
+from tests.areas.dar_server import house_number
 from tests.areas.outlines import import_demo_outlines
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +22,12 @@ def hedensted(db):
     return import_demo_outlines()
 
 
-def test_an_address_is_placed_in_its_area_by_the_outline(hedensted, dar_service):
+def test_an_address_is_placed_in_its_area_by_the_outline(hedensted, dar_service):  # noqa: F811
     glud = LocalArea.objects.get(name="Glud")
     lon, lat = hedensted["Glud"]
     dar_service.house_numbers.append(house_number(
-        street="Gludvej", number="12", postcode="7130", district="Juelsminde", lon=lon, lat=lat, dar_id="0a3f50a0-1111-32b8-e044-0003ba298018"))
+        street="Gludvej", number="12", postcode="7130", district="Juelsminde", lon=lon, lat=lat,
+        dar_id="0a3f50a0-1111-32b8-e044-0003ba298018"))
 
     response = APIClient().get(URL, {"address": "Gludvej 12, 7130 Juelsminde"})
 
