@@ -8,8 +8,10 @@ from rest_framework.test import APIClient
 
 from lokalkontakt.areas.demo import load_hedensted
 from lokalkontakt.areas.models import LocalArea
-from tests.areas.dar_server import dar_service  # noqa: F401 - a fixture
-from tests.areas.dar_server import house_number
+from tests.areas.dar_server import (
+    dar_service,  # noqa: F401 - a fixture
+    house_number,
+)
 from tests.areas.outlines import import_demo_outlines
 
 pytestmark = pytest.mark.django_db
