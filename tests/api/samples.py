@@ -5,6 +5,8 @@
 
 SAMPLES = {
     ("api:focus-area-detail", "slug"): lambda world: "smidige-processer",
+    ("api:inquiry-detail", "pk"): lambda world: world.inquiry.reference,
+    ("api:consultation-detail", "pk"): lambda world: world.consultation.pk,
 }
 
 

@@ -13,6 +13,11 @@ RULES = {
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
     "api:key": "api_key",
+    "api:inquiry-list": "api_key",
+    "api:inquiry-detail": "api_key",
+    "api:consultation-list": "api_key",
+    "api:consultation-detail": "api_key",
+    "api:changes": "api_key",
 }
 
 GET_STATUS = {}

@@ -20,7 +20,7 @@ class InquiryCreateSerializer(serializers.Serializer):
     with their private tracking link, which the API never returns."""
 
     area = serializers.SlugRelatedField(
-        slug_field="slug", queryset=LocalArea.objects.all(), allow_null=True, required=False,
+        slug_field="slug", queryset=LocalArea.objects.all(), allow_null=True, default=None,
         help_text="The local area's slug; leave it out when unknown: the coordinator routes it.")
     subject = serializers.CharField(max_length=200)
     text = serializers.CharField(max_length=10000)
