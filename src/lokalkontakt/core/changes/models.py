@@ -29,7 +29,11 @@ class Change(models.Model):
 
 class ChangeSequence(models.Model):
     """A single row (made by a data migration) that every writer of a change locks until its
-    transaction commits, so changes get their ids in the order they are committed."""
+    transaction commits, so changes get their ids in the order they are committed. It also keeps
+    the id of the last change deleted as too old: a consumer whose last id is below it has missed
+    some."""
+
+    pruned_through = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["id"]
