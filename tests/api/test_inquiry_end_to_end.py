@@ -42,7 +42,7 @@ def test_an_inquiry_sent_through_the_api_reaches_its_contact_and_the_feed_once(
     assert inquiry.assignee == contact_user.employee
     mail = {tuple(to): body for to, _message, body in deliver(smtp_server)}
     assert set(mail) == {("bo@example.dk",), (contact_user.employee.email,)}
-    assert "https://lokalkontakt.example.dk/henvendelser/%d/" % inquiry.pk in mail[
+    assert f"https://lokalkontakt.example.dk/henvendelser/{inquiry.pk}/" in mail[
         (contact_user.employee.email,)]
     tracking = english_client().get(tracking_path(mail[("bo@example.dk",)]))
     assert "Legeplads ved hallen" in tracking.content.decode()
