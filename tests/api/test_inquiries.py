@@ -4,8 +4,10 @@
 (inquiries:read) with their public timeline, never the internal one."""
 
 import datetime
+import threading
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lokalkontakt.api.scopes import Scope
@@ -220,3 +222,26 @@ def test_the_detail_costs_a_fixed_number_of_queries(glud, contact_user, django_a
     # The key; the inquiry; its focus areas; its public steps; the access log.
     with django_assert_num_queries(5):
         client.get(f"{URL}{inquiry.pk}/")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent transactions")
+def test_two_retries_at_the_same_moment_make_one_inquiry():
+    LocalAreaFactory(name="Glud", slug="glud")
+    _row, key = make_key(scopes=[Scope.INQUIRIES_WRITE])
+    start, statuses = threading.Barrier(2), []
+
+    def post():
+        start.wait(5)
+        statuses.append(keyed_client(key).post(URL, sent(external_reference="os2forms-5"),
+                                               format="json").status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert sorted(statuses) == [200, 201]
+    assert Inquiry.objects.count() == 1

@@ -149,8 +149,9 @@ def inquiry_receive_from_system(*, api_system: str, external_reference: str = ""
     try:
         inquiry, _token = inquiry_submit(api_system=api_system,
                                          external_reference=external_reference, **submission)
-    except IntegrityError:
-        # The same call at the same moment made it first (the unique constraint said so).
+    except (IntegrityError, ValidationError):
+        # The same call at the same moment made it first (the unique constraint said so: as
+        # IntegrityError on PostgreSQL, as full_clean's ValidationError where writes are serial).
         if existing := _sent_before(api_system, external_reference):
             return existing, False
         raise
