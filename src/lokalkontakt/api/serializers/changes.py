@@ -56,7 +56,7 @@ class ChangeSerializer(serializers.ModelSerializer):
 class ChangesQuerySerializer(serializers.Serializer):
     """Where to start (query parameters); without either, from the oldest change kept."""
 
-    after = serializers.IntegerField(required=False, min_value=0,
+    after = serializers.IntegerField(required=False, min_value=0, max_value=2**63 - 1,
                                      help_text="The last change id you have seen.")
     since = serializers.DateTimeField(required=False,
                                       help_text="Changes at this time or later (ISO 8601).")
