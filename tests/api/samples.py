@@ -6,6 +6,8 @@
 SAMPLES = {
     ("api:focus-area-detail", "slug"): lambda world: "smidige-processer",
     ("api:area-detail", "slug"): lambda world: world.area.slug,
+    ("api:inquiry-detail", "pk"): lambda world: world.inquiry.reference,
+    ("api:consultation-detail", "pk"): lambda world: world.consultation.pk,
 }
 
 

@@ -16,6 +16,11 @@ RULES = {
     "api:area-detail": "public",
     "api:area-lookup": "public",
     "api:key": "api_key",
+    "api:inquiry-list": "api_key",
+    "api:inquiry-detail": "api_key",
+    "api:consultation-list": "api_key",
+    "api:consultation-detail": "api_key",
+    "api:changes": "api_key",
 }
 
 # Without ?address= the lookup asks for one.

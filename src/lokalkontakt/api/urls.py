@@ -6,7 +6,10 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from lokalkontakt.api.views.areas import AreaViewSet
+from lokalkontakt.api.views.changes import ChangeFeedView
+from lokalkontakt.api.views.consultations import ConsultationViewSet
 from lokalkontakt.api.views.focus import FocusAreaViewSet
+from lokalkontakt.api.views.inquiries import InquiryViewSet
 from lokalkontakt.api.views.key import KeyView
 from lokalkontakt.api.views.schema import SchemaView
 
@@ -15,9 +18,12 @@ app_name = "api"
 router = SimpleRouter()
 router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
 router.register("areas", AreaViewSet, basename="area")
+router.register("inquiries", InquiryViewSet, basename="inquiry")
+router.register("consultations", ConsultationViewSet, basename="consultation")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     path("key/", KeyView.as_view(), name="key"),
+    path("changes/", ChangeFeedView.as_view(), name="changes"),
     *router.urls,
 ]

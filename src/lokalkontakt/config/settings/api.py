@@ -30,6 +30,15 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "SORT_OPERATION_PARAMETERS": True,
+    # Choice sets whose field names repeat across components ("status", "kind").
+    "ENUM_NAME_OVERRIDES": {
+        "InquiryStatusEnum": "lokalkontakt.inquiries.models.Inquiry.Status",
+        "InquiryEventKindEnum": "lokalkontakt.inquiries.models.InquiryEvent.Kind",
+        "SubmitterKindEnum": "lokalkontakt.inquiries.models.Inquiry.SubmitterKind",
+        "ConsultationStatusEnum": "lokalkontakt.consultations.models.Consultation.Status",
+        "ConsultationAnswerStatusEnum":
+            "lokalkontakt.consultations.models.ConsultationTask.Status",
+    },
 }
 
 # The municipality's websites whose scripts may read the public endpoints (e.g.
