@@ -7,12 +7,18 @@ from rest_framework.routers import SimpleRouter
 
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.key import KeyView
+from lokalkontakt.api.views.notes import NoteViewSet
+from lokalkontakt.api.views.organisation import AssignmentViewSet, CoreAreaViewSet, EmployeeViewSet
 from lokalkontakt.api.views.schema import SchemaView
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
+router.register("notes", NoteViewSet, basename="note")
+router.register("employees", EmployeeViewSet, basename="employee")
+router.register("core-areas", CoreAreaViewSet, basename="core-area")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
