@@ -17,6 +17,7 @@ KEY_ERRORS = {
                                                        "or revoked."),
     403: OpenApiResponse(DetailSerializer, description="The key does not hold the scope."),
 }
-NOT_FOUND = {404: OpenApiResponse(DetailSerializer, description="No such object.")}
+NOT_FOUND = {404: OpenApiResponse(DetailSerializer, description="No such object, or no such page "
+                                                                 "of the list.")}
 BAD_FILTER = {400: OpenApiResponse(OpenApiTypes.OBJECT, description="A filter's value is not "
                                    "valid: {parameter: [messages]}.")}

@@ -14,7 +14,8 @@ from lokalkontakt.knowledge.permissions import notes_visible_to_staff
 @extend_schema_view(
     list=extend_schema(summary="Knowledge notes", tags=["Knowledge"],
                        parameters=[NoteFilterSerializer],
-                       responses={200: NoteSerializer(many=True), **BAD_FILTER, **KEY_ERRORS}),
+                       responses={200: NoteSerializer(many=True), **BAD_FILTER, **KEY_ERRORS,
+                                  **NOT_FOUND}),
     retrieve=extend_schema(summary="One knowledge note", tags=["Knowledge"],
                            responses={200: NoteSerializer, **KEY_ERRORS, **NOT_FOUND}),
 )

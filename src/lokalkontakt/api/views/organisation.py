@@ -46,7 +46,8 @@ class _ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, KeyedViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Employees", tags=TAGS, parameters=[EmployeeFilterSerializer],
-                       responses={200: EmployeeSerializer(many=True), **BAD_FILTER, **KEY_ERRORS}),
+                       responses={200: EmployeeSerializer(many=True), **BAD_FILTER, **KEY_ERRORS,
+                                  **NOT_FOUND}),
     retrieve=extend_schema(summary="One employee", tags=TAGS,
                            responses={200: EmployeeSerializer, **KEY_ERRORS, **NOT_FOUND}),
 )
@@ -72,7 +73,8 @@ class EmployeeViewSet(_ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(summary="Core areas", tags=TAGS,
-                       responses={200: CoreAreaSerializer(many=True), **KEY_ERRORS}),
+                       responses={200: CoreAreaSerializer(many=True), **KEY_ERRORS,
+                                  **NOT_FOUND}),
     retrieve=extend_schema(summary="One core area", tags=TAGS,
                            responses={200: CoreAreaSerializer, **KEY_ERRORS, **NOT_FOUND}),
 )
@@ -94,7 +96,7 @@ class CoreAreaViewSet(_ReadOnly):
     list=extend_schema(summary="Assignments: who covers which area, and when", tags=TAGS,
                        parameters=[AssignmentFilterSerializer],
                        responses={200: AssignmentSerializer(many=True), **BAD_FILTER,
-                                  **KEY_ERRORS}),
+                                  **KEY_ERRORS, **NOT_FOUND}),
 )
 class AssignmentViewSet(mixins.ListModelMixin, KeyedViewSet):
     """Every assignment, ended ones too, newest first: `on=2021-03-15&area=glud` answers who
