@@ -11,6 +11,8 @@ from lokalkontakt.api.views.consultations import ConsultationViewSet
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.inquiries import InquiryViewSet
 from lokalkontakt.api.views.key import KeyView
+from lokalkontakt.api.views.notes import NoteViewSet
+from lokalkontakt.api.views.organisation import AssignmentViewSet, CoreAreaViewSet, EmployeeViewSet
 from lokalkontakt.api.views.schema import SchemaView
 
 app_name = "api"
@@ -20,6 +22,10 @@ router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
 router.register("areas", AreaViewSet, basename="area")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
 router.register("consultations", ConsultationViewSet, basename="consultation")
+router.register("notes", NoteViewSet, basename="note")
+router.register("employees", EmployeeViewSet, basename="employee")
+router.register("core-areas", CoreAreaViewSet, basename="core-area")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
