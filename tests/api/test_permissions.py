@@ -10,6 +10,7 @@ from tests.permissions import check_get_by_role, routes_ruled_by
 
 RULES = {
     "api:schema": "public",
+    "api:docs": "public",
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
     "api:key": "api_key",

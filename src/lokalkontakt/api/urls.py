@@ -5,6 +5,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from lokalkontakt.api.views.docs import docs
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.key import KeyView
 from lokalkontakt.api.views.schema import SchemaView
@@ -16,6 +17,7 @@ router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", docs, name="docs"),
     path("key/", KeyView.as_view(), name="key"),
     *router.urls,
 ]
