@@ -5,7 +5,8 @@ operation the errors it may answer and the scope it needs.
 
 The errors are derived from the view, so an endpoint documents them without saying so: a keyed
 operation may answer 401 (no valid key) and 403 (the key lacks the scope), an operation with a
-path parameter or a paginated list 404, one that takes a body or query parameters 400. The
+path parameter or a paginated list 404 (no such page), one that takes a body or query
+parameters 400. The
 scope a keyed operation needs is the view's `required_scopes` for the method, given as
 `x-required-scope` (the documentation page shows it)."""
 
@@ -66,7 +67,7 @@ class ApiAutoSchema(AutoSchema):
         parameters = operation.get("parameters", [])
         query = {p["name"] for p in parameters if p["in"] == "query"}
         errors = []
-        if "requestBody" in operation or query - PAGINATION_PARAMETERS:
+        if "requestBody" in operation or query:
             errors.append(("400", "The input is not valid; nothing was changed."))
         if isinstance(self.view, _Keyed):
             errors.append(("401", "No API key, or one that is unknown, expired or revoked."))
