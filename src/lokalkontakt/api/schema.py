@@ -10,7 +10,13 @@ parameters 400. The
 scope a keyed operation needs is the view's `required_scopes` for the method, given as
 `x-required-scope` (the documentation page shows it)."""
 
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.db import connection, models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
@@ -89,3 +95,30 @@ def required_scope(view, method: str) -> str | None:
     """The scope a keyed view needs for `method` (HEAD as GET), or None."""
     scopes = getattr(view, "required_scopes", None) or {}
     return scopes.get("GET" if method.upper() == "HEAD" else method.upper())
+
+
+@contextmanager
+def portable_integer_ranges():
+    """Model integer fields' bounds as Django gives them for every database but SQLite (which
+    widens them all to 64 bits), so the schema is the same on SQLite and PostgreSQL."""
+    ops = connection.ops
+    fields = [field for model in apps.get_models() for field in model._meta.get_fields()
+              if isinstance(field, models.IntegerField)]
+
+    def forget():
+        for field in fields:
+            field.__dict__.pop("validators", None)
+
+    forget()
+    ops.integer_field_range = BaseDatabaseOperations.integer_field_range.__get__(ops)
+    try:
+        yield
+    finally:
+        del ops.integer_field_range
+        forget()
+
+
+class ApiSchemaGenerator(SchemaGenerator):
+    def get_schema(self, request=None, public=False):
+        with portable_integer_ranges():
+            return super().get_schema(request=request, public=public)

@@ -9,7 +9,7 @@ import functools
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.settings import spectacular_settings
 
 from lokalkontakt.core.http import public
 
@@ -21,7 +21,7 @@ def schema() -> dict:
     """The schema the code describes (as docs/api/openapi.yaml has it, in English); made once
     per process, as the code does not change while it runs."""
     with translation.override("en"):
-        return SchemaGenerator().get_schema(request=None, public=True)
+        return spectacular_settings.DEFAULT_GENERATOR_CLASS().get_schema(request=None, public=True)
 
 
 def operations_by_tag(spec: dict) -> list[tuple[str, list[dict]]]:

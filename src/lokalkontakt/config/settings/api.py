@@ -30,6 +30,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "SORT_OPERATION_PARAMETERS": True,
+    # The same schema whatever the database (api.schema.portable_integer_ranges).
+    "DEFAULT_GENERATOR_CLASS": "lokalkontakt.api.schema.ApiSchemaGenerator",
 }
 
 # The municipality's websites whose scripts may read the public endpoints (e.g.
