@@ -93,6 +93,12 @@ PAGES = [
     # it by coverage), then the reports.
     ("map by answer", "/omraader/?kort=svar", False, 100, 5),
     *REPORT_PAGES,
+    # Issue 19: the public API (no key) a municipality's website reads: the directory's areas
+    # as JSON (first page of 50, a search, one area) and the focus areas.
+    ("API: areas", "/api/v1/areas/", False, 200, 10),
+    ("API: areas, search", "/api/v1/areas/?q=" + quote("øster"), False, 100, 5),
+    ("API: area", "/api/v1/areas/{slug}/", False, 200, 10),
+    ("API: focus areas", "/api/v1/focus-areas/", False, 200, 10),
 ]
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
@@ -117,6 +123,9 @@ INQUIRY_PAGES = [
     ("access log", "/koordinering/adgangslog/", True, 50, 3),
     ("access log, a person", "/koordinering/adgangslog/?person={person}", True, 50, 3),
     ("access log, a user", "/koordinering/adgangslog/?user={user}", True, 50, 3),
+    # Issue 19: what still needs journalising, oldest first (every inquiry is waiting here), 50
+    # a page; a count and a page over the inquiries and the consultations together.
+    ("journalisation", "/journalisering/", True, 50, 3),
 ]
 
 
@@ -161,6 +170,10 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-over", type=float, default=PROFILE_OVER_MS,
                         help=f"median in ms above which --profile shows a page "
                              f"(default {PROFILE_OVER_MS})")
+    parser.add_argument("--page", action="append", default=[], dest="pages",
+                        help="a page to time, by its name in the table (repeat for more; "
+                             "healthz, the floor, always), e.g. --page \"API: areas\"; "
+                             "default all")
     parser.add_argument("--keep", action="store_true",
                         help="keep the databases (PostgreSQL lk_bench_*, the SQLite files in "
                              "the temporary directories) for EXPLAIN or `python -m bench.search`")
@@ -169,6 +182,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.case:
         return run_case(args)
+    unknown = set(args.pages) - {page[0] for page in PAGES + INQUIRY_PAGES}
+    if unknown:
+        parser.error(f"--page: no page named {', '.join(sorted(unknown))}")
 
     cases = ([("areas", int(size)) for size in args.sizes.split(",") if size.strip()]
              + [("inquiries", int(size)) for size in args.inquiries.split(",") if size.strip()])
@@ -232,7 +248,8 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
         command = [sys.executable, "-m", "bench.run", "--case", "--database", database,
                    "--database-url", url, "--size", str(size), "--result", str(result_file),
                    "--kind", kind, "--inquiry-areas", str(args.inquiry_areas),
-                   "--budget", str(args.budget), "--server", args.server]
+                   "--budget", str(args.budget), "--server", args.server,
+                   *[option for name in args.pages for option in ("--page", name)]]
         if args.profile:
             command += ["--profile", "--profile-over", str(args.profile_over)]
         if kind == "search":
@@ -398,6 +415,7 @@ def run_case(args) -> int:
                  for name, path, coord, n, warm in PAGES]
     else:
         pages = inquiry_case(args.size, result)
+    pages = chosen_pages(pages, args.pages)
 
     if connections["default"].vendor == "postgresql":
         # Planner statistics for the bulk-loaded tables, as autovacuum would gather them within
@@ -448,6 +466,12 @@ def run_case(args) -> int:
     result["ok"] = True
     Path(args.result).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return 0
+
+
+def chosen_pages(pages: list, names: list[str]) -> list:
+    """The pages named by --page (all when none is), always with /healthz first: the floor."""
+    wanted = set(names)
+    return [page for page in pages if not wanted or page[0] in wanted | {"healthz"}]
 
 
 def inquiry_case(count: int, result: dict) -> list:

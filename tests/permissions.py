@@ -44,6 +44,7 @@ from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
+from lokalkontakt.journal.models import KleNumber
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token
@@ -528,6 +529,9 @@ def _sample_pk(route: Route, world: World):
            for name in ["edit", "active"]},
         **{f"meetings:local_{name}": world.meetings["local"].pk
            for name in ["edit", "delete"]},
+        **{f"journal:inquiry_{name}": world.inquiry.pk for name in ["package", "journalise"]},
+        **{f"journal:consultation_{name}": world.consultation.pk
+           for name in ["package", "journalise"]},
     }
     if route.key not in by_view:
         pytest.fail(f"{route}: no sample pk for this view; add it to sample_arguments()")
@@ -668,7 +672,7 @@ def snapshot() -> dict:
     models = [LocalArea, Council, Assignment, AreaEvent, Employee, CoreArea, Project,
               get_user_model(), Group, Meeting, MeetingSeries, Attendance, AgendaItem, ActionItem,
               Bulletin, OutgoingEmail, RolloutMilestone, Handover, OnboardingStep, OnboardingTask,
-              Nomination, CandidateRequest, ReportSubscription, Guide]
+              Nomination, CandidateRequest, ReportSubscription, Guide, KleNumber]
     return {model.__name__: list(model._default_manager.order_by("pk").values()) for model in models}
 
 

@@ -5,6 +5,7 @@
 
 SAMPLES = {
     ("api:focus-area-detail", "slug"): lambda world: "smidige-processer",
+    ("api:area-detail", "slug"): lambda world: world.area.slug,
 }
 
 

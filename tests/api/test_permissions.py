@@ -6,17 +6,21 @@ the API authenticates by key. What each scope may do is in test_keys.py and the 
 
 import pytest
 
-from tests.permissions import check_get_by_role, routes_ruled_by
+from tests.permissions import ROLES, check_get_by_role, routes_ruled_by
 
 RULES = {
     "api:schema": "public",
     "api:docs": "public",
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
+    "api:area-list": "public",
+    "api:area-detail": "public",
+    "api:area-lookup": "public",
     "api:key": "api_key",
 }
 
-GET_STATUS = {}
+# Without ?address= the lookup asks for one.
+GET_STATUS = {("api:area-lookup", role): 400 for role in ROLES}
 
 
 class TestGetByRole:

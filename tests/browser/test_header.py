@@ -23,8 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 WIDTHS = [320, 768, 1024, 1280, 1920]
 STAFF = ["Local areas", "My overview", "Inquiries", "Consultations", "Meetings", ("menu", "Time"),
          "Projects", "Knowledge", "Employees", "Search"]
-COORDINATION = ["Coverage", "Rollout", "Handovers", ("menu", "Candidates"), "Reports", "Import",
-                "Undelivered e-mails", "Access log", "A person's data"]
+COORDINATION = ["Coverage", "Rollout", "Handovers", ("menu", "Candidates"), "Reports",
+                "Journalisation", "Import", "Undelivered e-mails", "Access log", "A person's data"]
 MENU = {
     "anonymous": ["Local areas", "Search"],
     "council": ["Local areas", "Our council", "Search"],

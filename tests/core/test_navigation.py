@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 STAFF = ["Local areas", "My overview", "Inquiries", "Consultations", "Meetings", "Time", "Projects",
          "Knowledge", "Employees", "Search"]
-COORDINATION = ["Coverage", "Rollout", "Handovers", "Candidates", "Reports", "Import",
-                "Undelivered e-mails", "Access log", "A person's data"]
+COORDINATION = ["Coverage", "Rollout", "Handovers", "Candidates", "Reports", "Journalisation",
+                "Import", "Undelivered e-mails", "Access log", "A person's data"]
 
 
 def menu_of(client: Client, path: str = "/omraader/") -> tuple[list[str], list[str], str]:

@@ -20,7 +20,7 @@ class ApiKey(models.Model):
     name = models.CharField(_("system"), max_length=100,
                             help_text=_("The system that uses the key, e.g. “Hedensted.dk” or "
                                         "“ESDH-integration”."))
-    contact = models.CharField(_("contact"), max_length=200, blank=True,
+    contact = models.CharField(_("run by"), max_length=200, blank=True,
                                help_text=_("Who runs that system: a name, team or e-mail address."))
     scopes = models.JSONField(_("scopes"), default=list)
     prefix = models.CharField(max_length=16, unique=True, editable=False)

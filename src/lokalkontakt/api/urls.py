@@ -5,6 +5,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from lokalkontakt.api.views.areas import AreaViewSet
 from lokalkontakt.api.views.docs import docs
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.key import KeyView
@@ -14,6 +15,7 @@ app_name = "api"
 
 router = SimpleRouter()
 router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
+router.register("areas", AreaViewSet, basename="area")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),

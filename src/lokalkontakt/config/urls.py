@@ -50,6 +50,7 @@ urlpatterns = [
     path("overdragelser/", include("lokalkontakt.handovers.urls")),
     path("soeg/", include("lokalkontakt.search.urls")),
     path("rapporter/", include("lokalkontakt.reports.urls")),
+    path("journalisering/", include("lokalkontakt.journal.urls")),
     path("api/v1/", include("lokalkontakt.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -77,7 +77,8 @@ def _coordination_items(request, roles: dict) -> list[MenuItem]:
         items += [_link(request, "nominations:staff", pgettext_lazy("menu", "Candidates")),
                   _link(request, "reports:scheme", _("Reports"))]
     if roles["is_coordinator"]:
-        items += [_link(request, "coordination:import", _("Import")),
+        items += [_link(request, "journal:list", _("Journalisation")),
+                  _link(request, "coordination:import", _("Import")),
                   _link(request, "emails:undelivered", _("Undelivered e-mails"))]
     if roles["reads_access_log"]:
         items.append(_link(request, "accesslog:list", _("Access log")))

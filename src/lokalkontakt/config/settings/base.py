@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lokalkontakt.workspace",
     "lokalkontakt.search",
     "lokalkontakt.reports",
+    "lokalkontakt.journal",
     "lokalkontakt.rollout",
     "lokalkontakt.guides",
     "lokalkontakt.councils",

@@ -1,0 +1,143 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The cases to journalise, read for a page, a download or the API.
+
+A case is an inquiry or a consultation (`Case`). Who may see one is the apps' own rule
+(permissions.cases_visible_to); `user=None` means no user: an integration that has already been
+authorised (the API's key), which sees every case.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import DateField, Exists, F, OuterRef, Value
+from django.db.models.functions import TruncDate
+from django.http import Http404
+
+from lokalkontakt.consultations.models import Consultation
+from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.journal.models import Journalisation
+from lokalkontakt.journal.permissions import visible_consultations, visible_inquiries
+
+Kind = Journalisation.Kind
+MODELS = {Kind.INQUIRY: Inquiry, Kind.CONSULTATION: Consultation}
+
+
+@dataclass
+class Case:
+    """One inquiry or consultation, and its journalisation once recorded."""
+
+    kind: str  # Journalisation.Kind
+    obj: Inquiry | Consultation
+    journalisation: Journalisation | None = None
+
+    @property
+    def pk(self) -> int:
+        return self.obj.pk
+
+    @property
+    def reference(self) -> str:
+        return self.obj.reference
+
+    @property
+    def title(self) -> str:
+        return self.obj.subject if self.kind == Kind.INQUIRY else self.obj.title
+
+    @property
+    def received(self) -> datetime.date:
+        """The day the case began: an inquiry's day received, a consultation's day sent."""
+        if self.kind == Kind.INQUIRY:
+            return self.obj.received_on
+        return self.obj.created_at.date()
+
+    @property
+    def kind_label(self) -> str:
+        return str(Kind(self.kind).label)
+
+    @property
+    def is_journalised(self) -> bool:
+        return self.journalisation is not None
+
+    @property
+    def personal_data_deleted(self) -> bool:
+        return self.kind == Kind.INQUIRY and self.obj.anonymised_at is not None
+
+
+def _journalised(kind: str):
+    return Exists(Journalisation.objects.filter(kind=kind, object_id=OuterRef("pk")))
+
+
+def _rows(queryset, kind: str, day, *, status: str, since, until):
+    rows = queryset.annotate(case_kind=Value(kind), day=day, done=_journalised(kind))
+    if status == "pending":
+        rows = rows.filter(done=False)
+    elif status == "done":
+        rows = rows.filter(done=True)
+    if since:
+        rows = rows.filter(day__gte=since)
+    if until:
+        rows = rows.filter(day__lte=until)
+    return rows.order_by().values_list("case_kind", "pk", "day", "created_at")
+
+
+def case_rows(*, user=None, kind: str | None = None, since: datetime.date | None = None,
+              until: datetime.date | None = None, status: str = "pending"):
+    """A queryset of (kind, pk, day, created_at) rows, oldest first, for paging: the cases `user`
+    may see (all for None), of `kind` (None: both), begun from `since` to `until` (the inquiry's
+    day received, the consultation's day sent; both inclusive), by `status`: "pending" (not
+    journalised), "done" or "all". Turn a page of rows into cases with `cases_for_rows`."""
+    parts = []
+    if kind in (None, Kind.INQUIRY):
+        parts.append(_rows(visible_inquiries(user), Kind.INQUIRY, F("received_on"),
+                           status=status, since=since, until=until))
+    if kind in (None, Kind.CONSULTATION):
+        day = TruncDate("created_at", output_field=DateField())
+        parts.append(_rows(visible_consultations(user), Kind.CONSULTATION, day,
+                           status=status, since=since, until=until))
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return rows.order_by("day", "created_at", "case_kind", "pk")
+
+
+def cases_for_rows(rows) -> list[Case]:
+    """The cases of rows from `case_rows`, in their order, with their journalisations: four
+    queries however many rows."""
+    rows = list(rows)
+    wanted = {kind: [pk for row_kind, pk, *_rest in rows if row_kind == kind] for kind in MODELS}
+    objects = {
+        Kind.INQUIRY: Inquiry.objects.select_related("area", "assignee").in_bulk(
+            wanted[Kind.INQUIRY]) if wanted[Kind.INQUIRY] else {},
+        Kind.CONSULTATION: Consultation.objects.select_related("requested_by").in_bulk(
+            wanted[Kind.CONSULTATION]) if wanted[Kind.CONSULTATION] else {},
+    }
+    records = {}
+    if rows:
+        for record in Journalisation.objects.select_related("kle", "journalised_by__employee").filter(
+                object_id__in={pk for _kind, pk, *_rest in rows}):
+            records[(record.kind, record.object_id)] = record
+    return [Case(kind, objects[kind][pk], records.get((kind, pk)))
+            for kind, pk, *_rest in rows if pk in objects[kind]]
+
+
+def pending_cases(*, user=None, kind: str | None = None, since: datetime.date | None = None,
+                  until: datetime.date | None = None, limit: int | None = None) -> list[Case]:
+    """The cases not yet journalised, oldest first (see `case_rows` for the arguments; `user`
+    None: every case, for an authorised integration). `limit` caps the number read."""
+    rows = case_rows(user=user, kind=kind, since=since, until=until, status="pending")
+    return cases_for_rows(rows[:limit] if limit else rows)
+
+
+def case_for(kind: str, pk: int, *, user=None) -> Case:
+    """The inquiry ("inquiry") or consultation ("consultation") with this id as a Case, with its
+    journalisation if recorded; Http404 when there is none, the kind is unknown or `user` (when
+    given) may not see it. `user` None: no check (an authorised integration)."""
+    if kind == Kind.INQUIRY:
+        queryset = visible_inquiries(user)
+    elif kind == Kind.CONSULTATION:
+        queryset = visible_consultations(user)
+    else:
+        raise Http404
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return Case(kind, obj, Journalisation.objects.select_related(
+        "kle", "journalised_by__employee").filter(kind=kind, object_id=pk).first())
