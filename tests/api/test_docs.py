@@ -58,7 +58,7 @@ def test_the_page_offers_the_schema_for_download_and_tells_how_to_get_a_key(page
     assert site_text("How to get a key") in html
     assert 'curl -H "Authorization: Bearer lk_…" http://testserver/api/v1/key/' in html
     assert "curl -H &quot;Accept-Language: en&quot;" not in html
-    assert 'curl -H "Accept-Language: en" http://testserver/api/v1/focus-areas/' in html
+    assert 'curl -H "Accept-Language: en" http://testserver/api/v1/' in html
 
 
 def test_swagger_ui_comes_from_the_vendored_files_and_no_inline_script(page):

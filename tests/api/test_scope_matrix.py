@@ -103,4 +103,5 @@ class TestScopeMatrix:
     def test_a_public_method_answers_without_a_key(self, route, method, world_to_get):
         url = build_url(route, world_to_get)
 
-        assert call(APIClient(), method, url).status_code == 200
+        # 400: a lookup that needs its query (e.g. ?address=) refuses a call without it.
+        assert call(APIClient(), method, url).status_code in {200, 400}
