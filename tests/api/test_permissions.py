@@ -17,6 +17,7 @@ from tests.permissions import ROLES, check_get_by_role, login_redirect_problem, 
 
 RULES = {
     "api:schema": "public",
+    "api:docs": "public",
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
     "api:area-list": "public",

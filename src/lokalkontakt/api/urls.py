@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from lokalkontakt.api.views.areas import AreaViewSet
 from lokalkontakt.api.views.changes import ChangeFeedView
 from lokalkontakt.api.views.consultations import ConsultationViewSet
+from lokalkontakt.api.views.docs import docs
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.inquiries import InquiryViewSet
 from lokalkontakt.api.views.key import KeyView
@@ -29,6 +30,7 @@ router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", docs, name="docs"),
     path("key/", KeyView.as_view(), name="key"),
     path("changes/", ChangeFeedView.as_view(), name="changes"),
     *router.urls,

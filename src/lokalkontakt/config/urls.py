@@ -60,3 +60,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Under /api/ a path no route matches answers JSON, as the API does (api.views.errors).
+handler404 = "lokalkontakt.api.views.errors.not_found"

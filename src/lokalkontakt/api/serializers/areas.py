@@ -71,7 +71,7 @@ class AreaFilterSerializer(serializers.Serializer):
         choices=Coverage.choices, required=False, allow_blank=True,
         help_text="Only the areas with this coverage (empty: all).")
     postcode = serializers.RegexField(
-        r"^(\d{4})?$", required=False, allow_blank=True,
+        r"^\d{4}$", required=False, allow_blank=True,
         help_text="Only the areas that include this postcode (four digits; empty: all), "
                   "e.g. `8722`.")
 

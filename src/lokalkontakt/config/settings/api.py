@@ -11,7 +11,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "lokalkontakt.api.pagination.Pages",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lokalkontakt.api.schema.ApiAutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -39,6 +39,8 @@ SPECTACULAR_SETTINGS = {
         "ConsultationAnswerStatusEnum":
             "lokalkontakt.consultations.models.ConsultationTask.Status",
     },
+    # The same schema whatever the database (api.schema.portable_integer_ranges).
+    "DEFAULT_GENERATOR_CLASS": "lokalkontakt.api.schema.ApiSchemaGenerator",
 }
 
 # The municipality's websites whose scripts may read the public endpoints (e.g.
