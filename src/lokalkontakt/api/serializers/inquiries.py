@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lokalkontakt.api.serializers.brief import AreaBriefSerializer, StaffBriefSerializer
+from lokalkontakt.api.serializers.fields import SinceField
 from lokalkontakt.api.serializers.strict import StrictJsonTypes
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.models import FocusArea
@@ -127,6 +128,6 @@ class InquiryFilterSerializer(serializers.Serializer):
                                            help_text="Received on this day or later.")
     received_until = serializers.DateField(required=False,
                                            help_text="Received on this day or earlier.")
-    updated_since = serializers.DateTimeField(required=False,
+    updated_since = SinceField(required=False,
                                               help_text="Changed at this time or later.")
 
