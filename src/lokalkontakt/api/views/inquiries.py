@@ -64,7 +64,10 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
     serializer_class = InquirySerializer
 
     def get_queryset(self):
-        return Inquiry.objects.select_related("area", "assignee").prefetch_related("focus_areas")
+        # The area's outline, sources and search text can be large and are not shown.
+        return (Inquiry.objects.select_related("area", "assignee").prefetch_related("focus_areas")
+                .defer("area__boundary", "area__sources", "area__search_text",
+                       "area__participation_note", "client_hash", "token_hash", "tracking_salt"))
 
     def filter_queryset(self, queryset):
         filters = InquiryFilterSerializer(data=self.request.query_params)
