@@ -5,6 +5,10 @@
 
 SAMPLES = {
     ("api:focus-area-detail", "slug"): lambda world: "smidige-processer",
+    **{(f"api:journal-case-{name}", "kind"): lambda world: "inquiry"
+       for name in ["package", "journalised"]},
+    **{(f"api:journal-case-{name}", "id"): lambda world: world.inquiry.pk
+       for name in ["package", "journalised"]},
 }
 
 

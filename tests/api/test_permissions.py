@@ -13,6 +13,9 @@ RULES = {
     "api:focus-area-list": "public",
     "api:focus-area-detail": "public",
     "api:key": "api_key",
+    "api:journal-list": "api_key",
+    "api:journal-case-package": "api_key",
+    "api:journal-case-journalised": "api_key",
 }
 
 GET_STATUS = {}

@@ -6,6 +6,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from lokalkontakt.api.views.focus import FocusAreaViewSet
+from lokalkontakt.api.views.journal import JournalCaseViewSet, JournalViewSet
 from lokalkontakt.api.views.key import KeyView
 from lokalkontakt.api.views.schema import SchemaView
 
@@ -13,6 +14,8 @@ app_name = "api"
 
 router = SimpleRouter()
 router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
+router.register("journal", JournalViewSet, basename="journal")
+router.register(r"journal/(?P<kind>[a-z]+)", JournalCaseViewSet, basename="journal-case")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
