@@ -142,11 +142,11 @@ def case_rows(*, user=None, kind: str | None = None, since: datetime.date | None
     parts = []
     filters = {"status": status, "since": since, "until": until}
     if kind in (None, Kind.INQUIRY):
-        # inquiry_journal_idx (received_on, created_at, id) gives this order without sorting.
+        # inquiry_received_idx gives this order (SQLite sorts only the ties of a day, as it goes).
         parts.append(_rows(visible_inquiries(user), Kind.INQUIRY, F("received_on"),
                            ["received_on", "created_at", "pk"], **filters))
     if kind in (None, Kind.CONSULTATION):
-        # The day sent follows the time sent: ordered by the time, as its index is.
+        # The day sent follows the time sent: ordered by the time, which is indexed.
         day = TruncDate("created_at", output_field=DateField())
         parts.append(_rows(visible_consultations(user), Kind.CONSULTATION, day,
                            ["created_at", "pk"], **filters))
