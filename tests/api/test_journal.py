@@ -265,3 +265,12 @@ def test_the_system_is_named_on_the_page_and_on_the_timeline(inquiry, coordinato
     assert event.text == said + " " + site_text("(recorded by %(system)s)",
                                                 system=f"API: ESDH ({row.prefix})")
     assert said in coordinator_client.get(inquiry.get_absolute_url()).content.decode()
+
+
+def test_an_id_beyond_any_column_or_a_page_beyond_reason_is_answered_calmly(inquiry):
+    client = esdh()
+    assert client.get(package_url("inquiry", 10**30)).status_code == 404
+    assert client.post(journalised_url("inquiry", 10**30), {"case_number": "S-1"},
+                       format="json").status_code == 404
+    response = client.get(LIST, {"page": 10**30, "page_size": -5})
+    assert response.status_code == 200 and response.json()["results"] == []

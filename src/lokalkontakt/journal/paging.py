@@ -36,10 +36,14 @@ class Page:
         return (self.number - 1) * self.per_page + len(self.object_list)
 
 
+# Beyond this, a page number is nonsense (and its offset would not fit the database's integer).
+MAX_PAGE = 1_000_000
+
+
 def page_number(value) -> int:
     """The page asked for (`?side=`), 1 when missing or not a positive number."""
     try:
-        return max(int(value), 1)
+        return min(max(int(value), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

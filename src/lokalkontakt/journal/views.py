@@ -25,8 +25,18 @@ PAGE_SIZE = 50
 LABELS = {"inquiry": "inquiries.inquiry", "consultation": "consultations.consultation"}
 
 
+def _url_maker(name: str):
+    """pk -> the URL, reversed once: the list needs two for each of its 50 rows."""
+    before, after = reverse(name, kwargs={"pk": 4242}).rsplit("4242", 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
 def _rows(cases):
-    return [{"case": case, "form": JournaliseForm(prefix=f"{case.kind}-{case.pk}"),
+    urls = {kind: (_url_maker(f"journal:{kind}_package"), _url_maker(f"journal:{kind}_journalise"))
+            for kind in LABELS}
+    return [{"case": case, "prefix": f"{case.kind}-{case.pk}",
+             "package_url": urls[case.kind][0](case.pk),
+             "journalise_url": urls[case.kind][1](case.pk),
              "anonymised_on": case.deletion_day if case.deletion_soon else None}
             for case in cases]
 

@@ -5,7 +5,7 @@ package (the ZIP staff download from the Journalisering page) and the record "jo
 <sagsnummer>". Reads and writes go through the journal app; the key sees every case (user None)."""
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -34,6 +34,7 @@ from lokalkontakt.journal import selectors, services
 from lokalkontakt.journal.packages import package_file
 
 TAGS = ["Journalisation"]
+MAX_ID = 2**63 - 1
 DETAIL = inline_serializer("Detail", {"detail": serializers.CharField()})
 FIELD_ERRORS = OpenApiResponse(OpenApiTypes.OBJECT, description="{field: [messages]}")
 REFUSED = {401: OpenApiResponse(DETAIL, description="No valid key (missing, expired, revoked)"),
@@ -41,6 +42,13 @@ REFUSED = {401: OpenApiResponse(DETAIL, description="No valid key (missing, expi
 CASE = [OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=KINDS,
                          description="inquiry or consultation"),
         OpenApiParameter("id", int, OpenApiParameter.PATH, description="The case's id")]
+
+
+def _case(kind: str, id: str) -> selectors.Case:  # noqa: A002 - the URL's name
+    """The case; 404 for an id no database column holds (beyond 64 bits) as for a missing one."""
+    if int(id) > MAX_ID:
+        raise Http404
+    return selectors.case_for(kind, int(id))
 
 
 class AnyAccept(DefaultContentNegotiation):
@@ -97,7 +105,7 @@ class JournalCaseViewSet(KeyedViewSet):
             404: OpenApiResponse(DETAIL, description="No such case"), **REFUSED})
     @action(detail=True, methods=["get"], url_path="package", content_negotiation_class=AnyAccept)
     def package(self, request, kind: str, id: str):  # noqa: A002 - the URL's name
-        case = selectors.case_for(kind, int(id))
+        case = _case(kind, id)
         self.log_read([case.obj] if case.obj._meta.label_lower in personal_data else [])
         response = FileResponse(package_file([case]), as_attachment=True,
                                 filename=f"{case.reference}.zip", content_type="application/zip")
@@ -114,7 +122,7 @@ class JournalCaseViewSet(KeyedViewSet):
         description="\"Journaliseret som <case_number>\", once; by the key's system.")
     @action(detail=True, methods=["post"], url_path="journalised")
     def journalised(self, request, kind: str, id: str):  # noqa: A002 - the URL's name
-        case = selectors.case_for(kind, int(id))
+        case = _case(kind, id)
         data = JournaliseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
