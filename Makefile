@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := lokalkontakt.config.settings
 
-.PHONY: help run test lint install migrate demo worker bench lock vendor messages clean
+.PHONY: help run test lint install migrate demo worker bench lock vendor schema messages clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ lock: install ## Pin the dependencies again after a change in pyproject.toml (re
 
 vendor: ## Fetch the pinned front-end libraries from npm into static/vendor
 	bash scripts/vendor.sh
+
+schema: install ## Write the API's OpenAPI schema to docs/api/openapi.yaml (commit it; a test compares)
+	$(PY) manage.py spectacular --lang en --validate --fail-on-warn --file docs/api/openapi.yaml
 
 messages: install ## Update and compile the translations
 	cd src/lokalkontakt && ../../$(PY) ../../manage.py makemessages -l da -l en --no-obsolete -i "static/*"

@@ -93,7 +93,16 @@ PAGES = [
     # it by coverage), then the reports.
     ("map by answer", "/omraader/?kort=svar", False, 100, 5),
     *REPORT_PAGES,
+    # Issue 19: the public API (no key) a municipality's website reads: the directory's areas
+    # as JSON (first page of 50, a search, one area) and the focus areas.
+    ("API: areas", "/api/v1/areas/", False, 200, 10),
+    ("API: areas, search", "/api/v1/areas/?q=" + quote("øster"), False, 100, 5),
+    ("API: area", "/api/v1/areas/{slug}/", False, 200, 10),
+    ("API: focus areas", "/api/v1/focus-areas/", False, 200, 10),
 ]
+# Pages timed with an API key (the header is made in the child: API_HEADERS) instead of a session.
+KEY = "key"
+API_HEADERS: dict = {}
 # The inquiry cases, all as the coordinator (who may see every inquiry). {area} is the list's
 # area filter for the area with the most inquiries (see area_filter), {pk} the inquiry with 16
 # events. The list sorts by answer deadline and shows 50 a page.
@@ -104,6 +113,10 @@ INQUIRY_PAGES = [
     ("inquiries by area", "/henvendelser/?scope=all&status=any&{area}", True, 100, 5),
     ("inquiries by status", "/henvendelser/?scope=all&status=acknowledged", True, 100, 5),
     ("inquiry page", "/henvendelser/{pk}/", True, 100, 5),
+    # Issue 19: the API's inquiry list with a key (inquiries:read), 50 a page by cursor: the
+    # first page, and the page halfway down ({cursor}, as a `next` link makes it).
+    ("API inquiries", "/api/v1/inquiries/", KEY, 100, 5),
+    ("API inquiries, later", "/api/v1/inquiries/?cursor={cursor}", KEY, 100, 5),
     # Issue 17: the coordinator's start page and the inquiries waiting for them; the list's
     # XLSX export of every open inquiry (an export is not bounded: it is the full data).
     ("coordinator's overview", "/overblik/", True, 100, 5),
@@ -164,6 +177,10 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-over", type=float, default=PROFILE_OVER_MS,
                         help=f"median in ms above which --profile shows a page "
                              f"(default {PROFILE_OVER_MS})")
+    parser.add_argument("--page", action="append", default=[], dest="pages",
+                        help="a page to time, by its name in the table (repeat for more; "
+                             "healthz, the floor, always), e.g. --page \"API: areas\"; "
+                             "default all")
     parser.add_argument("--keep", action="store_true",
                         help="keep the databases (PostgreSQL lk_bench_*, the SQLite files in "
                              "the temporary directories) for EXPLAIN or `python -m bench.search`")
@@ -172,6 +189,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.case:
         return run_case(args)
+    unknown = set(args.pages) - {page[0] for page in PAGES + INQUIRY_PAGES}
+    if unknown:
+        parser.error(f"--page: no page named {', '.join(sorted(unknown))}")
 
     cases = ([("areas", int(size)) for size in args.sizes.split(",") if size.strip()]
              + [("inquiries", int(size)) for size in args.inquiries.split(",") if size.strip()])
@@ -235,7 +255,8 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
         command = [sys.executable, "-m", "bench.run", "--case", "--database", database,
                    "--database-url", url, "--size", str(size), "--result", str(result_file),
                    "--kind", kind, "--inquiry-areas", str(args.inquiry_areas),
-                   "--budget", str(args.budget), "--server", args.server]
+                   "--budget", str(args.budget), "--server", args.server,
+                   *[option for name in args.pages for option in ("--page", name)]]
         if args.profile:
             command += ["--profile", "--profile-over", str(args.profile_over)]
         if kind == "search":
@@ -401,6 +422,7 @@ def run_case(args) -> int:
                  for name, path, coord, n, warm in PAGES]
     else:
         pages = inquiry_case(args.size, result)
+    pages = chosen_pages(pages, args.pages)
 
     if connections["default"].vendor == "postgresql":
         # Planner statistics for the bulk-loaded tables, as autovacuum would gather them within
@@ -431,9 +453,9 @@ def run_case(args) -> int:
     try:
         result["pages"] = []
         for name, path, coord, n, warm in pages:
-            timing = time_page(server.port, path, cookie if coord else "", n, warm, args.budget)
-            result["pages"].append({"name": name, "path": path, "as": "coordinator" if coord
-                                    else "anonymous", **timing, **in_process[name]})
+            timing = time_page(server.port, path, _headers(coord, cookie), n, warm, args.budget)
+            result["pages"].append({"name": name, "path": path, "as": _as(coord),
+                                    **timing, **in_process[name]})
             print(f"   {name:<21} median {timing['median_ms']:7.1f} ms  p95 {timing['p95_ms']:7.1f} ms"
                   f"  n={timing['n']}", flush=True)
     finally:
@@ -451,6 +473,12 @@ def run_case(args) -> int:
     result["ok"] = True
     Path(args.result).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return 0
+
+
+def chosen_pages(pages: list, names: list[str]) -> list:
+    """The pages named by --page (all when none is), always with /healthz first: the floor."""
+    wanted = set(names)
+    return [page for page in pages if not wanted or page[0] in wanted | {"healthz"}]
 
 
 def inquiry_case(count: int, result: dict) -> list:
@@ -471,12 +499,17 @@ def inquiry_case(count: int, result: dict) -> list:
     result["generated_access_log"] = {**log.__dict__, "s": round(time.perf_counter() - started, 1)}
     print(f"   generated {log.entries:,} access-log entries in {result['generated_access_log']['s']} s "
           f"({log.person_entries:,} about inquiries from “{log.person}”)", flush=True)
+    from bench.api import api_key_header, inquiries_cursor_halfway
+    from lokalkontakt.api.scopes import Scope
+
+    API_HEADERS["Authorization"] = api_key_header([Scope.INQUIRIES_READ])
+    cursor = inquiries_cursor_halfway()
     query, warning = area_filter(generated.busiest_area_pk, generated.busiest_area_slug)
     if warning:
         result["warnings"].append(warning)
         print(f"   WARNING: {warning}", flush=True)
     return [(name, path.format(area=query, pk=generated.detail_pk, person=quote(log.person),
-                               user=log.username), coord, n, warm)
+                               user=log.username, cursor=cursor), coord, n, warm)
             for name, path, coord, n, warm in INQUIRY_PAGES]
 
 
@@ -542,12 +575,12 @@ def measure_in_process(pages, coordinator: str, *, profile: bool):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    anonymous, signed_in = Client(), Client()
+    anonymous, signed_in, keyed = Client(), Client(), Client(headers=API_HEADERS)
     signed_in.force_login(get_user_model().objects.get(username=coordinator))
     session = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
     figures = {}
     for name, path, coord, _n, _warm in pages:
-        client = signed_in if coord else anonymous
+        client = keyed if coord == KEY else signed_in if coord else anonymous
         response = client.get(path)
         assert response.status_code == 200, f"{path} did not answer 200 in-process"
         totals = []
@@ -612,11 +645,11 @@ def preflight(port: int, pages, cookie: str) -> list[str]:
     for name, path, coord, _n, _warm in pages:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         try:
-            connection.request("GET", path, headers={"Cookie": cookie} if coord else {})
+            connection.request("GET", path, headers=_headers(coord, cookie))
             response = connection.getresponse()
             response.read()
             if response.status != 200:
-                refused.append(f"{name} ({path}{', as coordinator' if coord else ''}) "
+                refused.append(f"{name} ({path}, as {_as(coord)}) "
                                f"answered {response.status}")
         finally:
             connection.close()
@@ -700,10 +733,20 @@ def _start_wsgiref() -> Server:
     return Server("wsgiref (in-process thread)", port, stop, "django.core.wsgi")
 
 
-def time_page(port: int, path: str, cookie: str, n: int, warmup: int, budget: float) -> dict:
+def _headers(coord, cookie: str) -> dict:
+    """The request headers of a page: the API key, the coordinator's session, or none."""
+    if coord == KEY:
+        return dict(API_HEADERS)
+    return {"Cookie": cookie} if coord else {}
+
+
+def _as(coord) -> str:
+    return "API key" if coord == KEY else "coordinator" if coord else "anonymous"
+
+
+def time_page(port: int, path: str, headers: dict, n: int, warmup: int, budget: float) -> dict:
     """`warmup` untimed requests, then up to `n` timed ones, stopping early after `budget` s."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    headers = {"Cookie": cookie} if cookie else {}
 
     def get():
         connection.request("GET", path, headers=headers)

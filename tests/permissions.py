@@ -556,7 +556,7 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
     """Real values for a pattern's arguments, chosen by kwarg name (and view name for pk)."""
     kwargs = {}
     for name in route.kwarg_names:
-        if route.key.startswith("api:"):
+        if route.key.startswith(("api:", "api_keys:")):
             kwargs[name] = api_sample(route.key, name, world)
         elif name == "slug":
             kwargs[name] = world.area.slug

@@ -35,16 +35,20 @@ BEFORE_THE_SPLIT = [
 
 # Columns that migrations after the split added to moved tables (councils 0002: when a member
 # left and was anonymised, issue 15; inquiries 0009, issue 17); the old head has not got them.
+BOUNDARY_BOX = {"boundary_west", "boundary_south", "boundary_east", "boundary_north"}
 ADDED_AFTER_THE_SPLIT = {
     "areas_councilmember": {"deactivated_at", "anonymised_at"},
     "areas_historicalcouncilmember": {"deactivated_at", "anonymised_at"},
     # inquiries 0009: how and on which day an inquiry was received (issue 17).
-    "inquiries_inquiry": {"channel", "received_on"},
+    "inquiries_inquiry": {"channel", "received_on",
+                          # inquiries 0013: sent through the API by which system (issue 19).
+                          "api_system", "external_reference"},
     # meetings 0002: a bulletin to the contacts or to all staff (issue 18).
     "meetings_bulletin": {"audience"},
-    # areas 0011: an area's outline for the coverage map (issue 18).
-    "areas_localarea": {"boundary"},
-    "areas_historicallocalarea": {"boundary"},
+    # areas 0011: an area's outline for the coverage map (issue 18); 0012: its bounding box,
+    # for finding the area of an address (issue 19).
+    "areas_localarea": {"boundary", *BOUNDARY_BOX},
+    "areas_historicallocalarea": {"boundary", *BOUNDARY_BOX},
 }
 
 

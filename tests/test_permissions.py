@@ -52,7 +52,8 @@ PUBLIC = {
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",
     "search:search", "meetings:feed", "oidc_authentication_init", "oidc_authentication_callback",
     "account:password_reset", "account:password_set", "reports:public", "guides:public",
-    "api:schema", "api:focus-area-list", "api:focus-area-detail",
+    "api:schema", "api:docs", "api:focus-area-list", "api:focus-area-detail", "api:area-lookup",
+    "api:area-list", "api:area-detail",
 }
 
 

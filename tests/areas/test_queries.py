@@ -27,6 +27,9 @@ PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, event
 DIRECTORY_ANONYMOUS = 4  # count, the page of areas with councils, their active assignments; the
 # map's areas (all of them, with their coverage)
 DIRECTORY_STAFF = 10  # + session, user, employee, group, 2 x permissions
+# The area of an address (without the address service): the areas with its postcode, the areas
+# found with councils, their active assignments.
+ADDRESS_LOOKUP = 3
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
 AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
 # the local meetings attended and whether the viewer covers the area (may record one)
@@ -127,6 +130,17 @@ def test_a_directory_search_costs_the_same(client, page_area, django_assert_num_
         response = client.get(reverse("areas:directory"), {"q": "8722", "coverage": "covered"})
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("address", ["Vestergade 1, Torp 0, 8722", "Vestergade 1, 8722"])
+def test_finding_the_area_of_an_address_costs_the_same(address, client, page_area, settings,
+                                                       django_assert_num_queries):
+    settings.ADDRESS_SERVICE_URL = ""
+    with django_assert_num_queries(DIRECTORY_ANONYMOUS + ADDRESS_LOOKUP):
+        response = client.get(reverse("areas:directory"), {"adresse": address})
+
+    assert response.status_code == 200
+    assert "Område 0000" in response.content.decode()
 
 
 def test_the_area_page_costs_the_same_for_anonymous_visitors(client, page_area,

@@ -5,6 +5,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -668,3 +669,15 @@ def test_mine_omraader_says_when_nothing_waits(client, contact_user, oelsted):
 
     assert "0 open inquiries" in text and "overdue" not in text
     assert "0 consultations await your response" in text and "deadline" not in text
+
+
+def test_a_contact_who_has_left_is_not_offered_to_the_public(colleague_client, juelsminde):
+    Employee.objects.filter(name="Susanne Ernst").update(is_active=False)
+
+    for url in [reverse("areas:directory"), juelsminde.get_absolute_url()]:
+        public = page_text(Client().get(url))
+        staff = page_text(colleague_client.get(url))
+
+        assert "Susanne Ernst" not in public and "susanne.ernst@example.dk" not in public
+        assert "Vores lokalkontakt her er stoppet, og en ny er på vej." in public
+        assert "Susanne Ernst (er stoppet)" in staff

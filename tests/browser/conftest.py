@@ -12,6 +12,7 @@ from importlib import import_module
 
 import pytest
 
+from tests.areas.dar_server import dar_service  # noqa: F401 - a fixture
 from tests.browser.helpers import unavailable
 
 # Playwright's sync API keeps an event loop in the main thread; Django's ORM refuses to run next

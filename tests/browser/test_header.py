@@ -24,7 +24,8 @@ WIDTHS = [320, 768, 1024, 1280, 1920]
 STAFF = ["Local areas", "My overview", "Inquiries", "Consultations", "Meetings", ("menu", "Time"),
          "Projects", "Knowledge", "Employees", "Search"]
 COORDINATION = ["Coverage", "Rollout", "Handovers", ("menu", "Candidates"), "Reports",
-                "Journalisation", "Import", "Undelivered e-mails", "Access log", "A person's data"]
+                "Journalisation", "Import", "Undelivered e-mails", "API keys", "Access log",
+                "A person's data"]
 MENU = {
     "anonymous": ["Local areas", "Search"],
     "council": ["Local areas", "Our council", "Search"],

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 STAFF = ["Local areas", "My overview", "Inquiries", "Consultations", "Meetings", "Time", "Projects",
          "Knowledge", "Employees", "Search"]
 COORDINATION = ["Coverage", "Rollout", "Handovers", "Candidates", "Reports", "Journalisation",
-                "Import", "Undelivered e-mails", "Access log", "A person's data"]
+                "Import", "Undelivered e-mails", "API keys", "Access log", "A person's data"]
 
 
 def menu_of(client: Client, path: str = "/omraader/") -> tuple[list[str], list[str], str]:

@@ -22,7 +22,7 @@ from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEve
 from tests.areas.factories import CouncilFactory, LocalAreaFactory
 from tests.councils.factories import CouncilMemberFactory
 from tests.inquiries.factories import InquiryFactory
-from tests.people.factories import UserFactory, make_colleague, make_coordinator
+from tests.people.factories import EmployeeFactory, UserFactory, make_colleague, make_coordinator
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 SEARCH_URL = reverse("personaldata:search")
@@ -123,13 +123,15 @@ def test_the_search_page_makes_a_fixed_number_of_queries(coordinator, django_ass
         OutgoingEmail.objects.create(to=[f"mette{n}@example.dk"], subject="Hej", body="Hej")
         AreaEvent.objects.create(area=council.area, kind=AreaEvent.Kind.MEMBER_INVITED,
                                  data={"member": f"Mette Borger {n}"})
+        EmployeeFactory(name=f"Mette Medarbejder {n}", email=f"mette.m{n}@example.dk")
     coordinator.get(SEARCH_URL)  # the session and the user are cached after the first page
 
     # session, user, group (the permission), 3 per source (ids, describe, count), the log's
     # INSERT, the header's employee
-    with django_assert_num_queries(3 + 4 * 3 + 1 + 1):  # 4 sources: the area's history too
+    # 5 sources: the area's history and the employees too
+    with django_assert_num_queries(3 + 5 * 3 + 1 + 1):
         response = coordinator.get(SEARCH_URL, {"q": "mette"})
-    assert response.context["total"] == 4 * size
+    assert response.context["total"] == 5 * size
 
 
 # --- the export -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.inquiries.models import Inquiry
+from tests.areas.dar_server import dar_service  # noqa: F401 - a fixture
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.core.test_mail import Inbox, free_port, run_worker
 

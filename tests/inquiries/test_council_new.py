@@ -45,7 +45,7 @@ def test_the_form_is_filled_in_with_the_members_details_and_names_the_area(membe
     assert 'value="Rita Rådsformand"' in html
     assert 'value="rita@example.dk"' in html
     assert 'value="+45 21 22 23 24"' in html
-    for absent in ['name="area"', 'name="submitter_kind"', 'name="shared_with_council"',
+    for absent in ['name="area"', 'name="address"', 'name="submitter_kind"', 'name="shared_with_council"',
                    "---------"]:
         assert absent not in html
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lokalkontakt.areas.addresses.geometry import bounding_box
 from lokalkontakt.core.text import danish_sort_key, search_fold
 
 postcodes_validator = RegexValidator(
@@ -68,6 +69,12 @@ class LocalArea(models.Model):
         _("boundary"), null=True, blank=True,
         help_text=_("The area's outline, imported from a GeoJSON file (e.g. the parishes from DAGI)."),
     )
+    # The outline's bounding box, kept by save(): finding the area of an address asks the
+    # database for the few outlines whose box holds the point (areas.addresses.lookup).
+    boundary_west = models.FloatField(null=True, blank=True, editable=False)
+    boundary_south = models.FloatField(null=True, blank=True, editable=False)
+    boundary_east = models.FloatField(null=True, blank=True, editable=False)
+    boundary_north = models.FloatField(null=True, blank=True, editable=False)
     community_forming = models.BooleanField(
         _("community under construction"), default=False,
         help_text=_("The local community is still forming (fællesskab under opbygning)."),
@@ -90,6 +97,9 @@ class LocalArea(models.Model):
         ordering = ["sort_name"]
         verbose_name = _("local area")
         verbose_name_plural = _("local areas")
+        # The box's columns in an index: the look-up reads the index, not the outlines' rows.
+        indexes = [models.Index(fields=["boundary_west", "boundary_east", "boundary_south",
+                                        "boundary_north"], name="area_boundary_box")]
 
     def __str__(self):
         return self.name
@@ -97,6 +107,8 @@ class LocalArea(models.Model):
     def save(self, *args, **kwargs):
         self.sort_name = danish_sort_key(self.name)
         self.search_text = self.build_search_text()
+        (self.boundary_west, self.boundary_south, self.boundary_east,
+         self.boundary_north) = bounding_box(self.boundary) or (None,) * 4
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

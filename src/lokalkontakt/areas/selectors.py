@@ -54,14 +54,19 @@ def areas_with_contacts():
     )
 
 
-def directory_areas(*, query: str = "", coverage: str = ""):
+def directory_areas(*, query: str = "", coverage: str = "", postcode: str = ""):
     """The directory: areas in Danish order, searched by name, town, postcode or parish,
-    optionally filtered by coverage. Open to everyone; templates hide internal fields."""
+    optionally filtered by coverage and by one whole postcode (four digits). Open to
+    everyone; templates (and the public API's serializer) hide internal fields."""
     areas = areas_with_contacts()
     for word in search_fold(query).split():
         areas = areas.filter(search_text__contains=word)
     if coverage in Coverage.values:
         areas = areas.filter(coverage=coverage)
+    if postcode:
+        # Postcodes are four digits separated by single spaces (postcodes_validator), so a
+        # four-digit substring is always a whole postcode.
+        areas = areas.filter(postcodes__contains=postcode)
     return areas.order_by("sort_name")
 
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/e-mails/", include("lokalkontakt.core.urls")),
     path("koordinering/adgangslog/", include("lokalkontakt.core.accesslog.urls")),
+    path("koordinering/api-noegler/", include("lokalkontakt.api.pages.urls")),
     path("koordinering/personoplysninger/", include("lokalkontakt.core.subjectrights.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls.coordination")),
     path("medarbejdere/", include("lokalkontakt.people.urls")),
@@ -59,3 +60,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Under /api/ a path no route matches answers JSON, as the API does (api.views.errors).
+handler404 = "lokalkontakt.api.views.errors.not_found"

@@ -19,6 +19,7 @@ from lokalkontakt.consultations.models import (
     ConsultationEvent,
     ConsultationTask,
 )
+from lokalkontakt.core.changes import record_change
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.recipients import (
@@ -94,6 +95,8 @@ def _create(*, title, description, deadline, areas, requester, actor, focus_area
     tasks = ConsultationTask.objects.bulk_create(
         ConsultationTask(consultation=consultation, area=area, handler=_handler(area))
         for area in areas)
+    record_change(kind="consultation", object_id=consultation.pk,
+                  reference=consultation.reference, action="created")
     event_add(consultation, Kind.CREATED, actor=actor,
               text=", ".join(area.name for area in areas))
     ConsultationEvent.objects.bulk_create(
@@ -198,6 +201,8 @@ def _respond(*, task, actor, no_comments, response, heard, attachments, remove_a
                       task=task, uploaded_by=_actor(actor))
     text = _event_text(task, added=stored, removed=remove) if correcting else _event_text(task)
     event_add(consultation, kind, task=task, actor=actor, text=text)
+    record_change(kind="consultation", object_id=consultation.pk,
+                  reference=consultation.reference, action="answered")
     _notify_response(task, actor=actor, corrected=correcting)
     return task
 
@@ -276,6 +281,8 @@ def consultation_close(*, consultation: Consultation, actor) -> Consultation:
     consultation.status, consultation.closed_at = Consultation.Status.CLOSED, timezone.now()
     consultation.save(update_fields=["status", "closed_at", "updated_at"])
     event_add(consultation, Kind.CLOSED, actor=actor)
+    record_change(kind="consultation", object_id=consultation.pk,
+                  reference=consultation.reference, action="closed")
     return consultation
 
 

@@ -32,6 +32,10 @@ class CoreConfig(AppConfig):
         from lokalkontakt.core.registry import personal_data
 
         jobs.register("access_log", access_log_report, order=85)
+        from lokalkontakt.core.changes import report as changes_report
+
+        # The change feed's old rows (sends no e-mail: before the mail line).
+        jobs.register("changes", changes_report, order=76)
         personal_data.register("core.outgoingemail", EMAILS, order=40)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)

@@ -267,3 +267,7 @@ class FocusTermTotal(models.Model):
 
     def __str__(self):
         return f"{self.focus_area_id}: {self.terms} terms in {self.texts} texts"
+
+
+# The change feed's models live in their own module (core.changes).
+from lokalkontakt.core.changes.models import Change, ChangeSequence  # noqa: E402, F401

@@ -79,7 +79,8 @@ def _coordination_items(request, roles: dict) -> list[MenuItem]:
     if roles["is_coordinator"]:
         items += [_link(request, "journal:list", _("Journalisation")),
                   _link(request, "coordination:import", _("Import")),
-                  _link(request, "emails:undelivered", _("Undelivered e-mails"))]
+                  _link(request, "emails:undelivered", _("Undelivered e-mails")),
+                  _link(request, "api_keys:list", _("API keys"))]
     if roles["reads_access_log"]:
         items.append(_link(request, "accesslog:list", _("Access log")))
     if roles["is_coordinator"]:

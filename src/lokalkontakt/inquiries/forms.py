@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lokalkontakt.areas.addresses.forms import AreaFromAddressMixin, address_field
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
@@ -30,12 +31,15 @@ class FilesChosenAgainMixin:
                                       "choose them again (%(names)s).") % {"names": ", ".join(names)})
 
 
-class InquiryForm(FilesChosenAgainMixin, forms.Form):
+class InquiryForm(AreaFromAddressMixin, FilesChosenAgainMixin, forms.Form):
     area = forms.ModelChoiceField(
         label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
         empty_label=_("I don't know – send it to the coordinator"),
         help_text=_("Choose the area by its name; towns and postcodes are shown in brackets."),
     )
+    # Finds the area when none is chosen; not stored (data minimisation: the inquiry keeps only
+    # the area).
+    address = address_field()
     submitter_kind = forms.ChoiceField(label=_("I am writing as"), widget=forms.RadioSelect,
                                        choices=Inquiry.SubmitterKind.choices,
                                        initial=Inquiry.SubmitterKind.CITIZEN)
@@ -93,7 +97,7 @@ class CouncilInquiryForm(InquiryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ["area", "submitter_kind", "shared_with_council", "website"]:
+        for name in ["area", "address", "submitter_kind", "shared_with_council", "website"]:
             del self.fields[name]
 
     is_spam = False

@@ -60,6 +60,12 @@ class Inquiry(models.Model):
         help_text=_("The area's local council may read the subject, the text and the public "
                     "steps; never the submitter's name, contact details or files."),
     )
+    # Sent by another system through the API (its key's system name), with that system's own id
+    # for it: a retried call finds the inquiry it already made instead of making a second one.
+    api_system = models.CharField(_("received through the API from"), max_length=100, blank=True,
+                                  editable=False)
+    external_reference = models.CharField(_("the other system's reference"), max_length=100,
+                                          blank=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # Blank for inquiries received before the link could be derived again (tracking.py).
     tracking_salt = models.CharField(max_length=32, blank=True, editable=False)
@@ -112,6 +118,13 @@ class Inquiry(models.Model):
             # The reports count the inquiries received in a period (bench/: 2.5x faster at
             # 100,000 inquiries over three years).
             models.Index(fields=["received_on"], name="inquiry_received_idx"),
+            # The API's list: the newest received first (bench/).
+            models.Index(fields=["-received_on", "-id"], name="inquiry_received_desc_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["api_system", "external_reference"],
+                                    condition=~models.Q(external_reference=""),
+                                    name="inquiry_one_per_external_reference"),
         ]
 
     def __str__(self):

@@ -31,9 +31,15 @@ def _visible_filter(user) -> Q | None:
     return visible
 
 
+def notes_visible_to_staff():
+    """The notes any member of staff may read: all of them. For a reader acting for staff
+    without being a user (an API key with notes:read)."""
+    return Note.objects.all()
+
+
 def notes_visible_to(*, user):
     visible = _visible_filter(user)
-    return Note.objects.all() if visible is None else Note.objects.filter(visible)
+    return notes_visible_to_staff() if visible is None else Note.objects.filter(visible)
 
 
 def attachments_visible_to(*, user):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
+from lokalkontakt.core.changes import record_change
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.core.search.index import index_remove, index_update
@@ -45,6 +46,7 @@ def note_create(*, actor, title: str, text: str, kind: str, visibility: str, are
         _fill(note, title=title, text=text, kind=kind, visibility=visibility, area=area)
         note._history_user = actor
         note.save()
+        record_change(kind="note", object_id=note.pk, action="created")
         note.focus_areas.set(list(focus_areas))
         focus_terms_learn(text=f"{note.title}\n{note.text}",
                           focus_area_ids=[f.pk for f in focus_areas])
@@ -88,6 +90,7 @@ def note_update(*, note: Note, actor, version: int, title: str, text: str, kind:
         note.version += 1
         note._history_user = actor
         note.save()
+        record_change(kind="note", object_id=note.pk, action="changed")
         before = set(note.focus_areas.values_list("pk", flat=True))
         note.focus_areas.set(list(focus_areas))
         focus_terms_learn(text=f"{note.title}\n{note.text}",
@@ -118,6 +121,7 @@ def note_delete(*, note: Note, actor) -> None:
     _remove_files(attachments)
     index_remove(note)
     note._history_user = actor
+    record_change(kind="note", object_id=note.pk, action="deleted")
     note.delete()
 
 

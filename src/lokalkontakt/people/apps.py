@@ -20,3 +20,9 @@ class PeopleConfig(AppConfig):
 
         # Login records past LOGIN_RECORD_RETENTION_DAYS (people.jobs).
         jobs.register("logins", report, order=30)
+
+        from lokalkontakt.core.registry import personal_data
+        from lokalkontakt.people.personal_data import EMPLOYEES
+
+        # Their names and work contact details (the API gives them to other systems).
+        personal_data.register("people.employee", EMPLOYEES, order=50)

@@ -22,6 +22,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.core.changes import record_change
 from lokalkontakt.core.registry import assignment_started, assignments_changed
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.text import short_date
@@ -146,6 +147,8 @@ def assignment_create(
     assignment = Assignment(area=area, employee=employee, role=role, starts_on=starts_on, note=note)
     assignment.full_clean()
     assignment.save()
+    record_change(kind="assignment", object_id=assignment.pk, reference=area.slug,
+                  action="started")
     area_event_add(area=area, kind=AreaEvent.Kind.ASSIGNED, actor=actor, employee=employee.name,
                    role=role, date=starts_on.isoformat(), **council)
     if onboard:
@@ -203,6 +206,8 @@ def assignment_end(*, assignment: Assignment, ends_on: datetime.date | None = No
     assignment.ends_on = ends_on
     assignment.handover_due = False
     assignment.save(update_fields=["ends_on", "handover_due", "updated_at"])
+    record_change(kind="assignment", object_id=assignment.pk, reference=assignment.area.slug,
+                  action="ended")
     area_event_add(area=assignment.area, kind=AreaEvent.Kind.ENDED, actor=actor,
                    employee=assignment.employee.name, role=assignment.role,
                    date=ends_on.isoformat(), **reason)

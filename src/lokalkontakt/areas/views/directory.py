@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
+from lokalkontakt.areas.addresses.forms import AddressForm
+from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.maps import coverage_map
 from lokalkontakt.areas.personal_data import naming_a_person
@@ -21,15 +23,23 @@ PAGE_SIZE = 50
 @public
 @require_GET
 def directory(request):
-    """Every local area with its council and contact; search and coverage filter.
-    With htmx only the results are re-rendered."""
+    """Every local area with its council and contact; search and coverage filter; the area of
+    an address (`adresse`). With htmx only the results, or the address's area, are re-rendered."""
+    address_form, address_result = AddressForm(request.GET if "adresse" in request.GET else None), None
+    if address_form.is_valid():
+        address_result = find_area(address_form.cleaned_data["adresse"],
+                                   areas=selectors.areas_with_contacts().order_by("sort_name"))
+    if request.htmx and request.htmx.target == "address-result":
+        return render(request, "areas/_address_search.html#address_result",
+                      {"address_form": address_form, "address_result": address_result})
     form = DirectorySearchForm(request.GET or None)
     query = coverage = ""
     if form.is_valid():
         query, coverage = form.cleaned_data["q"], form.cleaned_data["coverage"]
     areas = selectors.directory_areas(query=query, coverage=coverage)
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("side"))
-    context = {"form": form, "page": page, "query": query, "querystring": _without_page(request)}
+    context = {"form": form, "page": page, "query": query, "querystring": _without_page(request),
+               "address_form": address_form, "address_result": address_result}
     if request.htmx:  # the map above the results stays as it is
         return render(request, "areas/directory.html#results", context)
     context.update(map_context(request, selectors.map_areas(), plain=True))

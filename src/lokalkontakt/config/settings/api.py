@@ -11,7 +11,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "lokalkontakt.api.pagination.Pages",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lokalkontakt.api.schema.ApiAutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -30,6 +30,17 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "SORT_OPERATION_PARAMETERS": True,
+    # Choice sets whose field names repeat across components ("status", "kind").
+    "ENUM_NAME_OVERRIDES": {
+        "InquiryStatusEnum": "lokalkontakt.inquiries.models.Inquiry.Status",
+        "InquiryEventKindEnum": "lokalkontakt.inquiries.models.InquiryEvent.Kind",
+        "SubmitterKindEnum": "lokalkontakt.inquiries.models.Inquiry.SubmitterKind",
+        "ConsultationStatusEnum": "lokalkontakt.consultations.models.Consultation.Status",
+        "ConsultationAnswerStatusEnum":
+            "lokalkontakt.consultations.models.ConsultationTask.Status",
+    },
+    # The same schema whatever the database (api.schema.portable_integer_ranges).
+    "DEFAULT_GENERATOR_CLASS": "lokalkontakt.api.schema.ApiSchemaGenerator",
 }
 
 # The municipality's websites whose scripts may read the public endpoints (e.g.

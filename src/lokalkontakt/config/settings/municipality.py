@@ -68,3 +68,11 @@ PRIVACY_PROCESSORS = os.environ.get("PRIVACY_PROCESSORS", "")
 ACCESSIBILITY_STATEMENT_URL = os.environ.get(
     "ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/hedensted-dk"
 )
+
+# The national address service (Datafordeleren's DAR REST method "husnummer", docs/operations.md)
+# finds an address's coordinates, and so its area by the imported outlines. Optional: with no URL
+# the area is found from the postcode and town alone. The key is the municipality's API key for
+# Datafordeleren; a call waits at most ADDRESS_SERVICE_TIMEOUT seconds.
+ADDRESS_SERVICE_URL = os.environ.get("ADDRESS_SERVICE_URL", "")
+ADDRESS_SERVICE_KEY = os.environ.get("ADDRESS_SERVICE_KEY", "")
+ADDRESS_SERVICE_TIMEOUT = float(os.environ.get("ADDRESS_SERVICE_TIMEOUT", "2"))

@@ -22,3 +22,6 @@ LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("LOGIN_RECORD_RETENTION_DAYS", 
 # A council member who left (deactivated) loses their name and e-mail address, in the member row,
 # its history, the area's events, their user account and the e-mails to them, after this many days.
 COUNCIL_MEMBER_RETENTION_DAYS = int(os.environ.get("COUNCIL_MEMBER_RETENTION_DAYS", "90"))
+# The API's change feed (/api/v1/changes/) keeps its rows this many days; a system that fell
+# further behind synchronises again (the feed names the oldest change it still has).
+CHANGE_FEED_DAYS = int(os.environ.get("CHANGE_FEED_DAYS", "90"))

@@ -13,7 +13,7 @@ from lokalkontakt.core.models import OutgoingEmail
 from lokalkontakt.core.retention import emails_forget
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
 from lokalkontakt.inquiries.selectors import SUBMITTER_FILES
-from lokalkontakt.inquiries.services.common import inquiry_event_add
+from lokalkontakt.inquiries.services.common import inquiry_changed, inquiry_event_add
 
 
 def inquiry_anonymise(inquiry: Inquiry, *, now, actor=None, on_request: bool = False) -> bool:
@@ -40,6 +40,7 @@ def inquiry_anonymise(inquiry: Inquiry, *, now, actor=None, on_request: bool = F
     if on_request:
         text = gettext("At the person's request (GDPR art. 17).") + " " + text
     inquiry_event_add(inquiry, InquiryEvent.Kind.ANONYMISED, public=False, text=text, actor=actor)
+    inquiry_changed(inquiry, "anonymised")
     return True
 
 

@@ -3,6 +3,7 @@
 """What the inquiries' services share: the inquiry locked for a write, a step on its timeline, and
 who handles it."""
 
+from lokalkontakt.core.changes import record_change
 from lokalkontakt.core.mail import email_queue_template
 from lokalkontakt.core.recipients import Reach, email_person
 from lokalkontakt.core.roles import coordinator_emails
@@ -22,6 +23,11 @@ def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryE
     actor = actor if getattr(actor, "is_authenticated", False) else None
     return InquiryEvent.objects.create(inquiry=inquiry, kind=kind, public=public, text=text,
                                        actor=actor)
+
+
+def inquiry_changed(inquiry: Inquiry, action: str) -> None:
+    """A row in the change feed (core.changes), in the caller's transaction."""
+    record_change(kind="inquiry", object_id=inquiry.pk, reference=inquiry.reference, action=action)
 
 
 def handler_emails(inquiry: Inquiry) -> list[str]:

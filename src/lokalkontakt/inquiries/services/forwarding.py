@@ -12,7 +12,11 @@ from lokalkontakt.core.recipients import COORDINATOR, NO_ADDRESS, Missed, Reach,
 from lokalkontakt.core.roles import coordinator_emails
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
-from lokalkontakt.inquiries.services.common import inquiry_event_add, locked_inquiry
+from lokalkontakt.inquiries.services.common import (
+    inquiry_changed,
+    inquiry_event_add,
+    locked_inquiry,
+)
 
 Kind = InquiryEvent.Kind
 
@@ -51,6 +55,7 @@ def inquiry_forward(*, inquiry: Inquiry, employee, note: str = "", actor) -> Inq
     _check_recipient(inquiry, employee, already=employee == inquiry.assignee
                      or inquiry.participants.filter(pk=employee.pk).exists())
     inquiry.participants.add(employee)
+    inquiry_changed(inquiry, "forwarded")
     inquiry_event_add(inquiry, Kind.FORWARDED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
     index_update(inquiry)
@@ -67,6 +72,7 @@ def inquiry_reassign(*, inquiry: Inquiry, employee, note: str = "", actor) -> In
     inquiry.assignee = employee
     inquiry.save(update_fields=["assignee", "updated_at"])
     inquiry.participants.remove(employee)
+    inquiry_changed(inquiry, "reassigned")
     inquiry_event_add(inquiry, Kind.REASSIGNED, public=False, actor=actor,
            text=f"{employee.name}: {note.strip()}" if note.strip() else employee.name)
     index_update(inquiry)
@@ -97,6 +103,7 @@ def inquiry_forward_to_core_area(*, inquiry: Inquiry, core_area, note: str = "",
         raise ValidationError({"core_area": _("%(name)s already has the inquiry.")
                                % {"name": core_area}})
     inquiry.core_areas.add(core_area)
+    inquiry_changed(inquiry, "forwarded")
     note = note.strip()
     inquiry_event_add(inquiry, Kind.FORWARDED_CORE_AREA, public=False, actor=actor,
                       text=f"{core_area.name}: {note}" if note else core_area.name)

@@ -14,7 +14,11 @@ from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.suggest import focus_terms_learn
 from lokalkontakt.inquiries.emails import outcome_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import inquiry_event_add, locked_inquiry
+from lokalkontakt.inquiries.services.common import (
+    inquiry_changed,
+    inquiry_event_add,
+    locked_inquiry,
+)
 
 Kind = InquiryEvent.Kind
 
@@ -28,6 +32,7 @@ def inquiry_acknowledge(*, inquiry: Inquiry, actor) -> Inquiry:
     inquiry.status, inquiry.acknowledged_at = Inquiry.Status.ACKNOWLEDGED, timezone.now()
     inquiry.save(update_fields=["status", "acknowledged_at", "updated_at"])
     inquiry_event_add(inquiry, Kind.ACKNOWLEDGED, public=True, actor=actor)
+    inquiry_changed(inquiry, "acknowledged")
     return inquiry
 
 
@@ -78,6 +83,7 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
                                                           outcome.strip())
     inquiry.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     inquiry_event_add(inquiry, Kind.CLOSED, public=True, text=inquiry.outcome, actor=actor)
+    inquiry_changed(inquiry, "closed")
     if to := submitter_address(inquiry):
         email = outcome_email(inquiry=inquiry, outcome=inquiry.outcome, actor=actor)
         email_queue(to=[to], subject=email.subject, body=email.body)

@@ -15,7 +15,12 @@ from lokalkontakt.core.mail import email_queue, site_url
 from lokalkontakt.core.search.index import index_update
 from lokalkontakt.inquiries.emails import reply_email, submitter_address
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add, locked_inquiry
+from lokalkontakt.inquiries.services.common import (
+    email_handler,
+    inquiry_changed,
+    inquiry_event_add,
+    locked_inquiry,
+)
 
 Kind = InquiryEvent.Kind
 
@@ -44,6 +49,7 @@ def _reply(*, inquiry, text, actor, files, stored) -> InquiryEvent:
     inquiry.status = Inquiry.Status.ANSWERED
     inquiry.save(update_fields=["status", "acknowledged_at", "answered_at", "updated_at"])
     event = inquiry_event_add(inquiry, Kind.REPLY, public=True, text=text.strip(), actor=actor)
+    inquiry_changed(inquiry, "answered")
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
     index_update(inquiry)
     if to := submitter_address(inquiry):

@@ -7,6 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,11 @@ from lokalkontakt.core.search.index import index_update
 from lokalkontakt.core.tokens import client_hash, token_hash
 from lokalkontakt.core.workdays import add_working_days
 from lokalkontakt.inquiries.models import Inquiry, InquiryAttachment, InquiryEvent
-from lokalkontakt.inquiries.services.common import email_handler, inquiry_event_add
+from lokalkontakt.inquiries.services.common import (
+    email_handler,
+    inquiry_changed,
+    inquiry_event_add,
+)
 from lokalkontakt.inquiries.tracking import (
     new_tracking_salt,
     tracking_token_for_salt,
@@ -33,7 +38,8 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
                    shared_with_council: bool = False, client: str, files=(),
                    channel: str = Inquiry.Channel.WEB_FORM,
                    received_on: datetime.date | None = None,
-                   registered_by=None) -> tuple[Inquiry, str]:
+                   registered_by=None, focus_areas=(), api_system: str = "",
+                   external_reference: str = "") -> tuple[Inquiry, str]:
     """Receive an inquiry with its attachments, route it to the area's contact (or the
     coordinator) and queue the receipt to the submitter and the notice to whoever handles it.
 
@@ -45,6 +51,11 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
     the day it was `received_on` (not in the future; default today), from which the deadlines
     count in working days. The submitter's e-mail address may then be unknown: without one, no
     receipt and no tracking link is sent. Staff registrations are not rate-limited.
+
+    Another system sends one through the API (`api_system`, its key's system name, with its own
+    `external_reference` if it has one; see inquiry_receive_from_system): its first step says so,
+    and it is not rate-limited either (a self-service form sends for many citizens). It may give
+    the `focus_areas` at once.
 
     Refuses more than settings.INQUIRY_RATE_LIMIT inquiries per client per hour from the public,
     and any attachment core.files refuses; a refusal stores nothing (no row, no file, no e-mail).
@@ -63,15 +74,16 @@ def inquiry_submit(*, area: LocalArea | None, submitter_kind: str, subject: str,
                        shared_with_council=(shared_with_council
                                             or submitter_kind == Inquiry.SubmitterKind.COUNCIL),
                        client=client, files=files, stored=stored, channel=channel,
-                       received_on=received_on, registered_by=registered_by)
-
+                       received_on=received_on, registered_by=registered_by,
+                       focus_areas=focus_areas, api_system=api_system,
+                       external_reference=external_reference)
 
 
 def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_email,
             submitter_phone, shared_with_council, client, files, stored, channel, received_on,
-            registered_by) -> tuple[Inquiry, str]:
+            registered_by, focus_areas, api_system, external_reference) -> tuple[Inquiry, str]:
     hashed_client = client_hash(client)
-    if registered_by is None:
+    if registered_by is None and not api_system:
         _check_rate(hashed_client)
     primary = area.primary_assignment if area else None
     # A contact who has left (deactivated, e.g. by the OS2mo sync) but not yet been replaced
@@ -85,11 +97,16 @@ def _submit(*, area, submitter_kind, subject, text, submitter_name, submitter_em
         submitter_phone=submitter_phone.strip(), shared_with_council=shared_with_council,
         token_hash=token_hash(token), tracking_salt=salt,
         client_hash=hashed_client, assignee=assignee, channel=channel, received_on=received_on,
+        api_system=api_system, external_reference=external_reference.strip(),
         **inquiry_deadlines(received_on),
     )
     inquiry.full_clean()
     inquiry.save()
-    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True, actor=registered_by)
+    inquiry.focus_areas.set(list(focus_areas))
+    inquiry_event_add(inquiry, Kind.SUBMITTED, public=True, actor=registered_by,
+                      text=_("Received through the API from %(system)s.") % {"system": api_system}
+                      if api_system else "")
+    inquiry_changed(inquiry, "created")
     inquiry_event_add(inquiry, Kind.ROUTED, public=False,
            text=inquiry.assignee.name if inquiry.assignee else _("the coordinator"))
     # The submission's own files hang on the inquiry, not on a step: the submitter sees them.
@@ -117,3 +134,32 @@ def _check_rate(hashed_client: str) -> None:
     if recent.count() >= settings.INQUIRY_RATE_LIMIT:
         raise ValidationError(_("You have sent several inquiries within the last hour. "
                                 "Please wait a little and try again."))
+
+
+def inquiry_receive_from_system(*, api_system: str, external_reference: str = "",
+                                **submission) -> tuple[Inquiry, bool]:
+    """An inquiry another system sends through the API (inquiry_submit with `api_system`).
+
+    Idempotent per system and `external_reference` (the system's own id for it, e.g. a form
+    submission's): when that system already sent it, nothing new is made or sent and the
+    existing inquiry is returned. Returns (the inquiry, whether it was made now)."""
+    external_reference = external_reference.strip()
+    if existing := _sent_before(api_system, external_reference):
+        return existing, False
+    try:
+        inquiry, _token = inquiry_submit(api_system=api_system,
+                                         external_reference=external_reference, **submission)
+    except (IntegrityError, ValidationError):
+        # The same call at the same moment made it first (the unique constraint said so: as
+        # IntegrityError on PostgreSQL, as full_clean's ValidationError where writes are serial).
+        if existing := _sent_before(api_system, external_reference):
+            return existing, False
+        raise
+    return inquiry, True
+
+
+def _sent_before(api_system: str, external_reference: str) -> Inquiry | None:
+    if not external_reference:
+        return None
+    return Inquiry.objects.filter(api_system=api_system,
+                                  external_reference=external_reference).first()

@@ -46,7 +46,7 @@ def submit(request, form, **fixed):
     """Submits a valid inquiry form (with `fixed` values the form does not ask for) and redirects
     to the receipt page, or returns None with the service's errors on the form (its files asked
     for again). The public and the council's forms share it."""
-    data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
+    data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website", "address"}}
     try:
         inquiry, _token = inquiry_submit(client=client_address(request), **fixed, **data)
     except ValidationError as error:
