@@ -272,5 +272,19 @@ def test_an_id_beyond_any_column_or_a_page_beyond_reason_is_answered_calmly(inqu
     assert client.get(package_url("inquiry", 10**30)).status_code == 404
     assert client.post(journalised_url("inquiry", 10**30), {"case_number": "S-1"},
                        format="json").status_code == 404
-    response = client.get(LIST, {"page": 10**30, "page_size": -5})
-    assert response.status_code == 200 and response.json()["results"] == []
+    assert client.get(LIST, {"page": 10**30}).status_code == 404
+    assert client.get(LIST, {"page": 2}).status_code == 404  # past the last page
+    assert client.get(LIST, {"page_size": -5}).status_code == 400
+
+
+@pytest.mark.parametrize("name", ["status", "kind", "since", "until"])
+def test_a_filter_given_empty_is_refused(name):
+    response = esdh().get(LIST, {name: ""}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {name: ["This field may not be blank."]}
+
+
+def test_an_unknown_parameter_is_refused_not_ignored():
+    response = esdh().get(LIST, {"stauts": "done"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"stauts": ["Not a parameter of this list."]}

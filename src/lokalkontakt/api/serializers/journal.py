@@ -11,6 +11,7 @@ from rest_framework import serializers
 from lokalkontakt.journal.models import Journalisation
 
 KINDS = Journalisation.Kind.values
+PAGING = {"page", "page_size"}
 
 
 class KleSerializer(serializers.Serializer):
@@ -28,7 +29,7 @@ class JournalisationSerializer(serializers.Serializer):
     journalised_by = serializers.CharField(source="recorded_by")
 
 
-class CaseSerializer(serializers.Serializer):
+class JournalCaseSerializer(serializers.Serializer):
     """An inquiry or a consultation to journalise. `received` is the inquiry's day received or
     the consultation's day sent. `personal_data_deletion_on` is the day a closed inquiry's
     personal data will be deleted (null when not planned); `personal_data_deletion_soon` says it
@@ -62,6 +63,18 @@ class CaseFilterSerializer(serializers.Serializer):
                                   help_text="Received (sent) on or after this day.")
     until = serializers.DateField(required=False,
                                   help_text="Received (sent) on or before this day.")
+
+    def to_internal_value(self, data):
+        # What the schema does not allow is refused, not ignored: a parameter given empty
+        # (DRF would take it as left out) and one the list does not know (a misspelt filter
+        # would otherwise silently return everything).
+        errors = {name: [serializers.CharField.default_error_messages["blank"]]
+                  for name in self.fields if name in data and data.get(name) == ""}
+        errors |= {name: [_("Not a parameter of this list.")]
+                   for name in data if name not in self.fields and name not in PAGING}
+        if errors:
+            raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
 
     def validate(self, data):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:

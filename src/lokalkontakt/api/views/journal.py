@@ -7,24 +7,19 @@ package (the ZIP staff download from the Journalisering page) and the record "jo
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-    inline_serializer,
-)
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
 from lokalkontakt.api.scopes import Scope
+from lokalkontakt.api.serializers.detail import DetailSerializer
 from lokalkontakt.api.serializers.journal import (
     KINDS,
     CaseFilterSerializer,
-    CaseSerializer,
+    JournalCaseSerializer,
     JournaliseSerializer,
 )
 from lokalkontakt.api.views.base import KeyedViewSet
@@ -35,10 +30,7 @@ from lokalkontakt.journal.packages import package_file
 
 TAGS = ["Journalisation"]
 MAX_ID = 2**63 - 1
-DETAIL = inline_serializer("Detail", {"detail": serializers.CharField()})
-FIELD_ERRORS = OpenApiResponse(OpenApiTypes.OBJECT, description="{field: [messages]}")
-REFUSED = {401: OpenApiResponse(DETAIL, description="No valid key (missing, expired, revoked)"),
-           403: OpenApiResponse(DETAIL, description="The key lacks the scope `journal`")}
+# 400, 401, 403 and 404 are described for every operation by api.schema.ApiAutoSchema.
 CASE = [OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=KINDS,
                          description="inquiry or consultation"),
         OpenApiParameter("id", int, OpenApiParameter.PATH, description="The case's id")]
@@ -64,7 +56,7 @@ class AnyAccept(DefaultContentNegotiation):
 
 @extend_schema_view(list=extend_schema(
     summary="The cases to journalise", tags=TAGS, parameters=[CaseFilterSerializer],
-    responses={200: CaseSerializer(many=True), 400: FIELD_ERRORS, **REFUSED},
+    responses={200: JournalCaseSerializer(many=True)},
     description="Inquiries and consultations, oldest first (the day received or sent), "
                 "not yet journalised by default. Pages have `next` and `previous` links and "
                 "no total (counting every case is slow)."))
@@ -74,7 +66,7 @@ class JournalViewSet(KeyedViewSet):
 
     required_scopes = {"GET": Scope.JOURNAL}
     pagination_class = JournalPages
-    serializer_class = CaseSerializer
+    serializer_class = JournalCaseSerializer
 
     def list(self, request):
         filters = CaseFilterSerializer(data=request.query_params)
@@ -82,7 +74,7 @@ class JournalViewSet(KeyedViewSet):
         rows = selectors.case_rows(**filters.validated_data)
         cases = selectors.cases_for_rows(self.paginator.paginate_queryset(rows, request, self))
         return self.get_paginated_response(
-            CaseSerializer(cases, many=True, context={"request": request}).data)
+            JournalCaseSerializer(cases, many=True, context={"request": request}).data)
 
 
 class JournalCaseViewSet(KeyedViewSet):
@@ -90,7 +82,7 @@ class JournalCaseViewSet(KeyedViewSet):
     journalised."""
 
     required_scopes = {"GET": Scope.JOURNAL, "POST": Scope.JOURNAL}
-    serializer_class = CaseSerializer
+    serializer_class = JournalCaseSerializer
     lookup_url_kwarg = "id"
     lookup_value_regex = r"[0-9]+"
 
@@ -101,8 +93,7 @@ class JournalCaseViewSet(KeyedViewSet):
                     "details: each download is written to the access log.",
         responses={(200, "application/zip"): OpenApiResponse(
             OpenApiTypes.BINARY, description="<reference>/sag.pdf (PDF/A-3b), "
-            "<reference>/bilag/…, <reference>/metadata.json (docs/journalisering.md)"),
-            404: OpenApiResponse(DETAIL, description="No such case"), **REFUSED})
+            "<reference>/bilag/…, <reference>/metadata.json (docs/journalisering.md)")})
     @action(detail=True, methods=["get"], url_path="package", content_negotiation_class=AnyAccept)
     def package(self, request, kind: str, id: str):  # noqa: A002 - the URL's name
         case = _case(kind, id)
@@ -115,10 +106,9 @@ class JournalCaseViewSet(KeyedViewSet):
     @extend_schema(
         summary="Record a case as journalised", tags=TAGS, parameters=CASE,
         request=JournaliseSerializer,
-        responses={201: CaseSerializer, 400: FIELD_ERRORS,
-                   404: OpenApiResponse(DETAIL, description="No such case"),
-                   409: OpenApiResponse(DETAIL, description="Already journalised; nothing "
-                                                            "was changed"), **REFUSED},
+        responses={201: JournalCaseSerializer,
+                   409: OpenApiResponse(DetailSerializer, description="Already journalised; "
+                                                                      "nothing was changed.")},
         description="\"Journaliseret som <case_number>\", once; by the key's system.")
     @action(detail=True, methods=["post"], url_path="journalised")
     def journalised(self, request, kind: str, id: str):  # noqa: A002 - the URL's name
@@ -135,5 +125,5 @@ class JournalCaseViewSet(KeyedViewSet):
             body = error.message_dict if hasattr(error, "error_dict") else {
                 "detail": " ".join(error.messages)}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        return Response(CaseSerializer(case, context={"request": request}).data,
+        return Response(JournalCaseSerializer(case, context={"request": request}).data,
                         status=status.HTTP_201_CREATED)

@@ -1,30 +1,34 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """Pages without a total: `next` and `previous` links only (journal.paging reads one row more
-than the page). Counting every case to journalise cost more than the page at 100,000 inquiries."""
+than the page). Counting every case to journalise cost more than the page at 100,000 inquiries.
+`page_size` as every list takes it (api.pagination); a `page` that is not a whole number from 1,
+or past the last page, answers 404 as the other lists do."""
 
+import re
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from lokalkontakt.journal.paging import page_number, page_of
+from lokalkontakt.api.pagination import _StrictPageSize
+from lokalkontakt.journal.paging import MAX_PAGE, page_of
 
 
-class JournalPages(BasePagination):
-    page_size = 50
-    max_page_size = 200
-
-    def _size(self, request) -> int:
-        try:
-            size = int(request.query_params.get("page_size", self.page_size))
-        except ValueError:
-            return self.page_size
-        return min(max(size, 1), self.max_page_size)
+class JournalPages(_StrictPageSize, BasePagination):
+    def _number(self, request) -> int:
+        value = request.query_params.get("page", "1")
+        if not re.fullmatch(r"[0-9]{1,7}", value) or not 1 <= int(value) <= MAX_PAGE:
+            raise NotFound(_("Invalid page."))
+        return int(value)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        self.page = page_of(queryset, page_number(request.query_params.get("page")),
-                            per_page=self._size(request))
+        self.page = page_of(queryset, self._number(request), per_page=self.get_page_size(request))
+        if self.page.number > 1 and not self.page.object_list:
+            raise NotFound(_("Invalid page."))
         return self.page.object_list
 
     def _link(self, number: int) -> str:
@@ -47,8 +51,10 @@ class JournalPages(BasePagination):
     def get_schema_operation_parameters(self, view):
         return [
             {"name": "page", "required": False, "in": "query",
-             "description": "The page (1, 2, …).", "schema": {"type": "integer"}},
+             "description": "The page: 1, 2, … (follow `next`).",
+             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
             {"name": "page_size", "required": False, "in": "query",
-             "description": f"Cases a page, at most {self.max_page_size} (default "
-                            f"{self.page_size}).", "schema": {"type": "integer"}},
+             "description": f"How many results a page holds: 1 to {self.max_page_size}, "
+                            f"{self.page_size} if not given.",
+             "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
         ]
