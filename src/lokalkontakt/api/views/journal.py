@@ -87,7 +87,7 @@ class JournalCaseViewSet(KeyedViewSet):
     lookup_value_regex = r"[0-9]+"
 
     @extend_schema(
-        summary="A case's package (ZIP)", tags=TAGS, parameters=CASE,
+        summary="The package of a case (ZIP)", tags=TAGS, parameters=CASE,
         description="The case's package for the case system, as staff download it: the case "
                     "as PDF/A, its files byte for byte and metadata.json. Holds the submitter's "
                     "details: each download is written to the access log.",
