@@ -150,3 +150,20 @@ def test_the_feed_costs_a_fixed_number_of_queries(feed, django_assert_num_querie
         response = feed.get(URL, {"after": 0})
 
     assert len(response.json()["results"]) == 20
+
+
+def test_asking_by_time_alone_is_told_when_older_changes_were_deleted(settings):
+    """Found in review: `missed` was only ever true for `after`."""
+    from lokalkontakt.core.changes import changes_prune, record_change
+
+    record_change(kind="inquiry", object_id=1, action="created")
+    changes_prune(now=timezone.now() + datetime.timedelta(days=settings.CHANGE_FEED_DAYS + 1))
+    record_change(kind="inquiry", object_id=2, action="created")
+    client = keyed_client(scopes=[Scope.CHANGES_READ])
+
+    old = client.get("/api/v1/changes/", {"since": (timezone.now() - datetime.timedelta(
+        days=settings.CHANGE_FEED_DAYS + 10)).isoformat()}).json()
+    recent = client.get("/api/v1/changes/", {"since": timezone.now().isoformat()}).json()
+
+    assert old["missed"] is True
+    assert recent["missed"] is False

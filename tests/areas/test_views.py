@@ -681,3 +681,9 @@ def test_a_contact_who_has_left_is_not_offered_to_the_public(colleague_client, j
         assert "Susanne Ernst" not in public and "susanne.ernst@example.dk" not in public
         assert "Vores lokalkontakt her er stoppet, og en ny er på vej." in public
         assert "Susanne Ernst (er stoppet)" in staff
+
+
+def test_the_directory_leads_to_the_open_api(client, juelsminde):
+    response = client.get(reverse("areas:directory"))
+
+    assert f'href="{reverse("api:docs")}">Data som åbent API</a>' in response.content.decode()

@@ -4,12 +4,15 @@
 
 A `page_size` that is not a whole number from 1 to 200 is refused (400), not quietly replaced
 by the default: the caller would otherwise get another page size than it asked for, and the
-schema says what is allowed (Schemathesis checks that what the schema forbids is refused)."""
+schema says what is allowed (Schemathesis checks that what the schema forbids is refused).
+Given empty, it is as if left out (the default), as every optional query parameter is
+(api.schema); so are an empty `page` (the first page) and `cursor` (the first page)."""
 
+import datetime
 import re
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 
@@ -20,7 +23,7 @@ class _StrictPageSize:
 
     def get_page_size(self, request):
         value = request.query_params.get(self.page_size_query_param)
-        if value is None:
+        if not value:
             return self.page_size
         if not re.fullmatch(r"[0-9]{1,4}", value) or not 1 <= int(value) <= self.max_page_size:
             raise ValidationError({self.page_size_query_param: [
@@ -50,3 +53,22 @@ class NewestReceivedCursor(_StrictPageSize, CursorPagination):
     (bench/). The newest received first."""
 
     ordering = ("-received_on", "-id")
+    cursor_query_description = ("Where the page begins: leave it out for the first page, then "
+                                "follow the `next` and `previous` links as they are (a cursor "
+                                "the list did not give: 400).")
+
+    def decode_cursor(self, request):
+        """The position the `cursor` gives; None (the first page) without one. A cursor this
+        list did not give is refused with 400, not answered 404 as DRF does: the list exists,
+        the input is wrong."""
+        if not request.query_params.get(self.cursor_query_param):
+            return None
+        try:
+            cursor = super().decode_cursor(request)
+            if cursor.position is not None:
+                datetime.date.fromisoformat(cursor.position)  # received_on, as encoded
+        except (NotFound, ValueError):
+            raise ValidationError({self.cursor_query_param: [
+                _("This is not a cursor the list gave: follow its next and previous links as "
+                  "they are.")]}) from None
+        return cursor

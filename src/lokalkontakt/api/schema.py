@@ -5,10 +5,14 @@ operation the errors it may answer and the scope it needs.
 
 The errors are derived from the view, so an endpoint documents them without saying so: a keyed
 operation may answer 401 (no valid key) and 403 (the key lacks the scope), an operation with a
-path parameter or a paginated list 404 (no such page), one that takes a body or query
-parameters 400. The
-scope a keyed operation needs is the view's `required_scopes` for the method, given as
-`x-required-scope` (the documentation page shows it)."""
+path parameter or a list by page number 404 (no such page), one that takes a body or query
+parameters 400. The scope a keyed operation needs is the view's `required_scopes` for the
+method, given as `x-required-scope` (the documentation page shows it).
+
+One rule for every optional query parameter: given empty (`?status=`) it is as if left out (no
+filter, the first page, the default page size), as a search form left empty sends it. DRF's
+serializers read the query string so (an empty value of a field that is not required is not
+given), and the pagination does the same; the schema says so with `allowEmptyValue`."""
 
 from contextlib import contextmanager
 
@@ -23,7 +27,7 @@ from rest_framework import serializers
 
 from lokalkontakt.api.views.base import _Keyed
 
-PAGINATION_PARAMETERS = {"page", "page_size"}
+PAGE = "page"  # a page number past the last: 404 (a cursor the list did not give: 400)
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
@@ -61,6 +65,9 @@ class ApiAutoSchema(AutoSchema):
         scope = required_scope(self.view, self.method)
         if scope:
             operation["x-required-scope"] = scope
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "query" and not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
         responses = operation["responses"]
         for status, description in self._errors(operation):
             if status not in responses:
@@ -78,7 +85,7 @@ class ApiAutoSchema(AutoSchema):
         if isinstance(self.view, _Keyed):
             errors.append(("401", "No API key, or one that is unknown, expired or revoked."))
             errors.append(("403", "The API key does not hold the scope this operation needs."))
-        if any(p["in"] == "path" for p in parameters) or query & PAGINATION_PARAMETERS:
+        if any(p["in"] == "path" for p in parameters) or PAGE in query:
             errors.append(("404", "Not found, not within the key's reach, or no such page."))
         return errors
 

@@ -63,3 +63,4 @@ if settings.DEBUG:
 
 # Under /api/ a path no route matches answers JSON, as the API does (api.views.errors).
 handler404 = "lokalkontakt.api.views.errors.not_found"
+handler500 = "lokalkontakt.api.views.errors.server_error"

@@ -201,6 +201,8 @@ def _respond(*, task, actor, no_comments, response, heard, attachments, remove_a
                       task=task, uploaded_by=_actor(actor))
     text = _event_text(task, added=stored, removed=remove) if correcting else _event_text(task)
     event_add(consultation, kind, task=task, actor=actor, text=text)
+    # The API's `updated_since` finds a consultation when an area has answered it.
+    Consultation.objects.filter(pk=consultation.pk).update(updated_at=timezone.now())
     record_change(kind="consultation", object_id=consultation.pk,
                   reference=consultation.reference, action="answered")
     _notify_response(task, actor=actor, corrected=correcting)

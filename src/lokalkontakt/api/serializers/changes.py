@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lokalkontakt.api.serializers.fields import SinceField
 from lokalkontakt.core.changes import Change
 
 # The API's own address of each kind of object: (route name, the URL argument, the field of the
@@ -58,7 +59,7 @@ class ChangesQuerySerializer(serializers.Serializer):
 
     after = serializers.IntegerField(required=False, min_value=0, max_value=2**63 - 1,
                                      help_text="The last change id you have seen.")
-    since = serializers.DateTimeField(required=False,
+    since = SinceField(required=False,
                                       help_text="Changes at this time or later (ISO 8601).")
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=500,
                                          help_text="At most this many (default 100).")

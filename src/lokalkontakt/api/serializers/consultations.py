@@ -5,6 +5,7 @@
 from rest_framework import serializers
 
 from lokalkontakt.api.serializers.brief import AreaBriefSerializer, StaffBriefSerializer
+from lokalkontakt.api.serializers.fields import SinceField
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 
 
@@ -39,5 +40,5 @@ class ConsultationFilterSerializer(serializers.Serializer):
     """The list's filters (query parameters)."""
 
     status = serializers.ChoiceField(choices=Consultation.Status.choices, required=False)
-    updated_since = serializers.DateTimeField(required=False,
+    updated_since = SinceField(required=False,
                                               help_text="Changed at this time or later.")

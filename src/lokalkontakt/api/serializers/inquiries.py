@@ -8,20 +8,29 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lokalkontakt.api.serializers.brief import AreaBriefSerializer, StaffBriefSerializer
+from lokalkontakt.api.serializers.fields import SinceField
+from lokalkontakt.api.serializers.strict import StrictJsonTypes
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.inquiries.models import Inquiry, InquiryEvent
 
 
-class InquiryCreateSerializer(serializers.Serializer):
+@extend_schema_field({"type": "string"})
+class _OptionalAreaField(serializers.SlugRelatedField):
+    """A local area's slug, or none: null, "" (DRF reads an empty related field as null, as a
+    form's "don't know" choice sends it) or left out."""
+
+
+class InquiryCreateSerializer(StrictJsonTypes, serializers.Serializer):
     """An inquiry sent by another system (e.g. the municipality's self-service form). It is
     received as one sent with the public form: routed to the area's contact (or the
     coordinator), with deadlines in Danish working days; the submitter gets a receipt by e-mail
     with their private tracking link, which the API never returns."""
 
-    area = serializers.SlugRelatedField(
+    area = _OptionalAreaField(
         slug_field="slug", queryset=LocalArea.objects.all(), allow_null=True, default=None,
-        help_text="The local area's slug; leave it out when unknown: the coordinator routes it.")
+        help_text="The local area's slug; when unknown leave it out (or send null or \"\"): "
+                  "the coordinator routes it.")
     subject = serializers.CharField(max_length=200)
     text = serializers.CharField(max_length=10000)
     submitter_kind = serializers.ChoiceField(choices=Inquiry.SubmitterKind.choices)
@@ -119,6 +128,6 @@ class InquiryFilterSerializer(serializers.Serializer):
                                            help_text="Received on this day or later.")
     received_until = serializers.DateField(required=False,
                                            help_text="Received on this day or earlier.")
-    updated_since = serializers.DateTimeField(required=False,
+    updated_since = SinceField(required=False,
                                               help_text="Changed at this time or later.")
 

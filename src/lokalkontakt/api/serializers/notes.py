@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 from rest_framework import serializers
 
+from lokalkontakt.api.serializers.fields import SinceField
 from lokalkontakt.knowledge.models import Note, NoteAttachment
 
 
@@ -35,5 +36,5 @@ class NoteFilterSerializer(serializers.Serializer):
     focus_area = serializers.SlugField(required=False, help_text="A focus area's slug.")
     visibility = serializers.ChoiceField(choices=Note.Visibility.choices, required=False)
     kind = serializers.ChoiceField(choices=Note.Kind.choices, required=False)
-    updated_since = serializers.DateTimeField(
+    updated_since = SinceField(
         required=False, help_text="Only notes changed at or after this time (ISO 8601).")

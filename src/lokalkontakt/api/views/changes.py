@@ -1,5 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.response import Response
@@ -14,6 +18,17 @@ from lokalkontakt.api.views.base import KeyedApiView
 from lokalkontakt.core.changes import Change, oldest_kept_id, pruned_through
 
 PAGE_SIZE = 100
+
+
+def _missed(after, since) -> bool:
+    """Whether changes the caller asked for were already deleted as too old: below the last id
+    deleted, or (asked by time alone) older than the feed keeps changes once it has deleted any."""
+    if after is not None:
+        return after < pruned_through()
+    if since is not None:
+        kept_from = timezone.now() - datetime.timedelta(days=settings.CHANGE_FEED_DAYS)
+        return since < kept_from and pruned_through() > 0
+    return False
 
 
 class ChangeFeedView(KeyedApiView):
@@ -43,5 +58,5 @@ class ChangeFeedView(KeyedApiView):
                     if len(page) == size else None)
         return Response(ChangeFeedSerializer({
             "oldest_id": oldest_kept_id(), "last_id": last_id, "next": next_url,
-            "missed": after is not None and after < pruned_through(),
+            "missed": _missed(after, since),
             "results": page}, context={"request": request}).data)

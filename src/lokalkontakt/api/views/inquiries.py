@@ -1,5 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
+import re
+
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
@@ -62,7 +64,10 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
     serializer_class = InquirySerializer
 
     def get_queryset(self):
-        return Inquiry.objects.select_related("area", "assignee").prefetch_related("focus_areas")
+        # The area's outline, sources and search text can be large and are not shown.
+        return (Inquiry.objects.select_related("area", "assignee").prefetch_related("focus_areas")
+                .defer("area__boundary", "area__sources", "area__search_text",
+                       "area__participation_note", "client_hash", "token_hash", "tracking_salt"))
 
     def filter_queryset(self, queryset):
         filters = InquiryFilterSerializer(data=self.request.query_params)
@@ -109,8 +114,9 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
 
 
 def _pk(value: str) -> int:
-    """42 or H-00042: the id; anything else finds nothing."""
-    digits = value[2:] if value[:2].upper() == "H-" else value
-    if not digits.isdigit() or len(digits) > 18:
+    """42 or H-00042: the id; anything else finds nothing (ASCII digits only: "¹" and "٤" are
+    digits to str.isdigit, not to int)."""
+    match = re.fullmatch(r"(?:[Hh]-)?([0-9]{1,18})", value)
+    if match is None:
         raise Http404
-    return int(digits)
+    return int(match[1])

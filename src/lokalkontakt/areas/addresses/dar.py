@@ -25,6 +25,7 @@ such a list - makes the service "unavailable" for that look-up: it is logged (wi
 address, which is personal data) and the look-up falls back to postcode and town.
 """
 
+import http.client
 import json
 import logging
 import re
@@ -99,7 +100,8 @@ def _get(query: dict):
             payload = response.read(2_000_000)
     except urllib.error.HTTPError as error:
         raise AddressServiceUnavailable(f"{url} answered HTTP {error.code}") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:  # refused, timeout, bad URL
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
+        # refused, timed out, a bad URL, or not HTTP at all (a bad status line, a cut-off body)
         raise AddressServiceUnavailable(f"{url}: {getattr(error, 'reason', error)}") from None
     try:
         return json.loads(payload)
@@ -136,7 +138,13 @@ def _position(wkt) -> tuple[float | None, float | None]:
     match = _POINT.search(wkt) if isinstance(wkt, str) else None
     if not match:
         return None, None
-    x, y = float(match.group(1)), float(match.group(2))
-    if abs(x) <= 180 and abs(y) <= 90:
-        return x, y
-    return utm32_to_lonlat(x, y)
+    try:
+        x, y = float(match.group(1)), float(match.group(2))
+        if abs(x) <= 180 and abs(y) <= 90:
+            return x, y
+        # Denmark in UTM zone 32 lies well inside these bounds; outside them it is no address.
+        if not (0 < x < 1_500_000 and 5_500_000 < y < 7_000_000):
+            return None, None
+        return utm32_to_lonlat(x, y)
+    except (ValueError, OverflowError):
+        return None, None

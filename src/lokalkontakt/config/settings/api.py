@@ -24,7 +24,8 @@ SPECTACULAR_SETTINGS = {
         "the focus areas are public and need no key. Everything else needs an API key "
         "(`Authorization: Bearer lk_…`) that the coordinator makes for a named system, holding "
         "the scopes the system needs; every call that returns personal data is written to the "
-        "access log. Lists are paginated (`page`, `page_size` up to 200)."),
+        "access log. Lists are paginated (`page`, `page_size` up to 200). An optional query "
+        "parameter given empty (`?status=`) is as if left out: no filter."),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

@@ -3,6 +3,8 @@
 """What the inquiries' services share: the inquiry locked for a write, a step on its timeline, and
 who handles it."""
 
+from django.utils import timezone
+
 from lokalkontakt.core.changes import record_change
 from lokalkontakt.core.mail import email_queue_template
 from lokalkontakt.core.recipients import Reach, email_person
@@ -26,7 +28,9 @@ def inquiry_event_add(inquiry, kind, *, public, text="", actor=None) -> InquiryE
 
 
 def inquiry_changed(inquiry: Inquiry, action: str) -> None:
-    """A row in the change feed (core.changes), in the caller's transaction."""
+    """A row in the change feed (core.changes), in the caller's transaction; the inquiry's
+    updated_at moves with it, so the API's `updated_since` finds what the feed announces."""
+    Inquiry.objects.filter(pk=inquiry.pk).update(updated_at=timezone.now())
     record_change(kind="inquiry", object_id=inquiry.pk, reference=inquiry.reference, action=action)
 
 

@@ -63,6 +63,7 @@ def inquiry_tag(*, inquiry: Inquiry, focus_areas, actor) -> Inquiry:
                       focus_area_ids=[f.pk for f in focus_areas if f.pk not in before])
     inquiry_event_add(inquiry, Kind.TAGGED, public=False, actor=actor,
            text=", ".join(f.name for f in focus_areas) or "–")
+    inquiry_changed(inquiry, "tagged")
     index_update(inquiry)
     return inquiry
 

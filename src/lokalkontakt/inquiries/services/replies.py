@@ -85,6 +85,7 @@ def _follow_up(*, inquiry, text, files, stored) -> InquiryEvent:
                                 "last hour. Please wait a little and try again."))
     event = inquiry_event_add(inquiry, Kind.FOLLOW_UP, public=True, text=text.strip())
     attachments_store(InquiryAttachment, files, stored=stored, inquiry=inquiry, event=event)
+    inquiry_changed(inquiry, "followed_up")
     email_handler("inquiries/email/follow_up.txt", inquiry=inquiry,
           context={"inquiry": inquiry, "event": event,
                    "staff_url": site_url(inquiry.get_absolute_url())})
