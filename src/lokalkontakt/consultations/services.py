@@ -291,9 +291,8 @@ def consultation_close(*, consultation: Consultation, actor) -> Consultation:
 @transaction.atomic
 def consultation_record_journalised(*, consultation: Consultation, case_number: str, actor,
                                     actor_label: str = "") -> ConsultationEvent:
-    """The step "Journaliseret som <case_number>" in the consultation's history, called by the
-    journalisation (journal.services.journalise) in its transaction. The text is in the site's
-    language, as the record it is; an integration (no actor) is named by `actor_label`."""
+    """The step "Journaliseret som <case_number>", from journal.services.journalise in its
+    transaction; in the site's language; an integration (no actor) named by `actor_label`."""
     with translation.override(settings.LANGUAGE_CODE):
         text = _("Journalised as %(case_number)s") % {"case_number": case_number}
         if _actor(actor) is None and actor_label:

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lokalkontakt.api.serializers.strict import StrictJsonTypes
 from lokalkontakt.journal.models import Journalisation
 
 KINDS = Journalisation.Kind.values
-PAGING = {"page", "page_size"}
 
 
 class KleSerializer(serializers.Serializer):
@@ -64,25 +64,13 @@ class CaseFilterSerializer(serializers.Serializer):
     until = serializers.DateField(required=False,
                                   help_text="Received (sent) on or before this day.")
 
-    def to_internal_value(self, data):
-        # What the schema does not allow is refused, not ignored: a parameter given empty
-        # (DRF would take it as left out) and one the list does not know (a misspelt filter
-        # would otherwise silently return everything).
-        errors = {name: [serializers.CharField.default_error_messages["blank"]]
-                  for name in self.fields if name in data and data.get(name) == ""}
-        errors |= {name: [_("Not a parameter of this list.")]
-                   for name in data if name not in self.fields and name not in PAGING}
-        if errors:
-            raise serializers.ValidationError(errors)
-        return super().to_internal_value(data)
-
     def validate(self, data):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             raise serializers.ValidationError({"until": _("The period ends before it begins.")})
         return data
 
 
-class JournaliseSerializer(serializers.Serializer):
+class JournaliseSerializer(StrictJsonTypes, serializers.Serializer):
     case_number = serializers.CharField(
         max_length=50, help_text="The case system's case number (sagsnummer), e.g. "
                                  "27.00.00-A00-1-26.")

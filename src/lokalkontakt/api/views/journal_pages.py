@@ -3,7 +3,7 @@
 """Pages without a total: `next` and `previous` links only (journal.paging reads one row more
 than the page). Counting every case to journalise cost more than the page at 100,000 inquiries.
 `page_size` as every list takes it (api.pagination); a `page` that is not a whole number from 1,
-or past the last page, answers 404 as the other lists do."""
+or past the last page, answers 404 as the other lists do; given empty, it is the first."""
 
 import re
 
@@ -19,7 +19,7 @@ from lokalkontakt.journal.paging import MAX_PAGE, page_of
 
 class JournalPages(_StrictPageSize, BasePagination):
     def _number(self, request) -> int:
-        value = request.query_params.get("page", "1")
+        value = request.query_params.get("page") or "1"  # given empty: as if left out
         if not re.fullmatch(r"[0-9]{1,7}", value) or not 1 <= int(value) <= MAX_PAGE:
             raise NotFound(_("Invalid page."))
         return int(value)
