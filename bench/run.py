@@ -131,7 +131,8 @@ INQUIRY_PAGES = [
     ("access log, a person", "/koordinering/adgangslog/?person={person}", True, 50, 3),
     ("access log, a user", "/koordinering/adgangslog/?user={user}", True, 50, 3),
     # Issue 19: what still needs journalising, oldest first (every inquiry is waiting here), 50
-    # a page; a count and a page over the inquiries and the consultations together.
+    # a page: each kind's first 51 by its index, merged, and no count (before: a COUNT and a
+    # sorted UNION of both kinds: 109 ms, 22.8x healthz; now 29 ms, 6.5x; 2026-12-07).
     ("journalisation", "/journalisering/", True, 50, 3),
 ]
 

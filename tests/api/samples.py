@@ -20,6 +20,10 @@ SAMPLES = {
     ("api:employee-detail", "pk"): lambda world: world.employee.pk,
     ("api:core-area-detail", "pk"): lambda world: world.core_area.pk,
     ("api_keys:revoke", "pk"): _key,
+    **{(f"api:journal-case-{name}", "kind"): lambda world: "inquiry"
+       for name in ["package", "journalised"]},
+    **{(f"api:journal-case-{name}", "id"): lambda world: world.inquiry.pk
+       for name in ["package", "journalised"]},
 }
 
 

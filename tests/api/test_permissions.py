@@ -39,6 +39,9 @@ RULES = {
     "api_keys:list": "coordinator",
     "api_keys:new": "coordinator",
     "api_keys:revoke": "coordinator",
+    "api:journal-list": "api_key",
+    "api:journal-case-package": "api_key",
+    "api:journal-case-journalised": "api_key",
 }
 
 # Without ?address= the lookup asks for one.

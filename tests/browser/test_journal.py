@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """Journalisation (issue 19) in Chromium: the coordinator finds Journalisering in the menu,
 downloads the oldest waiting case's package and records it as journalised with its case number;
-a second attempt is refused with the reason. The page is axe clean."""
+a second attempt is refused with the reason; a period's ZIP is made by the worker and then
+downloaded, with and without JavaScript. The page is axe clean."""
 
 import io
 import zipfile
@@ -71,3 +72,37 @@ def test_the_journalisation_pages_are_accessible(new_page, with_cases, path):
     page.wait_for_load_state("networkidle")
 
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-htmx"])
+def test_a_periods_zip_is_made_by_the_worker_and_then_downloaded(
+        new_page, with_cases, javascript, settings, tmp_path):
+    """One month's cases: asked for, queued while the worker is stopped, made when it runs;
+    without JavaScript "Refresh" shows it, with htmx the list updates itself."""
+    from django.core.management import call_command
+
+    from lokalkontakt.journal.models import PreparedDownload
+    from lokalkontakt.journal.selectors import case_rows
+
+    settings.MEDIA_ROOT = tmp_path
+    first = list(case_rows()[:1])[0][2]
+    page = new_page(javascript=javascript)
+    log_in(page, "koordinator")
+    page.goto(f"/journalisering/?since={first.isoformat()}&until={first.isoformat()}")
+    page.get_by_role("button", name=t("Download every waiting case in the period (ZIP)")).click()
+    expect(page.get_by_role("status")).to_contain_text(t(
+        "The ZIP is being prepared in the background. It is listed under “Prepared downloads” "
+        "when it is ready."))
+    expect(page.get_by_text(t("Queued"), exact=True)).to_be_visible()
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    if not javascript:
+        page.get_by_role("link", name=t("Refresh")).click()
+    name = t("Download %(name)s") % {"name": PreparedDownload.objects.get().file_name}
+    link = page.get_by_role("link", name=name, exact=True)
+    expect(link).to_be_visible(timeout=10_000)
+    with page.expect_download() as download:
+        link.click()
+    with zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read())) as archive:
+        assert any(name.endswith("/metadata.json") for name in archive.namelist())

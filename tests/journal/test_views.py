@@ -1,12 +1,11 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The Journalisering page: what is waiting, oldest first, with a fixed number of queries; the
-downloads, written to the access log; the period's ZIP and its cap; the retention warning."""
+"""The Journalisering page: what is waiting, oldest first, a page at a time without counting,
+with a fixed number of queries; a case's download, written to the access log; the retention
+warning. The period's ZIP is made by the worker: test_downloads.py."""
 
 import datetime
-import json
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,9 +47,10 @@ def test_the_filter_by_kind_and_period(coordinator_client, inquiry, consultation
     assert inquiry.reference in page and consultation.reference not in page
 
 
-# The session and user, the coordinator's groups, the count, the page of rows, the inquiries, the
-# consultations, the journalisations, the menu's role checks.
-QUERIES = 9
+# The session and user, the coordinator's groups, the page's rows of inquiries and of
+# consultations (no count), the inquiries, the consultations, the journalisations, the user's
+# prepared downloads, the menu's role checks.
+QUERIES = 10
 
 
 def test_the_list_costs_the_same_queries_for_many_cases(
@@ -90,31 +90,23 @@ def test_downloading_a_package_is_in_the_access_log(client, contact_user, inquir
         "inquiries.inquiry", inquiry.pk, contact_user.pk, AccessLogEntry.How.DOWNLOAD)
 
 
-def test_the_period_download_holds_every_waiting_case_and_logs_each(
-        coordinator_client, inquiry, consultation):
-    response = coordinator_client.get(reverse("journal:period"))
-    files = unzip(response.streaming_content)
-    assert {name.split("/")[0] for name in files} == {inquiry.reference, consultation.reference}
-    metadata = json.loads(files[f"{consultation.reference}/metadata.json"])
-    assert metadata["reference"] == consultation.reference
-    assert list(AccessLogEntry.objects.values_list("object_type", "object_id")) == [
-        ("inquiries.inquiry", inquiry.pk)]  # consultations hold no registered personal data
-
-
-@pytest.mark.parametrize("count", [0, 3])
-def test_the_period_download_refuses_too_many_or_none_with_a_message(
-        coordinator_client, monkeypatch, media, count):
-    monkeypatch.setattr(views, "MAX_CASES", 2)
-    InquiryFactory.create_batch(count)
-    response = coordinator_client.get(reverse("journal:period"), {"kind": "inquiry"},
-                                      follow=True)
-    page = response.content.decode()
-    assert response.redirect_chain[-1][0].startswith(reverse("journal:list"))
-    assert ("3" in page and "2" in page) if count else "journal" in page
-    assert not AccessLogEntry.objects.exists()
-
-
 def test_the_coordinator_finds_the_page_in_the_menu(coordinator_client):
     page = coordinator_client.get(reverse("journal:list")).content.decode()
     assert f'href="{reverse("journal:list")}"' in page
     assert f'href="{reverse("journal:kle")}"' in page
+
+
+def test_the_list_pages_with_next_and_previous_without_a_count(
+        coordinator_client, monkeypatch, media):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    inquiries = InquiryFactory.create_batch(5)
+    Inquiry.objects.filter(pk__in=[i.pk for i in inquiries]).update(
+        received_on=timezone.localdate())
+    first = coordinator_client.get(reverse("journal:list"), {"kind": "inquiry"}).content.decode()
+    assert "side=2" in first and "side=0" not in first
+    last = coordinator_client.get(reverse("journal:list"),
+                                  {"kind": "inquiry", "side": 3}).content.decode()
+    assert "side=2" in last and "side=4" not in last
+    shown = [i.reference for i in inquiries if i.reference in first + last]
+    assert len(shown) == 3  # two on the first page, the fifth on the last
+    assert coordinator_client.get(reverse("journal:list"), {"side": "x"}).status_code == 200

@@ -11,6 +11,7 @@ from lokalkontakt.api.views.consultations import ConsultationViewSet
 from lokalkontakt.api.views.docs import docs
 from lokalkontakt.api.views.focus import FocusAreaViewSet
 from lokalkontakt.api.views.inquiries import InquiryViewSet
+from lokalkontakt.api.views.journal import JournalCaseViewSet, JournalViewSet
 from lokalkontakt.api.views.key import KeyView
 from lokalkontakt.api.views.notes import NoteViewSet
 from lokalkontakt.api.views.organisation import AssignmentViewSet, CoreAreaViewSet, EmployeeViewSet
@@ -27,6 +28,8 @@ router.register("notes", NoteViewSet, basename="note")
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("core-areas", CoreAreaViewSet, basename="core-area")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("journal", JournalViewSet, basename="journal")
+router.register(r"journal/(?P<kind>[a-z]+)", JournalCaseViewSet, basename="journal-case")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),

@@ -128,6 +128,7 @@ class ConsultationEvent(models.Model):
         NO_COMMENTS = "no_comments", _("No comments recorded")
         CORRECTED = "corrected", _("Response changed")
         CLOSED = "closed", _("Consultation closed")
+        JOURNALISED = "journalised", _("Journalised")
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="events", verbose_name=_("consultation"))

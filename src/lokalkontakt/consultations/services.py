@@ -5,10 +5,11 @@ same transaction; e-mail is queued (core.mail) and delivered by the worker after
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, Council, LocalArea
@@ -285,3 +286,15 @@ def consultation_close(*, consultation: Consultation, actor) -> Consultation:
     record_change(kind="consultation", object_id=consultation.pk,
                   reference=consultation.reference, action="closed")
     return consultation
+
+
+@transaction.atomic
+def consultation_record_journalised(*, consultation: Consultation, case_number: str, actor,
+                                    actor_label: str = "") -> ConsultationEvent:
+    """The step "Journaliseret som <case_number>", from journal.services.journalise in its
+    transaction; in the site's language; an integration (no actor) named by `actor_label`."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("Journalised as %(case_number)s") % {"case_number": case_number}
+        if _actor(actor) is None and actor_label:
+            text += " " + _("(recorded by %(system)s)") % {"system": actor_label}
+    return event_add(consultation, Kind.JOURNALISED, text=text, actor=actor)

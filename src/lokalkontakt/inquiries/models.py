@@ -169,6 +169,7 @@ class InquiryEvent(models.Model):
         ESCALATED = "escalated", _("Escalated to the coordinator")
         ANONYMISED = "anonymised", _("Personal data deleted")
         OUTCOME_EMAILED = "outcome_emailed", _("Outcome sent by e-mail")
+        JOURNALISED = "journalised", _("Journalised")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events",
                                 verbose_name=_("inquiry"))

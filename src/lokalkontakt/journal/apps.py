@@ -14,3 +14,10 @@ class JournalConfig(AppConfig):
     name = "lokalkontakt.journal"
     label = "journal"
     verbose_name = _("Journalisation")
+
+    def ready(self):
+        from lokalkontakt.core.registry import jobs
+        from lokalkontakt.journal.downloads import report
+
+        # Prepared ZIPs hold personal data: deleted after a day.
+        jobs.register("journal", report, order=60)

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.forms import DATE_INPUT
@@ -29,6 +30,14 @@ class JournalFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         return {"kind": data.get("kind") or None, "since": data.get("since"),
                 "until": data.get("until"), "status": data.get("status") or "pending"}
+
+    def querystring(self) -> str:
+        """The filter as the list's query string (from what was sent, valid or not)."""
+        query = QueryDict(mutable=True)
+        for name in self.fields:
+            if self.data.get(name):
+                query[name] = self.data[name]
+        return query.urlencode()
 
 
 class JournaliseForm(forms.Form):

@@ -8,11 +8,15 @@ authorised (the API's key), which sees every case.
 """
 
 import datetime
+import heapq
+import itertools
 from dataclasses import dataclass
 
-from django.db.models import DateField, Exists, F, OuterRef, Value
+from django.conf import settings
+from django.db.models import DateField, F, Value
 from django.db.models.functions import TruncDate
 from django.http import Http404
+from django.utils import timezone
 
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.inquiries.models import Inquiry
@@ -20,6 +24,8 @@ from lokalkontakt.journal.models import Journalisation
 from lokalkontakt.journal.permissions import visible_consultations, visible_inquiries
 
 Kind = Journalisation.Kind
+# An inquiry whose personal data is deleted within this many days is flagged: journalise it first.
+WARN_DAYS = 30
 MODELS = {Kind.INQUIRY: Inquiry, Kind.CONSULTATION: Consultation}
 
 
@@ -62,40 +68,89 @@ class Case:
     def personal_data_deleted(self) -> bool:
         return self.kind == Kind.INQUIRY and self.obj.anonymised_at is not None
 
+    @property
+    def deletion_day(self) -> datetime.date | None:
+        """The day a closed inquiry's personal data will be deleted (inquiries.jobs, after
+        settings.INQUIRY_RETENTION_DAYS); None when it is open, deleted already, or a
+        consultation."""
+        inquiry = self.obj
+        if self.kind != Kind.INQUIRY or inquiry.anonymised_at or not inquiry.closed_at:
+            return None
+        return timezone.localdate(inquiry.closed_at) + datetime.timedelta(
+            days=settings.INQUIRY_RETENTION_DAYS)
+
+    @property
+    def deletion_soon(self) -> bool:
+        """Its personal data is deleted within WARN_DAYS: journalise it first."""
+        day = self.deletion_day
+        return day is not None and day <= timezone.localdate() + datetime.timedelta(
+            days=WARN_DAYS)
+
 
 def _journalised(kind: str):
-    return Exists(Journalisation.objects.filter(kind=kind, object_id=OuterRef("pk")))
+    return Journalisation.objects.filter(kind=kind).values("object_id")
 
 
-def _rows(queryset, kind: str, day, *, status: str, since, until):
-    rows = queryset.annotate(case_kind=Value(kind), day=day, done=_journalised(kind))
+def _rows(queryset, kind: str, day, order, *, status: str, since, until):
+    rows = queryset.annotate(case_kind=Value(kind), day=day)
     if status == "pending":
-        rows = rows.filter(done=False)
+        rows = rows.exclude(pk__in=_journalised(kind))
     elif status == "done":
-        rows = rows.filter(done=True)
+        rows = rows.filter(pk__in=_journalised(kind))
     if since:
         rows = rows.filter(day__gte=since)
     if until:
         rows = rows.filter(day__lte=until)
-    return rows.order_by().values_list("case_kind", "pk", "day", "created_at")
+    return rows.order_by(*order).values_list("case_kind", "pk", "day", "created_at")
+
+
+def _order(row) -> tuple:
+    kind, pk, day, created_at = row
+    return (day, created_at, kind, pk)
+
+
+class CaseRows:
+    """The rows of both kinds in one order (day, created_at, kind, pk), read without a UNION:
+    each kind's query is ordered by an index and cut at the slice's end, and the two are merged
+    here. Slicing (`rows[a:b]`) costs one query per kind however many cases there are, and never
+    counts; `count()` counts (each kind on its own); iterating reads everything in order."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    def __getitem__(self, window: slice) -> list[tuple]:
+        if not isinstance(window, slice) or window.stop is None or window.step:
+            raise TypeError("CaseRows takes a slice with an end: rows[start:stop]")
+        start = window.start or 0
+        merged = heapq.merge(*(part[:window.stop] for part in self.parts), key=_order)
+        return list(itertools.islice(merged, start, window.stop))
+
+    def __iter__(self):
+        return heapq.merge(*(part.iterator() for part in self.parts), key=_order)
+
+    def count(self) -> int:
+        return sum(part.count() for part in self.parts)
 
 
 def case_rows(*, user=None, kind: str | None = None, since: datetime.date | None = None,
-              until: datetime.date | None = None, status: str = "pending"):
-    """A queryset of (kind, pk, day, created_at) rows, oldest first, for paging: the cases `user`
-    may see (all for None), of `kind` (None: both), begun from `since` to `until` (the inquiry's
-    day received, the consultation's day sent; both inclusive), by `status`: "pending" (not
-    journalised), "done" or "all". Turn a page of rows into cases with `cases_for_rows`."""
+              until: datetime.date | None = None, status: str = "pending") -> CaseRows:
+    """The (kind, pk, day, created_at) rows, oldest first, for paging (CaseRows: slice it): the
+    cases `user` may see (all for None), of `kind` (None: both), begun from `since` to `until`
+    (the inquiry's day received, the consultation's day sent; both inclusive), by `status`:
+    "pending" (not journalised), "done" or "all". Turn a page of rows into cases with
+    `cases_for_rows`."""
     parts = []
+    filters = {"status": status, "since": since, "until": until}
     if kind in (None, Kind.INQUIRY):
+        # inquiry_received_idx gives this order (SQLite sorts only the ties of a day, as it goes).
         parts.append(_rows(visible_inquiries(user), Kind.INQUIRY, F("received_on"),
-                           status=status, since=since, until=until))
+                           ["received_on", "created_at", "pk"], **filters))
     if kind in (None, Kind.CONSULTATION):
+        # The day sent follows the time sent: ordered by the time, which is indexed.
         day = TruncDate("created_at", output_field=DateField())
         parts.append(_rows(visible_consultations(user), Kind.CONSULTATION, day,
-                           status=status, since=since, until=until))
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return rows.order_by("day", "created_at", "case_kind", "pk")
+                           ["created_at", "pk"], **filters))
+    return CaseRows(parts)
 
 
 def cases_for_rows(rows) -> list[Case]:
@@ -123,7 +178,7 @@ def pending_cases(*, user=None, kind: str | None = None, since: datetime.date | 
     """The cases not yet journalised, oldest first (see `case_rows` for the arguments; `user`
     None: every case, for an authorised integration). `limit` caps the number read."""
     rows = case_rows(user=user, kind=kind, since=since, until=until, status="pending")
-    return cases_for_rows(rows[:limit] if limit else rows)
+    return cases_for_rows(rows[:limit] if limit else list(rows))
 
 
 def case_for(kind: str, pk: int, *, user=None) -> Case:

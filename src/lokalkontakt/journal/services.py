@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokalkontakt.consultations.services import consultation_record_journalised
+from lokalkontakt.inquiries.services.handling import inquiry_record_journalised
 from lokalkontakt.journal.models import Journalisation, KleNumber
 from lokalkontakt.journal.selectors import MODELS, Case
 
@@ -50,8 +52,10 @@ def journalise(*, case: Case, case_number: str, kle=None, actor=None,
 
     Returns the new Journalisation. Raises ValidationError (with a Danish message under the
     active language) when the input is invalid or the case is already journalised; nothing is
-    changed then. The case's row is locked first, so two simultaneous attempts cannot both pass;
-    the unique constraint (kind, object id) holds even so. Permission is the caller's: fetch the
+    changed then. The case's timeline gets the internal step "Journaliseret som <case_number>"
+    (inquiries/consultations services), in the same transaction. The case's row is locked
+    first, so two simultaneous attempts cannot both pass; the unique constraint (kind, object
+    id) holds even so. Permission is the caller's: fetch the
     case with selectors.case_for(kind, pk, user=...)."""
     if actor is None and not actor_label.strip():
         raise ValueError("journalise() needs an actor or an actor_label")
@@ -68,5 +72,16 @@ def journalise(*, case: Case, case_number: str, kle=None, actor=None,
             record.save()
     except IntegrityError:  # another transaction recorded it between the check and the save
         raise _refusal(Journalisation.objects.get(kind=case.kind, object_id=case.pk)) from None
+    _on_timeline(case, record)
     case.journalisation = record
     return record
+
+
+def _on_timeline(case: Case, record: Journalisation) -> None:
+    """The case's own history says it was journalised (an internal step)."""
+    who = {"case_number": record.case_number, "actor": record.journalised_by,
+           "actor_label": record.actor_label}
+    if case.kind == Journalisation.Kind.INQUIRY:
+        inquiry_record_journalised(inquiry=case.obj, **who)
+    else:
+        consultation_record_journalised(consultation=case.obj, **who)

@@ -3,75 +3,74 @@
 """Journalisering: what still needs journalising, a case's package or a period's packages as a
 ZIP, the record "journaliseret som <sagsnummer>", and the coordinator's KLE upload."""
 
-import datetime
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.core.accesslog.record import How, record_personal
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.journal import kle, selectors, services
+from lokalkontakt.journal import downloads, kle, selectors, services
 from lokalkontakt.journal.forms import JournalFilterForm, JournaliseForm, KleUploadForm
-from lokalkontakt.journal.models import KleLoad
+from lokalkontakt.journal.models import KleLoad, PreparedDownload
 from lokalkontakt.journal.packages import package_file
+from lokalkontakt.journal.paging import page_of
 
 PAGE_SIZE = 50
-# A period's download renders a PDF per case (about a second each): at most this many at once.
-MAX_CASES = 50
-# An inquiry whose personal data is deleted within this many days is marked in the list.
-WARN_DAYS = 30
 LABELS = {"inquiry": "inquiries.inquiry", "consultation": "consultations.consultation"}
 
 
-def _anonymised_on(case) -> datetime.date | None:
-    """The day a closed inquiry's personal data will be deleted (inquiries.jobs)."""
-    inquiry = case.obj
-    if case.kind != "inquiry" or inquiry.anonymised_at or not inquiry.closed_at:
-        return None
-    return timezone.localdate(inquiry.closed_at) + datetime.timedelta(
-        days=settings.INQUIRY_RETENTION_DAYS)
+def _url_maker(name: str):
+    """pk -> the URL, reversed once: the list needs two for each of its 50 rows."""
+    before, after = reverse(name, kwargs={"pk": 4242}).rsplit("4242", 1)
+    return lambda pk: f"{before}{pk}{after}"
 
 
 def _rows(cases):
-    warn_from = timezone.localdate() + datetime.timedelta(days=WARN_DAYS)
-    rows = []
-    for case in cases:
-        day = _anonymised_on(case)
-        rows.append({"case": case, "form": JournaliseForm(prefix=f"{case.kind}-{case.pk}"),
-                     "anonymised_on": day if day and day <= warn_from else None})
-    return rows
+    urls = {kind: (_url_maker(f"journal:{kind}_package"), _url_maker(f"journal:{kind}_journalise"))
+            for kind in LABELS}
+    return [{"case": case, "prefix": f"{case.kind}-{case.pk}",
+             "package_url": urls[case.kind][0](case.pk),
+             "journalise_url": urls[case.kind][1](case.pk),
+             "anonymised_on": case.deletion_day if case.deletion_soon else None}
+            for case in cases]
+
+
+def _prepared(request) -> dict:
+    prepared = downloads.downloads_of(request.user)
+    now = timezone.now()
+    return {"prepared": [{"download": download, "late": downloads.is_late(download, now=now)}
+                         for download in prepared],
+            "preparing": any(d.status == PreparedDownload.Status.QUEUED for d in prepared),
+            "keep_hours": downloads.keep_hours()}
 
 
 @staff_required
 @require_GET
 def journal_list(request):
+    """The cases, oldest first, 50 a page without counting them (journal.paging), and the
+    user's prepared downloads; with htmx polling, the downloads alone."""
+    if request.htmx and request.htmx.target == "prepared-downloads":
+        return render(request, "journal/list.html#prepared", _prepared(request))
     form = JournalFilterForm(request.GET or None)
     filters = form.filters()
-    page = Paginator(selectors.case_rows(user=request.user, **filters), PAGE_SIZE).get_page(
-        request.GET.get("side"))
+    page = page_of(selectors.case_rows(user=request.user, **filters), request.GET.get("side"),
+                   per_page=PAGE_SIZE)
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "journal/list.html", {
         "form": form, "page": page, "rows": _rows(selectors.cases_for_rows(page.object_list)),
-        "querystring": params.urlencode(), "filters": filters, "max_cases": MAX_CASES,
-        "period_query": params.urlencode(), "is_coordinator": request.user.has_perm(
-            "core.coordinate")})
+        "querystring": params.urlencode(), "filters": filters, "max_cases": downloads.MAX_CASES,
+        "is_coordinator": request.user.has_perm("core.coordinate"), **_prepared(request)})
 
 
-def _download(request, cases, filename: str):
-    record_personal(request, [(LABELS[case.kind], case.pk) for case in cases],
-                    how=How.DOWNLOAD)
-    response = FileResponse(package_file(cases), as_attachment=True, filename=filename,
-                            content_type="application/zip")
+def _download(request, cases, response):
+    record_personal(request, [(LABELS[kind], pk) for kind, pk in cases], how=How.DOWNLOAD)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -79,27 +78,42 @@ def _download(request, cases, filename: str):
 @staff_required
 @require_GET
 def package(request, kind: str, pk: int):
+    """One case's package, built in the request (one PDF, about a second)."""
     case = selectors.case_for(kind, pk, user=request.user)
-    return _download(request, [case], f"{case.reference}.zip")
+    return _download(request, [(case.kind, case.pk)], FileResponse(
+        package_file([case]), as_attachment=True, filename=f"{case.reference}.zip",
+        content_type="application/zip"))
+
+
+@staff_required
+@require_POST
+def period_package(request):
+    """Queue every waiting case of the filter as one ZIP for the worker (at most MAX_CASES);
+    the list then shows it as queued, then ready."""
+    form = JournalFilterForm(request.POST)
+    back = f"{reverse('journal:list')}?{form.querystring()}"
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("Check the filter."))
+        return redirect(back)
+    try:
+        downloads.download_request(user=request.user, filters=form.filters())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The ZIP is being prepared in the background. It is listed "
+                                    "under “Prepared downloads” when it is ready."))
+    return redirect(back)
 
 
 @staff_required
 @require_GET
-def period_package(request):
-    """Every case of the filter not yet journalised, as one ZIP (at most MAX_CASES)."""
-    form = JournalFilterForm(request.GET or None)
-    filters = {**form.filters(), "status": "pending"}
-    rows = selectors.case_rows(user=request.user, **filters)
-    count = rows.count()
-    if count == 0 or count > MAX_CASES:
-        messages.error(request, _("Nothing to download: every case in the period is journalised.")
-                       if count == 0 else ngettext(
-            "%(count)d case is waiting in the period; a download holds at most %(max)d. Choose a "
-            "shorter period.", "%(count)d cases are waiting in the period; a download holds at "
-            "most %(max)d. Choose a shorter period.", count) % {"count": count, "max": MAX_CASES})
-        return redirect(f"{reverse('journal:list')}?{request.GET.urlencode()}")
-    cases = selectors.cases_for_rows(rows)
-    return _download(request, cases, f"journalisering-{timezone.localdate():%Y-%m-%d}.zip")
+def prepared_download(request, pk: int):
+    """A prepared ZIP: only for the one who asked, while the cases are still theirs (404
+    otherwise); every download is written to the access log."""
+    download = downloads.download_for(request.user, pk)
+    return _download(request, download.cases, FileResponse(
+        download.file.open("rb"), as_attachment=True, filename=download.file_name,
+        content_type="application/zip"))
 
 
 @staff_required

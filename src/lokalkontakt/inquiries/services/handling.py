@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MPL-2.0
 """Handling an inquiry: acknowledging it, internal comments, focus areas and closing it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lokalkontakt.core.files import atomic_with_files, attachments_store, checked_uploads
@@ -90,3 +91,17 @@ def inquiry_close(*, inquiry: Inquiry, outcome: str, actor) -> Inquiry:
         inquiry_event_add(inquiry, Kind.OUTCOME_EMAILED, public=True, actor=actor)
     index_update(inquiry)
     return inquiry
+
+
+@transaction.atomic
+def inquiry_record_journalised(*, inquiry: Inquiry, case_number: str, actor,
+                               actor_label: str = "") -> InquiryEvent:
+    """The internal step "Journaliseret som <case_number>" on the inquiry's timeline, called by
+    the journalisation (journal.services.journalise) in its transaction; the submitter does not
+    see it. The text is in the site's language, as the record it is; an integration (no actor)
+    is named by `actor_label`."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("Journalised as %(case_number)s") % {"case_number": case_number}
+        if not getattr(actor, "is_authenticated", False) and actor_label:
+            text += " " + _("(recorded by %(system)s)") % {"system": actor_label}
+    return inquiry_event_add(inquiry, Kind.JOURNALISED, public=False, text=text, actor=actor)
