@@ -28,7 +28,7 @@ Status = PreparedDownload.Status
 
 def keep_hours() -> int:
     """How long a prepared ZIP is kept (it holds personal data): JOURNAL_DOWNLOAD_HOURS, 24."""
-    return getattr(settings, "JOURNAL_DOWNLOAD_HOURS", 24)
+    return settings.JOURNAL_DOWNLOAD_HOURS
 
 
 def _stored_filters(filters: dict) -> dict:

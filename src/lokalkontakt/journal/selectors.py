@@ -18,7 +18,7 @@ from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
-from lokalkontakt.consultations.models import Consultation
+from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.journal.models import Journalisation
 from lokalkontakt.journal.permissions import visible_consultations, visible_inquiries
@@ -54,7 +54,7 @@ class Case:
         """The day the case began: an inquiry's day received, a consultation's day sent."""
         if self.kind == Kind.INQUIRY:
             return self.obj.received_on
-        return self.obj.created_at.date()
+        return timezone.localdate(self.obj.created_at)
 
     @property
     def kind_label(self) -> str:
@@ -196,3 +196,19 @@ def case_for(kind: str, pk: int, *, user=None) -> Case:
         raise Http404
     return Case(kind, obj, Journalisation.objects.select_related(
         "kle", "journalised_by__employee").filter(kind=kind, object_id=pk).first())
+
+
+def personal_references(cases) -> list[tuple[str, int]]:
+    """What a package of `cases` ((kind, pk) pairs) shows of people, for the access log: each
+    inquiry (its submitter) and, for a consultation, the council members who answered it (named
+    in its PDF and metadata). Two queries at most."""
+    inquiries = [pk for kind, pk in cases if kind == "inquiry"]
+    consultations = [pk for kind, pk in cases if kind == "consultation"]
+    references = [("inquiries.inquiry", pk) for pk in inquiries]
+    if consultations:
+        members = (ConsultationTask.objects
+                   .filter(consultation_id__in=consultations,
+                           responded_by__council_member__isnull=False)
+                   .values_list("responded_by__council_member__id", flat=True).distinct())
+        references += [("councils.councilmember", pk) for pk in members]
+    return references

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.core.accesslog.record import How, record_personal
+from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.journal import downloads, kle, selectors, services
@@ -70,7 +70,7 @@ def journal_list(request):
 
 
 def _download(request, cases, response):
-    record_personal(request, [(LABELS[kind], pk) for kind, pk in cases], how=How.DOWNLOAD)
+    record_references(request, selectors.personal_references(cases), how=How.DOWNLOAD)
     response["Cache-Control"] = "private, no-store"
     return response
 

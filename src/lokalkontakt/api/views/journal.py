@@ -24,9 +24,10 @@ from lokalkontakt.api.serializers.journal import (
 )
 from lokalkontakt.api.views.base import KeyedViewSet
 from lokalkontakt.api.views.journal_pages import JournalPages
-from lokalkontakt.core.registry import personal_data
+from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.journal import selectors, services
 from lokalkontakt.journal.packages import package_file
+from lokalkontakt.journal.selectors import personal_references
 
 TAGS = ["Journalisation"]
 MAX_ID = 2**63 - 1
@@ -97,7 +98,7 @@ class JournalCaseViewSet(KeyedViewSet):
     @action(detail=True, methods=["get"], url_path="package", content_negotiation_class=AnyAccept)
     def package(self, request, kind: str, id: str):  # noqa: A002 - the URL's name
         case = _case(kind, id)
-        self.log_read([case.obj] if case.obj._meta.label_lower in personal_data else [])
+        record_references(request, personal_references([(case.kind, case.pk)]), how=How.API)
         response = FileResponse(package_file([case]), as_attachment=True,
                                 filename=f"{case.reference}.zip", content_type="application/zip")
         response["Cache-Control"] = "private, no-store"
