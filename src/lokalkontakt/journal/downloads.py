@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +47,9 @@ def download_request(*, user, filters: dict) -> PreparedDownload:
                                until=filters.get("until"), status="pending")[:MAX_CASES + 1]
     if not rows:
         raise ValidationError(_("Nothing to download: every case in the period is journalised."))
+    if PreparedDownload.objects.filter(requested_by=user, status=Status.QUEUED).exists():
+        raise ValidationError(_("A download of yours is being prepared already. Wait until it "
+                                "is ready, then ask for the next."))
     if len(rows) > MAX_CASES:
         raise ValidationError(ngettext(
             "More than %(max)d case is waiting in the period; a download holds at most %(max)d. "
@@ -58,15 +62,25 @@ def download_request(*, user, filters: dict) -> PreparedDownload:
     return download
 
 
+def _unexpired(now=None):
+    """The downloads not yet past keep_hours(), counted from when the ZIP was made (from when it
+    was asked for, while it is not made yet): the periodic job deletes the rest, and until it
+    runs they are not offered."""
+    since = (now or timezone.now()) - datetime.timedelta(hours=keep_hours())
+    return PreparedDownload.objects.filter(
+        Q(finished_at__gte=since) | Q(finished_at__isnull=True, created_at__gte=since)
+        | Q(status=Status.QUEUED))
+
+
 def downloads_of(user, *, limit: int = 10) -> list[PreparedDownload]:
     """The user's prepared downloads, newest first (only theirs: they hold personal data)."""
-    return list(PreparedDownload.objects.filter(requested_by=user)[:limit])
+    return list(_unexpired().filter(requested_by=user)[:limit])
 
 
 def download_for(user, pk: int) -> PreparedDownload:
     """The user's own ready download with this id, while every case in it is still one they may
     see (a case reassigned meanwhile is not theirs any more); Http404 otherwise."""
-    download = PreparedDownload.objects.filter(
+    download = _unexpired().filter(
         pk=pk, requested_by=user, status=Status.READY).exclude(file="").first()
     if download is None:
         raise Http404
@@ -87,9 +101,9 @@ def is_late(download: PreparedDownload, *, now=None) -> bool:
 def downloads_prune(*, now: datetime.datetime) -> int:
     """Delete prepared downloads (row and file) older than keep_hours(); a queued one the worker
     never took is deleted after a week. Returns how many."""
-    old = PreparedDownload.objects.filter(
-        created_at__lt=now - datetime.timedelta(hours=keep_hours())).exclude(
-        status=Status.QUEUED, created_at__gte=now - datetime.timedelta(days=7))
+    old = PreparedDownload.objects.exclude(pk__in=_unexpired(now).values("pk")) | (
+        PreparedDownload.objects.filter(status=Status.QUEUED,
+                                        created_at__lt=now - datetime.timedelta(days=7)))
     deleted = 0
     for download in old:
         if download.file:

@@ -29,7 +29,8 @@ def _cases(download: PreparedDownload) -> list:
     return cases
 
 
-@task()
+# Below the e-mails (core.mail): a period of PDFs takes a minute, a receipt should not wait.
+@task(priority=-10)
 def prepare_download(download_id: int) -> str:
     """Build and store a queued download's ZIP; no transaction is open while it renders (SQLite's
     write lock stays free). Idempotent: a download that is not queued is skipped. A failure is
@@ -43,13 +44,21 @@ def prepare_download(download_id: int) -> str:
         cases = _cases(download)
         with package_file(cases) as handle:
             download.file.save(download.file_name, File(handle), save=False)
-    except Exception as error:
+        marked = queued.update(status=Status.READY, file=download.file.name,
+                               finished_at=timezone.now(),
+                               cases=[[case.kind, case.pk] for case in cases])
+    except BaseException as error:
+        # Nothing half-made is left behind: a file not recorded on its row would never be
+        # deleted (it holds personal data).
+        if download.file.name:
+            download.file.storage.delete(download.file.name)
+        if not isinstance(error, Exception):
+            raise  # the worker is being stopped: the row stays queued and is tried again
         logger.exception("Journalisation download %s failed", download_id)
         queued.update(status=Status.FAILED, error=f"{type(error).__name__}: {error}"[:1000],
                       finished_at=timezone.now())
         return "failed"
-    if not queued.update(status=Status.READY, file=download.file.name, finished_at=timezone.now(),
-                         cases=[[case.kind, case.pk] for case in cases]):
+    if not marked:
         download.file.storage.delete(download.file.name)  # deleted or done meanwhile
         return "skipped"
     return "ready"

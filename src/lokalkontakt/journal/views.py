@@ -5,7 +5,7 @@ ZIP, the record "journaliseret som <sagsnummer>", and the coordinator's KLE uplo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -111,9 +111,12 @@ def prepared_download(request, pk: int):
     """A prepared ZIP: only for the one who asked, while the cases are still theirs (404
     otherwise); every download is written to the access log."""
     download = downloads.download_for(request.user, pk)
+    try:
+        handle = download.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # deleted meanwhile (expired)
     return _download(request, download.cases, FileResponse(
-        download.file.open("rb"), as_attachment=True, filename=download.file_name,
-        content_type="application/zip"))
+        handle, as_attachment=True, filename=download.file_name, content_type="application/zip"))
 
 
 @staff_required

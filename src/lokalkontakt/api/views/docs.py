@@ -57,7 +57,7 @@ def docs(request):
     return render(request, "api/docs.html", {
         "groups": groups,
         "schema_url": reverse("api:schema"),
-        "keys_url": _url_or_none("api:keys"),
+        "keys_url": _url_or_none("api_keys:list"),
         "base_url": request.build_absolute_uri("/").rstrip("/"),
         "public_example": example,
         "key_example": reverse("api:key"),

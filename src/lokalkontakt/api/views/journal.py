@@ -28,6 +28,7 @@ from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.journal import selectors, services
 from lokalkontakt.journal.packages import package_file
 from lokalkontakt.journal.selectors import personal_references
+from lokalkontakt.people.models import Employee
 
 TAGS = ["Journalisation"]
 MAX_ID = 2**63 - 1
@@ -74,6 +75,12 @@ class JournalViewSet(KeyedViewSet):
         filters.is_valid(raise_exception=True)
         rows = selectors.case_rows(**filters.validated_data)
         cases = selectors.cases_for_rows(self.paginator.paginate_queryset(rows, request, self))
+        # `journalised_by` names the employee who recorded a case: a read of their data.
+        users = {case.journalisation.journalised_by_id for case in cases
+                 if case.journalisation and case.journalisation.journalised_by_id}
+        if users:
+            record_references(request, [("people.employee", pk) for pk in Employee.objects.filter(
+                user_id__in=users).values_list("pk", flat=True)], how=How.API)
         return self.get_paginated_response(
             JournalCaseSerializer(cases, many=True, context={"request": request}).data)
 
