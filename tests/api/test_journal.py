@@ -35,7 +35,7 @@ from tests.journal.conftest import (  # noqa: F401 - fixtures
     media,
     unzip,
 )
-from tests.journal.pdfa import assert_pdf_a, pdf_text
+from tests.pdfa import assert_pdf_a, pdf_text
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/journal/"

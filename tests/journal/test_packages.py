@@ -16,7 +16,7 @@ from lokalkontakt.journal.packages import package_file, package_zip, write_packa
 from lokalkontakt.journal.selectors import case_for
 from lokalkontakt.journal.services import journalise
 from tests.journal.conftest import FORSLAG, FOTO, PLAN, SVAR, unzip
-from tests.journal.pdfa import assert_pdf_a, pdf_text
+from tests.pdfa import assert_pdf_a, pdf_text
 
 
 def test_an_inquiry_package_holds_the_pdf_the_files_and_the_metadata(inquiry):

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""A PDF/A checked structurally with pypdf (as tests/reports/test_exports.py checks the reports):
+"""A PDF/A checked structurally with pypdf (the reports, the journalisation packages):
 the XMP identification, an output intent, every font embedded, no encryption or JavaScript."""
 
 import io
