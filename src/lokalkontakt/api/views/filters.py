@@ -9,3 +9,10 @@ def filters(request, serializer_class) -> dict:
     serializer = serializer_class(data=request.query_params)
     serializer.is_valid(raise_exception=True)
     return {name: value for name, value in serializer.validated_data.items() if value is not None}
+
+
+def filtered(queryset, given: dict, lookups: dict):
+    """`queryset` narrowed by the filters `given` (from `filters`), each through its lookup in
+    `lookups` ({parameter: field lookup}); parameters without a lookup are the caller's."""
+    return queryset.filter(**{lookups[name]: value for name, value in given.items()
+                              if name in lookups})

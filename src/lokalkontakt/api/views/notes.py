@@ -7,7 +7,7 @@ from lokalkontakt.api.scopes import Scope
 from lokalkontakt.api.serializers.detail import BAD_FILTER, KEY_ERRORS, NOT_FOUND
 from lokalkontakt.api.serializers.notes import NoteFilterSerializer, NoteSerializer
 from lokalkontakt.api.views.base import KeyedViewSet
-from lokalkontakt.api.views.filters import filters
+from lokalkontakt.api.views.filters import filtered, filters
 from lokalkontakt.knowledge.permissions import notes_visible_to_staff
 
 
@@ -34,17 +34,9 @@ class NoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, KeyedViewSet
         if self.action != "list":
             return notes
         given = filters(self.request, NoteFilterSerializer)
-        if "area" in given:
-            notes = notes.filter(area__slug=given["area"])
-        if "focus_area" in given:
-            notes = notes.filter(focus_areas__slug=given["focus_area"])
-        if "visibility" in given:
-            notes = notes.filter(visibility=given["visibility"])
-        if "kind" in given:
-            notes = notes.filter(kind=given["kind"])
-        if "updated_since" in given:
-            notes = notes.filter(updated_at__gte=given["updated_since"])
-        return notes
+        return filtered(notes, given, {
+            "area": "area__slug", "focus_area": "focus_areas__slug", "visibility": "visibility",
+            "kind": "kind", "updated_since": "updated_at__gte"})
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)

@@ -18,7 +18,7 @@ from lokalkontakt.api.serializers.organisation import (
     EmployeeSerializer,
 )
 from lokalkontakt.api.views.base import KeyedViewSet
-from lokalkontakt.api.views.filters import filters
+from lokalkontakt.api.views.filters import filtered, filters
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.people.models import CoreArea, Employee
 
@@ -61,11 +61,7 @@ class EmployeeViewSet(_ReadOnly):
         if self.action != "list":
             return employees
         given = filters(self.request, EmployeeFilterSerializer)
-        if "active" in given:
-            employees = employees.filter(is_active=given["active"])
-        if "core_area" in given:
-            employees = employees.filter(core_area_id=given["core_area"])
-        return employees
+        return filtered(employees, given, {"active": "is_active", "core_area": "core_area_id"})
 
     def people_in(self, objects):
         return list(objects)
@@ -108,14 +104,9 @@ class AssignmentViewSet(mixins.ListModelMixin, KeyedViewSet):
     def get_queryset(self):
         assignments = Assignment.objects.select_related("area").order_by("-starts_on", "-pk")
         given = filters(self.request, AssignmentFilterSerializer)
-        if "area" in given:
-            assignments = assignments.filter(area__slug=given["area"])
-        if "employee" in given:
-            assignments = assignments.filter(employee_id=given["employee"])
-        if "role" in given:
-            assignments = assignments.filter(role=given["role"])
-        if "active" in given:
-            assignments = assignments.filter(ends_on__isnull=given["active"])
+        assignments = filtered(assignments, given, {
+            "area": "area__slug", "employee": "employee_id", "role": "role",
+            "active": "ends_on__isnull"})
         if "on" in given:
             day = given["on"]
             assignments = assignments.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day),
