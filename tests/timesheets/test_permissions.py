@@ -17,6 +17,7 @@ RULES = {
     "time:edit": "staff",
     "time:delete": "staff",
     "time:overview": "staff",
+    "time:overview_areas": "staff",
     "time:export": "staff",
 }
 
@@ -26,7 +27,7 @@ GET_STATUS = {
     # for the coordinator and core-area leaders (none of the roles here leads one).
     ("time:edit", "colleague"): 404,
     **{("time:delete", role): 405 for role in STAFF_ROLES},
-    **{(f"time:{name}", role): 403 for name in ["overview", "export"]
+    **{(f"time:{name}", role): 403 for name in ["overview", "overview_areas", "export"]
        for role in ["colleague", "contact"]},
 }
 

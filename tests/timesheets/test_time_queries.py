@@ -33,15 +33,20 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the minutes per local area; the minutes and contacts
-# per core area; the count of contacts (for the pages); the page of contacts with their core area,
-# minutes, outside-hours minutes and areas; the filter's core areas.
-OVERVIEW_COORDINATOR = 9
+# session, user, employee, coordinator group; the contacts and minutes per core area with their
+# totals (one query); the count of contacts (for the pages); the page of contacts with their core
+# area, minutes, outside-hours minutes and areas; the filter's core areas.
+OVERVIEW_COORDINATOR = 8
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
 # each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
 # the coordinator or a leader is one query (core.roles._role_flags).
-OVERVIEW_LEADER = 11
+OVERVIEW_LEADER = 10
+# The time per local area: session, user, employee, coordinator group; the minutes on no area; the
+# count of areas with time (for the pages); the page of areas with their minutes; the filter's
+# core areas. A leader: as OVERVIEW_LEADER.
+AREAS_COORDINATOR = 8
+AREAS_LEADER = 10
 # session, user, employee; the week's entries with their areas; whether they are the coordinator
 # or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
 # user and group permissions; the areas the quick form offers.
@@ -104,7 +109,7 @@ def test_the_capacity_overview_for_the_coordinator(coordinator, contacts,
     assert response.status_code == 200
     content = response.content.decode()
     assert len(CONTACT_LINK.findall(content)) == min(contacts, PAGE_SIZE)
-    assert len(AREA_LINK.findall(content)) == contacts
+    assert not AREA_LINK.findall(content)  # the areas have a page of their own
 
 
 def test_the_capacity_overview_for_a_leader(contacts, django_assert_num_queries):
@@ -118,7 +123,68 @@ def test_the_capacity_overview_for_a_leader(contacts, django_assert_num_queries)
     content = response.content.decode()
     staff = Employee.objects.filter(core_area=core_areas[1], assignments__isnull=False).count()
     assert len(CONTACT_LINK.findall(content)) == min(staff, PAGE_SIZE)
-    assert len(AREA_LINK.findall(content)) == staff
+    assert not AREA_LINK.findall(content)
+
+
+def test_the_time_per_local_area_for_the_coordinator(coordinator, contacts,
+                                                    django_assert_num_queries):
+    build_contacts(contacts)
+    client = english_client(coordinator)
+
+    with django_assert_num_queries(AREAS_COORDINATOR):
+        response = client.get(reverse("time:overview_areas"))
+
+    assert response.status_code == 200
+    assert len(AREA_LINK.findall(response.content.decode())) == min(contacts, PAGE_SIZE)
+
+
+def test_the_time_per_local_area_for_a_leader(contacts, django_assert_num_queries):
+    core_areas = build_contacts(contacts)
+    client = english_client(leader_of(core_areas[1]))
+
+    with django_assert_num_queries(AREAS_LEADER):
+        response = client.get(reverse("time:overview_areas"))
+
+    assert response.status_code == 200
+    staff = Employee.objects.filter(core_area=core_areas[1], assignments__isnull=False).count()
+    assert len(AREA_LINK.findall(response.content.decode())) == min(staff, PAGE_SIZE)
+
+
+def every_page(client, url: str, link: re.Pattern) -> list[str]:
+    """Follow the "Next" links from the first page; the links each page shows, in order."""
+    found, query = [], ""
+    for _ in range(100):  # bounded: 1,000 contacts are 20 pages
+        content = client.get(f"{url}{query}").content.decode()
+        found += link.findall(content)
+        following = re.search(r'href="(\?[^"]*side=\d+)">Next', content)
+        if following is None:
+            return found
+        query = following[1].replace("&amp;", "&")
+    raise AssertionError("the pages do not end")
+
+
+def test_paging_reaches_every_contact_and_every_area(coordinator):
+    build_contacts(230)
+    client = english_client(coordinator)
+
+    contacts = every_page(client, reverse("time:overview"),
+                          re.compile(r'<td><a href="/medarbejdere/(\d+)/">'))
+    areas = every_page(client, reverse("time:overview_areas"),
+                       re.compile(r'<td><a href="/omraader/(omraade-\d+)/">'))
+
+    assert sorted(map(int, contacts)) == sorted(
+        Employee.objects.filter(assignments__isnull=False).values_list("pk", flat=True))
+    assert sorted(areas) == sorted(LocalArea.objects.values_list("slug", flat=True))
+
+
+def test_the_totals_are_the_sums_of_every_contact(coordinator):
+    build_contacts(230)
+
+    content = english_client(coordinator).get(reverse("time:overview")).content.decode()
+
+    # Each contact registered 15 + 30 + 45 minutes today.
+    assert (f'<th scope="row">In all</th><td>230</td><td>{english_duration(230 * 90)}</td>'
+            in content)
 
 
 @pytest.fixture(params=[5, 500], ids=["5-entries", "500-entries"])

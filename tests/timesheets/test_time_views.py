@@ -570,13 +570,15 @@ def test_the_coordinator_sees_every_contact_against_the_band(coordinator, staff)
         ("Lise Lokal", "Teknik og Miljø", "1", "1 h 15 min", "45 min", "Within the band"),
         ("Ole Anden", "Læring", "1", "1 h 40 min", "0 min", "Above the band"),
     ]
-    areas = content.split('aria-labelledby="areas-heading"')[1].split("</table>")[0]
-    assert re.findall(r">([^<>]+)</a></td><td>([^<]+)<", areas) == [("Hornsyld", "1 h 40 min"),
-                                                                    ("Glud", "45 min")]
-    assert "Not one area</td><td>30 min<" in areas
     core = content.split('aria-labelledby="core-areas-heading"')[1].split("</table>")[0]
     assert re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td><td>([^<]+)</td></tr>", core) == [
         ("Læring", "1", "1 h 40 min"), ("Teknik og Miljø", "1", "1 h 15 min")]
+    assert '<tfoot><tr><th scope="row">In all</th><td>2</td><td>2 h 55 min</td></tr>' in core
+    # The core areas come first; the time per local area is a page of its own.
+    assert content.index("Per core area") < content.index("Per contact")
+    assert (f'href="{reverse("time:overview_areas")}?start=2026-11-23&amp;end=2026-11-29">'
+            "See the time per local area") in response.content.decode()
+    assert "Hornsyld" not in content
     assert (f'href="{reverse("time:export")}?start=2026-11-23&amp;end=2026-11-29">'
             "Download as a spreadsheet (XLSX)") in response.content.decode()
 
@@ -703,6 +705,91 @@ def test_a_page_beyond_the_last_shows_the_last(coordinator, staff):
     assert [row[0] for row in overview_rows(content)] == ["Lise Lokal", "Ole Anden"]
 
 
+
+def test_a_core_area_counts_its_contacts_without_time_too(coordinator, staff):
+    EmployeeFactory(name="Uden Tid", core_area=CoreArea.objects.get(name="Læring"))  # no contact
+    AssignmentFactory(employee=EmployeeFactory(name="Ny Kontakt", core_area=None))
+
+    content = text(english_client(coordinator).get(reverse("time:overview"), PERIOD))
+
+    core = content.split('aria-labelledby="core-areas-heading"')[1].split("</table>")[0]
+    assert re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td><td>([^<]+)</td></tr>", core) == [
+        ("Læring", "1", "1 h 40 min"), ("Teknik og Miljø", "1", "1 h 15 min"),
+        ("No core area", "1", "0 min")]
+    assert "<th scope=\"row\">In all</th><td>3</td><td>2 h 55 min</td>" in core
+
+
+def test_an_empty_overview_has_no_totals(coordinator, db):
+    content = text(english_client(coordinator).get(reverse("time:overview"), PERIOD))
+
+    core = content.split('aria-labelledby="core-areas-heading"')[1].split("</table>")[0]
+    assert "No contacts in the core areas you may see." in core
+    assert "In all" not in core
+
+
+# The time per local area
+
+
+def area_rows(content: str) -> list[tuple[str, str]]:
+    table = content.split('aria-labelledby="overview-heading"')[1].split("</table>")[0]
+    return re.findall(r'<td><a href="/omraader/[^"]+/">([^<]+)</a></td><td>([^<]+)</td>', table)
+
+
+def test_the_time_per_local_area_by_name_and_the_time_on_no_area(coordinator, staff):
+    response = english_client(coordinator).get(reverse("time:overview_areas"), PERIOD)
+
+    assert response.status_code == 200
+    content = text(response)
+    assert "<h1 id=\"overview-heading\">Time per local area</h1>" in content
+    assert area_rows(content) == [("Glud", "45 min"), ("Hornsyld", "1 h 40 min")]
+    assert "Not one area (e.g. coordination meetings): 30 min." in content
+    assert (f'href="{reverse("time:overview")}?start=2026-11-23&amp;end=2026-11-29">Back to the '
+            "time overview") in response.content.decode()
+    assert (f'href="{reverse("time:export")}?start=2026-11-23&amp;end=2026-11-29">'
+            "Download as a spreadsheet (XLSX)") in response.content.decode()
+
+
+def test_a_leader_sees_the_time_on_the_areas_of_their_staff(colleague, staff):
+    content = text(english_client(colleague).get(reverse("time:overview_areas"), PERIOD))
+
+    assert area_rows(content) == [("Glud", "45 min")]
+    assert "Hornsyld" not in content
+
+
+def test_the_time_per_local_area_is_paginated_keeping_the_filters(coordinator, contact_user,
+                                                                   glud):
+    core_area = contact_user.employee.core_area
+    for number in range(51):
+        area = LocalAreaFactory(name=f"Område {number:02d}")
+        entry(contact_user.employee, area=area, minutes=number + 1)
+    client = english_client(coordinator)
+    filters = {**PERIOD, "core_area": core_area.pk}
+
+    first = text(client.get(reverse("time:overview_areas"), filters))
+    second = text(client.get(reverse("time:overview_areas"), {**filters, "side": "2"}))
+
+    assert len(area_rows(first)) == 50
+    assert "Page 1 of 2" in first
+    assert (f'href="?start=2026-11-23&end=2026-11-29&core_area={core_area.pk}&side=2">Next'
+            in first)
+    assert area_rows(second) == [("Område 50", "51 min")]
+    assert (f'href="?start=2026-11-23&end=2026-11-29&core_area={core_area.pk}&side=1">Previous'
+            in second)
+
+
+def test_a_bad_period_on_the_areas_page_is_refused_with_the_message(coordinator, staff):
+    response = english_client(coordinator).get(reverse("time:overview_areas"), {
+        "start": "2026-11-29", "end": "2026-11-23"})
+
+    assert response.status_code == 400
+    assert "The period must end on or after its first day." in text(response)
+    assert "Hornsyld" not in text(response)
+
+
+def test_the_areas_page_is_for_those_who_see_the_overview(contact_user, glud):
+    assert english_client(contact_user).get(reverse("time:overview_areas")).status_code == 403
+
+
 # The export
 
 
@@ -800,7 +887,12 @@ def test_every_time_page_is_in_english(contact_user, coordinator, staff):
             "1–1½ hours a week. A week with public holidays expects its share.", "From", "To",
             "Core area", "All I may see", "Show", "Per contact", "Per local area",
             "Per core area", "Name", "Areas", "Against the band", "Contacts",
-            "Download as a spreadsheet (XLSX)", "Not one area", "Above the band"]),
+            "Download as a spreadsheet (XLSX)", "In all", "See the time per local area",
+            "Above the band"]),
+        "areas": (coordinator, f"{reverse('time:overview_areas')}?start=2026-11-23&end=2026-11-29",
+                  ["Time per local area", "Back to the time overview", "The time registered on "
+                   "each local area from", "Local area", "Time spent", "Not one area (e.g. "
+                   "coordination meetings): 30 min.", "Download as a spreadsheet (XLSX)"]),
     }
     for name, (user, url, texts) in pages.items():
         response = english_client(user).get(url)

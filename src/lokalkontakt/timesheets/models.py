@@ -38,8 +38,12 @@ class TimeEntry(models.Model):
         ordering = ["-day", "-pk"]
         verbose_name = _("time entry")
         verbose_name_plural = _("time entries")
-        # The overview sums a period by area and by employee from the index alone (covering).
-        indexes = [models.Index(fields=["employee", "day"]),
+        # Covering indexes: the overview's page sums a period per contact and per local area (a
+        # contact's or an area's entries, then the days); the export sums the whole period by
+        # area and by employee (the days, then the area or the employee).
+        indexes = [models.Index(fields=["employee", "day", "minutes"],
+                                name="timeentry_employee_day_idx"),
+                   models.Index(fields=["area", "day", "minutes"], name="timeentry_area_day_idx"),
                    models.Index(fields=["day", "area", "minutes"], name="timeentry_day_area_idx"),
                    models.Index(fields=["day", "employee", "minutes"],
                                 name="timeentry_day_employee_idx")]

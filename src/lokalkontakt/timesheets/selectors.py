@@ -6,10 +6,20 @@ core area that the coordinator (all) and core-area leaders (their own core areas
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
-from lokalkontakt.areas.models import Assignment
+from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.people.models import Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band, Week, monday_of
@@ -60,34 +70,120 @@ class Overview:
         return self.band.status(minutes)
 
 
-def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) -> Overview:
-    """Time per contact (everyone with a current assignment or time in the period), per area and
-    per core area, limited to the core areas the user may see. Three queries however many."""
+def _scope(*, user, start, end, core_area):
+    """The period's entries and the contacts (everyone with a current assignment or time in the
+    period), limited to the core areas the user may see, or to the one chosen."""
     core_areas = core_areas_overseen_by(user)
     if core_area is not None:
         core_areas = core_areas.filter(pk=core_area.pk)
+    limited = not user.has_perm("core.coordinate") or core_area is not None
     in_period = TimeEntry.objects.filter(day__range=(start, end))
-    if not user.has_perm("core.coordinate") or core_area is not None:
+    if limited:
         in_period = in_period.filter(employee__core_area__in=core_areas)
     covers = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
     contacts = Employee.objects.filter(Exists(covers) | Exists(in_period.filter(
         employee=OuterRef("pk"))))
-    if not user.has_perm("core.coordinate") or core_area is not None:
+    if limited:
         contacts = contacts.filter(core_area__in=core_areas)
+    return in_period, contacts
+
+
+def _contact_rows(contacts, start, end):
     # Subqueries, not aggregates over joins: without a GROUP BY the page walks the name index and
     # stops at its 50 rows, and the paginator's count leaves the sums out.
     current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
                .values("employee").annotate(count=Count("pk")).values("count"))
-    contacts = (contacts.select_related("core_area")
-                .annotate(minutes=_period_sum(start, end),
-                          outside_minutes=_period_sum(start, end, outside_hours=True),
-                          area_count=Coalesce(Subquery(current, output_field=IntegerField()),
-                                              Value(0)))
-                .order_by("sort_name", "pk"))
+    return (contacts.select_related("core_area")
+            .annotate(minutes=_period_sum(start, end),
+                      outside_minutes=_period_sum(start, end, outside_hours=True),
+                      area_count=Coalesce(Subquery(current, output_field=IntegerField()),
+                                          Value(0)))
+            .order_by("sort_name", "pk"))
+
+
+def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) -> Overview:
+    """Time per contact (everyone with a current assignment or time in the period), per area and
+    per core area, limited to the core areas the user may see: every row, for the export. Three
+    queries however many."""
+    in_period, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
     areas = list(in_period.values("area__name", "area__slug").annotate(minutes=Sum("minutes"))
                  .order_by("-minutes", "area__name"))
     by_core_area = list(in_period.values("employee__core_area__name")
                         .annotate(minutes=Sum("minutes"), contacts=Count("employee", distinct=True))
                         .order_by("-minutes", "employee__core_area__name"))
-    return Overview(start=start, end=end, band=Band.of(start, end), contacts=contacts,
-                    areas=areas, core_areas=by_core_area)
+    return Overview(start=start, end=end, band=Band.of(start, end),
+                    contacts=_contact_rows(contacts, start, end), areas=areas,
+                    core_areas=by_core_area)
+
+
+# The overview's pages: what a person reads at once, summed in SQL (issue 20). The export reads
+# every row through overview() above.
+
+
+class _OverAllGroups(Func):
+    """SUM(<an aggregate>) OVER (): a grouped column's total over every group, in the same query."""
+
+    template = "SUM(%(expressions)s) OVER ()"
+    output_field = IntegerField()
+
+
+@dataclass
+class Summary:
+    start: datetime.date
+    end: datetime.date
+    band: Band
+    core_areas: list  # dicts: core_area__name, contacts, minutes, all_contacts, all_minutes
+    contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count, by name
+
+    @property
+    def total_minutes(self) -> int:
+        return self.core_areas[0]["all_minutes"] if self.core_areas else 0
+
+    @property
+    def total_contacts(self) -> int:
+        return self.core_areas[0]["all_contacts"] if self.core_areas else 0
+
+    def status(self, minutes: int) -> str:
+        return self.band.status(minutes)
+
+
+def overview_summary(*, user, start: datetime.date, end: datetime.date,
+                     core_area=None) -> Summary:
+    """The overview's page, limited as overview(): per core area first (its contacts and their
+    minutes, summed in SQL, with the totals over every core area in the same query; no core area
+    last), then the contacts by name for the view to page. One query, plus the paginator's count
+    and its page, however many contacts and entries: each contact's sum is read from the
+    (employee, day, minutes) index."""
+    _entries, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
+    rows = (contacts.annotate(period_minutes=_period_sum(start, end))
+            .values("core_area__name", "core_area__sort_name")
+            .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"),
+                      all_contacts=_OverAllGroups(Count("pk")),
+                      all_minutes=_OverAllGroups(Sum("period_minutes")))
+            .order_by(F("core_area__sort_name").asc(nulls_last=True)))
+    return Summary(start=start, end=end, band=Band.of(start, end), core_areas=list(rows),
+                   contacts=_contact_rows(contacts, start, end))
+
+
+@dataclass
+class AreaTime:
+    start: datetime.date
+    end: datetime.date
+    areas: object  # a queryset of LocalArea with minutes, by name
+    without_area: int  # minutes on the scheme in general
+
+
+def overview_areas(*, user, start: datetime.date, end: datetime.date,
+                   core_area=None) -> AreaTime:
+    """Time per local area in the period, limited as overview(): the areas someone spent time on,
+    by name, for the view to page, and the time on no area. One query, plus the paginator's count
+    and its page: each area's sum is read from the (area, day, minutes) index."""
+    in_period, _contacts = _scope(user=user, start=start, end=end, core_area=core_area)
+    on_area = in_period.filter(area=OuterRef("pk"))
+    total = on_area.values("area").annotate(total=Sum("minutes")).values("total")
+    areas = (LocalArea.objects.filter(Exists(on_area)).only("name", "slug", "sort_name")
+             .annotate(minutes=Subquery(total, output_field=IntegerField()))
+             .order_by("sort_name", "pk"))
+    without_area = in_period.filter(area__isnull=True).aggregate(
+        minutes=Coalesce(Sum("minutes"), Value(0)))["minutes"]
+    return AreaTime(start=start, end=end, areas=areas, without_area=without_area)

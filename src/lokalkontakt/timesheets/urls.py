@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/ret/", views.edit, name="edit"),
     path("<int:pk>/slet/", views.delete, name="delete"),
     path("overblik/", views.overview, name="overview"),
+    path("overblik/omraader/", views.overview_areas, name="overview_areas"),
     path("overblik/eksport/", views.export, name="export"),
 ]

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """Time registration: register in seconds (also from "Mine områder"), one's week and year against
 the band, corrections; the overview by contact, area and core area for the coordinator and the
-core-area leaders, and its XLSX export."""
+core-area leaders (its pages bounded: issue 20), and its XLSX export."""
 
 import datetime
 import re
@@ -133,7 +133,7 @@ def delete(request, pk):
     return redirect(_week_url(entry.day))
 
 
-def _overview(request):
+def _overview(request, select=selectors.overview):
     if not request.user.has_perm("core.see_capacity"):
         raise PermissionDenied
     core_areas = core_areas_overseen_by(request.user)
@@ -141,23 +141,41 @@ def _overview(request):
     if request.GET and not form.is_valid():
         return form, None
     period = form.cleaned_data if request.GET else CapacityFilterForm.defaults()
-    return form, selectors.overview(user=request.user, **period)
+    return form, select(user=request.user, **period)
+
+
+def _filters(request) -> str:
+    """The query string without the page: the filters the paging links and the export keep."""
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()
 
 
 @staff_required
 @require_GET
 def overview(request):
-    """Time per contact, area and core area for a period, against the band."""
-    form, found = _overview(request)
+    """Time per core area (with the totals), then per contact, 50 a page, for a period, against
+    the band; the time per local area is a page of its own (overview_areas)."""
+    form, found = _overview(request, select=selectors.overview_summary)
     if found is None:
         return render(request, "timesheets/time_overview.html", {"form": form}, status=400)
     page = Paginator(found.contacts, PAGE_SIZE).get_page(request.GET.get("side"))
     for contact in page.object_list:
         contact.status = found.status(contact.minutes)
-    params = request.GET.copy()
-    params.pop("side", None)
     return render(request, "timesheets/time_overview.html", {
-        "form": form, "overview": found, "page": page, "querystring": params.urlencode()})
+        "form": form, "overview": found, "page": page, "querystring": _filters(request)})
+
+
+@staff_required
+@require_GET
+def overview_areas(request):
+    """Time per local area for a period, by name, 50 a page, and the time on no area."""
+    form, found = _overview(request, select=selectors.overview_areas)
+    if found is None:
+        return render(request, "timesheets/time_overview_areas.html", {"form": form}, status=400)
+    return render(request, "timesheets/time_overview_areas.html", {
+        "form": form, "found": found, "querystring": _filters(request),
+        "page": Paginator(found.areas, PAGE_SIZE).get_page(request.GET.get("side"))})
 
 
 @staff_required
