@@ -79,6 +79,8 @@ PAGES = [
     ("action items, all", "/moeder/opfoelgning/?scope=all", True, 100, 5),
     # Issue 7: every contact registers twice a week for 26 weeks (bench/generate_time.py).
     ("time overview", "/tid/overblik/", True, 100, 5),
+    # Issue 20: the overview pages its contacts; the time per local area is a page of its own.
+    ("time per local area", "/tid/overblik/omraader/", True, 100, 5),
     ("time overview, XLSX", "/tid/overblik/eksport/", True, 20, 2),
     # Issue 7, the rest (bench/generate_scheme.py): the rollout, the handovers, the candidates,
     # the suggestions for an area without a contact and the briefing pack of a covered area.

@@ -135,9 +135,19 @@ def test_a_contact_registers_time_in_seconds_and_the_coordinator_exports_it(hede
     contact_row = contacts.get_by_role("row").filter(has_text=CONTACT)
     expect(contact_row).to_contain_text("45")
     expect(contact_row).to_contain_text("Teknik og Miljø")
-    areas = coordinator.get_by_role("region", name=t("Per local area"))
-    expect(areas.get_by_role("row").filter(has_text="Korning")).to_contain_text("45")
+    core_areas = coordinator.get_by_role("region", name=t("Per core area"))
+    expect(core_areas.get_by_role("row").filter(has_text="Teknik og Miljø")).to_contain_text("45")
+    expect(core_areas.get_by_role("row").filter(has_text=t("In all"))).to_be_visible()
     assert_accessible(coordinator)  # the overview
+
+    # The time per local area, a page of its own.
+    coordinator.get_by_role("link", name=t("See the time per local area")).click()
+    expect(coordinator.get_by_role("heading", level=1)).to_have_text(t("Time per local area"))
+    areas = coordinator.get_by_role("region", name=t("Time per local area"))
+    expect(areas.get_by_role("row").filter(has_text="Korning")).to_contain_text("45")
+    assert_accessible(coordinator)  # the time per local area
+    coordinator.get_by_role("link", name=t("Back to the time overview")).click()
+    expect(coordinator.get_by_role("heading", level=1)).to_have_text(t("Time overview"))
 
     with coordinator.expect_download() as download_info:
         coordinator.get_by_role("link", name=t("Download as a spreadsheet (XLSX)")).click()

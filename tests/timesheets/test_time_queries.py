@@ -33,18 +33,18 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts and minutes per core area with their
-# totals (one query); the count of contacts (for the pages); the page of contacts with their core
-# area, minutes, outside-hours minutes and areas; the filter's core areas.
-OVERVIEW_COORDINATOR = 8
+# session, user, employee, coordinator group; the contacts and minutes per core area; the period's
+# total minutes; the count of contacts (for the pages and the total); the page of contacts with
+# their core area, minutes, outside-hours minutes and areas; the filter's core areas.
+OVERVIEW_COORDINATOR = 9
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
 # each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
 # the coordinator or a leader is one query (core.roles._role_flags).
-OVERVIEW_LEADER = 10
+OVERVIEW_LEADER = 11
 # The time per local area: session, user, employee, coordinator group; the minutes on no area; the
 # count of areas with time (for the pages); the page of areas with their minutes; the filter's
-# core areas. A leader: as OVERVIEW_LEADER.
+# core areas. A leader: two more, as for the overview.
 AREAS_COORDINATOR = 8
 AREAS_LEADER = 10
 # session, user, employee; the week's entries with their areas; whether they are the coordinator

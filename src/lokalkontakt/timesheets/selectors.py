@@ -52,8 +52,10 @@ def my_year(*, employee, year: int) -> list[Week]:
 
 
 def _period_sum(start, end, **condition):
+    # SUM as a plain function, not an aggregate: no GROUP BY in the subquery, which SQLite would
+    # otherwise sort for each contact.
     entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end), **condition)
-               .values("employee").annotate(total=Sum("minutes")).values("total"))
+               .order_by().values(total=Func(F("minutes"), function="SUM")))
     return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
 
 
@@ -120,28 +122,14 @@ def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) 
 # every row through overview() above.
 
 
-class _OverAllGroups(Func):
-    """SUM(<an aggregate>) OVER (): a grouped column's total over every group, in the same query."""
-
-    template = "SUM(%(expressions)s) OVER ()"
-    output_field = IntegerField()
-
-
 @dataclass
 class Summary:
     start: datetime.date
     end: datetime.date
     band: Band
-    core_areas: list  # dicts: core_area__name, contacts, minutes, all_contacts, all_minutes
+    core_areas: list  # dicts: core_area__name, contacts, minutes
+    total_minutes: int
     contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count, by name
-
-    @property
-    def total_minutes(self) -> int:
-        return self.core_areas[0]["all_minutes"] if self.core_areas else 0
-
-    @property
-    def total_contacts(self) -> int:
-        return self.core_areas[0]["all_contacts"] if self.core_areas else 0
 
     def status(self, minutes: int) -> str:
         return self.band.status(minutes)
@@ -150,19 +138,19 @@ class Summary:
 def overview_summary(*, user, start: datetime.date, end: datetime.date,
                      core_area=None) -> Summary:
     """The overview's page, limited as overview(): per core area first (its contacts and their
-    minutes, summed in SQL, with the totals over every core area in the same query; no core area
-    last), then the contacts by name for the view to page. One query, plus the paginator's count
-    and its page, however many contacts and entries: each contact's sum is read from the
-    (employee, day, minutes) index."""
-    _entries, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
+    minutes, summed in SQL; no core area last) and the period's total, then the contacts by name
+    for the view to page (the paginator's count is the total of contacts). Two queries, plus the
+    paginator's two, however many contacts and entries: each contact's sum is read from the
+    (employee, day, minutes) index, the total from (day, area, minutes). (A window function for the
+    total in the same query costs more: it evaluates every contact's sum again.)"""
+    in_period, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
     rows = (contacts.annotate(period_minutes=_period_sum(start, end))
             .values("core_area__name", "core_area__sort_name")
-            .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"),
-                      all_contacts=_OverAllGroups(Count("pk")),
-                      all_minutes=_OverAllGroups(Sum("period_minutes")))
+            .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"))
             .order_by(F("core_area__sort_name").asc(nulls_last=True)))
+    total = in_period.aggregate(minutes=Coalesce(Sum("minutes"), Value(0)))["minutes"]
     return Summary(start=start, end=end, band=Band.of(start, end), core_areas=list(rows),
-                   contacts=_contact_rows(contacts, start, end))
+                   total_minutes=total, contacts=_contact_rows(contacts, start, end))
 
 
 @dataclass
