@@ -5,7 +5,7 @@
 import pytest
 
 from lokalkontakt.api.scopes import Scope
-from lokalkontakt.core.models import FocusArea
+from lokalkontakt.core.models import AccessLogEntry, FocusArea
 from tests.api.factories import keyed_client
 from tests.areas.factories import LocalAreaFactory
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
@@ -60,8 +60,20 @@ def test_the_list_costs_the_same_number_of_queries_for_2_or_40(count, django_ass
     client = reader()
     client.get("/api/v1/key/")
 
-    # The key; the count; the page; its areas asked; its focus areas.
-    with django_assert_num_queries(5):
+    # The key; the count; the page; its areas asked; its focus areas; the access log (who asked).
+    with django_assert_num_queries(6):
         response = client.get(URL)
 
     assert len(response.json()["results"]) == count
+
+
+def test_the_employee_who_asked_is_in_the_access_log():
+    asker = EmployeeFactory(name="Hanne Høring")
+    consultation = ConsultationFactory(requested_by=asker)
+
+    reader().get(f"{URL}{consultation.pk}/")
+    reader().get(URL)
+
+    entries = AccessLogEntry.objects.filter(object_type="people.employee", object_id=asker.pk)
+    assert entries.count() == 2
+    assert all(e.username.startswith("API: ") for e in entries)

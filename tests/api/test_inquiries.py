@@ -148,6 +148,18 @@ def test_a_read_of_the_submitters_data_is_in_the_access_log(glud):
     assert [e.username for e in entries] == [f"API: ESDH ({row.prefix})"] * 2
 
 
+def test_the_employee_named_as_handling_it_is_in_the_access_log(glud, contact_user):
+    inquiry = InquiryFactory(area=glud, assignee=contact_user.employee)
+    row, key = make_key(scopes=[Scope.INQUIRIES_READ], name="ESDH")
+
+    keyed_client(key).get(f"{URL}{inquiry.pk}/")
+    keyed_client(key).get(URL)
+
+    entries = AccessLogEntry.objects.filter(object_type="people.employee",
+                                            object_id=contact_user.employee.pk)
+    assert [e.username for e in entries] == [f"API: ESDH ({row.prefix})"] * 2
+
+
 def test_an_anonymised_inquiry_shows_no_personal_data(glud):
     inquiry = InquiryFactory(area=glud, submitter_name="", submitter_email="",
                              anonymised_at=timezone.now())

@@ -47,6 +47,9 @@ RULES = {
     # matrix's roles: tests/core/test_access_log.py checks them).
     "accesslog:list": "coordinator",
     "accesslog:export": "coordinator",
+    # A prepared export: only for the one who asked (the coordinator, in the world).
+    "exports:status": "signed_in",
+    "exports:download": "signed_in",
     # A person's data (export and erasure): the same readers as the access log.
     "personaldata:search": "coordinator",
     "personaldata:export": "coordinator",
@@ -64,6 +67,8 @@ GET_STATUS = {
        for role in ROLES},
     # Council members sign in with one-time links: they have no password to change.
     ("password_change", "council"): 404,
+    **{(name, role): 404 for name in ["exports:status", "exports:download"]
+       for role in ROLES if role not in ("anonymous", "coordinator")},
     # "Send again" on a failed e-mail is a button (POST only).
     ("emails:resend", "coordinator"): 405,
     # Without a person to look for, the export and the erasure page answer 400 (the search form

@@ -28,7 +28,9 @@ OVERVIEW_COORDINATOR = 9  # 4 + the steps, the counts, the areas lacking a conta
 # areas
 AREAS_STAFF = 9  # 6 + the count, the page of areas with councils, their active assignments
 AREAS_COORDINATOR = 7  # 4 + the same 3
-EXPORT = 5  # session, user, employee; every area with its council, their active assignments
+# session, user, employee; the capped count that decides whether the worker builds it
+# (core.exports); every area with its council, their active assignments
+EXPORT = 6
 INVITATIONS_REFUSED = 7  # the coordinator's form without areas: the page again, at its filter
 
 def build_rollout(count: int, *, actor):

@@ -33,6 +33,7 @@ urlpatterns = [
     path("omraader/", include((workspace_urls.area_urlpatterns + areas_urls.urlpatterns, "areas"))),
     path("koordinering/e-mails/", include("lokalkontakt.core.urls")),
     path("koordinering/adgangslog/", include("lokalkontakt.core.accesslog.urls")),
+    path("eksport/", include("lokalkontakt.core.exports.urls")),
     path("koordinering/api-noegler/", include("lokalkontakt.api.pages.urls")),
     path("koordinering/personoplysninger/", include("lokalkontakt.core.subjectrights.urls")),
     path("koordinering/", include("lokalkontakt.areas.urls.coordination")),

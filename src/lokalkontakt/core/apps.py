@@ -28,14 +28,25 @@ class CoreConfig(AppConfig):
         # Files kept for a preview that nobody came back for.
         jobs.register("files_kept", files_kept_report, order=78)
         from lokalkontakt.core.accesslog.jobs import report as access_log_report
+        from lokalkontakt.core.models import AccessLogEntry
         from lokalkontakt.core.personal_data import EMAILS
         from lokalkontakt.core.registry import personal_data
 
         jobs.register("access_log", access_log_report, order=85)
+        from lokalkontakt.core.accesslog.exports import log_export, log_filename
+        from lokalkontakt.core.exports.registry import Export, exports
+
+        exports.register("core.access_log", Export(
+            write=log_export, filename=log_filename, how=AccessLogEntry.How.ACCESS_LOG,
+            allowed=lambda user: user.has_perm("core.read_access_log")))
         from lokalkontakt.core.changes import report as changes_report
 
         # The change feed's old rows (sends no e-mail: before the mail line).
         jobs.register("changes", changes_report, order=76)
+        from lokalkontakt.core.exports.services import report as exports_report
+
+        # Prepared exports past their time (they may hold personal data).
+        jobs.register("exports", exports_report, order=77)
         personal_data.register("core.outgoingemail", EMAILS, order=40)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)

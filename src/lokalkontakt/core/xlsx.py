@@ -7,6 +7,10 @@ A text that starts with =, +, - or @ (or a tab or carriage return, which some pr
 such a sign) would be run as a formula by Excel or LibreOffice ("CSV/formula injection"); it is
 prefixed with an apostrophe. openpyxl refuses timezone-aware datetimes and control characters, so
 datetimes are written in local time without a zone and control characters are dropped.
+
+Every export writes a write-only workbook (`write_only_workbook`): rows stream to a temporary
+file as they are appended, so memory stays the same however many rows there are. Styles go on
+the cells themselves (`styled`), column widths and frozen panes are set before the first row.
 """
 
 import datetime
@@ -15,6 +19,7 @@ import re
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -36,8 +41,8 @@ def neutralise(text: str) -> str:
 def cell_value(value):
     """A value openpyxl writes as data: texts neutralised, datetimes in local time without a zone,
     None as an empty cell; numbers, dates and booleans as they are."""
-    if value is None:
-        return None
+    if value is None or isinstance(value, Cell):  # a styled cell's value is already safe
+        return value
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
@@ -49,6 +54,23 @@ def cell_value(value):
 
 def append_row(sheet, values) -> None:
     sheet.append([cell_value(value) for value in values])
+
+
+def write_only_workbook() -> Workbook:
+    """A workbook whose sheets write their rows as they come (create them with create_sheet)."""
+    return Workbook(write_only=True)
+
+
+def styled(sheet, value, *, number_format: str | None = None, font=None, alignment=None):
+    """`value` as a cell of a write-only `sheet` with a style (append it in a row)."""
+    cell = WriteOnlyCell(sheet, value=cell_value(value))
+    if number_format:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
 
 
 def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:

@@ -14,6 +14,12 @@ class InquiriesConfig(AppConfig):
         from lokalkontakt.inquiries.search import InquirySource
 
         register(InquirySource())
+        from lokalkontakt.core.exports.registry import Export, exports
+        from lokalkontakt.inquiries.exports import list_export, list_filename
+
+        exports.register("inquiries.list", Export(
+            write=list_export, filename=list_filename,
+            allowed=lambda user: user.has_perm("core.view_internal")))
 
         from lokalkontakt.core.registry import jobs
         from lokalkontakt.inquiries.jobs import report

@@ -1,30 +1,46 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The staff list of inquiries as a spreadsheet: the rows the list's filters find, with the
-channel and the date received; never the submitter's name or contact details."""
+channel and the date received; never the submitter's name or contact details. Written row by
+row into a write-only workbook (core.xlsx) and registered as the export "inquiries.list", so
+that a large one is built by the worker (core.exports)."""
 
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from lokalkontakt.core.xlsx import DATE_FORMAT, append_row, workbook_response
+from lokalkontakt.core.xlsx import DATE_FORMAT, append_row, styled
+from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries.forms import ListFilterForm
 
 
-def inquiries_workbook_response(inquiries):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Inquiries")[:31]
+def write_inquiries(workbook, inquiries) -> list:
+    """One row per inquiry under a header; the three dates formatted as dates. Holds no
+    personal data of the submitters (nothing to log)."""
+    sheet = workbook.create_sheet(_("Inquiries")[:31])
     append_row(sheet, [_("Reference"), _("Subject"), _("Local area"), _("Channel"),
                        _("Date received"), _("Status"), _("Handled by"),
                        capfirst(_("acknowledge by")), _("Answer by")])
+    coordinator = _("The coordinator")
+
+    def date(value):
+        return styled(sheet, value, number_format=DATE_FORMAT)
+
     for inquiry in inquiries:
         append_row(sheet, [
             inquiry.reference, inquiry.subject, inquiry.area.name if inquiry.area else "",
-            inquiry.get_channel_display(), inquiry.received_on, inquiry.get_status_display(),
-            inquiry.assignee.name if inquiry.assignee else _("The coordinator"),
-            inquiry.acknowledge_due, inquiry.answer_due])
-    for column in "EHI":
-        for cell in sheet[column][1:]:
-            cell.number_format = DATE_FORMAT
-    return workbook_response(workbook, f"henvendelser-{timezone.localdate():%Y%m%d}.xlsx")
+            inquiry.get_channel_display(), date(inquiry.received_on), inquiry.get_status_display(),
+            inquiry.assignee.name if inquiry.assignee else coordinator,
+            date(inquiry.acknowledge_due), date(inquiry.answer_due)])
+    return []
+
+
+def list_export(workbook, *, user, params: dict) -> list:
+    """The registered writer: the list as `user` may see it now, for the filter `params`."""
+    filters = ListFilterForm(params).filters()
+    return write_inquiries(
+        workbook, selectors.inquiry_list(user=user, **filters).iterator(chunk_size=2000))
+
+
+def list_filename(params: dict) -> str:
+    return f"henvendelser-{timezone.localdate():%Y%m%d}.xlsx"

@@ -14,3 +14,9 @@ class RolloutConfig(AppConfig):
         from lokalkontakt.rollout.demo import load_demo
 
         demo_loaders.register("rollout", load_demo, order=10)
+        from lokalkontakt.core.exports.registry import Export, exports
+        from lokalkontakt.rollout.exports import areas_export, areas_filename
+
+        exports.register("rollout.areas", Export(
+            write=areas_export, filename=areas_filename,
+            allowed=lambda user: user.has_perm("core.view_internal")))

@@ -15,13 +15,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from openpyxl import Workbook
 
-from lokalkontakt.areas.models import Coverage
+from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.core.xlsx import DATE_FORMAT, WRAP, append_row, workbook_response
-from lokalkontakt.rollout import permissions, selectors, services
+from lokalkontakt.rollout import exports, permissions, selectors, services
 from lokalkontakt.rollout.forms import (
     AnswerFilterForm,
     InvitationsForm,
@@ -133,22 +131,10 @@ def invitations(request):
 def areas_export(request):
     """The table as a spreadsheet (all areas with the chosen answer)."""
     _form, answer = _answer_filter(request.GET)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Rollout")[:31]
-    append_row(sheet, [_("Local area"), _("Invitation sent"), _("The council's answer"),
-                       _("Answer date"), _("Note on the answer"), _("Coverage"),
-                       _("Local contact")])
-    labels = dict(Coverage.choices)
-    for area in selectors.rollout_areas(answer=answer):
-        contact = area.primary_assignment
-        append_row(sheet, [area.name, area.invited_on, area.get_participation_display(),
-                           area.participation_date, area.participation_note,
-                           labels[area.coverage], contact.employee.name if contact else ""])
-    for row in sheet.iter_rows(min_row=2):
-        row[1].number_format = row[3].number_format = DATE_FORMAT
-        row[4].alignment = WRAP
-    return workbook_response(workbook, "udrulning.xlsx")
+    areas = selectors.rollout_areas(answer=answer)
+    return export_response(request, name="rollout.areas", params={"answer": answer},
+                           rows=rows_capped(areas),
+                           write=lambda workbook: exports.write_areas(workbook, areas))
 
 
 def _plan_form_view(request, *, form, context, save, success):

@@ -14,3 +14,9 @@ class TimesheetsConfig(AppConfig):
         from lokalkontakt.timesheets import panels
 
         mine_panels.register("time", Panel("timesheets/_mine_time.html", panels.mine_time), order=30)
+        from lokalkontakt.core.exports.registry import Export, exports
+        from lokalkontakt.timesheets.exports import overview_export, overview_filename
+
+        exports.register("timesheets.overview", Export(
+            write=overview_export, filename=overview_filename,
+            allowed=lambda user: user.has_perm("core.see_capacity")))

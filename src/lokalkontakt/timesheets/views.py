@@ -17,14 +17,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from openpyxl import Workbook
 
+from lokalkontakt.core.exports.respond import export_response
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import format_duration, short_date
-from lokalkontakt.core.xlsx import append_row, workbook_response
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
-from lokalkontakt.timesheets import capacity, selectors
+from lokalkontakt.timesheets import capacity, exports, selectors
 from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.services import (
@@ -181,29 +180,13 @@ def overview_areas(request):
 @staff_required
 @require_GET
 def export(request):
-    """The overview as a spreadsheet: one sheet per view."""
+    """The overview as a spreadsheet: one sheet per view; a large one is prepared by the
+    worker (core.exports)."""
     form, found = _overview(request)
     if found is None:
         return HttpResponseBadRequest(" ".join(form.non_field_errors()) or _("Check the period."))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Contacts")[:31]
-    append_row(sheet, [_("Name"), _("Core area"), _("Areas"), _("Minutes"),
-                       _("Outside working hours (minutes)"), _("Expected at least"),
-                       _("Expected at most"), _("Status")])
-    labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
-              capacity.ABOVE: _("Above the band")}
-    for contact in found.contacts:
-        append_row(sheet, [contact.name, contact.core_area.name if contact.core_area else "",
-                           contact.area_count, contact.minutes, contact.outside_minutes,
-                           found.band.low, found.band.high, labels[found.status(contact.minutes)]])
-    areas = workbook.create_sheet(_("Local areas")[:31])
-    append_row(areas, [_("Local area"), _("Minutes")])
-    for row in found.areas:
-        append_row(areas, [row["area__name"] or _("Not one area"), row["minutes"]])
-    core = workbook.create_sheet(_("Core areas")[:31])
-    append_row(core, [_("Core area"), _("Contacts"), _("Minutes")])
-    for row in found.core_areas:
-        append_row(core, [row["employee__core_area__name"] or _("No core area"), row["contacts"],
-                          row["minutes"]])
-    return workbook_response(workbook, f"tid-{found.start:%Y%m%d}-{found.end:%Y%m%d}.xlsx")
+    params = {"start": found.start, "end": found.end,
+              "core_area": form.cleaned_data.get("core_area") if request.GET else None}
+    return export_response(request, name="timesheets.overview", params=params,
+                           rows=exports.overview_rows(found),
+                           write=lambda workbook: exports.write_overview(workbook, found))

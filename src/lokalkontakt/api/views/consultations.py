@@ -65,8 +65,10 @@ class ConsultationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Keye
         return Response(ConsultationSerializer(consultation).data)
 
     def _log(self, consultations) -> None:
-        """None of a consultation's models holds personal data today; should one be registered,
-        its reads are logged from then on."""
+        """The employee who asked is logged; a consultation's own models hold no personal data
+        today, and should one be registered, its reads are logged from then on."""
         references = [(c._meta.label_lower, c.pk) for c in consultations]
         references += [(t._meta.label_lower, t.pk) for c in consultations for t in c.tasks.all()]
+        # The employee named as `requested_by`.
+        references += [("people.employee", c.requested_by_id) for c in consultations]
         record_personal(self.request, references, how=How.API)

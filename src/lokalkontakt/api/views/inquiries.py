@@ -79,7 +79,7 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.log_read(page)
+        self.log_read(_with_handlers(page))
         return self.get_paginated_response(InquirySerializer(page, many=True).data)
 
     def get_object(self):
@@ -93,7 +93,7 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
 
     def retrieve(self, request, *args, **kwargs):
         inquiry = self.get_object()
-        self.log_read([inquiry])
+        self.log_read(_with_handlers([inquiry]))
         return Response(InquiryDetailSerializer(inquiry).data)
 
     def create(self, request, *args, **kwargs):
@@ -108,7 +108,7 @@ class InquiryViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retr
                 error.message_dict if hasattr(error, "error_dict") else error.messages) from None
         self.kwargs["pk"] = str(inquiry.pk)
         inquiry = self.get_object()
-        self.log_read([inquiry])
+        self.log_read(_with_handlers([inquiry]))
         return Response(InquiryDetailSerializer(inquiry).data,
                         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
@@ -120,3 +120,9 @@ def _pk(value: str) -> int:
     if match is None:
         raise Http404
     return int(match[1])
+
+
+def _with_handlers(inquiries) -> list:
+    """The inquiries and the employees named as handling them (`handled_by`): both are personal
+    data the answer gives the key."""
+    return [*inquiries, *(inquiry.assignee for inquiry in inquiries)]

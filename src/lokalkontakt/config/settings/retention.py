@@ -28,3 +28,6 @@ CHANGE_FEED_DAYS = int(os.environ.get("CHANGE_FEED_DAYS", "90"))
 # A period's journalisation ZIP, prepared by the worker, holds personal data: it is deleted this
 # many hours after it was made (journal.jobs).
 JOURNAL_DOWNLOAD_HOURS = int(os.environ.get("JOURNAL_DOWNLOAD_HOURS", "24"))
+# A large export, prepared by the worker, may hold personal data: it is deleted this many hours
+# after it was made (core.exports).
+EXPORT_DOWNLOAD_HOURS = int(os.environ.get("EXPORT_DOWNLOAD_HOURS", "24"))

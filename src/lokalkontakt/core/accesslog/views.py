@@ -7,21 +7,18 @@ the log shows personal data too, so it is logged: one entry per object on the pa
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 
+from lokalkontakt.core.accesslog.exports import EXPORT_LIMIT
 from lokalkontakt.core.accesslog.forms import AccessLogFilterForm
 from lokalkontakt.core.accesslog.record import record_references
 from lokalkontakt.core.accesslog.selectors import entries_matching, rows
+from lokalkontakt.core.exports.respond import export_response, inline_rows, rows_capped
 from lokalkontakt.core.models import AccessLogEntry
 from lokalkontakt.core.permissions import access_log_reader_required
 from lokalkontakt.core.registry import personal_data
-from lokalkontakt.core.xlsx import DATETIME_FORMAT, append_row, workbook_response
 
 PAGE_SIZE = 50
-EXPORT_LIMIT = 10_000
 
 
 def _filtered(request):
@@ -55,25 +52,13 @@ def access_log(request):
 @access_log_reader_required
 @require_GET
 def access_log_export(request):
-    """The entries the filter selects (the newest EXPORT_LIMIT) as an XLSX file."""
+    """The entries the filter selects (the newest EXPORT_LIMIT) as an XLSX file; a large one is
+    prepared by the worker (core.exports)."""
     form, entries = _filtered(request)
     if entries is None:
         return render(request, "core/access_log.html", {
             "form": form, "page": None, "rows": [],
             "retention_days": settings.ACCESS_LOG_RETENTION_DAYS}, status=400)
-    selected = rows(list(entries[:EXPORT_LIMIT]))
-    _log_reading(request, [row.entry for row in selected])
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Access log")
-    append_row(sheet, [_("When"), _("Seen by"), _("How"), _("What"), _("Whose data"), _("Page"),
-                       _("From address")])
-    for row in selected:
-        entry = row.entry
-        append_row(sheet, [entry.at, row.who or _("Not signed in (private link)"),
-                           entry.get_how_display(), row.what, row.person, entry.path, entry.address])
-        sheet.cell(row=sheet.max_row, column=1).number_format = DATETIME_FORMAT
-    for column, width in zip("ABCDEFG", [17, 30, 16, 22, 40, 40, 16], strict=True):
-        sheet.column_dimensions[column].width = width
-    stamp = timezone.localtime().strftime("%Y-%m-%d")
-    return workbook_response(workbook, f"adgangslog-{stamp}.xlsx")
+    filters = form.filters() if form.is_bound else {}
+    return export_response(request, name="core.access_log", params=filters,
+                           rows=rows_capped(entries, cap=min(inline_rows(), EXPORT_LIMIT)))

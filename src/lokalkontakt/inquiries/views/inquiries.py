@@ -9,12 +9,12 @@ from django.views.decorators.http import require_GET
 
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.accesslog.record import How, record_references
+from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.suggest.forms import offer_suggestions
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.emails import submitter_address
-from lokalkontakt.inquiries.exports import inquiries_workbook_response
 from lokalkontakt.inquiries.forms import (
     CloseForm,
     CoreAreaForwardForm,
@@ -45,10 +45,11 @@ def inquiry_list(request):
 @staff_required
 @require_GET
 def export(request):
-    """The list as filtered, as a spreadsheet (without the submitters' personal data)."""
-    form = ListFilterForm(request.GET or None)
-    return inquiries_workbook_response(
-        selectors.inquiry_list(user=request.user, **form.filters()).iterator(chunk_size=2000))
+    """The list as filtered, as a spreadsheet (without the submitters' personal data); a large
+    one is prepared by the worker (core.exports)."""
+    filters = ListFilterForm(request.GET or None).filters()
+    return export_response(request, name="inquiries.list", params=filters, rows=rows_capped(
+        selectors.inquiry_list(user=request.user, **filters)))
 
 
 def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:

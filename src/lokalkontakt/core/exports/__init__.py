@@ -1,0 +1,8 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""Spreadsheet exports of any size. Each export registers itself (core.exports.registry) with a
+function that writes its rows into a write-only workbook (core.xlsx); a view answers through
+`core.exports.respond.export_response`, which builds a small export at once and hands a large
+one (more rows than settings.EXPORT_INLINE_ROWS) to the worker (core.exports.tasks), so that no
+request holds a web worker for seconds. A prepared export is kept for the one who asked, for
+settings.EXPORT_DOWNLOAD_HOURS, then deleted by the periodic job (core.exports.services)."""

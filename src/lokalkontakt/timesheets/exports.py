@@ -1,0 +1,64 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The time overview as a spreadsheet (one sheet per view), written row by row into a
+write-only workbook (core.xlsx); registered as the export "timesheets.overview" so that a large
+one is built by the worker (core.exports)."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from lokalkontakt.core.exports.respond import rows_capped
+from lokalkontakt.core.xlsx import append_row
+from lokalkontakt.people.permissions import core_areas_overseen_by
+from lokalkontakt.timesheets import capacity, selectors
+from lokalkontakt.timesheets.forms import CapacityFilterForm
+
+
+def write_overview(workbook, found) -> list:
+    """The contacts, the local areas and the core areas of an overview, each on a sheet. Holds
+    no one's personal data beyond staff names (nothing to log)."""
+    sheet = workbook.create_sheet(_("Contacts")[:31])
+    append_row(sheet, [_("Name"), _("Core area"), _("Areas"), _("Minutes"),
+                       _("Outside working hours (minutes)"), _("Expected at least"),
+                       _("Expected at most"), _("Status")])
+    labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
+              capacity.ABOVE: _("Above the band")}
+    contacts = found.contacts
+    if hasattr(contacts, "iterator"):
+        contacts = contacts.iterator(chunk_size=2000)
+    for contact in contacts:
+        append_row(sheet, [contact.name, contact.core_area.name if contact.core_area else "",
+                           contact.area_count, contact.minutes, contact.outside_minutes,
+                           found.band.low, found.band.high, labels[found.status(contact.minutes)]])
+    areas = workbook.create_sheet(_("Local areas")[:31])
+    append_row(areas, [_("Local area"), _("Minutes")])
+    for row in found.areas:
+        append_row(areas, [row["area__name"] or _("Not one area"), row["minutes"]])
+    core = workbook.create_sheet(_("Core areas")[:31])
+    append_row(core, [_("Core area"), _("Contacts"), _("Minutes")])
+    for row in found.core_areas:
+        append_row(core, [row["employee__core_area__name"] or _("No core area"), row["contacts"],
+                          row["minutes"]])
+    return []
+
+
+def overview_export(workbook, *, user, params: dict) -> list:
+    """The registered writer: the overview for `params` (start, end, core area) as `user` may
+    see it now; the filter is validated again against the core areas they oversee."""
+    form = CapacityFilterForm(params, core_areas=core_areas_overseen_by(user))
+    if not form.is_valid():
+        raise ValueError(f"invalid filter: {form.errors.as_json()}")
+    return write_overview(workbook, selectors.overview(user=user, **form.cleaned_data))
+
+
+def overview_filename(params: dict) -> str:
+    start, end = (datetime.date.fromisoformat(params[name]).strftime("%Y%m%d")
+                  for name in ("start", "end"))
+    return f"tid-{start}-{end}.xlsx"
+
+
+def overview_rows(found) -> int:
+    """The export's rows, counted cheaply: the contacts by a capped count, the areas' and core
+    areas' rows are in hand."""
+    return rows_capped(found.contacts) + len(found.areas) + len(found.core_areas)
