@@ -6,16 +6,18 @@ database's ranking (candidates.suggestions.ranking) orders the candidates the sa
 
 import datetime
 
-from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.conf import settings
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole
 from lokalkontakt.candidates.models import Nomination
-from lokalkontakt.candidates.suggestions import WEEKS, Candidate, NominationFact, rank, setting_for
+from lokalkontakt.candidates.suggestions import WEEKS, Candidate, NominationFact, Setting, rank
 from lokalkontakt.candidates.suggestions.facts import place_of
+from lokalkontakt.candidates.suggestions.scoring import neighbour_km
 from lokalkontakt.core.roles import person_name
-from lokalkontakt.people.models import Employee
+from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.models import TimeEntry
 
 
@@ -36,6 +38,16 @@ def _minutes_since(start: datetime.date, end: datetime.date):
     entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end))
                .values("employee").annotate(total=Sum("minutes")).values("total"))
     return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
+
+
+def setting_for(area) -> Setting:
+    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+    counts = (Employee.objects.filter(Exists(current)).order_by().values("core_area")
+              .annotate(count=Count("pk")))
+    return Setting(area=place_of(area),
+                   contacts_per_core_area={row["core_area"]: row["count"] for row in counts},
+                   core_area_count=CoreArea.objects.count(),
+                   band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 
 def candidates_for(area, *, today: datetime.date | None = None) -> list[Candidate]:

@@ -297,8 +297,8 @@ def test_the_suggestions_cost_five_queries_however_many(size, django_assert_num_
     many(size, core_areas, areas[1:])
     target = areas[0]
 
-    # the contacts per core area; the number of core areas; the best candidates ranked with
-    # their time and the count; their current areas; their open nominations
+    # the contacts per core area (with the number of core areas); the ids of the best 20 and
+    # the count; those 20 with their time; their current areas; their open nominations
     with django_assert_num_queries(5):
         ranking = suggestions_for(area=target, limit=20)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from lokalkontakt.candidates.suggestions.facts import candidate_of, fact_prefetches, setting_for
-from lokalkontakt.candidates.suggestions.ranking import candidates, ranked
+from lokalkontakt.candidates.suggestions.ranking import ScoredCandidates
 from lokalkontakt.candidates.suggestions.scoring import (
     WEEKS,
     WEIGHTS,
@@ -46,13 +46,17 @@ class Ranking:
 def suggestions_for(*, area, today: datetime.date | None = None,
                     limit: int | None = None) -> Ranking:
     """The best `limit` suggestions for an area (every one with None), best first, with how many
-    candidates there are in all: the contacts per core area and the number of core areas, the
-    ranked candidates with the count, their current areas and their open nominations (five
-    queries; three without candidates)."""
+    candidates there are in all: the setting, the ranked ids with the count, those employees with
+    their facts, their current areas and their open nominations (five queries; two without
+    candidates)."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=7 * WEEKS - 1)
     setting = setting_for(area)
-    best = list(ranked(candidates(area, setting, start=start, today=today), setting)
-                .select_related("core_area").prefetch_related(*fact_prefetches())[:limit])
-    return Ranking(suggestions=[score_of(candidate_of(employee), setting) for employee in best],
-                   total=best[0].total if best else 0)
+    scored = ScoredCandidates(area, setting, start=start, today=today)
+    ids, total = scored.ranked(limit)
+    if not ids:
+        return Ranking(suggestions=[], total=0)
+    employees = scored.with_facts(ids).select_related("core_area").prefetch_related(
+        *fact_prefetches()).in_bulk()
+    return Ranking(suggestions=[score_of(candidate_of(employees[pk]), setting) for pk in ids],
+                   total=total)

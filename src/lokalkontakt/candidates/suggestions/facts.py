@@ -1,11 +1,11 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The facts a suggestion is scored from, read from the database: the setting (the area and the
-contacts per core area, two queries) and the facts of the few candidates shown (their current
+contacts per core area, one query) and the facts of the few candidates shown (their current
 areas and open nomination, one prefetch each)."""
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
@@ -28,13 +28,15 @@ def place_of(area) -> Place:
 
 
 def setting_for(area) -> Setting:
-    """The area and the contacts per core area (two queries)."""
+    """The area, the contacts per core area and the number of core areas on each row (one
+    query; without contacts the number does not matter: the average is 0)."""
     current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-    counts = (Employee.objects.filter(Exists(current)).order_by().values("core_area")
-              .annotate(count=Count("pk")))
+    core_areas = CoreArea.objects.order_by().values(n=Func("pk", function="COUNT"))
+    rows = list(Employee.objects.filter(Exists(current)).order_by().values("core_area")
+                .annotate(count=Count("pk"), core_areas=Subquery(core_areas)))
     return Setting(area=place_of(area),
-                   contacts_per_core_area={row["core_area"]: row["count"] for row in counts},
-                   core_area_count=CoreArea.objects.count(),
+                   contacts_per_core_area={row["core_area"]: row["count"] for row in rows},
+                   core_area_count=rows[0]["core_areas"] if rows else 0,
                    band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 

@@ -7,7 +7,10 @@ Each part is the expression of scoring's rule, computed in the same floating-poi
 the same order (the same libm functions: SQLite's and PostgreSQL's call the C library as Python
 does), so the score equals scoring.score_of's and the order is the same: rounded to six
 decimals, best first, then Danish name order (sort_name) and pk. The balance part depends only on
-the core area: it is computed by scoring.balance_of for each core area and given as constants."""
+the core area: it is computed by scoring.balance_of for each core area and given as constants.
+
+Each part reads its table once per candidate (one subquery); the query returns the ids of the
+best and the count, and only those are loaded with the facts their reasons need."""
 
 import datetime
 import math
@@ -21,7 +24,6 @@ from django.db.models import (
     IntegerField,
     Min,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -77,66 +79,44 @@ def _km_from(area: Place):
     return _float(2 * EARTH_RADIUS_KM) * ASin(Sqrt(h))
 
 
-def _nearest_km(area: Place, current):
-    """The distance to the nearest area the employee covers; NULL when none is located or the
-    area is not."""
+def _distance_part(setting: Setting, current):
+    """nk / the nearest km when beyond the neighbour distance nk, else 1 (nk / max(km, nk)):
+    one subquery over the located areas the employee covers; 0 without any."""
+    area, neighbour = setting.area, setting.neighbour_km
     if not area.located:
-        return Value(None, output_field=FloatField())
-    located = current.filter(area__latitude__isnull=False, area__longitude__isnull=False)
-    return Subquery(located.order_by().values("employee").annotate(km=Min(_km_from(area)))
-                    .values("km"), output_field=FloatField())
+        return _float(0)
+    located = (current.filter(area__latitude__isnull=False, area__longitude__isnull=False)
+               .order_by().values("employee"))
+    if neighbour <= 0:  # only the same place is a neighbour (and nk / km would divide by 0)
+        here = located.annotate(km=_km_from(area)).filter(km__lte=neighbour)
+        return Case(When(Exists(here), then=_float(1)), default=_float(0))
+    nearest = Min(Greatest(_km_from(area), _float(neighbour)))
+    return Coalesce(Subquery(located.annotate(part=_float(neighbour) / nearest).values("part"),
+                             output_field=FloatField()), _float(0))
 
 
-def _count(queryset):
-    return Coalesce(Subquery(queryset.order_by().values("employee").annotate(n=Count("pk"))
-                             .values("n"), output_field=IntegerField()), Value(0))
-
-
-def _sum_of_minutes(entries):
-    return Coalesce(Subquery(entries.order_by().values("employee").annotate(n=Sum("minutes"))
-                             .values("n"), output_field=IntegerField()), Value(0))
-
-
-def candidates(area, setting: Setting, *, start: datetime.date, today: datetime.date):
-    """The nominees (for the area or for no particular area) and the current contacts, active,
-    who do not cover the area yet and are not handing an area over; with the facts the score
-    needs: `nominated_here`, `nominated_free`, `minutes` and `has_time` (from `start` to
-    `today`), `covers` (their current areas) and `km` (to the nearest)."""
-    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-    open_nomination = Nomination.objects.filter(employee=OuterRef("pk"),
-                                                status=Nomination.Status.PROPOSED)
-    named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
-    entries = TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, today))
-    return (Employee.objects.filter(is_active=True)
-            .annotate(nominated_here=Exists(open_nomination.filter(areas=area)),
-                      nominated_free=Exists(open_nomination.exclude(Exists(named))))
-            .filter(Exists(current) | Q(nominated_here=True) | Q(nominated_free=True))
-            .exclude(Exists(current.filter(area=area)))
-            .exclude(Exists(current.filter(role=AssignmentRole.PRIMARY, handover_due=True)))
-            .annotate(minutes=_sum_of_minutes(entries), has_time=Exists(entries),
-                      covers=_count(current), km=_nearest_km(setting.area, current)))
-
-
-def _nomination_part():
-    return Case(When(nominated_here=True, then=_float(FOR_THE_AREA)),
-                When(nominated_free=True, then=_float(WITHOUT_AN_AREA)), default=_float(0))
-
-
-def _distance_part(setting: Setting):
-    neighbour = _float(setting.neighbour_km)
-    return Case(When(km__lte=setting.neighbour_km, then=_float(1)),
-                When(km__gt=setting.neighbour_km, then=neighbour / F("km")), default=_float(0))
-
-
-def _capacity_part(setting: Setting):
+def _capacity_part(setting: Setting, current, entries):
+    """The share of the band's upper end left by the minutes a week, from the entries (one
+    subquery: no row without time); without time 1 / (1 + the areas covered)."""
     _low, high = setting.band
+    weekly = Cast(Sum("minutes"), FloatField()) / _float(setting.weeks)
     if high:
-        weekly = Cast("minutes", FloatField()) / _float(setting.weeks)
         spare = Least(Greatest((_float(high) - weekly) / _float(high), _float(0)), _float(1))
     else:
-        spare = _float(0)
-    without_time = _float(1) / (Cast("covers", FloatField()) + _float(1))
-    return Case(When(has_time=True, then=spare), default=without_time)
+        spare = _float(0) * weekly
+    with_time = Subquery(entries.order_by().values("employee").annotate(part=spare)
+                         .values("part"), output_field=FloatField())
+    areas = Subquery(current.order_by().values("employee").annotate(n=Count("pk")).values("n"),
+                     output_field=IntegerField())
+    without_time = _float(1) / (Cast(Coalesce(areas, Value(0)), FloatField()) + _float(1))
+    return Coalesce(with_time, without_time)
+
+
+def _nomination_part(area, open_nomination, named):
+    part = Case(When(Exists(named.filter(localarea=area)), then=_float(FOR_THE_AREA)),
+                When(~Exists(named), then=_float(WITHOUT_AN_AREA)), default=_float(0))
+    return Coalesce(Subquery(open_nomination.annotate(part=part).values("part")[:1],
+                             output_field=FloatField()), _float(0))
 
 
 def _balance_part(setting: Setting):
@@ -148,14 +128,61 @@ def _balance_part(setting: Setting):
                 default=_float(balance_with(0, setting)))  # a core area without contacts
 
 
-def ranked(candidates_, setting: Setting):
-    """The candidates, best first as scoring.rank orders them, with their `score` and how many
-    there are in all (`total`)."""
-    parts = {"nomination": _nomination_part(), "distance": _distance_part(setting),
-             "capacity": _capacity_part(setting), "balance": _balance_part(setting)}
-    weighted = [_float(WEIGHTS[name]) * part for name, part in parts.items()]
-    total = weighted[0]
-    for part in weighted[1:]:  # added left to right, as Python's sum() adds
-        total = total + part
-    return (candidates_.annotate(score=Round(total, ROUND_TO), total=Window(Count("pk")))
-            .order_by(F("score").desc(), "sort_name", "pk"))
+class ScoredCandidates:
+    """The candidates for an area and their score; `best(limit)` loads the best."""
+
+    def __init__(self, area, setting: Setting, *, start: datetime.date, today: datetime.date):
+        self.area, self.setting = area, setting
+        self.current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+        self.open_nomination = Nomination.objects.filter(employee=OuterRef("pk"),
+                                                         status=Nomination.Status.PROPOSED)
+        self.named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
+        self.entries = TimeEntry.objects.filter(employee=OuterRef("pk"),
+                                                day__range=(start, today))
+
+    def nominated_here(self):
+        return Exists(self.open_nomination.filter(Exists(self.named.filter(localarea=self.area))))
+
+    def nominated_free(self):
+        """Nominated without a particular area."""
+        return Exists(self.open_nomination.exclude(Exists(self.named)))
+
+    def candidates(self):
+        """The nominees (for the area or for no particular area) and the current contacts,
+        active, who do not cover the area yet and are not handing an area over."""
+        current = self.current
+        return (Employee.objects.filter(is_active=True)
+                .filter(Exists(current) | self.nominated_here() | self.nominated_free())
+                .exclude(Exists(current.filter(area=self.area)))
+                .exclude(Exists(current.filter(role=AssignmentRole.PRIMARY, handover_due=True))))
+
+    def score(self):
+        """scoring.score_of's score: the weighted parts added left to right as Python's sum()
+        adds them, rounded."""
+        parts = {"nomination": _nomination_part(self.area, self.open_nomination, self.named),
+                 "distance": _distance_part(self.setting, self.current),
+                 "capacity": _capacity_part(self.setting, self.current, self.entries),
+                 "balance": _balance_part(self.setting)}
+        weighted = [_float(WEIGHTS[name]) * part for name, part in parts.items()]
+        total = weighted[0]
+        for part in weighted[1:]:
+            total = total + part
+        return Round(total, ROUND_TO)
+
+    def ranked(self, limit: int | None) -> tuple[list[int], int]:
+        """The ids of the best `limit` candidates (all with None), best first as scoring.rank
+        orders them, and how many candidates there are in all."""
+        rows = list(self.candidates().alias(score=self.score())
+                    .annotate(total=Window(Count("pk")))
+                    .order_by(F("score").desc(), "sort_name", "pk")
+                    .values_list("pk", "total")[:limit])
+        return [pk for pk, _total in rows], rows[0][1] if rows else 0
+
+    def with_facts(self, ids):
+        """The employees with the facts their reasons need: `minutes` and `has_time`,
+        `nominated_here` and `nominated_free`."""
+        minutes = Subquery(self.entries.order_by().values("employee").annotate(n=Sum("minutes"))
+                           .values("n"), output_field=IntegerField())
+        return Employee.objects.filter(pk__in=ids).annotate(
+            minutes=Coalesce(minutes, Value(0)), has_time=Exists(self.entries),
+            nominated_here=self.nominated_here(), nominated_free=self.nominated_free())
