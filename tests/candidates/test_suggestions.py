@@ -242,7 +242,7 @@ def test_the_candidates_are_the_nominees_and_the_contacts(coordinator):
     AssignmentFactory(employee=deputy, area=stouby, role=AssignmentRole.DEPUTY)
     EmployeeFactory(name="Ib Ingenting", core_area=teknik)  # neither nominated nor a contact
 
-    suggestions = suggestions_for(area=stouby)
+    suggestions = suggestions_for(area=stouby).suggestions
 
     assert names(suggestions) == ["Mette Møller", "Carl Clausen", "Anders Ahl"]
     mette_s, carl_s, anders_s = suggestions
@@ -262,7 +262,9 @@ def test_no_candidates_for_a_municipality_without_contacts_or_nominations():
     stouby = area(STOUBY)
     EmployeeFactory(name="Ib Ingenting")
 
-    assert suggestions_for(area=stouby) == []
+    ranking = suggestions_for(area=stouby)
+
+    assert (ranking.suggestions, ranking.total) == ([], 0)
 
 
 def many(size: int, core_areas: list, areas: list) -> None:
@@ -295,12 +297,14 @@ def test_the_suggestions_cost_five_queries_however_many(size, django_assert_num_
     many(size, core_areas, areas[1:])
     target = areas[0]
 
-    # the open nominations; the employees with their time; their current areas; the contacts
-    # per core area; the number of core areas
+    # the contacts per core area (with the number of core areas); the ids of the best 20 and
+    # the count; those 20 with their time; their current areas; their open nominations
     with django_assert_num_queries(5):
-        suggestions = suggestions_for(area=target)
+        ranking = suggestions_for(area=target, limit=20)
 
-    assert len(suggestions) > size
+    # the contacts, and the nominees for no particular area (the others name other areas)
+    assert ranking.total == size + (size + 1) // 2
+    assert len(ranking.suggestions) == min(20, ranking.total)
 
 
 @pytest.mark.django_db
@@ -315,7 +319,7 @@ def test_a_contact_who_is_handing_her_area_over_is_not_suggested(coordinator):
     handover_start(area=glud, to_employee=lise, actor=coordinator,
                    switch_on=timezone.localdate() + datetime.timedelta(weeks=3))
 
-    assert names(suggestions_for(area=stouby)) == ["Lise Lokal"]
+    assert names(suggestions_for(area=stouby).suggestions) == ["Lise Lokal"]
 
 
 @pytest.mark.django_db
@@ -327,4 +331,4 @@ def test_a_contact_whose_handover_is_due_is_not_suggested_even_when_nominated(co
     deputy = EmployeeFactory(name="Dorte Stedfortræder")
     AssignmentFactory(employee=deputy, area=snaptun, deputy=True)
 
-    assert names(suggestions_for(area=stouby)) == ["Dorte Stedfortræder"]
+    assert names(suggestions_for(area=stouby).suggestions) == ["Dorte Stedfortræder"]

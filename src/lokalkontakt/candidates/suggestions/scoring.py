@@ -1,13 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""Suggestions for an area without a contact (issue 7, item 3): who could take it, ranked, each with
-the reasons in words.
-
-Candidates are the employees with an open nomination for the area or for no particular area, and
-the current contacts (who may take a neighbouring area) — never arbitrary staff, as the role is
-voluntary. Someone who already covers the area (e.g. its deputy) is left out, and so is a contact
-who is handing an area over (a handover is due or planned: planning one marks it due), as she is
-leaving the role rather than taking on more.
+"""The score of a candidate for an area and its reasons in words (pure: it only formats the
+reasons in the active language). The database ranks every candidate by the same score
+(suggestions.ranking); this module explains the few shown, and states the rules:
 
 The score adds four parts, each between 0 and 1, weighted by WEIGHTS:
 - nomination: 1 when nominated for this very area, ½ when nominated without a particular area;
@@ -18,32 +13,24 @@ The score adds four parts, each between 0 and 1, weighted by WEIGHTS:
   0 when the candidate covers no area or a location is unknown;
 - balance: a core area with fewer contacts than the average core area scores higher
   (average / (average + its contacts)); ½ without a core area.
-Equal scores are ordered by name in Danish order.
-
-`rank` is pure (it only formats the reasons in the active language); `suggestions_for` gathers
-its data in five queries however many employees, areas and entries there are."""
+The score is rounded to six decimals; equal scores are ordered by name in Danish order."""
 
 import datetime
 import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lokalkontakt.areas.models import Assignment, AssignmentRole
-from lokalkontakt.candidates.models import Nomination
-from lokalkontakt.core.roles import person_name
 from lokalkontakt.core.text import short_date
-from lokalkontakt.people.models import CoreArea, Employee
-from lokalkontakt.timesheets.models import TimeEntry
 
 WEEKS = 12
 WEIGHTS = {"nomination": 3.0, "capacity": 2.0, "distance": 2.0, "balance": 1.0}
 EARTH_RADIUS_KM = 6371.0
+FOR_THE_AREA, WITHOUT_AN_AREA = 1.0, 0.5  # the nomination part
+WITHOUT_A_CORE_AREA = 0.5  # the balance part
 
 
 def neighbour_km() -> float:
@@ -137,8 +124,8 @@ def _nomination(candidate: Candidate, setting: Setting) -> tuple[float, str | No
     values = {"name": nomination.by, "area": setting.area.name,
               "date": short_date(nomination.on)}
     if nomination.for_area:
-        return 1.0, _("Nominated for %(area)s by %(name)s %(date)s") % values
-    return 0.5, _("Nominated without a particular area by %(name)s %(date)s") % values
+        return FOR_THE_AREA, _("Nominated for %(area)s by %(name)s %(date)s") % values
+    return WITHOUT_AN_AREA, _("Nominated without a particular area by %(name)s %(date)s") % values
 
 
 def _distance(candidate: Candidate, setting: Setting, nearest, km) -> tuple[float, str]:
@@ -170,12 +157,24 @@ def _capacity(candidate: Candidate, setting: Setting) -> tuple[float, str]:
         "weeks": setting.weeks, "count": count}
 
 
-def _balance(candidate: Candidate, setting: Setting) -> tuple[float, str]:
-    if candidate.core_area_id is None:
-        return 0.5, _("No core area registered")
-    count = setting.contacts_per_core_area.get(candidate.core_area_id, 0)
+def balance_of(core_area_id: int | None, setting: Setting) -> float:
+    """The balance part of a candidate in the core area (None: without one)."""
+    if core_area_id is None:
+        return WITHOUT_A_CORE_AREA
+    return balance_with(setting.contacts_per_core_area.get(core_area_id, 0), setting)
+
+
+def balance_with(contacts: int, setting: Setting) -> float:
+    """The balance part of a core area with this many contacts."""
     average = setting.average_contacts
-    score = average / (average + count) if average + count else 1.0
+    return average / (average + contacts) if average + contacts else 1.0
+
+
+def _balance(candidate: Candidate, setting: Setting) -> tuple[float, str]:
+    score = balance_of(candidate.core_area_id, setting)
+    if candidate.core_area_id is None:
+        return score, _("No core area registered")
+    count = setting.contacts_per_core_area.get(candidate.core_area_id, 0)
     total = setting.total_contacts
     return score, ngettext(
         "%(core_area)s has %(count)d of the %(total)d local contact",
@@ -199,79 +198,8 @@ def score_of(candidate: Candidate, setting: Setting) -> Suggestion:
 
 
 def rank(candidates, setting: Setting) -> list[Suggestion]:
-    """The candidates, best first (ties in Danish name order), each with its reasons."""
+    """The candidates, best first (ties in Danish name order), each with its reasons: in Python,
+    for a few (the database ranks the many: suggestions.ranking)."""
     suggestions = [score_of(candidate, setting) for candidate in candidates]
     return sorted(suggestions, key=lambda s: (-s.score, s.candidate.sort_name,
                                               s.candidate.employee_id))
-
-
-# --- gathering the data -------------------------------------------------------------------------
-
-
-def _place(area) -> Place:
-    return Place(name=area.name,
-                 latitude=float(area.latitude) if area.latitude is not None else None,
-                 longitude=float(area.longitude) if area.longitude is not None else None)
-
-
-def _open_nominations(area) -> dict:
-    """Open nominations for the area or for no particular area, by employee (one each)."""
-    named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
-    for_area = Exists(named.filter(localarea=area))
-    nominations = (Nomination.objects.filter(status=Nomination.Status.PROPOSED,
-                                             employee__is_active=True)
-                   .filter(for_area | ~Exists(named)).annotate(for_area=for_area)
-                   .select_related("nominated_by__employee"))
-    return {n.employee_id: NominationFact(by=person_name(n.nominated_by) or "–",
-                                          on=timezone.localdate(n.created_at),
-                                          for_area=n.for_area, pk=n.pk)
-            for n in nominations}
-
-
-def _minutes_since(start: datetime.date, end: datetime.date):
-    entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end))
-               .values("employee").annotate(total=Sum("minutes")).values("total"))
-    return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
-
-
-def setting_for(area) -> Setting:
-    """The area and the contacts per core area (two queries)."""
-    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-    counts = (Employee.objects.filter(Exists(current)).order_by().values("core_area")
-              .annotate(count=Count("pk")))
-    return Setting(area=_place(area),
-                   contacts_per_core_area={row["core_area"]: row["count"] for row in counts},
-                   core_area_count=CoreArea.objects.count(),
-                   band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
-
-
-def candidates_for(area, *, today: datetime.date | None = None) -> list[Candidate]:
-    """The nominees and current contacts who do not cover the area yet and are not handing an
-    area over (three queries)."""
-    today = today or timezone.localdate()
-    start = today - datetime.timedelta(days=7 * WEEKS - 1)
-    nominations = _open_nominations(area)
-    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-    employees = (
-        Employee.objects.filter(is_active=True)
-        .filter(Exists(current) | Q(pk__in=list(nominations)))
-        .exclude(Exists(current.filter(area=area)))
-        .exclude(Exists(current.filter(role=AssignmentRole.PRIMARY, handover_due=True)))
-        .select_related("core_area")
-        .annotate(minutes=_minutes_since(start, today),
-                  has_time=Exists(TimeEntry.objects.filter(employee=OuterRef("pk"),
-                                                           day__range=(start, today))))
-        .prefetch_related(Prefetch(
-            "assignments", to_attr="current",
-            queryset=Assignment.objects.filter(ends_on__isnull=True).select_related("area")
-            .order_by("area__sort_name", "pk"))))
-    return [Candidate(employee_id=e.pk, name=e.name, sort_name=e.sort_name,
-                      core_area_id=e.core_area_id, core_area=e.core_area.name if e.core_area else "",
-                      covers=tuple(_place(a.area) for a in e.current), minutes=e.minutes,
-                      has_time=e.has_time, nomination=nominations.get(e.pk))
-            for e in employees]
-
-
-def suggestions_for(*, area, today: datetime.date | None = None) -> list[Suggestion]:
-    """The ranked suggestions for an area, in five queries."""
-    return rank(candidates_for(area, today=today), setting_for(area))

@@ -1,0 +1,74 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The facts a suggestion is scored from, read from the database: the setting (the area and the
+contacts per core area, one query) and the facts of the few candidates shown (their current
+areas and open nomination, one prefetch each)."""
+
+from django.conf import settings
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Subquery
+from django.utils import timezone
+
+from lokalkontakt.areas.models import Assignment
+from lokalkontakt.candidates.models import Nomination
+from lokalkontakt.candidates.suggestions.scoring import (
+    Candidate,
+    NominationFact,
+    Place,
+    Setting,
+    neighbour_km,
+)
+from lokalkontakt.core.roles import person_name
+from lokalkontakt.people.models import CoreArea, Employee
+
+
+def place_of(area) -> Place:
+    return Place(name=area.name,
+                 latitude=float(area.latitude) if area.latitude is not None else None,
+                 longitude=float(area.longitude) if area.longitude is not None else None)
+
+
+def setting_for(area) -> Setting:
+    """The area, the contacts per core area and the number of core areas on each row (one
+    query; without contacts the number does not matter: the average is 0)."""
+    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+    core_areas = CoreArea.objects.order_by().values(n=Func("pk", function="COUNT"))
+    rows = list(Employee.objects.filter(Exists(current)).order_by().values("core_area")
+                .annotate(count=Count("pk"), core_areas=Subquery(core_areas)))
+    return Setting(area=place_of(area),
+                   contacts_per_core_area={row["core_area"]: row["count"] for row in rows},
+                   core_area_count=rows[0]["core_areas"] if rows else 0,
+                   band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
+
+
+def fact_prefetches() -> list[Prefetch]:
+    """The current assignments with their areas (`current`) and the open nomination with who
+    made it (`open_nominations`) of the employees shown."""
+    return [
+        Prefetch("assignments", to_attr="current",
+                 queryset=Assignment.objects.filter(ends_on__isnull=True).select_related("area")
+                 .order_by("area__sort_name", "pk")),
+        Prefetch("nominations", to_attr="open_nominations",
+                 queryset=Nomination.objects.filter(status=Nomination.Status.PROPOSED)
+                 .select_related("nominated_by__employee")),
+    ]
+
+
+def _nomination_of(employee) -> NominationFact | None:
+    """The open nomination that counts: for the area (`nominated_here`) or for no particular
+    area (`nominated_free`); one naming other areas only does not."""
+    if not (employee.nominated_here or employee.nominated_free) or not employee.open_nominations:
+        return None
+    nomination = employee.open_nominations[0]  # at most one is open (a constraint)
+    return NominationFact(by=person_name(nomination.nominated_by) or "–",
+                          on=timezone.localdate(nomination.created_at),
+                          for_area=employee.nominated_here, pk=nomination.pk)
+
+
+def candidate_of(employee) -> Candidate:
+    """The facts of an employee from suggestions.ranking, with fact_prefetches()."""
+    return Candidate(employee_id=employee.pk, name=employee.name, sort_name=employee.sort_name,
+                     core_area_id=employee.core_area_id,
+                     core_area=employee.core_area.name if employee.core_area else "",
+                     covers=tuple(place_of(a.area) for a in employee.current),
+                     minutes=employee.minutes, has_time=employee.has_time,
+                     nomination=_nomination_of(employee))
