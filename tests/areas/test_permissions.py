@@ -14,6 +14,8 @@ RULES = {
     "areas:directory": "public",
     "areas:detail": "public",
     "coordination:overview": "coordinator",
+    "coordination:overview_list": "coordinator",
+    "coordination:map": "coordinator",
     "coordination:import": "coordinator",
     "coordination:import_template": "coordinator",
     "coordination:area_create": "coordinator",
