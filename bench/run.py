@@ -69,6 +69,9 @@ PAGES = [
     ("area page", "/omraader/{slug}/", False, 200, 10),
     ("area page (coord.)", "/omraader/{slug}/", True, 100, 5),
     ("coverage overview", "/koordinering/", True, 100, 5),
+    # Issue 20: the overview's lists are cut to ten rows; the rest is paged, the map has its own page.
+    ("coverage overview, contacts", "/koordinering/oversigt/lokalkontakter/?side=2", True, 100, 5),
+    ("coverage map", "/koordinering/kort/", True, 100, 5),
     # Issue 17: the coordinator's start page (every block: a count and the first five rows).
     ("coordinator's overview", "/overblik/", True, 100, 5),
     # Issue 6: 12 meetings, every employee invited; 5 items a meeting at 30 areas, 500 at 3,000,

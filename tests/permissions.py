@@ -594,6 +594,8 @@ def sample_arguments(route: Route, world: World) -> tuple[list, dict]:
             kwargs[name] = "smidige-processer"  # core's data migration loads the 15
         elif name == "fmt":
             kwargs[name] = "csv"
+        elif name == "name" and route.key == "coordination:overview_list":
+            kwargs[name] = "uden-kontakt"
         elif name == "history_id" and route.key == "knowledge:version":
             kwargs[name] = world.note.history.order_by("history_id").first().history_id
         elif name == "history_id" and route.key.startswith("guides:"):

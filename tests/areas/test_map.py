@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The coverage map on the directory and the coordinator's overview: a server-drawn SVG with one
-link per area, named with the area and its state; outlines where known, points otherwise."""
+"""The coverage map on the directory and the coordinator's map page (linked from the overview):
+a server-drawn SVG with one link per area, named with the area and its state;
+outlines where known, points otherwise."""
 
 import json
 import math
@@ -79,7 +80,7 @@ def test_the_map_can_be_coloured_by_the_councils_answer(glud):
 
 
 def test_the_coordinators_map_uses_the_coordinators_words(glud, coordinator):
-    html = english_client(coordinator).get(reverse("coordination:overview")).content.decode()
+    html = english_client(coordinator).get(reverse("coordination:map")).content.decode()
 
     assert list(svg_links(html)) == ["Glud: without contact"]
     assert "Without contact (1)" in html

@@ -14,6 +14,8 @@ RULES = {
     "areas:directory": "public",
     "areas:detail": "public",
     "coordination:overview": "coordinator",
+    "coordination:overview_list": "coordinator",
+    "coordination:map": "coordinator",
     "coordination:import": "coordinator",
     "coordination:import_template": "coordinator",
     "coordination:area_create": "coordinator",
@@ -80,7 +82,8 @@ POST_ACTIONS = {
         "omraader.csv", b"omraade;postnumre\nImporteret By;7130\n", "text/csv")}),
 }
 # The coordinator's pages without a POST.
-GET_ONLY = {"coordination:overview", "coordination:import_template"}
+GET_ONLY = {"coordination:overview", "coordination:overview_list", "coordination:map",
+            "coordination:import_template"}
 
 
 @pytest.mark.parametrize("name", sorted(POST_ACTIONS))

@@ -33,8 +33,12 @@ ADDRESS_LOOKUP = 3
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
 AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
 # the local meetings attended and whether the viewer covers the area (may record one)
-OVERVIEW = 11  # session, user, employee, group; areas (also the map's), core areas, contacts, the sources'
-# conflicts, latest events; failed e-mails (the link to them); the planned handovers of the areas due one
+OVERVIEW = 17  # session, user, employee, group; the areas counted by list, the first rows of each of the
+# four lists of areas, the planned handovers of those due one; core areas, the
+# contacts counted and their first rows; the sources' conflicts counted and their first rows;
+# latest events; failed e-mails (the link to them)
+OVERVIEW_MAP = 5  # session, user, employee, group; every area with its coverage
+OVERVIEW_LIST = 7  # session, user, employee, group; count, the page's rows, their planned handovers
 
 
 def build_areas(count: int, *, actor) -> LocalArea:
@@ -170,3 +174,39 @@ def test_the_coverage_overview_costs_the_same(coordinator_client, page_area,
 
     assert response.status_code == 200
     assert "Område 0005" in response.content.decode()
+
+
+def test_the_coverage_overview_renders_at_most_ten_rows_a_list(coordinator_client, page_area):
+    html = coordinator_client.get(reverse("coordination:overview")).content.decode()
+
+    large = LocalArea.objects.count() > 100
+    for heading in ["uncovered-heading", "handover-heading", "unanswered-heading"]:
+        rows = html.split(f'id="{heading}"')[1].split("</section>")[0].count("<li>")
+        assert rows == 10 if large or heading == "unanswered-heading" else rows < 10, heading
+    contacts = html.split('id="contacts-heading"')[1].split("</table>")[0]
+    assert contacts.count("<tr>") == 1 + 10  # the header and ten contacts
+    for name in ["ikke-svaret", "lokalkontakter"] + (["uden-kontakt", "overdragelse"] if large else []):
+        assert reverse("coordination:overview_list", args=[name]) in html
+
+
+def test_the_coordinators_map_costs_the_same(coordinator_client, page_area,
+                                             django_assert_num_queries):
+    with django_assert_num_queries(OVERVIEW_MAP):
+        response = coordinator_client.get(reverse("coordination:map"), headers={"Accept-Language": "en"})
+
+    assert response.status_code == 200
+    assert "areas have no position and are only in the list" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["uden-kontakt", "overdragelse", "lokalkontakter"])
+def test_a_list_of_the_coverage_overview_costs_the_same(name, coordinator_client, page_area,
+                                                         django_assert_num_queries):
+    url = reverse("coordination:overview_list", args=[name])
+    expected = OVERVIEW_LIST if name == "overdragelse" else OVERVIEW_LIST - 1
+
+    with django_assert_num_queries(expected):
+        response = coordinator_client.get(url)
+
+    assert response.status_code == 200
+    rows = response.content.decode().split('id="list-heading"')[1].split('class="pagination"')[0]
+    assert 0 < rows.count("<li>") + rows.count("<tr>") <= 50 + 1  # a table has its header row

@@ -138,39 +138,64 @@ def overview_data(db):
                      participation_date=datetime.date(2025, 2, 1))
 
 
+def overview(limit=10):
+    return selectors.coverage_overview(limit=limit)
+
+
 def test_overview_counts_every_area(overview_data):
-    assert selectors.coverage_overview().total == 8
+    assert overview().total == 8
+
+
+def test_overview_counts_each_list_in_the_database(overview_data):
+    assert overview().counts == {"total": 8, "uncovered": 3, "handover": 2, "declined": 1,
+                                 "unanswered": 6}
 
 
 def test_overview_lists_the_areas_without_a_contact_in_danish_order(overview_data):
-    assert names(selectors.coverage_overview().uncovered) == ["As", "Bjerre", "Ølsted"]
+    assert names(overview().lists["uncovered"]) == ["As", "Bjerre", "Ølsted"]
 
 
 def test_overview_lists_the_areas_with_a_handover_due(overview_data):
-    assert names(selectors.coverage_overview().handover) == ["Glud", "Snaptun"]
+    assert names(overview().lists["handover"]) == ["Glud", "Snaptun"]
 
 
 def test_overview_lists_the_councils_that_declined(overview_data):
-    assert names(selectors.coverage_overview().declined) == ["As"]
+    assert names(overview().lists["declined"]) == ["As"]
 
 
 def test_overview_lists_the_councils_that_have_not_answered(overview_data):
-    assert names(selectors.coverage_overview().unanswered) == [
+    assert names(overview().lists["unanswered"]) == [
         "Glud", "Hedensted", "Løsning", "Rårup", "Snaptun", "Ølsted"]
 
 
+def test_overview_lists_only_the_first_rows_of_each_list_but_counts_them_all(overview_data):
+    cut = overview(limit=2)
+
+    assert names(cut.lists["unanswered"]) == ["Glud", "Hedensted"]
+    assert cut.counts["unanswered"] == 6
+    assert [c.name for c in cut.contacts] == ["Anne-Mette Agermark", "Henriette Petersen"]
+    assert cut.contact_count == 4
+
+
+def test_an_overview_list_is_in_danish_order_with_aa_last(db):
+    for name in ["Aarup", "Ørum", "Ærø", "Bjerre", "Åle"]:
+        LocalAreaFactory(name=name)
+
+    assert names(selectors.area_group("uncovered")) == ["Bjerre", "Ærø", "Ørum", "Åle", "Aarup"]
+
+
 def test_overview_counts_contacts_and_covered_areas_per_core_area(overview_data):
-    rows = [(c.name, c.contact_count, c.area_count) for c in selectors.coverage_overview().core_areas]
+    rows = [(c.name, c.contact_count, c.area_count) for c in overview().core_areas]
 
     assert rows == [("Fritid og Fællesskab", 1, 2), ("Læring", 2, 2), ("Teknik og Miljø", 0, 0)]
 
 
 def test_overview_counts_the_contacts_without_a_core_area(overview_data):
-    assert selectors.coverage_overview().without_core_area == 1
+    assert overview().without_core_area == 1
 
 
 def test_overview_counts_areas_per_contact_and_how_many_as_contact(overview_data):
-    rows = [(c.name, c.area_count, c.primary_count) for c in selectors.coverage_overview().contacts]
+    rows = [(c.name, c.area_count, c.primary_count) for c in overview().contacts]
 
     assert rows == [("Anne-Mette Agermark", 1, 1), ("Henriette Petersen", 2, 2),
                     ("Lars Mikkelsen", 1, 0), ("Susanne Ernst", 2, 2)]
@@ -183,16 +208,17 @@ def test_overview_lists_the_conflicts_found_in_the_sources_in_danish_order(db):
                                        "entry": f"{name} – Lise Lokal"})
     AreaEvent.objects.create(area=LocalAreaFactory(name="Glud"), kind=AreaEvent.Kind.IMPORTED)
 
-    conflicts = selectors.coverage_overview().conflicts
+    result = overview()
 
-    assert [event.area.name for event in conflicts] == ["Stenderup", "Ørum"]
+    assert [event.area.name for event in result.conflicts] == ["Stenderup", "Ørum"]
+    assert result.conflict_count == 2
 
 
 def test_overview_of_an_empty_database_is_empty(db):
-    overview = selectors.coverage_overview()
+    result = overview()
 
-    assert (overview.total, overview.uncovered, overview.contacts, overview.without_core_area) == (
-        0, [], [], 0)
+    assert (result.total, result.lists["uncovered"], result.contacts, result.contact_count,
+            result.without_core_area, result.conflict_count) == (0, [], [], 0, 0, 0)
 
 
 # --- areas_of_employee -------------------------------------------------------------------------

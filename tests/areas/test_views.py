@@ -600,17 +600,79 @@ def test_a_core_area_name_already_in_use_is_refused_whatever_the_case(coordinato
     assert CoreArea.objects.count() == before
 
 
-def test_the_overview_cuts_long_lists_and_links_to_the_rest(coordinator_client):
+def section(html: str, heading_id: str) -> str:
+    """The part of a page from the heading with `heading_id` to the next section."""
+    return html.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def test_the_overview_shows_the_first_rows_in_danish_order_and_links_to_the_rest(
+        coordinator_client):
     for n in range(60):
         LocalAreaFactory(name=f"Udækket {n:02d}")
+    LocalAreaFactory(name="Aarup")  # "Aa" is Å: last in Danish, first by code point
 
-    response = coordinator_client.get(reverse("coordination:overview"))
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
 
-    html = response.content.decode()
-    assert "Udækket 49" in html
-    assert "Udækket 50" not in html.split('id="handover-heading"')[0]
-    assert "… og 10 mere" in page_text(response)
-    assert f'{reverse("areas:directory")}?coverage=uncovered' in html
+    uncovered = section(response.content.decode(), "uncovered-heading")
+    assert "Areas without a contact (61)" in page_text(response)
+    assert uncovered.count("<li>") == 10
+    assert "Udækket 09" in uncovered and "Udækket 10" not in uncovered
+    assert "Aarup" not in uncovered
+    link = reverse("coordination:overview_list", args=["uden-kontakt"])
+    assert f'<a href="{link}">Show all 61<span class="sr-only"> – Areas without a contact</span>' in (
+        uncovered)
+
+
+def test_the_overview_has_no_show_all_link_when_a_list_is_whole(coordinator_client, oelsted):
+    response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    assert "Show all" not in page_text(response)
+    assert "Ølsted" in section(response.content.decode(), "uncovered-heading")
+
+
+def test_an_overview_list_pages_every_area_in_danish_order(coordinator_client):
+    for n in range(60):
+        LocalAreaFactory(name=f"Udækket {n:02d}")
+    LocalAreaFactory(name="Aarup")
+    url = reverse("coordination:overview_list", args=["uden-kontakt"])
+
+    first = coordinator_client.get(url, headers=ENGLISH)
+    second = coordinator_client.get(url, {"side": 2}, headers=ENGLISH)
+
+    assert "Areas without a contact (61)" in page_text(first)
+    assert "Showing 1–50 of 61" in page_text(first)
+    assert first.content.decode().count(">assign<") == 50
+    assert 'href="?side=2"' in first.content.decode()
+    text = page_text(second)
+    assert "Showing 51–61 of 61" in text
+    assert text.index("Udækket 59") < text.index("Aarup")
+    assert "Udækket 49" not in text
+    assert f'href="{reverse("coordination:assign", args=["aarup"])}"' in second.content.decode()
+
+
+def test_the_overview_lists_show_what_the_overview_shows(coordinator_client):
+    declined = LocalAreaFactory(name="As", participation=Participation.DECLINED,
+                                participation_date=datetime.date(2025, 2, 1))
+    AssignmentFactory(area__name="Glud", employee__name="Susanne Ernst", handover=True)
+    AreaEvent.objects.create(area=declined, kind=AreaEvent.Kind.CONFLICT, data={
+        "code": "listed_with_and_without_contact", "source": "Bilag 1", "entry": "As – Lise"})
+
+    def text_of(name):
+        return page_text(coordinator_client.get(
+            reverse("coordination:overview_list", args=[name]), headers=ENGLISH))
+
+    assert "Areas whose council declined (1) As (01/02/2025)" in text_of("takket-nej")
+    assert "Areas whose council has not answered (1) Glud · record answer – Glud" in text_of("ikke-svaret")
+    assert ("Handover due (1) Glud · start a handover – Glud · assign a new contact – Glud"
+            in text_of("overdragelse"))
+    assert "Conflicts in the sources (1) As – Bilag 1 lists As" in text_of("konflikter")
+    assert "Areas per contact (1) Local contact Core area Areas Of which as contact Susanne Ernst" in (
+        text_of("lokalkontakter"))
+
+
+def test_an_unknown_overview_list_is_not_found(coordinator_client):
+    assert coordinator_client.get(
+        reverse("coordination:overview_list", args=["alle"])).status_code == 404
 
 
 def test_the_overview_shows_the_conflicts_in_the_sources_in_the_readers_language(

@@ -66,6 +66,7 @@ def test_the_map_with_outlines_is_accessible_and_coloured_by_answer(page, hedens
 def test_the_coordinators_overview_map_is_accessible(page, hedensted):
     log_in(page, "koordinator")
     page.goto(reverse("coordination:overview"))
+    page.get_by_role("link", name=t("Map of the local areas")).click()
 
     expect(page.get_by_role("heading", name=t("Map of the local areas"))).to_be_visible()
     assert_accessible(page)

@@ -7,8 +7,9 @@ Every list here costs a fixed number of queries, whatever the number of areas.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models import CharField as CharFieldType
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import (
@@ -114,52 +115,85 @@ def areas_of_employee(*, employee: Employee | None):
     )
 
 
+def _active_primary():
+    return Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY)
+
+
+# The overview's lists of areas, each a rule on the areas (the same rules as `coverage`).
+AREA_GROUPS = {
+    "uncovered": lambda: ~Exists(_active_primary()),
+    "handover": lambda: Exists(_active_primary().filter(handover_due=True)),
+    "declined": lambda: Q(participation=Participation.DECLINED),
+    "unanswered": lambda: Q(participation=Participation.UNKNOWN),
+}
+GROUP_FIELDS = ("name", "slug", "sort_name", "participation", "participation_date")
+
+
+def area_group(group: str):
+    """The areas of one of the overview's lists (AREA_GROUPS) in Danish order (the stored sort
+    key), as a queryset to slice or page."""
+    return (LocalArea.objects.only(*GROUP_FIELDS).filter(AREA_GROUPS[group]())
+            .order_by("sort_name", "pk"))
+
+
+def area_group_counts() -> dict:
+    """How many areas there are ("total") and how many are in each of AREA_GROUPS: one query,
+    counted by the database."""
+    return LocalArea.objects.aggregate(
+        total=Count("pk"),
+        **{group: Count("pk", filter=rule()) for group, rule in AREA_GROUPS.items()})
+
+
+def contact_counts() -> dict:
+    """How many employees are contacts now (an active assignment, as contact or deputy), and how
+    many of them have no core area ("without_core_area"): one query."""
+    active = Assignment.objects.filter(ACTIVE, employee=OuterRef("pk"))
+    return Employee.objects.filter(Exists(active)).aggregate(
+        total=Count("pk"), without_core_area=Count("pk", filter=Q(core_area__isnull=True)))
+
+
+def core_areas_with_contact_counts():
+    """Every core area with how many of its employees are contacts and how many areas they cover."""
+    contact_filter = Q(employees__assignments__ends_on__isnull=True)
+    return CoreArea.objects.annotate(
+        contact_count=Count("employees", filter=contact_filter, distinct=True),
+        area_count=Count("employees__assignments__area", filter=contact_filter, distinct=True),
+    ).order_by("sort_name")
+
+
 @dataclass
 class CoverageOverview:
-    areas: list = field(default_factory=list)
-    uncovered: list = field(default_factory=list)
-    handover: list = field(default_factory=list)
-    declined: list = field(default_factory=list)
-    unanswered: list = field(default_factory=list)
-    total: int = 0
+    """The coordinator's overview: figures counted by the database, and the first `limit` rows
+    of each list (`lists`: AREA_GROUPS' names -> areas); the rest are paged elsewhere."""
+
+    counts: dict = field(default_factory=dict)  # "total" and AREA_GROUPS' names -> number
+    lists: dict = field(default_factory=dict)
     core_areas: list = field(default_factory=list)
+    contact_count: int = 0
     without_core_area: int = 0
     contacts: list = field(default_factory=list)
+    conflict_count: int = 0
     conflicts: list = field(default_factory=list)
 
+    @property
+    def total(self) -> int:
+        return self.counts["total"]
 
-def coverage_overview() -> CoverageOverview:
-    """The coordinator's overview in four queries: the areas, the core areas, the contacts
-    and the conflicts found in the sources (the contacts without a core area are counted from
-    the contacts)."""
-    overview = CoverageOverview()
-    areas = list(
-        _with_coverage(LocalArea.objects.select_related("council"))
-        .only(*MAP_FIELDS, "participation_date", "council__name")
-        .order_by("sort_name")
+
+def coverage_overview(*, limit: int) -> CoverageOverview:
+    """The overview in a fixed number of queries, whatever the number of areas: the counts, the
+    first `limit` areas of each group, the core areas, the contacts counted and the first `limit`
+    of them, the sources' conflicts counted and the first `limit` of them."""
+    contacts = contact_counts()
+    conflicts = source_conflicts()
+    return CoverageOverview(
+        counts=area_group_counts(),
+        lists={group: list(area_group(group)[:limit]) for group in AREA_GROUPS},
+        core_areas=list(core_areas_with_contact_counts()),
+        contact_count=contacts["total"], without_core_area=contacts["without_core_area"],
+        contacts=list(contacts_with_area_counts()[:limit]),
+        conflict_count=conflicts.count(), conflicts=list(conflicts[:limit]),
     )
-    overview.areas = areas  # for the map
-    overview.total = len(areas)
-    for area in areas:
-        if area.coverage == Coverage.UNCOVERED:
-            overview.uncovered.append(area)
-        elif area.coverage == Coverage.HANDOVER:
-            overview.handover.append(area)
-        if area.participation == Participation.DECLINED:
-            overview.declined.append(area)
-        elif area.participation == Participation.UNKNOWN:
-            overview.unanswered.append(area)
-    contact_filter = Q(employees__assignments__ends_on__isnull=True)
-    overview.core_areas = list(
-        CoreArea.objects.annotate(
-            contact_count=Count("employees", filter=contact_filter, distinct=True),
-            area_count=Count("employees__assignments__area", filter=contact_filter, distinct=True),
-        ).order_by("sort_name")
-    )
-    overview.contacts = list(contacts_with_area_counts())
-    overview.without_core_area = sum(1 for c in overview.contacts if c.core_area_id is None)
-    overview.conflicts = list(source_conflicts())
-    return overview
 
 
 def source_conflicts():
@@ -170,19 +204,22 @@ def source_conflicts():
 
 
 def contacts_with_area_counts():
-    """Employees with at least one active assignment, with how many areas they cover."""
+    """Employees with at least one active assignment, with how many areas they cover
+    (`area_count`) and in how many as contact (`primary_count`), in Danish order. Counted per
+    employee in a subquery, not grouped over every assignment: a slice reads only its rows."""
+    active = Assignment.objects.filter(ACTIVE, employee=OuterRef("pk"))
     return (
         Employee.objects.select_related("core_area")
-        .annotate(
-            area_count=Count("assignments", filter=Q(assignments__ends_on__isnull=True)),
-            primary_count=Count(
-                "assignments",
-                filter=Q(assignments__ends_on__isnull=True, assignments__role=AssignmentRole.PRIMARY),
-            ),
-        )
-        .filter(area_count__gt=0)
+        .filter(Exists(active))
+        .annotate(area_count=_count_of(active),
+                  primary_count=_count_of(active.filter(role=AssignmentRole.PRIMARY)))
         .order_by("sort_name", "pk")
     )
+
+
+def _count_of(assignments):
+    return Coalesce(Subquery(assignments.order_by().values("employee")
+                             .annotate(n=Count("pk")).values("n")), 0)
 
 
 def recent_events(*, limit: int = 20):

@@ -7,6 +7,8 @@ from lokalkontakt.areas.views import boundaries, coordination, importing
 app_name = "coordination"
 urlpatterns = [
     path("", coordination.overview, name="overview"),
+    path("kort/", coordination.coverage_map, name="map"),
+    path("oversigt/<slug:name>/", coordination.overview_list, name="overview_list"),
     path("import/", importing.import_upload, name="import"),
     re_path(r"^import/skabelon\.(?P<fmt>csv|xlsx)$", importing.import_template,
             name="import_template"),

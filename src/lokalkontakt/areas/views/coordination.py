@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: MPL-2.0
 """The coordinator's pages: coverage overview, assignments, handovers, answers, area facts."""
 
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors, services
@@ -23,27 +26,71 @@ from lokalkontakt.core.permissions import coordinator_required
 from lokalkontakt.core.registry import planned_handover_links
 from lokalkontakt.core.selectors import emails_failed_count
 
-OVERVIEW_LIST_LIMIT = 50
+OVERVIEW_LIST_LIMIT = 10  # rows of each list on the overview; "Show all" pages the rest
+LIST_PAGE_SIZE = 50
 
 
 @coordinator_required
 @require_GET
 def overview(request):
-    """Coverage at a glance: the map, gaps, handovers, answers, contacts per core area and per person;
+    """Coverage at a glance: the map, the figures, and the first rows of the gaps, handovers,
+    answers, conflicts and contacts (each linked to its paged list); contacts per core area;
     and how many e-mails failed (the link to them)."""
     recent_events = list(selectors.recent_events(limit=15))
     record(request, naming_a_person(recent_events))  # council members' names
-    overview = selectors.coverage_overview()
-    planned = planned_handover_links([area.pk for area in overview.handover[:OVERVIEW_LIST_LIMIT]])
+    overview = selectors.coverage_overview(limit=OVERVIEW_LIST_LIMIT)
     return render(request, "areas/overview.html", {
-        "overview": overview, **map_context(request, overview.areas, plain=False),
-        # the areas due a handover, each with its planned handover's page (or none yet)
-        "handovers_due": [(area, planned.get(area.pk)) for area in overview.handover],
+        "overview": overview,
+        "handovers_due": _with_planned_handovers(overview.lists["handover"]),
         "recent_events": recent_events,
         "failed_email_count": emails_failed_count(),
-        # Long lists are cut; the directory's coverage filter shows the rest.
-        "list_slice": f":{OVERVIEW_LIST_LIMIT}", "list_limit": OVERVIEW_LIST_LIMIT,
-        "minus_limit": -OVERVIEW_LIST_LIMIT,
+    })
+
+
+@coordinator_required
+@require_GET
+def coverage_map(request):
+    """Every area on the map, coloured by coverage in the coordinator's terms (or, ?kort=svar,
+    by the council's answer): on its own page, as it draws every area."""
+    return render(request, "areas/overview_map.html",
+                  map_context(request, selectors.map_areas(), plain=False))
+
+
+def _with_planned_handovers(areas) -> list:
+    """The areas due a handover, each with its planned handover's page (or None: none yet)."""
+    planned = planned_handover_links([area.pk for area in areas])
+    return [(area, planned.get(area.pk)) for area in areas]
+
+
+# The overview's paged lists: the URL's word -> (heading, the rows' partial in
+# areas/_overview_rows.html, the rows).
+OVERVIEW_LISTS = {
+    "uden-kontakt": (gettext_lazy("Areas without a contact"), "uncovered",
+                     lambda: selectors.area_group("uncovered")),
+    "overdragelse": (gettext_lazy("Handover due"), "handover",
+                     lambda: selectors.area_group("handover")),
+    "takket-nej": (gettext_lazy("Areas whose council declined"), "declined",
+                   lambda: selectors.area_group("declined")),
+    "ikke-svaret": (gettext_lazy("Areas whose council has not answered"), "unanswered",
+                    lambda: selectors.area_group("unanswered")),
+    "konflikter": (gettext_lazy("Conflicts in the sources"), "conflicts",
+                   selectors.source_conflicts),
+    "lokalkontakter": (gettext_lazy("Areas per contact"), "contacts",
+                       selectors.contacts_with_area_counts),
+}
+
+
+@coordinator_required
+@require_GET
+def overview_list(request, name):
+    """One of the overview's lists in full, in Danish order, LIST_PAGE_SIZE rows a page (?side=N)."""
+    if name not in OVERVIEW_LISTS:
+        raise Http404
+    heading, rows, queryset = OVERVIEW_LISTS[name]
+    page = Paginator(queryset(), LIST_PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "areas/overview_list.html", {
+        "heading": heading, "page": page, "rows_template": f"areas/_overview_rows.html#{rows}",
+        "rows": _with_planned_handovers(page.object_list) if rows == "handover" else page,
     })
 
 
