@@ -84,7 +84,7 @@ def run(port: int, requests: list[tuple], clients: int = LOAD_CLIENTS,
     for thread in threads:
         thread.join()
     return summarise(records, time.perf_counter() - started, clients=clients,
-                     asked=len(requests))
+                     asked=len(requests), order=[name for name, _path, _headers in requests])
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -101,11 +101,15 @@ def _figures(samples: list[float], errors: int, wall: float) -> dict:
             "errors": errors}
 
 
-def summarise(records: list[tuple], wall: float, *, clients: int, asked: int) -> dict:
-    """records: (page name, seconds, error or None). Per page in first-seen order and over all:
+def summarise(records: list[tuple], wall: float, *, clients: int, asked: int,
+              order: list[str] = ()) -> dict:
+    """records: (page name, seconds, error or None). Per page (in `order`, then as first seen)
+    and over all:
     n, requests/s (the page's share of the run's wall time), p50/p95/p99, mean, errors; plus
     up to five error messages."""
-    names = list(dict.fromkeys(name for name, _s, _e in records))
+    seen = {name for name, _s, _e in records}
+    names = list(dict.fromkeys([*(name for name in order if name in seen),
+                                *(name for name, _s, _e in records)]))
     pages = []
     for name in names:
         mine = [(seconds, error) for page, seconds, error in records if page == name]

@@ -1,9 +1,13 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""Peak memory (issue 20): the resident-set high-water mark of a gunicorn worker (VmHWM in
-/proc/<pid>/status), of `manage.py run_jobs` and of rendering a briefing pack's PDF (each in a
-process of its own: ru_maxrss from wait4, the kernel's peak resident set of that process).
+"""Peak memory (issue 20): the resident-set high-water mark (VmHWM in /proc/<pid>/status) of a
+gunicorn worker, of `manage.py run_jobs` and of rendering a briefing pack's PDF, the last two
+each in a fresh process that reports its own VmHWM as it ends. (Not ru_maxrss from wait4: Linux
+carries the parent's peak into a child across fork and exec, so every child of the bench's
+case process would report at least that process's few hundred MiB.)
 
+`python -m bench.memory peak SCRIPT ARGS...` runs a Python script (`manage.py run_jobs`) as
+`python SCRIPT ARGS...` would and prints its VmHWM last, after a marker.
 `python -m bench.memory pdf PATH USERNAME` is the PDF probe: it sets Django up, signs the user in
 (django.test.Client), gets the area's briefing pack as HTML (so templates, URLs and the database
 connection are warm), notes VmHWM, then gets PATH (the PDF) and prints JSON: the peak before and
@@ -11,9 +15,9 @@ after, the time and the size. Linux only (/proc)."""
 
 import json
 import os
+import runpy
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -49,46 +53,65 @@ def worker_pids(master: int) -> list[int]:
     return sorted(children)
 
 
-def run_measured(command: list[str], *, timeout: float, env=None) -> dict:
-    """Run `command` to its end; its exit code, wall time, peak resident set (ru_maxrss, KiB)
-    and the last lines of its output. Killed after `timeout` seconds."""
-    with tempfile.TemporaryFile() as output:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env or os.environ.copy(),  # noqa: S603
-                                   stdout=output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.05)
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        seconds = time.perf_counter() - started
-        output.seek(0)
-        text = output.read().decode(errors="replace")
-    return {"returncode": process.returncode, "s": round(seconds, 2),
-            "peak_rss_kib": usage.ru_maxrss, "output": text.strip().splitlines()[-10:]}
+MARKER = "bench.memory VmHWM kB:"
+
+
+def _run(command: list[str], timeout: float, env=None) -> tuple:
+    """(exit code or None when killed after `timeout` s, seconds, stdout, stderr)."""
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, cwd=ROOT, env=env or os.environ.copy(), timeout=timeout,  # noqa: S603
+                              capture_output=True, text=True, errors="replace", check=False)
+        returncode, out, err = done.returncode, done.stdout, done.stderr
+    except subprocess.TimeoutExpired as expired:
+        returncode, out, err = None, str(expired.stdout or ""), f"killed after {timeout} s"
+    return returncode, round(time.perf_counter() - started, 2), out, err
+
+
+def run_measured(script: list[str], *, timeout: float, env=None) -> dict:
+    """Run `python SCRIPT ARGS...` to its end through `python -m bench.memory peak`; its exit
+    code, wall time, peak resident set (KiB, None if it did not get to say) and the last lines
+    of its output. Killed after `timeout` seconds."""
+    returncode, seconds, out, err = _run([sys.executable, "-m", "bench.memory", "peak", *script],
+                                         timeout, env)
+    lines = (out + err).splitlines()
+    peaks = [line for line in lines if line.startswith(MARKER)]
+    return {"returncode": returncode, "s": seconds,
+            "peak_rss_kib": int(peaks[-1].split()[-1]) if peaks else None,
+            "output": [line for line in lines if line.strip() and not line.startswith(MARKER)][-10:]}
+
+
+def _run_script(script: str, args: list[str]) -> int:
+    """Run a script as __main__ (with its own sys.argv), then print this process's VmHWM."""
+    sys.argv = [script, *args]
+    sys.path.insert(0, str(Path(script).resolve().parent))
+    code = 0
+    try:
+        runpy.run_path(script, run_name="__main__")
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    finally:
+        sys.stdout.flush()
+        print(f"{MARKER} {status_kib()}", flush=True)
+    return code
 
 
 def run_jobs_memory(timeout: float = 600) -> dict:
     """`manage.py run_jobs`, the periodic jobs, on the case's database (os.environ's)."""
-    return run_measured([sys.executable, "manage.py", "run_jobs"], timeout=timeout)
+    return run_measured(["manage.py", "run_jobs"], timeout=timeout)
 
 
 def pdf_memory(path: str, username: str, timeout: float = 300) -> dict:
     """The PDF probe below in a process of its own: its figures and its peak resident set."""
-    measured = run_measured([sys.executable, "-m", "bench.memory", "pdf", path, username],
-                            timeout=timeout)
+    returncode, seconds, out, err = _run(
+        [sys.executable, "-m", "bench.memory", "pdf", path, username], timeout)
     try:
-        probe = json.loads(measured["output"][-1])
+        probe = json.loads(out.strip().splitlines()[-1])
     except (IndexError, ValueError):
-        return {**measured, "error": "the PDF probe printed no figures"}
-    return {**probe, "process_peak_rss_kib": measured["peak_rss_kib"], "s": measured["s"],
-            "returncode": measured["returncode"]}
+        return {"returncode": returncode, "s": seconds, "output": (out + err).splitlines()[-10:],
+                "error": "the PDF probe printed no figures"}
+    return {**probe, "process_peak_rss_kib": probe["peak_rss_after_kib"], "s": seconds,
+            "returncode": returncode}
 
 
 def _pdf_probe(path: str, username: str) -> dict:
@@ -115,6 +138,9 @@ def _pdf_probe(path: str, username: str) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] != "pdf":
-        sys.exit("usage: python -m bench.memory pdf PATH USERNAME")
-    print(json.dumps(_pdf_probe(sys.argv[2], sys.argv[3])))
+    if len(sys.argv) == 4 and sys.argv[1] == "pdf":
+        print(json.dumps(_pdf_probe(sys.argv[2], sys.argv[3])))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "peak":
+        sys.exit(_run_script(sys.argv[2], sys.argv[3:]))
+    else:
+        sys.exit("usage: python -m bench.memory pdf PATH USERNAME | peak SCRIPT [ARGS...]")
