@@ -29,8 +29,17 @@ LOAD_MIX = [
 LOAD_REQUESTS = 2000
 LOAD_CLIENTS = 8
 LOAD_WORKERS = 2
-LOAD_BUDGET_S = 300.0  # the mix stops here whatever is left; `n` says how many ran
+# Time budgets: a run stops there whatever is left (`n` against `asked` says how many ran).
+LOAD_BUDGET_S = 300.0  # the mix
+WARMUP_BUDGET_S = 60.0  # the warm-up before it
+ALONE_BUDGET_S = 60.0  # each page alone
 ALONE = ("healthz", "directory")  # each alone, for the throughput ratio
+RUN_JOBS_TIMEOUT_S = 300.0
+PDF_TIMEOUT_S = 120.0
+# What the load test and the memory figures add to an area case at most (its child's timeout):
+# server start-ups, the runs' budgets and the two processes' timeouts, with room.
+LOAD_TIMEOUT_S = int(60 + WARMUP_BUDGET_S + LOAD_BUDGET_S + len(ALONE) * ALONE_BUDGET_S
+                     + RUN_JOBS_TIMEOUT_S + PDF_TIMEOUT_S + 60)
 ERROR_SAMPLES = 5
 
 
@@ -134,13 +143,15 @@ def load_case(*, kind: str, module: str, cookie: str, slug: str, meeting, reques
     load_before = os.getloadavg()
     server = start_server(kind, module, workers=workers)
     try:
-        run(server.port, plan(mix, 2 * clients * len(mix)), clients)  # warm-up: every worker, page
+        # warm-up: every worker, every page
+        run(server.port, plan(mix, 2 * clients * len(mix)), clients, budget=WARMUP_BUDGET_S)
         result = {"server": f"{server.kind} {server.module}", "workers": server.workers,
                   "mix": run(server.port, plan(mix, requests), clients)}
         alone = {}
         for name in ALONE:
             page = [entry for entry in mix if entry[0] == name]
-            alone[name] = run(server.port, plan(page, max(requests // 2, clients)), clients)
+            alone[name] = run(server.port, plan(page, max(requests // 2, clients)), clients,
+                              budget=ALONE_BUDGET_S)
             alone[name].pop("pages")
         result["alone"] = alone
         pids = worker_pids(server.pid) if server.pid else []

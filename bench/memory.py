@@ -96,12 +96,12 @@ def _run_script(script: str, args: list[str]) -> int:
     return code
 
 
-def run_jobs_memory(timeout: float = 600) -> dict:
+def run_jobs_memory(timeout: float = 300) -> dict:
     """`manage.py run_jobs`, the periodic jobs, on the case's database (os.environ's)."""
     return run_measured(["manage.py", "run_jobs"], timeout=timeout)
 
 
-def pdf_memory(path: str, username: str, timeout: float = 300) -> dict:
+def pdf_memory(path: str, username: str, timeout: float = 120) -> dict:
     """The PDF probe below in a process of its own: its figures and its peak resident set."""
     returncode, seconds, out, err = _run(
         [sys.executable, "-m", "bench.memory", "pdf", path, username], timeout)

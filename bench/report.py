@@ -85,6 +85,7 @@ def print_table(report: dict) -> None:
           "one request, in-process (django.test.Client, same database); sql ms: those SELECTs run "
           "again (execute + fetchall);\nKiB: response body; n: timed requests (fewer than asked "
           "when the page's time budget ran out). Inquiry pages: as the coordinator, 50 a page.")
+    print_goal(report)
     loads = [run for run in report["runs"] if run.get("load")]
     for run in loads:
         print()
@@ -95,6 +96,22 @@ def print_table(report: dict) -> None:
 
         print()
         print_search_table(searches)
+
+
+def print_goal(report: dict) -> None:
+    """Per case, the pages that miss a goal and what they miss (the JSON's `goal`)."""
+    goal = report.get("goal") or {}
+    sizes = {(run["database"], run["case"], run.get("inquiries", run.get("areas"))): run
+             for run in report["runs"] if run.get("ok") and run.get("pages")}
+    for case in goal.get("cases", []):
+        run = sizes.get((case["database"], case["case"], case["size"]))
+        total = len(run["pages"]) if run else "?"
+        label = _case_label(run) if run else case["size"]
+        missing = case["pages_missing"]
+        listed = "; ".join(f"{name} ({', '.join(goals)})" for name, goals in missing.items())
+        print(textwrap.fill(f"Goal, {case['database']}, {label}: {len(missing)} of {total} pages "
+                            f"miss{': ' + listed if listed else ''}", width=130,
+                            subsequent_indent="  "))
 
 
 def _mib(kib) -> str:

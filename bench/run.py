@@ -34,7 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 from bench.cases import check_area_filter, inquiry_case
 from bench.goals import add_growth, add_ratios, goal_summary
 from bench.inprocess import measure_in_process
-from bench.load import LOAD_CLIENTS, LOAD_REQUESTS, LOAD_WORKERS
+from bench.load import LOAD_CLIENTS, LOAD_REQUESTS, LOAD_TIMEOUT_S, LOAD_WORKERS
 from bench.pages import FLOOR_NAMES, INQUIRY_PAGES, PAGES
 from bench.report import print_table
 from bench.serve import _as, _headers, preflight, retime_floor, start_server, time_page
@@ -179,6 +179,8 @@ def run_child(database: str, server_url: str | None, kind: str, size: int, args)
                  {"areas": args.inquiry_areas, "inquiries": size})}
     # The search case writes and indexes up to a million notes: about 10 ms a note, with room.
     timeout = 900 + (size // 50 if kind == "search" else 0)
+    if args.load and kind == "areas":
+        timeout += LOAD_TIMEOUT_S
     url = ""
     try:
         if database == "sqlite":
@@ -366,7 +368,7 @@ def chosen_pages(pages: list, names: list[str]) -> list:
 def load_and_memory(args, result: dict, module: str, cookie: str, generated, meeting) -> None:
     """The load test (result["load"]), then the peak memory of run_jobs and of a briefing
     pack's PDF (result["memory"]); a failure is recorded and printed, not raised."""
-    from bench.load import load_case
+    from bench.load import PDF_TIMEOUT_S, RUN_JOBS_TIMEOUT_S, load_case
     from bench.memory import pdf_memory, run_jobs_memory
 
     print(f"   load test: {args.load_requests} requests, {args.load_clients} clients, "
@@ -384,9 +386,9 @@ def load_and_memory(args, result: dict, module: str, cookie: str, generated, mee
         print(f"   load test FAILED: {result['load']['error']}", flush=True)
     pdf_path = next(path for name, path, *_rest in PAGES if name == "briefing pack, PDF")
     result["memory"] = {
-        "run_jobs": run_jobs_memory(),
+        "run_jobs": run_jobs_memory(timeout=RUN_JOBS_TIMEOUT_S),
         "briefing_pack_pdf": pdf_memory(pdf_path.format(slug=generated.covered_slug),
-                                        generated.coordinator),
+                                        generated.coordinator, timeout=PDF_TIMEOUT_S),
     }
     print(f"   memory: run_jobs {result['memory']['run_jobs']['peak_rss_kib']} KiB, "
           f"briefing pack PDF {result['memory']['briefing_pack_pdf'].get('process_peak_rss_kib')} KiB",

@@ -73,3 +73,11 @@ def test_the_load_section_gives_each_page_the_throughput_goal_and_peak_memory(ca
     rows = [line.split() for line in section.splitlines()[2:6]]
     assert rows[1][:2] == ["directory", "100"] and rows[1][-1] == "1"
     assert rows[3][0] == "all" and rows[3][-1] == "1"
+
+
+def test_the_goal_lines_name_the_pages_that_miss_per_case(capsys):
+    print_table(report())
+    out = capsys.readouterr().out
+    assert "Goal, sqlite, 30 areas: 1 of 6 pages miss: directory (layout)" in out
+    assert ("Goal, sqlite, 3,000 areas: 2 of 6 pages miss: directory (layout, healthz, growth); "
+            "meeting page (layout, healthz, growth)") in out
