@@ -63,6 +63,9 @@ def test_the_pages_that_miss_each_goal_are_named():
     assert misses(pages["directory"]) == ["layout", "healthz", "growth"]  # 6.7x, 20x, 2x
     assert misses(pages["meeting page"]) == ["layout", "healthz", "growth"]  # 5x, 20x, 2.5x
     assert misses(pages["API: areas"]) == []
+    assert pages["layout (coord.)"]["ratio_to_healthz"] == 4.0
+    pages["layout (coord.)"]["ratio_to_healthz"] = 20.0
+    assert misses(pages["layout (coord.)"]) == []  # a floor is a reference, not a page to judge
     assert misses(by_name(small)["directory"]) == ["layout"]  # 3.33x, 10x, no growth at 30
     summary = goal_summary([small, large])
     assert summary["limits"] == {"x_layout": 3.0, "x_healthz": 15.0, "growth": 1.5,
