@@ -10,7 +10,7 @@ import re
 import time
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from lokalkontakt.areas.boundaries import simplify
@@ -187,17 +187,52 @@ def build_map_areas(count: int) -> None:
     LocalArea.objects.bulk_create(areas)
 
 
-MAP_DIRECTORY_ANONYMOUS = 4  # count, the page of areas, their active assignments, the map's areas
+# count, the page of areas, their active assignments, the map's version; the map's areas only
+# when the map of that version is not in the cache yet
+MAP_DIRECTORY_ANONYMOUS = 4
 
 
 @pytest.mark.parametrize("count", [30, 600])
 def test_the_map_costs_the_same_queries_at_any_size(client, count, django_assert_num_queries):
     build_map_areas(count)
 
+    with django_assert_num_queries(MAP_DIRECTORY_ANONYMOUS + 1):
+        first = client.get(reverse("areas:directory")).content.decode()
     with django_assert_num_queries(MAP_DIRECTORY_ANONYMOUS):
-        response = client.get(reverse("areas:directory"))
+        again = client.get(reverse("areas:directory")).content.decode()
 
-    assert response.content.decode().count("coverage-map__outline") == count - (count + 2) // 3
+    assert first.count("coverage-map__outline") == count - (count + 2) // 3
+    assert svg_links(again) == svg_links(first) and map_shapes(again) == map_shapes(first)
+
+
+def test_the_map_is_drawn_again_as_soon_as_an_area_or_its_contact_changes(glud):
+    client = english_client()
+    url = reverse("areas:directory")
+    assert svg_links(client.get(url).content.decode()) == {
+        "Glud: no local contact yet": glud.get_absolute_url()}
+
+    assignment = AssignmentFactory(area=glud)
+    assert list(svg_links(client.get(url).content.decode())) == ["Glud: has a local contact"]
+
+    glud.name = "Glud Strand"
+    glud.save()
+    assert list(svg_links(client.get(url).content.decode())) == [
+        "Glud Strand: has a local contact"]
+
+    assignment.delete()
+    assert list(svg_links(client.get(url).content.decode())) == [
+        "Glud Strand: no local contact yet"]
+
+
+def test_the_cached_map_is_kept_per_language_and_mode(glud):
+    url = reverse("areas:directory")
+    for _ in range(2):
+        assert list(svg_links(english_client().get(url).content.decode())) == [
+            "Glud: no local contact yet"]
+        assert list(svg_links(Client().get(url).content.decode())) == [
+            "Glud: ingen lokalkontakt endnu"]
+        assert list(svg_links(english_client().get(url, {"kort": "svar"}).content.decode())) == [
+            "Glud: not answered"]
 
 
 def test_the_map_of_3000_outlined_areas_stays_small(client):

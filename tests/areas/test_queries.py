@@ -24,9 +24,10 @@ PAGE_AREA = 12  # has a council, a contact, a deputy, an ended assignment, event
 # Pinned counts, measured once; the same for both sizes. Signed-in requests add the session and the
 # user, and the role checks add the employee, the coordinator group and (for a non-coordinator)
 # Django's own user and group permissions.
-DIRECTORY_ANONYMOUS = 4  # count, the page of areas with councils, their active assignments; the
-# map's areas (all of them, with their coverage)
-DIRECTORY_STAFF = 10  # + session, user, employee, group, 2 x permissions
+DIRECTORY_ANONYMOUS = 5  # count, the page of areas with councils, their active assignments; the
+# map's version and, as no map of it is cached yet, the map's areas (all of them, with their
+# coverage); tests/areas/test_map.py: one query fewer once the map is cached
+DIRECTORY_STAFF = 11  # + session, user, employee, group, 2 x permissions
 # The area of an address (without the address service): the areas with its postcode, the areas
 # found with councils, their active assignments.
 ADDRESS_LOOKUP = 3

@@ -99,7 +99,9 @@ class LocalArea(models.Model):
         verbose_name_plural = _("local areas")
         # The box's columns in an index: the look-up reads the index, not the outlines' rows.
         indexes = [models.Index(fields=["boundary_west", "boundary_east", "boundary_south",
-                                        "boundary_north"], name="area_boundary_box")]
+                                        "boundary_north"], name="area_boundary_box"),
+                   # The coverage map's version reads the latest change (selectors.map_version).
+                   models.Index(fields=["updated_at"], name="area_updated_at")]
 
     def __str__(self):
         return self.name
@@ -203,7 +205,9 @@ class Assignment(models.Model):
                 violation_error_message=_("An assignment cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["employee", "ends_on"])]
+        indexes = [models.Index(fields=["employee", "ends_on"]),
+                   # The coverage map's version reads the latest change (selectors.map_version).
+                   models.Index(fields=["updated_at"], name="assignment_updated_at")]
 
     def __str__(self):
         return f"{self.employee} – {self.area} ({self.get_role_display()})"

@@ -7,6 +7,7 @@ Every list here costs a fixed number of queries, whatever the number of areas.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models import CharField as CharFieldType
 from django.db.models.functions import Coalesce
@@ -76,8 +77,22 @@ MAP_FIELDS = ("name", "slug", "sort_name", "parish", "participation", "latitude"
 
 
 def map_areas():
-    """Every area for the coverage map (areas.maps), in Danish order, in one query."""
-    return _with_coverage(LocalArea.objects.only(*MAP_FIELDS)).order_by("sort_name")
+    """Every area for the coverage map (areas.maps), in Danish order, in one query; as rows
+    with the map's fields as attributes (no model instances: there may be thousands)."""
+    return (_with_coverage(LocalArea.objects.all()).order_by("sort_name")
+            .values_list(*MAP_FIELDS, "coverage", named=True))
+
+
+def map_version() -> str:
+    """Changes whenever the coverage map may change (areas.maps.cached): the areas' and the
+    assignments' counts and latest changes, in one query. Every write of either goes through
+    save(), which sets updated_at; a deleted row changes the count."""
+    tables = map(connection.ops.quote_name, (LocalArea._meta.db_table, Assignment._meta.db_table))
+    parts = ", ".join(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})"  # noqa: S608 - the models' own tables
+                      for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")
+        return "/".join(map(str, cursor.fetchone()))
 
 
 def areas_for_boundaries():

@@ -11,8 +11,10 @@ URL names are strings: core imports no app.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -34,8 +36,15 @@ class MenuItem:
 
 
 def _link(request, url_name: str, label) -> MenuItem:
-    url = reverse(url_name)
+    url = _reversed(url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return MenuItem(label=label, url=url, current=request.path == url)
+
+
+@lru_cache(maxsize=128)
+def _reversed(url_name: str, prefix: str, urlconf: str) -> str:
+    """The menu's URLs, reversed once a process rather than on every page (up to 20 a page);
+    `prefix` and `urlconf` are the ones reverse() reads, in the key."""
+    return reverse(url_name, urlconf=urlconf)
 
 
 def _group(label, items: list[MenuItem]) -> list[MenuItem]:

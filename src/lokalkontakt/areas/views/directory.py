@@ -12,12 +12,15 @@ from lokalkontakt.areas.addresses.forms import AddressForm
 from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.areas.forms import DirectorySearchForm
 from lokalkontakt.areas.maps import coverage_map
+from lokalkontakt.areas.maps.cached import cached_coverage_map
 from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
 from lokalkontakt.core.registry import area_panels, panels_for
 
 PAGE_SIZE = 50
+# Columns the directory's rows do not show: the outline alone is kilobytes of JSON an area.
+NOT_SHOWN = ("boundary", "sources", "participation_note", "search_text", "invited_on")
 
 
 @public
@@ -36,22 +39,27 @@ def directory(request):
     query = coverage = ""
     if form.is_valid():
         query, coverage = form.cleaned_data["q"], form.cleaned_data["coverage"]
-    areas = selectors.directory_areas(query=query, coverage=coverage)
+    areas = selectors.directory_areas(query=query, coverage=coverage).defer(*NOT_SHOWN)
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("side"))
     context = {"form": form, "page": page, "query": query, "querystring": _without_page(request),
                "address_form": address_form, "address_result": address_result}
     if request.htmx:  # the map above the results stays as it is
         return render(request, "areas/directory.html#results", context)
-    context.update(map_context(request, selectors.map_areas(), plain=True))
+    context.update(map_context(request, selectors.map_areas, plain=True,
+                               version=selectors.map_version()))
     return render(request, "areas/directory.html", context)
 
 
-def map_context(request, areas, *, plain: bool) -> dict:
-    """The coverage map of `areas` and the tile settings its enhancement needs."""
+def map_context(request, areas, *, plain: bool, version: str = "") -> dict:
+    """The coverage map of `areas` and the tile settings its enhancement needs. With the data's
+    `version` (areas.selectors.map_version) the map is drawn once and kept until it changes;
+    `areas` is then a function that returns them, called only to draw."""
     tiles = settings.MAP_TILE_URL
-    return {"coverage_map": coverage_map(areas, query=request.GET, plain=plain,
-                                         with_geojson=bool(tiles)),
-            "map_tile_url": tiles, "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
+    options = {"query": request.GET, "plain": plain, "with_geojson": bool(tiles)}
+    drawn = (cached_coverage_map(areas, version=version, **options) if version
+             else coverage_map(areas, **options))
+    return {"coverage_map": drawn, "map_tile_url": tiles,
+            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 def _without_page(request) -> str:

@@ -12,17 +12,19 @@ With MAP_TILE_URL set, static/js/coverage-map.js redraws the same areas over til
 from `geojson`.
 """
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lokalkontakt.areas.forms import COVERAGE_IN_PLAIN_WORDS
+from lokalkontakt.areas.maps.svg import number, outline_link, path_data, point_link, shape
 from lokalkontakt.areas.models import Coverage, Participation
 
 WIDTH = 600
@@ -56,30 +58,23 @@ class MapArea:
 
 @dataclass
 class CoverageMap:
+    """What the template draws: the SVG written out and the figures beside it. It holds no
+    area objects, so that it is small to cache (areas.maps.cached)."""
     mode: str
     width: int
     height: int
-    outlined: list = field(default_factory=list)
-    points: list = field(default_factory=list)
+    svg_links: SafeString = mark_safe("")  # noqa: S308 - empty
+    outlined: int = 0  # areas drawn with their outline
+    points: int = 0  # areas drawn as a point
     unplaced: int = 0
     legend: list = field(default_factory=list)  # (State, count)
     modes: list = field(default_factory=list)  # (label, url, current)
-    geojson: dict | None = None
-
-    @property
-    def svg_links(self) -> SafeString:
-        """The areas as SVG links, outlines first, each in Danish order. Written here rather than
-        in a template loop: at 3,000 areas the template took most of the page's time."""
-        # Safe: every value from the database is escaped in _outline_link / _point_link; the
-        # rest are numbers and the states' fixed values.
-        return mark_safe("\n".join(  # noqa: S308
-            [*map(_outline_link, self.outlined), *map(_point_link, self.points)]))
+    geojson: SafeString = mark_safe("")  # noqa: S308 - the areas for Leaflet, as a <script>
 
 
 # At least 4.5:1 against white, so outlines and points stand out from the background and from
 # each other's white borders (WCAG 1.4.11).
 GREEN, ORANGE, RED, GREY = "#1b7a3a", "#9c4f00", "#b3261e", "#595959"
-POINT_SIZE = 6
 LABELLED_UP_TO = 60  # points get their name written beside them on a map of this many areas
 
 MODES = {"": gettext_lazy("Coloured by coverage"),
@@ -108,43 +103,62 @@ def coverage_map(areas, *, query: QueryDict, plain: bool, with_geojson: bool) ->
     the mode the query asks for (?kort=svar: the council's answer). `plain`: the public
     directory's words for coverage. `with_geojson`: also the areas as GeoJSON for Leaflet."""
     mode = map_mode(query)
+    return with_mode_links(draw(areas, mode=mode, plain=plain, with_geojson=with_geojson), query)
+
+
+def with_mode_links(drawn: CoverageMap, query: QueryDict) -> CoverageMap:
+    return dataclasses.replace(drawn, modes=_mode_links(query, drawn.mode))
+
+
+def draw(areas, *, mode: str, plain: bool, with_geojson: bool) -> CoverageMap:
+    """The map of `areas` in `mode`, without the links between the modes."""
     states = {state.value: state for state in _states(mode, plain=plain)}
     counts = dict.fromkeys(states, 0)
     placed = [(area, _outline(area), _point(area)) for area in areas]
     placed_any = [p for p in placed if p[1] or p[2]]
     project, width, height = _projection([lonlat for _a, outline, point in placed_any
                                           for lonlat in _corners(outline, point)])
-    result = CoverageMap(mode=mode, width=width, height=height, modes=_mode_links(query, mode))
+    outlined, points, unplaced, features = [], [], 0, []
     url_of = _url_maker()
-    features = []
+    labelled = _("%(area)s: %(state)s")  # translated once, not once an area
+    lower = {value: state.label.lower() for value, state in states.items()}
     for area, outline, point in placed:
         state = states[area.participation if mode == BY_ANSWER else area.coverage]
         counts[state.value] += 1
         if not outline and not point:
-            result.unplaced += 1
+            unplaced += 1
             continue
         item = MapArea(name=area.name, url=url_of(area.slug), state=state,
-                       label=_("%(area)s: %(state)s") % {"area": area.name,
-                                                         "state": state.label.lower()})
-        item.path = _path(outline, project) if outline else ""
+                       label=labelled % {"area": area.name, "state": lower[state.value]})
+        item.path = path_data(outline, project) if outline else ""
         if item.path:
-            result.outlined.append(item)
+            outlined.append(item)
         else:
             item.x, item.y = project(point or _label_point(outline))
             item.path = shape(state.style, item.x, item.y)
-            result.points.append(item)
+            points.append(item)
         if with_geojson:
             features.append(_feature(item, area, outline, point))
-    if len(result.points) + len(result.outlined) <= LABELLED_UP_TO:
-        for item in result.points:
-            right = item.x > WIDTH - 90
-            item.text_anchor = "end" if right else "start"
-            item.text_x = _number(item.x - 10 if right else item.x + 10)
-            item.text_y = _number(item.y + 4)
-    result.legend = [(state, counts[value]) for value, state in states.items()]
-    if with_geojson:
-        result.geojson = {"type": "FeatureCollection", "features": features}
-    return result
+    if len(points) + len(outlined) <= LABELLED_UP_TO:
+        _label(points)
+    # Safe: every value from the database is escaped in outline_link / point_link; the rest
+    # are numbers and the states' fixed values.
+    svg = mark_safe("\n".join([*map(outline_link, outlined), *map(point_link, points)]))  # noqa: S308
+    geojson = (json_script({"type": "FeatureCollection", "features": features},
+                           "coverage-map-data") if with_geojson else mark_safe(""))  # noqa: S308
+    return CoverageMap(mode=mode, width=width, height=height, svg_links=svg,
+                       outlined=len(outlined), points=len(points), unplaced=unplaced,
+                       legend=[(state, counts[value]) for value, state in states.items()],
+                       geojson=geojson)
+
+
+def _label(points: list[MapArea]) -> None:
+    """Where each point's name is written beside it (small maps only)."""
+    for item in points:
+        right = item.x > WIDTH - 90
+        item.text_anchor = "end" if right else "start"
+        item.text_x = number(item.x - 10 if right else item.x + 10)
+        item.text_y = number(item.y + 4)
 
 
 def _mode_links(query: QueryDict, current: str) -> list:
@@ -213,59 +227,6 @@ def _projection(points):
         return (PAD + (point[0] - west) * scale_x * factor, PAD + (north - point[1]) * factor)
 
     return project, WIDTH, height
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _path(outline, project) -> str:
-    """The outline as SVG path data in whole units (about a pixel at full width; whole numbers
-    keep the page small and fast to write); rings smaller than a few units are left out (the
-    area is then drawn as a point)."""
-    parts = []
-    for polygon in outline:
-        for ring in polygon:
-            points, last = [], None
-            for lonlat in ring:
-                x, y = project(lonlat)
-                point = (round(x), round(y))
-                if point != last:
-                    points.append(point)
-                    last = point
-            if len(points) >= 4:
-                parts.append("M" + " ".join(f"{x} {y}" for x, y in points) + "Z")
-    return "".join(parts)
-
-
-def shape(style: str, x: float, y: float, size: float = POINT_SIZE) -> str:
-    """A point's marker as path data: a circle (solid), a square (hatch) or a triangle (dots)."""
-    n = _number
-    if style == "solid":
-        return (f"M{n(x - size)} {n(y)}a{n(size)} {n(size)} 0 1 0 {n(2 * size)} 0"
-                f"a{n(size)} {n(size)} 0 1 0 {n(-2 * size)} 0Z")
-    if style == "hatch":
-        half = size * 0.85
-        return f"M{n(x - half)} {n(y - half)}h{n(2 * half)}v{n(2 * half)}h{n(-2 * half)}Z"
-    return (f"M{n(x)} {n(y - size * 1.2)}L{n(x + size * 1.05)} {n(y + size * 0.8)}"
-            f"L{n(x - size * 1.05)} {n(y + size * 0.8)}Z")
-
-
-def _outline_link(area: MapArea) -> str:
-    label = escape(area.label)
-    return (f'<a href="{escape(area.url)}" aria-label="{label}"><title>{label}</title>'
-            f'<path class="coverage-map__outline" fill="url(#map-fill-{area.state.value})" '
-            f'fill-rule="evenodd" d="{area.path}"/></a>')
-
-
-def _point_link(area: MapArea) -> str:
-    label = escape(area.label)
-    text = (f'<text class="coverage-map__label" x="{area.text_x}" y="{area.text_y}" '
-            f'text-anchor="{area.text_anchor}" aria-hidden="true">{escape(area.name)}</text>'
-            if area.text_x else "")
-    return (f'<a href="{escape(area.url)}" aria-label="{label}"><title>{label}</title>'
-            f'<path class="coverage-map__point" fill="{area.state.colour}" d="{area.path}"/>'
-            f'{text}</a>')
 
 
 def _feature(item: MapArea, area, outline, point) -> dict:
