@@ -4,6 +4,7 @@
 and the minutes of each item."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +18,9 @@ from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, M
 from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, item_update
 from lokalkontakt.meetings.services.attendance import attendance_record
 from lokalkontakt.meetings.services.minutes import item_minutes
+
+# A real agenda has 5–30 items: one page. A longer one is arranged a page at a time.
+ARRANGE_PAGE_SIZE = 30
 
 
 def _area_of_link(request):
@@ -55,9 +59,16 @@ def item_edit(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def arrange(request, pk):
-    """Order the items, put proposals on the agenda or defer them to the next meeting."""
+    """Order the items, put proposals on the agenda or defer them to the next meeting: a page of
+    items at a time (?side=), and a save changes the items of the page it was sent from."""
     meeting = selectors.meeting_get(pk=pk)
     items = meeting.items.select_related("proposed_by").order_by("position", "pk")
+    page = None
+    if request.method == "POST":
+        items = items.filter(pk__in=ArrangeForm.posted_items(request.POST))
+    else:
+        page = Paginator(items, ARRANGE_PAGE_SIZE).get_page(request.GET.get("side"))
+        items = page.object_list
     form = ArrangeForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
         moved = agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
@@ -68,7 +79,8 @@ def arrange(request, pk):
                                       moved) % {"count": moved}
         messages.success(request, message)
         return redirect(meeting)
-    return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting},
+    return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting,
+                                                     "page": page},
                   status=400 if form.errors else 200)
 
 
