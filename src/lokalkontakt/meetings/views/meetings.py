@@ -18,7 +18,6 @@ from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import ical, permissions, selectors
-from lokalkontakt.meetings.views import meeting_page
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.services.agenda import agenda_publish
 from lokalkontakt.meetings.services.attendance import attendance_respond
@@ -29,6 +28,7 @@ from lokalkontakt.meetings.services.series import (
     participants_add_new,
     series_create,
 )
+from lokalkontakt.meetings.views import meeting_page
 from lokalkontakt.people.permissions import active_employee
 
 UPCOMING_LIMIT = 12
