@@ -4,13 +4,14 @@
 participants on the meeting's page, and the items on the arrange page. Each page's links lead to
 the rest as plain links (no JavaScript), and the lists page apart."""
 
+import datetime
 import html
 import re
 
 import pytest
 from django.urls import reverse
 
-from lokalkontakt.meetings.models import AgendaItem, Attendance
+from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance
 from lokalkontakt.people.models import Employee
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import MeetingFactory
@@ -132,3 +133,48 @@ def test_the_arrange_page_shows_a_page_of_items_and_saves_the_page_it_was_sent_f
     assert response.status_code == 302
     accepted = AgendaItem.objects.filter(meeting=meeting, status=Status.ACCEPTED)
     assert sorted(accepted.values_list("pk", flat=True)) == [item.pk for item in proposals[30:]]
+
+
+def test_attendance_is_recorded_a_page_of_participants_at_a_time(setting):
+    meeting = MeetingFactory(held=True)
+    people = Employee.objects.bulk_create(
+        Employee(name=f"Deltager {n:02d}", sort_name=f"deltager {n:02d}", email=f"d{n}@example.dk")
+        for n in range(60))
+    invitations = Attendance.objects.bulk_create(Attendance(meeting=meeting, employee=person)
+                                                 for person in people)
+    client = english_client(setting.coordinator)
+    url = reverse("meetings:attendance", args=[meeting.pk])
+
+    first = page(client, url)
+    assert first.count('name="attendance_') == 50
+    assert "Participants 1–50 of 60." in first
+    assert link(first, "Next") == "?side=2"
+    second = page(client, url + "?side=2")
+    assert [int(pk) for pk in re.findall(r'name="attendance_(\d+)"', second)] == [
+        invitation.pk for invitation in invitations[50:]]
+
+    response = client.post(url + "?side=2", {f"attendance_{invitation.pk}": "present"
+                                             for invitation in invitations[50:]})
+
+    assert response.status_code == 302
+    present = Attendance.objects.filter(meeting=meeting, status=Attendance.Status.PRESENT)
+    assert sorted(present.values_list("pk", flat=True)) == [i.pk for i in invitations[50:]]
+
+
+def test_the_follow_up_pages_the_open_action_items_of_earlier_meetings(setting):
+    meeting = MeetingFactory()
+    earlier = MeetingFactory(held=True)
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=earlier, title=f"Opfølgning {n:02d}", owner=setting.contact.employee,
+                   due_on=earlier.starts_at.date() + datetime.timedelta(days=n))
+        for n in range(30))
+    client = english_client(setting.contact)
+
+    first = page(client, meeting.get_absolute_url())
+    assert re.findall(r">(Opfølgning \d\d)</a>", first) == [f"Opfølgning {n:02d}" for n in range(25)]
+    assert "1–25 of 30 are shown." in first
+    following = link(first, "Next")
+    assert following == "?opfoelgning=2#follow-up-actions-heading"
+    second = page(client, meeting.get_absolute_url() + "?opfoelgning=2")
+    assert re.findall(r">(Opfølgning \d\d)</a>", second) == [
+        f"Opfølgning {n:02d}" for n in range(25, 30)]

@@ -27,6 +27,7 @@ from lokalkontakt.meetings.views.meeting_page import (
     AGENDA_PAGE_SIZE,
     DECIDED_PAGE_SIZE,
     DEFERRED_PAGE_SIZE,
+    FOLLOW_UP_PAGE_SIZE,
     PARTICIPANTS_PAGE_SIZE,
     PROPOSED_PAGE_SIZE,
 )
@@ -44,8 +45,8 @@ IDS = [f"{size}-each" for size in SIZES]
 # each status's items (area, proposer, note), their focus areas, their action items (with
 # owners); the participants counted by attendance, a page of them, the viewer's own invitation,
 # those without an e-mail address; the count and a page of this meeting's action items; on the
-# agenda's last page the follow-up: the open action items of earlier meetings and their count
-# (the list is full), the overdue inquiries and their count (full too).
+# agenda's last page the follow-up: the count and a page of the open action items of earlier
+# meetings, the overdue inquiries and their count (the list is full).
 FOLLOW_UP_QUERIES = 4
 MEETING_PAGE_COORDINATOR = 19
 # the same without those without an address, and Django's user and group permissions
@@ -150,7 +151,7 @@ def test_the_meeting_page_for_the_coordinator(setting, size, django_assert_num_q
     assert f"{FOLLOW_UP_INQUIRIES + 1} inquiries are past their answer date." in content
     # the follow-up's and its "see all", a page of those decided, one of each item shown
     assert content.count('<a href="/moeder/opfoelgning/') == (
-        FOLLOW_UP_ACTIONS + 1 + min(size, DECIDED_PAGE_SIZE)
+        FOLLOW_UP_PAGE_SIZE + 1 + min(size, DECIDED_PAGE_SIZE)
         + last_page + shown["proposed"] + shown["deferred"])
 
 

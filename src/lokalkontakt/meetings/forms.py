@@ -161,12 +161,6 @@ class ArrangeForm(forms.Form):
                 label=_("Decision on “%(title)s”") % {"title": item.title}, choices=self.STATUSES,
                 initial=item.status)
 
-    @staticmethod
-    def posted_items(data) -> list[int]:
-        """The ids of the items whose order a sent form carries (the page it was sent from)."""
-        return [int(key[len("position_"):]) for key in data
-                if key.startswith("position_") and key[len("position_"):].isdigit()]
-
     def rows(self):
         return [(item, self[f"position_{item.pk}"], self[f"status_{item.pk}"])
                 for item in self.items]

@@ -21,12 +21,19 @@ from lokalkontakt.meetings.services.minutes import item_minutes
 
 # A real agenda has 5–30 items: one page. A longer one is arranged a page at a time.
 ARRANGE_PAGE_SIZE = 30
+ATTENDANCE_PAGE_SIZE = 50
 
 
 def _area_of_link(request):
     """The area a link names with ?omraade=<slug>, as the links to the other forms do."""
     slug = request.GET.get("omraade")
     return LocalArea.objects.filter(slug=slug).values_list("pk", flat=True).first() if slug else None
+
+
+def _posted(request, prefix: str) -> list[int]:
+    """The ids in a sent form's `<prefix><id>` fields: the rows of the page it was sent from."""
+    return [int(key[len(prefix):]) for key in request.POST
+            if key.startswith(prefix) and key[len(prefix):].isdigit()]
 
 
 @staff_required
@@ -65,7 +72,7 @@ def arrange(request, pk):
     items = meeting.items.select_related("proposed_by").order_by("position", "pk")
     page = None
     if request.method == "POST":
-        items = items.filter(pk__in=ArrangeForm.posted_items(request.POST))
+        items = items.filter(pk__in=_posted(request, "position_"))
     else:
         page = Paginator(items, ARRANGE_PAGE_SIZE).get_page(request.GET.get("side"))
         items = page.object_list
@@ -87,13 +94,22 @@ def arrange(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk):
+    """Who came: a page of participants at a time (?side=); a save records the page it was sent
+    from."""
     meeting = selectors.meeting_get(pk=pk)
-    form = AttendanceForm(request.POST or None, attendances=selectors.attendances(meeting=meeting))
+    attendances, page = selectors.attendances(meeting=meeting), None
+    if request.method == "POST":
+        attendances = attendances.filter(pk__in=_posted(request, "attendance_"))
+    else:
+        page = Paginator(attendances, ATTENDANCE_PAGE_SIZE).get_page(request.GET.get("side"))
+        attendances = page.object_list
+    form = AttendanceForm(request.POST or None, attendances=attendances)
     if request.method == "POST" and form.is_valid():
         attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
         messages.success(request, _("The attendance is saved."))
         return redirect(meeting)
-    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting},
+    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting,
+                                                        "page": page},
                   status=400 if form.errors else 200)
 
 

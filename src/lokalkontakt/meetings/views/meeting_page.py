@@ -20,6 +20,7 @@ PROPOSED_PAGE_SIZE = 20
 DEFERRED_PAGE_SIZE = 10
 PARTICIPANTS_PAGE_SIZE = 50
 DECIDED_PAGE_SIZE = 25
+FOLLOW_UP_PAGE_SIZE = 25
 
 # Each list's parameter and the id of its heading (where its page links lead).
 LISTS = {
@@ -28,11 +29,13 @@ LISTS = {
     "deferred": ("udsat", "deferred-heading"),
     "participants": ("deltagere", "attendance-heading"),
     "decided": ("beslutninger", "decided-heading"),
+    "follow_up": ("opfoelgning", "follow-up-actions-heading"),
 }
 ITEM_LISTS = {Status.ACCEPTED: ("agenda", AGENDA_PAGE_SIZE),
               Status.PROPOSED: ("proposed", PROPOSED_PAGE_SIZE),
               Status.DEFERRED: ("deferred", DEFERRED_PAGE_SIZE)}
-PAGE_SIZES = {"participants": PARTICIPANTS_PAGE_SIZE, "decided": DECIDED_PAGE_SIZE}
+PAGE_SIZES = {"participants": PARTICIPANTS_PAGE_SIZE, "decided": DECIDED_PAGE_SIZE,
+              "follow_up": FOLLOW_UP_PAGE_SIZE}
 
 
 def with_links(request, page: Page, name: str) -> Page:

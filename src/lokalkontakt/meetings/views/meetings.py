@@ -65,7 +65,8 @@ def detail(request, pk):
                    .order_by("due_on", "pk"), "decided")}
     if context["agenda"].number == context["agenda"].paginator.num_pages:
         # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
-        context["follow_up"], context["follow_up_count"] = selectors.follow_up(meeting=meeting)
+        context["follow_up"] = meeting_page.paged(
+            request, selectors.follow_up_actions(meeting=meeting), "follow_up")
         context["inquiries"], context["inquiry_count"] = (
             selectors.overdue_inquiries() if upcoming else ([], 0))
         context["show_follow_up"] = True
