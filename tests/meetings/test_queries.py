@@ -22,6 +22,15 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Bulletin, Meeting
 from lokalkontakt.meetings.selectors import FOLLOW_UP_ACTIONS, FOLLOW_UP_INQUIRIES
+from lokalkontakt.meetings.views.agenda import ARRANGE_PAGE_SIZE
+from lokalkontakt.meetings.views.meeting_page import (
+    AGENDA_PAGE_SIZE,
+    DECIDED_PAGE_SIZE,
+    DEFERRED_PAGE_SIZE,
+    FOLLOW_UP_PAGE_SIZE,
+    PARTICIPANTS_PAGE_SIZE,
+    PROPOSED_PAGE_SIZE,
+)
 from lokalkontakt.people.models import Employee
 from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client
@@ -32,15 +41,18 @@ pytestmark = pytest.mark.django_db
 SIZES = [5, 500]
 IDS = [f"{size}-each" for size in SIZES]
 
-# 4 (session, user, employee, coordinator); the meeting; its items (area, proposer, note), their
-# focus areas, their action items (with owners); the overdue inquiries and their count (the list
-# is full); the open action items of earlier meetings and their count (the list is full too); the
-# participants; this meeting's action items.
-MEETING_PAGE_COORDINATOR = 14
-# the same, and Django's user and group permissions for the contact
-MEETING_PAGE_CONTACT = 16
-# 4; the meeting; its items with their proposers.
-ARRANGE_PAGE = 6
+# 4 (session, user, employee, coordinator); the meeting; its items counted by status; a page of
+# each status's items (area, proposer, note), their focus areas, their action items (with
+# owners); the participants counted by attendance, a page of them, the viewer's own invitation,
+# those without an e-mail address; the count and a page of this meeting's action items; on the
+# agenda's last page the follow-up: the count and a page of the open action items of earlier
+# meetings, the overdue inquiries and their count (the list is full).
+FOLLOW_UP_QUERIES = 4
+MEETING_PAGE_COORDINATOR = 19
+# the same without those without an address, and Django's user and group permissions
+MEETING_PAGE_CONTACT = 20
+# 4; the meeting; its items counted, a page of them with their proposers.
+ARRANGE_PAGE = 7
 # 4; the coming and the held meetings (each with its count of items); the viewer's open action
 # items.
 LIST_PAGE = 7
@@ -110,34 +122,74 @@ def size(request):
     return request.param
 
 
+def shown_items(meeting) -> dict[str, int]:
+    """How many items of each status the meeting page shows on its first pages."""
+    counts = {status: AgendaItem.objects.filter(meeting=meeting, status=status).count()
+              for status in AgendaItem.Status.values}
+    return {"accepted": min(counts["accepted"], AGENDA_PAGE_SIZE),
+            "proposed": min(counts["proposed"], PROPOSED_PAGE_SIZE),
+            "deferred": min(counts["deferred"], DEFERRED_PAGE_SIZE), "all": sum(counts.values()),
+            "agenda_pages": -(-counts["accepted"] // AGENDA_PAGE_SIZE)}
+
+
 def test_the_meeting_page_for_the_coordinator(setting, size, django_assert_num_queries):
     meeting = full_meeting(setting, size)
     client = english_client(setting.coordinator)
+    shown = shown_items(meeting)
 
     with django_assert_num_queries(MEETING_PAGE_COORDINATOR):
-        response = client.get(meeting.get_absolute_url())
+        response = client.get(meeting.get_absolute_url(), {"side": shown["agenda_pages"]})
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert content.count('class="agenda-item"') == size + 1  # and the follow-up
-    accepted = AgendaItem.objects.filter(status=AgendaItem.Status.ACCEPTED).count()
-    assert content.count("Minutes <span class=\"sr-only\">") == accepted
+    last_page = shown["accepted"] if size < AGENDA_PAGE_SIZE else \
+        (size // 3 + (size % 3 > 1)) - AGENDA_PAGE_SIZE * (shown["agenda_pages"] - 1)
+    # the agenda's last page with the follow-up, the first pages of the other lists
+    assert content.count('class="agenda-item"') == (
+        last_page + 1 + shown["proposed"] + shown["deferred"])
+    assert content.count("Minutes <span class=\"sr-only\">") == last_page
     assert f"{FOLLOW_UP_INQUIRIES + 1} inquiries are past their answer date." in content
+    # the follow-up's and its "see all", a page of those decided, one of each item shown
+    assert content.count('<a href="/moeder/opfoelgning/') == (
+        FOLLOW_UP_PAGE_SIZE + 1 + min(size, DECIDED_PAGE_SIZE)
+        + last_page + shown["proposed"] + shown["deferred"])
+
+
+def test_the_first_page_of_a_long_agenda_leaves_the_follow_up_to_the_last(
+        setting, django_assert_num_queries):
+    meeting = full_meeting(setting, 500)
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(MEETING_PAGE_COORDINATOR - FOLLOW_UP_QUERIES):
+        response = client.get(meeting.get_absolute_url())
+
+    content = html.unescape(response.content.decode())
+    assert content.count('class="agenda-item"') == (
+        AGENDA_PAGE_SIZE + PROPOSED_PAGE_SIZE + DEFERRED_PAGE_SIZE)
+    assert "<h3>Follow-up</h3>" not in content
+    assert '<a href="?side=6#agenda-heading">The follow-up comes after the last item</a>' in content
+    assert '<a class="button button-secondary" href="?side=2#agenda-heading">Next</a>' in content
+    assert "1–30 of 167 are shown." in content and "Page 1 of 6" in content
 
 
 def test_the_meeting_page_for_a_contact(setting, size, django_assert_num_queries):
     meeting = full_meeting(setting, size)
     client = english_client(setting.contact)
+    shown = shown_items(meeting)
 
     with django_assert_num_queries(MEETING_PAGE_CONTACT):
-        response = client.get(meeting.get_absolute_url())
+        response = client.get(meeting.get_absolute_url(), {"side": shown["agenda_pages"]})
 
     assert response.status_code == 200
-    content = response.content.decode()
+    content = html.unescape(response.content.decode())
     proposed_by_contact = AgendaItem.objects.filter(
-        proposed_by=setting.contact.employee, status=AgendaItem.Status.PROPOSED).count()
+        pk__in=AgendaItem.objects.filter(meeting=meeting, status=AgendaItem.Status.PROPOSED)
+        .order_by("position", "pk")[:PROPOSED_PAGE_SIZE],
+        proposed_by=setting.contact.employee).count()
     assert content.count("/ret/\">Edit") == proposed_by_contact
-    assert content.count("</td><td>Invited</td>") == size + 1
+    assert content.count("</td><td>Invited</td>") == min(size + 1, PARTICIPANTS_PAGE_SIZE)
+    assert f"Invited: <strong>{size + 1}</strong>" in content
+    assert "Present: <strong>0</strong>" in content
 
 
 def test_the_arrange_page(setting, size, django_assert_num_queries):
@@ -148,7 +200,10 @@ def test_the_arrange_page(setting, size, django_assert_num_queries):
         response = client.get(reverse("meetings:arrange", args=[meeting.pk]))
 
     assert response.status_code == 200
-    assert response.content.decode().count('name="position_') == size
+    content = response.content.decode()
+    assert content.count('name="position_') == min(size, ARRANGE_PAGE_SIZE)
+    assert content.count('name="status_') == min(size, ARRANGE_PAGE_SIZE)
+    assert ('href="?side=2">Next</a>' in content) == (size > ARRANGE_PAGE_SIZE)
 
 
 def many_meetings(setting, size: int) -> None:

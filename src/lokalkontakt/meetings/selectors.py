@@ -5,8 +5,12 @@ them (the views require core.view_internal); nobody else sees any. Bulletins wit
 meetings.permissions applied."""
 
 import datetime
+import functools
+import operator
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -69,8 +73,57 @@ def agenda_items(*, meeting: Meeting, statuses=None):
     return items.order_by("position", "pk")
 
 
+def item_counts(*, meeting: Meeting) -> dict[str, int]:
+    """How many items the meeting has of each status (every status present, 0 when none)."""
+    counts = dict.fromkeys(AgendaItem.Status.values, 0)
+    counts.update(meeting.items.order_by().values_list("status").annotate(n=Count("pk")))
+    return counts
+
+
+def page_of(count: int, size: int, number) -> Page:
+    """The page `number` (1 when missing or bad, the last when past the end) of `count` rows:
+    its object_list is the range of the rows' indexes, for the caller to fetch."""
+    return Paginator(range(count), size).get_page(number)
+
+
+def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[AgendaItem]]:
+    """The items on one page of each status's list (`pages` maps a status to a page_of its
+    items), in their order, fetched in one query (a row number per status) with area,
+    proposer, focus areas and action items."""
+    rank = Window(RowNumber(), partition_by=[F("status")],
+                  order_by=[F("position").asc(), F("pk").asc()])
+    wanted = [Q(status=status, rank__gt=page.object_list.start, rank__lte=page.object_list.stop)
+              for status, page in pages.items() if page.object_list]
+    found = {status: [] for status in pages}
+    if wanted:
+        rows = (agenda_items(meeting=meeting).annotate(rank=rank)
+                .filter(functools.reduce(operator.or_, wanted)))
+        for item in rows:
+            found[item.status].append(item)
+    return found
+
+
 def attendances(*, meeting: Meeting):
     return meeting.attendances.select_related("employee").order_by("employee__sort_name", "pk")
+
+
+def attendance_counts(*, meeting: Meeting) -> dict[str, int]:
+    """How many participants have each attendance status (every status present)."""
+    counts = dict.fromkeys(Attendance.Status.values, 0)
+    counts.update(meeting.attendances.order_by().values_list("status").annotate(n=Count("pk")))
+    return counts
+
+
+def attendance_of(*, meeting: Meeting, user) -> Attendance | None:
+    """The user's own invitation to the meeting, if any."""
+    return meeting.attendances.filter(employee__user=user).first()
+
+
+def participants_without_email(*, meeting: Meeting):
+    """The participants who cannot get the meeting's e-mails (no address, or no longer active):
+    the coordinator is warned of them by name."""
+    return (Employee.objects.filter(attendances__meeting=meeting)
+            .filter(Q(is_active=False) | Q(email="")).order_by("sort_name", "pk"))
 
 
 def follow_up_actions(*, meeting: Meeting):

@@ -4,6 +4,7 @@
 and the minutes of each item."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,11 +19,21 @@ from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, 
 from lokalkontakt.meetings.services.attendance import attendance_record
 from lokalkontakt.meetings.services.minutes import item_minutes
 
+# A real agenda has 5–30 items: one page. A longer one is arranged a page at a time.
+ARRANGE_PAGE_SIZE = 30
+ATTENDANCE_PAGE_SIZE = 50
+
 
 def _area_of_link(request):
     """The area a link names with ?omraade=<slug>, as the links to the other forms do."""
     slug = request.GET.get("omraade")
     return LocalArea.objects.filter(slug=slug).values_list("pk", flat=True).first() if slug else None
+
+
+def _posted(request, prefix: str) -> list[int]:
+    """The ids in a sent form's `<prefix><id>` fields: the rows of the page it was sent from."""
+    return [int(key[len(prefix):]) for key in request.POST
+            if key.startswith(prefix) and key[len(prefix):].isdigit()]
 
 
 @staff_required
@@ -55,9 +66,16 @@ def item_edit(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def arrange(request, pk):
-    """Order the items, put proposals on the agenda or defer them to the next meeting."""
+    """Order the items, put proposals on the agenda or defer them to the next meeting: a page of
+    items at a time (?side=), and a save changes the items of the page it was sent from."""
     meeting = selectors.meeting_get(pk=pk)
     items = meeting.items.select_related("proposed_by").order_by("position", "pk")
+    page = None
+    if request.method == "POST":
+        items = items.filter(pk__in=_posted(request, "position_"))
+    else:
+        page = Paginator(items, ARRANGE_PAGE_SIZE).get_page(request.GET.get("side"))
+        items = page.object_list
     form = ArrangeForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
         moved = agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
@@ -68,20 +86,30 @@ def arrange(request, pk):
                                       moved) % {"count": moved}
         messages.success(request, message)
         return redirect(meeting)
-    return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting},
+    return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting,
+                                                     "page": page},
                   status=400 if form.errors else 200)
 
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk):
+    """Who came: a page of participants at a time (?side=); a save records the page it was sent
+    from."""
     meeting = selectors.meeting_get(pk=pk)
-    form = AttendanceForm(request.POST or None, attendances=selectors.attendances(meeting=meeting))
+    attendances, page = selectors.attendances(meeting=meeting), None
+    if request.method == "POST":
+        attendances = attendances.filter(pk__in=_posted(request, "attendance_"))
+    else:
+        page = Paginator(attendances, ATTENDANCE_PAGE_SIZE).get_page(request.GET.get("side"))
+        attendances = page.object_list
+    form = AttendanceForm(request.POST or None, attendances=attendances)
     if request.method == "POST" and form.is_valid():
         attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
         messages.success(request, _("The attendance is saved."))
         return redirect(meeting)
-    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting},
+    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting,
+                                                        "page": page},
                   status=400 if form.errors else 200)
 
 

@@ -19,7 +19,6 @@ from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings import ical, permissions, selectors
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
-from lokalkontakt.meetings.models import AgendaItem
 from lokalkontakt.meetings.services.agenda import agenda_publish
 from lokalkontakt.meetings.services.attendance import attendance_respond
 from lokalkontakt.meetings.services.minutes import minutes_publish
@@ -29,6 +28,7 @@ from lokalkontakt.meetings.services.series import (
     participants_add_new,
     series_create,
 )
+from lokalkontakt.meetings.views import meeting_page
 from lokalkontakt.people.permissions import active_employee
 
 UPCOMING_LIMIT = 12
@@ -49,28 +49,28 @@ def meeting_list(request):
 @staff_required
 @require_GET
 def detail(request, pk):
+    """A meeting's page, bounded whatever the meeting's size: each list (the agenda, the
+    proposals, the deferred items, the action items decided, the participants) shows one page,
+    paged by its own parameter; the attendance is counted in SQL."""
     meeting = selectors.meeting_get(pk=pk)
-    items = list(selectors.agenda_items(meeting=meeting))
     now = timezone.now()
     upcoming = meeting.ends_at >= now
-    inquiries, inquiry_count = selectors.overdue_inquiries() if upcoming else ([], 0)
-    follow_up, follow_up_count = selectors.follow_up(meeting=meeting)
-    attendances = list(selectors.attendances(meeting=meeting))
-    for item in items:
-        item.may_edit = permissions.can_edit_item(request.user, item)
-    return render(request, "meetings/detail.html", {
-        "meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
-        "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
-        "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
-        "deferred": [i for i in items if i.status == AgendaItem.Status.DEFERRED],
-        "follow_up": follow_up, "follow_up_count": follow_up_count,
-        "inquiries": inquiries, "inquiry_count": inquiry_count,
-        "attendances": attendances,
-        "mine": next((a for a in attendances if a.employee.user_id == request.user.pk), None),
-        "decided": meeting.action_items.select_related("owner", "agenda_item"),
-        "may_propose": permissions.can_propose(request.user, meeting),
-        "no_email_warnings": no_email_warnings([a.employee for a in attendances])
-        if is_coordinator(request.user) and not meeting.is_cancelled else []})
+    coordinator = is_coordinator(request.user)
+    context = {"meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
+               "may_propose": permissions.can_propose(request.user, meeting),
+               **meeting_page.agenda(request, meeting, coordinator=coordinator),
+               **meeting_page.participants(request, meeting, coordinator=coordinator),
+               "decided": meeting_page.paged(
+                   request, meeting.action_items.select_related("owner", "agenda_item")
+                   .order_by("due_on", "pk"), "decided")}
+    if context["agenda"].number == context["agenda"].paginator.num_pages:
+        # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
+        context["follow_up"] = meeting_page.paged(
+            request, selectors.follow_up_actions(meeting=meeting), "follow_up")
+        context["inquiries"], context["inquiry_count"] = (
+            selectors.overdue_inquiries() if upcoming else ([], 0))
+        context["show_follow_up"] = True
+    return render(request, "meetings/detail.html", context)
 
 
 @staff_required

@@ -1,0 +1,106 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The parts of a meeting's page, each bounded: a page of every list, paged by its own
+parameter in the address (so the links work without JavaScript and the lists page apart), and
+the links of an item computed once for the page, not once per item."""
+
+from django.core.paginator import Page, Paginator
+from django.urls import reverse
+
+from lokalkontakt.core.recipients import no_email_warnings
+from lokalkontakt.meetings import permissions, selectors
+from lokalkontakt.meetings.models import AgendaItem, Attendance
+
+Status = AgendaItem.Status
+
+# A real meeting has 5–30 items and 20–30 participants: one page each. A meeting of hundreds
+# pages them instead of drawing them all.
+AGENDA_PAGE_SIZE = 30
+PROPOSED_PAGE_SIZE = 20
+DEFERRED_PAGE_SIZE = 10
+PARTICIPANTS_PAGE_SIZE = 50
+DECIDED_PAGE_SIZE = 25
+FOLLOW_UP_PAGE_SIZE = 25
+
+# Each list's parameter and the id of its heading (where its page links lead).
+LISTS = {
+    "agenda": ("side", "agenda-heading"),
+    "proposed": ("forslag", "proposed-heading"),
+    "deferred": ("udsat", "deferred-heading"),
+    "participants": ("deltagere", "attendance-heading"),
+    "decided": ("beslutninger", "decided-heading"),
+    "follow_up": ("opfoelgning", "follow-up-actions-heading"),
+}
+ITEM_LISTS = {Status.ACCEPTED: ("agenda", AGENDA_PAGE_SIZE),
+              Status.PROPOSED: ("proposed", PROPOSED_PAGE_SIZE),
+              Status.DEFERRED: ("deferred", DEFERRED_PAGE_SIZE)}
+PAGE_SIZES = {"participants": PARTICIPANTS_PAGE_SIZE, "decided": DECIDED_PAGE_SIZE,
+              "follow_up": FOLLOW_UP_PAGE_SIZE}
+
+
+def with_links(request, page: Page, name: str) -> Page:
+    """The page's links to the previous and next page of the list `name`, keeping the other
+    lists' pages, each to the list's heading."""
+    param, anchor = LISTS[name]
+
+    def link(number: int) -> str:
+        params = request.GET.copy()
+        params[param] = number
+        return f"?{params.urlencode()}#{anchor}"
+
+    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""
+    page.next_link = link(page.next_page_number()) if page.has_next() else ""
+    page.last_link = link(page.paginator.num_pages)
+    return page
+
+
+def paged(request, queryset, name: str) -> Page:
+    """A page of the queryset (a count and the page's rows) for the list `name`."""
+    page = Paginator(queryset, PAGE_SIZES[name]).get_page(request.GET.get(LISTS[name][0]))
+    return with_links(request, page, name)
+
+
+def agenda(request, meeting, *, coordinator: bool) -> dict:
+    """A page each of the accepted, proposed and deferred items (their counts in one query,
+    their rows in another), each item with its links."""
+    counts = selectors.item_counts(meeting=meeting)
+    pages = {status: selectors.page_of(counts[status], size,
+                                       request.GET.get(LISTS[name][0]))
+             for status, (name, size) in ITEM_LISTS.items()}
+    items = selectors.agenda_pages(meeting=meeting, pages=pages)
+    _item_links(request.user, meeting, [item for rows in items.values() for item in rows],
+                coordinator=coordinator)
+    context = {}
+    for status, (name, _size) in ITEM_LISTS.items():
+        pages[status].object_list = items[status]
+        context[name] = with_links(request, pages[status], name)
+    return context
+
+
+def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
+    """Each item's may_edit and its links, from one reversal of each address."""
+    edit, minutes = reverse("meetings:item_edit", args=[0]), reverse("meetings:minutes", args=[0])
+    action = reverse("meetings:action_new", args=[meeting.pk])
+    for item in items:
+        item.meeting = meeting  # the permission check reads the cut-off, without a query
+        item.may_edit = coordinator or permissions.can_edit_item(user, item)
+        item.edit_url = edit.replace("/0/", f"/{item.pk}/")
+        item.minutes_url = minutes.replace("/0/", f"/{item.pk}/")
+        item.action_url = f"{action}?punkt={item.pk}"
+
+
+def participants(request, meeting, *, coordinator: bool) -> dict:
+    """The participants counted by attendance, a page of them, the viewer's own invitation and,
+    for the coordinator, who cannot get the meeting's e-mails."""
+    counts = selectors.attendance_counts(meeting=meeting)
+    page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
+                             request.GET.get(LISTS["participants"][0]))
+    rows = page.object_list
+    page.object_list = list(selectors.attendances(meeting=meeting)[rows.start:rows.stop]) \
+        if rows else []
+    warned = coordinator and not meeting.is_cancelled
+    summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
+    return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
+            "mine": selectors.attendance_of(meeting=meeting, user=request.user),
+            "no_email_warnings": no_email_warnings(
+                selectors.participants_without_email(meeting=meeting)) if warned else []}
