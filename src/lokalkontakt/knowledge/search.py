@@ -32,6 +32,6 @@ class NoteSource(Source):
     def hits(self, user, ids):
         notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area")
         return {note.pk: Hit(kind=self.kind, kind_label=note.get_kind_display(), title=note.title,
-                             url=note.get_absolute_url(), text=plain_text(note.text), date=note.created_at,
+                             url=note.get_absolute_url(), date=note.created_at,
                              area=note.area.name if note.area else "")
                 for note in notes}
