@@ -27,6 +27,7 @@ class AreaSource(Source):
         return Document(
             object_id=area.pk, title=area.name, created_at=area.created_at,
             body=" ".join([area.towns.replace(";", " "), area.postcodes, area.parish]),
+            text=" · ".join(filter(None, [area.towns.replace(";", ","), area.postcodes, area.parish])),
             audience=SearchEntry.Audience.PUBLIC, areas=[area.pk],
             people=[(a.employee_id, SearchEntryPerson.Role.CONTACT) for a in current])
 
@@ -38,7 +39,5 @@ class AreaSource(Source):
     def hits(self, user, ids):
         areas = LocalArea.objects.filter(pk__in=ids)
         return {area.pk: Hit(kind=self.kind, kind_label=str(self.label), title=area.name,
-                             url=area.get_absolute_url(),
-                             text=" · ".join(filter(None, [area.towns.replace(";", ","),
-                                                           area.postcodes, area.parish])))
+                             url=area.get_absolute_url())
                 for area in areas}

@@ -49,4 +49,4 @@ class ConsultationSource(Source):
 
     def _hit(self, consultation: Consultation, url: str, area: str = "") -> Hit:
         return Hit(kind=self.kind, kind_label=str(self.label), title=consultation.title, url=url,
-                   text=consultation.description, date=consultation.created_at, area=area)
+                   date=consultation.created_at, area=area)

@@ -106,7 +106,8 @@ class SearchEntry(models.Model):
     """One indexed thing (an area, note, inquiry or consultation) in the search (core.search):
     what the search filters on. The text itself is in the backend's index, written with the entry
     in the same transaction: PostgreSQL's `vector` column, SQLite's `search_fts` table (both made
-    by migration 0006, outside the model, as neither is portable)."""
+    by migration 0006, outside the model, as neither is portable). The plain text the snippets
+    are cut from is beside it (SearchText)."""
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Public")
@@ -133,6 +134,24 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"
+
+
+class SearchText(models.Model):
+    """A search entry's plain text, on one line, written at index time: the page's snippets are
+    cut from it, so no Markdown is converted per query. A table of its own keeps the entries'
+    rows narrow for the candidate query, which reads many and never this."""
+
+    entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True,
+                                 related_name="stored", verbose_name=_("search entry"))
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["-entry"]
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self):
+        return self.text[:50]
 
 
 class SearchEntryPerson(models.Model):

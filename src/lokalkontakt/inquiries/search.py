@@ -35,6 +35,7 @@ class InquirySource(Source):
         return Document(
             object_id=inquiry.pk, title=inquiry.subject, created_at=inquiry.created_at,
             body="\n".join([inquiry.text, *(r.text for r in replies), inquiry.outcome]),
+            text=inquiry.text,
             areas=[inquiry.area_id] if inquiry.area_id else [],
             focus_areas=[f.pk for f in inquiry.focus_areas.all()],
             people=[(pk, Role.HANDLER) for pk in handlers if pk])
@@ -58,5 +59,5 @@ class InquirySource(Source):
         url = (reverse("inquiries:council_detail", kwargs={"pk": inquiry.pk}) if council
                else inquiry.get_absolute_url())
         return Hit(kind=self.kind, kind_label=str(self.label), title=inquiry.subject, url=url,
-                   text=inquiry.text, date=inquiry.created_at,
+                   date=inquiry.created_at,
                    area=inquiry.area.name if inquiry.area else "")

@@ -30,8 +30,10 @@ class NoteSource(Source):
         return audience_filter(user)
 
     def hits(self, user, ids):
-        notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area")
-        return {note.pk: Hit(kind=self.kind, kind_label=note.get_kind_display(), title=note.title,
-                             url=note.get_absolute_url(), text=plain_text(note.text), date=note.created_at,
+        # The snippet is cut from the index's stored text: the Markdown is not read.
+        notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area").defer("text")
+        labels = dict(Note.Kind.choices)
+        return {note.pk: Hit(kind=self.kind, kind_label=str(labels[note.kind]), title=note.title,
+                             url=note.get_absolute_url(), date=note.created_at,
                              area=note.area.name if note.area else "")
                 for note in notes}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from lokalkontakt.core.models import SearchEntry, SearchEntryPerson
+from lokalkontakt.core.models import SearchEntry, SearchEntryPerson, SearchText
 from lokalkontakt.core.search.backends import backend
 from lokalkontakt.core.search.registry import Source, source_for, sources
 
@@ -42,6 +42,8 @@ def index_objects(source: Source, objects: Iterable, *, fresh: bool = False) -> 
         remove_ids(source.kind, [d.object_id for d in documents])
     with connection.cursor() as cursor:
         ids = backend().insert(cursor, source.kind, documents)
+    SearchText.objects.bulk_create(SearchText(entry_id=pk, text=d.snippet_text)
+                                   for pk, d in zip(ids, documents, strict=True))
     Areas, Focus = SearchEntry.areas.through, SearchEntry.focus_areas.through
     Areas.objects.bulk_create(Areas(searchentry_id=pk, localarea_id=area)
                               for pk, d in zip(ids, documents, strict=True) for area in d.areas)
@@ -114,6 +116,22 @@ def catch_up() -> int:
         remove_ids(kind, gone_ids)
         changed += len(gone_ids)
     return changed
+
+
+def fill_texts(*, batch: int = BATCH) -> int:
+    """Store the snippet text of the entries that have none (those indexed before it was kept),
+    one batch per transaction, by object id: memory holds one batch however many there are.
+    Returns how many entries got a text."""
+    filled = 0
+    for kind, source in sources().items():
+        empty = SearchEntry.objects.filter(kind=kind, stored__isnull=True)
+        for objects in _batches(source.queryset().filter(pk__in=empty.values("object_id")), batch):
+            texts = {obj.pk: source.document(obj).snippet_text for obj in objects}
+            with transaction.atomic():
+                entries = empty.filter(object_id__in=list(texts)).values_list("pk", "object_id")
+                filled += len(SearchText.objects.bulk_create(
+                    SearchText(entry_id=pk, text=texts[object_id]) for pk, object_id in entries))
+    return filled
 
 
 def report() -> str:

@@ -7,7 +7,8 @@
 2. The backend returns at most CAP matching entries the user may find, newest first, with their
    rank (core.search.backends). More than CAP shows as "over 1,000 results".
 3. Those are sorted by rank; the page's hits are loaded through each app's selectors, which leave
-   out anything the user may not open, and get a snippet in the words as written.
+   out anything the user may not open, and get a snippet in the words as written, cut from the
+   plain text stored with the entry at index time.
 """
 
 import math
@@ -73,16 +74,18 @@ def _where(user, *, kinds, area, focus_area) -> tuple[str, list] | None:
     return sql, list(params)
 
 
-def candidates(user, terms, *, kinds=(), area=None, focus_area=None) -> list[tuple[int, float]]:
+def candidates(user, terms, *, kinds=(), area=None, focus_area=None,
+               ranked=True) -> list[tuple[int, float]]:
     """(entry id, rank) of at most CAP + 1 entries the user may find, best first (one more than
-    CAP, so that the caller can tell "over CAP")."""
+    CAP, so that the caller can tell "over CAP"). Not `ranked`: newest first, rank 0 (cheaper:
+    the database reads no document's text to rank it)."""
     where = _where(user, kinds=kinds, area=area, focus_area=focus_area)
     if not terms or where is None:
         return []
     selective = (not user.has_perm("core.view_internal") or area is not None
                  or focus_area is not None)
     found = backend().candidates(terms, where[0], where[1], CAP + 1,  # one more tells "over"
-                                 selective=selective)
+                                 selective=selective, ranked=ranked)
     return sorted(found, key=lambda row: (-row[1], -row[0]))
 
 
@@ -97,7 +100,8 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
     results.pages = math.ceil(len(ranked) / PAGE_SIZE)
     results.page = min(max(page, 1), max(results.pages, 1))
     shown = ranked[(results.page - 1) * PAGE_SIZE:results.page * PAGE_SIZE]
-    entries = SearchEntry.objects.in_bulk([pk for pk, _rank in shown])
+    entries = (SearchEntry.objects.select_related("stored").only("kind", "object_id", "stored__text")
+               .in_bulk([pk for pk, _rank in shown]))
     wanted: dict[str, list[int]] = {}
     for pk, _rank in shown:
         wanted.setdefault(entries[pk].kind, []).append(entries[pk].object_id)
@@ -105,7 +109,7 @@ def search(*, user, query: str, kinds=(), area=None, focus_area=None, page: int 
     for pk, _rank in shown:
         entry = entries[pk]
         if hit := loaded[entry.kind].get(entry.object_id):
-            hit.snippet = snippet(hit.text, terms)
+            hit.snippet = snippet(entry.stored.text if hasattr(entry, "stored") else "", terms)
             hit.title_html = highlight(hit.title, terms)
             hit.reference = (sources()[entry.kind].model._meta.label_lower, entry.object_id)
             results.hits.append(hit)
@@ -131,7 +135,7 @@ def who_knows(*, user, query: str, limit: int = 10) -> list[Expert]:
     """Active employees ranked by the matching notes they wrote, inquiries they handle,
     consultations they asked and areas they cover, among what the user may find (the same
     bounded candidates as the search)."""
-    ids = [pk for pk, _rank in candidates(user, parse_query(query))]
+    ids = [pk for pk, _rank in candidates(user, parse_query(query), ranked=False)]
     if not ids:
         return []
     people = SearchEntryPerson.objects.filter(entry__in=ids, employee__is_active=True)

@@ -21,7 +21,8 @@ Audience = SearchEntry.Audience
 @dataclass
 class Document:
     """An object as the index sees it. `people` are (employee id, role) pairs: who wrote, handles
-    or covers it (for "who knows something about")."""
+    or covers it (for "who knows something about"). `text` is the plain text a hit's snippet is
+    cut from (default: the body), stored with the entry."""
 
     object_id: int
     title: str
@@ -31,6 +32,12 @@ class Document:
     areas: list[int] = field(default_factory=list)
     focus_areas: list[int] = field(default_factory=list)
     people: list[tuple[int, str]] = field(default_factory=list)
+    text: str | None = None
+
+    @property
+    def snippet_text(self) -> str:
+        """The text snippets are cut from, on one line (whitespace collapsed)."""
+        return " ".join((self.body if self.text is None else self.text).split())
 
 
 @dataclass
@@ -41,7 +48,6 @@ class Hit:
     kind_label: str
     title: str
     url: str
-    text: str
     date: datetime.datetime | datetime.date | None = None
     area: str = ""
     snippet: str = ""
