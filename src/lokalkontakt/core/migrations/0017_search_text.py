@@ -22,7 +22,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
     atomic = False
 
-    dependencies = [("core", "0015_change_sequence_row")]
+    dependencies = [("core", "0016_prepared_export")]
 
     operations = [
         migrations.CreateModel(
