@@ -21,16 +21,16 @@ from django.utils import timezone
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Bulletin, Meeting
-from lokalkontakt.meetings.selectors import FOLLOW_UP_ACTIONS, FOLLOW_UP_INQUIRIES
-from lokalkontakt.meetings.views.agenda import ARRANGE_PAGE_SIZE
-from lokalkontakt.meetings.views.meeting_page import (
+from lokalkontakt.meetings.paging import (
     AGENDA_PAGE_SIZE,
+    ARRANGE_PAGE_SIZE,
     DECIDED_PAGE_SIZE,
     DEFERRED_PAGE_SIZE,
     FOLLOW_UP_PAGE_SIZE,
     PARTICIPANTS_PAGE_SIZE,
     PROPOSED_PAGE_SIZE,
 )
+from lokalkontakt.meetings.selectors import FOLLOW_UP_ACTIONS, FOLLOW_UP_INQUIRIES
 from lokalkontakt.people.models import Employee
 from tests.inquiries.factories import InquiryFactory
 from tests.meetings.conftest import english_client

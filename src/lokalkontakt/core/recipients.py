@@ -206,8 +206,24 @@ def reach_notice(lead: str, reach: Reach) -> Notice:
     return notice
 
 
-def _warning_text(reason: str, names: list[str]) -> str:
-    """Why these people get no e-mail: one name, or several in one sentence."""
+def _warning_text(reason: str, names: list[str], more: int = 0) -> str:
+    """Why these people get no e-mail: one name, or several in one sentence; `more` people
+    besides them are counted ("A, B and 5 others")."""
+    if more:
+        return {
+            NO_ADDRESS: ngettext("%(names)s and %(count)d other have no e-mail address and get "
+                                 "no e-mail.",
+                                 "%(names)s and %(count)d others have no e-mail address and get "
+                                 "no e-mail.", more),
+            INACTIVE: ngettext("%(names)s and %(count)d other are no longer active and get no "
+                               "e-mail.",
+                               "%(names)s and %(count)d others are no longer active and get no "
+                               "e-mail.", more),
+            NO_LOGIN: ngettext("%(names)s and %(count)d other have no login and cannot open the "
+                               "page the e-mail links to.",
+                               "%(names)s and %(count)d others have no login and cannot open the "
+                               "page the e-mail links to.", more),
+        }[reason] % {"names": ", ".join(sorted(names, key=danish_sort_key)), "count": more}
     if len(set(names)) == 1:
         return {
             NO_ADDRESS: _("%(name)s has no e-mail address and gets no e-mail."),
@@ -239,16 +255,20 @@ def no_email_warning(person, *, stand_in=None, needs_login: bool = False) -> str
     return f"{_warning_text(reason, [person.name])} {_instead_warning(person, stand_in, needs_login)}"
 
 
-def no_email_warnings(people, *, stand_in=None, needs_login: bool = False) -> list[str]:
+def no_email_warnings(people, *, stand_in=None, needs_login: bool = False,
+                      totals: dict[str, int] | None = None) -> list[str]:
     """The warnings before an action that reaches `people` (for
     templates/includes/no_email_warnings.html): one sentence per reason and stand-in, naming
     everyone it is about ("Anne Hansen and Bo Holm have no e-mail address and get no e-mail. The
-    coordinator gets it instead."), not one per person."""
+    coordinator gets it instead."), not one per person. When `people` are the first of many,
+    `totals` gives how many there are in all for a reason, and the rest are counted ("… and 5
+    others have no e-mail address …")."""
     groups = defaultdict(list)
     for person in people:
         if reason := no_email_reason(person, needs_login=needs_login):
             groups[(reason, _instead_warning(person, stand_in, needs_login))].append(person.name)
-    return [f"{_warning_text(reason, names)} {instead}"
+    totals = totals or {}
+    return [f"{_warning_text(reason, names, max(totals.get(reason, 0) - len(names), 0))} {instead}"
             for (reason, instead), names in groups.items()]
 
 

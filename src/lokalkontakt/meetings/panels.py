@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.registry import start_block
 from lokalkontakt.meetings.models import AgendaItem, Meeting
+from lokalkontakt.meetings.models.agenda import rank_in_list
 from lokalkontakt.meetings.permissions import can_record_local_meeting
 from lokalkontakt.meetings.selectors import (
     action_items,
@@ -55,7 +56,7 @@ def briefing_agenda(user, *, area):
         AgendaItem.objects.filter(area=area, meeting__starts_at__gte=since)
         .exclude(status=AgendaItem.Status.DEFERRED)
         .exclude(meeting__status=Meeting.Status.CANCELLED)
-        .select_related("meeting")
+        .select_related("meeting").annotate(rank_in_list=rank_in_list())
         .order_by("-meeting__starts_at", "position", "pk")[:BRIEFING_AGENDA_ITEMS])}
 
 

@@ -92,11 +92,12 @@ def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[
     proposer, focus areas and action items."""
     rank = Window(RowNumber(), partition_by=[F("status")],
                   order_by=[F("position").asc(), F("pk").asc()])
-    wanted = [Q(status=status, rank__gt=page.object_list.start, rank__lte=page.object_list.stop)
+    wanted = [Q(status=status, rank_in_list__gt=page.object_list.start,
+                rank_in_list__lte=page.object_list.stop)
               for status, page in pages.items() if page.object_list]
     found = {status: [] for status in pages}
     if wanted:
-        rows = (agenda_items(meeting=meeting).annotate(rank=rank)
+        rows = (agenda_items(meeting=meeting).annotate(rank_in_list=rank)
                 .filter(functools.reduce(operator.or_, wanted)))
         for item in rows:
             found[item.status].append(item)
@@ -119,11 +120,17 @@ def attendance_of(*, meeting: Meeting, user) -> Attendance | None:
     return meeting.attendances.filter(employee__user=user).first()
 
 
-def participants_without_email(*, meeting: Meeting):
-    """The participants who cannot get the meeting's e-mails (no address, or no longer active):
-    the coordinator is warned of them by name."""
-    return (Employee.objects.filter(attendances__meeting=meeting)
-            .filter(Q(is_active=False) | Q(email="")).order_by("sort_name", "pk"))
+def participants_without_email(*, meeting: Meeting, limit: int) -> list[Employee]:
+    """The participants who cannot get the meeting's e-mails (no longer active, or no address),
+    the first `limit` of each kind by name, each with `without_email`: how many of its kind
+    there are in all (one query however many). The coordinator is warned of them by name."""
+    kind = [F("is_active")]
+    return list(Employee.objects.filter(attendances__meeting=meeting)
+                .filter(Q(is_active=False) | Q(email=""))
+                .annotate(number=Window(RowNumber(), partition_by=kind,
+                                        order_by=[F("sort_name").asc(), F("pk").asc()]),
+                          without_email=Window(Count("pk"), partition_by=kind))
+                .filter(number__lte=limit).order_by("sort_name", "pk"))
 
 
 def follow_up_actions(*, meeting: Meeting):

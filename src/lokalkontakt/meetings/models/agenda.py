@@ -3,9 +3,12 @@
 """The items on a meeting's agenda, with their minutes."""
 
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lokalkontakt.meetings import paging
 from lokalkontakt.meetings.models.meetings import Meeting
 
 
@@ -52,8 +55,27 @@ class AgendaItem(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
+        """The item on the meeting's page, on the page of its list that shows it ("?side=2"):
+        from `rank_in_list` when the query annotated it, else counted in one query."""
+        rank = getattr(self, "rank_in_list", None)
+        if rank is None:
+            rank = AgendaItem.objects.filter(
+                Q(position__lt=self.position) | Q(position=self.position, pk__lte=self.pk),
+                meeting_id=self.meeting_id, status=self.status).count()
+        meeting = reverse("meetings:detail", kwargs={"pk": self.meeting_id})
+        return f"{meeting}{paging.item_page_query(self.status, rank)}#item-{self.pk}"
 
     @property
     def has_minutes(self) -> bool:
         return bool(self.decisions or self.experiences or self.challenges)
+
+
+def rank_in_list():
+    """The item's place (from 1) in its meeting's list of items of its status, in the order
+    (position, pk) the meeting's page shows them: annotate it as `rank_in_list` on a list of
+    items whose links are drawn, so that get_absolute_url asks no query per item."""
+    before = (AgendaItem.objects.filter(
+        Q(position__lt=OuterRef("position")) | Q(position=OuterRef("position"), pk__lte=OuterRef("pk")),
+        meeting=OuterRef("meeting"), status=OuterRef("status"))
+        .order_by().values("meeting").annotate(n=Count("pk")).values("n"))
+    return Subquery(before)

@@ -3,6 +3,8 @@
 """The agenda: proposing and editing items, the coordinator's ordering and decisions, attendance
 and the minutes of each item."""
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -15,13 +17,14 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ArrangeForm, AttendanceForm, ItemForm, MinutesForm
+from lokalkontakt.meetings.paging import ARRANGE_PAGE_SIZE, ATTENDANCE_PAGE_SIZE, FORM_PAGE_PARAM
 from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, item_update
 from lokalkontakt.meetings.services.attendance import attendance_record
 from lokalkontakt.meetings.services.minutes import item_minutes
 
-# A real agenda has 5–30 items: one page. A longer one is arranged a page at a time.
-ARRANGE_PAGE_SIZE = 30
-ATTENDANCE_PAGE_SIZE = 50
+# An id as a form field's name carries it: digits only (not "²", which str.isdigit accepts), and
+# few enough for the database's integers.
+POSTED_ID = re.compile(r"[0-9]{1,18}")
 
 
 def _area_of_link(request):
@@ -31,9 +34,23 @@ def _area_of_link(request):
 
 
 def _posted(request, prefix: str) -> list[int]:
-    """The ids in a sent form's `<prefix><id>` fields: the rows of the page it was sent from."""
+    """The ids in a sent form's `<prefix><id>` fields: the rows of the page it was sent from.
+    A field whose suffix is not such an id is not a row, and is ignored."""
     return [int(key[len(prefix):]) for key in request.POST
-            if key.startswith(prefix) and key[len(prefix):].isdigit()]
+            if key.startswith(prefix) and POSTED_ID.fullmatch(key[len(prefix):])]
+
+
+def _form_page(request, rows, size: int):
+    """The form's page of `rows` named by ?side= (the one a sent form was sent from)."""
+    return Paginator(rows, size).get_page(request.GET.get(FORM_PAGE_PARAM))
+
+
+def _after_save(request, meeting, page):
+    """Back to the page of a paged form the coordinator saved, to go on with the next; a form
+    of one page returns to the meeting."""
+    if page.paginator.num_pages < 2:
+        return redirect(meeting)
+    return redirect(f"{request.path}?{FORM_PAGE_PARAM}={page.number}")
 
 
 @staff_required
@@ -48,7 +65,7 @@ def propose(request, pk):
         template="meetings/item_form.html", context={"meeting": meeting},
         save=lambda data: item_propose(meeting=meeting, actor=request.user, **data),
         success=lambda _item: _("Your item is proposed. The coordinator puts it on the agenda."),
-        redirect_to=lambda _item: meeting, invalid_status=400)
+        redirect_to=lambda item: item.get_absolute_url(), invalid_status=400)
 
 
 @staff_required
@@ -70,13 +87,10 @@ def arrange(request, pk):
     items at a time (?side=), and a save changes the items of the page it was sent from."""
     meeting = selectors.meeting_get(pk=pk)
     items = meeting.items.select_related("proposed_by").order_by("position", "pk")
-    page = None
-    if request.method == "POST":
-        items = items.filter(pk__in=_posted(request, "position_"))
-    else:
-        page = Paginator(items, ARRANGE_PAGE_SIZE).get_page(request.GET.get("side"))
-        items = page.object_list
-    form = ArrangeForm(request.POST or None, items=items)
+    page = _form_page(request, items, ARRANGE_PAGE_SIZE)
+    rows = items.filter(pk__in=_posted(request, "position_")) if request.method == "POST" \
+        else page.object_list
+    form = ArrangeForm(request.POST or None, items=rows)
     if request.method == "POST" and form.is_valid():
         moved = agenda_arrange(meeting=meeting, actor=request.user, changes=form.changes())
         message = _("The agenda is saved.")
@@ -85,7 +99,7 @@ def arrange(request, pk):
                                       "%(count)d items are moved to the next meeting.",
                                       moved) % {"count": moved}
         messages.success(request, message)
-        return redirect(meeting)
+        return _after_save(request, meeting, page)
     return render(request, "meetings/arrange.html", {"form": form, "meeting": meeting,
                                                      "page": page},
                   status=400 if form.errors else 200)
@@ -97,17 +111,15 @@ def attendance(request, pk):
     """Who came: a page of participants at a time (?side=); a save records the page it was sent
     from."""
     meeting = selectors.meeting_get(pk=pk)
-    attendances, page = selectors.attendances(meeting=meeting), None
-    if request.method == "POST":
-        attendances = attendances.filter(pk__in=_posted(request, "attendance_"))
-    else:
-        page = Paginator(attendances, ATTENDANCE_PAGE_SIZE).get_page(request.GET.get("side"))
-        attendances = page.object_list
-    form = AttendanceForm(request.POST or None, attendances=attendances)
+    attendances = selectors.attendances(meeting=meeting)
+    page = _form_page(request, attendances, ATTENDANCE_PAGE_SIZE)
+    rows = attendances.filter(pk__in=_posted(request, "attendance_")) \
+        if request.method == "POST" else page.object_list
+    form = AttendanceForm(request.POST or None, attendances=rows)
     if request.method == "POST" and form.is_valid():
         attendance_record(meeting=meeting, actor=request.user, statuses=form.statuses())
         messages.success(request, _("The attendance is saved."))
-        return redirect(meeting)
+        return _after_save(request, meeting, page)
     return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting,
                                                         "page": page},
                   status=400 if form.errors else 200)

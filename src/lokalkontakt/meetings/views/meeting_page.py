@@ -7,35 +7,15 @@ the links of an item computed once for the page, not once per item."""
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
 
-from lokalkontakt.core.recipients import no_email_warnings
+from lokalkontakt.core.recipients import NAMES_SHOWN, no_email_reason, no_email_warnings
 from lokalkontakt.meetings import permissions, selectors
-from lokalkontakt.meetings.models import AgendaItem, Attendance
-
-Status = AgendaItem.Status
-
-# A real meeting has 5–30 items and 20–30 participants: one page each. A meeting of hundreds
-# pages them instead of drawing them all.
-AGENDA_PAGE_SIZE = 30
-PROPOSED_PAGE_SIZE = 20
-DEFERRED_PAGE_SIZE = 10
-PARTICIPANTS_PAGE_SIZE = 50
-DECIDED_PAGE_SIZE = 25
-FOLLOW_UP_PAGE_SIZE = 25
-
-# Each list's parameter and the id of its heading (where its page links lead).
-LISTS = {
-    "agenda": ("side", "agenda-heading"),
-    "proposed": ("forslag", "proposed-heading"),
-    "deferred": ("udsat", "deferred-heading"),
-    "participants": ("deltagere", "attendance-heading"),
-    "decided": ("beslutninger", "decided-heading"),
-    "follow_up": ("opfoelgning", "follow-up-actions-heading"),
-}
-ITEM_LISTS = {Status.ACCEPTED: ("agenda", AGENDA_PAGE_SIZE),
-              Status.PROPOSED: ("proposed", PROPOSED_PAGE_SIZE),
-              Status.DEFERRED: ("deferred", DEFERRED_PAGE_SIZE)}
-PAGE_SIZES = {"participants": PARTICIPANTS_PAGE_SIZE, "decided": DECIDED_PAGE_SIZE,
-              "follow_up": FOLLOW_UP_PAGE_SIZE}
+from lokalkontakt.meetings.models import Attendance
+from lokalkontakt.meetings.paging import (
+    ITEM_LISTS,
+    LISTS,
+    PAGE_SIZES,
+    PARTICIPANTS_PAGE_SIZE,
+)
 
 
 def with_links(request, page: Page, name: str) -> Page:
@@ -102,5 +82,11 @@ def participants(request, meeting, *, coordinator: bool) -> dict:
     summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
     return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
             "mine": selectors.attendance_of(meeting=meeting, user=request.user),
-            "no_email_warnings": no_email_warnings(
-                selectors.participants_without_email(meeting=meeting)) if warned else []}
+            "no_email_warnings": _no_email_warnings(meeting) if warned else []}
+
+
+def _no_email_warnings(meeting) -> list[str]:
+    """Who cannot get the meeting's e-mails: the first names of each kind and how many more."""
+    people = selectors.participants_without_email(meeting=meeting, limit=NAMES_SHOWN)
+    return no_email_warnings(people, totals={
+        no_email_reason(person): person.without_email for person in people})
