@@ -25,6 +25,14 @@ from lokalkontakt.core.text import search_fold
 from lokalkontakt.people.models import CoreArea, Employee
 
 ACTIVE = Q(ends_on__isnull=True)
+# What a list of areas to choose from shows: its name (in Danish order) and link; not the
+# outline, the search text or the sources, which would be read for every area in every form.
+CHOICE_FIELDS = ("pk", "name", "slug", "sort_name")
+
+
+def area_choices():
+    """Every local area, in Danish order, with only the fields a choice or a name shows."""
+    return LocalArea.objects.order_by("sort_name").only(*CHOICE_FIELDS)
 
 
 def active_assignments():

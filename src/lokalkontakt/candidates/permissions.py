@@ -6,7 +6,7 @@ through nominations_visible_to, so one the user may not see answers 404."""
 
 from django.db.models import Case, Prefetch, Value, When
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
 
@@ -15,7 +15,7 @@ OPEN = Nomination.Status.PROPOSED
 
 def _nominations():
     return (Nomination.objects.select_related("employee", "core_area", "nominated_by__employee")
-            .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by("sort_name")))
+            .prefetch_related(Prefetch("areas", queryset=area_choices()))
             .annotate(open_first=Case(When(status=OPEN, then=Value(0)), default=Value(1)))
             .order_by("open_first", "-created_at", "-pk"))
 

@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.candidates.models import CandidateRequest, Nomination
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
@@ -126,7 +127,7 @@ def candidate_requests():
     nominations each brought."""
     return (CandidateRequest.objects.select_related("sent_by__employee")
             .annotate(nomination_count=Count("nominations", distinct=True))
-            .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by("sort_name")),
+            .prefetch_related(Prefetch("areas", queryset=area_choices()),
                               Prefetch("leaders", queryset=Employee.objects.order_by("sort_name")))
             .order_by("-sent_at", "-pk"))
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
@@ -31,7 +32,7 @@ class ConsultationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["areas"].queryset = area_choices()
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
         # Added here so that the help text names the limits in force.
         self.fields["attachments"] = attachments_field()

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.addresses.forms import AreaFromAddressMixin, address_field
 from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.recipients import reason_label
@@ -83,7 +84,7 @@ class InquiryForm(AreaFromAddressMixin, FilesChosenAgainMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["area"].queryset = area_choices()
         self.fields["area"].label_from_instance = _area_label
 
     @property
@@ -144,7 +145,7 @@ class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["area"].queryset = area_choices()
         self.fields["area"].label_from_instance = _area_label
 
     def clean_received_on(self):
@@ -216,7 +217,7 @@ class ListFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["area"].queryset = area_choices()
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
         self.fields["assignee"].queryset = Employee.objects.filter(is_active=True).order_by(
             "sort_name", "pk")

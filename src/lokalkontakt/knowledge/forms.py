@@ -3,14 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.knowledge.models import Note
 
 
 def _areas():
-    return LocalArea.objects.order_by("sort_name")  # Danish order (æ, ø, å last)
+    return area_choices()  # Danish order (æ, ø, å last)
 
 
 class NoteFilterForm(forms.Form):

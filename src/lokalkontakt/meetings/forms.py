@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.text import short_date
@@ -26,7 +26,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 def _areas():
-    return LocalArea.objects.order_by("sort_name")  # Danish order (æ, ø, å last)
+    return area_choices()  # Danish order (æ, ø, å last)
 
 
 def _active_employees():

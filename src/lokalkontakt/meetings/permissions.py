@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.areas.permissions import is_area_contact
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.roles import is_coordinator
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Bulletin, LocalMeeting
 from lokalkontakt.people.permissions import active_employee
@@ -85,7 +86,7 @@ def areas_to_record_for(*, user):
     """The areas whose local meetings the user may record (can_record_local_meeting): every area
     for the coordinator, the areas an employee covers now."""
     if user.has_perm("core.coordinate"):
-        return LocalArea.objects.order_by("sort_name")
+        return area_choices()
     covers = Assignment.objects.filter(area=OuterRef("pk"), employee__user=user,
                                        employee__is_active=True, ends_on__isnull=True)
     return LocalArea.objects.filter(Exists(covers)).order_by("sort_name")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.people.models import Employee
@@ -31,7 +31,7 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = Employee.objects.filter(is_active=True).order_by("sort_name")
-        self.fields["areas"].queryset = LocalArea.objects.order_by("sort_name")
+        self.fields["areas"].queryset = area_choices()
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
 
     @classmethod

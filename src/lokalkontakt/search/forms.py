@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.search.registry import sources
 from lokalkontakt.search.permissions import kinds_visible_to
@@ -31,7 +31,7 @@ class SearchForm(forms.Form):
         offered = set(kinds_visible_to(user, sources()))
         kinds = [(k, label) for k, label in KIND_CHOICES if k in offered]
         self.fields["kind"].choices = [("", _("Everything")), *kinds]
-        self.fields["area"].queryset = LocalArea.objects.order_by("sort_name")  # Danish order
+        self.fields["area"].queryset = area_choices()  # Danish order
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
 
     def search_arguments(self) -> dict:
