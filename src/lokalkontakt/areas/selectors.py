@@ -30,9 +30,10 @@ ACTIVE = Q(ends_on__isnull=True)
 CHOICE_FIELDS = ("pk", "name", "slug", "sort_name")
 
 
-def area_choices():
-    """Every local area, in Danish order, with only the fields a choice or a name shows."""
-    return LocalArea.objects.order_by("sort_name").only(*CHOICE_FIELDS)
+def area_choices(*also: str):
+    """Every local area, in Danish order, with only the fields a choice or a name shows (and
+    the fields named in `also`, e.g. the towns a label adds)."""
+    return LocalArea.objects.order_by("sort_name").only(*CHOICE_FIELDS, *also)
 
 
 def active_assignments():

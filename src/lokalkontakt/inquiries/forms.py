@@ -84,7 +84,7 @@ class InquiryForm(AreaFromAddressMixin, FilesChosenAgainMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = area_choices()
+        self.fields["area"].queryset = area_choices("towns", "postcodes")
         self.fields["area"].label_from_instance = _area_label
 
     @property
@@ -145,7 +145,7 @@ class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = area_choices()
+        self.fields["area"].queryset = area_choices("towns", "postcodes")
         self.fields["area"].label_from_instance = _area_label
 
     def clean_received_on(self):
