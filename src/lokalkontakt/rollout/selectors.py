@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Coverage, LocalArea, Participation
-from lokalkontakt.areas.selectors import _with_coverage, areas_with_contacts
+from lokalkontakt.areas.models import (
+    Assignment,
+    AssignmentRole,
+    Coverage,
+    LocalArea,
+    Participation,
+)
+from lokalkontakt.areas.selectors import ACTIVE, _with_coverage, areas_with_contacts
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.rollout.models import RolloutMilestone
@@ -91,12 +97,16 @@ def rollout_need(*, limit: int = 10, with_candidates: bool = True) -> Need:
     counted (four queries) and `candidates` and `unspecific` stay empty."""
     need = Need()
     listed = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
-    areas = _with_coverage(LocalArea.objects.all()).annotate(
-        handover_planned=Exists(_planned_handover()))
-    counts = areas.aggregate(
+    # Counted in one pass over the areas without annotating coverage first (which makes Django
+    # aggregate over a subquery): an area lacks a contact when no active primary contact stays,
+    # i.e. none without a handover due (an area has at most one active primary assignment).
+    staying = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
+                                        handover_due=False)
+    lacking = Q(participation=Participation.INTERESTED) & ~Exists(staying)
+    counts = LocalArea.objects.aggregate(
         total=Count("pk"), invited=Count("pk", filter=Q(invited_on__isnull=False)),
-        listed=Count("pk", filter=listed),
-        needing=Count("pk", filter=listed & Q(handover_planned=False)),
+        listed=Count("pk", filter=lacking),
+        needing=Count("pk", filter=lacking & ~Exists(_planned_handover())),
         **{answer: Count("pk", filter=Q(participation=answer)) for answer in Participation.values})
     need.total, need.invited, need.needing = counts["total"], counts["invited"], counts["needing"]
     need.listed, need.handover_planned = counts["listed"], counts["listed"] - counts["needing"]
