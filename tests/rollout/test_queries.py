@@ -6,6 +6,7 @@ The counts are pinned: a change that adds a query per area, step or nomination f
 """
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from lokalkontakt.areas.models import LocalArea, Participation
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.people.models import Employee
 from lokalkontakt.rollout.models import RolloutMilestone
+from lokalkontakt.rollout.views import NEED_LIST_LIMIT, PAGE_SIZE
 from tests.areas.test_queries import build_areas
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +26,8 @@ SIZES = [30, 1000]
 # coordinator group, and for other staff Django's user and group permissions too (the check falls
 # through to them).
 OVERVIEW_STAFF = 10  # 6 + the steps, the counts, the areas lacking a contact, the nominations counted
-OVERVIEW_COORDINATOR = 9  # 4 + the steps, the counts, the areas lacking a contact, nominations, their
-# areas
+OVERVIEW_COORDINATOR = 10  # 4 + the steps, the counts, the areas lacking a contact, the
+# nominations counted, those naming the listed areas, the first naming none
 AREAS_STAFF = 9  # 6 + the count, the page of areas with councils, their active assignments
 AREAS_COORDINATOR = 7  # 4 + the same 3
 # session, user, employee; the capped count that decides whether the worker builds it
@@ -122,3 +124,59 @@ def test_refused_invitations_cost_the_same(coordinator_client, rollout, django_a
                                            {"invited_on": "2019-11-19", "answer": "declined"})
 
     assert response.status_code == 400
+
+
+ROW = re.compile(r'<th scope="row"><a href="/omraader/([^/"]+)/"')
+NEXT = re.compile(r'href="\?([^"]*side=\d+)">Næste</a>')
+
+
+def lacking_interested(count: int) -> list[str]:
+    """build_rollout's interested areas (every other) without an active primary contact (every
+    fifth) or with its handover due (every seventh), by slug."""
+    return [f"omraade-{n:04d}" for n in range(0, count, 2) if n % 5 == 0 or n % 7 == 0]
+
+
+def test_the_overview_shows_the_first_rows_and_links_to_all(coordinator_client, rollout):
+    response = coordinator_client.get(reverse("rollout:overview"))
+    page = response.content.decode()
+
+    lacking = len(lacking_interested(rollout))
+    unspecific = Nomination.objects.filter(areas__isnull=True).count()
+    assert len(ROW.findall(page)) == min(lacking, NEED_LIST_LIMIT)
+    assert page.count("Kender området") == min(unspecific, NEED_LIST_LIMIT)
+    if lacking > NEED_LIST_LIMIT:
+        assert (f'href="/udrulning/omraader/?answer=interested&amp;lacking=on">Vis alle {lacking}'
+                in page)
+    if unspecific > NEED_LIST_LIMIT:
+        assert f'href="{reverse("nominations:list")}">Vis alle {unspecific}' in page
+
+
+def test_paging_the_lacking_areas_reaches_every_one_once(colleague_client, rollout):
+    """The overview's "Vis alle" link: page by page (plain links, the filter kept), every
+    interested area without a contact, at most a page's rows each time."""
+    query, seen = "answer=interested&lacking=on", []
+    while query:
+        page = colleague_client.get(f"{reverse('rollout:areas')}?{query}").content.decode()
+        rows = ROW.findall(page)
+        assert 0 < len(rows) <= PAGE_SIZE
+        seen += rows
+        following = NEXT.search(page)
+        query = following[1].replace("&amp;", "&") if following else ""
+        assert not query or "lacking=on" in query
+
+    assert sorted(seen) == lacking_interested(rollout)
+    assert len(seen) == len(set(seen))
+
+
+def test_paging_every_area_shows_a_page_at_a_time(colleague_client, rollout):
+    seen, number = [], 1
+    while True:
+        page = colleague_client.get(reverse("rollout:areas"), {"side": number}).content.decode()
+        rows = ROW.findall(page)
+        assert 0 < len(rows) <= PAGE_SIZE
+        seen += rows
+        if f"side={number + 1}" not in page:
+            break
+        number += 1
+
+    assert len(seen) == len(set(seen)) == rollout

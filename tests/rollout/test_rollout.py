@@ -692,6 +692,21 @@ def test_the_areas_table_filters_by_answer(colleague_client, answered):
     assert "Stouby" not in text and "Ørum" not in text
 
 
+def test_the_areas_table_shows_the_interested_areas_lacking_a_contact(colleague_client,
+                                                                   coordinator_client, answered):
+    """The overview's "Vis alle" link; the coordinator's invitations keep the filter."""
+    query = {"answer": "interested", "lacking": "on"}
+    lacking = {"Glud", "Snaptun"}  # Korning is covered, Stouby declined, Ørum unanswered
+    text = page_text(colleague_client.get(reverse("rollout:areas"), query, headers=ENGLISH))
+
+    assert f"{len(lacking)} local area" in text
+    for area in LocalArea.objects.all():
+        assert (f" {area.name} " in text) == (area.name in lacking)
+    response = coordinator_client.post(reverse("rollout:invitations"), {
+        "areas": [answered["Glud"].pk], "invited_on": "2019-11-19", **query})
+    assert response["Location"] == reverse("rollout:areas") + "?answer=interested&lacking=on"
+
+
 def test_an_unknown_filter_value_shows_every_area(colleague_client, answered):
     response = colleague_client.get(reverse("rollout:areas"), {"answer": "maybe"})
 

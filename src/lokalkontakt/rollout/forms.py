@@ -70,6 +70,7 @@ class AnswerFilterForm(forms.Form):
 
     answer = forms.ChoiceField(label=_("The council's answer"), required=False,
                              choices=[("", _("All areas")), *Participation.choices])
+    lacking = forms.BooleanField(label=_("Only areas lacking a local contact"), required=False)
 
 
 class InvitationsForm(forms.Form):

@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Coverage, LocalArea, Participation
-from lokalkontakt.areas.selectors import _with_coverage, areas_with_contacts
+from lokalkontakt.areas.models import (
+    Assignment,
+    AssignmentRole,
+    Coverage,
+    LocalArea,
+    Participation,
+)
+from lokalkontakt.areas.selectors import ACTIVE, _with_coverage, areas_with_contacts
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.rollout.models import RolloutMilestone
@@ -29,12 +35,15 @@ def rollout_plan() -> list[RolloutMilestone]:
     return milestones
 
 
-def rollout_areas(*, answer: str = ""):
+def rollout_areas(*, answer: str = "", lacking: bool = False):
     """Every area in Danish order with its invitation, answer, coverage and contact, optionally
-    only those with one answer."""
+    only those with one answer, or only those without a contact or with a handover due
+    (`lacking`: with the answer "interested", the overview's list of the need)."""
     areas = areas_with_contacts()
     if answer in Participation.values:
         areas = areas.filter(participation=answer)
+    if lacking:
+        areas = areas.filter(coverage__in=NEEDS_CONTACT)
     return areas.order_by("sort_name", "pk")
 
 
@@ -53,7 +62,8 @@ class Need:
     handover_planned: int = 0
     listed: int = 0
     areas: list = field(default_factory=list)
-    unspecific: list = field(default_factory=list)  # open nominations that name no area
+    unspecific: list = field(default_factory=list)  # the first open nominations that name no area
+    unspecific_count: int = 0  # all of them
     nominations: int = 0  # open nominations (one per candidate)
 
     @property
@@ -77,21 +87,26 @@ def _planned_handover():
     return Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
 
 
-def rollout_need(*, limit: int = 50, with_candidates: bool = True) -> Need:
-    """The overview of need in five queries: the counts, the interested areas without a contact
-    (the first `limit` in Danish order), the open nominations and the areas they name. An area
-    whose handover to a named successor is planned has found its contact: it is listed with
-    the successor, not counted as lacking one. Who is nominated is for the coordinator: without
-    candidates, the nominations are only counted (four queries) and `candidates` and
-    `unspecific` stay empty."""
+def rollout_need(*, limit: int = 10, with_candidates: bool = True) -> Need:
+    """The overview of need in a fixed number of queries, whatever the number of areas or
+    nominations: the counts, the interested areas without a contact (the first `limit` in Danish
+    order), the open nominations counted, and for the coordinator the nominations naming the
+    listed areas and the first `limit` naming none. An area whose handover to a named successor
+    is planned has found its contact: it is listed with the successor, not counted as lacking
+    one. Who is nominated is for the coordinator: without candidates, the nominations are only
+    counted (four queries) and `candidates` and `unspecific` stay empty."""
     need = Need()
     listed = Q(participation=Participation.INTERESTED, coverage__in=NEEDS_CONTACT)
-    areas = _with_coverage(LocalArea.objects.all()).annotate(
-        handover_planned=Exists(_planned_handover()))
-    counts = areas.aggregate(
+    # Counted in one pass over the areas without annotating coverage first (which makes Django
+    # aggregate over a subquery): an area lacks a contact when no active primary contact stays,
+    # i.e. none without a handover due (an area has at most one active primary assignment).
+    staying = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
+                                        handover_due=False)
+    lacking = Q(participation=Participation.INTERESTED) & ~Exists(staying)
+    counts = LocalArea.objects.aggregate(
         total=Count("pk"), invited=Count("pk", filter=Q(invited_on__isnull=False)),
-        listed=Count("pk", filter=listed),
-        needing=Count("pk", filter=listed & Q(handover_planned=False)),
+        listed=Count("pk", filter=lacking),
+        needing=Count("pk", filter=lacking & ~Exists(_planned_handover())),
         **{answer: Count("pk", filter=Q(participation=answer)) for answer in Participation.values})
     need.total, need.invited, need.needing = counts["total"], counts["invited"], counts["needing"]
     need.listed, need.handover_planned = counts["listed"], counts["listed"] - counts["needing"]
@@ -108,14 +123,18 @@ def rollout_need(*, limit: int = 50, with_candidates: bool = True) -> Need:
     if not with_candidates:
         need.nominations = open_nominations.count()
         return need
-    nominations = list(open_nominations.select_related("employee", "core_area")
-                       .prefetch_related("areas").order_by("employee__sort_name", "pk"))
-    need.nominations = len(nominations)
-    for nomination in nominations:
-        named = nomination.areas.all()
-        if not named:
-            need.unspecific.append(nomination)
-        for area in named:
-            if area.pk in by_area:
-                by_area[area.pk].candidates.append(nomination)
+    named = Nomination.areas.through.objects.filter(nomination_id=OuterRef("pk"))
+    nomination_counts = open_nominations.aggregate(
+        nominations=Count("pk"), unspecific=Count("pk", filter=~Exists(named)))
+    need.nominations = nomination_counts["nominations"]
+    need.unspecific_count = nomination_counts["unspecific"]
+    naming = (Nomination.areas.through.objects
+              .filter(localarea_id__in=list(by_area), nomination__status=Nomination.Status.PROPOSED)
+              .select_related("nomination__employee", "nomination__core_area")
+              .order_by("nomination__employee__sort_name", "nomination_id"))
+    for link in naming:
+        by_area[link.localarea_id].candidates.append(link.nomination)
+    need.unspecific = list(open_nominations.filter(~Exists(named))
+                           .select_related("employee", "core_area")
+                           .order_by("employee__sort_name", "pk")[:limit])
     return need

@@ -28,8 +28,9 @@ from lokalkontakt.rollout.forms import (
 )
 from lokalkontakt.rollout.models import RolloutMilestone
 
-PAGE_SIZE = 100
-NEED_LIST_LIMIT = 50
+PAGE_SIZE = 50
+NEED_LIST_LIMIT = 10  # the overview's first rows of each list; "Show all" leads to the rest
+FILTERS = ("answer", "lacking")  # the areas page's filter parameters, kept when paging
 
 
 def month_period(start: datetime.date, end: datetime.date) -> str:
@@ -84,8 +85,11 @@ def _only(params, *names) -> QueryDict:
 def _areas_page(request, *, params, invitations_form=None, status=200):
     """The table of areas. `params` carries the filter and the page: a GET's query, or the hidden
     fields of the invitations form (so that an error shows the same page)."""
-    form, answer = _answer_filter(params)
-    page = Paginator(selectors.rollout_areas(answer=answer), PAGE_SIZE).get_page(params.get("side"))
+    form = AnswerFilterForm(_only(params, *FILTERS) or None)
+    answer, lacking = (form.cleaned_data["answer"], form.cleaned_data["lacking"]) \
+        if form.is_valid() else ("", False)
+    page = Paginator(selectors.rollout_areas(answer=answer, lacking=lacking),
+                     PAGE_SIZE).get_page(params.get("side"))
     may_coordinate = permissions.may_coordinate(request.user)
     if may_coordinate and invitations_form is None:
         invitations_form = InvitationsForm()
@@ -93,8 +97,8 @@ def _areas_page(request, *, params, invitations_form=None, status=200):
     if invitations_form is not None and invitations_form.is_bound:
         chosen = {str(pk) for pk in invitations_form["areas"].value() or []}
     return render(request, "rollout/areas.html", {
-        "form": form, "page": page, "answer": answer,
-        "querystring": _only(params, "answer").urlencode(), "may_coordinate": may_coordinate,
+        "form": form, "page": page, "answer": answer, "lacking": lacking,
+        "querystring": _only(params, *FILTERS).urlencode(), "may_coordinate": may_coordinate,
         "invitations_form": invitations_form, "chosen": chosen}, status=status)
 
 
@@ -121,7 +125,7 @@ def invitations(request):
                 "The invitation date is recorded for %(count)d area.",
                 "The invitation date is recorded for %(count)d areas.", len(changed))
                 % {"count": len(changed)})
-            query = _only(request.POST, "answer", "side").urlencode()
+            query = _only(request.POST, *FILTERS, "side").urlencode()
             return redirect(reverse("rollout:areas") + (f"?{query}" if query else ""))
     return _areas_page(request, params=request.POST, invitations_form=form, status=400)
 
