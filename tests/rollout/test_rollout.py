@@ -728,6 +728,14 @@ def test_the_export_has_the_table_as_a_spreadsheet(colleague_client, answered):
     ]
 
 
+def test_the_export_of_the_areas_lacking_a_contact_has_only_those(colleague_client, answered):
+    response = colleague_client.get(reverse("rollout:areas_export"),
+                                    {"answer": "interested", "lacking": "on"}, headers=ENGLISH)
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == ["Glud", "Snaptun"]
+
+
 def test_the_coordinator_records_the_invitation_for_two_areas(coordinator_client, coordinator,
                                                               answered):
     ids = [answered[name].pk for name in ["Stouby", "Ørum"]]

@@ -30,9 +30,11 @@ def write_areas(workbook, areas) -> list:
 
 def areas_export(workbook, *, user, params: dict) -> list:
     """The registered writer: the areas with the answer `params` names (all when none)."""
-    form = AnswerFilterForm(params)
-    answer = form.cleaned_data["answer"] if form.is_valid() else ""
-    return write_areas(workbook, selectors.rollout_areas(answer=answer))
+    form = AnswerFilterForm({name: value for name, value in params.items() if value})
+    if not form.is_valid():
+        raise ValueError(f"the rollout export's filter is no longer valid: {form.errors}")
+    return write_areas(workbook, selectors.rollout_areas(
+        answer=form.cleaned_data["answer"], lacking=form.cleaned_data["lacking"]))
 
 
 def areas_filename(params: dict) -> str:

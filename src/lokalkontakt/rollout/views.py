@@ -133,10 +133,14 @@ def invitations(request):
 @staff_required
 @require_GET
 def areas_export(request):
-    """The table as a spreadsheet (all areas with the chosen answer)."""
-    _form, answer = _answer_filter(request.GET)
-    areas = selectors.rollout_areas(answer=answer)
-    return export_response(request, name="rollout.areas", params={"answer": answer},
+    """The table as a spreadsheet (all areas with the chosen answer; only those lacking a
+    contact when the page was filtered so)."""
+    form = AnswerFilterForm(_only(request.GET, "answer", "lacking") or None)
+    answer, lacking = (form.cleaned_data["answer"], form.cleaned_data["lacking"]) \
+        if form.is_valid() else ("", False)
+    areas = selectors.rollout_areas(answer=answer, lacking=lacking)
+    return export_response(request, name="rollout.areas",
+                           params={"answer": answer, "lacking": lacking},
                            rows=rows_capped(areas),
                            write=lambda workbook: exports.write_areas(workbook, areas))
 
