@@ -29,10 +29,12 @@ def write_areas(workbook, areas) -> list:
 
 
 def areas_export(workbook, *, user, params: dict) -> list:
-    """The registered writer: the areas with the answer `params` names (all when none)."""
+    """The registered writer: the areas with the answer `params` names (all when none); one no
+    longer valid fails the export rather than widening it to all."""
     form = AnswerFilterForm(params)
-    answer = form.cleaned_data["answer"] if form.is_valid() else ""
-    return write_areas(workbook, selectors.rollout_areas(answer=answer))
+    if not form.is_valid():
+        raise ValueError(f"invalid filter: {form.errors.as_json()}")
+    return write_areas(workbook, selectors.rollout_areas(answer=form.cleaned_data["answer"]))
 
 
 def areas_filename(params: dict) -> str:
