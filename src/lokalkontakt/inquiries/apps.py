@@ -15,10 +15,10 @@ class InquiriesConfig(AppConfig):
 
         register(InquirySource())
         from lokalkontakt.core.exports.registry import Export, exports
-        from lokalkontakt.inquiries.exports import list_export, list_filename
+        from lokalkontakt.inquiries.exports import list_export, list_filename, list_still_visible
 
         exports.register("inquiries.list", Export(
-            write=list_export, filename=list_filename,
+            write=list_export, filename=list_filename, still_visible=list_still_visible,
             allowed=lambda user: user.has_perm("core.view_internal")))
 
         from lokalkontakt.core.registry import jobs

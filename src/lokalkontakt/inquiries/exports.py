@@ -9,9 +9,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.exports.registry import Written
 from lokalkontakt.core.xlsx import DATE_FORMAT, append_row, styled
 from lokalkontakt.inquiries import selectors
 from lokalkontakt.inquiries.forms import ListFilterForm
+from lokalkontakt.inquiries.permissions import inquiries_visible_to
+
+CHECK_CHUNK = 1000
 
 
 def write_inquiries(workbook, inquiries) -> list:
@@ -35,11 +39,33 @@ def write_inquiries(workbook, inquiries) -> list:
     return []
 
 
-def list_export(workbook, *, user, params: dict) -> list:
-    """The registered writer: the list as `user` may see it now, for the filter `params`."""
-    filters = ListFilterForm(params).filters()
-    return write_inquiries(
-        workbook, selectors.inquiry_list(user=user, **filters).iterator(chunk_size=2000))
+def list_export(workbook, *, user, params: dict) -> Written:
+    """The registered writer: the list as `user` may see it now, for the filter `params`; the
+    ids of the inquiries written are what it shows. A filter no longer valid (an assignee since
+    deactivated) fails the export: left out, it would widen it."""
+    form = ListFilterForm(params)
+    if not form.is_valid():
+        raise ValueError(f"invalid filter: {form.errors.as_json()}")
+    shown = []
+
+    def kept(inquiries):
+        for inquiry in inquiries:
+            shown.append(inquiry.pk)
+            yield inquiry
+    write_inquiries(workbook, kept(
+        selectors.inquiry_list(user=user, **form.filters()).iterator(chunk_size=2000)))
+    return Written([], shown)
+
+
+def list_still_visible(user, shown) -> bool:
+    """Whether `user` may still see every inquiry the file shows (a contact who has handed an
+    area over may not), a chunk of ids at a time."""
+    ids = sorted(set(shown or []))
+    for start in range(0, len(ids), CHECK_CHUNK):
+        chunk = ids[start:start + CHECK_CHUNK]
+        if inquiries_visible_to(user=user).filter(pk__in=chunk).count() != len(chunk):
+            return False
+    return True
 
 
 def list_filename(params: dict) -> str:

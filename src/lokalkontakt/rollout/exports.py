@@ -29,10 +29,12 @@ def write_areas(workbook, areas) -> list:
 
 
 def areas_export(workbook, *, user, params: dict) -> list:
-    """The registered writer: the areas with the answer `params` names (all when none)."""
+    """The registered writer: the areas with the answer `params` names (all when none), only
+    those lacking a contact when asked so; a filter no longer valid fails the export rather
+    than widening it to all."""
     form = AnswerFilterForm({name: value for name, value in params.items() if value})
     if not form.is_valid():
-        raise ValueError(f"the rollout export's filter is no longer valid: {form.errors}")
+        raise ValueError(f"invalid filter: {form.errors.as_json()}")
     return write_areas(workbook, selectors.rollout_areas(
         answer=form.cleaned_data["answer"], lacking=form.cleaned_data["lacking"]))
 

@@ -15,8 +15,13 @@ class TimesheetsConfig(AppConfig):
 
         mine_panels.register("time", Panel("timesheets/_mine_time.html", panels.mine_time), order=30)
         from lokalkontakt.core.exports.registry import Export, exports
-        from lokalkontakt.timesheets.exports import overview_export, overview_filename
+        from lokalkontakt.timesheets.exports import (
+            overview_export,
+            overview_filename,
+            overview_still_visible,
+        )
 
         exports.register("timesheets.overview", Export(
             write=overview_export, filename=overview_filename,
+            still_visible=overview_still_visible,
             allowed=lambda user: user.has_perm("core.see_capacity")))

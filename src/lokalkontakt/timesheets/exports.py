@@ -8,6 +8,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.exports.registry import Written
 from lokalkontakt.core.exports.respond import rows_capped
 from lokalkontakt.core.xlsx import append_row
 from lokalkontakt.people.permissions import core_areas_overseen_by
@@ -43,13 +44,32 @@ def write_overview(workbook, found) -> list:
     return []
 
 
-def overview_export(workbook, *, user, params: dict) -> list:
+def overview_export(workbook, *, user, params: dict) -> Written:
     """The registered writer: the overview for `params` (start, end, core area) as `user` may
-    see it now; the filter is validated again against the core areas they oversee."""
-    form = CapacityFilterForm(params, core_areas=core_areas_overseen_by(user))
+    see it now; the filter is validated again against the core areas they oversee. It shows the
+    staff of those core areas ("all" for the coordinator without a core area chosen)."""
+    overseen = core_areas_overseen_by(user)
+    form = CapacityFilterForm(params, core_areas=overseen)
     if not form.is_valid():
         raise ValueError(f"invalid filter: {form.errors.as_json()}")
-    return write_overview(workbook, selectors.overview(user=user, **form.cleaned_data))
+    chosen = form.cleaned_data.get("core_area")
+    if chosen is not None:
+        shown = [chosen.pk]
+    elif user.has_perm("core.coordinate"):
+        shown = "all"
+    else:
+        shown = sorted(overseen.values_list("pk", flat=True))
+    write_overview(workbook, selectors.overview(user=user, **form.cleaned_data))
+    return Written([], shown)
+
+
+def overview_still_visible(user, shown) -> bool:
+    """Whether `user` still oversees the core areas the file shows (all of them: coordinator)."""
+    if user.has_perm("core.coordinate"):
+        return True
+    if shown == "all":
+        return False
+    return set(shown or []) <= set(core_areas_overseen_by(user).values_list("pk", flat=True))
 
 
 def overview_filename(params: dict) -> str:

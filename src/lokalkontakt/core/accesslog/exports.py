@@ -1,10 +1,13 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The access log's entries as a spreadsheet, written row by row into a write-only workbook
-(core.xlsx), a chunk of entries at a time; registered as the export "core.access_log", so a large
+(core.xlsx), a chunk of entries at a time, each chunk read after the last one written (by the
+time and id it ends with, not by an offset: entries logged meanwhile, newer than the first, neither
+shift nor repeat a row); registered as the export "core.access_log", so a large
 one is built by the worker (core.exports). Reading the log shows personal data, so the objects
 whose entries it holds are returned to be logged."""
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,8 +30,10 @@ def write_entries(workbook, entries) -> list:
                        _("From address")])
     references = []
     nobody = _("Not signed in (private link)")
-    for start in range(0, EXPORT_LIMIT, CHUNK):
-        chunk = rows(list(entries[start:min(start + CHUNK, EXPORT_LIMIT)]))
+    written = 0
+    after = entries.order_by("-at", "-pk")
+    while written < EXPORT_LIMIT:
+        chunk = rows(list(after[:min(CHUNK, EXPORT_LIMIT - written)]))
         for row in chunk:
             entry = row.entry
             append_row(sheet, [styled(sheet, entry.at, number_format=DATETIME_FORMAT),
@@ -36,8 +41,12 @@ def write_entries(workbook, entries) -> list:
                                entry.path, entry.address])
             if entry.object_type in personal_data:
                 references.append((entry.object_type, entry.object_id))
+        written += len(chunk)
         if len(chunk) < CHUNK:
             break
+        last = chunk[-1].entry
+        after = entries.order_by("-at", "-pk").filter(
+            Q(at__lt=last.at) | Q(at=last.at, pk__lt=last.pk))
     return references
 
 

@@ -5,4 +5,6 @@ function that writes its rows into a write-only workbook (core.xlsx); a view ans
 `core.exports.respond.export_response`, which builds a small export at once and hands a large
 one (more rows than settings.EXPORT_INLINE_ROWS) to the worker (core.exports.tasks), so that no
 request holds a web worker for seconds. A prepared export is kept for the one who asked, for
-settings.EXPORT_DOWNLOAD_HOURS, then deleted by the periodic job (core.exports.services)."""
+settings.EXPORT_DOWNLOAD_HOURS, then deleted by the periodic job (core.exports.services); at each
+download the user must still be allowed it and still see every row it shows (registry.Export).
+One whose build was interrupted, or lost with a killed worker, is marked failed, never given again."""

@@ -35,6 +35,14 @@ class PreparedExport(models.Model):
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     # The personal data the file holds, [[model label, id], ...], logged at each download.
     references = models.JSONField(_("personal data"), default=list, blank=True)
+    # What the file shows, as its export recorded it (registry.Written.shown): checked against
+    # what the user may see at each download (registry.Export.still_visible).
+    shown = models.JSONField(_("rows shown"), null=True, blank=True)
+    # The asker's language: the worker writes the headers and labels in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    # The worker's task (django-tasks' result id): a queued export whose task is no longer queued
+    # or running was lost with its worker (services.exports_fail_lost).
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -5,22 +5,46 @@ dotted name ("inquiries.list"), so core imports no app."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from lokalkontakt.core.registry import Registry
+
+
+class Written(NamedTuple):
+    """What a writer may return instead of the bare references: the personal data written (as
+    (model label, id) pairs, logged at each download) and `shown`, a JSON record of which rows
+    the file shows (say, their ids), kept with a prepared export for its `still_visible`."""
+
+    references: list
+    shown: Any = None
+
+
+def written(result) -> Written:
+    """A writer's result as Written (a bare list of references shows nothing to check)."""
+    return result if isinstance(result, Written) else Written(list(result or []), None)
 
 
 @dataclass(frozen=True)
 class Export:
     """`write(workbook, *, user, params)` fills a write-only workbook (core.xlsx) with what
     `user` may see for `params` (the filter's values as JSON, validated again as the export's
-    form does) and returns the personal data it wrote as (model label, id) pairs (logged with
-    `how` at each download; empty when it holds none). `filename(params)` names the file;
-    `allowed(user)` says who may have it (checked again at download)."""
+    form does; an invalid filter raises, so the export fails rather than widens) and returns the
+    personal data it wrote as (model label, id) pairs (logged with `how` at each download; empty
+    when it holds none), or a Written that also says what it `shown`. `filename(params)` names
+    the file.
+
+    Who may download a prepared file is checked again at each download, as of then:
+    `allowed(user)`, the role, and `still_visible(user, shown)`, whether the user may still see
+    every row the file shows (False: the file is deleted and the download answers 404). An
+    export whose rows depend on more than the role (an inquiry's contact, a leader's core areas)
+    must record `shown` and give `still_visible`; one that only the role decides (the access
+    log, the rollout's table) needs neither."""
 
     write: Callable
     filename: Callable[[dict], str]
     allowed: Callable = lambda user: True
     how: str = "export"
+    still_visible: Callable = lambda user, shown: True
 
 
 exports = Registry("exports")

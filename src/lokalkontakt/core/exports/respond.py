@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.shortcuts import redirect
 
 from lokalkontakt.core.accesslog.record import record_references
-from lokalkontakt.core.exports.registry import exports
+from lokalkontakt.core.exports.registry import exports, written
 from lokalkontakt.core.exports.services import export_request, jsonable
 from lokalkontakt.core.xlsx import workbook_response, write_only_workbook
 
@@ -37,8 +37,8 @@ def export_response(request, *, name: str, params: dict, rows: int, write=None):
         return redirect("exports:status", pk=export.pk)
     workbook = write_only_workbook()
     if write is None:
-        references = registered.write(workbook, user=request.user, params=params)
+        references = written(registered.write(workbook, user=request.user, params=params))
     else:
-        references = write(workbook)
-    record_references(request, list(references or []), how=registered.how)
+        references = written(write(workbook))
+    record_references(request, references.references, how=registered.how)
     return workbook_response(workbook, registered.filename(params))

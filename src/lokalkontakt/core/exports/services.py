@@ -6,10 +6,13 @@ deleting them after a while (the periodic job)."""
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from lokalkontakt.core.exports.models import PreparedExport
 from lokalkontakt.core.exports.registry import exports
@@ -17,6 +20,9 @@ from lokalkontakt.core.exports.tasks import prepare_export
 
 # A queued export not started after this many minutes: the worker may be stopped (the page says so).
 WORKER_LATE_MINUTES = 2
+# A ready export made this recently is given again to one who asks again (a double click); after
+# that, asking again makes a new one, with the rows as they are then.
+REUSE_READY_SECONDS = 60
 Status = PreparedExport.Status
 
 
@@ -41,18 +47,48 @@ def jsonable(values: dict) -> dict:
 
 @transaction.atomic
 def export_request(*, user, name: str, params: dict, rows: int) -> PreparedExport:
-    """Queue export `name` (registered in core.exports.registry) with `params` for `user`; the
-    worker builds it once this commits. The same export with the same filter, queued or ready
-    and not expired, is given again instead of a second (asking twice builds it once)."""
+    """Queue export `name` (registered in core.exports.registry) with `params` for `user`, to
+    be written in the current language; the worker builds it once this commits. Asking twice
+    builds it once: the same export with the same filter still queued, or ready and made in the
+    last REUSE_READY_SECONDS, is given again (one made earlier would show old rows). The user's
+    row is locked first, so two requests at once find the one the first made."""
     if name not in exports:
         raise ValueError(f"{name} is not a registered export")
-    same = _unexpired().filter(requested_by=user, name=name, params=params,
-                               status__in=[Status.QUEUED, Status.READY]).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    now = timezone.now()
+    mine = PreparedExport.objects.filter(requested_by=user, name=name)
+    exports_fail_lost(now=now, exports=mine)
+    recent = now - datetime.timedelta(seconds=REUSE_READY_SECONDS)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    same = mine.filter(Q(status=Status.QUEUED) | Q(status=Status.READY, finished_at__gte=recent),
+                       params=params, language=language).first()
     if same is not None:
         return same
-    export = PreparedExport.objects.create(requested_by=user, name=name, params=params, rows=rows)
-    transaction.on_commit(lambda: prepare_export.enqueue(export_id=export.pk))
+    export = PreparedExport.objects.create(requested_by=user, name=name, params=params, rows=rows,
+                                           language=language)
+    transaction.on_commit(lambda: _enqueue(export.pk))
     return export
+
+
+def _enqueue(export_id: int) -> None:
+    """Hand the export to the worker, after the commit, and keep its task's id (exports_fail_lost
+    finds a lost one by it)."""
+    result = prepare_export.enqueue(export_id=export_id)
+    PreparedExport.objects.filter(pk=export_id).update(task_id=str(result.id))
+
+
+def exports_fail_lost(*, now: datetime.datetime, exports=None) -> int:
+    """Mark failed the queued exports (of `exports`, default all) that no worker will build: older
+    than WORKER_LATE_MINUTES and their task no longer queued or running (a worker killed while
+    building it; core.jobs marks its task failed), or never enqueued. Returns how many."""
+    exports = PreparedExport.objects.all() if exports is None else exports
+    alive = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).values_list("id", flat=True)
+    lost = exports.filter(
+        status=Status.QUEUED, created_at__lt=now - datetime.timedelta(minutes=WORKER_LATE_MINUTES)
+    ).exclude(task_id__in=[str(pk) for pk in alive])
+    return lost.update(status=Status.FAILED, finished_at=now,
+                       error="Lost: the worker stopped before the export was made.")
 
 
 def _unexpired(now=None):
@@ -74,6 +110,25 @@ def export_of(user, pk: int) -> PreparedExport:
     return export
 
 
+def export_to_download(user, pk: int) -> PreparedExport:
+    """The user's own ready export, if they may still see every row it shows (the registered
+    export's still_visible, as of now); Http404 otherwise, and a file showing rows they may no
+    longer see is deleted."""
+    export = export_of(user, pk)
+    if export.status != Status.READY or not export.file:
+        raise Http404
+    if not exports.get(export.name).still_visible(user, export.shown):
+        _delete(export)
+        raise Http404
+    return export
+
+
+def _delete(export: PreparedExport) -> None:
+    if export.file:
+        export.file.storage.delete(export.file.name)
+    export.delete()
+
+
 def is_late(export: PreparedExport, *, now=None) -> bool:
     """Queued and not started after WORKER_LATE_MINUTES: the worker may be stopped."""
     now = now or timezone.now()
@@ -89,13 +144,14 @@ def exports_prune(*, now: datetime.datetime) -> int:
                                       created_at__lt=now - datetime.timedelta(days=7)))
     deleted = 0
     for export in old:
-        if export.file:
-            export.file.storage.delete(export.file.name)
-        export.delete()
+        _delete(export)
         deleted += 1
     return deleted
 
 
 def report() -> str:
     """run_jobs' line for the prepared exports."""
-    return f"Exports: {exports_prune(now=timezone.now())} prepared exports deleted."
+    now = timezone.now()
+    lost = exports_fail_lost(now=now)
+    return (f"Exports: {lost} lost with a stopped worker marked failed, "
+            f"{exports_prune(now=now)} prepared exports deleted.")

@@ -6,27 +6,31 @@ memory however many rows) and storing it privately for the one who asked."""
 import logging
 import tempfile
 
+from django.conf import settings
 from django.core.files import File
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from lokalkontakt.core.exports.models import PreparedExport
-from lokalkontakt.core.exports.registry import exports
+from lokalkontakt.core.exports.registry import Written, exports, written
 from lokalkontakt.core.xlsx import write_only_workbook
 
 logger = logging.getLogger(__name__)
 Status = PreparedExport.Status
 
 
-def write_file(export: PreparedExport, handle) -> list:
-    """Write the export's workbook to `handle`; the personal data it holds, as [label, id]."""
+def write_file(export: PreparedExport, handle) -> Written:
+    """Write the export's workbook to `handle`, in the asker's language; the personal data it
+    holds, as [label, id], and what it shows."""
     registered = exports.get(export.name)
     if registered is None or not registered.allowed(export.requested_by):
         raise PermissionError(f"{export.name} is not registered or no longer allowed")
     workbook = write_only_workbook()
-    references = registered.write(workbook, user=export.requested_by, params=export.params)
+    with translation.override(export.language or settings.LANGUAGE_CODE):
+        result = written(registered.write(workbook, user=export.requested_by,
+                                          params=export.params))
     workbook.save(handle)
-    return [[label, pk] for label, pk in dict.fromkeys(references or [])]
+    return Written([[label, pk] for label, pk in dict.fromkeys(result.references)], result.shown)
 
 
 # Below the e-mails (core.mail): a receipt should not wait for a spreadsheet.
@@ -43,20 +47,21 @@ def prepare_export(export_id: int) -> str:
     registered = exports.get(export.name)
     try:
         with tempfile.TemporaryFile() as handle:
-            references = write_file(export, handle)
+            result = write_file(export, handle)
             handle.seek(0)
             name = registered.filename(export.params)
             export.file.save(name, File(handle), save=False)
         marked = queued.update(status=Status.READY, file=export.file.name, file_name=name,
-                               references=references, finished_at=timezone.now())
+                               references=result.references, shown=result.shown,
+                               finished_at=timezone.now())
     except BaseException as error:
         if export.file.name:
             export.file.storage.delete(export.file.name)
-        if not isinstance(error, Exception):
-            raise  # the worker is being stopped: the row stays queued and is tried again
         logger.exception("Export %s (%s) failed", export_id, export.name)
         queued.update(status=Status.FAILED, error=f"{type(error).__name__}: {error}"[:1000],
                       finished_at=timezone.now())
+        if not isinstance(error, Exception):
+            raise  # the worker is being stopped: it records the task's failure
         return "failed"
     if not marked:
         export.file.storage.delete(export.file.name)  # deleted meanwhile

@@ -28,9 +28,7 @@ def export_status(request, pk: int):
 @require_GET
 def export_download(request, pk: int):
     """The prepared file; every download is written to the access log."""
-    export = services.export_of(request.user, pk)
-    if export.status != PreparedExport.Status.READY or not export.file:
-        raise Http404
+    export = services.export_to_download(request.user, pk)
     try:
         handle = export.file.open("rb")
     except FileNotFoundError:
