@@ -31,15 +31,19 @@ SIZES = [5, 300]
 
 # 6 (session, user, employee, coordinator group and leads a core area in one, user and group
 # permissions);
-# the core areas led (the filter's choices, and the overview's); the paginator's count; the page of
-# staff with their minutes and nomination; their current assignments; the nominations with their
-# areas (2); the requests to the leader with their areas (2).
-STAFF_LEADER = 15
-# 4; the core areas (filter choices, the overview's); the count; the page; the assignments; the
-# nominations and areas; the requests to the coordinator's employee and their areas.
-STAFF_COORDINATOR = 13
-# 4; the count; the nominations with who and where; their areas.
+# the core areas led (the filter's choices, and the overview's); the paginator's count; the page's
+# primary keys; the page of staff with their minutes, nomination and number of areas; their first
+# current assignments; the first nominations with their number of areas, and their first areas (2);
+# how many nominations; the requests to the leader with their number of areas, their first areas
+# (2).
+STAFF_LEADER = 17
+# 4; the core areas (filter choices, the overview's); the count; the keys; the page; the
+# assignments; the nominations and areas; their number; the requests and their areas.
+STAFF_COORDINATOR = 15
+# 4; the count; the nominations with who and where; their first areas.
 LIST_COORDINATOR = 7
+# 6 (as the staff page's); the count; the nominations; their first areas.
+LIST_LEADER = 9
 # 4; the count; the requests with the nomination counts; their areas; their leaders.
 REQUESTS = 8
 # 4; the area; the suggestions (5).
@@ -67,11 +71,16 @@ def named(model, prefix: str, count: int, **fields) -> list:
         for n in range(count))
 
 
+def named_areas(size: int) -> int:
+    """How many areas each nomination and request names: 2 with 5 of everything, 14 with 300."""
+    return 2 + size // 25
+
+
 def world(size: int):
     """A leader of Teknik og Miljø with `size` staff: each covering two of 2×`size` areas with time
-    this year, every other one nominated for two areas; `size` more employees in other core areas;
-    `size` requests for candidates, each to the leader with two areas. Returns the leader's user
-    and an area without a contact."""
+    this year, every other one nominated for named_areas(size) areas; `size` more employees in other
+    core areas; `size` requests for candidates, each to the leader with named_areas(size) areas.
+    Returns the leader's user and an area without a contact."""
     teknik = CoreAreaFactory(name="Teknik og Miljø")
     others = named(CoreArea, "Kerneområde", 3)
     user = UserFactory(username="leder")
@@ -97,12 +106,12 @@ def world(size: int):
         for n, employee in enumerate(staff) if n % 2 == 0)
     Nomination.areas.through.objects.bulk_create(
         Nomination.areas.through(nomination=nomination, localarea=areas[k])
-        for nomination in nominations for k in range(2))
+        for nomination in nominations for k in range(named_areas(size)))
     requests = CandidateRequest.objects.bulk_create(CandidateRequest(message="Hej")
                                                     for _n in range(size))
     CandidateRequest.areas.through.objects.bulk_create(
         CandidateRequest.areas.through(candidaterequest=request, localarea=areas[k])
-        for request in requests for k in range(2))
+        for request in requests for k in range(named_areas(size)))
     CandidateRequest.leaders.through.objects.bulk_create(
         CandidateRequest.leaders.through(candidaterequest=request, employee=leader)
         for request in requests)
@@ -119,6 +128,10 @@ def test_the_staff_page_for_a_leader(size, django_assert_num_queries):
     assert response.status_code == 200
     table = response.content.decode().split('id="staff-table-heading"')[1].split("</table>")[0]
     assert table.count("<tr><td>") == min(size + 1, 50)  # the staff and the leader, 50 a page
+    nominations = response.content.decode().split('id="nominations-heading"')[1]
+    assert nominations.count("<tr><td>") == min(len(range(0, size, 2)), 10)  # the first ten
+    # A request or nomination names at most five areas, and says how many there are.
+    assert (f"{named_areas(size)} areas in all" in nominations) == (named_areas(size) > 5)
 
 
 def test_the_staff_page_for_the_coordinator(coordinator, size, django_assert_num_queries):
@@ -139,6 +152,17 @@ def test_the_nominations_for_the_coordinator(coordinator, size, django_assert_nu
         response = client.get("/kandidater/indstillinger/")
 
     assert response.status_code == 200
+
+
+def test_the_nominations_for_a_leader(size, django_assert_num_queries):
+    user, _area = world(size)
+    client = english_client(user)
+
+    with django_assert_num_queries(LIST_LEADER):
+        response = client.get("/kandidater/indstillinger/")
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr><td>") == min(len(range(0, size, 2)), 50)
 
 
 def test_the_requests_for_the_coordinator(coordinator, size, django_assert_num_queries):

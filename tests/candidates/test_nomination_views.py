@@ -286,7 +286,7 @@ def test_leaders_may_not_see_the_coordinator_s_pages(staff):
     nomination = nomination_create(actor=staff.leader, employee=staff.bo)
     client = client_of(staff.leader)
 
-    for url in [LIST, REQUESTS, REQUEST_NEW, reverse("nominations:decide", args=[nomination.pk]),
+    for url in [REQUESTS, REQUEST_NEW, reverse("nominations:decide", args=[nomination.pk]),
                 reverse("nominations:suggestions", args=[staff.stouby.slug])]:
         assert client.get(url).status_code == 403, url
 

@@ -19,7 +19,7 @@ RULES = {
     "nominations:staff": "staff",
     "nominations:new": "staff",
     "nominations:withdraw": "staff",
-    "nominations:list": "coordinator",
+    "nominations:list": "staff",
     "nominations:decide": "coordinator",
     "nominations:requests": "coordinator",
     "nominations:request_new": "coordinator",
@@ -31,7 +31,7 @@ GET_STATUS = {
     # A leader's staff and nominating are for core-area leaders and the coordinator (none of the
     # roles here leads a core area; tests/candidates/test_nomination_views.py has the leaders).
     # Withdrawing is a button (POST only).
-    **{(f"nominations:{name}", role): 403 for name in ["staff", "new"]
+    **{(f"nominations:{name}", role): 403 for name in ["staff", "new", "list"]
        for role in ["colleague", "contact"]},
     **{("nominations:withdraw", role): 405 for role in STAFF_ROLES},
 }
@@ -61,7 +61,7 @@ POST_ACTIONS = {
     "nominations:request_new": lambda w: ({}, _candidate_request_data(w)),
 }
 # The coordinator's pages without a POST.
-GET_ONLY = {"nominations:list", "nominations:requests", "nominations:suggestions"}
+GET_ONLY = {"nominations:requests", "nominations:suggestions"}
 
 
 @pytest.mark.parametrize("name", sorted(POST_ACTIONS))

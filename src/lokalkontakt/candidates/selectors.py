@@ -34,9 +34,34 @@ from lokalkontakt.timesheets.models import TimeEntry
 OPEN = Nomination.Status.PROPOSED
 
 
+# A row names at most this many areas (an employee's, a nomination's, a request's) and counts the
+# rest in SQL; the employee's page, the decision and the nomination form show them all (issue 20).
+AREAS_SHOWN = 5
+
+
 def _current_assignments():
     return (Assignment.objects.filter(ends_on__isnull=True).select_related("area")
             .order_by("area__sort_name", "pk"))
+
+
+def _current_count():
+    current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
+               .values("employee").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(current, output_field=IntegerField()), Value(0))
+
+
+def first_areas(lookup: str = "areas"):
+    """The first AREAS_SHOWN areas of a many-to-many, in Danish order, as `first_areas`; with
+    area_count(), the row says how many more there are."""
+    return Prefetch(lookup, to_attr="first_areas",
+                    queryset=LocalArea.objects.order_by("sort_name", "pk")[:AREAS_SHOWN])
+
+
+def area_count(through_model, parent: str):
+    """How many areas a row of a many-to-many names, as a subquery (no join, no GROUP BY)."""
+    rows = (through_model.objects.filter(**{parent: OuterRef("pk")}).values(parent)
+            .annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
 def _minutes_between(start: datetime.date, end: datetime.date):
@@ -60,8 +85,10 @@ class StaffOverview:
 
 def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOverview:
     """The active staff of the core areas the user may see (one of them when `core_area` is
-    given): their current assignments (`current`), their minutes this year until today
-    (`minutes`) and whether they are nominated (`nominated`), in Danish name order."""
+    given): their first AREAS_SHOWN current assignments (`current`) and how many they have
+    (`current_count`), their minutes this year until today (`minutes`) and whether they are
+    nominated (`nominated`), in Danish name order. The view pages it: the annotations are worked
+    out for the rows of a page only (staff_page)."""
     core_areas = core_areas_overseen_by(user)
     if core_area is not None:
         core_areas = core_areas.filter(pk=core_area.pk)
@@ -69,12 +96,22 @@ def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOvervi
     start = today.replace(month=1, day=1)
     staff = (Employee.objects.filter(is_active=True, core_area__in=core_areas)
              .select_related("core_area")
-             .annotate(minutes=_minutes_between(start, today), nominated=open_nomination_exists())
-             .prefetch_related(Prefetch("assignments", queryset=_current_assignments(),
-                                        to_attr="current"))
              .order_by("sort_name", "pk"))
     return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
                          start=start, end=today)
+
+
+def staff_page(overview: StaffOverview, pks: list) -> list:
+    """The employees of one page of the overview (their primary keys, in order) with what the
+    table shows: the minutes, nominated, the first current assignments and their number. Worked
+    out for these rows only, so the page costs the same however many staff there are."""
+    rows = (Employee.objects.filter(pk__in=pks).select_related("core_area")
+            .annotate(minutes=_minutes_between(overview.start, overview.end),
+                      nominated=open_nomination_exists(), current_count=_current_count())
+            .prefetch_related(Prefetch("assignments", to_attr="current",
+                                       queryset=_current_assignments()[:AREAS_SHOWN])))
+    by_pk = {employee.pk: employee for employee in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def nominable_staff(*, user):
@@ -133,12 +170,14 @@ def candidate_requests():
 
 
 def requests_to(*, employee, limit: int = 5):
-    """The latest requests for candidates sent to a leader, with their areas."""
+    """The latest requests for candidates sent to a leader, with their first areas
+    (`first_areas`) and how many (`area_count`)."""
     if employee is None:
         return []
     return list(CandidateRequest.objects.filter(leaders=employee)
-                .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by(
-                    "sort_name")))
+                .annotate(area_count=area_count(CandidateRequest.areas.through,
+                                                "candidaterequest"))
+                .prefetch_related(first_areas())
                 .order_by("-sent_at", "-pk")[:limit])
 
 

@@ -22,6 +22,7 @@ from lokalkontakt.candidates.forms import (
     NominationForm,
     StaffFilterForm,
 )
+from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.candidates.permissions import nominations_visible_to
 from lokalkontakt.candidates.suggestions import suggestions_for
 from lokalkontakt.core.forms import apply_service_errors, form_view
@@ -30,13 +31,20 @@ from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 50
-NOMINATIONS_ON_STAFF_PAGE = 50
+# The staff page shows the first nominations and how many there are; "Vis alle" pages them all.
+NOMINATIONS_ON_STAFF_PAGE = 10
 
 
 def _require_leader(request) -> None:
     """Core-area leaders and the coordinator (core.see_capacity); 403 for everyone else."""
     if not request.user.has_perm("core.see_capacity"):
         raise PermissionDenied
+
+
+def _listed(nominations):
+    """Nominations as a list shows them: each with its first areas and how many (issue 20)."""
+    return (nominations.prefetch_related(None).prefetch_related(selectors.first_areas())
+            .annotate(area_count=selectors.area_count(Nomination.areas.through, "nomination")))
 
 
 def _querystring(request) -> str:
@@ -55,14 +63,17 @@ def staff(request):
     core_area = form.cleaned_data["core_area"] if form.is_valid() else None
     overview = selectors.staff_overview(user=request.user, today=timezone.localdate(),
                                         core_area=core_area)
-    page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
+    page = Paginator(overview.staff.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("side"))
+    page.object_list = selectors.staff_page(overview, list(page.object_list))
     for employee in page.object_list:
         employee.status = overview.band.status(employee.minutes) if employee.current else None
-    nominations = nominations_visible_to(request.user).filter(
-        core_area__in=overview.core_areas)[:NOMINATIONS_ON_STAFF_PAGE]
+    nominations = nominations_visible_to(request.user).filter(core_area__in=overview.core_areas)
     return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
-        "show_filter": len(form.fields["core_area"].queryset) > 1, "nominations": nominations,
+        "show_filter": len(form.fields["core_area"].queryset) > 1,
+        "nominations": _listed(nominations)[:NOMINATIONS_ON_STAFF_PAGE],
+        "nomination_count": nominations.count(),
         "requests": selectors.requests_to(employee=active_employee(request.user))})
 
 
@@ -97,11 +108,13 @@ def withdraw(request, pk):
     return redirect("nominations:staff")
 
 
-@coordinator_required
+@staff_required
 @require_GET
 def nomination_list(request):
-    """Every nomination, open ones first."""
-    page = Paginator(nominations_visible_to(request.user), PAGE_SIZE).get_page(
+    """Every nomination the user may see, open ones first, 50 a page: the coordinator's all, a
+    leader's those of the core areas they lead (the staff page shows the first of them)."""
+    _require_leader(request)
+    page = Paginator(_listed(nominations_visible_to(request.user)), PAGE_SIZE).get_page(
         request.GET.get("side"))
     return render(request, "candidates/nomination_list.html", {"page": page})
 
