@@ -30,11 +30,21 @@ from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_h
 @coordinator_required
 @require_GET
 def handover_list(request):
-    finished = Paginator(selectors.handovers_finished(), selectors.FINISHED_PAGE_SIZE)
-    return render(request, "handovers/handover_list.html", {
-        "planned": selectors.handovers_planned(),
-        "due_areas": selectors.areas_due_without_handover(),
-        "page": finished.get_page(request.GET.get("side"))})
+    """Every handover, paged (?side=): the planned ones first, then the completed and cancelled;
+    the first page also names the first areas due without a handover and counts the rest."""
+    counts = selectors.handover_counts()
+    paginator = Paginator(selectors.handovers_in_list_order(), selectors.PAGE_SIZE)
+    paginator.count = counts["planned"] + counts["finished"]  # counted above, not again
+    page = paginator.get_page(request.GET.get("side"))
+    rows = selectors.with_states(page.object_list)
+    context = {"page": page, "counts": counts,
+               "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
+               "finished": [row for row in rows if row.status != Handover.Status.PLANNED]}
+    if page.number == 1:
+        due = selectors.areas_due_without_handover()
+        context["due_areas"] = list(due[:selectors.DUE_SHOWN])
+        context["due_rest"] = max(due.count() - selectors.DUE_SHOWN, 0)
+    return render(request, "handovers/handover_list.html", context)
 
 
 @coordinator_required
