@@ -29,8 +29,8 @@ SIZES = [5, 500]
 IDS = [f"{size}-each" for size in SIZES]
 
 # 4; the planned and the finished handovers counted; a page of handovers with their areas,
-# employees and assignments; the first areas due without a handover and their count.
-LIST = 8
+# employees and assignments; the first areas due without a handover with their count.
+LIST = 7
 # 4; the handover with its area, council, employees, assignments and starter; its versions with
 # who saved them.
 DETAIL_COORDINATOR = 6

@@ -6,6 +6,7 @@ employees it concerns, where the leaving contact writes the note and the new con
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -41,9 +42,10 @@ def handover_list(request):
                "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
                "finished": [row for row in rows if row.status != Handover.Status.PLANNED]}
     if page.number == 1:
-        due = selectors.areas_due_without_handover()
-        context["due_areas"] = list(due[:selectors.DUE_SHOWN])
-        context["due_rest"] = max(due.count() - selectors.DUE_SHOWN, 0)
+        due = list(selectors.areas_due_without_handover().annotate(
+            due_total=Window(Count("pk")))[:selectors.DUE_SHOWN])  # counted in the same query
+        context["due_areas"] = due
+        context["due_rest"] = due[0].due_total - len(due) if due else 0
     return render(request, "handovers/handover_list.html", context)
 
 
