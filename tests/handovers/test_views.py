@@ -35,6 +35,7 @@ from tests.handovers.fixtures import (  # noqa: F401 - fixtures
     nanna,
     nanna_user,
 )
+from tests.handovers.test_queries import handovers
 from tests.meetings.conftest import english_client
 from tests.people.factories import EmployeeFactory
 
@@ -94,7 +95,7 @@ def test_the_list_shows_planned_first_with_their_state_then_the_finished(
 
 
 def test_the_list_pages_the_finished_handovers(coordinator):
-    for number in range(27):
+    for number in range(52):
         assignment = AssignmentFactory(area=LocalAreaFactory(name=f"By {number:02d}"))
         started = handover_start(area=assignment.area, to_employee=EmployeeFactory(),
                                  switch_on=timezone.localdate(), actor=coordinator)
@@ -103,9 +104,45 @@ def test_the_list_pages_the_finished_handovers(coordinator):
 
     first, second = client.get(LIST), client.get(LIST + "?side=2")
 
-    assert text(first).count("Cancelled") == 25
+    assert text(first).count("Cancelled") == 50
+    assert "Completed and cancelled (52)" in text(first)
+    assert "No handovers are planned." in text(first)
     assert text(second).count("Cancelled") == 2
     assert "Page 2 of 2" in text(second)
+    assert "Planned handovers" not in text(second)  # none planned: said on the first page
+
+
+NEXT = re.compile(r'href="\?side=(\d+)">Next<')
+ROW = re.compile(r'<a href="/overdragelser/(\d+)/">([^<]+)</a>')
+
+
+def test_paging_reaches_every_handover_planned_first_without_javascript(coordinator):
+    planned = handovers(60, status="planned")
+    done = handovers(45, status="done", start=60)
+    client = english_client(coordinator)
+
+    pages, page = [], client.get(LIST)
+    while True:
+        pages.append(page.content.decode())
+        following = NEXT.search(pages[-1])
+        if not following:
+            break
+        page = client.get(LIST, {"side": following.group(1)})
+
+    rows = [ROW.findall(page) for page in pages]
+    assert [len(page) for page in rows] == [50, 50, 5]
+    seen = [int(pk) for page in rows for pk, _ in page]
+    assert sorted(seen) == sorted(handover.pk for handover in planned + done)
+    # The planned ones first, the earliest date first (then by area); then the finished ones.
+    expected = sorted(planned, key=lambda handover: (handover.switch_on, handover.area.sort_name))
+    assert seen[:60] == [handover.pk for handover in expected]
+    assert set(seen[60:]) == {handover.pk for handover in done}
+    assert "Planned handovers (60)" in text_of(pages[1]) and "Completed and cancelled" in pages[1]
+    assert "Planned handovers" not in pages[2] and "Page 3 of 3" in text_of(pages[2])
+
+
+def text_of(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def test_the_list_is_for_the_coordinator(handover, contact_user, nanna_user):

@@ -5,7 +5,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,8 @@ from lokalkontakt.core.text import short_date
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.permissions import handover_blocked_reason, handovers_visible_to
 
-FINISHED_PAGE_SIZE = 25
+PAGE_SIZE = 50  # handovers a page of the coordinator's list
+DUE_SHOWN = 20  # areas due without a handover shown on the list's first page
 
 
 def _with_people(queryset):
@@ -66,9 +67,40 @@ def handovers_planned(*, today: datetime.date | None = None) -> list[Handover]:
 
 
 def handovers_finished():
-    """Completed and cancelled handovers, the latest first (the view pages them)."""
+    """Completed and cancelled handovers, the latest first."""
     return _with_people(Handover.objects.exclude(status=Handover.Status.PLANNED)).order_by(
         "-updated_at", "-pk")
+
+
+def _when_planned(value):
+    return Case(When(status=Handover.Status.PLANNED, then=value), default=None)
+
+
+def handovers_in_list_order():
+    """Every handover in the coordinator's list's order, to page: the planned ones first (the
+    earliest date first, as `handovers_planned`), then the completed and cancelled ones (the
+    latest first, as `handovers_finished`)."""
+    planned = Q(status=Handover.Status.PLANNED)
+    return _with_people(Handover.objects.annotate(
+        list_group=Case(When(planned, then=Value(0)), default=Value(1)),
+        planned_on=_when_planned(F("switch_on")), planned_name=_when_planned(F("area__sort_name")),
+        planned_pk=_when_planned(F("pk")),
+        finished_at=Case(When(planned, then=None), default=F("updated_at")),
+    )).order_by("list_group", "planned_on", "planned_name", "planned_pk",
+                F("finished_at").desc(), "-pk")
+
+
+def handover_counts() -> dict[str, int]:
+    """How many handovers are planned ("planned") and completed or cancelled ("finished"): one
+    query, counted by the database."""
+    planned = Q(status=Handover.Status.PLANNED)
+    return Handover.objects.aggregate(planned=Count("pk", filter=planned),
+                                      finished=Count("pk", filter=~planned))
+
+
+def with_states(handovers, *, today: datetime.date | None = None) -> list[Handover]:
+    """The handovers as a list, each with its `state`."""
+    return _with_states(handovers, today or timezone.localdate())
 
 
 def areas_due_without_handover():

@@ -6,6 +6,7 @@ employees it concerns, where the leaving contact writes the note and the new con
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,11 +31,22 @@ from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_h
 @coordinator_required
 @require_GET
 def handover_list(request):
-    finished = Paginator(selectors.handovers_finished(), selectors.FINISHED_PAGE_SIZE)
-    return render(request, "handovers/handover_list.html", {
-        "planned": selectors.handovers_planned(),
-        "due_areas": selectors.areas_due_without_handover(),
-        "page": finished.get_page(request.GET.get("side"))})
+    """Every handover, paged (?side=): the planned ones first, then the completed and cancelled;
+    the first page also names the first areas due without a handover and counts the rest."""
+    counts = selectors.handover_counts()
+    paginator = Paginator(selectors.handovers_in_list_order(), selectors.PAGE_SIZE)
+    paginator.count = counts["planned"] + counts["finished"]  # counted above, not again
+    page = paginator.get_page(request.GET.get("side"))
+    rows = selectors.with_states(page.object_list)
+    context = {"page": page, "counts": counts,
+               "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
+               "finished": [row for row in rows if row.status != Handover.Status.PLANNED]}
+    if page.number == 1:
+        due = list(selectors.areas_due_without_handover().annotate(
+            due_total=Window(Count("pk")))[:selectors.DUE_SHOWN])  # counted in the same query
+        context["due_areas"] = due
+        context["due_rest"] = due[0].due_total - len(due) if due else 0
+    return render(request, "handovers/handover_list.html", context)
 
 
 @coordinator_required
