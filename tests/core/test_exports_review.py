@@ -11,7 +11,6 @@ import time
 
 import openpyxl
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,23 +26,15 @@ from lokalkontakt.core.xlsx import write_only_workbook
 from lokalkontakt.inquiries import exports as inquiry_exports
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.conftest import site_text
+
+# The same world as test_exports.py: a limit of 2 rows (its autouse fixture) and the real worker.
+from tests.core.test_exports import INQUIRIES, run_worker, small_limit  # noqa: F401
 from tests.inquiries.factories import InquiryFactory
 from tests.people.factories import CoreAreaFactory, EmployeeFactory
 from tests.timesheets.test_time_views import PERIOD, glud, staff  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Status = PreparedExport.Status
-INQUIRIES = reverse("inquiries:export") + "?scope=all&status=any"
-
-
-@pytest.fixture(autouse=True)
-def small_limit(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.EXPORT_INLINE_ROWS = 2
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def sheet_rows(response) -> list[tuple]:
