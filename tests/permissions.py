@@ -46,7 +46,7 @@ from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from lokalkontakt.journal.models import KleNumber, PreparedDownload
+from lokalkontakt.journal.models import KleNumber
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token
@@ -483,17 +483,6 @@ def report_subscription(world: World) -> ReportSubscription:
     return subscription
 
 
-def prepared_download(world: World) -> PreparedDownload:
-    """The coordinator's ready ZIP of the world's inquiry and consultation (made once)."""
-    download = PreparedDownload.objects.filter(requested_by=world.users["coordinator"]).first()
-    if download is None:
-        download = PreparedDownload(
-            requested_by=world.users["coordinator"], status=PreparedDownload.Status.READY,
-            cases=[["inquiry", world.inquiry.pk], ["consultation", world.consultation.pk]])
-        download.file.save("journalisering.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
-    return download
-
-
 def prepared_export(world: World) -> PreparedExport:
     """The coordinator's ready export of the inquiry list (made once)."""
     export = PreparedExport.objects.filter(requested_by=world.users["coordinator"]).first()
@@ -510,8 +499,6 @@ def _sample_pk(route: Route, world: World):
         return prepared_export(world).pk
     if route.key in {"nominations:decide", "nominations:withdraw"}:
         return nomination(world).pk
-    if route.key == "journal:download":
-        return prepared_download(world).pk
     by_view = {
         "coordination:end_assignment": world.assignment.pk,
         "coordination:handover": world.assignment.pk,
