@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -65,12 +67,14 @@ def _nomination_links(nominations) -> list:
 
 
 def _with_links(employees) -> None:
-    """What a staff row shows, worked out once: the employee's link, and each area's link and its
-    "role, since date" (the table had a reversal and a translation per area)."""
+    """What a staff row shows, worked out once: the employee's link and "Nominate" label, and each
+    area's link and its "role, since date" (the table had a reversal and a translation per area)."""
     employee_url, area_url = url_of("people:employee_detail"), url_of("areas:detail", "slug")
     since = _("since %(date)s")
+    nominate = _('Nominate <span class="sr-only">%(name)s</span>')
     for employee in employees:
         employee.url = employee_url(employee.pk)
+        employee.nominate = mark_safe(nominate % {"name": conditional_escape(employee.name)})  # noqa: S308 - the name is escaped
         for assignment in employee.current:
             assignment.url = area_url(assignment.area.slug)
             assignment.label = "{}, {}".format(

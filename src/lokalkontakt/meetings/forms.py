@@ -162,17 +162,11 @@ class ArrangeForm(forms.Form):
                 initial=item.status)
 
     def rows(self):
-        """(item, order field, decision field, the decisions as (value, label, chosen)) a row:
-        the template writes the two controls itself, as the widgets would (Django renders each
-        widget and option through a template: at 30 rows, two thirds of the page's time)."""
+        """(item, order, decision, [(value, label, chosen)]): the template writes the controls."""
         labels = [(value, str(label)) for value, label in self.STATUSES]
-        rows = []
-        for item in self.items:
-            status = self[f"status_{item.pk}"]
-            chosen = str(status.value())
-            rows.append((item, self[f"position_{item.pk}"], status,
-                         [(value, label, value == chosen) for value, label in labels]))
-        return rows
+        return [(item, self[f"position_{item.pk}"], status,
+                 [(value, label, value == str(status.value())) for value, label in labels])
+                for item in self.items for status in [self[f"status_{item.pk}"]]]
 
     def changes(self) -> dict[int, tuple[int, str]]:
         data = self.cleaned_data
