@@ -112,89 +112,58 @@ class PostgresBackend:
             parts.append("(" + " | ".join(options) + ")")
         return " & ".join(parts)
 
-    def _probe(self, cursor, terms, where, params, cap) -> tuple[str, bool, int | None]:
-        """The query to run, whether to read it newest first, and the lowest id of the first
-        window to look in (None: everything), from one look at the newest PROBE entries the user
-        may find (3 ms at a million notes; it sees the user's filters, which no statistic does).
-        A word in COMMON of a full sample is not widened to the compounds ending in it: that adds
-        little to so many matches and slows every query with it. A query that matches DENSE of
-        the sample has its newest `cap` matches near: read newest first. Any other that matched
-        in a full sample gets a window of the newest ids expected to hold MARGIN times `cap`
-        matches (as if it matched once when it did not)."""
+    def _probe(self, cursor, terms, where, params) -> tuple[str, bool]:
+        """The query to run and whether to read it newest first, from one look at the newest
+        PROBE entries the user may find (3 ms at a million notes; it sees the user's filters, which no
+        statistic does). A word in COMMON of a full sample is not widened to the compounds ending
+        in it: that adds little to so many matches and slows every query with it. A query that
+        matches DENSE of the sample has its newest `cap` matches near: read newest first."""
         counts = ", ".join(["count(*) FILTER (WHERE s.vector @@ to_tsquery('simple', %s))"]
                            * (len(terms) + 1))
         # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
-        sql = (f"SELECT count(*), min(s.id), max(s.id), {counts} FROM (SELECT "  # noqa: S608
-               "core_searchentry.id, core_searchentry.vector "
+        sql = (f"SELECT count(*), {counts} FROM (SELECT core_searchentry.vector "  # noqa: S608
                f"FROM core_searchentry{' WHERE ' + where if where else ''} "
                "ORDER BY core_searchentry.id DESC LIMIT %s) s")
         full = self.tsquery(terms)
         plain = [self.tsquery([term], widen=()) for term in terms]
         cursor.execute(sql, [full, *plain, *params, self.PROBE])
-        seen, oldest, newest, matched, *each = cursor.fetchone()
+        seen, matched, *each = cursor.fetchone()
         common = {t for t, n in zip(terms, each, strict=True)
                   if seen >= self.PROBE and n >= self.COMMON * seen}
         query = self.tsquery(terms, widen=[t for t in terms if t not in common])
-        dense = matched >= self.DENSE * self.PROBE
-        low = None
-        if seen >= self.PROBE and not dense:
-            span = (newest - oldest + 1) * cap * self.MARGIN // max(matched, 1)
-            low = newest - span if span < newest else None
-        return query, dense, low
-
-    MARGIN = 2
-    WIDEN = 4  # a window that held fewer than `cap` matches grows fourfold, until it is all
+        return query, matched >= self.DENSE * self.PROBE
 
     def candidates(self, terms, where, params, cap, *, selective=False, ranked=True):
         """A query that matches many of the newest entries is read newest first along the
         primary key (or, for a visitor, the public entries' index) and stops at `cap`; any other
-        first takes its matches from the GIN index, in a CTE named like the table so that the
+        first takes all its matches from the GIN index, in a CTE named like the table so that the
         filters apply to it unchanged, and sorts them: read along a key, the planner would walk
-        the whole table whenever it overestimates a rare word. The matches are looked for among
-        the newest ids first (the window from the probe; its heap pages are the only ones read),
-        and the window widens until it holds `cap` matches or is everything: the newest `cap`
-        matches are the same as without it. Only the kept rows are ranked."""
+        the whole table whenever it overestimates a rare word. Only the kept rows are ranked."""
         with connection.cursor() as cursor:
-            query, dense, low = self._probe(cursor, terms, where, params, cap)
-            while True:
-                rows = self._kept(cursor, query, dense, low, where, params, cap, ranked=ranked)
-                if dense or low is None or len(rows) >= cap:
-                    return rows
-                newest = self._newest(cursor)
-                low = newest - (newest - low) * self.WIDEN
-                low = low if low > 0 else None
-
-    @staticmethod
-    def _newest(cursor) -> int:
-        cursor.execute("SELECT max(id) FROM core_searchentry")
-        return cursor.fetchone()[0] or 0
-
-    def _kept(self, cursor, query, dense, low, where, params, cap, *, ranked):
-        filters = f" AND {where}" if where else ""
-        window = [] if low is None else [low]
-        if dense:
-            kept = ("SELECT core_searchentry.id FROM core_searchentry WHERE "  # noqa: S608
-                    f"core_searchentry.vector @@ to_tsquery('simple', %s){filters} "
-                    "ORDER BY core_searchentry.id DESC LIMIT %s")
-        else:
-            kept = ("WITH core_searchentry AS MATERIALIZED (SELECT id, kind, object_id, "  # noqa: S608
-                    "audience, created_at FROM core_searchentry "
-                    "WHERE vector @@ to_tsquery('simple', %s)"
-                    f"{'' if low is None else ' AND id >= %s'}) SELECT core_searchentry.id "
-                    f"FROM core_searchentry{' WHERE ' + where if where else ''} "
-                    "ORDER BY core_searchentry.id DESC LIMIT %s")
-        if not ranked:
-            cursor.execute(kept, [query, *window, *params, cap])
-            return [(pk, 0.0) for (pk,) in cursor.fetchall()]
-        if dense:  # one pass: each kept row is ranked as it is read
-            cursor.execute(kept.replace("SELECT core_searchentry.id FROM", self.RANKED, 1),
-                           [query, query, *params, cap])
+            query, dense = self._probe(cursor, terms, where, params)
+            filters = f" AND {where}" if where else ""
+            if dense:
+                kept = ("SELECT core_searchentry.id FROM core_searchentry WHERE "  # noqa: S608
+                        f"core_searchentry.vector @@ to_tsquery('simple', %s){filters} "
+                        "ORDER BY core_searchentry.id DESC LIMIT %s")
+            else:
+                kept = ("WITH core_searchentry AS MATERIALIZED (SELECT id, kind, object_id, "  # noqa: S608
+                        "audience, created_at FROM core_searchentry "
+                        "WHERE vector @@ to_tsquery('simple', %s)) SELECT core_searchentry.id "
+                        f"FROM core_searchentry{' WHERE ' + where if where else ''} "
+                        "ORDER BY core_searchentry.id DESC LIMIT %s")
+            if not ranked:
+                cursor.execute(kept, [query, *params, cap])
+                return [(pk, 0.0) for (pk,) in cursor.fetchall()]
+            if dense:  # one pass: each kept row is ranked as it is read
+                cursor.execute(kept.replace("SELECT core_searchentry.id FROM", self.RANKED, 1),
+                               [query, query, *params, cap])
+                return cursor.fetchall()
+            # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+            sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
+                   f"FROM core_searchentry e WHERE e.id IN ({kept})")
+            cursor.execute(sql, [query, query, *params, cap])
             return cursor.fetchall()
-        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
-        sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
-               f"FROM core_searchentry e WHERE e.id IN ({kept})")
-        cursor.execute(sql, [query, query, *window, *params, cap])
-        return cursor.fetchall()
 
 
 def backend():
