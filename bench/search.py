@@ -134,7 +134,8 @@ def search_case(args, result: dict, generated) -> None:
         notes = bulk_notes(args.size, progress=progress, timings=timings)
         result["generate_notes_s"] = round(time.perf_counter() - started, 1)
         result["generated_notes"] = notes.summary()
-        result["index"] = {"index_s": timings["vectors_s"] + timings["rest_s"], "batch": "SQL",
+        result["index"] = {"index_s": round(timings["vectors_s"] + timings["rest_s"], 1),
+                           "batch": "SQL",
                            "notes_per_s": round(notes.notes / max(0.1, timings["vectors_s"]
                                                                   + timings["rest_s"])),
                            "rss_peak_mib": "-", "rss_growth_mib": "-", "bulk": timings}
