@@ -26,6 +26,7 @@ from lokalkontakt.organisation.os2mo.client import Os2moClient, Os2moError
 from lokalkontakt.organisation.os2mo.queries import GRAPHQL_VERSION, fetch_engagements, fetch_units
 from lokalkontakt.organisation.plan import Departure, Plan, plan_sync
 from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.services import deactivation_follow
 from lokalkontakt.people.services.accounts import login_deactivate, login_reactivate
 
 
@@ -145,3 +146,4 @@ def _departure_apply(departure: Departure, *, today: datetime.date) -> None:
     employee.is_active = False
     employee.save(update_fields=["is_active", "updated_at"])
     login_deactivate(employee=employee, actor=None)  # sessions end, the password goes
+    deactivation_follow(employee=employee, actor=None)  # e.g. off the coming meetings

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.registry import employee_deactivated
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.services import accounts
 
@@ -38,7 +39,9 @@ def employee_save(*, employee: Employee | None = None, name: str, title: str = "
     """Create an employee or change one. A username ties an existing login to the employee.
 
     An employee who still covers areas cannot be deactivated: end the assignments first.
-    Deactivating ends the login's sessions and makes it unusable; reactivating lets it sign in
+    Deactivating ends the login's sessions and makes it unusable, and what the features
+    registered follows (employee_deactivated: e.g. off the coming meetings); their sentences for
+    the coordinator are in `employee.deactivation_notes`. Reactivating lets the login sign in
     again once a new password is set (services.accounts).
     """
     employee = employee or Employee()
@@ -54,11 +57,20 @@ def employee_save(*, employee: Employee | None = None, name: str, title: str = "
     if actor is not None:
         employee._history_user = actor  # simple_history: the row says who
     employee.save()
+    employee.deactivation_notes = []
     if was_active and not is_active:
         accounts.login_deactivate(employee=employee, actor=actor)
+        employee.deactivation_notes = deactivation_follow(employee=employee, actor=actor)
     elif is_active and not was_active:
         accounts.login_reactivate(employee=employee, actor=actor)
     return employee
+
+
+def deactivation_follow(*, employee: Employee, actor=None) -> list[str]:
+    """Within the deactivation's transaction: what the features registered in
+    core.registry.employee_deactivated do; the sentences they return for the coordinator."""
+    notes = [deactivated(employee=employee, actor=actor) for deactivated in employee_deactivated]
+    return [note for note in notes if note]
 
 
 def _user_for(*, username: str, employee: Employee):
