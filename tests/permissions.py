@@ -493,8 +493,18 @@ def prepared_export(world: World) -> PreparedExport:
     return export
 
 
+def source_conflict(world: World) -> AreaEvent:
+    """An open conflict in a source about the world's area (recorded once)."""
+    from lokalkontakt.areas.services.conflicts import conflict_record
+
+    return conflict_record(area=world.area, code="listed_with_and_without_contact",
+                           source="Bilag 1", entry=f"{world.area.name} – udviklingsprojekt/Nogen")
+
+
 def _sample_pk(route: Route, world: World):
     """The world's object that a view's `pk` names."""
+    if route.key == "coordination:conflict_settle":
+        return source_conflict(world).pk
     if route.key in {"exports:status", "exports:download"}:
         return prepared_export(world).pk
     if route.key in {"nominations:decide", "nominations:withdraw"}:

@@ -222,9 +222,12 @@ def coverage_overview(*, limit: int) -> CoverageOverview:
 
 def source_conflicts():
     """What an import or the demo found contradictory in its source (Bilag 1 lists Stenderup
-    both with and without a contact), in the areas' Danish order: for the coordinator to settle."""
-    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).select_related("area")
-            .order_by("area__sort_name", "at", "pk"))
+    both with and without a contact), in the areas' Danish order: for the coordinator to settle.
+    A settled conflict is no longer listed (services.conflicts)."""
+    settled = AreaEvent.objects.filter(refers_to=OuterRef("pk"),
+                                       kind=AreaEvent.Kind.CONFLICT_SETTLED)
+    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).exclude(Exists(settled))
+            .select_related("area").order_by("area__sort_name", "at", "pk"))
 
 
 def contacts_with_area_counts():

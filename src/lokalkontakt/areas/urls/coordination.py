@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
-from lokalkontakt.areas.views import boundaries, coordination, importing
+from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing
 
 app_name = "coordination"
 urlpatterns = [
     path("", coordination.overview, name="overview"),
     path("kort/", coordination.coverage_map, name="map"),
     path("oversigt/<slug:name>/", coordination.overview_list, name="overview_list"),
+    path("konflikter/<int:pk>/afgoer/", conflicts.settle, name="conflict_settle"),
     path("import/", importing.import_upload, name="import"),
     re_path(r"^import/skabelon\.(?P<fmt>csv|xlsx)$", importing.import_template,
             name="import_template"),
