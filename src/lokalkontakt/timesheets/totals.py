@@ -100,10 +100,10 @@ def computed():
     """The totals as the entries give them: {(employee, area, month): (minutes, outside, n)}."""
     rows = (TimeEntry.objects.annotate(month=TruncMonth("day")).order_by()
             .values("employee_id", "area_id", "month")
-            .annotate(minutes=Sum("minutes"), entries=Count("pk"),
+            .annotate(total=Sum("minutes"), count=Count("pk"),
                       outside=Coalesce(Sum("minutes", filter=Q(outside_hours=True)), Value(0))))
     return {(row["employee_id"], row["area_id"], row["month"]):
-            (row["minutes"], row["outside"], row["entries"]) for row in rows}
+            (row["total"], row["outside"], row["count"]) for row in rows}
 
 
 def stored():
