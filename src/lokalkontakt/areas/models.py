@@ -262,6 +262,8 @@ class AreaEvent(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("area event")
         verbose_name_plural = _("area events")
+        # The coverage overview counts and lists the conflicts among every event (issue 20).
+        indexes = [models.Index(fields=["kind", "area"], name="areaevent_kind_area_idx")]
 
     def __str__(self):
         return f"{self.area}: {self.get_kind_display()}"
