@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('areas', '0014_updated_at_indexes_for_the_map_version'),
+        ('areas', '0015_conflict_settlements'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
