@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lokalkontakt.core.files_kept import files_keep
-from tests.permissions import check_coordinator_action, check_get_by_role, routes_ruled_by, today
+from tests.permissions import ROLES, check_coordinator_action, check_get_by_role, routes_ruled_by, today
 
 RULES = {
     "areas:directory": "public",
@@ -16,6 +16,10 @@ RULES = {
     "coordination:overview": "coordinator",
     "coordination:overview_list": "coordinator",
     "coordination:map": "coordinator",
+    "areas:map_svg": "public",
+    "areas:map_geojson": "public",
+    "coordination:map_svg": "coordinator",
+    "coordination:map_geojson": "coordinator",
     "coordination:import": "coordinator",
     "coordination:import_template": "coordinator",
     "coordination:area_create": "coordinator",
@@ -27,7 +31,14 @@ RULES = {
     "coordination:boundaries": "coordinator",
 }
 
-GET_STATUS = {}
+# The map's resources without ?v= are sent on to the current version; the GeoJSON is served
+# only with tiles (MAP_TILE_URL). tests/areas/test_map_resource.py follows both.
+GET_STATUS = {
+    **{("areas:map_svg", role): 302 for role in ROLES},
+    **{("areas:map_geojson", role): 404 for role in ROLES},
+    ("coordination:map_svg", "coordinator"): 302,
+    ("coordination:map_geojson", "coordinator"): 404,
+}
 
 
 class TestGetByRole:
@@ -83,6 +94,7 @@ POST_ACTIONS = {
 }
 # The coordinator's pages without a POST.
 GET_ONLY = {"coordination:overview", "coordination:overview_list", "coordination:map",
+            "coordination:map_svg", "coordination:map_geojson",
             "coordination:import_template"}
 
 
