@@ -178,21 +178,27 @@ def _timestamps_as_given():
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-def generate_notes(count: int, seed: int = 1, progress=None) -> GeneratedNotes:
-    """`count` notes in a database that bench.generate.generate has filled. Deterministic per
-    seed; one transaction per chunk of CHUNK notes."""
-    from django.db import transaction
+@dataclass
+class NoteRow:
+    """One generated note, before it is written (the service path and the bulk path share it)."""
 
+    title: list[str]
+    body: list[str]
+    text: str
+    at: datetime.datetime
+    visibility: str
+    area: int | None
+    kind: str
+    author: int
+    tags: list[int]
+
+
+def note_rows(count: int, rng: random.Random, writer: Writer):
+    """The `count` notes, one NoteRow each, in id order: deterministic per rng."""
     from lokalkontakt.areas.models import LocalArea
     from lokalkontakt.core.models import FocusArea
-    from lokalkontakt.knowledge.models import Note
     from lokalkontakt.people.models import Employee
 
-    rng = random.Random(seed)
-    words, from_dictionary, compounds = vocabulary(rng)
-    writer = Writer(words, rng)
-    summary = GeneratedNotes(vocabulary=len(words), dictionary_words=from_dictionary,
-                             compounds=compounds)
     areas = list(LocalArea.objects.order_by("pk").values_list("pk", "population"))
     area_ids = [pk for pk, _population in areas]
     area_weights = [max(population or 0, 50) for _pk, population in areas]
@@ -201,38 +207,64 @@ def generate_notes(count: int, seed: int = 1, progress=None) -> GeneratedNotes:
     kinds, kind_weights = zip(*KINDS, strict=True)
     visibilities, visibility_weights = zip(*VISIBILITY, strict=True)
     step = (END - START) / max(count, 1)
-    df, by_visibility = summary.document_frequency, Counter()
+    for i in range(count):
+        title, body = writer.title(), writer.body()
+        at = START + step * i + datetime.timedelta(seconds=rng.randrange(3600))
+        visibility = rng.choices(visibilities, visibility_weights)[0]
+        area = rng.choices(area_ids, area_weights)[0] if rng.random() < 0.7 else None
+        if visibility == "council" and not area:
+            visibility = "staff"  # only an area has a council
+        text = writer.markdown(body)
+        kind = rng.choices(kinds, kind_weights)[0]
+        author = rng.choice(authors)
+        tags = rng.sample(focus, rng.choice([1, 1, 2])) if rng.random() < 0.3 else []
+        yield NoteRow(title, body, text, at, visibility, area, kind, author, tags)
+
+
+def start(seed: int) -> tuple[random.Random, Writer, GeneratedNotes]:
+    rng = random.Random(seed)
+    words, from_dictionary, compounds = vocabulary(rng)
+    return rng, Writer(words, rng), GeneratedNotes(vocabulary=len(words),
+                                                   dictionary_words=from_dictionary,
+                                                   compounds=compounds)
+
+
+def count_row(summary: GeneratedNotes, row: NoteRow) -> None:
+    summary.document_frequency.update(set(row.title) | set(row.body))
+    summary.words += len(row.title) + len(row.body)
+    summary.by_visibility[row.visibility] = summary.by_visibility.get(row.visibility, 0) + 1
+    summary.notes += 1
+    summary.with_area += bool(row.area)
+    summary.with_focus_areas += bool(row.tags)
+
+
+def generate_notes(count: int, seed: int = 1, progress=None) -> GeneratedNotes:
+    """`count` notes in a database that bench.generate.generate has filled, through the ORM
+    (bulk_create; the bench indexes them after). Deterministic per seed; one transaction per
+    chunk of CHUNK notes. bench.bulk_notes writes the same notes with COPY on PostgreSQL."""
+    from django.db import transaction
+
+    from lokalkontakt.knowledge.models import Note
+
+    rng, writer, summary = start(seed)
     Through = Note.focus_areas.through
+    rows = note_rows(count, rng, writer)
     with _timestamps_as_given():
-        for first in range(0, count, CHUNK):
-            notes, tags = [], []
-            for i in range(first, min(count, first + CHUNK)):
-                title, body = writer.title(), writer.body()
-                df.update(set(title) | set(body))
-                summary.words += len(title) + len(body)
-                at = START + step * i + datetime.timedelta(seconds=rng.randrange(3600))
-                visibility = rng.choices(visibilities, visibility_weights)[0]
-                area = rng.choices(area_ids, area_weights)[0] if rng.random() < 0.7 else None
-                if visibility == "council" and not area:
-                    visibility = "staff"  # only an area has a council
-                by_visibility[visibility] += 1
-                notes.append(Note(
-                    area_id=area, title=" ".join(title).capitalize()[:200],
-                    text=writer.markdown(body), kind=rng.choices(kinds, kind_weights)[0],
-                    visibility=visibility,
-                    author_id=rng.choice(authors), created_at=at, updated_at=at))
-                tags.append(rng.sample(focus, rng.choice([1, 1, 2])) if rng.random() < 0.3 else [])
+        while chunk := list(itertools.islice(rows, CHUNK)):
+            for row in chunk:
+                count_row(summary, row)
             with transaction.atomic():
-                notes = Note.objects.bulk_create(notes, batch_size=CHUNK)
+                notes = Note.objects.bulk_create(
+                    [Note(area_id=row.area, title=" ".join(row.title).capitalize()[:200],
+                          text=row.text, kind=row.kind, visibility=row.visibility,
+                          author_id=row.author, created_at=row.at, updated_at=row.at)
+                     for row in chunk], batch_size=CHUNK)
                 Through.objects.bulk_create(
                     [Through(note_id=note.pk, focusarea_id=f)
-                     for note, fs in zip(notes, tags, strict=True) for f in fs], batch_size=CHUNK)
-            summary.notes += len(notes)
-            summary.with_area += sum(1 for note in notes if note.area_id)
-            summary.with_focus_areas += sum(1 for fs in tags if fs)
+                     for note, row in zip(notes, chunk, strict=True) for f in row.tags],
+                    batch_size=CHUNK)
             if progress:
                 progress(summary.notes)
-    summary.by_visibility = dict(by_visibility)
     return summary
 
 

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """Time registrations for the areas case: every contact registers twice a week for the last 26
-weeks (on one of their areas, or on none), a fifth of it outside working hours. Deterministic."""
+weeks (on one of their areas, or on none), a fifth of it outside working hours, and the monthly
+totals of them. Deterministic."""
 
 import datetime
 import random
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.totals import recompute
 
 BATCH = 1000
 WEEKS = 26
@@ -30,4 +32,5 @@ def generate_time(seed: int = 1) -> int:
                   outside_hours=rng.random() < 0.2)
         for employee_id, areas in areas_of.items() for week in range(WEEKS) for _ in range(2)]
     TimeEntry.objects.bulk_create(entries, batch_size=BATCH)
+    recompute(fix=True)  # the monthly totals, which the services keep (bulk_create goes around)
     return len(entries)

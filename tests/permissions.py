@@ -46,7 +46,7 @@ from lokalkontakt.handovers.services import handover_start
 from lokalkontakt.inquiries.models import Inquiry
 from lokalkontakt.inquiries.services.replies import inquiry_reply
 from lokalkontakt.inquiries.services.submit import inquiry_submit
-from lokalkontakt.journal.models import KleNumber, PreparedDownload
+from lokalkontakt.journal.models import KleNumber
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.meetings.ical import feed_token
@@ -483,17 +483,6 @@ def report_subscription(world: World) -> ReportSubscription:
     return subscription
 
 
-def prepared_download(world: World) -> PreparedDownload:
-    """The coordinator's ready ZIP of the world's inquiry and consultation (made once)."""
-    download = PreparedDownload.objects.filter(requested_by=world.users["coordinator"]).first()
-    if download is None:
-        download = PreparedDownload(
-            requested_by=world.users["coordinator"], status=PreparedDownload.Status.READY,
-            cases=[["inquiry", world.inquiry.pk], ["consultation", world.consultation.pk]])
-        download.file.save("journalisering.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
-    return download
-
-
 def prepared_export(world: World) -> PreparedExport:
     """The coordinator's ready export of the inquiry list (made once)."""
     export = PreparedExport.objects.filter(requested_by=world.users["coordinator"]).first()
@@ -504,14 +493,22 @@ def prepared_export(world: World) -> PreparedExport:
     return export
 
 
+def source_conflict(world: World) -> AreaEvent:
+    """An open conflict in a source about the world's area (recorded once)."""
+    from lokalkontakt.areas.services.conflicts import conflict_record
+
+    return conflict_record(area=world.area, code="listed_with_and_without_contact",
+                           source="Bilag 1", entry=f"{world.area.name} – udviklingsprojekt/Nogen")
+
+
 def _sample_pk(route: Route, world: World):
     """The world's object that a view's `pk` names."""
+    if route.key == "coordination:conflict_settle":
+        return source_conflict(world).pk
     if route.key in {"exports:status", "exports:download"}:
         return prepared_export(world).pk
     if route.key in {"nominations:decide", "nominations:withdraw"}:
         return nomination(world).pk
-    if route.key == "journal:download":
-        return prepared_download(world).pk
     by_view = {
         "coordination:end_assignment": world.assignment.pk,
         "coordination:handover": world.assignment.pk,

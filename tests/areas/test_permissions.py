@@ -8,7 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lokalkontakt.core.files_kept import files_keep
-from tests.permissions import ROLES, check_coordinator_action, check_get_by_role, routes_ruled_by, today
+from tests.permissions import (
+    ROLES,
+    check_coordinator_action,
+    check_get_by_role,
+    routes_ruled_by,
+    source_conflict,
+    today,
+)
 
 RULES = {
     "areas:directory": "public",
@@ -29,6 +36,7 @@ RULES = {
     "coordination:end_assignment": "coordinator",
     "coordination:handover": "coordinator",
     "coordination:boundaries": "coordinator",
+    "coordination:conflict_settle": "coordinator",
 }
 
 # The map's resources without ?v= are sent on to the current version; the GeoJSON is served
@@ -89,6 +97,8 @@ POST_ACTIONS = {
     "coordination:area_create": lambda w: ({}, _area_form("Helt Nyt Område")),
     "coordination:boundaries": lambda w: ({}, {
         "kept": _kept_outline(w), "name_property": "navn", "action": "confirm"}),
+    "coordination:conflict_settle": lambda w: ({"pk": source_conflict(w).pk}, {
+        "kept": "without_contact", "note": ""}),
     "coordination:import": lambda w: ({}, {"file": SimpleUploadedFile(
         "omraader.csv", b"omraade;postnumre\nImporteret By;7130\n", "text/csv")}),
 }

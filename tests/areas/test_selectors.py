@@ -190,6 +190,25 @@ def test_overview_counts_contacts_and_covered_areas_per_core_area(overview_data)
     assert rows == [("Fritid og Fællesskab", 1, 2), ("Læring", 2, 2), ("Teknik og Miljø", 0, 0)]
 
 
+def test_overview_counts_only_employees_covering_an_area_now_as_their_core_areas_contacts(db):
+    # Employees with no assignment or only ended ones are not contacts (an outer join counted
+    # those with none, so the core areas' figures did not add up to the contacts' total).
+    teknik = CoreAreaFactory(name="Teknik og Miljø")
+    EmployeeFactory(name="Leder uden områder", core_area=teknik)
+    AssignmentFactory(employee=EmployeeFactory(name="Tidligere kontakt", core_area=teknik),
+                      ended=True)
+    AssignmentFactory(employee=EmployeeFactory(name="Kontakt", core_area=teknik),
+                      area__name="Glud")
+    AssignmentFactory(employee=EmployeeFactory(name="Stedfortræder", core_area=teknik),
+                      area__name="Glud", deputy=True)
+
+    result = overview()
+
+    assert [(c.name, c.contact_count, c.area_count) for c in result.core_areas] == [
+        ("Teknik og Miljø", 2, 1)]
+    assert result.contact_count == 2
+
+
 def test_overview_counts_the_contacts_without_a_core_area(overview_data):
     assert overview().without_core_area == 1
 

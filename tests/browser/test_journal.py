@@ -81,7 +81,7 @@ def test_a_periods_zip_is_made_by_the_worker_and_then_downloaded(
     without JavaScript "Refresh" shows it, with htmx the list updates itself."""
     from django.core.management import call_command
 
-    from lokalkontakt.journal.models import PreparedDownload
+    from lokalkontakt.core.exports.models import PreparedExport
     from lokalkontakt.journal.selectors import case_rows
 
     settings.MEDIA_ROOT = tmp_path
@@ -99,7 +99,7 @@ def test_a_periods_zip_is_made_by_the_worker_and_then_downloaded(
 
     if not javascript:
         page.get_by_role("link", name=t("Refresh")).click()
-    name = t("Download %(name)s") % {"name": PreparedDownload.objects.get().file_name}
+    name = t("Download %(name)s") % {"name": PreparedExport.objects.get().file_name}
     link = page.get_by_role("link", name=name, exact=True)
     expect(link).to_be_visible(timeout=10_000)
     with page.expect_download() as download:

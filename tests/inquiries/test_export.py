@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from lokalkontakt.core.models import AccessLogEntry
 from tests.inquiries.conftest import english_client
 from tests.inquiries.factories import InquiryFactory
 
@@ -68,3 +69,19 @@ def test_the_export_takes_as_many_queries_for_many_rows_as_for_few(setting):
             assert client.get(EXPORT_URL).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_export_holds_none_of_the_submitters_details_so_nothing_is_logged(setting):
+    """The access log records reads of a submitter's details (core.accesslog); the spreadsheet
+    holds none of them (name, e-mail, phone, files), only the case's subject, status and the
+    staff handling it, as the staff list shows them without logging."""
+    InquiryFactory(area=setting.area, assignee=setting.contact.employee,
+                   submitter_name="Bodil Borgersen", submitter_email="bodil@example.dk",
+                   submitter_phone="+45 11 22 33 44")
+
+    response = english_client(setting.contact).get(EXPORT_URL)
+
+    cells = str(rows(response))
+    assert "Bodil Borgersen" not in cells and "bodil@example.dk" not in cells
+    assert "11 22 33 44" not in cells
+    assert not AccessLogEntry.objects.exists()

@@ -12,11 +12,15 @@ from django.db import OperationalError
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from lokalkontakt.core.exports import tasks
+from lokalkontakt.core.exports.models import PreparedExport
+from lokalkontakt.core.exports.services import exports_prune
 from lokalkontakt.core.models import AccessLogEntry
-from lokalkontakt.journal import selectors, services, tasks
-from lokalkontakt.journal.downloads import downloads_prune
-from lokalkontakt.journal.models import PreparedDownload
+from lokalkontakt.core.registry import jobs
+from lokalkontakt.journal import selectors, services
 from tests.api.factories import keyed_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,67 +31,67 @@ def run_worker():
 
 
 def files_in(media) -> list:
-    root = media / "journal"
+    root = media / "exports"
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
 def test_nothing_is_left_on_disk_when_recording_the_zip_fails(coordinator_client, inquiry, media,
                                                                 monkeypatch):
     coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
-    download = PreparedDownload.objects.get()
+    download = PreparedExport.objects.get()
     real_update = QuerySet.update
 
     def failing_update(self, **kwargs):
-        if self.model is PreparedDownload and kwargs.get("status") == "ready":
+        if self.model is PreparedExport and kwargs.get("status") == "ready":
             raise OperationalError("database is locked")
         return real_update(self, **kwargs)
 
     monkeypatch.setattr(QuerySet, "update", failing_update)
-    assert tasks.prepare_download.call(download_id=download.pk) == "failed"
+    assert tasks.prepare_export.call(export_id=download.pk) == "failed"
 
     assert files_in(media) == []
     download.refresh_from_db()
-    assert download.status == PreparedDownload.Status.FAILED
+    assert download.status == PreparedExport.Status.FAILED
 
 
 def test_a_file_gone_from_storage_is_not_found(coordinator_client, inquiry, media):
     coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
     run_worker()
-    download = PreparedDownload.objects.get(status="ready")
+    download = PreparedExport.objects.get(status="ready")
     download.file.storage.delete(download.file.name)
 
-    response = coordinator_client.get(reverse("journal:download", args=[download.pk]))
+    response = coordinator_client.get(reverse("exports:download", args=[download.pk]))
 
     assert response.status_code == 404
 
 
 def test_an_expired_zip_is_not_offered_before_the_job_deletes_it(coordinator_client, inquiry,
                                                                   media, settings):
-    settings.JOURNAL_DOWNLOAD_HOURS = 24
+    settings.EXPORT_DOWNLOAD_HOURS = 24
     coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
     run_worker()
-    download = PreparedDownload.objects.get(status="ready")
-    PreparedDownload.objects.filter(pk=download.pk).update(
+    download = PreparedExport.objects.get(status="ready")
+    PreparedExport.objects.filter(pk=download.pk).update(
         created_at=timezone.now() - datetime.timedelta(hours=49),
         finished_at=timezone.now() - datetime.timedelta(hours=48))
 
-    assert coordinator_client.get(reverse("journal:download", args=[download.pk])).status_code == 404
-    assert downloads_prune(now=timezone.now()) == 1
+    assert coordinator_client.get(reverse("exports:download", args=[download.pk])).status_code == 404
+    assert exports_prune(now=timezone.now()) == 1
     assert files_in(media) == []
 
 
 def test_expiry_counts_from_when_the_zip_was_made(coordinator_client, inquiry, media, settings):
-    settings.JOURNAL_DOWNLOAD_HOURS = 24
+    settings.EXPORT_DOWNLOAD_HOURS = 24
     coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
     run_worker()
-    download = PreparedDownload.objects.get(status="ready")
+    download = PreparedExport.objects.get(status="ready")
     # Asked for 30 hours ago, made an hour ago (the worker was behind).
-    PreparedDownload.objects.filter(pk=download.pk).update(
+    PreparedExport.objects.filter(pk=download.pk).update(
         created_at=timezone.now() - datetime.timedelta(hours=30),
         finished_at=timezone.now() - datetime.timedelta(hours=1))
 
-    assert coordinator_client.get(reverse("journal:download", args=[download.pk])).status_code == 200
-    assert downloads_prune(now=timezone.now()) == 0
+    assert coordinator_client.get(reverse("exports:download", args=[download.pk])).status_code == 200
+    assert exports_prune(now=timezone.now()) == 0
 
 
 def test_one_download_is_prepared_at_a_time(coordinator_client, inquiry, media):
@@ -95,7 +99,7 @@ def test_one_download_is_prepared_at_a_time(coordinator_client, inquiry, media):
 
     response = coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"}, follow=True)
 
-    assert PreparedDownload.objects.count() == 1
+    assert PreparedExport.objects.count() == 1
     assert "En download er allerede ved at blive gjort klar" in response.content.decode()
 
 
@@ -114,3 +118,33 @@ def test_the_docs_page_tells_where_keys_are_made(client):
     page = client.get(reverse("api:docs")).content.decode()
 
     assert reverse("api_keys:list") in page
+
+
+def test_a_zip_never_handed_to_the_worker_is_made_after_all(coordinator_client, inquiry, media):
+    """The process stopped between the commit and the enqueue: the periodic job of the prepared
+    exports enqueues it again, and the worker makes it."""
+    coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
+    DBTaskResult.objects.all().delete()
+    PreparedExport.objects.update(task_id="",
+                                  created_at=timezone.now() - datetime.timedelta(minutes=5))
+
+    assert "1 never handed to the worker queued again" in dict(jobs.items())["exports"]()
+    run_worker()
+
+    download = PreparedExport.objects.get(status="ready")
+    response = coordinator_client.get(reverse("exports:download", args=[download.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+
+
+def test_a_zip_lost_with_a_killed_worker_does_not_block_the_next(coordinator_client, inquiry,
+                                                                 media):
+    coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
+    PreparedExport.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
+    DBTaskResult.objects.update(status=TaskResultStatus.FAILED)  # core's job: the worker stopped
+
+    response = coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"}, follow=True)
+
+    assert list(PreparedExport.objects.order_by("pk").values_list("status", flat=True)) == [
+        "failed", "queued"]
+    page = response.content.decode()
+    assert "ZIP-filen kunne ikke laves" in page and "ZIP-filen bliver lavet i baggrunden" in page

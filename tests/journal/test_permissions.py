@@ -17,7 +17,6 @@ CASE_PAGES = ["journal:inquiry_package", "journal:inquiry_journalise",
 RULES = {
     "journal:list": "staff",
     "journal:period": "staff",
-    "journal:download": "staff",
     "journal:kle": "coordinator",
     **dict.fromkeys(CASE_PAGES, "staff"),
 }
@@ -25,8 +24,6 @@ RULES = {
 GET_STATUS = {
     # Asking for a period's ZIP is a POST (it queues work for the worker).
     **{("journal:period", role): 405 for role in ["colleague", "contact", "coordinator"]},
-    # A prepared ZIP is only for the one who asked for it (the coordinator, in the world).
-    **{("journal:download", role): 404 for role in ["colleague", "contact"]},
     ("journal:inquiry_package", "colleague"): 404,
     ("journal:inquiry_journalise", "colleague"): 404,
     # The consultation was requested by the coordinator: only they see it.

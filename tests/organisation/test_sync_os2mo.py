@@ -14,9 +14,11 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from lokalkontakt.areas.models import AreaEvent, Assignment, AssignmentRole
+from lokalkontakt.meetings.models import Attendance
 from lokalkontakt.organisation.models import SyncRun
 from lokalkontakt.people.models import AccountEvent, CoreArea, Employee
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.meetings.factories import AttendanceFactory, MeetingFactory
 from tests.organisation.os2mo_server import FakeOs2mo, Os2moData
 from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
@@ -168,6 +170,16 @@ def test_an_ended_engagement_ends_the_employees_login_and_sessions(carl, os2mo):
     assert not carl.user.is_active and not carl.user.has_usable_password()
     assert AccountEvent.objects.filter(user=carl.user, kind=AccountEvent.Kind.DEACTIVATED,
                                        actor=None).exists()
+
+
+def test_an_ended_engagement_takes_the_employee_off_the_coming_meetings(carl, os2mo):
+    coming = AttendanceFactory(employee=carl)
+    held = AttendanceFactory(employee=carl, meeting=MeetingFactory(held=True))
+
+    sync()
+
+    assert list(carl.attendances.all()) == [held]
+    assert Attendance.history.filter(id=coming.pk, history_type="-").exists()
 
 
 def test_an_engagement_os2mo_no_longer_returns_counts_as_ended_today(carl, os2mo):

@@ -6,12 +6,14 @@ import datetime
 
 import factory
 
+from lokalkontakt.timesheets import totals
 from lokalkontakt.timesheets.models import TimeEntry
 from tests.people.factories import EmployeeFactory
 
 
 class TimeEntryFactory(factory.django.DjangoModelFactory):
-    """An entry as stored (the service's rules about today and cover are tested elsewhere)."""
+    """An entry as stored (the service's rules about today and cover are tested elsewhere),
+    counted in its month's total as the services do."""
 
     class Meta:
         model = TimeEntry
@@ -20,3 +22,9 @@ class TimeEntryFactory(factory.django.DjangoModelFactory):
     day = factory.LazyFunction(datetime.date.today)
     minutes = 45
     kind = TimeEntry.Kind.COUNCIL
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        entry = super()._create(model_class, *args, **kwargs)
+        totals.count(entry, 1)
+        return entry

@@ -22,6 +22,7 @@ from lokalkontakt.core.text import danish_sort_key, format_duration
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.timesheets.capacity import monday_of
 from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.totals import recompute
 from lokalkontakt.timesheets.views import PAGE_SIZE
 from tests.inquiries.conftest import english_client
 from tests.people.factories import EmployeeFactory, UserFactory
@@ -33,15 +34,16 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts and minutes per core area; the period's
-# total minutes; the count of contacts (for the pages and the total); the page of contacts with
-# their core area, minutes, outside-hours minutes and areas; the filter's core areas.
-OVERVIEW_COORDINATOR = 9
+# session, user, employee, coordinator group; the contacts and minutes per core area (from the
+# monthly totals; their sum is the period's total); the count of contacts (for the pages and the
+# total); the page of contacts with their core area, minutes, outside-hours minutes and areas; the
+# filter's core areas.
+OVERVIEW_COORDINATOR = 8
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
 # each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
 # the coordinator or a leader is one query (core.roles._role_flags).
-OVERVIEW_LEADER = 11
+OVERVIEW_LEADER = 10
 # The time per local area: session, user, employee, coordinator group; the minutes on no area; the
 # count of areas with time (for the pages); the page of areas with their minutes; the filter's
 # core areas. A leader: two more, as for the overview.
@@ -64,7 +66,8 @@ def english_duration(minutes: int) -> str:
 def build_contacts(count: int) -> list[CoreArea]:
     """`count` contacts spread over three core areas (every seventh in none), each covering an
     area of their own since 2024 and with ENTRIES_EACH entries today (in the overview's default
-    period, this year until today): one on their area, one outside hours, one with no area."""
+    period, this year until today): one on their area, one outside hours, one with no area; the
+    monthly totals computed from them."""
     core_areas = CoreArea.objects.bulk_create(
         CoreArea(name=name, sort_name=danish_sort_key(name)) for name in CORE_AREAS)
     employees = Employee.objects.bulk_create(
@@ -83,6 +86,7 @@ def build_contacts(count: int) -> list[CoreArea]:
         TimeEntry(employee=employee, area=area if n == 0 else None, day=today, minutes=15 + n * 15,
                   kind=TimeEntry.Kind.COUNCIL, outside_hours=n == 1)
         for area, employee in zip(areas, employees, strict=True) for n in range(ENTRIES_EACH))
+    recompute(fix=True)
     return core_areas
 
 

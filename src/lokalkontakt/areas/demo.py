@@ -33,6 +33,7 @@ from lokalkontakt.areas.models import (
     LocalArea,
     Participation,
 )
+from lokalkontakt.areas.services.conflicts import conflict_record
 from lokalkontakt.core.registry import demo_area_loaders
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.core.search.index import index_update
@@ -171,10 +172,8 @@ def load_hedensted(*, with_users: bool | None = None) -> DemoReport:
             if entry.area in listed_with and entry not in bilag.with_contact:
                 # The facts, not a sentence: the event is shown in the reader's language, the
                 # entry as Bilag 1 has it (areas.events).
-                event = services.area_event_add(
-                    area=areas[entry.area], kind=AreaEvent.Kind.CONFLICT,
-                    code=CONFLICT_LISTED_TWICE, source="Bilag 1",
-                    entry=listed_with[entry.area].raw)
+                event = conflict_record(area=areas[entry.area], code=CONFLICT_LISTED_TWICE,
+                                        source="Bilag 1", entry=listed_with[entry.area].raw)
                 report.conflicts.append(event.text)
             continue
         has_contact = entry in bilag.with_contact

@@ -78,6 +78,8 @@ def _event_text(event: AreaEvent) -> str:
         return _("Imported from %(source)s.") % {"source": d.get("source", "")}
     if event.kind == kind.CONFLICT:
         return conflict_text(event)
+    if event.kind == kind.CONFLICT_SETTLED:
+        return settled_text(d)
     return _member_event_text(event) or event.get_kind_display()
 
 
@@ -102,6 +104,24 @@ def conflict_text(event: AreaEvent) -> str:
                  "contact. One area was created, and the contact was kept.") % {
             "source": d.get("source", ""), "area": event.area.name, "entry": d.get("entry", "")}
     return _("Conflict in the source: %(detail)s") % {"detail": d.get("detail", "")}
+
+
+def conflict_choices(data: dict) -> list[tuple[str, str]]:
+    """The values a conflict's facts offer the coordinator to keep: (key, label in the reader's
+    language). Bilag 1's area listed twice: with its contact or without one; another conflict:
+    the values its source gave (`values`), or what the source said (`detail`)."""
+    if data.get("code") == CONFLICT_LISTED_TWICE:
+        return [("with_contact", _("With a contact (“%(entry)s”)") % {"entry": data.get("entry", "")}),
+                ("without_contact", _("Without a contact"))]
+    values = data.get("values") or [data.get("detail", "")]
+    return [(str(value), str(value)) for value in values]
+
+
+def settled_text(d: dict) -> str:
+    """A settled conflict: the value kept (worded as when it was chosen) and the note."""
+    label = dict(conflict_choices(d)).get(d.get("kept", ""), d.get("kept", ""))
+    text = _("Source conflict settled: %(kept)s is kept.") % {"kept": label}
+    return text + (" " + _("Note: %(note)s") % {"note": d["note"]} if d.get("note") else "")
 
 
 def _handover_event_text(event: AreaEvent) -> str:

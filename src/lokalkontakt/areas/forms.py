@@ -185,3 +185,15 @@ class BoundaryPreviewForm(forms.Form):
     def __init__(self, *args, keys: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_property"].choices = [(key, key) for key in keys]
+
+
+class ConflictSettleForm(forms.Form):
+    """Settling a source conflict: the value kept, and why."""
+
+    kept = forms.ChoiceField(label=_("Value kept"), widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kept"].choices = choices

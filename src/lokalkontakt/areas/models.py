@@ -237,6 +237,7 @@ class AreaEvent(models.Model):
         HANDOVER_COMPLETED = "handover_completed", _("Handover completed")
         IMPORTED = "imported", _("Imported")
         CONFLICT = "conflict", _("Source conflict")
+        CONFLICT_SETTLED = "conflict_settled", _("Source conflict settled")
         MEMBER_INVITED = "member_invited", _("Council member invited")
         MEMBER_REINVITED = "member_reinvited", _("Council member invited again")
         MEMBER_DEACTIVATED = "member_deactivated", _("Council member deactivated")
@@ -253,11 +254,16 @@ class AreaEvent(models.Model):
         related_name="+", verbose_name=_("by"),
     )
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # The event this one answers: a settlement names the conflict it settles.
+    refers_to = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="follow_ups", verbose_name=_("refers to"))
 
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("area event")
         verbose_name_plural = _("area events")
+        # The coverage overview counts and lists the conflicts among every event (issue 20).
+        indexes = [models.Index(fields=["kind", "area"], name="areaevent_kind_area_idx")]
 
     def __str__(self):
         return f"{self.area}: {self.get_kind_display()}"

@@ -8,7 +8,20 @@ Every list here costs a fixed number of queries, whatever the number of areas.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models import CharField as CharFieldType
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -177,12 +190,20 @@ def contact_counts() -> dict:
 
 
 def core_areas_with_contact_counts():
-    """Every core area with how many of its employees are contacts and how many areas they cover."""
-    contact_filter = Q(employees__assignments__ends_on__isnull=True)
+    """Every core area with how many of its employees are contacts and how many areas they cover.
+    Counted per core area in subqueries over its employees' active assignments, not by joining
+    and grouping every employee and assignment (issue 20)."""
+    active = Assignment.objects.filter(ACTIVE, employee__core_area=OuterRef("pk"))
     return CoreArea.objects.annotate(
-        contact_count=Count("employees", filter=contact_filter, distinct=True),
-        area_count=Count("employees__assignments__area", filter=contact_filter, distinct=True),
+        contact_count=_distinct_count(active, "employee"),
+        area_count=_distinct_count(active, "area"),
     ).order_by("sort_name")
+
+
+def _distinct_count(assignments, field: str):
+    distinct = Func(F(field), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
+    return Coalesce(Subquery(assignments.order_by().values(n=distinct),
+                             output_field=IntegerField()), 0)
 
 
 @dataclass
@@ -222,9 +243,12 @@ def coverage_overview(*, limit: int) -> CoverageOverview:
 
 def source_conflicts():
     """What an import or the demo found contradictory in its source (Bilag 1 lists Stenderup
-    both with and without a contact), in the areas' Danish order: for the coordinator to settle."""
-    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).select_related("area")
-            .order_by("area__sort_name", "at", "pk"))
+    both with and without a contact), in the areas' Danish order: for the coordinator to settle.
+    A settled conflict is no longer listed (services.conflicts)."""
+    settled = AreaEvent.objects.filter(refers_to=OuterRef("pk"),
+                                       kind=AreaEvent.Kind.CONFLICT_SETTLED)
+    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).exclude(Exists(settled))
+            .select_related("area").order_by("area__sort_name", "at", "pk"))
 
 
 def contacts_with_area_counts():

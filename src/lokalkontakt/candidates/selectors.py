@@ -40,7 +40,9 @@ AREAS_SHOWN = 5
 
 
 def _current_assignments():
+    # Only what a row shows of the area: not its outline (a polygon parsed from JSON per row).
     return (Assignment.objects.filter(ends_on__isnull=True).select_related("area")
+            .only("employee", "role", "starts_on", "area__name", "area__slug", "area__sort_name")
             .order_by("area__sort_name", "pk"))
 
 
@@ -54,7 +56,7 @@ def first_areas(lookup: str = "areas"):
     """The first AREAS_SHOWN areas of a many-to-many, in Danish order, as `first_areas`; with
     area_count(), the row says how many more there are."""
     return Prefetch(lookup, to_attr="first_areas",
-                    queryset=LocalArea.objects.order_by("sort_name", "pk")[:AREAS_SHOWN])
+                    queryset=area_choices().order_by("sort_name", "pk")[:AREAS_SHOWN])
 
 
 def area_count(through_model, parent: str):

@@ -10,6 +10,10 @@ layer (core, areas) never imports a feature, and features need not import each o
 - `assignments_changed`: what follows when an employee's assignments change (one started or
   ended, an import's too), called as `changed(employee=…, actor=…)` inside the assignment's
   transaction (meetings: the coming coordination meetings' participants follow);
+- `employee_deactivated`: what follows when an employee is deactivated (by the coordinator or
+  the OS2mo sync), called as `deactivated(employee=…, actor=…)` inside the deactivation's
+  transaction; each returns a sentence for the coordinator, or "" (meetings: taken off the
+  coming coordination meetings);
 - `mine_workload`, `mine_panels`, `area_panels`: parts of "Mine områder" (the lines of "Waiting
   for you" and the sections under it) and of the area page, each a template and a function giving
   its context (`panels_for`);
@@ -202,6 +206,7 @@ class SecretLink:
 jobs = Registry("jobs")
 assignment_started = Registry("assignment_started")
 assignments_changed = Registry("assignments_changed")
+employee_deactivated = Registry("employee_deactivated")
 mine_workload = Registry("mine_workload")
 mine_panels = Registry("mine_panels")
 area_panels = Registry("area_panels")

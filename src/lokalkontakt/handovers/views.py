@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.areas.selectors import areas_with_contacts
 from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.core.text import short_date
@@ -38,12 +39,18 @@ def handover_list(request):
     paginator.count = counts["planned"] + counts["finished"]  # counted above, not again
     page = paginator.get_page(request.GET.get("side"))
     rows = selectors.with_states(page.object_list)
+    detail_url = url_of("handovers:detail")  # reversed once, not once a row
+    for row in rows:
+        row.url = detail_url(row.pk)
     context = {"page": page, "counts": counts,
                "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
                "finished": [row for row in rows if row.status != Handover.Status.PLANNED]}
     if page.number == 1:
         due = list(selectors.areas_due_without_handover().annotate(
             due_total=Window(Count("pk")))[:selectors.DUE_SHOWN])  # counted in the same query
+        area_url, start_url = url_of("areas:detail", "slug"), url_of("handovers:new", "slug")
+        for area in due:
+            area.url, area.start_url = area_url(area.slug), start_url(area.slug)
         context["due_areas"] = due
         context["due_rest"] = due[0].due_total - len(due) if due else 0
     return render(request, "handovers/handover_list.html", context)

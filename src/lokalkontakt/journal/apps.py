@@ -16,8 +16,8 @@ class JournalConfig(AppConfig):
     verbose_name = _("Journalisation")
 
     def ready(self):
-        from lokalkontakt.core.registry import jobs
-        from lokalkontakt.journal.downloads import report
+        from lokalkontakt.core.exports.registry import exports
+        from lokalkontakt.journal.downloads import NAME, PERIOD_EXPORT
 
-        # Prepared ZIPs hold personal data: deleted after a day.
-        jobs.register("journal", report, order=60)
+        # A period's ZIP is a prepared export: core.exports' job deletes it after its hours.
+        exports.register(NAME, PERIOD_EXPORT)

@@ -113,45 +113,6 @@ class Journalisation(models.Model):
 
 
 def prepared_upload_to(instance, filename: str) -> str:
-    """journal/<random>/<name>: unguessable, and never served by MEDIA_URL (views.download)."""
+    """Where the dropped PreparedDownload kept its ZIPs (journal/<random>/<name>); named by
+    migration 0002, so it stays. A period's ZIP is now a prepared export (core.exports)."""
     return f"journal/{uuid.uuid4().hex}/{filename}"
-
-
-class PreparedDownload(models.Model):
-    """A period's packages as one ZIP, prepared by the worker (journal.tasks) for the member of
-    staff who asked, as building 50 PDFs takes longer than a request may. The cases are fixed
-    when asked for; the ZIP holds personal data, so it is only for the one who asked, each
-    download is written to the access log, and it is deleted after
-    settings.JOURNAL_DOWNLOAD_HOURS (journal.jobs)."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                     related_name="+", verbose_name=_("requested by"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.QUEUED)
-    # The list's filter when asked for: {"kind", "since", "until"} (ISO dates or null).
-    filters = models.JSONField(_("filter"), default=dict, blank=True)
-    # The cases to pack, [[kind, id], ...], in the list's order.
-    cases = models.JSONField(_("cases"), default=list)
-    file = models.FileField(_("file"), upload_to=prepared_upload_to, max_length=200, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("prepared download")
-        verbose_name_plural = _("prepared downloads")
-        indexes = [models.Index(fields=["requested_by", "-created_at"],
-                                name="journal_download_user_idx")]
-
-    def __str__(self):
-        return f"{self.requested_by_id} {self.created_at:%Y-%m-%d %H:%M} {self.status}"
-
-    @property
-    def file_name(self) -> str:
-        return f"journalisering-{timezone.localtime(self.created_at):%Y-%m-%d-%H%M}.zip"

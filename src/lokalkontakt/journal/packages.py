@@ -65,15 +65,21 @@ def write_package(archive: zipfile.ZipFile, case: Case) -> list[str]:
     return [f"{folder}/{entry['path']}" for entry in files] + [f"{folder}/metadata.json"]
 
 
+def write_cases(handle, cases: list[Case]) -> None:
+    """A ZIP of every case's folder written into the open binary file `handle`. Memory stays
+    bounded however large the files; the caller bounds the number of cases
+    (downloads.MAX_CASES for the period download)."""
+    with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for case in cases:
+            write_package(archive, case)
+
+
 def package_file(cases: list[Case]):
-    """A ZIP of every case's folder in a temporary file, rewound and open for reading (deleted when
-    closed): hand it to a FileResponse or copy it on. Memory stays bounded however large the
-    files; the caller bounds the number of cases (views.MAX_CASES for the period download)."""
+    """The ZIP (write_cases) in a temporary file, rewound and open for reading (deleted when
+    closed): hand it to a FileResponse or copy it on."""
     handle = tempfile.TemporaryFile()  # noqa: SIM115 (the caller reads and closes it)
     try:
-        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for case in cases:
-                write_package(archive, case)
+        write_cases(handle, cases)
     except BaseException:
         handle.close()
         raise

@@ -8,7 +8,6 @@ app_name = "journal"
 urlpatterns = [
     path("", views.journal_list, name="list"),
     path("pakker/", views.period_package, name="period"),
-    path("pakker/<int:pk>/", views.prepared_download, name="download"),
     path("kle/", views.kle_upload, name="kle"),
     path("henvendelse/<int:pk>/pakke/", views.package, {"kind": "inquiry"},
          name="inquiry_package"),

@@ -5,7 +5,7 @@ ZIP, the record "journaliseret som <sagsnummer>", and the coordinator's KLE uplo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.core.accesslog.record import How, record_references
+from lokalkontakt.core.exports.models import PreparedExport
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.journal import downloads, kle, selectors, services
 from lokalkontakt.journal.forms import JournalFilterForm, JournaliseForm, KleUploadForm
-from lokalkontakt.journal.models import KleLoad, PreparedDownload
+from lokalkontakt.journal.models import KleLoad
 from lokalkontakt.journal.packages import package_file
 from lokalkontakt.journal.paging import page_of
 
@@ -46,7 +47,7 @@ def _prepared(request) -> dict:
     now = timezone.now()
     return {"prepared": [{"download": download, "late": downloads.is_late(download, now=now)}
                          for download in prepared],
-            "preparing": any(d.status == PreparedDownload.Status.QUEUED for d in prepared),
+            "preparing": any(d.status == PreparedExport.Status.QUEUED for d in prepared),
             "keep_hours": downloads.keep_hours()}
 
 
@@ -96,27 +97,16 @@ def period_package(request):
         messages.error(request, " ".join(form.non_field_errors()) or _("Check the filter."))
         return redirect(back)
     try:
-        downloads.download_request(user=request.user, filters=form.filters())
+        download = downloads.download_request(user=request.user, filters=form.filters())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The ZIP is being prepared in the background. It is listed "
-                                    "under “Prepared downloads” when it is ready."))
+        if download.status == PreparedExport.Status.READY:  # the same, made a moment ago
+            messages.success(request, _("The ZIP is ready under “Prepared downloads”."))
+        else:
+            messages.success(request, _("The ZIP is being prepared in the background. It is "
+                                        "listed under “Prepared downloads” when it is ready."))
     return redirect(back)
-
-
-@staff_required
-@require_GET
-def prepared_download(request, pk: int):
-    """A prepared ZIP: only for the one who asked, while the cases are still theirs (404
-    otherwise); every download is written to the access log."""
-    download = downloads.download_for(request.user, pk)
-    try:
-        handle = download.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None  # deleted meanwhile (expired)
-    return _download(request, download.cases, FileResponse(
-        handle, as_attachment=True, filename=download.file_name, content_type="application/zip"))
 
 
 @staff_required

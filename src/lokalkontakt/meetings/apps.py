@@ -20,6 +20,11 @@ class MeetingsConfig(AppConfig):
 
         assignments_changed.register("meetings", follow)
 
+        from lokalkontakt.core.registry import employee_deactivated
+        from lokalkontakt.meetings.services.participants import employee_deactivated as leave
+
+        employee_deactivated.register("meetings", leave)
+
         from lokalkontakt.core.registry import (
             Panel,
             area_panels,

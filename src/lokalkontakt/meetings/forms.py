@@ -162,8 +162,11 @@ class ArrangeForm(forms.Form):
                 initial=item.status)
 
     def rows(self):
-        return [(item, self[f"position_{item.pk}"], self[f"status_{item.pk}"])
-                for item in self.items]
+        """(item, order, decision, [(value, label, chosen)]): the template writes the controls."""
+        labels = [(value, str(label)) for value, label in self.STATUSES]
+        return [(item, self[f"position_{item.pk}"], status,
+                 [(value, label, value == str(status.value())) for value, label in labels])
+                for item in self.items for status in [self[f"status_{item.pk}"]]]
 
     def changes(self) -> dict[int, tuple[int, str]]:
         data = self.cleaned_data

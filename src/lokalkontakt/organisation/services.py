@@ -26,6 +26,7 @@ from lokalkontakt.organisation.os2mo.client import Os2moClient, Os2moError
 from lokalkontakt.organisation.os2mo.queries import GRAPHQL_VERSION, fetch_engagements, fetch_units
 from lokalkontakt.organisation.plan import Departure, Plan, plan_sync
 from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.services import deactivation_follow, employee_change_record, employee_details
 from lokalkontakt.people.services.accounts import login_deactivate, login_reactivate
 
 
@@ -121,6 +122,7 @@ def _employee_apply(change, core_areas: dict) -> None:
     unit = change.values["unit"]
     employee = change.employee or Employee()
     was_inactive = employee.pk is not None and not employee.is_active
+    before = employee_details(Employee.objects.get(pk=employee.pk)) if employee.pk else None
     for name in ("name", "title", "email", "phone"):
         if change.values[name] or employee.pk is None:
             setattr(employee, name, change.values[name])
@@ -128,6 +130,7 @@ def _employee_apply(change, core_areas: dict) -> None:
     employee.core_area = core_areas.get(unit) or CoreArea.objects.get(external_uuid=unit)
     employee.full_clean()
     employee.save()
+    employee_change_record(employee=employee, before=before)
     if was_inactive:  # back in OS2mo: the login may sign in again once a password is set
         login_reactivate(employee=employee, actor=None)
 
@@ -142,6 +145,9 @@ def _departure_apply(departure: Departure, *, today: datetime.date) -> None:
         else:  # a deputy who has left has nothing to hand over: the deputyship ends
             ends_on = min(today, max(departure.ended_on, assignment.starts_on))
             assignment_end(assignment=assignment, ends_on=ends_on, engagement_ended=ended)
+    before = employee_details(employee)
     employee.is_active = False
     employee.save(update_fields=["is_active", "updated_at"])
+    employee_change_record(employee=employee, before=before)
     login_deactivate(employee=employee, actor=None)  # sessions end, the password goes
+    deactivation_follow(employee=employee, actor=None)  # e.g. off the coming meetings

@@ -91,7 +91,8 @@ def employee_edit(request, pk=None):
     return form_view(
         request, form=form, template="people/employee_form.html", context={"employee": employee},
         save=lambda data: services.employee_save(employee=employee, actor=request.user, **data),
-        success=lambda obj: _("%(name)s is saved.") % {"name": obj},
+        success=lambda obj: " ".join([_("%(name)s is saved.") % {"name": obj},
+                                      *obj.deactivation_notes]),
         redirect_to=lambda obj: obj.get_absolute_url(),
     )
 

@@ -50,3 +50,43 @@ class TimeEntry(models.Model):
 
     def __str__(self):
         return f"{self.employee} {self.day}: {self.minutes} min"
+
+
+class TimeTotal(models.Model):
+    """The minutes of one employee on one area (or on none) in one calendar month: kept by the
+    services in the same transaction as every change of a time entry (timesheets.totals), so the
+    overview sums a few rows per contact instead of every entry of the period. `entries` counts
+    the entries summed; a row whose count reaches 0 is deleted. `manage.py time_totals` recomputes
+    them from the entries and reports any drift."""
+
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
+                                 related_name="time_totals", verbose_name=_("employee"))
+    area = models.ForeignKey("areas.LocalArea", on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="time_totals", verbose_name=_("local area"))
+    month = models.DateField(_("month"))  # its first day
+    minutes = models.PositiveIntegerField(_("minutes"), default=0)
+    outside_minutes = models.PositiveIntegerField(_("outside normal working hours (minutes)"),
+                                                  default=0)
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        ordering = ["month", "employee", "area"]
+        verbose_name = _("monthly time total")
+        verbose_name_plural = _("monthly time totals")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "area", "month"],
+                                    condition=models.Q(area__isnull=False),
+                                    name="timetotal_employee_area_month_unique"),
+            models.UniqueConstraint(fields=["employee", "month"],
+                                    condition=models.Q(area__isnull=True),
+                                    name="timetotal_employee_month_no_area_unique"),
+        ]
+        # Covering: a contact's months (the overview's page and export), an area's months (the
+        # export's areas).
+        indexes = [models.Index(fields=["employee", "month", "minutes", "outside_minutes"],
+                                name="timetotal_employee_month_idx"),
+                   models.Index(fields=["area", "month", "minutes"],
+                                name="timetotal_area_month_idx")]
+
+    def __str__(self):
+        return f"{self.employee_id}/{self.area_id} {self.month:%Y-%m}: {self.minutes} min"

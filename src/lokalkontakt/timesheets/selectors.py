@@ -6,11 +6,11 @@ core area that the coordinator (all) and core-area leaders (their own core areas
 import datetime
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Subquery,
@@ -24,6 +24,7 @@ from lokalkontakt.people.models import Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band, Week, monday_of
 from lokalkontakt.timesheets.models import TimeEntry
+from lokalkontakt.timesheets.totals import period_sum
 
 
 def my_week(*, employee, monday: datetime.date) -> Week:
@@ -51,14 +52,6 @@ def my_year(*, employee, year: int) -> list[Week]:
     return weeks
 
 
-def _period_sum(start, end, **condition):
-    # SUM as a plain function, not an aggregate: no GROUP BY in the subquery, which SQLite would
-    # otherwise sort for each contact.
-    entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end), **condition)
-               .order_by().values(total=Func(F("minutes"), function="SUM")))
-    return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
-
-
 @dataclass
 class Overview:
     start: datetime.date
@@ -73,21 +66,21 @@ class Overview:
 
 
 def _scope(*, user, start, end, core_area):
-    """The period's entries and the contacts (everyone with a current assignment or time in the
-    period), limited to the core areas the user may see, or to the one chosen."""
+    """The period's entries, the contacts (everyone with a current assignment or time in the
+    period), limited to the core areas the user may see, or to the one chosen, and that limit as
+    a condition on entries and totals (empty: no limit)."""
     core_areas = core_areas_overseen_by(user)
     if core_area is not None:
         core_areas = core_areas.filter(pk=core_area.pk)
     limited = not user.has_perm("core.coordinate") or core_area is not None
-    in_period = TimeEntry.objects.filter(day__range=(start, end))
-    if limited:
-        in_period = in_period.filter(employee__core_area__in=core_areas)
+    condition = {"employee__core_area__in": core_areas} if limited else {}
+    in_period = TimeEntry.objects.filter(day__range=(start, end), **condition)
     covers = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
     contacts = Employee.objects.filter(Exists(covers) | Exists(in_period.filter(
         employee=OuterRef("pk"))))
     if limited:
         contacts = contacts.filter(core_area__in=core_areas)
-    return in_period, contacts
+    return in_period, contacts, condition
 
 
 def _contact_rows(contacts, start, end):
@@ -96,8 +89,8 @@ def _contact_rows(contacts, start, end):
     current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
                .values("employee").annotate(count=Count("pk")).values("count"))
     return (contacts.select_related("core_area")
-            .annotate(minutes=_period_sum(start, end),
-                      outside_minutes=_period_sum(start, end, outside_hours=True),
+            .annotate(minutes=period_sum(start, end),
+                      outside_minutes=period_sum(start, end, field="outside_minutes"),
                       area_count=Coalesce(Subquery(current, output_field=IntegerField()),
                                           Value(0)))
             .order_by("sort_name", "pk"))
@@ -105,17 +98,41 @@ def _contact_rows(contacts, start, end):
 
 def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) -> Overview:
     """Time per contact (everyone with a current assignment or time in the period), per area and
-    per core area, limited to the core areas the user may see: every row, for the export. Three
-    queries however many."""
-    in_period, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
-    areas = list(in_period.values("area__name", "area__slug").annotate(minutes=Sum("minutes"))
-                 .order_by("-minutes", "area__name"))
-    by_core_area = list(in_period.values("employee__core_area__name")
-                        .annotate(minutes=Sum("minutes"), contacts=Count("employee", distinct=True))
-                        .order_by("-minutes", "employee__core_area__name"))
+    per core area (the contacts with time in the period), limited to the core areas the user may
+    see: every row, for the export. Three queries however many, each summing the monthly totals
+    (timesheets.totals) and the entries of partial months."""
+    in_period, contacts, condition = _scope(user=user, start=start, end=end, core_area=core_area)
+    with_time = Employee.objects.filter(Exists(in_period.filter(employee=OuterRef("pk"))))
+    if condition:
+        with_time = with_time.filter(core_area__in=condition["employee__core_area__in"])
+    by_core_area = [
+        {"employee__core_area__name": row["core_area__name"], "minutes": row["minutes"],
+         "contacts": row["contacts"]}
+        for row in with_time.annotate(period_minutes=period_sum(start, end))
+        .values("core_area__name").annotate(minutes=Sum("period_minutes"), contacts=Count("pk"))
+        .order_by("-minutes", "core_area__name")]
+    areas = [{"area__name": name, "area__slug": slug, "minutes": minutes}
+             for name, slug, minutes in LocalArea.objects
+             .annotate(minutes=period_sum(start, end, outer="area", **condition))
+             .filter(minutes__gt=0).order_by("-minutes", "name")
+             .values_list("name", "slug", "minutes")]
+    on_no_area = sum(row["minutes"] for row in by_core_area) - sum(row["minutes"] for row in areas)
     return Overview(start=start, end=end, band=Band.of(start, end),
-                    contacts=_contact_rows(contacts, start, end), areas=areas,
-                    core_areas=by_core_area)
+                    contacts=_contact_rows(contacts, start, end),
+                    areas=_with_no_area(areas, on_no_area), core_areas=by_core_area)
+
+
+def _with_no_area(areas: list, minutes: int) -> list:
+    """The areas' rows with the time on no area placed as the database orders an empty name
+    among equal minutes (first on SQLite, last on PostgreSQL), as when it was grouped there."""
+    if not minutes:
+        return areas
+    nulls_last = connection.features.nulls_order_largest
+    at = next((index for index, row in enumerate(areas)
+               if row["minutes"] < minutes or (row["minutes"] == minutes and not nulls_last)),
+              len(areas))
+    return [*areas[:at], {"area__name": None, "area__slug": None, "minutes": minutes},
+            *areas[at:]]
 
 
 # The overview's pages: what a person reads at once, summed in SQL (issue 20). The export reads
@@ -139,18 +156,19 @@ def overview_summary(*, user, start: datetime.date, end: datetime.date,
                      core_area=None) -> Summary:
     """The overview's page, limited as overview(): per core area first (its contacts and their
     minutes, summed in SQL; no core area last) and the period's total, then the contacts by name
-    for the view to page (the paginator's count is the total of contacts). Two queries, plus the
+    for the view to page (the paginator's count is the total of contacts). One query, plus the
     paginator's two, however many contacts and entries: each contact's sum is read from the
-    (employee, day, minutes) index, the total from (day, area, minutes). (A window function for the
-    total in the same query costs more: it evaluates every contact's sum again.)"""
-    in_period, contacts = _scope(user=user, start=start, end=end, core_area=core_area)
-    rows = (contacts.annotate(period_minutes=_period_sum(start, end))
+    monthly totals and the entries of partial months (timesheets.totals.period_sum)."""
+    _in_period, contacts, _condition = _scope(user=user, start=start, end=end,
+                                              core_area=core_area)
+    rows = list(contacts.annotate(period_minutes=period_sum(start, end))
             .values("core_area__name", "core_area__sort_name")
             .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"))
             .order_by(F("core_area__sort_name").asc(nulls_last=True)))
-    total = in_period.aggregate(minutes=Coalesce(Sum("minutes"), Value(0)))["minutes"]
-    return Summary(start=start, end=end, band=Band.of(start, end), core_areas=list(rows),
-                   total_minutes=total, contacts=_contact_rows(contacts, start, end))
+    # Every entry of the period (in the scope) is a contact's, so the rows hold the total.
+    return Summary(start=start, end=end, band=Band.of(start, end), core_areas=rows,
+                   total_minutes=sum(row["minutes"] or 0 for row in rows),
+                   contacts=_contact_rows(contacts, start, end))
 
 
 @dataclass
@@ -166,7 +184,8 @@ def overview_areas(*, user, start: datetime.date, end: datetime.date,
     """Time per local area in the period, limited as overview(): the areas someone spent time on,
     by name, for the view to page, and the time on no area. One query, plus the paginator's count
     and its page: each area's sum is read from the (area, day, minutes) index."""
-    in_period, _contacts = _scope(user=user, start=start, end=end, core_area=core_area)
+    in_period, _contacts, _condition = _scope(user=user, start=start, end=end,
+                                              core_area=core_area)
     on_area = in_period.filter(area=OuterRef("pk"))
     total = on_area.values("area").annotate(total=Sum("minutes")).values("total")
     areas = (LocalArea.objects.filter(Exists(on_area)).only("name", "slug", "sort_name")

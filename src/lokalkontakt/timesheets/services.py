@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """Time registration: a contact records the time the role took them. Each save is a version in the
-entry's history (simple_history) with who saved it."""
+entry's history (simple_history) with who saved it, and changes the month's total (totals.count)."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.people.permissions import active_employee
+from lokalkontakt.timesheets import totals
 from lokalkontakt.timesheets.models import TimeEntry
 
 
@@ -47,7 +48,9 @@ def time_entry_create(*, actor, day: datetime.date, minutes: int, kind: str, are
     _fill(entry, area=area, day=day, minutes=minutes, kind=kind, outside_hours=outside_hours,
           note=note)
     entry._history_user = actor
+    totals.lock_employee(entry.employee_id)
     entry.save()
+    totals.count(entry, 1)
     return entry
 
 
@@ -65,10 +68,15 @@ def time_entry_update(*, entry: TimeEntry, actor, day: datetime.date, minutes: i
     entry = TimeEntry.objects.select_for_update().select_related("employee").get(pk=entry.pk)
     if not _may_change(actor, entry):
         raise PermissionDenied(_("Only the employee or the coordinator may change this entry."))
+    before = TimeEntry(employee_id=entry.employee_id, area_id=entry.area_id, day=entry.day,
+                       minutes=entry.minutes, outside_hours=entry.outside_hours)
     _fill(entry, area=area, day=day, minutes=minutes, kind=kind, outside_hours=outside_hours,
           note=note)
     entry._history_user = actor
+    totals.lock_employee(entry.employee_id)
     entry.save()
+    totals.count(before, -1)
+    totals.count(entry, 1)
     return entry
 
 
@@ -79,4 +87,6 @@ def time_entry_delete(*, entry: TimeEntry, actor) -> None:
     if not _may_change(actor, entry):
         raise PermissionDenied(_("Only the employee or the coordinator may change this entry."))
     entry._history_user = actor
+    totals.lock_employee(entry.employee_id)
+    totals.count(entry, -1)
     entry.delete()

@@ -24,14 +24,17 @@ DETAIL_ROUTES = {
 class ChangeSerializer(serializers.ModelSerializer):
     """That an object changed. Fetch the object at `url` to see what it holds now."""
 
-    kind = serializers.CharField(help_text="inquiry, consultation, assignment, note, ...")
+    kind = serializers.CharField(
+        help_text="inquiry, consultation, assignment, note, area, employee")
     action = serializers.CharField(
         help_text="created, acknowledged, answered, forwarded, reassigned, closed, anonymised "
                   "(inquiries); created, answered (an area answered), closed (consultations); "
-                  "started, ended (assignments); created, changed, deleted (notes).")
+                  "started, ended (assignments); created, changed, deleted (notes); created, "
+                  "changed (areas: their public facts or their council's details); created, "
+                  "changed, deactivated, reactivated (employees).")
     reference = serializers.CharField(
-        help_text="The object's reference where it has one (H-00042, HØ-0007; an assignment's "
-                  "area's slug).")
+        help_text="The object's reference where it has one (H-00042, HØ-0007; an area's slug, "
+                  "and an assignment's area's slug).")
     url = serializers.SerializerMethodField(help_text="The object in the API; empty when it "
                                                       "has no endpoint.")
 

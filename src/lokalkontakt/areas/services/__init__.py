@@ -56,13 +56,15 @@ def area_create(*, name: str, actor=None, event_kind=AreaEvent.Kind.CREATED, **f
     area.full_clean()
     area.save()
     area_event_add(area=area, kind=event_kind, actor=actor)
+    record_change(kind="area", object_id=area.pk, reference=area.slug, action="created")
     index_update(area)
     return area
 
 
 @transaction.atomic
 def area_update(*, area: LocalArea, actor=None, council: dict | None = None, **fields) -> LocalArea:
-    """Change an area's facts and, when given, its council's details. Records what changed."""
+    """Change an area's facts and, when given, its council's details. Records what changed
+    (an event, and a change in the API's feed)."""
     # Compare with the stored row: a ModelForm has already written the new values onto `area`.
     stored = LocalArea.objects.get(pk=area.pk)
     changed = [name for name, value in fields.items() if getattr(stored, name) != value]
@@ -74,6 +76,7 @@ def area_update(*, area: LocalArea, actor=None, council: dict | None = None, **f
         changed += council_save(area=area, **council)
     if changed:
         area_event_add(area=area, kind=AreaEvent.Kind.UPDATED, actor=actor, fields=changed)
+        record_change(kind="area", object_id=area.pk, reference=area.slug, action="changed")
     index_update(area)
     return area
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
-from lokalkontakt.areas.views import boundaries, coordination, importing, maps
+from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing, maps
 
 app_name = "coordination"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("kort.svg", maps.coordination_map_svg, name="map_svg"),
     path("kort.geojson", maps.coordination_map_geojson, name="map_geojson"),
     path("oversigt/<slug:name>/", coordination.overview_list, name="overview_list"),
+    path("konflikter/<int:pk>/afgoer/", conflicts.settle, name="conflict_settle"),
     path("import/", importing.import_upload, name="import"),
     re_path(r"^import/skabelon\.(?P<fmt>csv|xlsx)$", importing.import_template,
             name="import_template"),

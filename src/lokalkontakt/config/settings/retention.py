@@ -25,9 +25,6 @@ COUNCIL_MEMBER_RETENTION_DAYS = int(os.environ.get("COUNCIL_MEMBER_RETENTION_DAY
 # The API's change feed (/api/v1/changes/) keeps its rows this many days; a system that fell
 # further behind synchronises again (the feed names the oldest change it still has).
 CHANGE_FEED_DAYS = int(os.environ.get("CHANGE_FEED_DAYS", "90"))
-# A period's journalisation ZIP, prepared by the worker, holds personal data: it is deleted this
-# many hours after it was made (journal.jobs).
-JOURNAL_DOWNLOAD_HOURS = int(os.environ.get("JOURNAL_DOWNLOAD_HOURS", "24"))
-# A large export, prepared by the worker, may hold personal data: it is deleted this many hours
-# after it was made (core.exports).
+# A large export or a period's journalisation ZIP, prepared by the worker, may hold personal
+# data: it is deleted this many hours after it was made (core.exports).
 EXPORT_DOWNLOAD_HOURS = int(os.environ.get("EXPORT_DOWNLOAD_HOURS", "24"))

@@ -7,4 +7,7 @@ one (more rows than settings.EXPORT_INLINE_ROWS) to the worker (core.exports.tas
 request holds a web worker for seconds. A prepared export is kept for the one who asked, for
 settings.EXPORT_DOWNLOAD_HOURS, then deleted by the periodic job (core.exports.services); at each
 download the user must still be allowed it and still see every row it shows (registry.Export).
-One whose build was interrupted, or lost with a killed worker, is marked failed, never given again."""
+One whose build was interrupted, or lost with a killed worker, is marked failed, never given again;
+one never handed to the worker (the process stopped between the commit and the enqueue) is
+enqueued again by the periodic job. An export may be another file than a spreadsheet (the
+journal's ZIP of a period's cases: registry.Export.content_type); such a one is always prepared."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from lokalkontakt.core.registry import Registry
+from lokalkontakt.core.xlsx import CONTENT_TYPE as XLSX
 
 
 class Written(NamedTuple):
@@ -38,13 +39,25 @@ class Export:
     every row the file shows (False: the file is deleted and the download answers 404). An
     export whose rows depend on more than the role (an inquiry's contact, a leader's core areas)
     must record `shown` and give `still_visible`; one that only the role decides (the access
-    log, the rollout's table) needs neither."""
+    log, the rollout's table) needs neither.
+
+    An export of another `content_type` than a spreadsheet (the journal's ZIP of a period's
+    cases) is always built by the worker: its `write(handle, *, user, params)` writes the file
+    into an open binary file. `one_at_a_time`: while one of the user's is queued, asking for
+    another of the same export is refused (one that makes the worker busy for a minute)."""
 
     write: Callable
     filename: Callable[[dict], str]
     allowed: Callable = lambda user: True
     how: str = "export"
     still_visible: Callable = lambda user, shown: True
+    content_type: str = XLSX
+    one_at_a_time: bool = False
+
+    @property
+    def is_workbook(self) -> bool:
+        """Whether `write` fills a write-only workbook (else it writes a binary file)."""
+        return self.content_type == XLSX
 
 
 exports = Registry("exports")

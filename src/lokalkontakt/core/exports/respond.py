@@ -26,13 +26,13 @@ def rows_capped(queryset: QuerySet, *, cap: int | None = None) -> int:
 
 def export_response(request, *, name: str, params: dict, rows: int, write=None):
     """Export `name` (core.exports.registry) for `params` (a form's validated values) as a
-    download when it has at most inline_rows() rows; otherwise queued for the worker, and the
+    download when it is a spreadsheet of at most inline_rows() rows; otherwise queued for the worker, and the
     user is sent to its page, which offers the file when it is ready. `write(workbook)` may stand
     in for the registered writer in the request (a view that has the data already); the
     personal data written is logged as the export's `how`."""
     registered = exports.get(name)
     params = jsonable(params)
-    if rows > inline_rows():
+    if rows > inline_rows() or not registered.is_workbook:
         export = export_request(user=request.user, name=name, params=params, rows=rows)
         return redirect("exports:status", pk=export.pk)
     workbook = write_only_workbook()

@@ -20,16 +20,20 @@ Status = PreparedExport.Status
 
 
 def write_file(export: PreparedExport, handle) -> Written:
-    """Write the export's workbook to `handle`, in the asker's language; the personal data it
-    holds, as [label, id], and what it shows."""
+    """Write the export's workbook (or its other file) to `handle`, in the asker's language; the
+    personal data it holds, as [label, id], and what it shows."""
     registered = exports.get(export.name)
     if registered is None or not registered.allowed(export.requested_by):
         raise PermissionError(f"{export.name} is not registered or no longer allowed")
-    workbook = write_only_workbook()
     with translation.override(export.language or settings.LANGUAGE_CODE):
-        result = written(registered.write(workbook, user=export.requested_by,
-                                          params=export.params))
-    workbook.save(handle)
+        if not registered.is_workbook:
+            result = written(registered.write(handle, user=export.requested_by,
+                                              params=export.params))
+        else:
+            workbook = write_only_workbook()
+            result = written(registered.write(workbook, user=export.requested_by,
+                                              params=export.params))
+            workbook.save(handle)
     return Written([[label, pk] for label, pk in dict.fromkeys(result.references)], result.shown)
 
 

@@ -11,7 +11,6 @@ from lokalkontakt.core.accesslog.record import record_references
 from lokalkontakt.core.exports import services
 from lokalkontakt.core.exports.models import PreparedExport
 from lokalkontakt.core.exports.registry import exports
-from lokalkontakt.core.xlsx import CONTENT_TYPE
 
 
 @require_GET
@@ -33,9 +32,9 @@ def export_download(request, pk: int):
         handle = export.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None  # deleted meanwhile (expired)
-    record_references(request, [tuple(ref) for ref in export.references],
-                      how=exports.get(export.name).how)
+    registered = exports.get(export.name)
+    record_references(request, [tuple(ref) for ref in export.references], how=registered.how)
     response = FileResponse(handle, as_attachment=True, filename=export.file_name,
-                            content_type=CONTENT_TYPE)
+                            content_type=registered.content_type)
     response["Cache-Control"] = "private, no-store"
     return response

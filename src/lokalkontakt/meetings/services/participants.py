@@ -1,13 +1,15 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The coming coordination meetings follow the contacts: an employee who becomes a contact or
-deputy is invited to every coming meeting, one whose last assignment ended is taken off them.
-Registered in core.registry.assignments_changed, so areas need not know about meetings."""
+deputy is invited to every coming meeting, one whose last assignment ended is taken off them,
+and so is one who is deactivated. Registered in core.registry.assignments_changed and
+employee_deactivated, so areas and people need not know about meetings."""
 
 from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from lokalkontakt.core.mail import email_queue_template, site_url
 from lokalkontakt.meetings import ical, selectors
@@ -53,6 +55,23 @@ def participants_follow(*, employee_id: int, actor=None) -> tuple[list, list]:
     removed = [attendance.meeting for attendance in pending]
     _tell(employee, removed, template="meetings/email/removed.txt", cancel=True)
     return [], removed
+
+
+def employee_deactivated(*, employee: Employee, actor=None) -> str:
+    """Within the deactivation's transaction: take the employee off every coming planned meeting
+    whatever their answer (each removal a version by `actor`); the meetings held, and the
+    cancelled ones, keep them as they were. No e-mail: they have left. Returns the sentence that
+    tells the coordinator how many meetings, or "" for none."""
+    coming = list(Attendance.objects.filter(employee=employee, meeting__in=coming_meetings())
+                  .order_by("pk"))
+    for attendance in coming:
+        attendance._history_user = actor
+        attendance.delete()
+    if not coming:
+        return ""
+    return ngettext("%(name)s is taken off %(count)d coming coordination meeting.",
+                    "%(name)s is taken off %(count)d coming coordination meetings.",
+                    len(coming)) % {"name": employee.name, "count": len(coming)}
 
 
 def _tell(employee: Employee, meetings: list, *, template: str, cancel: bool = False) -> None:

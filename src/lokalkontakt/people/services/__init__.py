@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lokalkontakt.core.changes import record_change
+from lokalkontakt.core.registry import employee_deactivated
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.services import accounts
 
@@ -38,11 +40,14 @@ def employee_save(*, employee: Employee | None = None, name: str, title: str = "
     """Create an employee or change one. A username ties an existing login to the employee.
 
     An employee who still covers areas cannot be deactivated: end the assignments first.
-    Deactivating ends the login's sessions and makes it unusable; reactivating lets it sign in
+    Deactivating ends the login's sessions and makes it unusable, and what the features
+    registered follows (employee_deactivated: e.g. off the coming meetings); their sentences for
+    the coordinator are in `employee.deactivation_notes`. Reactivating lets the login sign in
     again once a new password is set (services.accounts).
     """
     employee = employee or Employee()
     was_active = employee.is_active if employee.pk else True
+    before = employee_details(Employee.objects.get(pk=employee.pk)) if employee.pk else None
     if not is_active and employee.pk and employee.assignments.filter(ends_on__isnull=True).exists():
         raise ValidationError({"is_active": _(
             "%(name)s still covers local areas. End those assignments before deactivating."
@@ -54,11 +59,44 @@ def employee_save(*, employee: Employee | None = None, name: str, title: str = "
     if actor is not None:
         employee._history_user = actor  # simple_history: the row says who
     employee.save()
+    employee_change_record(employee=employee, before=before)
+    employee.deactivation_notes = []
     if was_active and not is_active:
         accounts.login_deactivate(employee=employee, actor=actor)
+        employee.deactivation_notes = deactivation_follow(employee=employee, actor=actor)
     elif is_active and not was_active:
         accounts.login_reactivate(employee=employee, actor=actor)
     return employee
+
+
+DETAILS = ["name", "title", "core_area_id", "email", "phone", "is_active", "user_id"]
+
+
+def employee_details(employee: Employee) -> dict:
+    """The details whose change the feed reports (employee_change_record)."""
+    return {name: getattr(employee, name) for name in DETAILS}
+
+
+def employee_change_record(*, employee: Employee, before: dict | None) -> None:
+    """Within the change's transaction: a change of kind "employee" in the API's feed when the
+    employee is new (created) or a detail differs from `before` (deactivated, reactivated,
+    changed); nothing when the save changed nothing."""
+    if before is None:
+        action = "created"
+    elif before == employee_details(employee):
+        return
+    elif before["is_active"] != employee.is_active:
+        action = "reactivated" if employee.is_active else "deactivated"
+    else:
+        action = "changed"
+    record_change(kind="employee", object_id=employee.pk, action=action)
+
+
+def deactivation_follow(*, employee: Employee, actor=None) -> list[str]:
+    """Within the deactivation's transaction: what the features registered in
+    core.registry.employee_deactivated do; the sentences they return for the coordinator."""
+    notes = [deactivated(employee=employee, actor=actor) for deactivated in employee_deactivated]
+    return [note for note in notes if note]
 
 
 def _user_for(*, username: str, employee: Employee):

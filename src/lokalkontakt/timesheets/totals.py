@@ -1,0 +1,129 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The monthly totals (TimeTotal) and how a period is summed from them (issue 20).
+
+The services call count() in the same transaction as each change of a time entry. A period sums
+its whole months from the totals and its first and last partial months, if any, from the entries
+(their covering indexes): so a year's sum per contact reads about a row per month and area, not
+every entry. recompute() rebuilds the totals from the entries and says what differed."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, TruncMonth
+
+from lokalkontakt.people.models import Employee
+from lokalkontakt.timesheets.models import TimeEntry, TimeTotal
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def lock_employee(employee_id: int) -> None:
+    """Serialise changes of one employee's entries (and so of their totals' rows, which a
+    concurrent first entry of a month would otherwise create twice)."""
+    list(Employee.objects.select_for_update().filter(pk=employee_id).values_list("pk"))
+
+
+def count(entry: TimeEntry, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the entry from its month's total; the caller holds
+    lock_employee(entry.employee_id) in the same transaction."""
+    key = {"employee_id": entry.employee_id, "area_id": entry.area_id,
+           "month": month_of(entry.day)}
+    outside = entry.minutes if entry.outside_hours else 0
+    rows = TimeTotal.objects.filter(**key)
+    if sign < 0:
+        rows.filter(entries=1).delete()
+    changed = rows.update(minutes=F("minutes") + sign * entry.minutes,
+                          outside_minutes=F("outside_minutes") + sign * outside,
+                          entries=F("entries") + sign)
+    if not changed and sign > 0:
+        TimeTotal.objects.create(**key, minutes=entry.minutes, outside_minutes=outside, entries=1)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A period as whole months (first days of the first and last, or None) and the day ranges
+    before and after them that the entries are summed for."""
+
+    months: tuple[datetime.date, datetime.date] | None
+    edges: tuple[tuple[datetime.date, datetime.date], ...]
+
+
+def split(start: datetime.date, end: datetime.date) -> Split:
+    first = start if start.day == 1 else _next_month(start)
+    after = _next_month(end) if _next_month(end) - datetime.timedelta(days=1) == end \
+        else month_of(end)  # the first day after the last whole month
+    if first >= after:
+        return Split(months=None, edges=((start, end),))
+    last_day = after - datetime.timedelta(days=1)
+    edges = tuple(edge for edge in ((start, first - datetime.timedelta(days=1)),
+                                    (after, end)) if edge[0] <= edge[1])
+    return Split(months=(first, month_of(last_day)), edges=edges)
+
+
+def _sum(rows, field: str):
+    # SUM as a plain function, not an aggregate: no GROUP BY in the subquery, which SQLite would
+    # otherwise sort for each outer row.
+    total = rows.order_by().values(total=Func(F(field), function="SUM"))
+    return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
+
+
+def period_sum(start, end, *, field: str = "minutes", outer: str = "employee", **condition):
+    """An expression: the minutes (field="minutes") or the outside-hours minutes
+    ("outside_minutes") of the outer row (an employee: outer="employee", or an area: "area") from
+    start to end, both included; `condition` filters the entries and the totals alike (e.g.
+    employee__core_area__in=...)."""
+    period = split(start, end)
+    parts = []
+    if period.months is not None:
+        parts.append(_sum(TimeTotal.objects.filter(**{outer: OuterRef("pk")},
+                                                   month__range=period.months, **condition),
+                          field))
+    entry_condition = ({"outside_hours": True} if field == "outside_minutes" else {})
+    for edge in period.edges:
+        parts.append(_sum(TimeEntry.objects.filter(**{outer: OuterRef("pk")}, day__range=edge,
+                                                   **entry_condition, **condition), "minutes"))
+    expression = parts[0]
+    for part in parts[1:]:
+        expression = expression + part
+    return expression
+
+
+def computed():
+    """The totals as the entries give them: {(employee, area, month): (minutes, outside, n)}."""
+    rows = (TimeEntry.objects.annotate(month=TruncMonth("day")).order_by()
+            .values("employee_id", "area_id", "month")
+            .annotate(total=Sum("minutes"), count=Count("pk"),
+                      outside=Coalesce(Sum("minutes", filter=Q(outside_hours=True)), Value(0))))
+    return {(row["employee_id"], row["area_id"], row["month"]):
+            (row["total"], row["outside"], row["count"]) for row in rows}
+
+
+def stored():
+    return {(row.employee_id, row.area_id, row.month): (row.minutes, row.outside_minutes,
+                                                        row.entries)
+            for row in TimeTotal.objects.order_by()}
+
+
+def recompute(*, fix: bool) -> list[str]:
+    """The differences between the stored totals and the entries, one line each; with fix,
+    the stored totals are replaced by the computed ones. Take it in a transaction."""
+    want, have = computed(), stored()
+    drift = [f"{key[0]}/{key[1]}/{key[2]:%Y-%m}: stored {have.get(key)}, entries {want.get(key)}"
+             for key in sorted(want.keys() | have.keys(), key=str)
+             if want.get(key) != have.get(key)]
+    if fix and drift:
+        TimeTotal.objects.all().delete()
+        TimeTotal.objects.bulk_create(
+            [TimeTotal(employee_id=employee, area_id=area, month=month, minutes=minutes,
+                       outside_minutes=outside, entries=entries)
+             for (employee, area, month), (minutes, outside, entries) in want.items()],
+            batch_size=1000)
+    return drift
