@@ -8,6 +8,7 @@ import json
 import math
 import re
 import time
+from html import unescape
 
 import pytest
 from django.test import Client, override_settings
@@ -27,10 +28,24 @@ SQUARE = {"type": "MultiPolygon", "coordinates": [[[[9.70, 55.70], [9.80, 55.70]
                                                     [9.70, 55.78], [9.70, 55.70]]]]}
 
 
+def map_url(html: str) -> str:
+    """The URL of the map's SVG document, which the page shows in a frame."""
+    return unescape(re.search(r'<iframe class="coverage-map__frame" src="([^"]+)"', html)[1])
+
+
+def with_map(client, url: str, params=None) -> str:
+    """The page and, after it, the map's SVG document it shows in a frame."""
+    html = client.get(url, params).content.decode()
+    response = client.get(map_url(html))
+    assert response.status_code == 200, response
+    return html + response.content.decode()
+
+
 def svg_links(html: str) -> dict[str, str]:
     """The map's links: accessible name -> href."""
     svg = html.split('class="coverage-map__svg"', 1)[1].split("</svg>", 1)[0]
-    return {label: href for href, label in re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', svg)}
+    return {label: href for href, label in re.findall(
+        r'<a href="([^"]+)" target="_top" aria-label="([^"]+)">', svg)}
 
 
 def map_shapes(html: str) -> list[str]:
@@ -49,7 +64,7 @@ def test_each_placed_area_is_a_link_named_with_its_coverage(glud):
     handover = AssignmentFactory(area=LocalAreaFactory(name="Åle", latitude="55.85",
                                                        longitude="9.65"), handover=True)
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert svg_links(html) == {
         "Glud: has a local contact": glud.get_absolute_url(),
@@ -62,7 +77,7 @@ def test_links_follow_danish_order(glud):
     for name, lon in [("Åle", "9.6"), ("Ørum", "9.7"), ("Aarup", "9.9")]:
         LocalAreaFactory(name=name, latitude="55.8", longitude=lon)
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert [label.split(":")[0] for label in svg_links(html)] == ["Glud", "Ørum", "Åle", "Aarup"]
 
@@ -72,7 +87,7 @@ def test_the_map_can_be_coloured_by_the_councils_answer(glud):
     glud.save()
     AssignmentFactory(area=glud)
 
-    html = english_client().get(reverse("areas:directory"), {"kort": "svar"}).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"), {"kort": "svar"})
 
     assert list(svg_links(html)) == ["Glud: declined"]
     assert 'aria-current="page" class="is-current">Coloured by the council&#x27;s answer' in html
@@ -80,7 +95,7 @@ def test_the_map_can_be_coloured_by_the_councils_answer(glud):
 
 
 def test_the_coordinators_map_uses_the_coordinators_words(glud, coordinator):
-    html = english_client(coordinator).get(reverse("coordination:map")).content.decode()
+    html = with_map(english_client(coordinator), reverse("coordination:map"))
 
     assert list(svg_links(html)) == ["Glud: without contact"]
     assert "Without contact (1)" in html
@@ -89,7 +104,7 @@ def test_the_coordinators_map_uses_the_coordinators_words(glud, coordinator):
 def test_an_area_with_an_outline_is_drawn_as_an_outline_and_one_without_as_a_point(glud):
     LocalAreaFactory(name="Korning", boundary=SQUARE)
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert map_shapes(html) == ["outline", "point"]
     assert "1 area is drawn with its outline, 1 as a point (no outline is known)." in html
@@ -98,7 +113,7 @@ def test_an_area_with_an_outline_is_drawn_as_an_outline_and_one_without_as_a_poi
 def test_an_area_without_position_is_only_in_the_list(glud):
     LocalAreaFactory(name="Hornborg")
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert list(svg_links(html)) == ["Glud: no local contact yet"]
     assert "1 area has no position and is only in the list." in html
@@ -108,7 +123,7 @@ def test_an_area_without_position_is_only_in_the_list(glud):
 def test_the_states_differ_by_shape_not_only_by_colour(glud):
     AssignmentFactory(area=LocalAreaFactory(name="Uldum", latitude="55.83", longitude="9.59"))
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     shapes = dict(re.findall(r'aria-label="(\w+): [^"]+"><title>[^<]+</title><path class="coverage-'
                              r'map__point" fill="[^"]+" d="(M[^a-zA-Z]+[a-zA-Z])', html))
@@ -117,7 +132,7 @@ def test_the_states_differ_by_shape_not_only_by_colour(glud):
 
 
 def test_the_directory_has_a_link_that_skips_the_map(glud):
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert '<a href="#directory-search">Skip the map</a>' in html
     assert 'id="directory-search"' in html
@@ -130,7 +145,7 @@ def test_an_htmx_search_leaves_the_map_out(glud):
 
 
 def test_without_tiles_no_leaflet_is_loaded(glud):
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    html = with_map(english_client(), reverse("areas:directory"))
 
     assert "leaflet" not in html.lower()
     assert "coverage-map-data" not in html
@@ -141,11 +156,14 @@ def test_without_tiles_no_leaflet_is_loaded(glud):
 def test_with_tiles_the_page_carries_leaflet_and_the_areas_as_geojson(glud):
     LocalAreaFactory(name="Korning", boundary=SQUARE)
 
-    html = english_client().get(reverse("areas:directory")).content.decode()
+    client = english_client()
+    html = client.get(reverse("areas:directory")).content.decode()
 
     assert "vendor/leaflet/leaflet" in html and "js/coverage-map" in html
-    data = json.loads(html.split('id="coverage-map-data" type="application/json">')[1]
-                      .split("</script>")[0])
+    geojson = unescape(re.search(r'data-geojson="([^"]+)"', html)[1])
+    response = client.get(geojson)
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
     assert [(f["properties"]["name"], f["geometry"]["type"]) for f in data["features"]] == [
         ("Glud", "Point"), ("Korning", "MultiPolygon")]
     assert data["features"][0]["properties"]["url"] == glud.get_absolute_url()
@@ -190,6 +208,8 @@ def build_map_areas(count: int) -> None:
 # count, the page of areas, their active assignments, the map's version; the map's areas only
 # when the map of that version is not in the cache yet
 MAP_DIRECTORY_ANONYMOUS = 4
+# the map's version; its areas only when the map of that version is not in the cache yet
+MAP_RESOURCE = 1
 
 
 @pytest.mark.parametrize("count", [30, 600])
@@ -200,49 +220,56 @@ def test_the_map_costs_the_same_queries_at_any_size(client, count, django_assert
         first = client.get(reverse("areas:directory")).content.decode()
     with django_assert_num_queries(MAP_DIRECTORY_ANONYMOUS):
         again = client.get(reverse("areas:directory")).content.decode()
+    with django_assert_num_queries(MAP_RESOURCE):
+        svg = client.get(map_url(again)).content.decode()
 
-    assert first.count("coverage-map__outline") == count - (count + 2) // 3
-    assert svg_links(again) == svg_links(first) and map_shapes(again) == map_shapes(first)
+    assert map_url(first) == map_url(again)
+    assert svg.count("coverage-map__outline") == count - (count + 2) // 3
+    assert len(svg_links(svg)) == count
 
 
 def test_the_map_is_drawn_again_as_soon_as_an_area_or_its_contact_changes(glud):
     client = english_client()
     url = reverse("areas:directory")
-    assert svg_links(client.get(url).content.decode()) == {
+    assert svg_links(with_map(client, url)) == {
         "Glud: no local contact yet": glud.get_absolute_url()}
 
     assignment = AssignmentFactory(area=glud)
-    assert list(svg_links(client.get(url).content.decode())) == ["Glud: has a local contact"]
+    assert list(svg_links(with_map(client, url))) == ["Glud: has a local contact"]
 
     glud.name = "Glud Strand"
     glud.save()
-    assert list(svg_links(client.get(url).content.decode())) == [
+    assert list(svg_links(with_map(client, url))) == [
         "Glud Strand: has a local contact"]
 
     assignment.delete()
-    assert list(svg_links(client.get(url).content.decode())) == [
+    assert list(svg_links(with_map(client, url))) == [
         "Glud Strand: no local contact yet"]
 
 
 def test_the_cached_map_is_kept_per_language_and_mode(glud):
     url = reverse("areas:directory")
     for _ in range(2):
-        assert list(svg_links(english_client().get(url).content.decode())) == [
+        assert list(svg_links(with_map(english_client(), url))) == [
             "Glud: no local contact yet"]
-        assert list(svg_links(Client().get(url).content.decode())) == [
+        assert list(svg_links(with_map(Client(), url))) == [
             "Glud: ingen lokalkontakt endnu"]
-        assert list(svg_links(english_client().get(url, {"kort": "svar"}).content.decode())) == [
+        assert list(svg_links(with_map(english_client(), url, {"kort": "svar"}))) == [
             "Glud: not answered"]
 
 
-def test_the_map_of_3000_outlined_areas_stays_small(client):
+def test_the_map_of_3000_outlined_areas_is_its_own_small_resource_not_in_the_page(client):
     build_map_areas(3000)
 
     started = time.perf_counter()
     html = client.get(reverse("areas:directory")).content.decode()
-    seconds = time.perf_counter() - started
+    page_seconds = time.perf_counter() - started
+    svg = client.get(map_url(html)).content.decode()
 
-    svg = html.split('class="coverage-map__svg"', 1)[1].split("</svg>", 1)[0]
-    print(f"3,000 areas: SVG {len(svg.encode()) / 1e6:.2f} MB, page rendered in {seconds:.2f} s")
+    print(f"3,000 areas: page {len(html.encode()) / 1e3:.0f} kB in {page_seconds:.2f} s, "
+          f"SVG {len(svg.encode()) / 1e6:.2f} MB")
+    shown = html.split('id="map"')[1].split("</section>")[0]
+    assert "coverage-map__outline" not in html and "omraade-" not in shown
+    assert len(html.encode()) < 60_000
     assert len(svg.encode()) < 1_500_000
     assert svg.count("<a href=") == 3000

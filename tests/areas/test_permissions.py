@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from lokalkontakt.core.files_kept import files_keep
 from tests.permissions import (
+    ROLES,
     check_coordinator_action,
     check_get_by_role,
     routes_ruled_by,
@@ -22,6 +23,10 @@ RULES = {
     "coordination:overview": "coordinator",
     "coordination:overview_list": "coordinator",
     "coordination:map": "coordinator",
+    "areas:map_svg": "public",
+    "areas:map_geojson": "public",
+    "coordination:map_svg": "coordinator",
+    "coordination:map_geojson": "coordinator",
     "coordination:import": "coordinator",
     "coordination:import_template": "coordinator",
     "coordination:area_create": "coordinator",
@@ -34,7 +39,14 @@ RULES = {
     "coordination:conflict_settle": "coordinator",
 }
 
-GET_STATUS = {}
+# The map's resources without ?v= are sent on to the current version; the GeoJSON is served
+# only with tiles (MAP_TILE_URL). tests/areas/test_map_resource.py follows both.
+GET_STATUS = {
+    **{("areas:map_svg", role): 302 for role in ROLES},
+    **{("areas:map_geojson", role): 404 for role in ROLES},
+    ("coordination:map_svg", "coordinator"): 302,
+    ("coordination:map_geojson", "coordinator"): 404,
+}
 
 
 class TestGetByRole:
@@ -92,6 +104,7 @@ POST_ACTIONS = {
 }
 # The coordinator's pages without a POST.
 GET_ONLY = {"coordination:overview", "coordination:overview_list", "coordination:map",
+            "coordination:map_svg", "coordination:map_geojson",
             "coordination:import_template"}
 
 

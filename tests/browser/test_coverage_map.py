@@ -22,10 +22,12 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 
 
 def tab_to_map_link(page, limit: int = 80) -> str:
-    """Press Tab until an area's link on the map has the focus; its accessible name."""
+    """Press Tab until an area's link on the map (in the map's frame, or on Leaflet's map) has
+    the focus; its accessible name."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        label = page.evaluate("""() => { const a = document.activeElement;
+        label = page.evaluate("""() => { let a = document.activeElement;
+            if (a && a.tagName.toLowerCase() === 'iframe') { a = a.contentDocument.activeElement; }
             return a && a.closest('.coverage-map__svg, .coverage-map__leaflet')
                 && a.tagName.toLowerCase() === 'a' ? a.getAttribute('aria-label') : null; }""")
         if label:
@@ -44,10 +46,25 @@ def test_an_area_on_the_map_is_reached_and_followed_by_keyboard(page, hedensted)
     expect(page.get_by_role("heading", level=1)).to_have_text(area.name)
 
 
+def test_without_javascript_a_click_on_an_outline_opens_the_area(new_page, hedensted):
+    LocalArea.objects.filter(name="Hedensted").update(boundary={"type": "MultiPolygon", "coordinates": [
+        [[[9.66, 55.75], [9.74, 55.75], [9.74, 55.80], [9.66, 55.80], [9.66, 55.75]]]]})
+    page = new_page(javascript=False)
+    page.goto(reverse("areas:directory"))
+
+    page.frame_locator(".coverage-map__frame").get_by_role(
+        "link", name=f"Hedensted: {t('Has a local contact').lower()}").click()
+
+    area = LocalArea.objects.get(name="Hedensted")
+    expect(page).to_have_url(f"{page.url.split('/omraader/')[0]}{area.get_absolute_url()}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hedensted")
+
+
 def test_the_map_with_points_is_accessible(page, hedensted):
     page.goto(reverse("areas:directory"))
 
-    expect(page.get_by_role("link", name=f"Hedensted: {t('Has a local contact').lower()}")).to_be_visible()
+    the_map = page.frame_locator(".coverage-map__frame")
+    expect(the_map.get_by_role("link", name=f"Hedensted: {t('Has a local contact').lower()}")).to_be_visible()
     screenshot(page, "coverage-map-points")
     assert_accessible(page)
 
@@ -57,9 +74,10 @@ def test_the_map_with_outlines_is_accessible_and_coloured_by_answer(page, hedens
         [[[9.66, 55.75], [9.74, 55.75], [9.74, 55.80], [9.66, 55.80], [9.66, 55.75]]]]})
     page.goto(reverse("areas:directory") + "?kort=svar")
 
-    link = page.get_by_role("link", name=f"Hedensted: {t('Interested').lower()}")
+    the_map = page.frame_locator(".coverage-map__frame")
+    link = the_map.get_by_role("link", name=f"Hedensted: {t('Interested').lower()}")
     expect(link).to_be_visible()
-    assert page.locator(".coverage-map__svg .coverage-map__outline").count() == 1
+    assert the_map.locator(".coverage-map__svg .coverage-map__outline").count() == 1
     assert_accessible(page)
 
 

@@ -9,16 +9,17 @@ equirectangular with longitude scaled by the cosine of the middle latitude, whic
 enough for one municipality. Each state has a colour and a second cue (a fill pattern for
 outlines, a shape for points), so colour is not the only cue (WCAG 1.4.1).
 With MAP_TILE_URL set, static/js/coverage-map.js redraws the same areas over tiles with Leaflet
-from `geojson`.
+from `geojson`. The SVG and the GeoJSON are served as their own versioned resources
+(areas.maps.resource); the pages carry only the legend and a frame of the SVG.
 """
 
 import dataclasses
+import json
 import math
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -69,7 +70,8 @@ class CoverageMap:
     unplaced: int = 0
     legend: list = field(default_factory=list)  # (State, count)
     modes: list = field(default_factory=list)  # (label, url, current)
-    geojson: SafeString = mark_safe("")  # noqa: S308 - the areas for Leaflet, as a <script>
+    geojson: str = ""  # the areas for Leaflet (a FeatureCollection), served as its own resource
+    digest: str = ""  # of the map's resources: their URLs' version (areas.maps.cached)
 
 
 # At least 4.5:1 against white, so outlines and points stand out from the background and from
@@ -144,8 +146,8 @@ def draw(areas, *, mode: str, plain: bool, with_geojson: bool) -> CoverageMap:
     # Safe: every value from the database is escaped in outline_link / point_link; the rest
     # are numbers and the states' fixed values.
     svg = mark_safe("\n".join([*map(outline_link, outlined), *map(point_link, points)]))  # noqa: S308
-    geojson = (json_script({"type": "FeatureCollection", "features": features},
-                           "coverage-map-data") if with_geojson else mark_safe(""))  # noqa: S308
+    geojson = (json.dumps({"type": "FeatureCollection", "features": features},
+                          ensure_ascii=False, separators=(",", ":")) if with_geojson else "")
     return CoverageMap(mode=mode, width=width, height=height, svg_links=svg,
                        outlined=len(outlined), points=len(points), unplaced=unplaced,
                        legend=[(state, counts[value]) for value, state in states.items()],

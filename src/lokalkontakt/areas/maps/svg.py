@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """The coverage map's SVG: outlines as path data, the points' markers and each area's link.
 Written as strings rather than in a template loop: at 3,000 areas the template took most of the
-page's time."""
+page's time. The map is its own document (areas.maps.resource) shown in a frame, so each link
+opens the area in the whole window (target="_top")."""
 
 from html import escape
 
@@ -47,7 +48,7 @@ def shape(style: str, x: float, y: float, size: float = POINT_SIZE) -> str:
 
 def outline_link(area) -> str:
     label = escape(area.label)
-    return (f'<a href="{escape(area.url)}" aria-label="{label}"><title>{label}</title>'
+    return (f'<a href="{escape(area.url)}" target="_top" aria-label="{label}"><title>{label}</title>'
             f'<path class="coverage-map__outline" fill="url(#map-fill-{area.state.value})" '
             f'fill-rule="evenodd" d="{area.path}"/></a>')
 
@@ -57,6 +58,6 @@ def point_link(area) -> str:
     text = (f'<text class="coverage-map__label" x="{area.text_x}" y="{area.text_y}" '
             f'text-anchor="{area.text_anchor}" aria-hidden="true">{escape(area.name)}</text>'
             if area.text_x else "")
-    return (f'<a href="{escape(area.url)}" aria-label="{label}"><title>{label}</title>'
+    return (f'<a href="{escape(area.url)}" target="_top" aria-label="{label}"><title>{label}</title>'
             f'<path class="coverage-map__point" fill="{area.state.colour}" d="{area.path}"/>'
             f'{text}</a>')

@@ -5,10 +5,13 @@ coordination (under koordinering/)."""
 
 from django.urls import path
 
-from lokalkontakt.areas.views import directory
+from lokalkontakt.areas.views import directory, maps
 
 app_name = "areas"
 urlpatterns = [
     path("", directory.directory, name="directory"),
+    # the map's resources, versioned by ?v= (areas.views.maps)
+    path("kort.svg", maps.directory_map_svg, name="map_svg"),
+    path("kort.geojson", maps.directory_map_geojson, name="map_geojson"),
     path("<slug:slug>/", directory.detail, name="detail"),
 ]

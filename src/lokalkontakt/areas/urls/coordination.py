@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
-from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing
+from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing, maps
 
 app_name = "coordination"
 urlpatterns = [
     path("", coordination.overview, name="overview"),
     path("kort/", coordination.coverage_map, name="map"),
+    path("kort.svg", maps.coordination_map_svg, name="map_svg"),
+    path("kort.geojson", maps.coordination_map_geojson, name="map_geojson"),
     path("oversigt/<slug:name>/", coordination.overview_list, name="overview_list"),
     path("konflikter/<int:pk>/afgoer/", conflicts.settle, name="conflict_settle"),
     path("import/", importing.import_upload, name="import"),

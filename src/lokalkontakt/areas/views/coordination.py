@@ -19,7 +19,7 @@ from lokalkontakt.areas.forms import (
 )
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.areas.personal_data import naming_a_person
-from lokalkontakt.areas.views.directory import map_context
+from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required
@@ -51,9 +51,8 @@ def overview(request):
 @require_GET
 def coverage_map(request):
     """Every area on the map, coloured by coverage in the coordinator's terms (or, ?kort=svar,
-    by the council's answer): on its own page, as it draws every area."""
-    return render(request, "areas/overview_map.html",
-                  map_context(request, selectors.map_areas(), plain=False))
+    by the council's answer); the map itself is its own resource (areas.views.maps)."""
+    return render(request, "areas/overview_map.html", map_context(request, plain=False))
 
 
 def _with_planned_handovers(areas) -> list:

@@ -11,9 +11,8 @@ from lokalkontakt.areas import selectors
 from lokalkontakt.areas.addresses.forms import AddressForm
 from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.areas.forms import DirectorySearchForm
-from lokalkontakt.areas.maps import coverage_map
-from lokalkontakt.areas.maps.cached import cached_coverage_map
 from lokalkontakt.areas.personal_data import naming_a_person
+from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
 from lokalkontakt.core.registry import area_panels, panels_for
@@ -45,21 +44,8 @@ def directory(request):
                "address_form": address_form, "address_result": address_result}
     if request.htmx:  # the map above the results stays as it is
         return render(request, "areas/directory.html#results", context)
-    context.update(map_context(request, selectors.map_areas, plain=True,
-                               version=selectors.map_version()))
+    context.update(map_context(request, plain=True))
     return render(request, "areas/directory.html", context)
-
-
-def map_context(request, areas, *, plain: bool, version: str = "") -> dict:
-    """The coverage map of `areas` and the tile settings its enhancement needs. With the data's
-    `version` (areas.selectors.map_version) the map is drawn once and kept until it changes;
-    `areas` is then a function that returns them, called only to draw."""
-    tiles = settings.MAP_TILE_URL
-    options = {"query": request.GET, "plain": plain, "with_geojson": bool(tiles)}
-    drawn = (cached_coverage_map(areas, version=version, **options) if version
-             else coverage_map(areas, **options))
-    return {"coverage_map": drawn, "map_tile_url": tiles,
-            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 def _without_page(request) -> str:

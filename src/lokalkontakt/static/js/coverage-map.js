@@ -1,6 +1,6 @@
 /* The coverage map over tiles: loaded only when MAP_TILE_URL is set (areas/_coverage_map_assets.html).
-   Leaflet draws the same areas as the server's SVG (the GeoJSON in #coverage-map-data) over the
-   tiles and the SVG is hidden. Each area keeps a real link (a pin), reached with Tab and followed
+   Leaflet draws the same areas as the server's SVG (the GeoJSON the section's data-geojson names,
+   a versioned resource the browser keeps) over the tiles and the SVG's frame is hidden. Each area keeps a real link (a pin), reached with Tab and followed
    with Enter; the map itself pans with the arrow keys and zooms with + and - (Leaflet's keyboard
    handling). Without this file, or without Leaflet, the SVG map stays. */
 (function () {
@@ -22,15 +22,18 @@
   }
 
   function init(section) {
-    var data = document.getElementById("coverage-map-data");
     var svg = section.querySelector(".coverage-map__canvas");
-    if (!window.L || !data || !svg) { return; }
-    var areas = JSON.parse(data.textContent);
+    if (!window.L || !section.dataset.geojson || !svg) { return; }
+    window.fetch(section.dataset.geojson, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (areas) { if (areas) { draw(section, svg, areas); } });
+  }
+
+  function draw(section, svg, areas) {
     var element = document.createElement("div");
     element.className = "coverage-map__leaflet";
     element.setAttribute("role", "region");
-    element.setAttribute("aria-label", svg.querySelector("svg").getAttribute("aria-label") ||
-      document.getElementById("map-heading").textContent);
+    element.setAttribute("aria-label", document.getElementById("map-heading").textContent);
     svg.parentNode.insertBefore(element, svg);
     svg.hidden = true;
     var map = window.L.map(element, { scrollWheelZoom: false });
