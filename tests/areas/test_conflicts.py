@@ -63,7 +63,7 @@ def test_a_settled_conflict_cannot_be_settled_again(coordinator_client, coordina
     conflict_settle(conflict=conflict, kept="without_contact", actor=coordinator)
 
     assert coordinator_client.get(settle_url(conflict)).status_code == 404
-    with pytest.raises(ValidationError, match="already been settled"):
+    with pytest.raises(ValidationError, match="allerede afgjort"):
         conflict_settle(conflict=conflict, kept="with_contact", actor=coordinator)
     assert AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT_SETTLED).count() == 1
 
