@@ -49,11 +49,14 @@ ADDED_AFTER_THE_SPLIT = {
     # for finding the area of an address (issue 19).
     "areas_localarea": {"boundary", *BOUNDARY_BOX},
     "areas_historicallocalarea": {"boundary", *BOUNDARY_BOX},
+    # areas 0015: the conflict an event settles (issue 20).
+    "areas_areaevent": {"refers_to_id"},
 }
 
 
-# Tables that migrations after the split created (people 0007: the login events, issue 16).
-CREATED_AFTER_THE_SPLIT = {"people_accountevent"}
+# Tables that migrations after the split created (people 0007: the login events, issue 16;
+# timesheets 0003: the monthly time totals, issue 20).
+CREATED_AFTER_THE_SPLIT = {"people_accountevent", "timesheets_timetotal"}
 
 
 def _without_later_columns(snapshot: dict) -> dict:
