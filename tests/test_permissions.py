@@ -47,6 +47,7 @@ from tests.permissions import (
 # Django admin's own login page, which the admin keeps public itself).
 PUBLIC = {
     "home", "healthz", "privacy", "set_language", "login", "areas:directory", "areas:detail",
+    "areas:suggestions",
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",

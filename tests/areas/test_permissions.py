@@ -13,6 +13,7 @@ from tests.permissions import check_coordinator_action, check_get_by_role, route
 RULES = {
     "areas:directory": "public",
     "areas:detail": "public",
+    "areas:suggestions": "public",
     "coordination:overview": "coordinator",
     "coordination:overview_list": "coordinator",
     "coordination:map": "coordinator",

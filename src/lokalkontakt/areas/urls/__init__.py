@@ -5,10 +5,12 @@ coordination (under koordinering/)."""
 
 from django.urls import path
 
-from lokalkontakt.areas.views import directory
+from lokalkontakt.areas.views import directory, picking
 
 app_name = "areas"
 urlpatterns = [
     path("", directory.directory, name="directory"),
+    # Before the area pages; "_" never begins a slug the app makes (services.unique_area_slug).
+    path("_forslag/", picking.suggestions, name="suggestions"),
     path("<slug:slug>/", directory.detail, name="detail"),
 ]
