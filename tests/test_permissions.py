@@ -48,6 +48,7 @@ from tests.permissions import (
 PUBLIC = {
     "home", "healthz", "privacy", "set_language", "login", "areas:directory", "areas:detail",
     "areas:map_svg", "areas:map_geojson",
+    "areas:suggestions",
     "admin:login", "inquiries:new", "inquiries:submitted", "inquiries:track",
     "inquiries:track_file",
     "council:login", "council:confirm", "knowledge:detail", "knowledge:attachment",

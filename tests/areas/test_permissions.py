@@ -20,6 +20,7 @@ from tests.permissions import (
 RULES = {
     "areas:directory": "public",
     "areas:detail": "public",
+    "areas:suggestions": "public",
     "coordination:overview": "coordinator",
     "coordination:overview_list": "coordinator",
     "coordination:map": "coordinator",

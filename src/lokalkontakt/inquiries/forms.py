@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lokalkontakt.areas.addresses.forms import AreaFromAddressMixin, address_field
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.fields import AreaField
+from lokalkontakt.areas.picking import place_label
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
@@ -33,10 +34,12 @@ class FilesChosenAgainMixin:
 
 
 class InquiryForm(AreaFromAddressMixin, FilesChosenAgainMixin, forms.Form):
-    area = forms.ModelChoiceField(
-        label=_("Local area"), queryset=LocalArea.objects.none(), required=False,
+    area = AreaField(
+        label=_("Local area"), required=False, places=True,
         empty_label=_("I don't know – send it to the coordinator"),
         help_text=_("Choose the area by its name; towns and postcodes are shown in brackets."),
+        typed_help_text=_("Type the name of your area, or a town or postcode in it. Leave the "
+                          "field empty if you don't know it: the coordinator sends it on."),
     )
     # Finds the area when none is chosen; not stored (data minimisation: the inquiry keeps only
     # the area).
@@ -120,9 +123,11 @@ class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
     received_on = forms.DateField(label=_("Date received"), widget=DATE_INPUT,
                                   initial=timezone.localdate,
                                   help_text=_("The deadlines count in working days from this day."))
-    area = forms.ModelChoiceField(label=_("Local area"), queryset=LocalArea.objects.none(),
-                                  required=False,
-                                  empty_label=_("Not known – send it to the coordinator"))
+    area = AreaField(label=_("Local area"), required=False, places=True,
+                     empty_label=_("Not known – send it to the coordinator"),
+                     typed_help_text=_("Type the area's name, or a town or postcode in it; "
+                                       "leave it empty if it is not known (the coordinator "
+                                       "gets the inquiry)."))
     submitter_kind = forms.ChoiceField(label=_("Who is writing"), widget=forms.RadioSelect,
                                        choices=Inquiry.SubmitterKind.choices,
                                        initial=Inquiry.SubmitterKind.CITIZEN)
@@ -155,9 +160,7 @@ class StaffInquiryForm(FilesChosenAgainMixin, forms.Form):
         return received_on
 
 
-def _area_label(area: LocalArea) -> str:
-    details = ", ".join(part for part in [area.towns.replace(";", ","), area.postcodes] if part)
-    return f"{area.name} ({details})" if details and details != area.name else area.name
+_area_label = place_label
 
 
 class MessageForm(forms.Form):
@@ -204,8 +207,7 @@ class ListFilterForm(forms.Form):
         ("any", _("All"))])
     channel = forms.ChoiceField(label=_("Channel"), required=False,
                                 choices=[("", _("All channels")), *Inquiry.Channel.choices])
-    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
-                                  empty_label=_("All areas"))
+    area = AreaField(label=_("Local area"), required=False, empty_label=_("All areas"))
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
                                         empty_label=_("All focus areas"))
     assignee = forms.ModelChoiceField(label=_("Handled by"), required=False, queryset=None,

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.areas.fields import AreaField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import attachments_field
 from lokalkontakt.core.models import FocusArea
@@ -16,8 +17,7 @@ def _areas():
 class NoteFilterForm(forms.Form):
     is_filter = True  # no "(optional)" on the labels
 
-    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
-                                  empty_label=_("All areas"))
+    area = AreaField(label=_("Local area"), required=False, empty_label=_("All areas"))
     kind = forms.ChoiceField(label=_("Kind"), required=False,
                              choices=[("", _("All kinds")), *Note.Kind.choices])
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
@@ -31,8 +31,10 @@ class NoteFilterForm(forms.Form):
 
 class NoteForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
-                                  empty_label=_("General note for the whole scheme"))
+    area = AreaField(label=_("Local area"), required=False,
+                     empty_label=_("General note for the whole scheme"),
+                     typed_help_text=_("Type the name of the area, or the beginning of it; "
+                                       "leave it empty for a general note for the whole scheme."))
     kind = forms.ChoiceField(label=_("Kind"), choices=Note.Kind.choices)
     text = forms.CharField(
         label=_("Text"), max_length=50000, widget=forms.Textarea(attrs={"rows": 12}),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lokalkontakt.areas.fields import AreaField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
@@ -127,8 +128,9 @@ class ItemForm(forms.Form):
     text = forms.CharField(label=_("Description"), max_length=10000, required=False,
                            widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("What you want to discuss, and what you need from the others."))
-    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
-                                  empty_label=_("Not about one area"))
+    area = AreaField(label=_("Local area"), required=False, empty_label=_("Not about one area"),
+                     typed_help_text=_("Type the name of the area, or the beginning of it; "
+                                       "leave it empty if the item is not about one area."))
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.areas.fields import AreaField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.search.registry import sources
@@ -21,8 +22,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=200, required=False,
                         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
     kind = forms.ChoiceField(label=_("Type"), required=False)
-    area = forms.ModelChoiceField(label=_("Local area"), required=False, queryset=None,
-                                  empty_label=_("All areas"))
+    area = AreaField(label=_("Local area"), required=False, empty_label=_("All areas"))
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
                                         empty_label=_("All focus areas"))
 

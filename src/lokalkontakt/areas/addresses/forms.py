@@ -47,8 +47,7 @@ class AreaFromAddressMixin:
             if result.area is not None:
                 cleaned["area"] = result.area
             elif result.candidates:
-                self.fields["area"].queryset = self.fields["area"].queryset.filter(
-                    pk__in=[area.pk for area in result.candidates])
+                self._offer(result.candidates)
                 self.add_error("area", _(
                     "The address may belong to several local areas: choose yours in the list."))
             else:
@@ -56,3 +55,12 @@ class AreaFromAddressMixin:
                     "We could not find your local area from the address. Choose the area in "
                     "the list, or choose “I don't know” and the coordinator sends it on."))
         return cleaned
+
+    def _offer(self, candidates):
+        """Narrow the area field to the candidates (an AreaField among many areas offers them
+        as choices beside its text input instead)."""
+        field = self.fields["area"]
+        if hasattr(field, "offer"):
+            field.offer(candidates)
+        else:
+            field.queryset = field.queryset.filter(pk__in=[area.pk for area in candidates])

@@ -5,7 +5,7 @@ coordination (under koordinering/)."""
 
 from django.urls import path
 
-from lokalkontakt.areas.views import directory, maps
+from lokalkontakt.areas.views import directory, maps, picking
 
 app_name = "areas"
 urlpatterns = [
@@ -13,5 +13,7 @@ urlpatterns = [
     # the map's resources, versioned by ?v= (areas.views.maps)
     path("kort.svg", maps.directory_map_svg, name="map_svg"),
     path("kort.geojson", maps.directory_map_geojson, name="map_geojson"),
+    # Before the area pages; "_" never begins a slug the app makes (services.unique_area_slug).
+    path("_forslag/", picking.suggestions, name="suggestions"),
     path("<slug:slug>/", directory.detail, name="detail"),
 ]

@@ -176,3 +176,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # An export of more rows than this is built by the worker and offered when ready (core.exports).
 EXPORT_INLINE_ROWS = int(os.environ.get("EXPORT_INLINE_ROWS", "5000"))
+# A form offers the local areas as a list up to this many; above it the area's name is typed
+# (areas.fields.AreaField), so a form never draws thousands of choices.
+AREA_SELECT_MAX = int(os.environ.get("AREA_SELECT_MAX", "100"))
