@@ -30,7 +30,7 @@ SQUARE = {"type": "MultiPolygon", "coordinates": [[[[9.70, 55.70], [9.80, 55.70]
 
 def map_url(html: str) -> str:
     """The URL of the map's SVG document, which the page shows in a frame."""
-    return unescape(re.search(r'<iframe class="coverage-map__frame" src="([^"]+)"', html)[1])
+    return unescape(re.search(r'<iframe class="coverage-map__frame[^"]*" src="([^"]+)"', html)[1])
 
 
 def with_map(client, url: str, params=None) -> str:

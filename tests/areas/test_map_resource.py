@@ -9,6 +9,7 @@ import json
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -34,10 +35,26 @@ def current_map_url(client, page: str = "areas:directory", params=None) -> str:
 def test_the_page_frames_the_map_and_no_longer_holds_its_outlines(glud):
     html = english_client().get(reverse("areas:directory")).content.decode()
 
-    assert '<iframe class="coverage-map__frame" src="/omraader/kort.svg?v=' in html
+    assert '<iframe class="coverage-map__frame coverage-map__frame--h' in html
+    assert 'src="/omraader/kort.svg?v=' in html
     assert 'title="Map of the local areas"' in html
     assert "coverage-map__outline" not in html and "Glud: no local contact yet" not in html
     assert "No local contact yet (1)" in html  # the legend stays on the page
+
+
+def test_the_frame_is_as_high_as_the_map_at_any_width(glud):
+    """A narrow screen shows the frame as high as the map drawn at its width, not 600 px wide's
+    height with blank room around the map (the class sets the aspect ratio; map.css)."""
+    from lokalkontakt.areas.maps import CoverageMap
+    from lokalkontakt.areas.views.maps import map_context  # noqa: F401 - the page's drawing
+
+    assert CoverageMap(mode="coverage", width=600, height=390).height_percent == 65
+    assert CoverageMap(mode="coverage", width=600, height=2000).height_percent == 150
+    assert CoverageMap(mode="coverage", width=600, height=1).height_percent == 5
+    html = english_client().get(reverse("areas:directory")).content.decode()
+    percent = html.split("coverage-map__frame--h", 1)[1].split('"', 1)[0]
+    css = (settings.BASE_DIR / "static/css/map.css").read_text()
+    assert f".coverage-map__frame--h{percent} {{ aspect-ratio: 100 / {percent}; }}" in css
 
 
 def test_the_map_is_an_svg_document_whose_links_open_the_area_in_the_whole_window(glud):

@@ -73,6 +73,13 @@ class CoverageMap:
     geojson: str = ""  # the areas for Leaflet (a FeatureCollection), served as its own resource
     digest: str = ""  # of the map's resources: their URLs' version (areas.maps.cached)
 
+    @property
+    def height_percent(self) -> int:
+        """The map's height in per cent of its width, to the nearest 5 (5–150): the frame's CSS
+        class (map.css), so a narrow screen shows the frame as high as the map, with no blank
+        room (the CSP allows no style attribute)."""
+        return min(150, max(5, 5 * round(20 * self.height / self.width))) if self.width else 50
+
 
 # At least 4.5:1 against white, so outlines and points stand out from the background and from
 # each other's white borders (WCAG 1.4.11).
