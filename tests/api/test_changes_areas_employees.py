@@ -4,11 +4,14 @@
 write a change of kind "area" or "employee" in the change's own transaction, listed with the
 object's API address; a save that changes nothing writes none."""
 
+import datetime
+
 import pytest
 from django.db import transaction
 
 from lokalkontakt.api.scopes import Scope
-from lokalkontakt.areas.services import area_create, area_update
+from lokalkontakt.areas.models import Participation
+from lokalkontakt.areas.services import area_create, area_update, participation_record
 from lokalkontakt.core.changes import Change
 from lokalkontakt.people.services import employee_save
 from tests.api.factories import keyed_client
@@ -37,6 +40,18 @@ def test_an_areas_facts_are_in_the_feed_with_its_api_address(feed, coordinator):
     assert rows(feed) == [("area", "created", glud.pk, "glud", url),
                           ("area", "changed", glud.pk, "glud", url)]
     assert feed.get(url).status_code == 200
+
+
+def test_a_councils_answer_changes_the_area_in_the_feed(feed, coordinator):
+    """The API's area shows the council's answer (participation and its date)."""
+    glud = area_create(name="Glud", actor=coordinator)
+    answer = {"area": glud, "answer": Participation.INTERESTED,
+              "answered_on": datetime.date(2026, 1, 5), "actor": coordinator}
+    participation_record(**answer)
+    participation_record(**answer)  # the same answer again: nothing changed
+
+    assert [(kind, action) for kind, action, *_ in rows(feed)] == [
+        ("area", "created"), ("area", "changed")]
 
 
 def test_an_employees_details_are_in_the_feed_with_its_api_address(feed, coordinator):

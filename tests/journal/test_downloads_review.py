@@ -97,10 +97,23 @@ def test_expiry_counts_from_when_the_zip_was_made(coordinator_client, inquiry, m
 def test_one_download_is_prepared_at_a_time(coordinator_client, inquiry, media):
     coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
 
-    response = coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"}, follow=True)
+    response = coordinator_client.post(reverse("journal:period"), {"kind": ""}, follow=True)
 
     assert PreparedExport.objects.count() == 1
     assert "En download er allerede ved at blive gjort klar" in response.content.decode()
+
+
+def test_asking_twice_for_the_same_zip_is_not_refused(coordinator_client, inquiry, media):
+    """A double click: the second answer tells the ZIP is being prepared, not that another is
+    (found in review)."""
+    coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"})
+
+    response = coordinator_client.post(reverse("journal:period"), {"kind": "inquiry"}, follow=True)
+
+    assert PreparedExport.objects.count() == 1
+    page = response.content.decode()
+    assert "ZIP-filen bliver lavet i baggrunden" in page
+    assert "En download er allerede ved at blive gjort klar" not in page
 
 
 def test_the_api_list_logs_the_employees_it_names(coordinator, inquiry):

@@ -276,6 +276,7 @@ def participation_record(*, area: LocalArea, answer: str, answered_on: datetime.
         answered = area.participation_date.isoformat() if area.participation_date else None
         area_event_add(area=area, kind=AreaEvent.Kind.PARTICIPATION, actor=actor, answer=answer,
                        date=answered)
+        record_change(kind="area", object_id=area.pk, reference=area.slug, action="changed")
     return area
 
 

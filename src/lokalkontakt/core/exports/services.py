@@ -62,15 +62,15 @@ def export_request(*, user, name: str, params: dict, rows: int) -> PreparedExpor
     now = timezone.now()
     mine = PreparedExport.objects.filter(requested_by=user, name=name)
     exports_recover(now=now, exports=mine)
-    if exports.get(name).one_at_a_time and mine.filter(status=Status.QUEUED).exists():
-        raise ValidationError(_("A download of yours is being prepared already. Wait until it "
-                                "is ready, then ask for the next."), code="one_at_a_time")
     recent = now - datetime.timedelta(seconds=REUSE_READY_SECONDS)
     language = translation.get_language() or settings.LANGUAGE_CODE
     same = mine.filter(Q(status=Status.QUEUED) | Q(status=Status.READY, finished_at__gte=recent),
                        params=params, language=language).first()
-    if same is not None:
+    if same is not None:  # asked twice (a double click): the one being built, not a refusal
         return same
+    if exports.get(name).one_at_a_time and mine.filter(status=Status.QUEUED).exists():
+        raise ValidationError(_("A download of yours is being prepared already. Wait until it "
+                                "is ready, then ask for the next."), code="one_at_a_time")
     export = PreparedExport.objects.create(requested_by=user, name=name, params=params, rows=rows,
                                            language=language)
     transaction.on_commit(lambda: _enqueue(export.pk))
