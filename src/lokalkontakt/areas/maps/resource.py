@@ -41,9 +41,10 @@ def digest(*resources: Resource | None) -> str:
     return hashlib.sha256("".join(r.etag for r in resources if r).encode()).hexdigest()[:16]
 
 
-def respond(request, kept: Resource, *, private: bool) -> HttpResponse:
+def respond(request, kept: Resource, *, private: bool, keep: bool = True) -> HttpResponse:
     """`kept` for a URL that names its version: cached for a year (by the browser alone when
-    `private`), 304 when the browser has it (If-None-Match), gzipped when the browser takes it."""
+    `private`; not at all unless `keep`: the URL named another version), 304 when the browser
+    has it (If-None-Match), gzipped when the browser takes it."""
     zipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
     etag = f'"{kept.etag}-gz"' if zipped else f'"{kept.etag}"'
     known = parse_etags(request.headers.get("If-None-Match", ""))
@@ -55,7 +56,8 @@ def respond(request, kept: Resource, *, private: bool) -> HttpResponse:
         if zipped:
             response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
-    response["Cache-Control"] = f"{'private' if private else 'public'}, max-age={YEAR}, immutable"
+    response["Cache-Control"] = (f"{'private' if private else 'public'}, max-age={YEAR}, immutable"
+                                 if keep else f"{'private' if private else 'public'}, no-cache")
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 

@@ -51,8 +51,10 @@ def _url(name: str, digest: str, mode: str) -> str:
 
 
 def _serve(request, *, plain: bool, kind: str):
-    """The map's `kind` (svg or geojson) at the version ?v= names. A URL of another version (a
-    page drawn before the data changed) is sent on to the current one: what it names is gone."""
+    """The map's `kind` (svg or geojson) at the version ?v= names. A URL without a version is
+    sent on to the current one. A URL of another version (a page drawn before the data changed)
+    gets the current map, not to be kept (no-cache): never a redirect, as two processes whose
+    caches briefly disagree (areas.maps.cached) would send a frame back and forth."""
     language = request.GET.get(LANGUAGE)
     if language not in dict(settings.LANGUAGES):
         language = translation.get_language()
@@ -63,12 +65,13 @@ def _serve(request, *, plain: bool, kind: str):
     with translation.override(language):
         kept = cached_map_resources(selectors.map_areas, version=selectors.map_version(),
                                     mode=mode, plain=plain, with_geojson=tiles)
-        if request.GET.get(VERSION) != kept.digest:
+        if not request.GET.get(VERSION):
             name = (URL_NAMES if kind == "svg" else GEOJSON_URL_NAMES)[plain]
             response = HttpResponseRedirect(_url(name, kept.digest, mode))
             response["Cache-Control"] = "no-cache"
             return response
-    return respond(request, kept.svg if kind == "svg" else kept.geojson, private=not plain)
+    return respond(request, kept.svg if kind == "svg" else kept.geojson, private=not plain,
+                   keep=request.GET[VERSION] == kept.digest)
 
 
 # The SVG is shown in a frame of the pages on this site and nowhere else; it runs no script.
