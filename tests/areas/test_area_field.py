@@ -189,3 +189,39 @@ def test_the_suggestions_cost_a_fixed_number_of_queries(client, django_assert_ma
     with django_assert_max_num_queries(2):
         client.get(SUGGESTIONS, {"felt": "area", "area": "Område"})
 
+
+
+# Crafted input (found in review): a digit int() cannot read, a thousand words.
+@pytest.mark.parametrize(("text", "message"), [
+    ("²", "No local area matches"), ("٣", "No local area matches"),
+    ("9" * 19, "No local area matches"), ("9" * 5000, "Type at most 120 characters")])
+def test_a_digit_that_is_no_number_is_text_not_a_server_error(coordinator_client, many, text,
+                                                              message):
+    response = coordinator_client.get("/henvendelser/", {"area": text})
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_a_text_of_a_thousand_words_is_refused_with_a_message(client, coordinator_client, many):
+    response = submit(client, area="z " * 1200)
+
+    assert response.status_code in (200, 400)  # the form shown again with its errors
+    assert "Type at most 120 characters of the area&#x27;s name." in response.content.decode()
+    assert not Inquiry.objects.exists()
+    search = coordinator_client.get("/soeg/", {"q": "x", "area": "z " * 1200})
+    assert search.status_code == 400  # the search's answer to a filter it cannot use
+    assert "Type at most 120 characters" in search.content.decode()
+
+
+def test_many_short_words_look_up_only_the_first_few(coordinator_client, many):
+    response = coordinator_client.get("/soeg/", {"q": "x", "area": "z " * 59})
+
+    assert response.status_code == 400  # the search's answer to a filter it cannot use
+    assert "No local area matches" in response.content.decode()
+
+
+def test_the_typed_field_takes_no_more_than_it_looks_up(coordinator_client, many):
+    html = coordinator_client.get("/henvendelser/").content.decode()
+
+    assert 'maxlength="120"' in html

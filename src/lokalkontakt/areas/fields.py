@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.areas.picking import Typed, area_exactly, area_typed
+from lokalkontakt.areas.picking import MAX_LENGTH, Typed, area_exactly, area_typed
 
 NAME_HINT = _("Type the name of the area, or the beginning of it.")
 PLACES_HINT = _("Type the name of the area, or a town or postcode in it.")
@@ -53,7 +53,7 @@ class AreaInput(forms.Select):
         choice_name = f"{name}-choice"
         context = {"widget": {
             "name": name, "value": "" if value is None else str(value), "attrs": attrs,
-            "list_id": f"{attrs.get('id', name)}-suggestions",
+            "list_id": f"{attrs.get('id', name)}-suggestions", "max_length": MAX_LENGTH,
             "url": f"{reverse('areas:suggestions')}?felt={name}",
             "choice_name": choice_name,
             "matches": [(area.slug, field.label_from_instance(area), f"{attrs.get('id', name)}-choice-{i}")
@@ -121,10 +121,14 @@ class AreaField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values or not self.typed:
             return super().to_python(value)
-        found = self._typed(str(value).strip())
+        text = str(value).strip()
+        if len(text) > MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Type at most %(count)s characters of the area's name."), code="max_length",
+                params={"count": MAX_LENGTH})
+        found = self._typed(text)
         if found.area is not None:
             return found.area
-        text = str(value).strip()
         if found.matches:
             self.matches, self.more = found.matches, found.more
             message = (_("More than %(count)s local areas match “%(text)s”. Choose one of the "

@@ -27,6 +27,12 @@ class Typed:
     more: bool = False
 
 
+# The longest text and the most words looked up (a name has a few; a crafted text of a thousand
+# words would be a thousand conditions).
+MAX_LENGTH = 120
+MAX_WORDS = 8
+
+
 def area_exactly(areas, text: str, *, by_pk: bool = True) -> LocalArea | None:
     """The area of `areas` called `text` (case and "Aa"/"Å" aside), with that slug, or (with
     `by_pk`, for links that name it so) that primary key."""
@@ -34,7 +40,7 @@ def area_exactly(areas, text: str, *, by_pk: bool = True) -> LocalArea | None:
     if not text:
         return None
     named = Q(sort_name=danish_sort_key(text)) | Q(slug=text.lower())
-    if by_pk and text.isdigit():
+    if by_pk and text.isascii() and text.isdigit() and len(text) <= 18:  # "²" is a digit too
         named |= Q(pk=int(text))
     found = list(areas.filter(named)[:2])
     return found[0] if len(found) == 1 else None
@@ -49,7 +55,7 @@ def areas_starting(areas, text: str, *, limit: int, places: bool = True) -> list
         return []
     found = list(areas.filter(sort_name__startswith=key).order_by("sort_name")[:limit])
     if len(found) < limit:
-        words = search_fold(text).split()
+        words = search_fold(text).split()[:MAX_WORDS]
         containing = areas.exclude(sort_name__startswith=key)
         for word in words:
             containing = containing.filter(search_text__contains=word)
@@ -83,4 +89,4 @@ def place_label(area: LocalArea) -> str:
 def area_suggestions(text: str) -> list[LocalArea]:
     """At most SHOWN areas for what is typed so far, in Danish order (any visitor may see every
     area's name, towns and postcodes: the directory shows them)."""
-    return areas_starting(area_choices("towns", "postcodes"), text[:120], limit=SHOWN)
+    return areas_starting(area_choices("towns", "postcodes"), text[:MAX_LENGTH], limit=SHOWN)

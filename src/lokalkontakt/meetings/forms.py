@@ -26,10 +26,6 @@ from lokalkontakt.people.models import CoreArea, Employee
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-def _areas():
-    return area_choices()  # Danish order (æ, ø, å last)
-
-
 def _active_employees():
     return Employee.objects.filter(is_active=True).order_by("sort_name", "pk")
 
@@ -136,7 +132,7 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = _areas()
+        self.fields["area"].queryset = area_choices()  # Danish order
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
 
     @classmethod
@@ -267,7 +263,7 @@ class BulletinForm(forms.Form):
         """`counts`: audience -> how many the bulletin would reach, shown with each choice."""
         super().__init__(*args, **kwargs)
         self.fields["core_areas"].queryset = CoreArea.objects.order_by("sort_name")
-        self.fields["areas"].queryset = _areas()
+        self.fields["areas"].queryset = area_choices()  # Danish order
         if counts:
             self.fields["audience"].choices = [
                 (Bulletin.Audience.CONTACTS, ngettext(
