@@ -5,21 +5,23 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.addresses.forms import AddressForm
 from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.areas.models import Coverage, Participation
 from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.registry import area_panels, panels_for
 
 PAGE_SIZE = 50
-# Columns the directory's rows do not show: the outline alone is kilobytes of JSON an area.
-NOT_SHOWN = ("boundary", "sources", "participation_note", "search_text", "invited_on")
 
 
 @public
@@ -38,14 +40,48 @@ def directory(request):
     query = coverage = ""
     if form.is_valid():
         query, coverage = form.cleaned_data["q"], form.cleaned_data["coverage"]
-    areas = selectors.directory_areas(query=query, coverage=coverage).defer(*NOT_SHOWN)
+    areas = selectors.directory_areas(query=query, coverage=coverage, areas=selectors.directory_rows())
     page = Paginator(areas, PAGE_SIZE).get_page(request.GET.get("side"))
-    context = {"form": form, "page": page, "query": query, "querystring": _without_page(request),
+    context = {"form": form, "page": page, "rows": directory_rows(page.object_list),
+               "query": query, "querystring": _without_page(request),
                "address_form": address_form, "address_result": address_result}
     if request.htmx:  # the map above the results stays as it is
         return render(request, "areas/directory.html#results", context)
     context.update(map_context(request, plain=True))
     return render(request, "areas/directory.html", context)
+
+
+def directory_rows(areas) -> list:
+    """The directory's rows: each area with its link (`detail_url`), its contact and deputy (the
+    employees, or None), its coverage badge (`badge`) and its council's answer in lower case
+    (`answer`). Worked out here once a page rather than by the template once a row: links,
+    labels and the badges' markup were most of the directory's time (issue 20)."""
+    detail_url = url_of("areas:detail", "slug")
+    answers = {value: str(label).lower() for value, label in Participation.choices}
+    badges = _badges(translation.get_language())
+    rows = list(areas)
+    for area in rows:
+        primary, deputy = area.primary_assignment, area.deputy_assignment
+        area.detail_url = detail_url(area.slug)
+        area.contact = primary.employee if primary else None
+        area.deputy = deputy.employee if deputy else None
+        area.badge = badges[area.coverage]
+        area.answer = answers.get(area.participation, area.participation)
+    return rows
+
+
+_BADGES: dict[str, dict] = {}
+
+
+def _badges(language: str) -> dict:
+    """The public badge of each coverage state (areas/_coverage_badge.html), drawn once per
+    language for the life of the process: it depends on nothing else."""
+    if language not in _BADGES:
+        _BADGES[language] = {
+            state: render_to_string("areas/_coverage_badge.html",
+                                    {"area": {"coverage": state}, "plain": True})
+            for state in Coverage.values}
+    return _BADGES[language]
 
 
 def _without_page(request) -> str:
