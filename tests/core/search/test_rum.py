@@ -29,7 +29,13 @@ def rum_available() -> bool:
         return cursor.fetchone()[0]
 
 
-on_rum = pytest.mark.skipif("not rum_available()", reason="PostgreSQL with the rum extension")
+@pytest.fixture
+def needs_rum(db):
+    if not rum_available():
+        pytest.skip("PostgreSQL with the rum extension")
+
+
+on_rum = pytest.mark.usefixtures("needs_rum")
 
 
 @pytest.fixture
@@ -66,7 +72,7 @@ def test_the_migration_built_the_rum_index(fresh_lookup):
         definitions = dict(cursor.fetchall())
     assert list(definitions) == [RUM_INDEX, f"{RUM_INDEX}_public"]
     for definition in definitions.values():
-        assert "USING rum (vector rum_tsvector_addon_ops, id) WITH (attach=id, to=vector)" in (
+        assert 'USING rum (vector rum_tsvector_addon_ops, id) WITH (attach=id, "to"=vector)' in (
             definition)
     assert "WHERE ((audience)::text = 'public'::text)" in definitions[f"{RUM_INDEX}_public"]
 
@@ -82,7 +88,7 @@ def density(request, monkeypatch):
 
 @on_rum
 def test_both_paths_find_the_same_candidates_for_every_user_and_filter(world, density):
-    focus = FocusArea.objects.create(name="Drikkevand")
+    focus = FocusArea.objects.order_by("number").first()
     write_note(world.contact, title="Vandværket ved skolen", text="Brandhanen på Skolevej lækker.",
                area=world.glud, focus_areas=[focus])
     write_note(world.contact, title="Intern: vandværkets stier", area=world.juelsminde,
@@ -105,6 +111,8 @@ def test_both_paths_find_the_same_candidates_for_every_user_and_filter(world, de
                               kinds=("note", "inquiry"))
         assert filtered[True, True] == filtered[False, True]
     assert len(both_paths(world.coordinator, "vandværk", 7)[True, True]) == 7
+    assert len(both_paths(world.coordinator, "vandværk", area=world.glud, focus_area=focus,
+                          kinds=("note",))[True, True]) == 1
 
 
 @on_rum

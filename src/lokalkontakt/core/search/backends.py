@@ -201,11 +201,13 @@ _rum_index: dict[str, bool] = {}
 
 
 def has_rum_index() -> bool:
-    """Whether this database has the RUM index: looked up once per process and database."""
+    """Whether this database has the RUM index (a valid one: a CONCURRENTLY build that failed
+    leaves an invalid one behind): looked up once per process and database."""
     name = connection.settings_dict["NAME"]
     if name not in _rum_index:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indisvalid AND "
+                           "indexrelid = to_regclass(%s))", [RUM_INDEX])
             _rum_index[name] = cursor.fetchone()[0]
     return _rum_index[name]
 
