@@ -133,37 +133,83 @@ class PostgresBackend:
         query = self.tsquery(terms, widen=[t for t in terms if t not in common])
         return query, matched >= self.DENSE * self.PROBE
 
+    def __init__(self, *, rum: bool | None = None):
+        self.rum = rum  # None: the RUM index's path wherever the migration built the index
+
     def candidates(self, terms, where, params, cap, *, selective=False, ranked=True):
         """A query that matches many of the newest entries is read newest first along the
-        primary key (or, for a visitor, the public entries' index) and stops at `cap`; any other
-        first takes all its matches from the GIN index, in a CTE named like the table so that the
-        filters apply to it unchanged, and sorts them: read along a key, the planner would walk
-        the whole table whenever it overestimates a rare word. Only the kept rows are ranked."""
+        primary key (or, for a visitor, the public entries' index) and stops at `cap`. Any other
+        is read from the RUM index where there is one (_from_rum), else from the GIN index."""
         with connection.cursor() as cursor:
             query, dense = self._probe(cursor, terms, where, params)
-            filters = f" AND {where}" if where else ""
-            if dense:
-                kept = ("SELECT core_searchentry.id FROM core_searchentry WHERE "  # noqa: S608
-                        f"core_searchentry.vector @@ to_tsquery('simple', %s){filters} "
-                        "ORDER BY core_searchentry.id DESC LIMIT %s")
-            else:
-                kept = ("WITH core_searchentry AS MATERIALIZED (SELECT id, kind, object_id, "  # noqa: S608
-                        "audience, created_at FROM core_searchentry "
-                        "WHERE vector @@ to_tsquery('simple', %s)) SELECT core_searchentry.id "
-                        f"FROM core_searchentry{' WHERE ' + where if where else ''} "
-                        "ORDER BY core_searchentry.id DESC LIMIT %s")
-            if not ranked:
-                cursor.execute(kept, [query, *params, cap])
-                return [(pk, 0.0) for (pk,) in cursor.fetchall()]
-            if dense:  # one pass: each kept row is ranked as it is read
-                cursor.execute(kept.replace("SELECT core_searchentry.id FROM", self.RANKED, 1),
-                               [query, query, *params, cap])
-                return cursor.fetchall()
-            # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
-            sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
-                   f"FROM core_searchentry e WHERE e.id IN ({kept})")
-            cursor.execute(sql, [query, query, *params, cap])
+            if not dense and (self.rum if self.rum is not None else has_rum_index()):
+                return self._from_rum(cursor, query, where, params, cap, ranked=ranked)
+            return self._from_gin(cursor, query, dense, where, params, cap, ranked=ranked)
+
+    @staticmethod
+    def _from_rum(cursor, query, where, params, cap, *, ranked):
+        """The RUM index holds each entry's id beside its words: it gives the matches in id order,
+        newest first, the filters apply as they come and the scan stops at `cap`; only those rows
+        are read from the table (and ranked). RUM sorts all of a word's matches to do so, which
+        for a common word costs more than reading the newest entries along the primary key:
+        dense queries do not come here."""
+        rank = "ts_rank(core_searchentry.vector, to_tsquery('simple', %s))" if ranked else "0"
+        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+        sql = (f"SELECT core_searchentry.id, {rank} FROM core_searchentry "  # noqa: S608
+               "WHERE core_searchentry.vector @@ to_tsquery('simple', %s)"
+               f"{' AND ' + where if where else ''} "
+               f"ORDER BY core_searchentry.id <=| {RUM_NEWEST} LIMIT %s")
+        cursor.execute(sql, [*([query] if ranked else []), query, *params, cap])
+        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+
+    def _from_gin(self, cursor, query, dense, where, params, cap, *, ranked):
+        """A dense query is read newest first along the primary key (or, for a visitor, the
+        public entries' index) and stops at `cap`; any other first takes all its matches from
+        the GIN index, in a CTE named like the table so that the filters apply to it unchanged,
+        and sorts them: read along a key, the planner would walk the whole table whenever it
+        overestimates a rare word. Only the kept rows are ranked."""
+        filters = f" AND {where}" if where else ""
+        if dense:
+            kept = ("SELECT core_searchentry.id FROM core_searchentry WHERE "  # noqa: S608
+                    f"core_searchentry.vector @@ to_tsquery('simple', %s){filters} "
+                    "ORDER BY core_searchentry.id DESC LIMIT %s")
+        else:
+            kept = ("WITH core_searchentry AS MATERIALIZED (SELECT id, kind, object_id, "  # noqa: S608
+                    "audience, created_at FROM core_searchentry "
+                    "WHERE vector @@ to_tsquery('simple', %s)) SELECT core_searchentry.id "
+                    f"FROM core_searchentry{' WHERE ' + where if where else ''} "
+                    "ORDER BY core_searchentry.id DESC LIMIT %s")
+        if not ranked:
+            cursor.execute(kept, [query, *params, cap])
+            return [(pk, 0.0) for (pk,) in cursor.fetchall()]
+        if dense:  # one pass: each kept row is ranked as it is read
+            cursor.execute(kept.replace("SELECT core_searchentry.id FROM", self.RANKED, 1),
+                           [query, query, *params, cap])
             return cursor.fetchall()
+        # Only constants and Django-compiled SQL are formatted in; every value is a parameter.
+        sql = ("SELECT e.id, ts_rank(e.vector, to_tsquery('simple', %s)) "  # noqa: S608
+               f"FROM core_searchentry e WHERE e.id IN ({kept})")
+        cursor.execute(sql, [query, query, *params, cap])
+        return cursor.fetchall()
+
+
+RUM_INDEX = "core_searchentry_rum"  # built by migration core 0019 where the extension is available
+# `id <=| RUM_NEWEST` is RUM_NEWEST - id: ascending, the newest first. A float8 holds every id up
+# to 2**53 exactly (a larger bound would round neighbouring ids to one distance).
+RUM_NEWEST = 2**53
+_rum_index: dict[str, bool] = {}
+
+
+def has_rum_index() -> bool:
+    """Whether this database has the RUM index (a valid one: a CONCURRENTLY build that failed
+    leaves an invalid one behind): looked up once per process and database."""
+    name = connection.settings_dict["NAME"]
+    if name not in _rum_index:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indisvalid AND "
+                           "indexrelid = to_regclass(%s))", [RUM_INDEX])
+            _rum_index[name] = cursor.fetchone()[0]
+    return _rum_index[name]
 
 
 def backend():
