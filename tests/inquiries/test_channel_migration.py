@@ -6,19 +6,12 @@ were stored (inquiries 0009 and 0010)."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate, migrate_to_head
 
 BEFORE = [("inquiries", "0008_tracking_salt")]
 AFTER = [("inquiries", "0010_received_on_from_created_at")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -37,4 +30,4 @@ def test_existing_inquiries_get_the_web_form_and_the_day_they_were_stored():
         assert migrated.channel == "web_form"
         assert migrated.received_on == datetime.date(2026, 3, 3)  # the local day
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_head()

@@ -7,17 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_head
 
 BEFORE = [("journal", "0002_prepared_downloads")]
 AFTER = [("journal", "0004_remove_prepared_download")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,4 +30,4 @@ def test_the_prepared_downloads_and_their_files_are_deleted(settings, tmp_path):
         assert not path.exists()
         assert "journal_prepareddownload" not in connection.introspection.table_names()
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_head()
