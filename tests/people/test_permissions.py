@@ -11,6 +11,8 @@ RULES = {
     "people:employee_list": "staff",
     "people:employee_create": "coordinator",
     "people:employee_detail": "staff",
+    # Names for the typed employee field (people.fields) as a member of staff types.
+    "people:suggestions": "staff",
     "people:employee_edit": "coordinator",
     "people:core_area_list": "staff",
     "people:core_area_create": "coordinator",

@@ -14,7 +14,9 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.fields import EmployeeField
+from lokalkontakt.people.models import CoreArea
+from lokalkontakt.people.picking import active_employees
 
 
 class FilesChosenAgainMixin:
@@ -210,8 +212,9 @@ class ListFilterForm(forms.Form):
     area = AreaField(label=_("Local area"), required=False, empty_label=_("All areas"))
     focus_area = forms.ModelChoiceField(label=_("Focus area"), required=False, queryset=None,
                                         empty_label=_("All focus areas"))
-    assignee = forms.ModelChoiceField(label=_("Handled by"), required=False, queryset=None,
-                                      empty_label=_("Anyone"))
+    assignee = EmployeeField(label=_("Handled by"), required=False, empty_label=_("Anyone"),
+                             typed_help_text=_("Type the name of the employee, or the beginning "
+                                               "of it. Leave the field empty for anyone."))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
         ("due", _("Deadline")), ("newest", _("Received, newest first")),
         ("oldest", _("Received, oldest first")), ("area", _("Local area")),
@@ -221,8 +224,7 @@ class ListFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = area_choices()
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
-        self.fields["assignee"].queryset = Employee.objects.filter(is_active=True).order_by(
-            "sort_name", "pk")
+        self.fields["assignee"].queryset = active_employees()
 
     def filters(self) -> dict:
         """The valid values, each invalid one left at its default."""
@@ -236,8 +238,7 @@ class ListFilterForm(forms.Form):
 class ForwardForm(forms.Form):
     """Forward to a colleague (they help) or reassign (they take over)."""
 
-    employee = forms.ModelChoiceField(label=_("Employee"), queryset=None,
-                                      empty_label=_("Choose an employee"))
+    employee = EmployeeField(label=_("Employee"), empty_label=_("Choose an employee"))
     note = forms.CharField(label=_("Note to the colleague"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
     action = forms.ChoiceField(label=_("What should happen"), widget=forms.RadioSelect,
@@ -247,8 +248,7 @@ class ForwardForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
-            "core_area").order_by("sort_name")
+        self.fields["employee"].queryset = active_employees()
         self.fields["employee"].label_from_instance = (  # and why they would get no e-mail
             lambda e: (f"{e.name} ({e.core_area})" if e.core_area else e.name)
             + reason_label(e, needs_login=True))

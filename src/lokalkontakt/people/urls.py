@@ -7,6 +7,7 @@ from lokalkontakt.people import views
 app_name = "people"
 urlpatterns = [
     path("", views.employee_list, name="employee_list"),
+    path("forslag/", views.suggestions, name="suggestions"),
     path("ny/", views.employee_edit, name="employee_create"),
     path("<int:pk>/", views.employee_detail, name="employee_detail"),
     path("<int:pk>/rediger/", views.employee_edit, name="employee_edit"),

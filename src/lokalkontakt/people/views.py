@@ -19,6 +19,7 @@ from lokalkontakt.core.http import client_address, public
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.people import selectors, services
 from lokalkontakt.people.forms import CoreAreaForm, EmployeeForm, PasswordResetRequestForm
+from lokalkontakt.people.picking import employee_label, employee_suggestions
 from lokalkontakt.people.services import accounts
 from lokalkontakt.people.tokens import LinkState
 
@@ -31,6 +32,18 @@ def employee_list(request):
         "employees": selectors.employees_list(include_inactive=include_inactive),
         "include_inactive": include_inactive,
     })
+
+
+@staff_required
+@require_GET
+def suggestions(request):
+    """At most ten active employees for the text in the parameter `felt` names (the field's own
+    name, as htmx sends the input's value), in Danish order, as <option>s of a <datalist>: the
+    name and core area, as the staff list shows them."""
+    text = request.GET.get(request.GET.get("felt", "q"), "")
+    return render(request, "people/_employee_suggestions.html", {
+        "employees": [(employee, employee_label(employee))
+                      for employee in employee_suggestions(text)]})
 
 
 @staff_required

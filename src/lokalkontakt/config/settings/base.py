@@ -179,3 +179,5 @@ EXPORT_INLINE_ROWS = int(os.environ.get("EXPORT_INLINE_ROWS", "5000"))
 # A form offers the local areas as a list up to this many; above it the area's name is typed
 # (areas.fields.AreaField), so a form never draws thousands of choices.
 AREA_SELECT_MAX = int(os.environ.get("AREA_SELECT_MAX", "100"))
+# Above this many active employees, an employee field (people.fields) is typed, not a select.
+EMPLOYEE_SELECT_MAX = int(os.environ.get("EMPLOYEE_SELECT_MAX", "100"))
