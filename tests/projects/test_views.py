@@ -328,7 +328,8 @@ def test_the_lead_gets_the_form_filled_in(project, contact_user):
     assert "Bestyrelsen er splittet om tidsplanen.</textarea>" in content
     korning = project.areas.get()
     assert f'value="{korning.pk}" checked' in content
-    assert f'<option value="{contact_user.employee.pk}" selected>Lise Lokal</option>' in content
+    lead = contact_user.employee
+    assert f'<option value="{lead.pk}" selected>Lise Lokal ({lead.core_area})</option>' in content
 
 
 def test_the_lead_edits_the_notes(project, contact_user):

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import AssignmentRole, Coverage, LocalArea, Participation
 from lokalkontakt.core.recipients import reason_label
+from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.models import Employee
+from lokalkontakt.people.picking import active_employees
 
 
 class DateInput(forms.DateInput):
@@ -34,10 +36,7 @@ class DirectorySearchForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    employee = forms.ModelChoiceField(
-        label=_("Employee"), queryset=Employee.objects.none(),
-        empty_label=_("Choose an employee"),
-    )
+    employee = EmployeeField(label=_("Employee"), empty_label=_("Choose an employee"))
     role = forms.ChoiceField(label=_("Role"), choices=AssignmentRole.choices,
                              widget=forms.RadioSelect, initial=AssignmentRole.PRIMARY)
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
@@ -53,8 +52,7 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args, area: LocalArea, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = Employee.objects.filter(is_active=True).select_related(
-            "core_area").order_by("sort_name")
+        self.fields["employee"].queryset = active_employees()
         self.fields["employee"].label_from_instance = _employee_label
         self.fields["starts_on"].initial = timezone.localdate()
         if area.participation == Participation.INTERESTED:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.candidates import selectors
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.permissions import core_areas_overseen_by
 
 
@@ -26,8 +27,8 @@ def _leader_label(leader) -> str:
 
 
 class NominationForm(forms.Form):
-    employee = forms.ModelChoiceField(
-        label=_("Employee"), queryset=None, empty_label=_("Choose an employee"),
+    employee = EmployeeField(
+        label=_("Employee"), empty_label=_("Choose an employee"),
         error_messages={"invalid_choice": _(
             "Choose one of the staff of the core areas you lead who is not already nominated.")})
     areas = forms.ModelMultipleChoiceField(

@@ -6,15 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.handovers.models import Handover
-from lokalkontakt.people.models import Employee
+from lokalkontakt.people.fields import EmployeeField
+from lokalkontakt.people.picking import active_employees
 
 NOTE_MAX_LENGTH = Handover._meta.get_field("handover_note").max_length
 REASON_MAX_LENGTH = Handover._meta.get_field("cancel_reason").max_length
 
 
 class HandoverStartForm(forms.Form):
-    to_employee = forms.ModelChoiceField(
-        label=_("New contact"), queryset=None,
+    to_employee = EmployeeField(
+        label=_("New contact"),
         help_text=_("An active employee. They confirm before the handover is completed."))
     switch_on = forms.DateField(
         label=_("Handover date"), widget=DATE_INPUT,
@@ -22,10 +23,10 @@ class HandoverStartForm(forms.Form):
 
     def __init__(self, *args, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        employees = Employee.objects.filter(is_active=True).select_related("core_area")
+        employees = active_employees()
         if current is not None:
             employees = employees.exclude(pk=current.pk)
-        self.fields["to_employee"].queryset = employees.order_by("sort_name", "pk")
+        self.fields["to_employee"].queryset = employees
         self.fields["to_employee"].label_from_instance = _employee_label
 
 

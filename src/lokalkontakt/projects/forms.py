@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
-from lokalkontakt.people.models import Employee
+from lokalkontakt.people.fields import EmployeeField
+from lokalkontakt.people.picking import active_employees
 from lokalkontakt.projects.models import Project
 
 
@@ -15,8 +16,7 @@ class ProjectForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Project.Status.choices)
     description = forms.CharField(label=_("Description"), required=False, max_length=20000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
-    lead = forms.ModelChoiceField(label=_("Lead"), required=False, queryset=None,
-                                  empty_label=_("No lead yet"))
+    lead = EmployeeField(label=_("Lead"), required=False, empty_label=_("No lead yet"))
     areas = forms.ModelMultipleChoiceField(label=_("Local areas"), queryset=None,
                                            widget=forms.CheckboxSelectMultiple)
     focus_areas = forms.ModelMultipleChoiceField(label=_("Focus areas"), required=False,
@@ -30,7 +30,7 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Employee.objects.filter(is_active=True).order_by("sort_name")
+        self.fields["lead"].queryset = active_employees()
         self.fields["areas"].queryset = area_choices()
         self.fields["focus_areas"].queryset = FocusArea.objects.order_by("number")
 
