@@ -21,13 +21,11 @@ from lokalkontakt.meetings.models import (
     Weekday,
 )
 from lokalkontakt.meetings.schedule import local_datetime, nth_weekday
-from lokalkontakt.people.models import CoreArea, Employee
+from lokalkontakt.people.fields import EmployeeField
+from lokalkontakt.people.models import CoreArea
+from lokalkontakt.people.picking import active_employees
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def _active_employees():
-    return Employee.objects.filter(is_active=True).order_by("sort_name", "pk")
 
 
 class SeriesForm(forms.Form):
@@ -200,14 +198,14 @@ class ActionForm(forms.Form):
     title = forms.CharField(label=_("Action item"), max_length=200)
     description = forms.CharField(label=_("Description"), max_length=5000, required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    owner = EmployeeField(label=_("Owner"))
     due_on = forms.DateField(label=_("Due"), widget=DATE_INPUT)
     agenda_item = forms.ModelChoiceField(label=_("Agenda item"), required=False, queryset=None,
                                          empty_label=_("Not tied to an item"))
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _active_employees()
+        self.fields["owner"].queryset = active_employees()
         self.fields["agenda_item"].queryset = meeting.items.order_by("position", "pk")
 
 
@@ -216,13 +214,13 @@ class ActionUpdateForm(forms.Form):
     note = forms.CharField(label=_("Comment"), max_length=2000, required=False,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("Required when you drop the action item: give the reason."))
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    owner = EmployeeField(label=_("Owner"))
     due_on = forms.DateField(label=_("Due"), widget=DATE_INPUT)
 
     def __init__(self, *args, coordinator: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if coordinator:
-            self.fields["owner"].queryset = _active_employees()
+            self.fields["owner"].queryset = active_employees()
         else:
             del self.fields["owner"], self.fields["due_on"]
 
