@@ -53,7 +53,8 @@ def test_the_coordinator_starts_a_project_and_the_lead_keeps_it_up_to_date(heden
 
     coordinator.get_by_label(t("Title"), exact=True).fill(TITLE)
     coordinator.get_by_label(t("Status"), exact=True).select_option(label=t("Active"))
-    coordinator.get_by_label(t("Lead")).select_option(label=CONTACT)
+    field = coordinator.get_by_label(t("Lead"))  # the option reads "name (core area)"
+    field.select_option(label=field.locator("option", has_text=CONTACT).first.inner_text())
     coordinator.get_by_role("group", name=t("Local areas")).get_by_label(
         "Korning", exact=True).check()
     coordinator.get_by_role("group", name=t("Focus areas")).get_by_label(
