@@ -145,6 +145,15 @@ def test_an_unknown_name_says_so(coordinator_client, many):
     assert UNKNOWN.format("Atlantis") in handler_field(html)
 
 
+@pytest.mark.parametrize("typed", ["²", "9" * 30, "Anne " * 40])
+def test_odd_digits_and_long_texts_are_answered_not_a_500(coordinator_client, many, typed):
+    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": typed})
+    field = handler_field(html)
+    assert "form-error" in field and 'maxlength="150"' in field
+    response = coordinator_client.get(SUGGESTIONS, {"felt": "q", "q": typed * 50})
+    assert response.status_code == 200
+
+
 def test_an_inactive_employee_is_not_found(coordinator_client, many):
     EmployeeFactory(name="Gitte Gået", is_active=False)
     html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "Gitte"})

@@ -16,7 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.people.models import Employee
-from lokalkontakt.people.picking import Typed, employee_exactly, employee_label, employee_typed
+from lokalkontakt.people.picking import (
+    MAX_LENGTH,
+    Typed,
+    employee_exactly,
+    employee_label,
+    employee_typed,
+)
 
 NAME_HINT = _("Type the employee's name, or the beginning of it.")
 
@@ -53,7 +59,7 @@ class EmployeeInput(forms.Select):
         element_id = attrs.get("id", name)
         context = {"widget": {
             "name": name, "value": "" if value is None else str(value), "attrs": attrs,
-            "list_id": f"{element_id}-suggestions",
+            "list_id": f"{element_id}-suggestions", "max_length": MAX_LENGTH,
             "url": f"{reverse('people:suggestions')}?felt={name}",
             "choice_name": f"{name}-choice",
             "matches": [(employee.pk, field.label_from_instance(employee), f"{element_id}-choice-{i}")
@@ -123,6 +129,10 @@ class EmployeeField(forms.ModelChoiceField):
         if value in self.empty_values or not self.typed:
             return super().to_python(value)
         text = str(value).strip()
+        if len(text) > MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Type at most %(count)s characters of the employee's name."), code="max_length",
+                params={"count": MAX_LENGTH})
         found = self._typed(text)
         if found.employee is not None:
             return found.employee

@@ -13,6 +13,10 @@ from lokalkontakt.people.models import Employee
 SHOWN = 10
 # Rows read at most to find names that contain the typed words.
 NAME_SCAN = 200
+# The longest text and the most words looked up (a name has a few; a crafted text of a thousand
+# words would be a thousand conditions). The name field holds 150 characters.
+MAX_LENGTH = 150
+MAX_WORDS = 8
 
 
 @dataclass
@@ -40,8 +44,8 @@ def employee_exactly(employees, text: str) -> Employee | None:
     """The only employee of `employees` called `text` (Danish letters either way), or with that
     primary key (as filter links and the choices after an ambiguous name give it)."""
     text = text.strip()
-    if text.isdigit():
-        return employees.filter(pk=int(text)).first()
+    if text.isascii() and text.isdigit():  # "²" is a digit too, and int() cannot read it
+        return employees.filter(pk=int(text)).first() if len(text) <= 18 else None
     key = danish_sort_key(text)
     if not key:
         return None
@@ -69,7 +73,7 @@ def employees_starting(employees, text: str, *, limit: int) -> list[Employee]:
         return []
     found = list(employees.filter(sort_name__startswith=key)[:limit])
     if len(found) < limit:
-        words = [danish_sort_key(word) for word in text.split()]
+        words = [danish_sort_key(word) for word in text.split()[:MAX_WORDS]]
         words = [word for word in words if word.strip("0")]
         containing = employees.exclude(sort_name__startswith=key)
         for word in words:
@@ -93,4 +97,4 @@ def employee_typed(employees, text: str) -> Typed:
 
 def employee_suggestions(text: str) -> list[Employee]:
     """At most SHOWN active employees for what is typed so far, in Danish order."""
-    return employees_starting(active_employees(), text[:150], limit=SHOWN)
+    return employees_starting(active_employees(), text[:MAX_LENGTH], limit=SHOWN)
