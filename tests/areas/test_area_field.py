@@ -76,6 +76,7 @@ def test_the_pages_stay_bounded_and_cost_the_same_at_5_and_150_areas(url, coordi
     draws no option per area, and the query count is the same at both sizes."""
     params = {"scope": "all"} if url == LIST else {"q": "lokalråd"}
     LocalAreaFactory.create_batch(5)
+    _page(coordinator_client, url, params)  # the process's first search looks up the RUM index
     few, few_queries = _page(coordinator_client, url, params)
     assert '<select name="area"' in few and options(area_field(few)) == 6  # "All areas" and 5
     LocalAreaFactory.create_batch(145)

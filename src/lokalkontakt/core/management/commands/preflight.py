@@ -51,8 +51,15 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             call_command("migrate", interactive=False, verbosity=0)
             return
+        # Asked for again each second rather than waited for in one statement: a statement
+        # waiting holds a snapshot, and a migration that builds an index CONCURRENTLY (core
+        # 0019) waits for every older snapshot to end: the two would wait for each other.
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+            while True:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
+                if cursor.fetchone()[0]:
+                    break
+                time.sleep(1)
         try:
             call_command("migrate", interactive=False, verbosity=0)
         finally:
