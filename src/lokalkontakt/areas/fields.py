@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.areas.picking import MAX_LENGTH, area_exactly, area_typed
-from lokalkontakt.core.typed_choice import TypedChoiceInput, TypedModelChoiceField
+from lokalkontakt.core.typed_choice import Typed, TypedChoiceInput, TypedModelChoiceField
 
 NAME_HINT = _("Type the name of the area, or the beginning of it.")
 PLACES_HINT = _("Type the name of the area, or a town or postcode in it.")
@@ -56,9 +56,8 @@ class AreaField(TypedModelChoiceField):
         """The area named `text` exactly (name, slug, or without `places` a pk)."""
         return area_exactly(self.queryset, text, by_pk=not self.places)
 
-    def lookup(self, text: str) -> tuple:
-        found = area_typed(self.queryset, text, places=self.places)
-        return found.area, found.matches, found.more
+    def lookup(self, text: str) -> Typed:
+        return area_typed(self.queryset, text, places=self.places)
 
     def offer(self, areas):
         """Offer `areas` to choose among (e.g. those an address may belong to)."""

@@ -3,28 +3,19 @@
 """Finding a local area from what a person typed: its name, the beginning of it, or (in a field
 that shows them) a town or postcode. Every function reads a bounded number of rows."""
 
-from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.text import danish_sort_key, search_fold
+from lokalkontakt.core.typed_choice import Typed
 
 # Suggestions and choices offered for a typed text, at most.
 SHOWN = 10
 # Rows read at most to find names that contain a text (the stored search text holds the towns).
 NAME_SCAN = 200
 
-
-@dataclass
-class Typed:
-    """What a typed text names: one `area`, or the `matches` to choose among (at most SHOWN;
-    `more` when there were more), or nothing."""
-
-    area: LocalArea | None = None
-    matches: list[LocalArea] = field(default_factory=list)
-    more: bool = False
 
 
 # The longest text and the most words looked up (a name has a few; a crafted text of a thousand
@@ -72,10 +63,10 @@ def area_typed(areas, text: str, *, places: bool = False) -> Typed:
     the only one whose name it begins or is in (with `places`: or its towns, postcodes or
     parish); several are offered as matches."""
     if area := area_exactly(areas, text, by_pk=not places):
-        return Typed(area=area)
+        return Typed(area)
     found = areas_starting(areas, text, limit=SHOWN + 1, places=places)
     if len(found) == 1:
-        return Typed(area=found[0])
+        return Typed(found[0])
     return Typed(matches=found[:SHOWN], more=len(found) > SHOWN)
 
 

@@ -9,6 +9,8 @@ types the name; the server finds the row when the form is sent (the subclass's `
 first of them offered as radio buttons; with JavaScript, htmx fills a <datalist> with
 suggestions from the widget's `suggestions_url_name` as the person types."""
 
+from typing import NamedTuple
+
 from django import forms
 from django.conf import settings
 from django.forms.models import ModelChoiceIterator
@@ -30,6 +32,15 @@ class _FewRows(ModelChoiceIterator):
 
     def __bool__(self):
         return self.field.empty_label is not None or bool(self.field.few_rows())
+
+
+class Typed(NamedTuple):
+    """What a typed text names: one `row`, or the `matches` to choose among (`more` when there
+    were more than those), or nothing (areas.picking, people.picking)."""
+
+    row: object = None
+    matches: list | tuple = ()
+    more: bool = False
 
 
 class TypedChoiceInput(forms.Select):
@@ -132,8 +143,8 @@ class TypedModelChoiceField(forms.ModelChoiceField):
         """The row of the queryset `text` names exactly, or None."""
         raise NotImplementedError
 
-    def lookup(self, text: str) -> tuple:
-        """(the row `text` names or None, the matches to choose among, whether there were more)."""
+    def lookup(self, text: str) -> Typed:
+        """What `text` names in the queryset."""
         raise NotImplementedError
 
     def to_python(self, value):
@@ -161,14 +172,14 @@ class TypedModelChoiceField(forms.ModelChoiceField):
         text = "" if value is None else str(value).strip()
         if not text:
             return ""
-        row = self._typed(text, quiet=True)[0]
+        row = self._typed(text, quiet=True).row
         return row.name if row is not None else text
 
-    def _typed(self, text: str, *, quiet: bool = False) -> tuple:
+    def _typed(self, text: str, *, quiet: bool = False) -> Typed:
         """What `text` names, read once per text; `quiet` (for showing a value) only looks for
         an exact name (or what `exactly` takes)."""
         if text not in self._named:
             if quiet:
-                return self.exactly(text), [], False
+                return Typed(self.exactly(text))
             self._named[text] = self.lookup(text)
         return self._named[text]

@@ -11,7 +11,7 @@ refused with the first of them offered as radio buttons; with JavaScript, htmx f
 
 from django.utils.translation import gettext_lazy as _
 
-from lokalkontakt.core.typed_choice import TypedChoiceInput, TypedModelChoiceField
+from lokalkontakt.core.typed_choice import Typed, TypedChoiceInput, TypedModelChoiceField
 from lokalkontakt.people.models import Employee
 from lokalkontakt.people.picking import (
     MAX_LENGTH,
@@ -56,6 +56,5 @@ class EmployeeField(TypedModelChoiceField):
         """The employee named `text` exactly (name or pk)."""
         return employee_exactly(self.queryset, text)
 
-    def lookup(self, text: str) -> tuple:
-        found = employee_typed(self.queryset, text)
-        return found.employee, found.matches, found.more
+    def lookup(self, text: str) -> Typed:
+        return employee_typed(self.queryset, text)

@@ -4,9 +4,9 @@
 surname), with Danish letters matched either way ("Aa" is "Å", case and accents aside). Every
 function reads a bounded number of rows."""
 
-from dataclasses import dataclass, field
 
 from lokalkontakt.core.text import danish_sort_key
+from lokalkontakt.core.typed_choice import Typed
 from lokalkontakt.people.models import Employee
 
 # Suggestions and choices offered for a typed text, at most.
@@ -18,15 +18,6 @@ NAME_SCAN = 200
 MAX_LENGTH = 150
 MAX_WORDS = 8
 
-
-@dataclass
-class Typed:
-    """What a typed text names: one `employee`, or the `matches` to choose among (at most SHOWN;
-    `more` when there were more), or nothing."""
-
-    employee: Employee | None = None
-    matches: list[Employee] = field(default_factory=list)
-    more: bool = False
 
 
 def active_employees():
@@ -88,10 +79,10 @@ def employee_typed(employees, text: str) -> Typed:
     """The employee `text` names in `employees`: exactly (name or pk), else the only one whose
     name it begins or is in; several are offered as matches."""
     if employee := employee_exactly(employees, text):
-        return Typed(employee=employee)
+        return Typed(employee)
     found = employees_starting(employees, text, limit=SHOWN + 1)
     if len(found) == 1:
-        return Typed(employee=found[0])
+        return Typed(found[0])
     return Typed(matches=found[:SHOWN], more=len(found) > SHOWN)
 
 
