@@ -8,8 +8,6 @@ import re
 
 import factory
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lokalkontakt.inquiries.models import Inquiry
@@ -17,6 +15,7 @@ from tests.areas.conftest import english_client
 from tests.areas.factories import LocalAreaFactory
 from tests.inquiries.conftest import NEW_URL, form_data
 from tests.inquiries.factories import InquiryFactory
+from tests.typed_fields import field_html, options, page
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/soeg/"
@@ -55,19 +54,7 @@ def many(settings):
 
 
 def area_field(html: str) -> str:
-    start = html.index('<label class="form-label" for="id_area"')
-    return html[start:html.index("</div>", start)]
-
-
-def options(html: str) -> int:
-    return html.count("<option")
-
-
-def _page(client, url, params=None):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return response.content.decode(), len(queries)
+    return field_html(html, "area")
 
 
 @pytest.mark.parametrize("url", [SEARCH, LIST])
@@ -76,11 +63,11 @@ def test_the_pages_stay_bounded_and_cost_the_same_at_5_and_150_areas(url, coordi
     draws no option per area, and the query count is the same at both sizes."""
     params = {"scope": "all"} if url == LIST else {"q": "lokalråd"}
     LocalAreaFactory.create_batch(5)
-    _page(coordinator_client, url, params)  # the process's first search looks up the RUM index
-    few, few_queries = _page(coordinator_client, url, params)
+    page(coordinator_client, url, params)  # the process's first search looks up the RUM index
+    few, few_queries = page(coordinator_client, url, params)
     assert '<select name="area"' in few and options(area_field(few)) == 6  # "All areas" and 5
     LocalAreaFactory.create_batch(145)
-    many, many_queries = _page(coordinator_client, url, params)
+    many, many_queries = page(coordinator_client, url, params)
     assert '<select name="area"' not in many
     assert 'type="text" name="area"' in many and options(area_field(many)) == 0
     assert options(many) <= options(few) - 5
@@ -91,7 +78,7 @@ def test_a_unique_beginning_filters_the_inquiry_list_without_javascript(coordina
     InquiryFactory(area=many["Hornsyld"], subject="Sti til skolen")
     InquiryFactory(area=many["Hornborg"], subject="Ny legeplads")
 
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "status": "any",
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "status": "any",
                                                      "area": "hornsy"})
     assert "Sti til skolen" in html and "Ny legeplads" not in html
     assert 'value="Hornsyld"' in area_field(html)  # the chosen area shows its name
@@ -99,19 +86,19 @@ def test_a_unique_beginning_filters_the_inquiry_list_without_javascript(coordina
 
 def test_a_link_with_the_areas_pk_or_slug_shows_its_name(coordinator_client, many):
     for value in [str(many["Ørum"].pk), many["Ørum"].slug]:
-        html, _queries = _page(coordinator_client, LIST, {"scope": "all", "area": value})
+        html, _queries = page(coordinator_client, LIST, {"scope": "all", "area": value})
         assert 'value="Ørum"' in area_field(html)
 
 
 def test_danish_letters_match_either_way(client, many):
-    html, _queries = _page(client, SEARCH, {"q": "x", "area": "ØRU"})
+    html, _queries = page(client, SEARCH, {"q": "x", "area": "ØRU"})
     assert 'value="Ørum"' in area_field(html) and "form-error" not in area_field(html)
 
 
 def test_an_ambiguous_name_offers_the_matches_and_filters_nothing(coordinator_client, many):
     InquiryFactory(area=many["Glud"], subject="Bænke ved havnen")
 
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "status": "any",
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "status": "any",
                                                      "area": "Horn"})
     field = area_field(html)
     assert SEVERAL.format("Horn") in field
@@ -124,7 +111,7 @@ def test_choosing_one_of_the_matches_filters_by_it(coordinator_client, many):
     InquiryFactory(area=many["Hornsyld"], subject="Sti til skolen")
     InquiryFactory(area=many["Hornborg"], subject="Ny legeplads")
 
-    html, _queries = _page(coordinator_client, LIST, {
+    html, _queries = page(coordinator_client, LIST, {
         "scope": "all", "status": "any", "area": "Horn", "area-choice": many["Hornborg"].slug})
     assert "Ny legeplads" in html and "Sti til skolen" not in html
 

@@ -8,8 +8,6 @@ import re
 
 import factory
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lokalkontakt.inquiries.models import InquiryEvent
@@ -18,6 +16,7 @@ from tests.inquiries.conftest import detail_url, setting  # noqa: F401 - a fixtu
 from tests.inquiries.factories import InquiryFactory
 from tests.inquiries.test_handling import act, handler, submitted  # noqa: F401 - fixtures
 from tests.people.factories import CoreAreaFactory, EmployeeFactory
+from tests.typed_fields import field_html, options, page
 
 pytestmark = pytest.mark.django_db
 LIST = "/henvendelser/"
@@ -41,19 +40,7 @@ def many(settings):
 
 
 def handler_field(html: str) -> str:
-    start = html.index('<label class="form-label" for="id_assignee"')
-    return html[start:html.index("</div>", start)]
-
-
-def options(html: str) -> int:
-    return html.count("<option")
-
-
-def _page(client, url, params=None):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return response.content.decode(), len(queries)
+    return field_html(html, "assignee")
 
 
 def test_the_inquiry_list_stays_bounded_and_costs_the_same_at_5_and_150_employees(
@@ -61,11 +48,11 @@ def test_the_inquiry_list_stays_bounded_and_costs_the_same_at_5_and_150_employee
     """Up to EMPLOYEE_SELECT_MAX (100) active employees the select as before; above it a text
     input: the page draws no option per employee, and the query count is the same."""
     EmployeeFactory.create_batch(4)  # and the coordinator: 5
-    few, few_queries = _page(coordinator_client, LIST, {"scope": "all"})
+    few, few_queries = page(coordinator_client, LIST, {"scope": "all"})
     assert '<select name="assignee"' in few and options(handler_field(few)) == 6  # "Anyone" and 5
     EmployeeFactory.create_batch(145)
     EmployeeFactory.create_batch(20, is_active=False)
-    many, many_queries = _page(coordinator_client, LIST, {"scope": "all"})
+    many, many_queries = page(coordinator_client, LIST, {"scope": "all"})
     assert '<select name="assignee"' not in many
     assert 'type="text" name="assignee"' in many and options(handler_field(many)) == 0
     assert f'hx-get="{SUGGESTIONS}?felt=assignee"' in handler_field(many)
@@ -77,7 +64,7 @@ def test_a_unique_beginning_filters_the_list_without_javascript(coordinator_clie
     InquiryFactory(assignee=many["Anne Holm"], subject="Sti til skolen")
     InquiryFactory(assignee=many["Anne Hansen"], subject="Ny legeplads")
 
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "status": "any",
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "status": "any",
                                                      "assignee": "anne ho"})
     assert "Sti til skolen" in html and "Ny legeplads" not in html
     assert 'value="Anne Holm"' in handler_field(html)  # the chosen employee shows the name
@@ -85,7 +72,7 @@ def test_a_unique_beginning_filters_the_list_without_javascript(coordinator_clie
 
 def test_a_surname_alone_finds_the_employee_with_danish_letters_either_way(coordinator_client, many):
     for typed in ["Åberg", "aaberg", "ÅBE", "østerg", "Oestergaard"]:
-        html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": typed})
+        html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": typed})
         field = handler_field(html)
         if typed == "Oestergaard":  # "oe" is not "ø" in Danish order: not found, and said so
             assert UNKNOWN.format(typed) in field
@@ -97,14 +84,14 @@ def test_a_surname_alone_finds_the_employee_with_danish_letters_either_way(coord
 def test_letters_inside_a_name_find_it_but_never_half_a_letter(coordinator_client, many):
     """The keys write two digits a letter: "rk" is in "Peter Mark", while "u" (31), whose digits
     straddle "ma" (23 11) there, finds nobody."""
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "rk"})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": "rk"})
     assert 'value="Peter Mark"' in handler_field(html)
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "u"})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": "u"})
     assert UNKNOWN.format("u") in handler_field(html)
 
 
 def test_a_link_with_the_employees_pk_shows_the_name(coordinator_client, many):
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all",
+    html, _queries = page(coordinator_client, LIST, {"scope": "all",
                                                      "assignee": many["Bo Åberg"].pk})
     assert 'value="Bo Åberg"' in handler_field(html)
 
@@ -112,7 +99,7 @@ def test_a_link_with_the_employees_pk_shows_the_name(coordinator_client, many):
 def test_an_ambiguous_name_offers_the_matches_and_filters_nothing(coordinator_client, many):
     InquiryFactory(assignee=many["Bo Åberg"], subject="Bænke ved havnen")
 
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "status": "any",
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "status": "any",
                                                      "assignee": "Anne"})
     field = handler_field(html)
     assert SEVERAL.format("Anne") in field
@@ -126,7 +113,7 @@ def test_choosing_one_of_the_matches_filters_by_it(coordinator_client, many):
     InquiryFactory(assignee=many["Anne Holm"], subject="Sti til skolen")
     InquiryFactory(assignee=many["Anne Hansen"], subject="Ny legeplads")
 
-    html, _queries = _page(coordinator_client, LIST, {
+    html, _queries = page(coordinator_client, LIST, {
         "scope": "all", "status": "any", "assignee": "Anne",
         "assignee-choice": many["Anne Hansen"].pk})
     assert "Ny legeplads" in html and "Sti til skolen" not in html
@@ -134,20 +121,20 @@ def test_choosing_one_of_the_matches_filters_by_it(coordinator_client, many):
 
 def test_more_than_ten_matches_offer_the_first_ten(coordinator_client, many):
     EmployeeFactory.create_batch(12, name=factory.Sequence(lambda n: f"Anders And {n:02d}"))
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "anders"})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": "anders"})
     field = handler_field(html)
     assert "More than 10 employees match “anders”." in field
     assert field.count('name="assignee-choice"') == 10
 
 
 def test_an_unknown_name_says_so(coordinator_client, many):
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "Atlantis"})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": "Atlantis"})
     assert UNKNOWN.format("Atlantis") in handler_field(html)
 
 
 @pytest.mark.parametrize("typed", ["²", "9" * 30, "Anne " * 40])
 def test_odd_digits_and_long_texts_are_answered_not_a_500(coordinator_client, many, typed):
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": typed})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": typed})
     field = handler_field(html)
     assert "form-error" in field and 'maxlength="150"' in field
     response = coordinator_client.get(SUGGESTIONS, {"felt": "q", "q": typed * 50})
@@ -156,7 +143,7 @@ def test_odd_digits_and_long_texts_are_answered_not_a_500(coordinator_client, ma
 
 def test_an_inactive_employee_is_not_found(coordinator_client, many):
     EmployeeFactory(name="Gitte Gået", is_active=False)
-    html, _queries = _page(coordinator_client, LIST, {"scope": "all", "assignee": "Gitte"})
+    html, _queries = page(coordinator_client, LIST, {"scope": "all", "assignee": "Gitte"})
     assert UNKNOWN.format("Gitte") in handler_field(html)
 
 
