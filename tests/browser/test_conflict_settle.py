@@ -20,7 +20,7 @@ def test_the_coordinator_settles_the_stenderup_conflict(page, hedensted):
     assert_accessible(page)
 
     page.get_by_label(t("Without a contact")).check()
-    page.get_by_label(t("Note (optional)")).fill("Området har ingen lokalkontakt i dag.")
+    page.get_by_label(t("Note")).fill("Området har ingen lokalkontakt i dag.")
     page.get_by_role("button", name=t("Mark as settled")).click()
 
     expect(page.get_by_text(t("The conflict about %(area)s is settled.") % {

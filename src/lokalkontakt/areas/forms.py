@@ -189,7 +189,7 @@ class ConflictSettleForm(forms.Form):
     """Settling a source conflict: the value kept, and why."""
 
     kept = forms.ChoiceField(label=_("Value kept"), widget=forms.RadioSelect)
-    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
