@@ -85,6 +85,19 @@ def test_the_map_is_kept_a_year_under_a_strong_etag_and_not_sent_again(glud):
     assert again["ETag"] == first["ETag"]
 
 
+def test_a_head_request_gets_the_maps_headers_as_a_get_would(glud):
+    """A cache or link checker asks with HEAD: it gets 200 and the same validators, not 405."""
+    client = english_client()
+    url = current_map_url(client)
+
+    got, head = client.get(url), client.head(url)
+
+    assert head.status_code == 200
+    assert head["ETag"] == got["ETag"] and head["Cache-Control"] == got["Cache-Control"]
+    assert head["Content-Type"] == "image/svg+xml; charset=utf-8"
+    assert client.post(url).status_code == 405
+
+
 def test_the_map_is_gzipped_for_a_browser_that_takes_it(glud):
     client = english_client()
     url = current_map_url(client)

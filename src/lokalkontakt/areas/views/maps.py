@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.maps import PARAMETER, map_mode
@@ -79,7 +79,7 @@ framed_here = csp_replace({"frame-ancestors": [SELF], "script-src": [NONE]})
 
 
 @public
-@require_GET
+@require_safe
 @xframe_options_sameorigin
 @framed_here
 def directory_map_svg(request):
@@ -87,13 +87,13 @@ def directory_map_svg(request):
 
 
 @public
-@require_GET
+@require_safe
 def directory_map_geojson(request):
     return _serve(request, plain=True, kind="geojson")
 
 
 @coordinator_required
-@require_GET
+@require_safe
 @xframe_options_sameorigin
 @framed_here
 def coordination_map_svg(request):
@@ -101,6 +101,6 @@ def coordination_map_svg(request):
 
 
 @coordinator_required
-@require_GET
+@require_safe
 def coordination_map_geojson(request):
     return _serve(request, plain=False, kind="geojson")
