@@ -108,3 +108,25 @@ def test_the_open_list_keeps_its_query_count_with_settled_conflicts(
 
     assert response.context["page"].paginator.count == 1
     assert list(response.context["page"].object_list) == [open_one]
+
+
+def test_a_newer_value_from_the_source_replaces_the_open_conflict(
+        coordinator, coordinator_client, stenderup):
+    """The source said one thing, then another: only the newest is open and can be settled;
+    the older one stays in the area's history but no longer asks the coordinator for a decision."""
+    older = record(stenderup)
+    other = LocalAreaFactory(name="Hornsyld")
+    elsewhere = record(other)
+    newer = record(stenderup, entry="Stenderup – Ny Kontakt")
+
+    assert list(source_conflicts()) == [elsewhere, newer]  # Hornsyld before Stenderup
+    assert coordinator_client.get(settle_url(older)).status_code == 404
+    assert coordinator_client.get(settle_url(newer)).status_code == 200
+    assert AreaEvent.objects.filter(area=stenderup, kind=AreaEvent.Kind.CONFLICT).count() == 2
+    with pytest.raises(ValidationError, match="Kilden har sagt noget andet siden"):
+        conflict_settle(conflict=older, kept="with_contact", actor=coordinator)
+    assert not AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT_SETTLED).exists()
+
+    again = record(stenderup)  # the first value again: a new conflict, the one open
+
+    assert list(source_conflicts()) == [elsewhere, again] and again.pk not in (older.pk, newer.pk)

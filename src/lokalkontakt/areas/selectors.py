@@ -1,9 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""Reads about local areas shared by views, reports and (later) the API.
-
-Every list here costs a fixed number of queries, whatever the number of areas.
-"""
+"""Reads about local areas shared by views, reports and the API; every list here costs a fixed
+number of queries, whatever the number of areas."""
 
 from dataclasses import dataclass, field
 
@@ -261,10 +259,12 @@ def coverage_overview(*, limit: int) -> CoverageOverview:
 def source_conflicts():
     """What an import or the demo found contradictory in its source (Bilag 1 lists Stenderup
     both with and without a contact), in the areas' Danish order: for the coordinator to settle.
-    A settled conflict is no longer listed (services.conflicts)."""
-    settled = AreaEvent.objects.filter(refers_to=OuterRef("pk"),
-                                       kind=AreaEvent.Kind.CONFLICT_SETTLED)
-    return (AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT).exclude(Exists(settled))
+    Not listed: a settled conflict, and one that a newer conflict of the same kind on the same
+    area replaces (recorded later: the source has said something else since)."""
+    conflicts = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+    newer = conflicts.filter(area=OuterRef("area"), data__code=OuterRef("data__code"), pk__gt=OuterRef("pk"))
+    settled = AreaEvent.objects.filter(refers_to=OuterRef("pk"), kind=AreaEvent.Kind.CONFLICT_SETTLED)
+    return (conflicts.exclude(Exists(settled)).exclude(Exists(newer))
             .select_related("area").order_by("area__sort_name", "at", "pk"))
 
 

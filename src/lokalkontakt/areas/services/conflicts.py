@@ -36,14 +36,19 @@ def conflict_record(*, area: LocalArea, code: str, source: str, entry: str, acto
 def conflict_settle(*, conflict: AreaEvent, kept: str, note: str = "", actor) -> AreaEvent:
     """The coordinator settles an open conflict: `kept` is one of the values the conflict
     offers (events.conflict_choices), `note` says why (optional). Refused for anyone but the
-    coordinator, for a value the conflict does not offer, and for a conflict already settled
-    (the conflict's row is locked, so two coordinators cannot both settle it)."""
+    coordinator, for a value the conflict does not offer, for a conflict already settled (the
+    conflict's row is locked, so two coordinators cannot both settle it) and for one a newer
+    conflict of the same kind on the area replaces."""
     if not is_coordinator(actor):
         raise PermissionDenied(_("Only the coordinator may do this."))
     conflict = AreaEvent.objects.select_for_update().select_related("area").get(
         pk=conflict.pk, kind=Kind.CONFLICT)
     if conflict.follow_ups.filter(kind=Kind.CONFLICT_SETTLED).exists():
         raise ValidationError(_("This conflict has already been settled."))
+    if AreaEvent.objects.filter(kind=Kind.CONFLICT, area=conflict.area, pk__gt=conflict.pk,
+                                data__code=conflict.data.get("code")).exists():
+        raise ValidationError(_("The source has said something else since: settle the newer "
+                                "conflict."))
     if kept not in dict(conflict_choices(conflict.data)):
         raise ValidationError({"kept": _("Choose one of the values the source gave.")})
     settled = area_event_add(area=conflict.area, kind=Kind.CONFLICT_SETTLED, actor=actor,
