@@ -12,7 +12,7 @@ from lokalkontakt.areas.events import CONFLICT_LISTED_TWICE
 from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.areas.selectors import source_conflicts
 from lokalkontakt.areas.services.conflicts import conflict_record, conflict_settle
-from tests.areas.factories import LocalAreaFactory
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.areas.pages import page_text
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +130,28 @@ def test_a_newer_value_from_the_source_replaces_the_open_conflict(
     again = record(stenderup)  # the first value again: a new conflict, the one open
 
     assert list(source_conflicts()) == [elsewhere, again] and again.pk not in (older.pk, newer.pk)
+
+
+def test_settling_says_when_the_area_does_not_yet_match_the_value_kept(
+        coordinator_client, stenderup):
+    """Settling records the decision; the area's contact is changed on the area's page, and the
+    message says so when the area does not match what was kept."""
+    AssignmentFactory(area=stenderup, employee__name="Henriette Petersen")
+    kept_none = coordinator_client.post(settle_url(record(stenderup)), {
+        "kept": "without_contact"}, headers=ENGLISH, follow=True)
+
+    assert ("The conflict about Stenderup is settled. Stenderup still has Henriette Petersen as "
+            "its contact: end the assignment on the area's page if the area should have none."
+            ) in page_text(kept_none)
+
+    hornsyld = LocalAreaFactory(name="Hornsyld")
+    kept_one = coordinator_client.post(settle_url(record(hornsyld, entry="Hornsyld – X")), {
+        "kept": "with_contact"}, headers=ENGLISH, follow=True)
+
+    assert ("The conflict about Hornsyld is settled. Hornsyld has no contact yet: assign one on "
+            "the area's page.") in page_text(kept_one)
+
+    matching = coordinator_client.post(settle_url(record(hornsyld, entry="Hornsyld – Y")), {
+        "kept": "without_contact"}, headers=ENGLISH, follow=True)
+    text = page_text(matching)
+    assert "The conflict about Hornsyld is settled." in text and "no contact yet" not in text
