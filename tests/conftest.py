@@ -74,6 +74,18 @@ def hedensted_of_the_class(django_db_setup, django_db_blocker, suite_settings):
         yield report
 
 
+@pytest.fixture(scope="class")
+def hedensted_outlines_of_the_class(django_db_setup, django_db_blocker, suite_settings):
+    """Hedensted's areas without the demo logins and their outlines (tests/areas/outlines.py),
+    once for a class of tests; a point inside each area's outline by name."""
+    from lokalkontakt.areas.demo import load_hedensted
+    from tests.areas.outlines import import_demo_outlines
+
+    with rolled_back_after_the_class(django_db_blocker, suite_settings):
+        load_hedensted(with_users=False)
+        yield import_demo_outlines()
+
+
 @pytest.fixture
 def coordinator(db):
     return make_coordinator()
