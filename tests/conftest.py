@@ -1,7 +1,13 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
+import io
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from tests.people.factories import make_colleague, make_contact_user, make_coordinator
@@ -32,6 +38,52 @@ def _plain_static_files(settings, suite_settings):
     """Tests render templates without a collectstatic manifest (and hash passwords quickly)."""
     for name, value in suite_settings.items():
         setattr(settings, name, value)
+
+
+@contextmanager
+def rolled_back_after_the_class(django_db_blocker, suite_settings):
+    """A transaction for data a class of tests only reads, made once and rolled back after the class.
+    Each test's own transaction (the db fixture) is a savepoint inside it, so what a test changes is
+    gone before the next test, as with data of its own (as tests/permissions.py's world of the class).
+    In the tests' settings (suite_settings), which function-scoped fixtures cannot give a class."""
+    with django_db_blocker.unblock(), override_settings(**suite_settings), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="class")
+def demo_of_the_class(django_db_setup, django_db_blocker, suite_settings):
+    """`load_demo` with the demo enabled (and its logins), once for a class of tests."""
+    with rolled_back_after_the_class(django_db_blocker, suite_settings):
+        with override_settings(DEMO_ENABLED=True):
+            call_command("load_demo", stdout=io.StringIO())
+        yield
+
+
+@pytest.fixture(scope="class")
+def hedensted_of_the_class(django_db_setup, django_db_blocker, suite_settings):
+    """Hedensted's areas, contacts and the demo logins (load_hedensted), once for a class of tests;
+    its report."""
+    from lokalkontakt.areas.demo import load_hedensted
+
+    with rolled_back_after_the_class(django_db_blocker, suite_settings):
+        with override_settings(DEMO_ENABLED=True):
+            report = load_hedensted(with_users=True)
+        yield report
+
+
+@pytest.fixture(scope="class")
+def hedensted_outlines_of_the_class(django_db_setup, django_db_blocker, suite_settings):
+    """Hedensted's areas without the demo logins and their outlines (tests/areas/outlines.py),
+    once for a class of tests; a point inside each area's outline by name."""
+    from lokalkontakt.areas.demo import load_hedensted
+    from tests.areas.outlines import import_demo_outlines
+
+    with rolled_back_after_the_class(django_db_blocker, suite_settings):
+        load_hedensted(with_users=False)
+        yield import_demo_outlines()
 
 
 @pytest.fixture

@@ -13,19 +13,18 @@ from lokalkontakt.areas.addresses.geometry import bounding_box, contains
 from lokalkontakt.areas.addresses.lookup import areas_at, find_area
 from lokalkontakt.areas.addresses.parse import name_fold, parse_address
 from lokalkontakt.areas.addresses.utm import utm32_to_lonlat
-from lokalkontakt.areas.demo import load_hedensted
 from lokalkontakt.areas.models import LocalArea
 from tests.areas.dar_server import house_number, lonlat_to_utm32
 from tests.areas.factories import LocalAreaFactory
-from tests.areas.outlines import import_demo_outlines, import_outlines, square
+from tests.areas.outlines import import_outlines, square
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def hedensted(db):
-    load_hedensted(with_users=False)
-    return import_demo_outlines()
+def hedensted(hedensted_outlines_of_the_class, db):
+    """Hedensted's areas and outlines, loaded once for the class (tests/conftest.py)."""
+    return hedensted_outlines_of_the_class
 
 
 def names(result) -> list[str]:
@@ -100,134 +99,122 @@ def test_saving_an_outline_keeps_its_bounding_box(db):
 # --- every demo area's outline -----------------------------------------------------------------
 
 
-def test_every_demo_areas_point_lies_in_its_own_outline_and_no_other(hedensted):
-    assert len(hedensted) == 28
-    by_name = dict(LocalArea.objects.values_list("name", "pk"))
-    for name, (lon, lat) in hedensted.items():
-        assert areas_at(lon, lat) == [by_name[name]], name
+class TestHedenstedLoaded:
+    """Hedensted's areas and outlines loaded once for the class (tests/conftest.py); each test
+    reads them in a transaction of its own."""
 
+    def test_every_demo_areas_point_lies_in_its_own_outline_and_no_other(self, hedensted):
+        assert len(hedensted) == 28
+        by_name = dict(LocalArea.objects.values_list("name", "pk"))
+        for name, (lon, lat) in hedensted.items():
+            assert areas_at(lon, lat) == [by_name[name]], name
 
-def test_a_point_outside_every_outline_finds_none(hedensted):
-    assert areas_at(10.6, 56.2) == []  # Kattegat
+    def test_a_point_outside_every_outline_finds_none(self, hedensted):
+        assert areas_at(10.6, 56.2) == []  # Kattegat
 
+    def test_every_demo_area_is_found_from_an_address_by_the_service(self, hedensted, dar_service):
+        for number, (name, (lon, lat)) in enumerate(hedensted.items(), start=1):
+            dar_service.house_numbers.append(house_number(
+                street="Prøvevej", number=str(number), postcode="8722", district="Hedensted",
+                lon=lon, lat=lat, dar_id=f"0a3f5090-0000-0000-0000-{number:012d}"))
+        for number, name in enumerate(hedensted, start=1):
+            result = find_area(f"Prøvevej {number}, 8722 Hedensted")
+            assert (names(result), result.method, result.service) == ([name], "outline", "used")
+            assert result.dar_id == f"0a3f5090-0000-0000-0000-{number:012d}"
 
-def test_every_demo_area_is_found_from_an_address_by_the_service(hedensted, dar_service):
-    for number, (name, (lon, lat)) in enumerate(hedensted.items(), start=1):
+    def test_the_service_is_asked_for_street_number_and_postcode_with_the_key(self, hedensted, dar_service):
+        find_area("Strandvejen 3, Hjarnø, 7130 Juelsminde")
+        assert dar_service.requests == [{
+            "vejnavn": "Strandvejen", "husnummertekst": "3", "postnr": "7130", "MedDybde": "true",
+            "Format": "JSON", "apikey": "test-api-key"}]
+
+    def test_the_outline_decides_over_the_postcode(self, hedensted, dar_service):
+        lon, lat = hedensted["Stouby"]
         dar_service.house_numbers.append(house_number(
-            street="Prøvevej", number=str(number), postcode="8722", district="Hedensted",
-            lon=lon, lat=lat, dar_id=f"0a3f5090-0000-0000-0000-{number:012d}"))
-    for number, name in enumerate(hedensted, start=1):
-        result = find_area(f"Prøvevej {number}, 8722 Hedensted")
-        assert (names(result), result.method, result.service) == ([name], "outline", "used")
-        assert result.dar_id == f"0a3f5090-0000-0000-0000-{number:012d}"
+            street="Bygaden", number="4", postcode="7130", district="Juelsminde", lon=lon, lat=lat))
+        assert names(find_area("Bygaden 4, 7130 Juelsminde")) == ["Stouby"]
+
+    def test_outside_every_outline_the_registers_postcode_and_town_decide(self, hedensted, dar_service):
+        dar_service.house_numbers.append(house_number(
+            street="Strandvejen", number="3", postcode="7130", district="Juelsminde", town="Hjarnø",
+            lon=10.6, lat=56.2))
+        result = find_area("Strandvejen 3, 7130")  # the register knows the supplementary town
+        assert (names(result), result.method, result.service) == (["Hjarnø"], "postcode", "used")
+        assert result.dar_id == dar_service.house_numbers[0]["id_lokalId"]
+
+    def test_a_street_in_several_areas_gives_the_candidates(self, hedensted, dar_service):
+        for number, name in enumerate(["Uldum", "Tørring"]):
+            dar_service.house_numbers.append(house_number(
+                street="Kirkevej", number="1", postcode=f"716{number}", district=name,
+                lon=hedensted[name][0], lat=hedensted[name][1]))
+        result = find_area("Kirkevej 1")
+        assert result.area is None
+        assert sorted(area.name for area in result.candidates) == ["Tørring", "Uldum"]
+        assert result.dar_id == ""  # not one address
+
+    def test_retired_house_numbers_are_left_out(self, hedensted, dar_service):
+        dar_service.house_numbers.append(house_number(
+            street="Gl. Landevej", number="2", postcode="8722", district="Hedensted", status="4",
+            lon=hedensted["Stouby"][0], lat=hedensted["Stouby"][1]))
+        result = find_area("Gl. Landevej 2, 8722 Hedensted")
+        assert (names(result), result.method) == (["Hedensted"], "postcode")
+
+    @pytest.mark.parametrize("mode", ["error", "garbage"])
+    def test_a_broken_answer_falls_back_to_postcode_and_town(self, mode, hedensted, dar_service, caplog):
+        dar_service.mode = mode
+        with caplog.at_level(logging.WARNING, logger="lokalkontakt.areas.addresses.dar"):
+            result = find_area("Vestergade 3, 8722 Hedensted")
+        assert (names(result), result.method, result.service) == (["Hedensted"], "postcode",
+                                                                 "unavailable")
+        assert "Address service unavailable" in caplog.text
+        assert "Vestergade" not in caplog.text  # the address is personal data
+
+    def test_a_slow_service_is_given_up_after_the_timeout(self, hedensted, dar_service):
+        dar_service.mode = "slow"
+        started = time.monotonic()
+        result = find_area("Vestergade 3, 8722 Hedensted")
+        assert time.monotonic() - started < 1.4
+        assert (names(result), result.service) == (["Hedensted"], "unavailable")
+
+    def test_a_closed_port_falls_back_to_postcode_and_town(self, hedensted, settings):
+        settings.ADDRESS_SERVICE_URL = "http://127.0.0.1:9/DAR/DAR/2.0.0/rest/husnummer"
+        result = find_area("Vestergade 3, 8722 Hedensted")
+        assert (names(result), result.service) == (["Hedensted"], "unavailable")
+
+    def test_without_a_street_the_service_is_not_asked(self, hedensted, dar_service):
+        assert names(find_area("8722 Hedensted")) == ["Hedensted"]
+        assert dar_service.requests == []
+
+    def test_without_the_service_postcode_and_town_decide(self, hedensted, settings):
+        settings.ADDRESS_SERVICE_URL = ""
+        result = find_area("Strandvejen 3, Hjarnø, 7130 Juelsminde")
+        assert (names(result), result.method, result.service) == (["Hjarnø"], "postcode", "off")
+        assert names(find_area("Havnevej 1, 7130  JUELSMINDE")) == ["Juelsminde"]
+
+    def test_a_shared_postcode_without_a_town_gives_the_candidates(self, hedensted):
+        result = find_area("Havnevej 1, 7130")
+        assert [area.name for area in result.candidates] == ["Hjarnø", "Juelsminde"]
+        assert result.area is None and result.method == "postcode"
+
+    def test_a_town_alone_is_enough(self, hedensted):
+        assert names(find_area("Aale")) == ["Åle-Hjortsvang"]
+        assert names(find_area("øster  snede")) == ["Øster Snede"]
+
+    def test_an_address_elsewhere_finds_nothing(self, hedensted):
+        result = find_area("Rådhuspladsen 1, 1550 København V")
+        assert (result.areas, result.method) == ([], "none")
+
+    def test_the_lookup_costs_two_queries(self, hedensted, dar_service, django_assert_num_queries):
+        lon, lat = hedensted["Glud"]
+        dar_service.house_numbers.append(house_number(
+            street="Glud Bygade", number="1", postcode="7130", district="Juelsminde", lon=lon, lat=lat))
+        with django_assert_num_queries(2):  # the outlines whose box holds the point; the area
+            assert names(find_area("Glud Bygade 1, 7130 Juelsminde")) == ["Glud"]
+        with django_assert_num_queries(2):  # the areas with the postcode; the areas found
+            assert names(lookup.find_area("Havnevej 1, 8722 Hedensted")) == ["Hedensted"]
 
 
 # --- the national service ----------------------------------------------------------------------
 
 
-def test_the_service_is_asked_for_street_number_and_postcode_with_the_key(hedensted, dar_service):
-    find_area("Strandvejen 3, Hjarnø, 7130 Juelsminde")
-    assert dar_service.requests == [{
-        "vejnavn": "Strandvejen", "husnummertekst": "3", "postnr": "7130", "MedDybde": "true",
-        "Format": "JSON", "apikey": "test-api-key"}]
-
-
-def test_the_outline_decides_over_the_postcode(hedensted, dar_service):
-    lon, lat = hedensted["Stouby"]
-    dar_service.house_numbers.append(house_number(
-        street="Bygaden", number="4", postcode="7130", district="Juelsminde", lon=lon, lat=lat))
-    assert names(find_area("Bygaden 4, 7130 Juelsminde")) == ["Stouby"]
-
-
-def test_outside_every_outline_the_registers_postcode_and_town_decide(hedensted, dar_service):
-    dar_service.house_numbers.append(house_number(
-        street="Strandvejen", number="3", postcode="7130", district="Juelsminde", town="Hjarnø",
-        lon=10.6, lat=56.2))
-    result = find_area("Strandvejen 3, 7130")  # the register knows the supplementary town
-    assert (names(result), result.method, result.service) == (["Hjarnø"], "postcode", "used")
-    assert result.dar_id == dar_service.house_numbers[0]["id_lokalId"]
-
-
-def test_a_street_in_several_areas_gives_the_candidates(hedensted, dar_service):
-    for number, name in enumerate(["Uldum", "Tørring"]):
-        dar_service.house_numbers.append(house_number(
-            street="Kirkevej", number="1", postcode=f"716{number}", district=name,
-            lon=hedensted[name][0], lat=hedensted[name][1]))
-    result = find_area("Kirkevej 1")
-    assert result.area is None
-    assert sorted(area.name for area in result.candidates) == ["Tørring", "Uldum"]
-    assert result.dar_id == ""  # not one address
-
-
-def test_retired_house_numbers_are_left_out(hedensted, dar_service):
-    dar_service.house_numbers.append(house_number(
-        street="Gl. Landevej", number="2", postcode="8722", district="Hedensted", status="4",
-        lon=hedensted["Stouby"][0], lat=hedensted["Stouby"][1]))
-    result = find_area("Gl. Landevej 2, 8722 Hedensted")
-    assert (names(result), result.method) == (["Hedensted"], "postcode")
-
-
-@pytest.mark.parametrize("mode", ["error", "garbage"])
-def test_a_broken_answer_falls_back_to_postcode_and_town(mode, hedensted, dar_service, caplog):
-    dar_service.mode = mode
-    with caplog.at_level(logging.WARNING, logger="lokalkontakt.areas.addresses.dar"):
-        result = find_area("Vestergade 3, 8722 Hedensted")
-    assert (names(result), result.method, result.service) == (["Hedensted"], "postcode",
-                                                             "unavailable")
-    assert "Address service unavailable" in caplog.text
-    assert "Vestergade" not in caplog.text  # the address is personal data
-
-
-def test_a_slow_service_is_given_up_after_the_timeout(hedensted, dar_service):
-    dar_service.mode = "slow"
-    started = time.monotonic()
-    result = find_area("Vestergade 3, 8722 Hedensted")
-    assert time.monotonic() - started < 1.4
-    assert (names(result), result.service) == (["Hedensted"], "unavailable")
-
-
-def test_a_closed_port_falls_back_to_postcode_and_town(hedensted, settings):
-    settings.ADDRESS_SERVICE_URL = "http://127.0.0.1:9/DAR/DAR/2.0.0/rest/husnummer"
-    result = find_area("Vestergade 3, 8722 Hedensted")
-    assert (names(result), result.service) == (["Hedensted"], "unavailable")
-
-
-def test_without_a_street_the_service_is_not_asked(hedensted, dar_service):
-    assert names(find_area("8722 Hedensted")) == ["Hedensted"]
-    assert dar_service.requests == []
-
-
 # --- postcode and town -------------------------------------------------------------------------
-
-
-def test_without_the_service_postcode_and_town_decide(hedensted, settings):
-    settings.ADDRESS_SERVICE_URL = ""
-    result = find_area("Strandvejen 3, Hjarnø, 7130 Juelsminde")
-    assert (names(result), result.method, result.service) == (["Hjarnø"], "postcode", "off")
-    assert names(find_area("Havnevej 1, 7130  JUELSMINDE")) == ["Juelsminde"]
-
-
-def test_a_shared_postcode_without_a_town_gives_the_candidates(hedensted):
-    result = find_area("Havnevej 1, 7130")
-    assert [area.name for area in result.candidates] == ["Hjarnø", "Juelsminde"]
-    assert result.area is None and result.method == "postcode"
-
-
-def test_a_town_alone_is_enough(hedensted):
-    assert names(find_area("Aale")) == ["Åle-Hjortsvang"]
-    assert names(find_area("øster  snede")) == ["Øster Snede"]
-
-
-def test_an_address_elsewhere_finds_nothing(hedensted):
-    result = find_area("Rådhuspladsen 1, 1550 København V")
-    assert (result.areas, result.method) == ([], "none")
-
-
-def test_the_lookup_costs_two_queries(hedensted, dar_service, django_assert_num_queries):
-    lon, lat = hedensted["Glud"]
-    dar_service.house_numbers.append(house_number(
-        street="Glud Bygade", number="1", postcode="7130", district="Juelsminde", lon=lon, lat=lat))
-    with django_assert_num_queries(2):  # the outlines whose box holds the point; the area
-        assert names(find_area("Glud Bygade 1, 7130 Juelsminde")) == ["Glud"]
-    with django_assert_num_queries(2):  # the areas with the postcode; the areas found
-        assert names(lookup.find_area("Havnevej 1, 8722 Hedensted")) == ["Hedensted"]

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import translation
 
-from lokalkontakt.areas.demo import ROLLOUT_DATE, load_hedensted
+from lokalkontakt.areas.demo import ROLLOUT_DATE
 from lokalkontakt.areas.models import AreaEvent, Assignment, LocalArea, Participation
 from lokalkontakt.core.roles import COORDINATOR_GROUP
 from lokalkontakt.people.models import Employee
@@ -22,157 +22,148 @@ DEMO_USERNAMES = ["kollega", "koordinator", "lokalkontakt"]
 
 
 @pytest.fixture
-def hedensted(db):
-    return load_hedensted(with_users=True)
+def hedensted(hedensted_of_the_class, db):
+    """load_hedensted(with_users=True)'s report, loaded once for the class."""
+    return hedensted_of_the_class
 
 
 def area(name: str) -> LocalArea:
     return LocalArea.objects.get(name=name)
 
 
-def test_the_demo_has_hedensteds_28_local_areas(hedensted):
-    assert LocalArea.objects.count() == 28
-    assert hedensted.areas == 28
+class TestTheDemoLoaded:
+    """The demo loaded once for the class (tests/conftest.py); each test reads it in a transaction
+    of its own."""
 
+    def test_the_demo_has_hedensteds_28_local_areas(self, hedensted):
+        assert LocalArea.objects.count() == 28
+        assert hedensted.areas == 28
 
-def test_the_demo_reports_the_16_areas_bilag_1_lists_with_a_contact(hedensted):
-    assert hedensted.with_contact == 16
-    assert Assignment.objects.filter(role="primary", ends_on__isnull=True).count() == 16
+    def test_the_demo_reports_the_16_areas_bilag_1_lists_with_a_contact(self, hedensted):
+        assert hedensted.with_contact == 16
+        assert Assignment.objects.filter(role="primary", ends_on__isnull=True).count() == 16
 
+    def test_stenderup_listed_twice_in_bilag_1_is_one_area_with_a_conflict_on_its_history(self, hedensted):
+        stenderup = area("Stenderup")
 
-def test_stenderup_listed_twice_in_bilag_1_is_one_area_with_a_conflict_on_its_history(hedensted):
-    stenderup = area("Stenderup")
+        [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+        assert conflict.area == stenderup
+        assert len(hedensted.conflicts) == 1
+        assert stenderup.primary_assignment.employee.name == "Henriette Petersen"
 
-    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
-    assert conflict.area == stenderup
-    assert len(hedensted.conflicts) == 1
-    assert stenderup.primary_assignment.employee.name == "Henriette Petersen"
+    def test_the_stenderup_conflict_is_stored_as_facts_in_the_sources_own_words(self, hedensted):
+        [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
 
+        assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
+                                 "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
 
-def test_the_stenderup_conflict_is_stored_as_facts_in_the_sources_own_words(hedensted):
-    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+    def test_the_stenderup_conflict_reads_in_the_readers_language(self, hedensted):
+        [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
 
-    assert conflict.data == {"code": "listed_with_and_without_contact", "source": "Bilag 1",
-                             "entry": "Stenderup – udviklingsprojekt/Henriette Petersen"}
+        with translation.override("en"):
+            assert conflict.text == (
+                "Bilag 1 lists Stenderup both with a contact (“Stenderup – udviklingsprojekt/"
+                "Henriette Petersen”) and without a contact. One area was created, and the contact "
+                "was kept.")
+        with translation.override("da"):  # depends on the Danish translation of the new msgid
+            assert conflict.text == (
+                "Bilag 1 nævner Stenderup både med en lokalkontakt (“Stenderup – udviklingsprojekt/"
+                "Henriette Petersen”) og uden en lokalkontakt. Der er oprettet ét område, og "
+                "lokalkontakten er beholdt.")
 
+    def test_henriette_petersen_leads_the_development_projects_in_her_four_areas(self, hedensted):
+        projects = Project.objects.filter(lead__name="Henriette Petersen")
 
-def test_the_stenderup_conflict_reads_in_the_readers_language(hedensted):
-    [conflict] = AreaEvent.objects.filter(kind=AreaEvent.Kind.CONFLICT)
+        assert sorted(p.areas.get().name for p in projects) == ["Løsning", "Rårup", "Stenderup",
+                                                               "Tørring"]
 
-    with translation.override("en"):
-        assert conflict.text == (
-            "Bilag 1 lists Stenderup both with a contact (“Stenderup – udviklingsprojekt/"
-            "Henriette Petersen”) and without a contact. One area was created, and the contact "
-            "was kept.")
-    with translation.override("da"):  # depends on the Danish translation of the new msgid
-        assert conflict.text == (
-            "Bilag 1 nævner Stenderup både med en lokalkontakt (“Stenderup – udviklingsprojekt/"
-            "Henriette Petersen”) og uden en lokalkontakt. Der er oprettet ét område, og "
-            "lokalkontakten er beholdt.")
+    @pytest.mark.parametrize("name", ["Løsning", "Rårup", "Tørring", "Stenderup"])
+    def test_henriette_petersen_is_the_contact_of_each_project_area(self, hedensted, name):
+        assert area(name).primary_assignment.employee.name == "Henriette Petersen"
 
+    def test_hedensted_is_a_community_under_construction_with_anne_mette_agermark(self, hedensted):
+        hedensted_area = area("Hedensted")
 
-def test_henriette_petersen_leads_the_development_projects_in_her_four_areas(hedensted):
-    projects = Project.objects.filter(lead__name="Henriette Petersen")
+        assert hedensted_area.community_forming is True
+        assert hedensted_area.primary_assignment.employee.name == "Anne-Mette Agermark"
+        assert list(LocalArea.objects.filter(community_forming=True)) == [hedensted_area]
 
-    assert sorted(p.areas.get().name for p in projects) == ["Løsning", "Rårup", "Stenderup",
-                                                           "Tørring"]
+    @pytest.mark.parametrize("name", ["Glud", "Snaptun", "Hjarnø"])
+    def test_susanne_ernsts_areas_are_due_for_handover(self, hedensted, name):
+        assignment = area(name).primary_assignment
 
+        assert assignment.employee.name == "Susanne Ernst"
+        assert assignment.handover_due is True
+        assert AreaEvent.objects.filter(area__name=name, kind=AreaEvent.Kind.HANDOVER_DUE).exists()
 
-@pytest.mark.parametrize("name", ["Løsning", "Rårup", "Tørring", "Stenderup"])
-def test_henriette_petersen_is_the_contact_of_each_project_area(hedensted, name):
-    assert area(name).primary_assignment.employee.name == "Henriette Petersen"
+    def test_only_susanne_ernsts_areas_are_due_for_handover(self, hedensted):
+        due = Assignment.objects.filter(handover_due=True).order_by("area__sort_name")
 
+        assert [a.area.name for a in due] == ["Glud", "Hjarnø", "Snaptun"]
 
-def test_hedensted_is_a_community_under_construction_with_anne_mette_agermark(hedensted):
-    hedensted_area = area("Hedensted")
+    def test_contacts_keep_the_title_given_in_bilag_1(self, hedensted):
+        assert Employee.objects.get(name="Frank Kjær").title == "skoleleder"
+        assert area("Ølsted").primary_assignment.employee.name == "Lars Mikkelsen"
 
-    assert hedensted_area.community_forming is True
-    assert hedensted_area.primary_assignment.employee.name == "Anne-Mette Agermark"
-    assert list(LocalArea.objects.filter(community_forming=True)) == [hedensted_area]
+    def test_every_bilag_1_assignment_starts_on_the_rollout_date(self, hedensted):
+        starts = set(Assignment.objects.filter(role="primary").values_list("starts_on", flat=True))
 
+        assert starts == {ROLLOUT_DATE}
 
-@pytest.mark.parametrize("name", ["Glud", "Snaptun", "Hjarnø"])
-def test_susanne_ernsts_areas_are_due_for_handover(hedensted, name):
-    assignment = area(name).primary_assignment
+    def test_areas_with_a_contact_are_interested_and_the_others_not_answered(self, hedensted):
+        assert area("Glud").participation == Participation.INTERESTED
+        assert area("Ørum").participation == Participation.UNKNOWN
+        assert area("Ørum").primary_assignment is None
 
-    assert assignment.employee.name == "Susanne Ernst"
-    assert assignment.handover_due is True
-    assert AreaEvent.objects.filter(area__name=name, kind=AreaEvent.Kind.HANDOVER_DUE).exists()
+    def test_toerring_has_the_population_and_postcode_of_the_facts_file(self, hedensted):
+        toerring = area("Tørring")
 
+        assert (toerring.population, toerring.population_year, toerring.postcodes) == (2750, 2017, "7160")
+        assert toerring.parish == "Tørring"
 
-def test_only_susanne_ernsts_areas_are_due_for_handover(hedensted):
-    due = Assignment.objects.filter(handover_due=True).order_by("area__sort_name")
+    def test_hjarnoe_has_the_coordinates_of_the_facts_file_and_a_plain_town_name(self, hedensted):
+        hjarnoe = area("Hjarnø")
 
-    assert [a.area.name for a in due] == ["Glud", "Hjarnø", "Snaptun"]
+        assert (hjarnoe.latitude, hjarnoe.longitude) == (Decimal("55.825"), Decimal("10.0833"))
+        assert (hjarnoe.towns, hjarnoe.postcodes, hjarnoe.population) == ("Hjarnø", "7130", 117)
 
+    def test_area_facts_keep_their_sources(self, hedensted):
+        assert "denstoredanske.dk" in area("Tørring").sources
 
-def test_contacts_keep_the_title_given_in_bilag_1(hedensted):
-    assert Employee.objects.get(name="Frank Kjær").title == "skoleleder"
-    assert area("Ølsted").primary_assignment.employee.name == "Lars Mikkelsen"
+    def test_the_three_demo_logins_exist(self, hedensted):
+        usernames = get_user_model().objects.filter(username__in=DEMO_USERNAMES)
 
+        assert sorted(usernames.values_list("username", flat=True)) == DEMO_USERNAMES
+        assert hedensted.users == ["koordinator", "lokalkontakt", "kollega"]
+        assert all(user.check_password("demo") for user in usernames)
 
-def test_every_bilag_1_assignment_starts_on_the_rollout_date(hedensted):
-    starts = set(Assignment.objects.filter(role="primary").values_list("starts_on", flat=True))
+    def test_only_the_demo_coordinator_is_in_the_coordinator_group(self, hedensted):
+        members = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP)
 
-    assert starts == {ROLLOUT_DATE}
+        assert list(members.values_list("username", flat=True)) == ["koordinator"]
 
+    def test_the_demo_contact_is_deputy_for_korning_and_hornborg(self, hedensted):
+        deputies = Assignment.objects.filter(role="deputy", ends_on__isnull=True)
 
-def test_areas_with_a_contact_are_interested_and_the_others_not_answered(hedensted):
-    assert area("Glud").participation == Participation.INTERESTED
-    assert area("Ørum").participation == Participation.UNKNOWN
-    assert area("Ørum").primary_assignment is None
+        assert sorted((a.area.name, a.employee.user.username) for a in deputies) == [
+            ("Hornborg", "lokalkontakt"), ("Korning", "lokalkontakt")]
 
+    def test_no_employee_has_an_e_mail_outside_example_dk(self, hedensted):
+        emails = [email for email in Employee.objects.values_list("email", flat=True) if email]
 
-def test_toerring_has_the_population_and_postcode_of_the_facts_file(hedensted):
-    toerring = area("Tørring")
+        assert emails
+        assert all(email.endswith("@example.dk") for email in emails)
 
-    assert (toerring.population, toerring.population_year, toerring.postcodes) == (2750, 2017, "7160")
-    assert toerring.parish == "Tørring"
+    def test_the_people_of_bilag_1_get_no_invented_contact_details(self, hedensted):
+        susanne = Employee.objects.get(name="Susanne Ernst")
 
+        assert (susanne.email, susanne.phone, susanne.user) == ("", "", None)
 
-def test_hjarnoe_has_the_coordinates_of_the_facts_file_and_a_plain_town_name(hedensted):
-    hjarnoe = area("Hjarnø")
+    def test_load_demo_refuses_a_database_that_already_has_areas(self, hedensted):
+        from django.core.management import CommandError
 
-    assert (hjarnoe.latitude, hjarnoe.longitude) == (Decimal("55.825"), Decimal("10.0833"))
-    assert (hjarnoe.towns, hjarnoe.postcodes, hjarnoe.population) == ("Hjarnø", "7130", 117)
-
-
-def test_area_facts_keep_their_sources(hedensted):
-    assert "denstoredanske.dk" in area("Tørring").sources
-
-
-def test_the_three_demo_logins_exist(hedensted):
-    usernames = get_user_model().objects.filter(username__in=DEMO_USERNAMES)
-
-    assert sorted(usernames.values_list("username", flat=True)) == DEMO_USERNAMES
-    assert hedensted.users == ["koordinator", "lokalkontakt", "kollega"]
-    assert all(user.check_password("demo") for user in usernames)
-
-
-def test_only_the_demo_coordinator_is_in_the_coordinator_group(hedensted):
-    members = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP)
-
-    assert list(members.values_list("username", flat=True)) == ["koordinator"]
-
-
-def test_the_demo_contact_is_deputy_for_korning_and_hornborg(hedensted):
-    deputies = Assignment.objects.filter(role="deputy", ends_on__isnull=True)
-
-    assert sorted((a.area.name, a.employee.user.username) for a in deputies) == [
-        ("Hornborg", "lokalkontakt"), ("Korning", "lokalkontakt")]
-
-
-def test_no_employee_has_an_e_mail_outside_example_dk(hedensted):
-    emails = [email for email in Employee.objects.values_list("email", flat=True) if email]
-
-    assert emails
-    assert all(email.endswith("@example.dk") for email in emails)
-
-
-def test_the_people_of_bilag_1_get_no_invented_contact_details(hedensted):
-    susanne = Employee.objects.get(name="Susanne Ernst")
-
-    assert (susanne.email, susanne.phone, susanne.user) == ("", "", None)
+        with pytest.raises(CommandError, match="The database already has local areas."):
+            call_command("load_demo", stdout=io.StringIO())
 
 
 def test_load_demo_if_empty_does_nothing_the_second_time(settings):
@@ -213,13 +204,6 @@ def test_load_demo_with_no_users_creates_no_logins(settings):
     call_command("load_demo", "--no-users", stdout=io.StringIO())
 
     assert not get_user_model().objects.filter(username__in=DEMO_USERNAMES).exists()
-
-
-def test_load_demo_refuses_a_database_that_already_has_areas(hedensted):
-    from django.core.management import CommandError
-
-    with pytest.raises(CommandError, match="The database already has local areas."):
-        call_command("load_demo", stdout=io.StringIO())
 
 
 def test_the_demo_logins_are_the_ones_production_refuses():
