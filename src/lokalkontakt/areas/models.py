@@ -162,6 +162,8 @@ class Council(models.Model):
         ordering = ["area__sort_name"]
         verbose_name = _("local council")
         verbose_name_plural = _("local councils")
+        # The public directory's version reads the latest change (selectors.directory_version).
+        indexes = [models.Index(fields=["updated_at"], name="council_updated_at")]
 
     def __str__(self):
         return self.name

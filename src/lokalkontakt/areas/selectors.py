@@ -5,7 +5,6 @@ number of queries, whatever the number of areas."""
 
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -28,10 +27,12 @@ from lokalkontakt.areas.models import (
     AreaEvent,
     Assignment,
     AssignmentRole,
+    Council,
     Coverage,
     LocalArea,
     Participation,
 )
+from lokalkontakt.areas.versions import data_version
 from lokalkontakt.core.text import search_fold
 from lokalkontakt.people.models import CoreArea, Employee
 
@@ -121,15 +122,14 @@ def map_areas():
 
 
 def map_version() -> str:
-    """Changes whenever the coverage map may change (areas.maps.cached): the areas' and the
-    assignments' counts and latest changes, in one query. Every write of either goes through
-    save(), which sets updated_at; a deleted row changes the count."""
-    tables = map(connection.ops.quote_name, (LocalArea._meta.db_table, Assignment._meta.db_table))
-    parts = ", ".join(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})"  # noqa: S608 - the models' own tables
-                      for table in tables)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
-        return "/".join(map(str, cursor.fetchone()))
+    """Changes whenever the coverage map may change (areas.maps.cached): the areas and the
+    assignments (areas.versions.data_version)."""
+    return data_version(LocalArea, Assignment)
+
+
+def directory_version() -> str:
+    """Changes whenever the public directory's content may change (areas.views.directory)."""
+    return data_version(LocalArea, Assignment, Council, Employee, CoreArea)
 
 
 def areas_for_boundaries():
