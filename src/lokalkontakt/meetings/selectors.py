@@ -97,8 +97,12 @@ def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[
               for status, page in pages.items() if page.object_list]
     found = {status: [] for status in pages}
     if wanted:
-        rows = (agenda_items(meeting=meeting).annotate(rank_in_list=rank)
-                .filter(functools.reduce(operator.or_, wanted)))
+        # The row numbers are counted over the items' narrow columns in a subquery, and only
+        # the page's items are joined to their area, proposer and note: numbering the joined
+        # rows carried every item's area (with its boundary) through the window (issue 20).
+        on_pages = (meeting.items.order_by().annotate(rank_in_list=rank)
+                    .filter(functools.reduce(operator.or_, wanted)).values("pk"))
+        rows = agenda_items(meeting=meeting).filter(pk__in=on_pages)
         for item in rows:
             found[item.status].append(item)
     return found
