@@ -57,6 +57,6 @@ def suggestions_for(*, area, today: datetime.date | None = None,
     if not ids:
         return Ranking(suggestions=[], total=0)
     employees = scored.with_facts(ids).select_related("core_area").prefetch_related(
-        *fact_prefetches()).in_bulk()
+        *fact_prefetches(area)).in_bulk()
     return Ranking(suggestions=[score_of(candidate_of(employees[pk]), setting) for pk in ids],
                    total=total)

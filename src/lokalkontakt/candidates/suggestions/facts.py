@@ -40,28 +40,33 @@ def setting_for(area) -> Setting:
                    band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 
-def fact_prefetches() -> list[Prefetch]:
+def fact_prefetches(area) -> list[Prefetch]:
     """The current assignments with their areas (`current`) and the open nomination with who
-    made it (`open_nominations`) of the employees shown."""
+    made it and whether it names the area (`here`) or any area (`named`) (`open_nominations`)
+    of the employees shown."""
+    named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
     return [
         Prefetch("assignments", to_attr="current",
                  queryset=Assignment.objects.filter(ends_on__isnull=True).select_related("area")
                  .order_by("area__sort_name", "pk")),
         Prefetch("nominations", to_attr="open_nominations",
                  queryset=Nomination.objects.filter(status=Nomination.Status.PROPOSED)
+                 .annotate(here=Exists(named.filter(localarea=area)), named=Exists(named))
                  .select_related("nominated_by__employee")),
     ]
 
 
 def _nomination_of(employee) -> NominationFact | None:
-    """The open nomination that counts: for the area (`nominated_here`) or for no particular
-    area (`nominated_free`); one naming other areas only does not."""
-    if not (employee.nominated_here or employee.nominated_free) or not employee.open_nominations:
+    """The open nomination that counts: for the area (`here`) or for no particular area (not
+    `named`); one naming other areas only does not."""
+    if not employee.open_nominations:
         return None
     nomination = employee.open_nominations[0]  # at most one is open (a constraint)
+    if not (nomination.here or not nomination.named):
+        return None
     return NominationFact(by=person_name(nomination.nominated_by) or "–",
                           on=timezone.localdate(nomination.created_at),
-                          for_area=employee.nominated_here, pk=nomination.pk)
+                          for_area=nomination.here, pk=nomination.pk)
 
 
 def candidate_of(employee) -> Candidate:
@@ -70,5 +75,5 @@ def candidate_of(employee) -> Candidate:
                      core_area_id=employee.core_area_id,
                      core_area=employee.core_area.name if employee.core_area else "",
                      covers=tuple(place_of(a.area) for a in employee.current),
-                     minutes=employee.minutes, has_time=employee.has_time,
+                     minutes=employee.minutes or 0, has_time=employee.minutes is not None,
                      nomination=_nomination_of(employee))
