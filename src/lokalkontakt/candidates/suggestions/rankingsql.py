@@ -67,21 +67,26 @@ def _km(q: _Sql, setting: Setting, v: dict) -> str:
     return f"({q.p(2 * EARTH_RADIUS_KM)} * ASIN(SQRT({h})))"
 
 
-def _distance(q: _Sql, setting: Setting, t: dict, v: dict) -> str:
+def _nearest(q: _Sql, setting: Setting, v: dict) -> str:
+    """Per employee (in `current`, over a's areas l): the nearest km, at least nk, of a located
+    area (NULL without one); with nk <= 0, 1 when one is at the same place, else 0."""
+    if not setting.area.located:
+        return "NULL"
+    located = "l.latitude IS NOT NULL AND l.longitude IS NOT NULL"
+    nk = q.p(float(setting.neighbour_km))
+    if setting.neighbour_km <= 0:  # only the same place is a neighbour (nk / km would divide by 0)
+        return f"MAX(CASE WHEN {located} AND {_km(q, setting, v)} <= {nk} THEN 1 ELSE 0 END)"
+    return f"MIN(CASE WHEN {located} THEN {v['max']}({_km(q, setting, v)}, {nk}) END)"
+
+
+def _distance(q: _Sql, setting: Setting) -> str:
     """nk / the nearest km when beyond the neighbour distance nk, else 1; 0 without a located
     area covered (or without the area's location)."""
     if not setting.area.located:
         return q.p(0.0)
-    located = (f"FROM {t['assignment']} a INNER JOIN {t['area']} l ON (a.area_id = l.id)"
-               " WHERE a.employee_id = e.id AND a.ends_on IS NULL"
-               " AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL")
-    nk = setting.neighbour_km
-    if nk <= 0:  # only the same place is a neighbour (and nk / km would divide by 0)
-        here = f"EXISTS(SELECT 1 {located} AND {_km(q, setting, v)} <= {q.p(float(nk))})"
-        return f"CASE WHEN {here} THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
-    nearest = f"MIN({v['max']}({_km(q, setting, v)}, {q.p(float(nk))}))"
-    return (f"COALESCE((SELECT ({q.p(float(nk))} / {nearest}) {located}"
-            f" GROUP BY a.employee_id), {q.p(0.0)})")
+    if setting.neighbour_km <= 0:
+        return f"CASE WHEN c.nearest = 1 THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
+    return f"COALESCE(({q.p(float(setting.neighbour_km))} / c.nearest), {q.p(0.0)})"
 
 
 def _capacity(q: _Sql, setting: Setting, t: dict, v: dict, start, today) -> str:
@@ -98,19 +103,16 @@ def _capacity(q: _Sql, setting: Setting, t: dict, v: dict, start, today) -> str:
     with_time = (f"(SELECT {spare} FROM {t['entry']} x WHERE x.employee_id = e.id"
                  f" AND x.day BETWEEN {q.p(day(start))} AND {q.p(day(today))}"
                  " GROUP BY x.employee_id)")
-    areas = (f"(SELECT COUNT(a.id) FROM {t['assignment']} a WHERE a.employee_id = e.id"
-             " AND a.ends_on IS NULL GROUP BY a.employee_id)")
-    without = f"({q.p(1.0)} / (CAST(COALESCE({areas}, 0) AS {v['float']}) + {q.p(1.0)}))"
+    without = f"({q.p(1.0)} / (CAST(COALESCE(c.n, 0) AS {v['float']}) + {q.p(1.0)}))"
     return f"COALESCE({with_time}, {without})"
 
 
 def _nomination(q: _Sql, area_id: int, t: dict) -> str:
+    """Per open nomination n: 1 naming the area, ½ naming none, else 0."""
     named = f"SELECT 1 FROM {t['named']} m WHERE m.nomination_id = n.id"
-    part = (f"CASE WHEN EXISTS({named} AND m.localarea_id = {q.p(area_id)})"
+    return (f"CASE WHEN EXISTS({named} AND m.localarea_id = {q.p(area_id)})"
             f" THEN {q.p(FOR_THE_AREA)} WHEN NOT EXISTS({named}) THEN {q.p(WITHOUT_AN_AREA)}"
             f" ELSE {q.p(0.0)} END")
-    return (f"COALESCE((SELECT {part} FROM {t['nomination']} n WHERE n.employee_id = e.id"
-            f" AND n.status = {q.p(Nomination.Status.PROPOSED.value)} LIMIT 1), {q.p(0.0)})")
 
 
 def _balance(q: _Sql, setting: Setting) -> str:
@@ -120,37 +122,41 @@ def _balance(q: _Sql, setting: Setting) -> str:
     return f"CASE {' '.join(whens)} ELSE {q.p(balance_with(0, setting))} END"
 
 
-def _candidates(q: _Sql, area_id: int, t: dict) -> str:
-    """The nominees (for the area or for no particular area) and the current contacts, active,
-    who do not cover the area yet and are not handing an area over."""
-    current = f"SELECT 1 FROM {t['assignment']} a WHERE a.employee_id = e.id AND a.ends_on IS NULL"
-    named = f"SELECT 1 FROM {t['named']} m WHERE m.nomination_id = n.id"
-    status = Nomination.Status.PROPOSED.value
-    nominated = (f"EXISTS(SELECT 1 FROM {t['nomination']} n WHERE n.employee_id = e.id"
-                 f" AND n.status = {q.p(status)} AND (EXISTS({named} AND m.localarea_id ="
-                 f" {q.p(area_id)}) OR NOT EXISTS({named})))")
-    return (f"e.is_active AND (EXISTS({current}) OR {nominated})"
-            f" AND NOT EXISTS({current} AND a.area_id = {q.p(area_id)})"
-            f" AND NOT EXISTS({current} AND a.role = {q.p(AssignmentRole.PRIMARY.value)}"
-            " AND a.handover_due)")
+def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
+    """Per employee with current assignments: how many, whether one is the area's or a
+    primary's with a handover due, and the nearest located area's distance (one pass)."""
+    return (f"SELECT a.employee_id AS id, COUNT(a.id) AS n,"
+            f" SUM(CASE WHEN a.area_id = {q.p(area_id)} THEN 1 ELSE 0 END) AS here,"
+            f" SUM(CASE WHEN a.role = {q.p(AssignmentRole.PRIMARY.value)} AND a.handover_due"
+            f" THEN 1 ELSE 0 END) AS leaving, {_nearest(q, setting, v)} AS nearest"
+            f" FROM {t['assignment']} a INNER JOIN {t['area']} l ON (a.area_id = l.id)"
+            " WHERE a.ends_on IS NULL GROUP BY a.employee_id")
 
 
 def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime.date,
                 today: datetime.date, limit: int | None) -> tuple[str, list]:
     """SELECT id, the count of all candidates: the best `limit` (every one with None), best
     first, then in Danish name order and by id. `tables`: the quoted table names of employee,
-    assignment, area, nomination, named (the nomination's areas) and entry (time)."""
+    assignment, area, nomination, named (the nomination's areas) and entry (time).
+
+    The candidates: active, a current contact (c) or nominated for the area or for no
+    particular area (o.part > 0), not covering the area yet and not handing an area over."""
     q, t, v = _Sql(), tables, _vendor()
-    parts = {"nomination": lambda: _nomination(q, area_id, t),
-             "distance": lambda: _distance(q, setting, t, v),
+    parts = {"nomination": lambda: f"COALESCE(o.part, {q.p(0.0)})",
+             "distance": lambda: _distance(q, setting),
              "capacity": lambda: _capacity(q, setting, t, v, start, today),
              "balance": lambda: _balance(q, setting)}
     total = ""
     for name, part in parts.items():  # added left to right, as Python's sum() in score_of
         weighted = f"({q.p(WEIGHTS[name])} * {part()})"
         total = f"({total} + {weighted})" if total else weighted
-    sql = (f"SELECT e.id, COUNT(*) OVER () FROM {t['employee']} e"
-           f" WHERE {_candidates(q, area_id, t)}"
+    sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)}),"
+           f" o AS (SELECT n.employee_id AS id, {_nomination(q, area_id, t)} AS part"
+           f" FROM {t['nomination']} n WHERE n.status = {q.p(Nomination.Status.PROPOSED.value)})"
+           f" SELECT e.id, COUNT(*) OVER () FROM {t['employee']} e"
+           " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
+           " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
+           " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))"
            f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, e.sort_name ASC, e.id ASC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
