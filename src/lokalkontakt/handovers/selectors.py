@@ -5,7 +5,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,12 +76,20 @@ def _when_planned(value):
     return Case(When(status=Handover.Status.PLANNED, then=value), default=None)
 
 
+# What a row of the coordinator's list shows and its state needs: not the handover note (up to
+# 20,000 characters), the area's search text or every employee's and assignment's columns, which
+# made building a page of 50 rows cost more than its query.
+LIST_ROW = ("area_id", "switch_on", "status", "note_written_at", "confirmed_at", "updated_at",
+            "area__name", "area__slug", "from_employee__name", "to_employee__name",
+            "to_employee__is_active", "from_assignment__ends_on")
+
+
 def handovers_in_list_order():
     """Every handover in the coordinator's list's order, to page: the planned ones first (the
     earliest date first, as `handovers_planned`), then the completed and cancelled ones (the
-    latest first, as `handovers_finished`)."""
+    latest first, as `handovers_finished`); with only the columns a row shows (`LIST_ROW`)."""
     planned = Q(status=Handover.Status.PLANNED)
-    return _with_people(Handover.objects.annotate(
+    return _with_people(Handover.objects.only(*LIST_ROW).annotate(
         list_group=Case(When(planned, then=Value(0)), default=Value(1)),
         planned_on=_when_planned(F("switch_on")), planned_name=_when_planned(F("area__sort_name")),
         planned_pk=_when_planned(F("pk")),
@@ -106,11 +114,15 @@ def with_states(handovers, *, today: datetime.date | None = None) -> list[Handov
 def areas_due_without_handover():
     """Areas whose contact is marked "handover due" but with no handover planned yet, in Danish
     order, with the contact's name (`contact_name`)."""
-    due = Assignment.objects.filter(area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
-                                    ends_on__isnull=True, handover_due=True)
-    planned = Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
-    return (LocalArea.objects.filter(Exists(due)).exclude(Exists(planned))
-            .annotate(contact_name=Subquery(due.values("employee__name")[:1]))
+    # The areas are picked by the ids of the due assignments and of the planned handovers, each
+    # read once, not by a subquery per area: the areas are many, the due ones few.
+    due = Assignment.objects.filter(role=AssignmentRole.PRIMARY, ends_on__isnull=True,
+                                    handover_due=True)
+    planned = Handover.objects.filter(status=Handover.Status.PLANNED)
+    return (LocalArea.objects.filter(pk__in=due.values("area_id"))
+            .exclude(pk__in=planned.values("area_id"))
+            .annotate(contact_name=Subquery(
+                due.filter(area=OuterRef("pk")).values("employee__name")[:1]))
             .only("name", "slug", "sort_name").order_by("sort_name"))
 
 
