@@ -9,15 +9,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.models import AssignmentRole, LocalArea
 from lokalkontakt.candidates import selectors, services
 from lokalkontakt.candidates.forms import (
     CandidateRequestForm,
@@ -66,20 +66,23 @@ def _nomination_links(nominations) -> list:
     return nominations
 
 
-def _with_links(employees) -> None:
-    """What a staff row shows, worked out once: the employee's link and "Nominate" label, and each
-    area's link and its "role, since date" (the table had a reversal and a translation per area)."""
+def _with_links(employees, band) -> None:
+    """What a staff row shows, worked out once: the employee's link, "Nominate" label and status
+    against the band, and each area's link and its "role, since date" (the table had a reversal
+    and a translation per area)."""
     employee_url, area_url = url_of("people:employee_detail"), url_of("areas:detail", "slug")
-    since = _("since %(date)s")
+    since, short_date = _("since %(date)s"), get_format("SHORT_DATE_FORMAT")
+    roles = {value: str(label).lower() for value, label in AssignmentRole.choices}
     nominate = _('Nominate <span class="sr-only">%(name)s</span>')
     for employee in employees:
         employee.url = employee_url(employee.pk)
+        employee.status = band.status(employee.minutes) if employee.current else None
         employee.nominate = mark_safe(nominate % {"name": conditional_escape(employee.name)})  # noqa: S308 - the name is escaped
         for assignment in employee.current:
-            assignment.url = area_url(assignment.area.slug)
+            assignment.url = area_url(assignment.area_slug)
             assignment.label = "{}, {}".format(
-                assignment.get_role_display().lower(),
-                since % {"date": date_format(assignment.starts_on, "SHORT_DATE_FORMAT")})
+                roles[assignment.role], since % {"date": dateformat.format(assignment.starts_on,
+                                                                             short_date)})
 
 
 def _querystring(request) -> str:
@@ -101,9 +104,7 @@ def staff(request):
     page = Paginator(overview.staff.values_list("pk", flat=True), PAGE_SIZE).get_page(
         request.GET.get("side"))
     page.object_list = selectors.staff_page(overview, list(page.object_list))
-    for employee in page.object_list:
-        employee.status = overview.band.status(employee.minutes) if employee.current else None
-    _with_links(page.object_list)
+    _with_links(page.object_list, overview.band)
     nominations = nominations_visible_to(request.user).filter(core_area__in=overview.core_areas)
     return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
