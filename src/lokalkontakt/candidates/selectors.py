@@ -9,20 +9,17 @@ any. Every read here costs a fixed number of queries, whatever the number of emp
 entries and nominations."""
 
 import datetime
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import (
     Count,
     Exists,
-    IntegerField,
     OuterRef,
     Prefetch,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
 from lokalkontakt.areas.selectors import area_choices
@@ -39,19 +36,7 @@ OPEN = Nomination.Status.PROPOSED
 # rest in SQL; the employee's page, the decision and the nomination form show them all (issue 20).
 AREAS_SHOWN = 5
 
-
-def first_areas(lookup: str = "areas"):
-    """The first AREAS_SHOWN areas of a many-to-many, in Danish order, as `first_areas`; with
-    area_count(), the row says how many more there are."""
-    return Prefetch(lookup, to_attr="first_areas",
-                    queryset=area_choices().order_by("sort_name", "pk")[:AREAS_SHOWN])
-
-
-def area_count(through_model, parent: str):
-    """How many areas a row of a many-to-many names, as a subquery (no join, no GROUP BY)."""
-    rows = (through_model.objects.filter(**{parent: OuterRef("pk")}).values(parent)
-            .annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+AreaLink = namedtuple("AreaLink", "name slug")
 
 
 def first_areas_of(through, parent: str, ids, *, extra: tuple = (), current: bool = False):
@@ -255,14 +240,19 @@ def candidate_requests():
 
 def requests_to(*, employee, limit: int = 5):
     """The latest requests for candidates sent to a leader, with their first areas
-    (`first_areas`) and how many (`area_count`)."""
+    (`first_areas`, each with `name` and `slug`) and how many (`area_count`)."""
     if employee is None:
         return []
-    return list(CandidateRequest.objects.filter(leaders=employee)
-                .annotate(area_count=area_count(CandidateRequest.areas.through,
-                                                "candidaterequest"))
-                .prefetch_related(first_areas())
-                .order_by("-sent_at", "-pk")[:limit])
+    requests = list(CandidateRequest.objects.filter(leaders=employee).order_by("-sent_at", "-pk")
+                    .only("message", "reply_by", "sent_at")[:limit])
+    by_pk = {request.pk: request for request in requests}
+    for request in requests:
+        request.first_areas, request.area_count = [], 0
+    for pk, name, slug, total in first_areas_of(CandidateRequest.areas.through,
+                                                "candidaterequest", by_pk):
+        by_pk[pk].first_areas.append(AreaLink(name, slug))
+        by_pk[pk].area_count = total
+    return requests
 
 
 def latest_request_to(employee) -> CandidateRequest | None:
