@@ -75,29 +75,29 @@ def open_nomination_exists():
 
 @dataclass
 class StaffOverview:
-    core_areas: list
-    staff: object  # a queryset of Employee with current, minutes and nominated
+    core_areas: list  # those shown
+    staff: object  # a queryset of the staff's rows (STAFF_FIELDS), in Danish name order
     band: Band  # this year until today
     start: datetime.date
     end: datetime.date
+    may_see: int = 0  # how many core areas the user may see (the filter's choices)
+
+
+STAFF_FIELDS = ("pk", "name", "title", "core_area__name")
 
 
 def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOverview:
     """The active staff of the core areas the user may see (one of them when `core_area` is
-    given): their first AREAS_SHOWN current assignments (`current`) and how many they have
-    (`current_count`), their minutes this year until today (`minutes`) and whether they are
-    nominated (`nominated`), in Danish name order. The view pages it: the annotations are worked
-    out for the rows of a page only (staff_page)."""
-    core_areas = core_areas_overseen_by(user)
-    if core_area is not None:
-        core_areas = core_areas.filter(pk=core_area.pk)
-    core_areas = list(core_areas.order_by("sort_name"))
+    given) as rows of STAFF_FIELDS, in Danish name order. The view pages it, and staff_page()
+    works out the rest of a row for the rows of a page only."""
+    may_see = list(core_areas_overseen_by(user).order_by("sort_name"))
+    core_areas = may_see if core_area is None else [
+        each for each in may_see if each.pk == core_area.pk]
     start = today.replace(month=1, day=1)
     staff = (Employee.objects.filter(is_active=True, core_area__in=core_areas)
-             .select_related("core_area")
-             .order_by("sort_name", "pk"))
+             .order_by("sort_name", "pk").values(*STAFF_FIELDS))
     return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
-                         start=start, end=today)
+                         start=start, end=today, may_see=len(may_see))
 
 
 @dataclass
@@ -123,15 +123,15 @@ class CurrentAssignment:
     area_slug: str
 
 
-def staff_page(overview: StaffOverview, pks: list) -> list[StaffRow]:
-    """The employees of one page of the overview (their primary keys, in order) as StaffRows.
-    Worked out for these rows only, so the page costs the same however many staff there are; plain
-    rows and a query each (no subquery per row, no model instances): building the ORM's queries
-    and instances was most of the page's time (issue 20)."""
+def staff_page(overview: StaffOverview, employees: list) -> list[StaffRow]:
+    """One page of the overview's rows as StaffRows, with their minutes this year until today,
+    whether they are nominated, their first AREAS_SHOWN current assignments and how many they
+    have. Worked out for these rows only, so the page costs the same however many staff there
+    are; plain rows and a query each (no subquery per row, no model instances): building the
+    ORM's queries and instances was most of the page's time (issue 20)."""
     rows = {row["pk"]: StaffRow(pk=row["pk"], name=row["name"], title=row["title"],
-                                core_area_name=row["core_area__name"])
-            for row in Employee.objects.filter(pk__in=pks).values(
-                "pk", "name", "title", "core_area__name").order_by()}
+                                core_area_name=row["core_area__name"]) for row in employees}
+    pks = list(rows)
     minutes = (TimeEntry.objects.filter(employee__in=pks, day__range=(overview.start, overview.end))
                .order_by().values_list("employee").annotate(total=Sum("minutes")))
     for pk, total in minutes:
@@ -142,7 +142,7 @@ def staff_page(overview: StaffOverview, pks: list) -> list[StaffRow]:
     for pk, role, starts_on, name, slug, total in _first_current(pks):
         rows[pk].current.append(CurrentAssignment(role, starts_on, name, slug))
         rows[pk].current_count = total
-    return [rows[pk] for pk in pks if pk in rows]
+    return list(rows.values())
 
 
 def _first_current(pks: list):

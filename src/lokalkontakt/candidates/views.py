@@ -56,14 +56,13 @@ def staff(request):
     core_area = form.cleaned_data["core_area"] if form.is_valid() else None
     overview = selectors.staff_overview(user=request.user, today=timezone.localdate(),
                                         core_area=core_area)
-    page = Paginator(overview.staff.values_list("pk", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("side"))
-    page.object_list = selectors.staff_page(overview, list(page.object_list))
+    page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = selectors.staff_page(overview, page.object_list)
     tables.staff_rows(page.object_list, overview.band)
     nominations = nominations_visible_to(request.user).filter(core_area__in=overview.core_areas)
     return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
-        "show_filter": len(form.fields["core_area"].queryset) > 1,
+        "show_filter": overview.may_see > 1,
         "nominations": tables.nomination_rows(selectors.nominations_with_areas(
             selectors.nomination_values(nominations)[:NOMINATIONS_ON_STAFF_PAGE])),
         "nomination_count": nominations.count(),
