@@ -32,7 +32,7 @@ def row_of(content: str, heading: str, name: str) -> str:
 def test_a_staff_row_reads_areas_roles_time_band_and_nomination(coordinator):
     world(5)
     content = english_client(coordinator).get("/kandidater/").content.decode()
-    first, second = (Employee.objects.get(name=f"Medarbejder {n:04d}") for n in (0, 1))
+    second, third = (Employee.objects.get(name=f"Medarbejder {n:04d}") for n in (1, 2))
 
     row = html.unescape(row_of(content, "staff-table-heading", "Medarbejder 0001"))
 
@@ -44,9 +44,11 @@ def test_a_staff_row_reads_areas_roles_time_band_and_nomination(coordinator):
     assert '<span class="badge badge-warning">Below the band</span>' in row
     assert (f'<a href="/kandidater/indstil/?medarbejder={second.pk}">Nominate '
             '<span class="sr-only">Medarbejder 0001</span></a>') in row
-    nominated = row_of(content, "staff-table-heading", "Medarbejder 0000")
-    assert '<span class="badge badge-info">Nominated</span>' in nominated  # n % 4 == 2 is open
-    assert f"medarbejder={first.pk}" not in nominated
+    nominated = row_of(content, "staff-table-heading", "Medarbejder 0002")  # an open nomination
+    assert '<span class="badge badge-info">Nominated</span>' in nominated
+    assert f"medarbejder={third.pk}" not in nominated
+    declined = row_of(content, "staff-table-heading", "Medarbejder 0000")  # not chosen: again
+    assert "Nominate <span" in declined and "badge-info" not in declined
 
 
 def test_a_nomination_row_reads_who_when_status_and_decision(coordinator):
