@@ -34,10 +34,10 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts and minutes per core area (from the
-# monthly totals; their sum is the period's total); the count of contacts (for the pages and the
-# total); the page of contacts with their core area, minutes, outside-hours minutes and areas; the
-# filter's core areas.
+# session, user, employee, coordinator group; the contacts per core area (their sum is the count
+# the pages and the total show: no count of its own); the minutes per core area (the monthly totals
+# and the entries of partial months, grouped in SQL; their sum is the period's total); the page of
+# contacts with their core area, minutes, outside-hours minutes and areas; the filter's core areas.
 OVERVIEW_COORDINATOR = 8
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,

@@ -24,7 +24,7 @@ from lokalkontakt.people.models import Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band, Week, monday_of
 from lokalkontakt.timesheets.models import TimeEntry
-from lokalkontakt.timesheets.totals import period_sum
+from lokalkontakt.timesheets.totals import grouped_sum, period_sum
 
 
 def my_week(*, employee, monday: datetime.date) -> Week:
@@ -147,6 +147,7 @@ class Summary:
     core_areas: list  # dicts: core_area__name, contacts, minutes
     total_minutes: int
     contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count, by name
+    contact_count: int  # how many contacts there are in all (the paginator's count)
 
     def status(self, minutes: int) -> str:
         return self.band.status(minutes)
@@ -154,21 +155,27 @@ class Summary:
 
 def overview_summary(*, user, start: datetime.date, end: datetime.date,
                      core_area=None) -> Summary:
-    """The overview's page, limited as overview(): per core area first (its contacts and their
-    minutes, summed in SQL; no core area last) and the period's total, then the contacts by name
-    for the view to page (the paginator's count is the total of contacts). One query, plus the
-    paginator's two, however many contacts and entries: each contact's sum is read from the
-    monthly totals and the entries of partial months (timesheets.totals.period_sum)."""
-    _in_period, contacts, _condition = _scope(user=user, start=start, end=end,
-                                              core_area=core_area)
-    rows = list(contacts.annotate(period_minutes=period_sum(start, end))
-            .values("core_area__name", "core_area__sort_name")
-            .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"))
-            .order_by(F("core_area__sort_name").asc(nulls_last=True)))
-    # Every entry of the period (in the scope) is a contact's, so the rows hold the total.
+    """The overview's page, limited as overview(): per core area first (its contacts, counted in
+    SQL, and their minutes; no core area last) and the period's total, then the contacts by name
+    for the view to page (the paginator's count is the total of contacts). Two queries, plus the
+    page's, however many contacts and entries: the contacts counted per core area, and the
+    minutes per core area summed from the monthly totals and the entries of partial months
+    (timesheets.totals.grouped_sum), not per contact."""
+    _in_period, contacts, condition = _scope(user=user, start=start, end=end,
+                                             core_area=core_area)
+    # Every entry of the period (in the scope) is a contact's, so the minutes per core area are
+    # its contacts' sums, and their total the period's.
+    minutes = grouped_sum(start, end, by="employee__core_area", **condition)
+    rows = [{"core_area__name": row["core_area__name"],
+             "core_area__sort_name": row["core_area__sort_name"], "contacts": row["contacts"],
+             "minutes": minutes.get(row["core_area"], 0)}
+            for row in contacts.values("core_area", "core_area__name", "core_area__sort_name")
+            .annotate(contacts=Count("pk"))
+            .order_by(F("core_area__sort_name").asc(nulls_last=True))]
     return Summary(start=start, end=end, band=Band.of(start, end), core_areas=rows,
-                   total_minutes=sum(row["minutes"] or 0 for row in rows),
-                   contacts=_contact_rows(contacts, start, end))
+                   total_minutes=sum(row["minutes"] for row in rows),
+                   contacts=_contact_rows(contacts, start, end),
+                   contact_count=sum(row["contacts"] for row in rows))
 
 
 @dataclass
