@@ -99,24 +99,30 @@ def _contact_rows(contacts, start, end):
 def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) -> Overview:
     """Time per contact (everyone with a current assignment or time in the period), per area and
     per core area (the contacts with time in the period), limited to the core areas the user may
-    see: every row, for the export. Three queries however many, each summing the monthly totals
-    (timesheets.totals) and the entries of partial months."""
+    see: every row, for the export. Four queries however many: the contacts with their sums (from
+    the monthly totals, timesheets.totals, and the entries of partial months); the minutes per
+    core area and per area, each grouped in SQL (totals.grouped_sum), not summed per row; the
+    contacts with time counted per core area. The areas' names are read for the areas with time."""
     in_period, contacts, condition = _scope(user=user, start=start, end=end, core_area=core_area)
     with_time = Employee.objects.filter(Exists(in_period.filter(employee=OuterRef("pk"))))
     if condition:
         with_time = with_time.filter(core_area__in=condition["employee__core_area__in"])
-    by_core_area = [
-        {"employee__core_area__name": row["core_area__name"], "minutes": row["minutes"],
-         "contacts": row["contacts"]}
-        for row in with_time.annotate(period_minutes=period_sum(start, end))
-        .values("core_area__name").annotate(minutes=Sum("period_minutes"), contacts=Count("pk"))
-        .order_by("-minutes", "core_area__name")]
-    areas = [{"area__name": name, "area__slug": slug, "minutes": minutes}
-             for name, slug, minutes in LocalArea.objects
-             .annotate(minutes=period_sum(start, end, outer="area", **condition))
-             .filter(minutes__gt=0).order_by("-minutes", "name")
-             .values_list("name", "slug", "minutes")]
-    on_no_area = sum(row["minutes"] for row in by_core_area) - sum(row["minutes"] for row in areas)
+    minutes = grouped_sum(start, end, by="employee__core_area", **condition)
+    # By name in SQL (the database's order, an empty name where it puts NULLs), then by minutes:
+    # the sort is stable, so equal minutes keep the names' order, as ORDER BY -minutes, name.
+    by_core_area = sorted(
+        ({"employee__core_area__name": row["core_area__name"],
+          "minutes": minutes.get(row["core_area"], 0), "contacts": row["contacts"]}
+         for row in with_time.values("core_area", "core_area__name")
+         .annotate(contacts=Count("pk")).order_by("core_area__name")),
+        key=lambda row: -row["minutes"])
+    on_area = grouped_sum(start, end, by="area", **condition)
+    on_no_area = on_area.pop(None, 0)
+    areas = sorted(
+        ({"area__name": name, "area__slug": slug, "minutes": on_area[pk]}
+         for pk, name, slug in LocalArea.objects.filter(pk__in=list(on_area)).order_by("name")
+         .values_list("pk", "name", "slug")),
+        key=lambda row: -row["minutes"]) if on_area else []
     return Overview(start=start, end=end, band=Band.of(start, end),
                     contacts=_contact_rows(contacts, start, end),
                     areas=_with_no_area(areas, on_no_area), core_areas=by_core_area)
