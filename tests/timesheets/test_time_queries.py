@@ -54,8 +54,9 @@ AREAS_LEADER = 10
 # The export (built in the request below EXPORT_INLINE_ROWS): session, user, employee,
 # coordinator group; the minutes per core area, the contacts with time per core area, the minutes
 # per local area (each grouped in SQL) and those areas' names; the contacts counted up to the
-# inline limit; the contacts with their sums, streamed into the sheet.
-EXPORT_COORDINATOR = 10
+# inline limit; every contact's minutes and outside-hours minutes (grouped in SQL); the contacts
+# with their core area and areas, streamed into the sheet.
+EXPORT_COORDINATOR = 11
 # session, user, employee; the week's entries with their areas; whether they are the coordinator
 # or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
 # user and group permissions; the areas the quick form offers.

@@ -25,11 +25,9 @@ def write_overview(workbook, found) -> list:
                        _("Expected at most"), _("Status")])
     labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
               capacity.ABOVE: _("Above the band")}
-    # The values, not model instances (a contact and its core area each): streamed in chunks.
-    rows = found.contacts.values_list("name", "core_area__name", "area_count", "minutes",
-                                      "outside_minutes").iterator(chunk_size=2000)
+    # Values, not model instances (a contact and its core area each), streamed by name.
     low, high = found.band.low, found.band.high
-    for name, core_area, area_count, minutes, outside_minutes in rows:
+    for _pk, name, core_area, area_count, minutes, outside_minutes in found.contact_rows():
         append_row(sheet, [name, core_area or "", area_count, minutes, outside_minutes, low, high,
                            labels[found.status(minutes)]])
     areas = workbook.create_sheet(_("Local areas")[:31])

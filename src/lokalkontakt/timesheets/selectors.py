@@ -24,7 +24,7 @@ from lokalkontakt.people.models import Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band, Week, monday_of
 from lokalkontakt.timesheets.models import TimeEntry
-from lokalkontakt.timesheets.totals import grouped_sum, period_sum
+from lokalkontakt.timesheets.totals import grouped_sum, grouped_sums, period_sum
 
 
 def my_week(*, employee, monday: datetime.date) -> Week:
@@ -60,6 +60,9 @@ class Overview:
     contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count
     areas: list
     core_areas: list
+    # The contacts' rows for a sheet, as contacts gives them: (pk, name, core area's name, area
+    # count, minutes, outside-hours minutes), by name; read when called.
+    contact_rows: object = None
 
     def status(self, minutes: int) -> str:
         return self.band.status(minutes)
@@ -83,16 +86,17 @@ def _scope(*, user, start, end, core_area):
     return in_period, contacts, condition
 
 
-def _contact_rows(contacts, start, end):
+def _contact_rows(contacts, start, end, *, sums: bool = True):
     # Subqueries, not aggregates over joins: without a GROUP BY the page walks the name index and
     # stops at its 50 rows, and the paginator's count leaves the sums out.
     current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
                .values("employee").annotate(count=Count("pk")).values("count"))
+    minutes = ({"minutes": period_sum(start, end),
+                "outside_minutes": period_sum(start, end, field="outside_minutes")}
+               if sums else {})
     return (contacts.select_related("core_area")
-            .annotate(minutes=period_sum(start, end),
-                      outside_minutes=period_sum(start, end, field="outside_minutes"),
-                      area_count=Coalesce(Subquery(current, output_field=IntegerField()),
-                                          Value(0)))
+            .annotate(**minutes, area_count=Coalesce(Subquery(current, output_field=IntegerField()),
+                                                     Value(0)))
             .order_by("sort_name", "pk"))
 
 
@@ -125,7 +129,20 @@ def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) 
         key=lambda row: -row["minutes"]) if on_area else []
     return Overview(start=start, end=end, band=Band.of(start, end),
                     contacts=_contact_rows(contacts, start, end),
-                    areas=_with_no_area(areas, on_no_area), core_areas=by_core_area)
+                    areas=_with_no_area(areas, on_no_area), core_areas=by_core_area,
+                    contact_rows=lambda: _sheet_rows(contacts, start, end, condition))
+
+
+def _sheet_rows(contacts, start, end, condition):
+    """Every contact's row for the export, streamed by name: the sums of all of them grouped in
+    one query (totals.grouped_sums; a pair of numbers a contact with time), not two subqueries
+    a contact for the minutes and two for the outside-hours minutes."""
+    sums = grouped_sums(start, end, by="employee", **condition)
+    rows = (_contact_rows(contacts, start, end, sums=False)
+            .values_list("pk", "name", "core_area__name", "area_count")
+            .iterator(chunk_size=2000))
+    for pk, name, core_area, area_count in rows:
+        yield (pk, name, core_area, area_count, *sums.get(pk, (0, 0)))
 
 
 def _with_no_area(areas: list, minutes: int) -> list:
