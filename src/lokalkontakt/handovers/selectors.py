@@ -5,7 +5,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,12 +105,16 @@ def with_states(handovers, *, today: datetime.date | None = None) -> list[Handov
 
 def areas_due_without_handover():
     """Areas whose contact is marked "handover due" but with no handover planned yet, in Danish
-    order, with the contact's name (`contact_name`)."""
-    due = Assignment.objects.filter(area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
-                                    ends_on__isnull=True, handover_due=True)
-    planned = Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
-    return (LocalArea.objects.filter(Exists(due)).exclude(Exists(planned))
-            .annotate(contact_name=Subquery(due.values("employee__name")[:1]))
+    order, with the contact's name (`contact_name`). The areas are found from the assignments
+    due (pk IN …), not by testing every area (EXISTS per area): counting them read every area
+    (issue 20: 5 ms at 3,000 areas on the coordinator's start page)."""
+    due = Assignment.objects.filter(role=AssignmentRole.PRIMARY, ends_on__isnull=True,
+                                    handover_due=True)
+    planned = Handover.objects.filter(status=Handover.Status.PLANNED)
+    return (LocalArea.objects.filter(pk__in=due.values("area"))
+            .exclude(pk__in=planned.values("area"))
+            .annotate(contact_name=Subquery(due.filter(area=OuterRef("pk"))
+                                            .values("employee__name")[:1]))
             .only("name", "slug", "sort_name").order_by("sort_name"))
 
 
