@@ -190,15 +190,11 @@ def area_group(group: str):
             .order_by("sort_name", "pk"))
 
 
-# AREA_GROUPS' rules over the area joined to its active primary assignment ("active_primary", at most
-# one: the constraint one_active_assignment_per_role), for counting: an EXISTS per area and group
-# inside COUNT(...) FILTER made SQLite run 6,000 subqueries at 3,000 areas (issue 20).
-COUNTED_GROUPS = {
-    "uncovered": Q(active_primary__isnull=True),
-    "handover": Q(active_primary__handover_due=True),
-    "declined": AREA_GROUPS["declined"](),
-    "unanswered": AREA_GROUPS["unanswered"](),
-}
+# AREA_GROUPS' rules over the area joined to its one active primary ("active_primary"), for counting:
+# an EXISTS per area and group made SQLite run 6,000 subqueries at 3,000 areas (issue 20).
+COUNTED_GROUPS = {"uncovered": Q(active_primary__isnull=True),
+                  "handover": Q(active_primary__handover_due=True),
+                  **{group: AREA_GROUPS[group]() for group in ["declined", "unanswered"]}}
 
 
 def area_group_counts() -> dict:
@@ -207,24 +203,20 @@ def area_group_counts() -> dict:
     primary = FilteredRelation("assignments", condition=Q(
         assignments__ends_on__isnull=True, assignments__role=AssignmentRole.PRIMARY))
     return LocalArea.objects.annotate(active_primary=primary).aggregate(
-        total=Count("pk"),
-        **{group: Count("pk", filter=rule) for group, rule in COUNTED_GROUPS.items()})
+        total=Count("pk"), **{group: Count("pk", filter=rule) for group, rule in COUNTED_GROUPS.items()})
 
 
 def active_contact_counts() -> dict:
-    """Per core area (None: no core area registered), how many employees are contacts now (an
-    active assignment, as contact or deputy: `contacts`) and how many areas they cover
-    (`areas`): one grouped query over the active assignments, read from the index
-    assignment_active_by_employee (issue 20: a pair of subqueries per core area read every
-    employee's assignments)."""
+    """Per core area (None: none registered), how many employees are contacts now (`contacts`)
+    and how many areas they cover (`areas`): one grouped query over the active assignments, read
+    from the index assignment_active_by_employee (issue 20: not two subqueries per core area)."""
     rows = (Assignment.objects.filter(ACTIVE).order_by().values("employee__core_area")
             .annotate(contacts=Count("employee", distinct=True), areas=Count("area", distinct=True)))
     return {row["employee__core_area"]: row for row in rows}
 
 
 def core_areas_with_contact_counts(counts: dict):
-    """Every core area with how many of its employees are contacts (`contact_count`) and how many
-    areas they cover (`area_count`), from active_contact_counts()."""
+    """Every core area with `contact_count` and `area_count` from active_contact_counts()."""
     core_areas = list(CoreArea.objects.only("name", "sort_name").order_by("sort_name"))
     for core_area in core_areas:
         row = counts.get(core_area.pk, {})
@@ -284,18 +276,13 @@ def contacts_with_area_counts():
     (`area_count`) and in how many as contact (`primary_count`), in Danish order. Counted per
     employee in a subquery, not grouped over every assignment: a slice reads only its rows."""
     active = Assignment.objects.filter(ACTIVE, employee=OuterRef("pk"))
-    return (
-        Employee.objects.select_related("core_area")
-        .filter(Exists(active))
-        .annotate(area_count=_count_of(active),
-                  primary_count=_count_of(active.filter(role=AssignmentRole.PRIMARY)))
-        .order_by("sort_name", "pk")
-    )
+    return (Employee.objects.select_related("core_area").filter(Exists(active))
+            .annotate(area_count=_count_of(active),
+                      primary_count=_count_of(active.filter(role=AssignmentRole.PRIMARY)))
+            .order_by("sort_name", "pk"))
 
 
-def _count_of(assignments):
-    """How many `assignments` there are, as a scalar subquery: COUNT without GROUP BY always
-    gives one row (0 for none), and its SQL is quicker to build than a grouped one's."""
+def _count_of(assignments):  # a COUNT subquery: one row (0 for none), no GROUP BY to build
     return Subquery(assignments.order_by().values(n=Func("pk", function="COUNT")),
                     output_field=IntegerField())
 
