@@ -31,14 +31,13 @@ SIZES = [5, 300]
 
 # 6 (session, user, employee, coordinator group and leads a core area in one, user and group
 # permissions);
-# the core areas led (the filter's choices, and the overview's); the paginator's count; the page's
-# primary keys; the page of staff with their minutes, nomination and number of areas; their first
-# current assignments; the first nominations with their number of areas, and their first areas (2);
-# how many nominations; the requests to the leader with their number of areas, their first areas
-# (2).
+# the core areas led (the overview's, and the filter's choices); the paginator's count; the page
+# of staff; their minutes; which of them are nominated; their first current assignments with how
+# many they have; the first nominations; their first areas with how many; how many nominations;
+# the requests to the leader; their first areas with how many.
 STAFF_LEADER = 17
-# 4; the core areas (filter choices, the overview's); the count; the keys; the page; the
-# assignments; the nominations and areas; their number; the requests and their areas.
+# 4; the core areas (the overview's, the filter's choices); the count; the page; the minutes; the
+# nominated; the assignments; the nominations; their areas; their number; the requests.
 STAFF_COORDINATOR = 15
 # 4; the count; the nominations with who and where; their first areas.
 LIST_COORDINATOR = 7

@@ -13,7 +13,7 @@ import random
 import pytest
 from django.utils import timezone
 
-from lokalkontakt.areas.models import Assignment, AssignmentRole
+from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.candidates.suggestions import suggestions_for
 from lokalkontakt.core.text import danish_sort_key
@@ -161,3 +161,22 @@ def test_an_area_without_a_location_is_ranked_without_distance_as_before():
 
     assert all(s.parts["distance"] == 0.0 for s in ranking.suggestions)
     assert _shown(ranking.suggestions) == _shown(oracle[:20])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("neighbour_km", "band"), [(0, (60, 90)), (3, (30, 45)), (8, (0, 0))])
+def test_the_settings_rank_as_the_python_scoring_ranks(settings, neighbour_km, band):
+    """The distance to count as a neighbour (0: the same place only) and the band (an upper
+    end of 0: no spare time) change the SQL as they change the Python scoring."""
+    settings.SUGGESTION_NEIGHBOUR_KM, settings.TIME_BAND_MINUTES = neighbour_km, band
+    target = municipality(8)
+    # a contact's area at the very same place: a neighbour even at 0 km
+    LocalArea.objects.filter(pk__in=Assignment.objects.filter(ends_on__isnull=True)
+                             .exclude(area=target).values("area")[:1]).update(
+        latitude=target.latitude, longitude=target.longitude)
+
+    ranked = suggestions_for(area=target).suggestions
+    oracle = old_suggestions_for(area=target)
+
+    assert _shown(ranked) == _shown(oracle)
+    assert any(s.parts["distance"] == 1.0 for s in ranked)

@@ -94,6 +94,23 @@ def test_the_list_shows_planned_first_with_their_state_then_the_finished(
     assert "Glud" not in finished_part
 
 
+def test_a_list_row_shows_the_local_day_of_the_note_a_blocked_state_and_escaped_names(
+        handover, coordinator):
+    # Written at 23:30 UTC: already the next day in Copenhagen, as the row says.
+    written = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)
+    Handover.objects.filter(pk=handover.pk).update(note_written_at=written)
+    handover.to_employee.is_active = False
+    handover.to_employee.save()
+    AssignmentFactory(area=LocalAreaFactory(name="Ørum & Omegn"), handover=True)
+
+    response = english_client(coordinator).get(LIST)
+
+    page, html = text(response), response.content.decode()
+    assert "Written " + short(datetime.date(2026, 3, 3)) in page
+    assert "Cannot be switched" in page and "Nanna Ny is no longer active" in page
+    assert 'Start a handover <span class="sr-only">of Ørum &amp; Omegn</span>' in html
+
+
 def test_the_list_pages_the_finished_handovers(coordinator):
     for number in range(52):
         assignment = AssignmentFactory(area=LocalAreaFactory(name=f"By {number:02d}"))

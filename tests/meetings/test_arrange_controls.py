@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def assert_controls_are_the_widgets(content: str, form: ArrangeForm) -> None:
     with translation.override("en"):
-        for _item, position, status, _decisions in form.rows():
-            assert widget(position) in content
-            assert widget(status) in content
+        for item in form.items:
+            assert widget(form[f"position_{item.pk}"]) in content
+            assert widget(form[f"status_{item.pk}"]) in content
 
 
 def test_the_controls_of_a_fresh_form_are_the_widgets_markup(setting):

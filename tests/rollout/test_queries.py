@@ -25,15 +25,17 @@ SIZES = [30, 1000]
 # Signed-in requests cost the session, the user and the employee; the coordinator check costs the
 # coordinator group, and for other staff Django's user and group permissions too (the check falls
 # through to them).
+# The counts: the areas by answer, with the staying contacts of interested areas and their planned
+# handovers joined in the same pass (one query instead of three).
 OVERVIEW_STAFF = 10  # 6 + the steps, the counts, the areas lacking a contact, the nominations counted
 OVERVIEW_COORDINATOR = 10  # 4 + the steps, the counts, the areas lacking a contact, the
 # nominations counted, those naming the listed areas, the first naming none
-AREAS_STAFF = 9  # 6 + the count, the page of areas with councils, their active assignments
-AREAS_COORDINATOR = 7  # 4 + the same 3
+AREAS_STAFF = 8  # 6 + the count, the page of areas with their coverage and primary contact
+AREAS_COORDINATOR = 6  # 4 + the same 2
 # session, user, employee; the capped count that decides whether the worker builds it
 # (core.exports); every area with its council, their active assignments
 EXPORT = 6
-INVITATIONS_REFUSED = 7  # the coordinator's form without areas: the page again, at its filter
+INVITATIONS_REFUSED = 6  # the coordinator's form without areas: the page again, at its filter
 
 def build_rollout(count: int, *, actor):
     """`count` areas (tests.areas.test_queries.build_areas) with answers and invitations, a plan

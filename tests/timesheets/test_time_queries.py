@@ -11,8 +11,10 @@ permission backend before django-rules answers.
 """
 
 import datetime
+import io
 import re
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -34,10 +36,10 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts and minutes per core area (from the
-# monthly totals; their sum is the period's total); the count of contacts (for the pages and the
-# total); the page of contacts with their core area, minutes, outside-hours minutes and areas; the
-# filter's core areas.
+# session, user, employee, coordinator group; the contacts per core area (their sum is the count
+# the pages and the total show: no count of its own); the minutes per core area (the monthly totals
+# and the entries of partial months, grouped in SQL; their sum is the period's total); the page of
+# contacts with their core area, minutes, outside-hours minutes and areas; the filter's core areas.
 OVERVIEW_COORDINATOR = 8
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
@@ -49,6 +51,12 @@ OVERVIEW_LEADER = 10
 # core areas. A leader: two more, as for the overview.
 AREAS_COORDINATOR = 8
 AREAS_LEADER = 10
+# The export (built in the request below EXPORT_INLINE_ROWS): session, user, employee,
+# coordinator group; the minutes per core area, the contacts with time per core area, the minutes
+# per local area (each grouped in SQL) and those areas' names; the contacts counted up to the
+# inline limit; every contact's minutes and outside-hours minutes (grouped in SQL); the contacts
+# with their core area and areas, streamed into the sheet.
+EXPORT_COORDINATOR = 11
 # session, user, employee; the week's entries with their areas; whether they are the coordinator
 # or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
 # user and group permissions; the areas the quick form offers.
@@ -152,6 +160,21 @@ def test_the_time_per_local_area_for_a_leader(contacts, django_assert_num_querie
     assert response.status_code == 200
     staff = Employee.objects.filter(core_area=core_areas[1], assignments__isnull=False).count()
     assert len(AREA_LINK.findall(response.content.decode())) == min(staff, PAGE_SIZE)
+
+
+def test_the_export_for_the_coordinator(coordinator, contacts, django_assert_num_queries):
+    build_contacts(contacts)
+    client = english_client(coordinator)
+
+    with django_assert_num_queries(EXPORT_COORDINATOR):
+        response = client.get(reverse("time:export"))
+
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    # A header and a row per contact; per area with time and the time on no area; per core area
+    # (three and none).
+    assert [len(list(sheet.iter_rows())) for sheet in book.worksheets] == [
+        contacts + 1, contacts + 2, 5]
 
 
 def every_page(client, url: str, link: re.Pattern) -> list[str]:

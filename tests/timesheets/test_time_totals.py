@@ -147,6 +147,8 @@ def _check(user, start, end, core_areas=None) -> None:
     assert summary.total_minutes == want["total"]
     found = selectors.overview(user=user, start=start, end=end)
     assert [(c.pk, c.minutes, c.outside_minutes) for c in found.contacts] == want["contacts"]
+    assert [(pk, minutes, outside) for pk, _name, _core, _areas, minutes, outside
+            in found.contact_rows()] == want["contacts"]
     assert found.areas == want["areas"]
     assert found.core_areas == want["core_areas"]
 

@@ -9,19 +9,17 @@ any. Every read here costs a fixed number of queries, whatever the number of emp
 entries and nominations."""
 
 import datetime
-from dataclasses import dataclass
+from collections import namedtuple
+from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
-    IntegerField,
     OuterRef,
     Prefetch,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
 from lokalkontakt.areas.selectors import area_choices
@@ -38,38 +36,37 @@ OPEN = Nomination.Status.PROPOSED
 # rest in SQL; the employee's page, the decision and the nomination form show them all (issue 20).
 AREAS_SHOWN = 5
 
-
-def _current_assignments():
-    # Only what a row shows of the area: not its outline (a polygon parsed from JSON per row).
-    return (Assignment.objects.filter(ends_on__isnull=True).select_related("area")
-            .only("employee", "role", "starts_on", "area__name", "area__slug", "area__sort_name")
-            .order_by("area__sort_name", "pk"))
+AreaLink = namedtuple("AreaLink", "name slug")
 
 
-def _current_count():
-    current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-               .values("employee").annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(current, output_field=IntegerField()), Value(0))
-
-
-def first_areas(lookup: str = "areas"):
-    """The first AREAS_SHOWN areas of a many-to-many, in Danish order, as `first_areas`; with
-    area_count(), the row says how many more there are."""
-    return Prefetch(lookup, to_attr="first_areas",
-                    queryset=area_choices().order_by("sort_name", "pk")[:AREAS_SHOWN])
-
-
-def area_count(through_model, parent: str):
-    """How many areas a row of a many-to-many names, as a subquery (no join, no GROUP BY)."""
-    rows = (through_model.objects.filter(**{parent: OuterRef("pk")}).values(parent)
-            .annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
-
-def _minutes_between(start: datetime.date, end: datetime.date):
-    entries = (TimeEntry.objects.filter(employee=OuterRef("pk"), day__range=(start, end))
-               .values("employee").annotate(total=Sum("minutes")).values("total"))
-    return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
+def first_areas_of(through, parent: str, ids, *, extra: tuple = (), current: bool = False):
+    """The first AREAS_SHOWN areas of each of `ids` in `through` (a model with `parent` and an
+    `area`/`localarea` key), in Danish order, as (parent id, area name, area slug, how many
+    areas the parent has, *`extra` columns of `through`); `current`: only rows without ends_on.
+    One query with window functions, written out: the ORM took some 1.5 ms to build it, more
+    than the database took to answer (issue 20)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    quote, meta, area = connection.ops.quote_name, through._meta, LocalArea._meta
+    area_key = next(f for f in meta.concrete_fields if f.related_model is LocalArea)
+    by = f"t.{quote(meta.get_field(parent).column)}"
+    columns = [f"{by} AS parent", f"a.{quote('name')} AS name", f"a.{quote('slug')} AS slug"]
+    columns += [f"t.{quote(meta.get_field(name).column)} AS e{n}" for n, name in enumerate(extra)]
+    order = f"a.{quote('sort_name')}, a.{quote(area.pk.column)}, t.{quote(meta.pk.column)}"
+    where = f"{by} IN ({', '.join(['%s'] * len(ids))})"
+    if current:
+        where += f" AND t.{quote(meta.get_field('ends_on').column)} IS NULL"
+    # The models' own tables and columns; every value is a parameter.
+    ranked = (f"SELECT {', '.join(columns)}, ROW_NUMBER() OVER (PARTITION BY {by} ORDER BY {order})"  # noqa: S608
+              f" AS place, COUNT(*) OVER (PARTITION BY {by}) AS total"
+              f" FROM {quote(meta.db_table)} t INNER JOIN {quote(area.db_table)} a"
+              f" ON a.{quote(area.pk.column)} = t.{quote(area_key.column)} WHERE {where}")
+    shown = ", ".join(["parent", "name", "slug", "total", *(f"e{n}" for n in range(len(extra)))])
+    sql = f"SELECT {shown} FROM ({ranked}) ranked WHERE place <= %s ORDER BY parent, place"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, AREAS_SHOWN])
+        return cursor.fetchall()
 
 
 def open_nomination_exists():
@@ -78,42 +75,112 @@ def open_nomination_exists():
 
 @dataclass
 class StaffOverview:
-    core_areas: list
-    staff: object  # a queryset of Employee with current, minutes and nominated
+    core_areas: list  # those shown
+    staff: object  # a queryset of the staff's rows (STAFF_FIELDS), in Danish name order
     band: Band  # this year until today
     start: datetime.date
     end: datetime.date
+    may_see: int = 0  # how many core areas the user may see (the filter's choices)
+
+
+STAFF_FIELDS = ("pk", "name", "title", "core_area__name")
 
 
 def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOverview:
     """The active staff of the core areas the user may see (one of them when `core_area` is
-    given): their first AREAS_SHOWN current assignments (`current`) and how many they have
-    (`current_count`), their minutes this year until today (`minutes`) and whether they are
-    nominated (`nominated`), in Danish name order. The view pages it: the annotations are worked
-    out for the rows of a page only (staff_page)."""
-    core_areas = core_areas_overseen_by(user)
-    if core_area is not None:
-        core_areas = core_areas.filter(pk=core_area.pk)
-    core_areas = list(core_areas.order_by("sort_name"))
+    given) as rows of STAFF_FIELDS, in Danish name order. The view pages it, and staff_page()
+    works out the rest of a row for the rows of a page only."""
+    may_see = list(core_areas_overseen_by(user).order_by("sort_name"))
+    core_areas = may_see if core_area is None else [
+        each for each in may_see if each.pk == core_area.pk]
     start = today.replace(month=1, day=1)
     staff = (Employee.objects.filter(is_active=True, core_area__in=core_areas)
-             .select_related("core_area")
-             .order_by("sort_name", "pk"))
+             .order_by("sort_name", "pk").values(*STAFF_FIELDS))
     return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
-                         start=start, end=today)
+                         start=start, end=today, may_see=len(may_see))
 
 
-def staff_page(overview: StaffOverview, pks: list) -> list:
-    """The employees of one page of the overview (their primary keys, in order) with what the
-    table shows: the minutes, nominated, the first current assignments and their number. Worked
-    out for these rows only, so the page costs the same however many staff there are."""
-    rows = (Employee.objects.filter(pk__in=pks).select_related("core_area")
-            .annotate(minutes=_minutes_between(overview.start, overview.end),
-                      nominated=open_nomination_exists(), current_count=_current_count())
-            .prefetch_related(Prefetch("assignments", to_attr="current",
-                                       queryset=_current_assignments()[:AREAS_SHOWN])))
-    by_pk = {employee.pk: employee for employee in rows}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
+@dataclass
+class StaffRow:
+    """A row of the staff table: the employee, their minutes this year, whether they are nominated,
+    their first AREAS_SHOWN current assignments (`current`: role, starts_on, area name and slug)
+    and how many they have (`current_count`)."""
+    pk: int
+    name: str
+    title: str
+    core_area_name: str | None
+    minutes: int = 0
+    nominated: bool = False
+    current: list = field(default_factory=list)
+    current_count: int = 0
+
+
+@dataclass
+class CurrentAssignment:
+    role: str
+    starts_on: datetime.date
+    area_name: str
+    area_slug: str
+
+
+def staff_page(overview: StaffOverview, employees: list) -> list[StaffRow]:
+    """One page of the overview's rows as StaffRows, with their minutes this year until today,
+    whether they are nominated, their first AREAS_SHOWN current assignments and how many they
+    have. Worked out for these rows only, so the page costs the same however many staff there
+    are; plain rows and a query each (no subquery per row, no model instances): building the
+    ORM's queries and instances was most of the page's time (issue 20)."""
+    rows = {row["pk"]: StaffRow(pk=row["pk"], name=row["name"], title=row["title"],
+                                core_area_name=row["core_area__name"]) for row in employees}
+    pks = list(rows)
+    minutes = (TimeEntry.objects.filter(employee__in=pks, day__range=(overview.start, overview.end))
+               .order_by().values_list("employee").annotate(total=Sum("minutes")))
+    for pk, total in minutes:
+        rows[pk].minutes = total or 0
+    for pk in Nomination.objects.filter(employee__in=pks, status=OPEN).values_list(
+            "employee_id", flat=True):
+        rows[pk].nominated = True
+    for pk, role, starts_on, name, slug, total in _first_current(pks):
+        rows[pk].current.append(CurrentAssignment(role, starts_on, name, slug))
+        rows[pk].current_count = total
+    return list(rows.values())
+
+
+def _first_current(pks: list):
+    """The first AREAS_SHOWN current assignments of each employee, in the areas' Danish order,
+    each with the employee's number of current assignments."""
+    rows = first_areas_of(Assignment, "employee", pks, extra=("role", "starts_on"), current=True)
+    return [(pk, role, _date(starts_on), name, slug, total)
+            for pk, name, slug, total, role, starts_on in rows]
+
+
+def _date(value) -> datetime.date:
+    # SQLite's cursor gives the ISO text the ORM would have converted.
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+# What a nomination's row shows (candidates.tables.nomination_rows).
+NOMINATION_FIELDS = ("pk", "employee_id", "employee__name", "note", "core_area__name",
+                     "created_at", "nominated_by_id", "nominated_by__employee__name",
+                     "nominated_by__username", "status", "decided_at", "decision_note")
+
+
+def nomination_values(nominations):
+    """The nominations (a queryset, in its order) as rows of NOMINATION_FIELDS; slice it, then
+    give the slice to nominations_with_areas()."""
+    return nominations.prefetch_related(None).values(*NOMINATION_FIELDS)
+
+
+def nominations_with_areas(rows) -> list[dict]:
+    """The rows of nomination_values() with their first AREAS_SHOWN areas (`first_areas`: name
+    and slug, in Danish order) and how many they name (`area_count`), in one more query."""
+    rows = list(rows)
+    for row in rows:
+        row["first_areas"], row["area_count"] = [], 0
+    by_pk = {row["pk"]: row for row in rows}
+    for pk, name, slug, total in first_areas_of(Nomination.areas.through, "nomination", by_pk):
+        by_pk[pk]["first_areas"].append((name, slug))
+        by_pk[pk]["area_count"] = total
+    return rows
 
 
 def nominable_staff(*, user):
@@ -173,14 +240,19 @@ def candidate_requests():
 
 def requests_to(*, employee, limit: int = 5):
     """The latest requests for candidates sent to a leader, with their first areas
-    (`first_areas`) and how many (`area_count`)."""
+    (`first_areas`, each with `name` and `slug`) and how many (`area_count`)."""
     if employee is None:
         return []
-    return list(CandidateRequest.objects.filter(leaders=employee)
-                .annotate(area_count=area_count(CandidateRequest.areas.through,
-                                                "candidaterequest"))
-                .prefetch_related(first_areas())
-                .order_by("-sent_at", "-pk")[:limit])
+    requests = list(CandidateRequest.objects.filter(leaders=employee).order_by("-sent_at", "-pk")
+                    .only("message", "reply_by", "sent_at")[:limit])
+    by_pk = {request.pk: request for request in requests}
+    for request in requests:
+        request.first_areas, request.area_count = [], 0
+    for pk, name, slug, total in first_areas_of(CandidateRequest.areas.through,
+                                                "candidaterequest", by_pk):
+        by_pk[pk].first_areas.append(AreaLink(name, slug))
+        by_pk[pk].area_count = total
+    return requests
 
 
 def latest_request_to(employee) -> CandidateRequest | None:

@@ -10,26 +10,21 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.candidates import selectors, services
+from lokalkontakt.candidates import selectors, services, tables
 from lokalkontakt.candidates.forms import (
     CandidateRequestForm,
     DecisionForm,
     NominationForm,
     StaffFilterForm,
 )
-from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.candidates.permissions import nominations_visible_to
 from lokalkontakt.candidates.suggestions import suggestions_for
 from lokalkontakt.core.forms import apply_service_errors, form_view
-from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.people.permissions import active_employee
@@ -43,43 +38,6 @@ def _require_leader(request) -> None:
     """Core-area leaders and the coordinator (core.see_capacity); 403 for everyone else."""
     if not request.user.has_perm("core.see_capacity"):
         raise PermissionDenied
-
-
-def _listed(nominations):
-    """Nominations as a list shows them: each with its first areas and how many (issue 20)."""
-    return (nominations.prefetch_related(None).prefetch_related(selectors.first_areas())
-            .annotate(area_count=selectors.area_count(Nomination.areas.through, "nomination")))
-
-
-def _nomination_links(nominations) -> list:
-    """The nominations as a list, each with its links (`urls`: the employee's, the decision's,
-    the withdrawal's) and its areas' (`url`), reversed once for the table."""
-    nominations = list(nominations)
-    employee_url, area_url = url_of("people:employee_detail"), url_of("areas:detail", "slug")
-    decide_url, withdraw_url = url_of("nominations:decide"), url_of("nominations:withdraw")
-    for nomination in nominations:
-        nomination.urls = {"employee": employee_url(nomination.employee_id),
-                           "decide": decide_url(nomination.pk),
-                           "withdraw": withdraw_url(nomination.pk)}
-        for area in nomination.first_areas:
-            area.url = area_url(area.slug)
-    return nominations
-
-
-def _with_links(employees) -> None:
-    """What a staff row shows, worked out once: the employee's link and "Nominate" label, and each
-    area's link and its "role, since date" (the table had a reversal and a translation per area)."""
-    employee_url, area_url = url_of("people:employee_detail"), url_of("areas:detail", "slug")
-    since = _("since %(date)s")
-    nominate = _('Nominate <span class="sr-only">%(name)s</span>')
-    for employee in employees:
-        employee.url = employee_url(employee.pk)
-        employee.nominate = mark_safe(nominate % {"name": conditional_escape(employee.name)})  # noqa: S308 - the name is escaped
-        for assignment in employee.current:
-            assignment.url = area_url(assignment.area.slug)
-            assignment.label = "{}, {}".format(
-                assignment.get_role_display().lower(),
-                since % {"date": date_format(assignment.starts_on, "SHORT_DATE_FORMAT")})
 
 
 def _querystring(request) -> str:
@@ -98,17 +56,15 @@ def staff(request):
     core_area = form.cleaned_data["core_area"] if form.is_valid() else None
     overview = selectors.staff_overview(user=request.user, today=timezone.localdate(),
                                         core_area=core_area)
-    page = Paginator(overview.staff.values_list("pk", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("side"))
-    page.object_list = selectors.staff_page(overview, list(page.object_list))
-    for employee in page.object_list:
-        employee.status = overview.band.status(employee.minutes) if employee.current else None
-    _with_links(page.object_list)
+    page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = selectors.staff_page(overview, page.object_list)
+    tables.staff_rows(page.object_list, overview.band)
     nominations = nominations_visible_to(request.user).filter(core_area__in=overview.core_areas)
     return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
-        "show_filter": len(form.fields["core_area"].queryset) > 1,
-        "nominations": _nomination_links(_listed(nominations)[:NOMINATIONS_ON_STAFF_PAGE]),
+        "show_filter": overview.may_see > 1,
+        "nominations": tables.nomination_rows(selectors.nominations_with_areas(
+            selectors.nomination_values(nominations)[:NOMINATIONS_ON_STAFF_PAGE])),
         "nomination_count": nominations.count(),
         "requests": selectors.requests_to(employee=active_employee(request.user))})
 
@@ -150,9 +106,9 @@ def nomination_list(request):
     """Every nomination the user may see, open ones first, 50 a page: the coordinator's all, a
     leader's those of the core areas they lead (the staff page shows the first of them)."""
     _require_leader(request)
-    page = Paginator(_listed(nominations_visible_to(request.user)), PAGE_SIZE).get_page(
-        request.GET.get("side"))
-    page.object_list = _nomination_links(page.object_list)
+    page = Paginator(selectors.nomination_values(nominations_visible_to(request.user)),
+                     PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = tables.nomination_rows(selectors.nominations_with_areas(page.object_list))
     return render(request, "candidates/nomination_list.html", {"page": page})
 
 

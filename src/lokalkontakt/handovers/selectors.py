@@ -4,8 +4,9 @@
 
 import datetime
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When, Window
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,18 +77,66 @@ def _when_planned(value):
     return Case(When(status=Handover.Status.PLANNED, then=value), default=None)
 
 
+# What a row of the coordinator's list shows and its state needs, read as values: a page of 50
+# handovers as model instances (each with its area, two employees and an assignment) cost more to
+# build than its query, and the handover note alone may be 20,000 characters.
+LIST_ROW = {"pk": "pk", "status": "status", "switch_on": "switch_on",
+            "note_written_at": "note_written_at", "confirmed_at": "confirmed_at",
+            "area_name": "area__name", "from_name": "from_employee__name",
+            "to_name": "to_employee__name", "to_active": "to_employee__is_active",
+            "from_ends_on": "from_assignment__ends_on"}
+
+
 def handovers_in_list_order():
     """Every handover in the coordinator's list's order, to page: the planned ones first (the
     earliest date first, as `handovers_planned`), then the completed and cancelled ones (the
-    latest first, as `handovers_finished`)."""
+    latest first, as `handovers_finished`); as values (`LIST_ROW`), for `list_rows`."""
     planned = Q(status=Handover.Status.PLANNED)
-    return _with_people(Handover.objects.annotate(
+    return Handover.objects.annotate(
         list_group=Case(When(planned, then=Value(0)), default=Value(1)),
         planned_on=_when_planned(F("switch_on")), planned_name=_when_planned(F("area__sort_name")),
         planned_pk=_when_planned(F("pk")),
         finished_at=Case(When(planned, then=None), default=F("updated_at")),
-    )).order_by("list_group", "planned_on", "planned_name", "planned_pk",
-                F("finished_at").desc(), "-pk")
+    ).order_by("list_group", "planned_on", "planned_name", "planned_pk",
+               F("finished_at").desc(), "-pk").values(
+                   *(name for name, path in LIST_ROW.items() if name == path),
+                   **{name: F(path) for name, path in LIST_ROW.items() if name != path})
+
+
+@dataclass
+class _Named:
+    """What a row and `handover_state` read of an area, an employee or an assignment."""
+
+    name: str = ""
+    is_active: bool = True
+    ends_on: datetime.date | None = None
+
+    def __str__(self):
+        return self.name
+
+
+class ListRow(SimpleNamespace):
+    """A row of the coordinator's list: read as a handover is (`area.name`, `to_employee`,
+    `get_status_display`, ...), so that `handover_state` and the template take it alike."""
+
+    def get_status_display(self):
+        return Handover.Status(self.status).label
+
+
+def list_rows(values, *, today: datetime.date | None = None) -> list[ListRow]:
+    """`handovers_in_list_order`'s values as rows, each with its `state`."""
+    today = today or timezone.localdate()
+    rows = []
+    for value in values:
+        row = ListRow(pk=value["pk"], status=value["status"], switch_on=value["switch_on"],
+                      note_written_at=value["note_written_at"],
+                      confirmed_at=value["confirmed_at"], area=_Named(value["area_name"]),
+                      from_employee=_Named(value["from_name"]),
+                      to_employee=_Named(value["to_name"], is_active=value["to_active"]),
+                      from_assignment=_Named(ends_on=value["from_ends_on"]))
+        row.state = handover_state(row, today=today)
+        rows.append(row)
+    return rows
 
 
 def handover_counts() -> dict[str, int]:
@@ -106,12 +155,30 @@ def with_states(handovers, *, today: datetime.date | None = None) -> list[Handov
 def areas_due_without_handover():
     """Areas whose contact is marked "handover due" but with no handover planned yet, in Danish
     order, with the contact's name (`contact_name`)."""
-    due = Assignment.objects.filter(area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
-                                    ends_on__isnull=True, handover_due=True)
-    planned = Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
-    return (LocalArea.objects.filter(Exists(due)).exclude(Exists(planned))
-            .annotate(contact_name=Subquery(due.values("employee__name")[:1]))
+    # The areas are picked by the ids of the due assignments and of the planned handovers, each
+    # read once, not by a subquery per area: the areas are many, the due ones few.
+    due = Assignment.objects.filter(role=AssignmentRole.PRIMARY, ends_on__isnull=True,
+                                    handover_due=True)
+    planned = Handover.objects.filter(status=Handover.Status.PLANNED)
+    return (LocalArea.objects.filter(pk__in=due.values("area_id"))
+            .exclude(pk__in=planned.values("area_id"))
+            .annotate(contact_name=Subquery(
+                due.filter(area=OuterRef("pk")).values("employee__name")[:1]))
             .only("name", "slug", "sort_name").order_by("sort_name"))
+
+
+def due_rows(*, limit: int) -> tuple[list[dict], int]:
+    """The list page's first `limit` areas of `areas_due_without_handover` as values (`name`,
+    `slug`, `contact_name`) and how many there are, in one query read from the due assignments
+    (few) rather than from every area."""
+    planned = Handover.objects.filter(area=OuterRef("area_id"), status=Handover.Status.PLANNED)
+    rows = list(Assignment.objects.filter(role=AssignmentRole.PRIMARY, ends_on__isnull=True,
+                                          handover_due=True)
+                .exclude(Exists(planned)).order_by("area__sort_name", "area_id")
+                .values(name=F("area__name"), slug=F("area__slug"),
+                        contact_name=F("employee__name"))
+                .annotate(due_total=Window(Count("pk")))[:limit])
+    return rows, rows[0]["due_total"] if rows else 0
 
 
 def handover_get(*, user, pk: int) -> Handover:

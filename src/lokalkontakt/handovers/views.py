@@ -6,9 +6,11 @@ employees it concerns, where the leaving contact writes the note and the new con
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,22 +40,30 @@ def handover_list(request):
     paginator = Paginator(selectors.handovers_in_list_order(), selectors.PAGE_SIZE)
     paginator.count = counts["planned"] + counts["finished"]  # counted above, not again
     page = paginator.get_page(request.GET.get("side"))
-    rows = selectors.with_states(page.object_list)
+    rows = selectors.list_rows(page.object_list)
     detail_url = url_of("handovers:detail")  # reversed once, not once a row
+    written, not_written = _("Written %(date)s"), _("Not written yet")
     for row in rows:
         row.url = detail_url(row.pk)
+        row.switch_on_text = _date(row.switch_on)
+        row.note_text = (written % {"date": _date(timezone.localtime(row.note_written_at))}
+                         if row.note_written_at else not_written)
     context = {"page": page, "counts": counts,
                "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
                "finished": [row for row in rows if row.status != Handover.Status.PLANNED]}
     if page.number == 1:
-        due = list(selectors.areas_due_without_handover().annotate(
-            due_total=Window(Count("pk")))[:selectors.DUE_SHOWN])  # counted in the same query
+        due, total = selectors.due_rows(limit=selectors.DUE_SHOWN)
         area_url, start_url = url_of("areas:detail", "slug"), url_of("handovers:new", "slug")
+        start = _('Start a handover <span class="sr-only">of %(name)s</span>')
         for area in due:
-            area.url, area.start_url = area_url(area.slug), start_url(area.slug)
-        context["due_areas"] = due
-        context["due_rest"] = due[0].due_total - len(due) if due else 0
+            area["url"], area["start_url"] = area_url(area["slug"]), start_url(area["slug"])
+            area["start_label"] = mark_safe(start % {"name": escape(area["name"])})  # noqa: S308
+        context["due_areas"], context["due_rest"] = due, total - len(due)
     return render(request, "handovers/handover_list.html", context)
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 @coordinator_required

@@ -11,6 +11,7 @@ from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.text import short_date
+from lokalkontakt.meetings.controls import control, decision_control, decision_options, order_control
 from lokalkontakt.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -158,11 +159,11 @@ class ArrangeForm(forms.Form):
                 initial=item.status)
 
     def rows(self):
-        """(item, order, decision, [(value, label, chosen)]): the template writes the controls."""
-        labels = [(value, str(label)) for value, label in self.STATUSES]
-        return [(item, self[f"position_{item.pk}"], status,
-                 [(value, label, value == str(status.value())) for value, label in labels])
-                for item in self.items for status in [self[f"status_{item.pk}"]]]
+        """(item, order control, decision control): each row's controls as HTML."""
+        options = decision_options([(str(value), str(label)) for value, label in self.STATUSES])
+        return [(item, order_control(control(self, f"position_{item.pk}", item.position or 1)),
+                 decision_control(control(self, f"status_{item.pk}", item.status), options))
+                for item in self.items]
 
     def changes(self) -> dict[int, tuple[int, str]]:
         data = self.cleaned_data

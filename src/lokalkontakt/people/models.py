@@ -69,6 +69,8 @@ class Employee(models.Model):
         ordering = ["sort_name", "pk"]
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
+        # the public directory's data version reads the latest change (areas.versions)
+        indexes = [models.Index(fields=["updated_at"], name="people_employee_updated_at")]
 
     def __str__(self):
         return self.name

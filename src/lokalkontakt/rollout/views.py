@@ -12,12 +12,16 @@ from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lokalkontakt.areas.models import Participation
 from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.forms import apply_service_errors, form_view
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.rollout import exports, permissions, selectors, services
 from lokalkontakt.rollout.forms import (
@@ -44,11 +48,38 @@ def month_period(start: datetime.date, end: datetime.date) -> str:
             f"{formats.date_format(end, 'YEAR_MONTH_FORMAT')}")
 
 
-def _plan():
+def _plan(*, may_coordinate: bool):
+    """The plan's steps with their periods and, for the coordinator, their buttons' links and
+    labels, worked out once for the table (the template's msgids) rather than in every row."""
     plan = selectors.rollout_plan()
+    status_url, edit_url = url_of("rollout:milestone_status"), url_of("rollout:milestone_edit")
+    labels = {"start_label": _("Start <span class=\"sr-only\">“%(title)s”</span>"),
+              "done_label": _("Mark done <span class=\"sr-only\">“%(title)s”</span>"),
+              "open_label": _("Open again <span class=\"sr-only\">“%(title)s”</span>"),
+              "edit_label": _("Edit <span class=\"sr-only\">“%(title)s”</span>")}
     for milestone in plan:
         milestone.period = month_period(milestone.planned_from, milestone.planned_to)
+        if may_coordinate:
+            milestone.status_url, milestone.edit_url = status_url(milestone.pk), edit_url(milestone.pk)
+            title = {"title": escape(milestone.title)}
+            for name, label in labels.items():
+                setattr(milestone, name, mark_safe(label % title))  # noqa: S308 (escaped)
     return plan
+
+
+def _need(*, may_coordinate: bool):
+    """The need, its listed areas with their links, status and answer date worked out once."""
+    need = selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)
+    area_url = url_of("areas:detail", "slug")
+    suggestions_url = url_of("nominations:suggestions", "slug")
+    suggestions = _("Suggestions <span class=\"sr-only\">for %(name)s</span>")
+    for area in need.areas:
+        area["url"], area["answered"] = area_url(area["slug"]), _date(area["participation_date"])
+        if may_coordinate:
+            area["suggestions_url"] = suggestions_url(area["slug"])
+            area["suggestions_label"] = mark_safe(  # noqa: S308 (escaped)
+                suggestions % {"name": escape(area["name"])})
+    return need
 
 
 def _overview(request, *, status=200):
@@ -56,9 +87,8 @@ def _overview(request, *, status=200):
     # see how many.
     may_coordinate = permissions.may_coordinate(request.user)
     return render(request, "rollout/overview.html", {
-        "plan": _plan(), "may_coordinate": may_coordinate,
-        "need": selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)},
-        status=status)
+        "plan": _plan(may_coordinate=may_coordinate), "may_coordinate": may_coordinate,
+        "need": _need(may_coordinate=may_coordinate)}, status=status)
 
 
 @staff_required
@@ -88,7 +118,7 @@ def _areas_page(request, *, params, invitations_form=None, status=200):
     form = AnswerFilterForm(_only(params, *FILTERS) or None)
     answer, lacking = (form.cleaned_data["answer"], form.cleaned_data["lacking"]) \
         if form.is_valid() else ("", False)
-    page = Paginator(selectors.rollout_areas(answer=answer, lacking=lacking),
+    page = Paginator(selectors.rollout_area_rows(answer=answer, lacking=lacking),
                      PAGE_SIZE).get_page(params.get("side"))
     may_coordinate = permissions.may_coordinate(request.user)
     if may_coordinate and invitations_form is None:
@@ -96,10 +126,37 @@ def _areas_page(request, *, params, invitations_form=None, status=200):
     chosen = set()
     if invitations_form is not None and invitations_form.is_bound:
         chosen = {str(pk) for pk in invitations_form["areas"].value() or []}
+    page.object_list = _rows(page.object_list, chosen=chosen)
     return render(request, "rollout/areas.html", {
         "form": form, "page": page, "answer": answer, "lacking": lacking,
         "querystring": _only(params, *FILTERS).urlencode(), "may_coordinate": may_coordinate,
-        "invitations_form": invitations_form, "chosen": chosen}, status=status)
+        "invitations_form": invitations_form}, status=status)
+
+
+ANSWER_BADGES = {Participation.INTERESTED: "badge badge-success",
+                 Participation.DECLINED: "badge badge-warning"}
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+
+
+def _rows(areas, *, chosen: set[str]) -> list:
+    """The page's areas with their links, dates, labels and whether each is ticked, worked out
+    once for the table rather than by the template in every row (a row's reverse(), filters and
+    translations made half of the page's time). The labels are the template's own msgids."""
+    area_url, edit_url = url_of("areas:detail", "slug"), url_of("coordination:participation", "slug")
+    choose, edit = _("Choose %(name)s"), _("Edit <span class=\"sr-only\">“%(title)s”</span>")
+    areas = list(areas)
+    for area in areas:
+        name = escape(area.name)
+        area.url, area.edit_url = area_url(area.slug), edit_url(area.slug)
+        area.choose_label = mark_safe(choose % {"name": name})  # noqa: S308 (escaped above)
+        area.edit_label = mark_safe(edit % {"title": name})  # noqa: S308
+        area.chosen = str(area.pk) in chosen
+        area.invited, area.answered = _date(area.invited_on), _date(area.participation_date)
+        area.answer_badge = ANSWER_BADGES.get(area.participation, "badge")
+    return areas
 
 
 @staff_required

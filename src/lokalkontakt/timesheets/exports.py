@@ -25,13 +25,11 @@ def write_overview(workbook, found) -> list:
                        _("Expected at most"), _("Status")])
     labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
               capacity.ABOVE: _("Above the band")}
-    contacts = found.contacts
-    if hasattr(contacts, "iterator"):
-        contacts = contacts.iterator(chunk_size=2000)
-    for contact in contacts:
-        append_row(sheet, [contact.name, contact.core_area.name if contact.core_area else "",
-                           contact.area_count, contact.minutes, contact.outside_minutes,
-                           found.band.low, found.band.high, labels[found.status(contact.minutes)]])
+    # Values, not model instances (a contact and its core area each), streamed by name.
+    low, high = found.band.low, found.band.high
+    for _pk, name, core_area, area_count, minutes, outside_minutes in found.contact_rows():
+        append_row(sheet, [name, core_area or "", area_count, minutes, outside_minutes, low, high,
+                           labels[found.status(minutes)]])
     areas = workbook.create_sheet(_("Local areas")[:31])
     append_row(areas, [_("Local area"), _("Minutes")])
     for row in found.areas:

@@ -24,7 +24,7 @@ from lokalkontakt.people.models import Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets.capacity import Band, Week, monday_of
 from lokalkontakt.timesheets.models import TimeEntry
-from lokalkontakt.timesheets.totals import period_sum
+from lokalkontakt.timesheets.totals import grouped_sum, grouped_sums, period_sum
 
 
 def my_week(*, employee, monday: datetime.date) -> Week:
@@ -60,6 +60,9 @@ class Overview:
     contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count
     areas: list
     core_areas: list
+    # The contacts' rows for a sheet, as contacts gives them: (pk, name, core area's name, area
+    # count, minutes, outside-hours minutes), by name; read when called.
+    contact_rows: object = None
 
     def status(self, minutes: int) -> str:
         return self.band.status(minutes)
@@ -83,43 +86,63 @@ def _scope(*, user, start, end, core_area):
     return in_period, contacts, condition
 
 
-def _contact_rows(contacts, start, end):
+def _contact_rows(contacts, start, end, *, sums: bool = True):
     # Subqueries, not aggregates over joins: without a GROUP BY the page walks the name index and
     # stops at its 50 rows, and the paginator's count leaves the sums out.
     current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
                .values("employee").annotate(count=Count("pk")).values("count"))
+    minutes = ({"minutes": period_sum(start, end),
+                "outside_minutes": period_sum(start, end, field="outside_minutes")}
+               if sums else {})
     return (contacts.select_related("core_area")
-            .annotate(minutes=period_sum(start, end),
-                      outside_minutes=period_sum(start, end, field="outside_minutes"),
-                      area_count=Coalesce(Subquery(current, output_field=IntegerField()),
-                                          Value(0)))
+            .annotate(**minutes, area_count=Coalesce(Subquery(current, output_field=IntegerField()),
+                                                     Value(0)))
             .order_by("sort_name", "pk"))
 
 
 def overview(*, user, start: datetime.date, end: datetime.date, core_area=None) -> Overview:
     """Time per contact (everyone with a current assignment or time in the period), per area and
     per core area (the contacts with time in the period), limited to the core areas the user may
-    see: every row, for the export. Three queries however many, each summing the monthly totals
-    (timesheets.totals) and the entries of partial months."""
+    see: every row, for the export. Four queries however many: the contacts with their sums (from
+    the monthly totals, timesheets.totals, and the entries of partial months); the minutes per
+    core area and per area, each grouped in SQL (totals.grouped_sum), not summed per row; the
+    contacts with time counted per core area. The areas' names are read for the areas with time."""
     in_period, contacts, condition = _scope(user=user, start=start, end=end, core_area=core_area)
     with_time = Employee.objects.filter(Exists(in_period.filter(employee=OuterRef("pk"))))
     if condition:
         with_time = with_time.filter(core_area__in=condition["employee__core_area__in"])
-    by_core_area = [
-        {"employee__core_area__name": row["core_area__name"], "minutes": row["minutes"],
-         "contacts": row["contacts"]}
-        for row in with_time.annotate(period_minutes=period_sum(start, end))
-        .values("core_area__name").annotate(minutes=Sum("period_minutes"), contacts=Count("pk"))
-        .order_by("-minutes", "core_area__name")]
-    areas = [{"area__name": name, "area__slug": slug, "minutes": minutes}
-             for name, slug, minutes in LocalArea.objects
-             .annotate(minutes=period_sum(start, end, outer="area", **condition))
-             .filter(minutes__gt=0).order_by("-minutes", "name")
-             .values_list("name", "slug", "minutes")]
-    on_no_area = sum(row["minutes"] for row in by_core_area) - sum(row["minutes"] for row in areas)
+    minutes = grouped_sum(start, end, by="employee__core_area", **condition)
+    # By name in SQL (the database's order, an empty name where it puts NULLs), then by minutes:
+    # the sort is stable, so equal minutes keep the names' order, as ORDER BY -minutes, name.
+    by_core_area = sorted(
+        ({"employee__core_area__name": row["core_area__name"],
+          "minutes": minutes.get(row["core_area"], 0), "contacts": row["contacts"]}
+         for row in with_time.values("core_area", "core_area__name")
+         .annotate(contacts=Count("pk")).order_by("core_area__name")),
+        key=lambda row: -row["minutes"])
+    on_area = grouped_sum(start, end, by="area", **condition)
+    on_no_area = on_area.pop(None, 0)
+    areas = sorted(
+        ({"area__name": name, "area__slug": slug, "minutes": on_area[pk]}
+         for pk, name, slug in LocalArea.objects.filter(pk__in=list(on_area)).order_by("name")
+         .values_list("pk", "name", "slug")),
+        key=lambda row: -row["minutes"]) if on_area else []
     return Overview(start=start, end=end, band=Band.of(start, end),
                     contacts=_contact_rows(contacts, start, end),
-                    areas=_with_no_area(areas, on_no_area), core_areas=by_core_area)
+                    areas=_with_no_area(areas, on_no_area), core_areas=by_core_area,
+                    contact_rows=lambda: _sheet_rows(contacts, start, end, condition))
+
+
+def _sheet_rows(contacts, start, end, condition):
+    """Every contact's row for the export, streamed by name: the sums of all of them grouped in
+    one query (totals.grouped_sums; a pair of numbers a contact with time), not two subqueries
+    a contact for the minutes and two for the outside-hours minutes."""
+    sums = grouped_sums(start, end, by="employee", **condition)
+    rows = (_contact_rows(contacts, start, end, sums=False)
+            .values_list("pk", "name", "core_area__name", "area_count")
+            .iterator(chunk_size=2000))
+    for pk, name, core_area, area_count in rows:
+        yield (pk, name, core_area, area_count, *sums.get(pk, (0, 0)))
 
 
 def _with_no_area(areas: list, minutes: int) -> list:
@@ -147,6 +170,7 @@ class Summary:
     core_areas: list  # dicts: core_area__name, contacts, minutes
     total_minutes: int
     contacts: object  # a queryset of Employee with minutes, outside_minutes, area_count, by name
+    contact_count: int  # how many contacts there are in all (the paginator's count)
 
     def status(self, minutes: int) -> str:
         return self.band.status(minutes)
@@ -154,21 +178,27 @@ class Summary:
 
 def overview_summary(*, user, start: datetime.date, end: datetime.date,
                      core_area=None) -> Summary:
-    """The overview's page, limited as overview(): per core area first (its contacts and their
-    minutes, summed in SQL; no core area last) and the period's total, then the contacts by name
-    for the view to page (the paginator's count is the total of contacts). One query, plus the
-    paginator's two, however many contacts and entries: each contact's sum is read from the
-    monthly totals and the entries of partial months (timesheets.totals.period_sum)."""
-    _in_period, contacts, _condition = _scope(user=user, start=start, end=end,
-                                              core_area=core_area)
-    rows = list(contacts.annotate(period_minutes=period_sum(start, end))
-            .values("core_area__name", "core_area__sort_name")
-            .annotate(contacts=Count("pk"), minutes=Sum("period_minutes"))
-            .order_by(F("core_area__sort_name").asc(nulls_last=True)))
-    # Every entry of the period (in the scope) is a contact's, so the rows hold the total.
+    """The overview's page, limited as overview(): per core area first (its contacts, counted in
+    SQL, and their minutes; no core area last) and the period's total, then the contacts by name
+    for the view to page (the paginator's count is the total of contacts). Two queries, plus the
+    page's, however many contacts and entries: the contacts counted per core area, and the
+    minutes per core area summed from the monthly totals and the entries of partial months
+    (timesheets.totals.grouped_sum), not per contact."""
+    _in_period, contacts, condition = _scope(user=user, start=start, end=end,
+                                             core_area=core_area)
+    # Every entry of the period (in the scope) is a contact's, so the minutes per core area are
+    # its contacts' sums, and their total the period's.
+    minutes = grouped_sum(start, end, by="employee__core_area", **condition)
+    rows = [{"core_area__name": row["core_area__name"],
+             "core_area__sort_name": row["core_area__sort_name"], "contacts": row["contacts"],
+             "minutes": minutes.get(row["core_area"], 0)}
+            for row in contacts.values("core_area", "core_area__name", "core_area__sort_name")
+            .annotate(contacts=Count("pk"))
+            .order_by(F("core_area__sort_name").asc(nulls_last=True))]
     return Summary(start=start, end=end, band=Band.of(start, end), core_areas=rows,
-                   total_minutes=sum(row["minutes"] or 0 for row in rows),
-                   contacts=_contact_rows(contacts, start, end))
+                   total_minutes=sum(row["minutes"] for row in rows),
+                   contacts=_contact_rows(contacts, start, end),
+                   contact_count=sum(row["contacts"] for row in rows))
 
 
 @dataclass

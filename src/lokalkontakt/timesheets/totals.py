@@ -96,6 +96,49 @@ def period_sum(start, end, *, field: str = "minutes", outer: str = "employee", *
     return expression
 
 
+def _grouped(start, end, by: str, condition: dict, *, outside: bool):
+    """(key, minutes[, outside-hours minutes]) rows: the period's totals and entries grouped by
+    `by` in SQL, whole months from the totals and partial months from the entries (a UNION ALL);
+    a key may come twice (once a part)."""
+    period = split(start, end)
+    parts = []
+    if period.months is not None:
+        totals = {"outside": Sum("outside_minutes")} if outside else {}
+        parts.append(TimeTotal.objects.filter(month__range=period.months, **condition)
+                     .order_by().values(key=F(by)).annotate(total=Sum("minutes"), **totals))
+    if period.edges:
+        days = Q()
+        for edge in period.edges:
+            days |= Q(day__range=edge)
+        entries = ({"outside": Coalesce(Sum("minutes", filter=Q(outside_hours=True)), Value(0))}
+                   if outside else {})
+        parts.append(TimeEntry.objects.filter(days, **condition)
+                     .order_by().values(key=F(by)).annotate(total=Sum("minutes"), **entries))
+    fields = ("key", "total", "outside") if outside else ("key", "total")
+    grouped = [part.values_list(*fields) for part in parts]
+    return grouped[0].union(*grouped[1:], all=True) if len(grouped) > 1 else grouped[0]
+
+
+def grouped_sum(start, end, *, by: str, **condition) -> dict:
+    """The minutes from start to end (both included) grouped by `by` (a path from an entry and a
+    total alike: "employee__core_area", "area"), as {value: minutes}, in one query however many
+    rows: the whole months' totals and the partial months' entries, each grouped in SQL (a
+    UNION ALL), added up here; `condition` as for period_sum. No value without time is in it."""
+    sums: dict = {}
+    for key, total in _grouped(start, end, by, condition, outside=False):
+        sums[key] = sums.get(key, 0) + total
+    return sums
+
+
+def grouped_sums(start, end, *, by: str, **condition) -> dict:
+    """As grouped_sum, with the outside-hours minutes: {value: (minutes, outside minutes)}."""
+    sums: dict = {}
+    for key, total, outside in _grouped(start, end, by, condition, outside=True):
+        minutes, outside_minutes = sums.get(key, (0, 0))
+        sums[key] = (minutes + total, outside_minutes + outside)
+    return sums
+
+
 def computed():
     """The totals as the entries give them: {(employee, area, month): (minutes, outside, n)}."""
     rows = (TimeEntry.objects.annotate(month=TruncMonth("day")).order_by()

@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.core.exports.respond import export_response
 from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import format_duration, short_date
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
@@ -150,6 +152,24 @@ def _filters(request) -> str:
     return params.urlencode()
 
 
+# Each status's badge and label, translated once a page rather than once a row.
+BADGES = {capacity.BELOW: ("warning", gettext_lazy("Below the band")),
+          capacity.WITHIN: ("success", gettext_lazy("Within the band")),
+          capacity.ABOVE: ("error", gettext_lazy("Above the band"))}
+
+
+def _describe(contacts, found) -> None:
+    """What each contact's row shows, worked out once for the page: the link (reversed once),
+    the durations and the badge against the band."""
+    employee_url = url_of("people:employee_detail")
+    badges = {status: (badge, str(label)) for status, (badge, label) in BADGES.items()}
+    for contact in contacts:
+        contact.url = employee_url(contact.pk)
+        contact.minutes_text = format_duration(contact.minutes)
+        contact.outside_text = format_duration(contact.outside_minutes)
+        contact.badge, contact.status_label = badges[found.status(contact.minutes)]
+
+
 @staff_required
 @require_GET
 def overview(request):
@@ -158,9 +178,10 @@ def overview(request):
     form, found = _overview(request, select=selectors.overview_summary)
     if found is None:
         return render(request, "timesheets/time_overview.html", {"form": form}, status=400)
-    page = Paginator(found.contacts, PAGE_SIZE).get_page(request.GET.get("side"))
-    for contact in page.object_list:
-        contact.status = found.status(contact.minutes)
+    paginator = Paginator(found.contacts, PAGE_SIZE)
+    paginator.count = found.contact_count  # counted per core area above, not again
+    page = paginator.get_page(request.GET.get("side"))
+    _describe(page.object_list, found)
     return render(request, "timesheets/time_overview.html", {
         "form": form, "overview": found, "page": page, "querystring": _filters(request)})
 

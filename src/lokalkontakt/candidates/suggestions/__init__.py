@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from lokalkontakt.candidates.suggestions.facts import candidate_of, fact_prefetches, setting_for
+from lokalkontakt.candidates.suggestions.facts import (
+    candidate_of,
+    covers_of,
+    fact_prefetches,
+    setting_for,
+)
 from lokalkontakt.candidates.suggestions.ranking import ScoredCandidates
 from lokalkontakt.candidates.suggestions.scoring import (
     WEEKS,
@@ -57,6 +62,7 @@ def suggestions_for(*, area, today: datetime.date | None = None,
     if not ids:
         return Ranking(suggestions=[], total=0)
     employees = scored.with_facts(ids).select_related("core_area").prefetch_related(
-        *fact_prefetches()).in_bulk()
-    return Ranking(suggestions=[score_of(candidate_of(employees[pk]), setting) for pk in ids],
-                   total=total)
+        *fact_prefetches(area)).in_bulk()
+    covers = covers_of(ids)
+    return Ranking(suggestions=[score_of(candidate_of(employees[pk], covers.get(pk, [])), setting)
+                                for pk in ids], total=total)

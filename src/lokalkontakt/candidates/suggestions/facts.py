@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The facts a suggestion is scored from, read from the database: the setting (the area and the
-contacts per core area, one query) and the facts of the few candidates shown (their current
-areas and open nomination, one prefetch each)."""
+contacts per core area, one query) and the facts of the few candidates shown (their open
+nomination, one prefetch, and the places of their current areas, one query of values)."""
 
 from django.conf import settings
 from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Subquery
@@ -40,35 +40,51 @@ def setting_for(area) -> Setting:
                    band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 
-def fact_prefetches() -> list[Prefetch]:
-    """The current assignments with their areas (`current`) and the open nomination with who
-    made it (`open_nominations`) of the employees shown."""
+def fact_prefetches(area) -> list[Prefetch]:
+    """The open nomination with who made it and whether it names the area (`here`) or any area
+    (`named`) (`open_nominations`) of the employees shown."""
+    named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
     return [
-        Prefetch("assignments", to_attr="current",
-                 queryset=Assignment.objects.filter(ends_on__isnull=True).select_related("area")
-                 .order_by("area__sort_name", "pk")),
         Prefetch("nominations", to_attr="open_nominations",
                  queryset=Nomination.objects.filter(status=Nomination.Status.PROPOSED)
+                 .annotate(here=Exists(named.filter(localarea=area)), named=Exists(named))
                  .select_related("nominated_by__employee")),
     ]
 
 
+def covers_of(ids) -> dict:
+    """The places of the areas each of these employees covers now, in name order (one query,
+    no model instances: a contact may cover many)."""
+    rows = (Assignment.objects.filter(employee__in=ids, ends_on__isnull=True)
+            .order_by("area__sort_name", "pk")
+            .values_list("employee", "area__name", "area__latitude", "area__longitude"))
+    covers = {}
+    for employee, name, latitude, longitude in rows:
+        covers.setdefault(employee, []).append(Place(
+            name=name, latitude=float(latitude) if latitude is not None else None,
+            longitude=float(longitude) if longitude is not None else None))
+    return covers
+
+
 def _nomination_of(employee) -> NominationFact | None:
-    """The open nomination that counts: for the area (`nominated_here`) or for no particular
-    area (`nominated_free`); one naming other areas only does not."""
-    if not (employee.nominated_here or employee.nominated_free) or not employee.open_nominations:
+    """The open nomination that counts: for the area (`here`) or for no particular area (not
+    `named`); one naming other areas only does not."""
+    if not employee.open_nominations:
         return None
     nomination = employee.open_nominations[0]  # at most one is open (a constraint)
+    if not (nomination.here or not nomination.named):
+        return None
     return NominationFact(by=person_name(nomination.nominated_by) or "–",
                           on=timezone.localdate(nomination.created_at),
-                          for_area=employee.nominated_here, pk=nomination.pk)
+                          for_area=nomination.here, pk=nomination.pk)
 
 
-def candidate_of(employee) -> Candidate:
-    """The facts of an employee from suggestions.ranking, with fact_prefetches()."""
+def candidate_of(employee, covers: list) -> Candidate:
+    """The facts of an employee from suggestions.ranking, with fact_prefetches(), and the
+    places she covers (covers_of)."""
     return Candidate(employee_id=employee.pk, name=employee.name, sort_name=employee.sort_name,
                      core_area_id=employee.core_area_id,
                      core_area=employee.core_area.name if employee.core_area else "",
-                     covers=tuple(place_of(a.area) for a in employee.current),
-                     minutes=employee.minutes, has_time=employee.has_time,
+                     covers=tuple(covers),
+                     minutes=employee.minutes or 0, has_time=employee.minutes is not None,
                      nomination=_nomination_of(employee))

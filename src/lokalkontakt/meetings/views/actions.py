@@ -14,6 +14,7 @@ from lokalkontakt.core.recipients import reach_notice
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
 from lokalkontakt.meetings.services.actions import action_create, action_update
+from lokalkontakt.meetings.views.meeting_page import action_rows
 from lokalkontakt.people.permissions import active_employee
 
 PAGE_SIZE = 50
@@ -35,7 +36,8 @@ def action_list(request):
         items = selectors.action_items(owner=None if everyone else employee, status=status)
     else:
         items = selectors.action_items(status=status).none()
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("side"))
+    page = action_rows(Paginator(items, PAGE_SIZE).get_page(request.GET.get("side")),
+                       with_meeting=True)
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "meetings/actions.html", {

@@ -86,7 +86,9 @@ def arrange(request, pk):
     """Order the items, put proposals on the agenda or defer them to the next meeting: a page of
     items at a time (?side=), and a save changes the items of the page it was sent from."""
     meeting = selectors.meeting_get(pk=pk)
-    items = meeting.items.select_related("proposed_by").order_by("position", "pk")
+    items = (meeting.items.select_related("proposed_by")
+             .only("meeting_id", "title", "position", "status", "proposed_by__name")
+             .order_by("position", "pk"))
     page = _form_page(request, items, ARRANGE_PAGE_SIZE)
     rows = items.filter(pk__in=_posted(request, "position_")) if request.method == "POST" \
         else page.object_list

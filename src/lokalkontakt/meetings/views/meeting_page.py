@@ -7,6 +7,7 @@ the links of an item computed once for the page, not once per item."""
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
 
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.recipients import NAMES_SHOWN, no_email_reason, no_email_warnings
 from lokalkontakt.meetings import permissions, selectors
 from lokalkontakt.meetings.models import Attendance
@@ -40,6 +41,19 @@ def paged(request, queryset, name: str) -> Page:
     return with_links(request, page, name)
 
 
+def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
+    """The page's action items, each with its link (`url`) and, `with_meeting`, its meeting's
+    (`meeting_url`, the meeting selected with it): the links the action table writes, from one
+    reversal each for the page (meetings/_action_table.html)."""
+    action_url, meeting_url = url_of("meetings:action"), url_of("meetings:detail")
+    page.object_list = list(page.object_list)
+    for action in page.object_list:
+        action.url = action_url(action.pk)
+        if with_meeting:
+            action.meeting_url = meeting_url(action.meeting_id)
+    return page
+
+
 def agenda(request, meeting, *, coordinator: bool) -> dict:
     """A page each of the accepted, proposed and deferred items (their counts in one query,
     their rows in another), each item with its links."""
@@ -58,10 +72,19 @@ def agenda(request, meeting, *, coordinator: bool) -> dict:
 
 
 def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
-    """Each item's may_edit and its links, from one reversal of each address."""
+    """Each item's may_edit and its links, from one reversal of each address; its area's and
+    its knowledge note's links and its action items' links (selectors.agenda_pages gives the
+    focus areas' names and the action items), for the template to write without a reversal or
+    a queryset per item."""
     edit, minutes = reverse("meetings:item_edit", args=[0]), reverse("meetings:minutes", args=[0])
     action = reverse("meetings:action_new", args=[meeting.pk])
+    area_url, action_url = url_of("areas:detail", "slug"), url_of("meetings:action")
+    note_url = url_of("knowledge:detail")
     for item in items:
+        item.area_url = area_url(item.area.slug) if item.area else ""
+        item.note_url = note_url(item.note_id) if item.note_id else ""
+        for decided in item.actions:
+            decided.url = action_url(decided.pk)
         item.meeting = meeting  # the permission check reads the cut-off, without a query
         item.may_edit = coordinator or permissions.can_edit_item(user, item)
         item.edit_url = edit.replace("/0/", f"/{item.pk}/")
@@ -71,18 +94,19 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
 
 def participants(request, meeting, *, coordinator: bool) -> dict:
     """The participants counted by attendance, a page of them, the viewer's own invitation and,
-    for the coordinator, who cannot get the meeting's e-mails."""
-    counts = selectors.attendance_counts(meeting=meeting)
+    for the coordinator, who cannot get the meeting's e-mails (their names looked up only when
+    the count, in the same query as the others, says there are some)."""
+    warned = coordinator and not meeting.is_cancelled
+    counts, mine, unreachable = selectors.attendance_counts(
+        meeting=meeting, employee=getattr(request.user, "employee", None), without_email=warned)
     page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
                              request.GET.get(LISTS["participants"][0]))
     rows = page.object_list
     page.object_list = list(selectors.attendances(meeting=meeting)[rows.start:rows.stop]) \
         if rows else []
-    warned = coordinator and not meeting.is_cancelled
     summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
     return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
-            "mine": selectors.attendance_of(meeting=meeting, user=request.user),
-            "no_email_warnings": _no_email_warnings(meeting) if warned else []}
+            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
 
 
 def _no_email_warnings(meeting) -> list[str]:

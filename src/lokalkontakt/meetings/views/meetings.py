@@ -60,13 +60,13 @@ def detail(request, pk):
                "may_propose": permissions.can_propose(request.user, meeting),
                **meeting_page.agenda(request, meeting, coordinator=coordinator),
                **meeting_page.participants(request, meeting, coordinator=coordinator),
-               "decided": meeting_page.paged(
-                   request, meeting.action_items.select_related("owner", "agenda_item")
-                   .order_by("due_on", "pk"), "decided")}
+               "decided": meeting_page.action_rows(meeting_page.paged(
+                   request, meeting.action_items.select_related("owner")
+                   .order_by("due_on", "pk"), "decided"))}
     if context["agenda"].number == context["agenda"].paginator.num_pages:
         # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
-        context["follow_up"] = meeting_page.paged(
-            request, selectors.follow_up_actions(meeting=meeting), "follow_up")
+        context["follow_up"] = meeting_page.action_rows(meeting_page.paged(
+            request, selectors.follow_up_actions(meeting=meeting), "follow_up"), with_meeting=True)
         context["inquiries"], context["inquiry_count"] = (
             selectors.overdue_inquiries() if upcoming else ([], 0))
         context["show_follow_up"] = True

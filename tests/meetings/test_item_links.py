@@ -1,0 +1,72 @@
+# SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
+# SPDX-License-Identifier: MPL-2.0
+"""The meeting page writes each item's links (area, knowledge note, action items) and the action
+tables' links from one reversal of each address for the page (issue 20): the links are the
+objects' own addresses, and the focus areas and action items of each item are shown."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from lokalkontakt.core.models import FocusArea
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.meetings.forms import ArrangeForm
+from lokalkontakt.meetings.models import ActionItem
+from tests.meetings.conftest import english_client
+from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
+from tests.meetings.test_arrange_controls import assert_controls_are_the_widgets
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_items_area_note_focus_areas_and_action_items_link_to_their_pages(setting):
+    held = MeetingFactory(held=True)
+    note = Note.objects.create(area=setting.area, title="Erfaringer", text="Godt møde",
+                               kind=Note.Kind.values[0], author=setting.contact.employee)
+    item = AgendaItemFactory(meeting=held, area=setting.area, note=note,
+                             experiences="Det virkede", proposed_by=setting.contact.employee)
+    focus = list(FocusArea.objects.order_by("number")[:2])
+    item.focus_areas.set(focus)
+    actions = [ActionItemFactory(meeting=held, agenda_item=item, owner=setting.contact.employee)
+               for _ in range(2)]
+    later = MeetingFactory()
+
+    content = html.unescape(english_client(setting.coordinator).get(
+        held.get_absolute_url()).content.decode())
+
+    assert f'<a href="{setting.area.get_absolute_url()}">{setting.area.name}</a>' in content
+    assert f" · {focus[0].name}; {focus[1].name}</p>" in content
+    assert f'<a href="{note.get_absolute_url()}">Shared as a knowledge note</a>' in content
+    for action in actions:
+        # Once under the item, once in the table of the action items decided.
+        assert content.count(f'<a href="{action.get_absolute_url()}">{action.title}</a>') == 2
+
+    follow_up = html.unescape(english_client(setting.coordinator).get(
+        later.get_absolute_url()).content.decode())
+    for action in actions:
+        assert f'<a href="{action.get_absolute_url()}">{action.title}</a>' in follow_up
+    assert follow_up.count(f'<a href="{held.get_absolute_url()}">') == len(actions)
+
+
+def test_the_action_list_links_each_action_item_and_its_meeting(setting):
+    held = MeetingFactory(held=True)
+    action = ActionItemFactory(meeting=held, owner=setting.coordinator.employee)
+
+    content = english_client(setting.coordinator).get(
+        reverse("meetings:actions") + "?scope=all").content.decode()
+
+    assert f'<a href="{action.get_absolute_url()}">{action.title}</a>' in content
+    assert f'<a href="{held.get_absolute_url()}">' in content
+    assert ActionItem.objects.count() == 1
+
+
+def test_the_arrange_controls_escape_an_items_title_once(setting):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting, title='Vej & "sti" <b>', status="proposed")
+
+    content = english_client(setting.coordinator).get(
+        reverse("meetings:arrange", args=[meeting.pk])).content.decode()
+
+    assert_controls_are_the_widgets(content, ArrangeForm(items=[item]))
+    assert "Order of “Vej &amp; &quot;sti&quot; &lt;b&gt;”" in content
