@@ -5,6 +5,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -40,50 +41,81 @@ def _plain_static_files(settings, suite_settings):
         setattr(settings, name, value)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one test kept (the directory, the map) is keyed
+    by the data's version, which the tests of a class that share their data also share."""
+    cache.clear()
+
+
 @contextmanager
-def rolled_back_after_the_class(django_db_blocker, suite_settings):
-    """A transaction for data a class of tests only reads, made once and rolled back after the class.
-    Each test's own transaction (the db fixture) is a savepoint inside it, so what a test changes is
-    gone before the next test, as with data of its own (as tests/permissions.py's world of the class).
-    In the tests' settings (suite_settings), which function-scoped fixtures cannot give a class."""
-    with django_db_blocker.unblock(), override_settings(**suite_settings), transaction.atomic():
+def rolled_back_after_the_class(django_db_blocker, suite_settings, load):
+    """A transaction for data a class of tests only reads (`load()` makes it; its result is
+    yielded), made once and rolled back after the class. Each test's own transaction (the db
+    fixture) is a savepoint inside it, so what a test changes is gone before the next test, as
+    with data of its own (as tests/permissions.py's world of the class). The database is open only
+    while loading and rolling back: a test of the class without `db` still cannot reach it. In the
+    tests' settings (suite_settings), which function-scoped fixtures cannot give a class."""
+    atomic = transaction.atomic()
+    with override_settings(**suite_settings):
+        with django_db_blocker.unblock():
+            atomic.__enter__()
+            try:
+                loaded = load()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
         try:
-            yield
+            yield loaded
         finally:
-            transaction.set_rollback(True)
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+
+def _demo():
+    with override_settings(DEMO_ENABLED=True):
+        call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="class")
 def demo_of_the_class(django_db_setup, django_db_blocker, suite_settings):
     """`load_demo` with the demo enabled (and its logins), once for a class of tests."""
-    with rolled_back_after_the_class(django_db_blocker, suite_settings):
-        with override_settings(DEMO_ENABLED=True):
-            call_command("load_demo", stdout=io.StringIO())
+    with rolled_back_after_the_class(django_db_blocker, suite_settings, _demo):
         yield
+
+
+def _hedensted():
+    from lokalkontakt.areas.demo import load_hedensted
+
+    with override_settings(DEMO_ENABLED=True):
+        return load_hedensted(with_users=True)
 
 
 @pytest.fixture(scope="class")
 def hedensted_of_the_class(django_db_setup, django_db_blocker, suite_settings):
     """Hedensted's areas, contacts and the demo logins (load_hedensted), once for a class of tests;
     its report."""
-    from lokalkontakt.areas.demo import load_hedensted
-
-    with rolled_back_after_the_class(django_db_blocker, suite_settings):
-        with override_settings(DEMO_ENABLED=True):
-            report = load_hedensted(with_users=True)
+    with rolled_back_after_the_class(django_db_blocker, suite_settings, _hedensted) as report:
         yield report
+
+
+def _hedensted_outlines():
+    from lokalkontakt.areas.demo import load_hedensted
+    from tests.areas.outlines import import_demo_outlines
+
+    load_hedensted(with_users=False)
+    return import_demo_outlines()
 
 
 @pytest.fixture(scope="class")
 def hedensted_outlines_of_the_class(django_db_setup, django_db_blocker, suite_settings):
     """Hedensted's areas without the demo logins and their outlines (tests/areas/outlines.py),
     once for a class of tests; a point inside each area's outline by name."""
-    from lokalkontakt.areas.demo import load_hedensted
-    from tests.areas.outlines import import_demo_outlines
-
-    with rolled_back_after_the_class(django_db_blocker, suite_settings):
-        load_hedensted(with_users=False)
-        yield import_demo_outlines()
+    with rolled_back_after_the_class(django_db_blocker, suite_settings,
+                                     _hedensted_outlines) as points:
+        yield points
 
 
 @pytest.fixture
