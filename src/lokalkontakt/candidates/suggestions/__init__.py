@@ -37,6 +37,7 @@ from lokalkontakt.candidates.suggestions.scoring import (
     rank,
     score_of,
 )
+from lokalkontakt.people.models import Employee
 
 __all__ = ["WEEKS", "WEIGHTS", "Candidate", "NominationFact", "Place", "Ranking", "Setting",
            "Suggestion", "haversine_km", "rank", "score_of", "setting_for", "suggestions_for"]
@@ -58,11 +59,12 @@ def suggestions_for(*, area, today: datetime.date | None = None,
     start = today - datetime.timedelta(days=7 * WEEKS - 1)
     setting = setting_for(area)
     scored = ScoredCandidates(area, setting, start=start, today=today)
-    ids, total = scored.ranked(limit)
+    ids, total, minutes = scored.ranked(limit)
     if not ids:
         return Ranking(suggestions=[], total=0)
-    employees = scored.with_facts(ids).select_related("core_area").prefetch_related(
+    employees = Employee.objects.filter(pk__in=ids).select_related("core_area").prefetch_related(
         *fact_prefetches(area)).in_bulk()
     covers = covers_of(ids)
-    return Ranking(suggestions=[score_of(candidate_of(employees[pk], covers.get(pk, [])), setting)
+    return Ranking(suggestions=[score_of(candidate_of(employees[pk], covers.get(pk, []),
+                                                      minutes[pk]), setting)
                                 for pk in ids], total=total)

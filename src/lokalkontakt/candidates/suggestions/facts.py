@@ -79,12 +79,12 @@ def _nomination_of(employee) -> NominationFact | None:
                           for_area=nomination.here, pk=nomination.pk)
 
 
-def candidate_of(employee, covers: list) -> Candidate:
-    """The facts of an employee from suggestions.ranking, with fact_prefetches(), and the
-    places she covers (covers_of)."""
+def candidate_of(employee, covers: list, minutes: int | None) -> Candidate:
+    """The facts of an employee with fact_prefetches(), the places she covers (covers_of) and
+    her minutes in the weeks (None without any entry: from suggestions.ranking)."""
     return Candidate(employee_id=employee.pk, name=employee.name, sort_name=employee.sort_name,
                      core_area_id=employee.core_area_id,
                      core_area=employee.core_area.name if employee.core_area else "",
                      covers=tuple(covers),
-                     minutes=employee.minutes or 0, has_time=employee.minutes is not None,
+                     minutes=minutes or 0, has_time=minutes is not None,
                      nomination=_nomination_of(employee))

@@ -17,7 +17,6 @@ and the count, and only those are loaded with the facts their reasons need."""
 import datetime
 
 from django.db import connection
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.candidates.models import Nomination
@@ -40,22 +39,15 @@ class ScoredCandidates:
     def __init__(self, area, setting: Setting, *, start: datetime.date, today: datetime.date):
         self.area, self.setting = area, setting
         self.start, self.today = start, today
-        self.entries = TimeEntry.objects.filter(employee=OuterRef("pk"),
-                                                day__range=(start, today))
 
-    def ranked(self, limit: int | None) -> tuple[list[int], int]:
+    def ranked(self, limit: int | None) -> tuple[list[int], int, dict]:
         """The ids of the best `limit` candidates (all with None), best first as scoring.rank
-        orders them, and how many candidates there are in all."""
+        orders them, how many candidates there are in all, and the minutes of each of the best
+        in the weeks ({id: minutes}, None without any entry)."""
         sql, params = ranking_sql(self.area.pk, self.setting, tables=_tables(), start=self.start,
                                   today=self.today, limit=limit)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return [pk for pk, _total in rows], rows[0][1] if rows else 0
-
-    def with_facts(self, ids):
-        """The employees with the minutes a week their reasons need: `minutes`, None without
-        any entry in the weeks (SUM over no rows)."""
-        minutes = Subquery(self.entries.order_by().values("employee").annotate(n=Sum("minutes"))
-                           .values("n"), output_field=IntegerField())
-        return Employee.objects.filter(pk__in=ids).annotate(minutes=minutes)
+        return ([pk for pk, _total, _minutes in rows], rows[0][1] if rows else 0,
+                {pk: minutes for pk, _total, minutes in rows})

@@ -85,26 +85,29 @@ def _distance(q: _Sql, setting: Setting) -> str:
     if not setting.area.located:
         return q.p(0.0)
     if setting.neighbour_km <= 0:
-        return f"CASE WHEN c.nearest = 1 THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
-    return f"COALESCE(({q.p(float(setting.neighbour_km))} / c.nearest), {q.p(0.0)})"
+        return f"CASE WHEN r.nearest = 1 THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
+    return f"COALESCE(({q.p(float(setting.neighbour_km))} / r.nearest), {q.p(0.0)})"
 
 
-def _capacity(q: _Sql, setting: Setting, t: dict, v: dict, start, today) -> str:
-    """The share of the band's upper end left by the minutes a week; without time
+def _minutes(q: _Sql, t: dict, start, today) -> str:
+    """Per candidate e: the minutes registered from start to today, NULL without an entry."""
+    day = connection.ops.adapt_datefield_value
+    return (f"(SELECT SUM(x.minutes) FROM {t['entry']} x WHERE x.employee_id = e.id"
+            f" AND x.day BETWEEN {q.p(day(start))} AND {q.p(day(today))})")
+
+
+def _capacity(q: _Sql, setting: Setting, v: dict) -> str:
+    """The share of the band's upper end left by the minutes a week (r.minutes); without time
     1 / (1 + the areas covered)."""
     high = setting.band[1]
-    weekly = f"(CAST(SUM(x.minutes) AS {v['float']}) / {q.p(float(setting.weeks))})"
+    weekly = f"(CAST(r.minutes AS {v['float']}) / {q.p(float(setting.weeks))})"
     if high:
         spare = (f"{v['min']}({v['max']}((({q.p(float(high))} - {weekly}) / {q.p(float(high))}),"
                  f" {q.p(0.0)}), {q.p(1.0)})")
     else:
         spare = f"({q.p(0.0)} * {weekly})"
-    day = connection.ops.adapt_datefield_value
-    with_time = (f"(SELECT {spare} FROM {t['entry']} x WHERE x.employee_id = e.id"
-                 f" AND x.day BETWEEN {q.p(day(start))} AND {q.p(day(today))}"
-                 " GROUP BY x.employee_id)")
-    without = f"({q.p(1.0)} / (CAST(COALESCE(c.n, 0) AS {v['float']}) + {q.p(1.0)}))"
-    return f"COALESCE({with_time}, {without})"
+    without = f"({q.p(1.0)} / (CAST(COALESCE(r.n, 0) AS {v['float']}) + {q.p(1.0)}))"
+    return f"CASE WHEN r.minutes IS NULL THEN {without} ELSE {spare} END"
 
 
 def _nomination(q: _Sql, area_id: int, t: dict) -> str:
@@ -116,8 +119,8 @@ def _nomination(q: _Sql, area_id: int, t: dict) -> str:
 
 
 def _balance(q: _Sql, setting: Setting) -> str:
-    whens = [f"WHEN e.core_area_id IS NULL THEN {q.p(balance_of(None, setting))}"]
-    whens += [f"WHEN e.core_area_id = {q.p(key)} THEN {q.p(balance_of(key, setting))}"
+    whens = [f"WHEN r.core_area_id IS NULL THEN {q.p(balance_of(None, setting))}"]
+    whens += [f"WHEN r.core_area_id = {q.p(key)} THEN {q.p(balance_of(key, setting))}"
               for key in setting.contacts_per_core_area if key is not None]
     return f"CASE {' '.join(whens)} ELSE {q.p(balance_with(0, setting))} END"
 
@@ -135,16 +138,24 @@ def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
 
 def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime.date,
                 today: datetime.date, limit: int | None) -> tuple[str, list]:
-    """SELECT id, the count of all candidates: the best `limit` (every one with None), best
+    """SELECT id, the count of all candidates, the minutes from start to today (NULL without
+    time): the best `limit` (every one with None), best
     first, then in Danish name order and by id. `tables`: the quoted table names of employee,
     assignment, area, nomination, named (the nomination's areas) and entry (time).
 
     The candidates: active, a current contact (c) or nominated for the area or for no
     particular area (o.part > 0), not covering the area yet and not handing an area over."""
     q, t, v = _Sql(), tables, _vendor()
-    parts = {"nomination": lambda: f"COALESCE(o.part, {q.p(0.0)})",
+    # The candidates with their facts (r), each part read once: the minutes are both scored
+    # and returned (the reasons need them).
+    candidates = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n, c.nearest, o.part,"
+                  f" {_minutes(q, t, start, today)} AS minutes FROM {t['employee']} e"
+                  " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
+                  " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
+                  " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))")
+    parts = {"nomination": lambda: f"COALESCE(r.part, {q.p(0.0)})",
              "distance": lambda: _distance(q, setting),
-             "capacity": lambda: _capacity(q, setting, t, v, start, today),
+             "capacity": lambda: _capacity(q, setting, v),
              "balance": lambda: _balance(q, setting)}
     total = ""
     for name, part in parts.items():  # added left to right, as Python's sum() in score_of
@@ -153,11 +164,8 @@ def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime
     sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)}),"
            f" o AS (SELECT n.employee_id AS id, {_nomination(q, area_id, t)} AS part"
            f" FROM {t['nomination']} n WHERE n.status = {q.p(Nomination.Status.PROPOSED.value)})"
-           f" SELECT e.id, COUNT(*) OVER () FROM {t['employee']} e"
-           " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
-           " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
-           " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))"
-           f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, e.sort_name ASC, e.id ASC")
+           f" SELECT r.id, COUNT(*) OVER (), r.minutes FROM ({candidates}) r"
+           f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, r.sort_name ASC, r.id ASC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return q.final(sql)
