@@ -56,27 +56,44 @@ class _Sql:
         return self.MARKER.sub("%s", sql), params
 
 
-def _km(q: _Sql, setting: Setting, v: dict) -> str:
-    """scoring.haversine_km(the area, l's area) for a located l."""
+def _h(q: _Sql, setting: Setting, v: dict) -> str:
+    """The h of scoring.haversine_km(the area, l's area) for a located l."""
     lat1, lon1 = math.radians(setting.area.latitude), math.radians(setting.area.longitude)
     lat2 = f"(CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})"
     lon2_a = f"(CAST(l.longitude AS {v['float']}) * {q.p(RADIAN)})"
-    h = (f"(POWER(SIN((({lat2} - {q.p(lat1)}) / {q.p(2.0)})), 2)"
-         f" + (({q.p(math.cos(lat1))} * COS((CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})))"
-         f" * POWER(SIN((({lon2_a} - {q.p(lon1)}) / {q.p(2.0)})), 2)))")
+    return (f"(POWER(SIN((({lat2} - {q.p(lat1)}) / {q.p(2.0)})), 2)"
+            f" + (({q.p(math.cos(lat1))} * COS((CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})))"
+            f" * POWER(SIN((({lon2_a} - {q.p(lon1)}) / {q.p(2.0)})), 2)))")
+
+
+def _km(q: _Sql, h: str) -> str:
+    """scoring.haversine_km from its h."""
     return f"({q.p(2 * EARTH_RADIUS_KM)} * ASIN(SQRT({h})))"
 
 
 def _nearest(q: _Sql, setting: Setting, v: dict) -> str:
-    """Per employee (in `current`, over a's areas l): the nearest km, at least nk, of a located
-    area (NULL without one); with nk <= 0, 1 when one is at the same place, else 0."""
+    """Per employee (in `current`, over a's areas l), with the neighbour distance nk > 0: the
+    least h (_h) of a located area (NULL without one), as the km grow with h (nearest_km makes
+    it the km, once per employee rather than per area); with nk <= 0: 1 when one is at the same
+    place, else 0."""
     if not setting.area.located:
         return "NULL"
     located = "l.latitude IS NOT NULL AND l.longitude IS NOT NULL"
-    nk = q.p(float(setting.neighbour_km))
     if setting.neighbour_km <= 0:  # only the same place is a neighbour (nk / km would divide by 0)
-        return f"MAX(CASE WHEN {located} AND {_km(q, setting, v)} <= {nk} THEN 1 ELSE 0 END)"
-    return f"MIN(CASE WHEN {located} THEN {v['max']}({_km(q, setting, v)}, {nk}) END)"
+        km = _km(q, _h(q, setting, v))
+        return (f"MAX(CASE WHEN {located} AND {km} <= {q.p(float(setting.neighbour_km))}"
+                " THEN 1 ELSE 0 END)")
+    return f"MIN(CASE WHEN {located} THEN {_h(q, setting, v)} END)"
+
+
+def _nearest_km(q: _Sql, setting: Setting, v: dict) -> str:
+    """Per candidate: the nearest km, at least nk, of a located area covered (NULL without
+    one): f(min h) = min f(h) as f (2R asin(sqrt(h))) does not fall, max(min, nk) = min(max)
+    likewise; with nk <= 0, _nearest's flag."""
+    if not setting.area.located or setting.neighbour_km <= 0:
+        return "c.nearest"
+    return (f"CASE WHEN c.nearest IS NOT NULL THEN {v['max']}({_km(q, 'c.nearest')},"
+            f" {q.p(float(setting.neighbour_km))}) END")
 
 
 def _distance(q: _Sql, setting: Setting) -> str:
@@ -127,7 +144,7 @@ def _balance(q: _Sql, setting: Setting) -> str:
 
 def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
     """Per employee with current assignments: how many, whether one is the area's or a
-    primary's with a handover due, and the nearest located area's distance (one pass)."""
+    primary's with a handover due, and the nearest located area (_nearest) (one pass)."""
     return (f"SELECT a.employee_id AS id, COUNT(a.id) AS n,"
             f" SUM(CASE WHEN a.area_id = {q.p(area_id)} THEN 1 ELSE 0 END) AS here,"
             f" SUM(CASE WHEN a.role = {q.p(AssignmentRole.PRIMARY.value)} AND a.handover_due"
@@ -148,7 +165,8 @@ def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime
     q, t, v = _Sql(), tables, _vendor()
     # The candidates with their facts (r), each part read once: the minutes are both scored
     # and returned (the reasons need them).
-    candidates = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n, c.nearest, o.part,"
+    candidates = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n, o.part,"
+                  f" {_nearest_km(q, setting, v)} AS nearest,"
                   f" {_minutes(q, t, start, today)} AS minutes FROM {t['employee']} e"
                   " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
                   " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
