@@ -1,16 +1,18 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
 """The facts a suggestion is scored from, read from the database: the setting (the area and the
-contacts per core area, one query) and the facts of the few candidates shown (their open
-nomination, one prefetch, and the places of their current areas, one query of values)."""
+contacts per core area, one query) and the facts of the few candidates shown beyond what the
+ranking gives (their names and core areas, one query of values, their open nomination, one
+query, and the places of their current areas, one query of values)."""
 
 from django.conf import settings
-from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, Func, OuterRef, Subquery
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.candidates.suggestions.scoring import (
+    FOR_THE_AREA,
     Candidate,
     NominationFact,
     Place,
@@ -40,18 +42,6 @@ def setting_for(area) -> Setting:
                    band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 
-def fact_prefetches(area) -> list[Prefetch]:
-    """The open nomination with who made it and whether it names the area (`here`) or any area
-    (`named`) (`open_nominations`) of the employees shown."""
-    named = Nomination.areas.through.objects.filter(nomination=OuterRef("pk"))
-    return [
-        Prefetch("nominations", to_attr="open_nominations",
-                 queryset=Nomination.objects.filter(status=Nomination.Status.PROPOSED)
-                 .annotate(here=Exists(named.filter(localarea=area)), named=Exists(named))
-                 .select_related("nominated_by__employee")),
-    ]
-
-
 def covers_of(ids) -> dict:
     """The places of the areas each of these employees covers now, in name order (one query,
     no model instances: a contact may cover many)."""
@@ -66,25 +56,31 @@ def covers_of(ids) -> dict:
     return covers
 
 
-def _nomination_of(employee) -> NominationFact | None:
-    """The open nomination that counts: for the area (`here`) or for no particular area (not
-    `named`); one naming other areas only does not."""
-    if not employee.open_nominations:
-        return None
-    nomination = employee.open_nominations[0]  # at most one is open (a constraint)
-    if not (nomination.here or not nomination.named):
+def _nomination_of(nomination, part: float) -> NominationFact | None:
+    """The open nomination if it counts (the ranking's part): for the area or for no particular
+    area; one naming other areas only does not."""
+    if nomination is None or not part:
         return None
     return NominationFact(by=person_name(nomination.nominated_by) or "–",
                           on=timezone.localdate(nomination.created_at),
-                          for_area=nomination.here, pk=nomination.pk)
+                          for_area=part == FOR_THE_AREA, pk=nomination.pk)
 
 
-def candidate_of(employee, covers: list, minutes: int | None) -> Candidate:
-    """The facts of an employee with fact_prefetches(), the places she covers (covers_of) and
-    her minutes in the weeks (None without any entry: from suggestions.ranking)."""
-    return Candidate(employee_id=employee.pk, name=employee.name, sort_name=employee.sort_name,
-                     core_area_id=employee.core_area_id,
-                     core_area=employee.core_area.name if employee.core_area else "",
-                     covers=tuple(covers),
-                     minutes=minutes or 0, has_time=minutes is not None,
-                     nomination=_nomination_of(employee))
+def candidates_of(ids, facts: dict, covers: dict) -> dict:
+    """{id: Candidate} of these employees, from the ranking's facts (suggestions.ranking), the
+    places they cover (covers_of) and their names, core areas and open nominations (two
+    queries, the employees as values, at most one open nomination each: a constraint)."""
+    nominations = {nomination.employee_id: nomination for nomination in Nomination.objects
+                   .filter(employee__in=ids, status=Nomination.Status.PROPOSED)
+                   .select_related("nominated_by__employee").order_by()}
+    rows = (Employee.objects.filter(pk__in=ids).order_by()
+            .values_list("pk", "name", "sort_name", "core_area", "core_area__name"))
+    candidates = {}
+    for pk, name, sort_name, core_area_id, core_area in rows:
+        minutes, part = facts[pk].minutes, facts[pk].part
+        candidates[pk] = Candidate(
+            employee_id=pk, name=name, sort_name=sort_name, core_area_id=core_area_id,
+            core_area=core_area or "", covers=tuple(covers.get(pk, [])),
+            minutes=minutes or 0, has_time=minutes is not None,
+            nomination=_nomination_of(nominations.get(pk), part))
+    return candidates

@@ -15,6 +15,7 @@ part reads its table once per candidate (one subquery); the query returns the id
 and the count, and only those are loaded with the facts their reasons need."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import connection
 
@@ -33,6 +34,15 @@ def _tables() -> dict:
     return {key: quote(model._meta.db_table) for key, model in models.items()}
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What the ranking knows of a candidate: the minutes in the weeks (None without any entry)
+    and the nomination part (scoring's: 0 without an open nomination that counts)."""
+
+    minutes: int | None
+    part: float
+
+
 class ScoredCandidates:
     """The candidates for an area and their score; `ranked(limit)` gives the best's ids."""
 
@@ -42,12 +52,13 @@ class ScoredCandidates:
 
     def ranked(self, limit: int | None) -> tuple[list[int], int, dict]:
         """The ids of the best `limit` candidates (all with None), best first as scoring.rank
-        orders them, how many candidates there are in all, and the minutes of each of the best
-        in the weeks ({id: minutes}, None without any entry)."""
+        orders them, how many candidates there are in all, and the facts of each of the best
+        from the ranking: {id: Facts}."""
         sql, params = ranking_sql(self.area.pk, self.setting, tables=_tables(), start=self.start,
                                   today=self.today, limit=limit)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return ([pk for pk, _total, _minutes in rows], rows[0][1] if rows else 0,
-                {pk: minutes for pk, _total, minutes in rows})
+        return ([row[0] for row in rows], rows[0][1] if rows else 0,
+                {pk: Facts(minutes=minutes, part=part or 0.0)
+                 for pk, _total, minutes, part in rows})

@@ -156,7 +156,7 @@ def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
 def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime.date,
                 today: datetime.date, limit: int | None) -> tuple[str, list]:
     """SELECT id, the count of all candidates, the minutes from start to today (NULL without
-    time): the best `limit` (every one with None), best
+    time), the nomination part (NULL without an open nomination): the best `limit` (every one with None), best
     first, then in Danish name order and by id. `tables`: the quoted table names of employee,
     assignment, area, nomination, named (the nomination's areas) and entry (time).
 
@@ -182,7 +182,7 @@ def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime
     sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)}),"
            f" o AS (SELECT n.employee_id AS id, {_nomination(q, area_id, t)} AS part"
            f" FROM {t['nomination']} n WHERE n.status = {q.p(Nomination.Status.PROPOSED.value)})"
-           f" SELECT r.id, COUNT(*) OVER (), r.minutes FROM ({candidates}) r"
+           f" SELECT r.id, COUNT(*) OVER (), r.minutes, r.part FROM ({candidates}) r"
            f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, r.sort_name ASC, r.id ASC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
