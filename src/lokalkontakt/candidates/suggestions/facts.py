@@ -6,7 +6,7 @@ ranking gives (their names and core areas, one query of values, their open nomin
 query, and the places of their current areas, one query of values)."""
 
 from django.conf import settings
-from django.db.models import Count, Exists, Func, OuterRef, Subquery
+from django.db import connection
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment
@@ -31,14 +31,20 @@ def place_of(area) -> Place:
 
 def setting_for(area) -> Setting:
     """The area, the contacts per core area and the number of core areas on each row (one
-    query; without contacts the number does not matter: the average is 0)."""
-    current = Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
-    core_areas = CoreArea.objects.order_by().values(n=Func("pk", function="COUNT"))
-    rows = list(Employee.objects.filter(Exists(current)).order_by().values("core_area")
-                .annotate(count=Count("pk"), core_areas=Subquery(core_areas)))
+    query; without contacts the number does not matter: the average is 0). Written as SQL:
+    building it from ORM expressions cost twice what it takes to run (issue 20)."""
+    quote = connection.ops.quote_name
+    employee, assignment, core_area = (quote(model._meta.db_table)
+                                       for model in (Employee, Assignment, CoreArea))
+    sql = (f"SELECT e.core_area_id, COUNT(*), (SELECT COUNT(*) FROM {core_area})"  # noqa: S608
+           f" FROM {employee} e WHERE EXISTS(SELECT 1 FROM {assignment} a"
+           " WHERE a.employee_id = e.id AND a.ends_on IS NULL) GROUP BY e.core_area_id")
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
     return Setting(area=place_of(area),
-                   contacts_per_core_area={row["core_area"]: row["count"] for row in rows},
-                   core_area_count=rows[0]["core_areas"] if rows else 0,
+                   contacts_per_core_area={key: count for key, count, _n in rows},
+                   core_area_count=rows[0][2] if rows else 0,
                    band=tuple(settings.TIME_BAND_MINUTES), neighbour_km=neighbour_km())
 
 
