@@ -209,11 +209,7 @@ class Assignment(models.Model):
         ]
         indexes = [models.Index(fields=["employee", "ends_on"]),
                    # The coverage map's version reads the latest change (selectors.map_version).
-                   models.Index(fields=["updated_at"], name="assignment_updated_at"),
-                   # Covering: the suggestions' pass over every current contact's areas.
-                   models.Index(fields=["employee", "area", "role", "handover_due"],
-                                condition=Q(ends_on__isnull=True),
-                                name="assignment_current_by_employee")]
+                   models.Index(fields=["updated_at"], name="assignment_updated_at")]
 
     def __str__(self):
         return f"{self.employee} – {self.area} ({self.get_role_display()})"
