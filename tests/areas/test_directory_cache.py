@@ -172,3 +172,41 @@ def test_the_layout_around_the_kept_content_is_each_visitors_own(glud, colleague
 
 def main_of(response) -> str:
     return response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_made_up_parameters_are_drawn_for_the_request_alone_and_do_not_fill_the_cache(glud):
+    """A crawler's ?utm_source=…, ?side=02 or ?side=x gets the right page but nothing is kept
+    for it, so it cannot push out what everyone uses (the map's drawing among them)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    client = english_client()
+    client.get(URL)
+    client.get(URL, {"q": "glud", "coverage": ""})  # a search as the form sends it: kept
+    kept = len(cache._cache)
+
+    for n in range(20):
+        text = page_text(client.get(URL, {"utm_source": f"x{n}"}))
+        assert "Glud Lokalråd" in text and "Susanne Ernst" in text
+    for junk in ({"side": "02"}, {"side": "x"}, {"q": ["a", "b"]}, {"coverage": "nonsense"},
+                 {"kort": "andet"}, {"q": "g" * 101}):
+        assert client.get(URL, junk).status_code == 200
+
+    assert len(cache._cache) == kept
+
+
+def test_back_after_a_search_gets_the_whole_page_when_htmx_misses_its_history(glud):
+    """htmx asks again for the URL it pushed, marked as a history restore, and puts the answer
+    in place of the whole body: that must be the page, not the results alone."""
+    restore = english_client().get(URL, {"q": "glud"}, headers={
+        "HX-Request": "true", "HX-History-Restore-Request": "true", "HX-Current-URL": URL})
+    results = english_client().get(URL, {"q": "glud"}, headers=HTMX)
+
+    assert "<html" in restore.content.decode() and 'id="results"' in restore.content.decode()
+    assert "<html" not in results.content.decode() and 'id="results"' in results.content.decode()
+
+
+def test_the_results_and_the_page_tell_a_cache_they_differ_by_hx_request(glud):
+    for headers in ({}, HTMX):
+        response = english_client().get(URL, headers=headers)
+        assert "HX-Request" in response["Vary"]

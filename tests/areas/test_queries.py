@@ -38,9 +38,9 @@ ADDRESS_LOOKUP = 3
 AREA_PAGE_ANONYMOUS = 5  # area with council, active assignments, projects, project leads, notes
 AREA_PAGE_STAFF = 15  # + session, user, employee, group, 2 x permissions, assignment history, events,
 # the local meetings attended and whether the viewer covers the area (may record one)
-OVERVIEW = 17  # session, user, employee, group; the areas counted by list, the first rows of each of the
-# four lists of areas, the planned handovers of those due one; core areas, the
-# contacts counted and their first rows; the sources' conflicts counted and their first rows;
+OVERVIEW = 16  # session, user, employee, group; the areas counted by list, the first rows of each of the
+# four lists of areas, the planned handovers of those due one; the contacts counted per core area,
+# the core areas, the first contacts; the sources' first conflicts with their count;
 # latest events; failed e-mails (the link to them)
 # session, user, employee, group; the map's version; every area with its coverage only when the
 # map of that version is not in the cache (areas.maps.cached)

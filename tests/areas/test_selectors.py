@@ -233,6 +233,33 @@ def test_overview_lists_the_conflicts_found_in_the_sources_in_danish_order(db):
     assert result.conflict_count == 2
 
 
+def test_overview_counts_every_conflict_but_lists_only_the_first(db):
+    for name in ["Ørum", "Stenderup", "Glud"]:
+        AreaEvent.objects.create(area=LocalAreaFactory(name=name), kind=AreaEvent.Kind.CONFLICT,
+                                 data={"code": CONFLICT_LISTED_TWICE, "source": "Bilag 1",
+                                       "entry": f"{name} – Lise Lokal"})
+
+    result = overview(limit=2)
+
+    assert [event.area.name for event in result.conflicts] == ["Glud", "Stenderup"]
+    assert result.conflict_count == 3
+
+
+def test_overview_counts_only_an_active_primary_as_cover_and_its_handover(db):
+    # Glud: its contact ended (handover due then), a deputy remains: uncovered, no handover due.
+    glud = LocalAreaFactory(name="Glud")
+    AssignmentFactory(area=glud, ended=True, handover=True)
+    AssignmentFactory(area=glud, deputy=True, handover=True)
+    AssignmentFactory(area__name="Snaptun", handover=True)
+    AssignmentFactory(area__name="Rårup")
+
+    result = overview()
+
+    assert (result.counts["uncovered"], result.counts["handover"]) == (1, 1)
+    assert names(result.lists["uncovered"]) == ["Glud"]
+    assert names(result.lists["handover"]) == ["Snaptun"]
+
+
 def test_overview_of_an_empty_database_is_empty(db):
     result = overview()
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from lokalkontakt.areas.events import CONFLICT_LISTED_TWICE
 from lokalkontakt.areas.models import AreaEvent, Assignment, LocalArea, Participation
 from lokalkontakt.people.models import CoreArea, Employee
 from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
@@ -621,6 +622,28 @@ def test_the_overview_shows_the_first_rows_in_danish_order_and_links_to_the_rest
     link = reverse("coordination:overview_list", args=["uden-kontakt"])
     assert f'<a href="{link}">Show all 61<span class="sr-only"> – Areas without a contact</span>' in (
         uncovered)
+
+
+def test_the_overviews_rows_link_to_the_area_and_what_the_coordinator_does_next(
+        coordinator_client):
+    uncovered = LocalAreaFactory(name="Øster Snede")
+    due = AssignmentFactory(area__name="Glud", handover=True)
+    contact = EmployeeFactory(name="Lise Lokal")
+    AssignmentFactory(employee=contact, area__name="Rårup")
+    conflict = AreaEvent.objects.create(area=uncovered, kind=AreaEvent.Kind.CONFLICT, data={
+        "code": CONFLICT_LISTED_TWICE, "source": "Bilag 1", "entry": "Øster Snede – Lise Lokal"})
+
+    html = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH).content.decode()
+
+    for link in [uncovered.get_absolute_url(), reverse("coordination:assign", args=[uncovered.slug]),
+                 reverse("nominations:suggestions", args=[uncovered.slug]),
+                 reverse("coordination:participation", args=[uncovered.slug])]:
+        assert f'<a href="{link}">' in section(html, "uncovered-heading") + section(
+            html, "unanswered-heading"), link
+    assert f'<a href="{reverse("handovers:new", args=[due.area.slug])}">start a handover' in (
+        section(html, "handover-heading"))
+    assert f'<a href="{reverse("coordination:conflict_settle", args=[conflict.pk])}">' in html
+    assert f'<a href="{contact.get_absolute_url()}">Lise Lokal</a>' in html
 
 
 def test_the_overview_has_no_show_all_link_when_a_list_is_whole(coordinator_client, oelsted):

@@ -43,14 +43,16 @@ IDS = [f"{size}-each" for size in SIZES]
 
 # 4 (session, user, employee, coordinator); the meeting; its items counted by status; a page of
 # each status's items (area, proposer, note), their focus areas, their action items (with
-# owners); the participants counted by attendance, a page of them, the viewer's own invitation,
-# those without an e-mail address; the count and a page of this meeting's action items; on the
-# agenda's last page the follow-up: the count and a page of the open action items of earlier
-# meetings, the overdue inquiries and their count (the list is full).
+# owners; each only when an item on the page has some); the participants counted by attendance
+# with the viewer's own invitation and how many have no e-mail address (their names only when
+# there are some: here everyone has one), a page of them; the count and a page of this
+# meeting's action items; on the agenda's last page the follow-up: the count and a page of the
+# open action items of earlier meetings, the overdue inquiries and their count (the list is
+# full).
 FOLLOW_UP_QUERIES = 4
-MEETING_PAGE_COORDINATOR = 19
-# the same without those without an address, and Django's user and group permissions
-MEETING_PAGE_CONTACT = 20
+MEETING_PAGE_COORDINATOR = 17
+# the same, and Django's user and group permissions
+MEETING_PAGE_CONTACT = 19
 # 4; the meeting; its items counted, a page of them with their proposers.
 ARRANGE_PAGE = 7
 # 4; the coming and the held meetings (each with its count of items); the viewer's open action
@@ -300,3 +302,21 @@ def test_the_bulletin_form(setting, size, django_assert_num_queries):
         response = client.get(reverse("meetings:bulletin_new"))
 
     assert f"All staff – {size + 3} employees" in html.unescape(response.content.decode())
+
+
+def test_the_meeting_page_asks_only_for_what_its_items_and_participants_have(
+        setting, django_assert_num_queries):
+    """Items without focus areas or action items need no query for them; participants without
+    an e-mail address are looked up by name (one query) only when there are some."""
+    meeting = full_meeting(setting, 5)
+    AgendaItem.focus_areas.through.objects.filter(agendaitem__meeting=meeting).delete()
+    ActionItem.objects.filter(meeting=meeting).update(agenda_item=None)
+    Employee.objects.filter(name="Deltager 001").update(email="")
+    client = english_client(setting.coordinator)
+
+    with django_assert_num_queries(MEETING_PAGE_COORDINATOR - 2 + 1):
+        response = client.get(meeting.get_absolute_url(), {"side": 1})
+
+    content = html.unescape(response.content.decode())
+    assert "Deltager 001 has no e-mail address" in content
+    assert "Action items:" not in content and "Beslutning 0" in content

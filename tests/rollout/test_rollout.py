@@ -350,15 +350,15 @@ def test_the_need_sets_interested_areas_without_a_contact_against_open_nominatio
     assert (need.total, need.invited, need.interested, need.declined, need.unanswered) == (
         5, 3, 3, 1, 1)
     assert (need.needing, need.nominations) == (2, 2)
-    assert [(a.name, a.coverage, [n.employee.name for n in a.candidates]) for a in need.areas] == [
-        ("Glud", "uncovered", ["Bent Bro"]), ("Snaptun", "handover", ["Bent Bro"])]
-    assert [n.employee.name for n in need.unspecific] == ["Anna Andersen"]
+    assert [(a["name"], a["handover_pending"], [n["employee_name"] for n in a["candidates"]])
+            for a in need.areas] == [("Glud", False, ["Bent Bro"]), ("Snaptun", True, ["Bent Bro"])]
+    assert [n["employee_name"] for n in need.unspecific] == ["Anna Andersen"]
 
 
 def test_the_need_lists_at_most_the_limit_and_counts_the_rest(need_world):
     need = selectors.rollout_need(limit=1)
 
-    assert [a.name for a in need.areas] == ["Glud"]
+    assert [a["name"] for a in need.areas] == ["Glud"]
     assert (need.needing, need.more) == (2, 1)
 
 
@@ -376,7 +376,7 @@ def test_an_area_whose_handover_is_planned_has_its_successor_and_does_not_lack_a
     need = selectors.rollout_need()
 
     assert (need.needing, need.handover_planned, need.listed, need.more) == (1, 1, 2, 0)
-    assert [(a.name, a.successor_name) for a in need.areas] == [("Glud", None),
+    assert [(a["name"], a["successor_name"]) for a in need.areas] == [("Glud", None),
                                                                 ("Snaptun", "Lise Lokal")]
 
 
@@ -390,7 +390,7 @@ def test_a_cancelled_handover_leaves_the_area_lacking_a_contact(need_world, coor
     need = selectors.rollout_need()
 
     assert (need.needing, need.handover_planned) == (2, 0)
-    assert [(a.name, a.successor_name) for a in need.areas] == [("Glud", None),
+    assert [(a["name"], a["successor_name"]) for a in need.areas] == [("Glud", None),
                                                                 ("Snaptun", None)]
 
 

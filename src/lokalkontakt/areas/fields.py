@@ -12,8 +12,16 @@ is refused with the first of them offered as radio buttons; with JavaScript, htm
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
-from lokalkontakt.areas.picking import MAX_LENGTH, area_exactly, area_typed
+from lokalkontakt.areas.picking import (
+    MAX_LENGTH,
+    SHOWN,
+    area_exactly,
+    area_typed,
+    areas_named,
+    areas_starting,
+)
 from lokalkontakt.core.typed_choice import Typed, TypedChoiceInput, TypedModelChoiceField
+from lokalkontakt.core.typed_multiple import TypedModelMultipleChoiceField, TypedMultipleInput
 
 NAME_HINT = _("Type the name of the area, or the beginning of it.")
 PLACES_HINT = _("Type the name of the area, or a town or postcode in it.")
@@ -65,3 +73,41 @@ class AreaField(TypedModelChoiceField):
             self.matches = list(areas)
         else:
             self.queryset = self.queryset.filter(pk__in=[area.pk for area in areas])
+
+
+class AreaLinesInput(TypedMultipleInput):
+    """The checkboxes while the field's areas are few; otherwise a textarea, one area a line,
+    with the areas the lines found listed under it."""
+
+    typed_template_name = "areas/widgets/area_lines.html"
+
+
+class AreaMultipleField(TypedModelMultipleChoiceField):
+    """Local areas of `queryset` (areas.selectors.area_choices() or a narrower set): checkboxes
+    up to settings.AREA_SELECT_MAX areas, above that one area per line, each line the area's
+    name or the beginning of it (as AreaField without places)."""
+
+    widget = AreaLinesInput
+    model = LocalArea
+    select_max_setting = "AREA_SELECT_MAX"
+    typed_max_length = MAX_LENGTH
+    lines_hint = _("Write one local area per line: its name, or the beginning of it.")
+    too_long_message = _("The line “%(text)s” is too long: write at most %(count)s characters "
+                         "of an area's name on a line.")
+    too_many_message = _("Write at most %(count)s local areas, one per line.")
+    many_message = _("Many local areas match “%(text)s”, among them %(names)s. Write more of "
+                     "the name on that line.")
+    several_message = _("Several local areas match “%(text)s”: %(names)s. Write the whole name "
+                        "of the one you mean on that line.")
+    none_message = _("No local area matches “%(text)s”. Check the spelling, or write the "
+                     "beginning of the name.")
+
+    def named(self, texts: list[str]) -> dict:
+        return areas_named(self.queryset, texts)
+
+    def lookup(self, text: str) -> Typed:
+        """The only area whose name `text` begins or has every word of; else the matches."""
+        found = areas_starting(self.queryset, text, limit=SHOWN + 1, places=False)
+        if len(found) == 1:
+            return Typed(found[0])
+        return Typed(matches=found[:SHOWN], more=len(found) > SHOWN)

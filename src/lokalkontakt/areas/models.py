@@ -209,7 +209,11 @@ class Assignment(models.Model):
         ]
         indexes = [models.Index(fields=["employee", "ends_on"]),
                    # The coverage map's version reads the latest change (selectors.map_version).
-                   models.Index(fields=["updated_at"], name="assignment_updated_at")]
+                   models.Index(fields=["updated_at"], name="assignment_updated_at"),
+                   # Who covers what now, read from the index alone: the coverage overview's
+                   # contacts per core area (selectors.active_contact_counts).
+                   models.Index(fields=["employee", "area"], condition=Q(ends_on__isnull=True),
+                                name="assignment_active_by_employee")]
 
     def __str__(self):
         return f"{self.employee} – {self.area} ({self.get_role_display()})"

@@ -37,6 +37,23 @@ def area_exactly(areas, text: str, *, by_pk: bool = True) -> LocalArea | None:
     return found[0] if len(found) == 1 else None
 
 
+def areas_named(areas, texts) -> dict[str, LocalArea]:
+    """text -> the area of `areas` called it (as area_exactly without primary keys), for those of
+    `texts` that name exactly one; one query for them all."""
+    keys = {text: (danish_sort_key(text.strip()), text.strip().lower()) for text in texts}
+    keys = {text: key for text, key in keys.items() if key[0]}
+    if not keys:
+        return {}
+    found = list(areas.filter(Q(sort_name__in={key for key, _slug in keys.values()})
+                              | Q(slug__in={slug for _key, slug in keys.values()})))
+    named = {}
+    for text, (key, slug) in keys.items():
+        fits = [area for area in found if area.sort_name == key or area.slug == slug]
+        if len(fits) == 1:
+            named[text] = fits[0]
+    return named
+
+
 def areas_starting(areas, text: str, *, limit: int, places: bool = True) -> list[LocalArea]:
     """Areas whose name begins with `text`; then, to fill `limit`, those whose name (with
     `places` also towns, postcodes or parish) contains every word of it; in Danish order. (The

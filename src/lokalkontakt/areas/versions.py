@@ -10,8 +10,9 @@ def data_version(*models) -> str:
     """Changes whenever a row of the models' tables is written: their counts and latest
     changes, in one query (each table needs an index on updated_at to stay cheap). Every write
     of these models goes through save(), which sets updated_at; a deleted row changes the count.
-    On PostgreSQL two transactions may commit in the other order than they took their
-    updated_at, so what is kept by this version is also kept for a few minutes at most."""
+    Two writes may commit in the other order than they took their updated_at (on PostgreSQL
+    two transactions; on SQLite a save waiting for the write lock), so what is kept by this
+    version is also kept for a few minutes at most (areas.maps.cached.KEEP_SECONDS)."""
     tables = map(connection.ops.quote_name, (model._meta.db_table for model in models))
     parts = ", ".join(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})"  # noqa: S608 - the models' own tables
                       for table in tables)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.fields import AreaMultipleField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.core.forms import attachments_field
@@ -23,9 +23,8 @@ class ConsultationForm(forms.Form):
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                help_text=_("A date after today."))
     all_areas = forms.BooleanField(label=_("Ask all local areas"), required=False)
-    areas = forms.ModelMultipleChoiceField(
-        label=_("Local areas"), required=False, queryset=LocalArea.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+    areas = AreaMultipleField(
+        label=_("Local areas"), required=False,
         help_text=_("Choose the areas to ask, or tick “Ask all local areas”."))
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple)

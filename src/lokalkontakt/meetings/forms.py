@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from lokalkontakt.areas.fields import AreaField
+from lokalkontakt.areas.fields import AreaField, AreaMultipleField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
@@ -252,9 +252,8 @@ class BulletinForm(forms.Form):
     core_areas = forms.ModelMultipleChoiceField(
         label=_("Only those in these core areas"), required=False, queryset=None,
         widget=forms.CheckboxSelectMultiple)
-    areas = forms.ModelMultipleChoiceField(
-        label=_("Only the contacts of these local areas"), required=False, queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+    areas = AreaMultipleField(
+        label=_("Only the contacts of these local areas"), required=False,
         help_text=_("Choose none of either to send the bulletin to every contact, or to all staff "
                     "when it goes to all staff. Local areas apply to the contacts only."))
 

@@ -7,9 +7,10 @@ meetings.permissions applied."""
 import datetime
 import functools
 import operator
+from collections import defaultdict
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -88,8 +89,9 @@ def page_of(count: int, size: int, number) -> Page:
 
 def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[AgendaItem]]:
     """The items on one page of each status's list (`pages` maps a status to a page_of its
-    items), in their order, fetched in one query (a row number per status) with area,
-    proposer, focus areas and action items."""
+    items), in their order, fetched in one query (a row number per status) with area, proposer
+    and note, each with its focus areas' names (`focus_names`) and its action items (`actions`,
+    with their owners; with_focus_and_actions)."""
     rank = Window(RowNumber(), partition_by=[F("status")],
                   order_by=[F("position").asc(), F("pk").asc()])
     wanted = [Q(status=status, rank_in_list__gt=page.object_list.start,
@@ -102,26 +104,62 @@ def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[
         # rows carried every item's area (with its boundary) through the window (issue 20).
         on_pages = (meeting.items.order_by().annotate(rank_in_list=rank)
                     .filter(functools.reduce(operator.or_, wanted)).values("pk"))
-        rows = agenda_items(meeting=meeting).filter(pk__in=on_pages)
+        focus = AgendaItem.focus_areas.through.objects.filter(agendaitem=OuterRef("pk"))
+        rows = list(meeting.items.select_related("area", "proposed_by", "note")
+                    .filter(pk__in=on_pages).order_by("position", "pk")
+                    .annotate(has_focus=Exists(focus), has_actions=Exists(
+                        ActionItem.objects.filter(agenda_item=OuterRef("pk")))))
+        with_focus_and_actions(rows)
         for item in rows:
             found[item.status].append(item)
     return found
+
+
+def with_focus_and_actions(items: list[AgendaItem]) -> None:
+    """Sets each item's `focus_names` ("; " between them, in the focus areas' order) and
+    `actions` (its action items with their owners, soonest due first), querying only for the
+    items whose `has_focus` or `has_actions` says they have some: most have none, and a
+    prefetch queries (and builds a manager per item) even then (issue 20)."""
+    names, actions = defaultdict(list), defaultdict(list)
+    if focused := [item.pk for item in items if item.has_focus]:
+        for item_id, name in (AgendaItem.focus_areas.through.objects
+                              .filter(agendaitem_id__in=focused)
+                              .order_by("focusarea__number", "focusarea_id")
+                              .values_list("agendaitem_id", "focusarea__name")):
+            names[item_id].append(name)
+    if acting := [item.pk for item in items if item.has_actions]:
+        for action in (ActionItem.objects.filter(agenda_item_id__in=acting)
+                       .select_related("owner").order_by("due_on", "pk")):
+            actions[action.agenda_item_id].append(action)
+    for item in items:
+        item.focus_names = "; ".join(names[item.pk])
+        item.actions = actions[item.pk]
 
 
 def attendances(*, meeting: Meeting):
     return meeting.attendances.select_related("employee").order_by("employee__sort_name", "pk")
 
 
-def attendance_counts(*, meeting: Meeting) -> dict[str, int]:
-    """How many participants have each attendance status (every status present)."""
+def attendance_counts(*, meeting: Meeting, employee=None,
+                      without_email: bool = False) -> tuple[dict[str, int], Attendance | None, int]:
+    """In one query: how many participants have each attendance status (every status present);
+    the employee's own invitation, if any (its pk and status: what the page shows of it); and,
+    `without_email`, how many participants cannot get e-mail (no longer active, or no address;
+    0 when not asked), so that their names are only looked up when there are some."""
     counts = dict.fromkeys(Attendance.Status.values, 0)
-    counts.update(meeting.attendances.order_by().values_list("status").annotate(n=Count("pk")))
-    return counts
-
-
-def attendance_of(*, meeting: Meeting, user) -> Attendance | None:
-    """The user's own invitation to the meeting, if any."""
-    return meeting.attendances.filter(employee__user=user).first()
+    own = Q(employee_id=employee.pk) if employee is not None else Q(pk__in=[])
+    figures = {"n": Count("pk"), "own": Max("pk", filter=own)}
+    if without_email:
+        figures["unreachable"] = Count("pk", filter=Q(employee__is_active=False)
+                                       | Q(employee__email=""))
+    mine, unreachable = None, 0
+    for row in meeting.attendances.order_by().values("status").annotate(**figures):
+        counts[row["status"]] = row["n"]
+        unreachable += row.get("unreachable", 0)
+        if row["own"] is not None:
+            mine = Attendance(pk=row["own"], meeting=meeting, employee=employee,
+                              status=row["status"])
+    return counts, mine, unreachable
 
 
 def participants_without_email(*, meeting: Meeting, limit: int) -> list[Employee]:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.areas.fields import AreaMultipleField
 from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT
 from lokalkontakt.core.models import FocusArea
@@ -17,8 +18,7 @@ class ProjectForm(forms.Form):
     description = forms.CharField(label=_("Description"), required=False, max_length=20000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
     lead = EmployeeField(label=_("Lead"), required=False, empty_label=_("No lead yet"))
-    areas = forms.ModelMultipleChoiceField(label=_("Local areas"), queryset=None,
-                                           widget=forms.CheckboxSelectMultiple)
+    areas = AreaMultipleField(label=_("Local areas"))
     focus_areas = forms.ModelMultipleChoiceField(label=_("Focus areas"), required=False,
                                                  queryset=None, widget=forms.CheckboxSelectMultiple)
     coordinator_part = forms.CharField(

@@ -6,7 +6,7 @@ of areas, milestones or nominations. Internal: the views require core.view_inter
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from lokalkontakt.areas.models import (
@@ -74,10 +74,10 @@ class Need:
     total: int = 0
     answers: dict = field(default_factory=dict)  # participation -> number of areas
     invited: int = 0
-    # Interested areas without a contact or with a handover due, each with `candidates` (the open
-    # nominations naming it) and `successor_name` (the new contact of a planned handover, or
-    # None); at most `limit` of them, `listed` counts them all. `needing` counts those that lack
-    # a contact: without a planned handover (`handover_planned` counts those with one).
+    # Interested areas without a contact or with a handover due, as rows (_lacking_areas), each
+    # with `candidates` (the open nominations naming it); at most `limit` of them, `listed`
+    # counts them all. `needing` counts those that lack a contact: without a planned handover
+    # (`handover_planned` counts those with one).
     needing: int = 0
     handover_planned: int = 0
     listed: int = 0
@@ -103,56 +103,60 @@ class Need:
         return self.listed - len(self.areas)
 
 
-def _planned_handover():
-    return Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
+def _lacking_areas(*, limit: int) -> list[dict]:
+    """The first `limit` interested areas lacking a contact, in Danish order, as rows: `name`,
+    `slug`, `participation_date`, `handover_pending` (its contact's handover is due) and
+    `successor_name` (the new contact of a planned handover, or None)."""
+    primary = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY)
+    planned = Handover.objects.filter(area=OuterRef("pk"), status=Handover.Status.PLANNED)
+    return list(LocalArea.objects
+                .filter(~Exists(primary.filter(handover_due=False)),
+                        participation=Participation.INTERESTED)
+                .order_by("sort_name", "pk")
+                .values("pk", "name", "slug", "participation_date",
+                        handover_pending=Exists(primary.filter(handover_due=True)),
+                        successor_name=Subquery(planned.values("to_employee__name")[:1]))[:limit])
 
 
-def _lacking_areas(staying, *, limit: int) -> list[LocalArea]:
-    """The first `limit` interested areas lacking a contact, in Danish order, each with its
-    `coverage` (a handover due, or none) and `successor_name`."""
-    due = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY,
-                                    handover_due=True)
-    areas = list(LocalArea.objects
-                 .filter(~Exists(staying.filter(area=OuterRef("pk"))),
-                         participation=Participation.INTERESTED)
-                 .annotate(handover_pending=Exists(due), successor_name=Subquery(
-                     _planned_handover().values("to_employee__name")[:1]))
-                 .only("name", "slug", "sort_name", "participation_date")
-                 .order_by("sort_name", "pk")[:limit])
-    for area in areas:
-        area.coverage = Coverage.HANDOVER if area.handover_pending else Coverage.UNCOVERED
-    return areas
+# A nomination as the overview names it: the candidate, and the core area they work in.
+NOMINEE = {"employee_name": F("employee__name"), "core_area_name": F("core_area__name")}
 
 
 def rollout_need(*, limit: int = 10, with_candidates: bool = True) -> Need:
     """The overview of need in a fixed number of queries, whatever the number of areas or
     nominations: the counts, the interested areas without a contact (the first `limit` in Danish
-    order), the open nominations counted, and for the coordinator the nominations naming the
-    listed areas and the first `limit` naming none. An area whose handover to a named successor
-    is planned has found its contact: it is listed with the successor, not counted as lacking
-    one. Who is nominated is for the coordinator: without candidates, the nominations are only
-    counted (five queries) and `candidates` and `unspecific` stay empty."""
+    order, as rows), the open nominations counted, and for the coordinator the nominations naming
+    the listed areas and the first `limit` naming none (rows with `employee_name`,
+    `core_area_name` and `note`). An area whose handover to a named successor is planned has
+    found its contact: it is listed with the successor, not counted as lacking one. Who is
+    nominated is for the coordinator: without candidates, the nominations are only counted (three
+    queries) and `candidates` and `unspecific` stay empty."""
     need = Need()
-    interested = Participation.INTERESTED
-    counts = LocalArea.objects.aggregate(
+    interested = Q(participation=Participation.INTERESTED)
+    # An interested area lacks a contact when no active primary contact stays, i.e. none without
+    # a handover due. An area has at most one active primary assignment and one planned handover
+    # (unique constraints), so joining them counts areas; counted with the answers in one pass
+    # over the areas (EXISTS for every area in the FILTERs costs SQLite more than the joins).
+    staying = Q(assignments__ends_on__isnull=True, assignments__role=AssignmentRole.PRIMARY,
+                assignments__handover_due=False)
+    counts = LocalArea.objects.annotate(
+        staying=FilteredRelation("assignments", condition=staying),
+        planned=FilteredRelation("handovers", condition=Q(
+            handovers__status=Handover.Status.PLANNED)),
+    ).aggregate(
         total=Count("pk"), invited=Count("pk", filter=Q(invited_on__isnull=False)),
+        kept=Count("pk", filter=interested & Q(staying__isnull=False)),
+        handover_planned=Count("pk", filter=interested & Q(staying__isnull=True,
+                                                           planned__isnull=False)),
         **{answer: Count("pk", filter=Q(participation=answer)) for answer in Participation.values})
     need.total, need.invited = counts["total"], counts["invited"]
     need.answers = {answer: counts[answer] for answer in Participation.values}
-    # An interested area lacks a contact when no active primary contact stays, i.e. none without
-    # a handover due (an area has at most one active primary assignment). Counted from the
-    # staying assignments and the planned handovers, not by subqueries for every area.
-    staying = Assignment.objects.filter(ACTIVE, role=AssignmentRole.PRIMARY, handover_due=False)
-    kept = staying.filter(area__participation=interested).count()
-    need.handover_planned = (Handover.objects
-                             .filter(status=Handover.Status.PLANNED, area__participation=interested)
-                             .exclude(Exists(staying.filter(area=OuterRef("area_id")))).count())
-    need.listed = need.interested - kept
+    need.handover_planned = counts["handover_planned"]
+    need.listed = need.interested - counts["kept"]
     need.needing = need.listed - need.handover_planned
-    need.areas = _lacking_areas(staying, limit=limit)
-    by_area = {area.pk: area for area in need.areas}
+    need.areas = _lacking_areas(limit=limit)
     for area in need.areas:
-        area.candidates = []
+        area["candidates"] = []
     open_nominations = Nomination.objects.filter(status=Nomination.Status.PROPOSED)
     if not with_candidates:
         need.nominations = open_nominations.count()
@@ -162,13 +166,14 @@ def rollout_need(*, limit: int = 10, with_candidates: bool = True) -> Need:
         nominations=Count("pk"), unspecific=Count("pk", filter=~Exists(named)))
     need.nominations = nomination_counts["nominations"]
     need.unspecific_count = nomination_counts["unspecific"]
-    naming = (Nomination.areas.through.objects
-              .filter(localarea_id__in=list(by_area), nomination__status=Nomination.Status.PROPOSED)
-              .select_related("nomination__employee", "nomination__core_area")
-              .order_by("nomination__employee__sort_name", "nomination_id"))
-    for link in naming:
-        by_area[link.localarea_id].candidates.append(link.nomination)
-    need.unspecific = list(open_nominations.filter(~Exists(named))
-                           .select_related("employee", "core_area")
-                           .order_by("employee__sort_name", "pk")[:limit])
+    if need.areas:
+        by_area = {area["pk"]: area["candidates"] for area in need.areas}
+        for link in (open_nominations.filter(areas__in=list(by_area))
+                     .order_by("employee__sort_name", "pk")
+                     .values(area_id=F("areas"), **NOMINEE)):
+            by_area[link["area_id"]].append(link)
+    if need.unspecific_count:
+        need.unspecific = list(open_nominations.filter(~Exists(named))
+                               .order_by("employee__sort_name", "pk")
+                               .values("note", **NOMINEE)[:limit])
     return need

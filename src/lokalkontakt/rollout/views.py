@@ -48,11 +48,38 @@ def month_period(start: datetime.date, end: datetime.date) -> str:
             f"{formats.date_format(end, 'YEAR_MONTH_FORMAT')}")
 
 
-def _plan():
+def _plan(*, may_coordinate: bool):
+    """The plan's steps with their periods and, for the coordinator, their buttons' links and
+    labels, worked out once for the table (the template's msgids) rather than in every row."""
     plan = selectors.rollout_plan()
+    status_url, edit_url = url_of("rollout:milestone_status"), url_of("rollout:milestone_edit")
+    labels = {"start_label": _("Start <span class=\"sr-only\">“%(title)s”</span>"),
+              "done_label": _("Mark done <span class=\"sr-only\">“%(title)s”</span>"),
+              "open_label": _("Open again <span class=\"sr-only\">“%(title)s”</span>"),
+              "edit_label": _("Edit <span class=\"sr-only\">“%(title)s”</span>")}
     for milestone in plan:
         milestone.period = month_period(milestone.planned_from, milestone.planned_to)
+        if may_coordinate:
+            milestone.status_url, milestone.edit_url = status_url(milestone.pk), edit_url(milestone.pk)
+            title = {"title": escape(milestone.title)}
+            for name, label in labels.items():
+                setattr(milestone, name, mark_safe(label % title))  # noqa: S308 (escaped)
     return plan
+
+
+def _need(*, may_coordinate: bool):
+    """The need, its listed areas with their links, status and answer date worked out once."""
+    need = selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)
+    area_url = url_of("areas:detail", "slug")
+    suggestions_url = url_of("nominations:suggestions", "slug")
+    suggestions = _("Suggestions <span class=\"sr-only\">for %(name)s</span>")
+    for area in need.areas:
+        area["url"], area["answered"] = area_url(area["slug"]), _date(area["participation_date"])
+        if may_coordinate:
+            area["suggestions_url"] = suggestions_url(area["slug"])
+            area["suggestions_label"] = mark_safe(  # noqa: S308 (escaped)
+                suggestions % {"name": escape(area["name"])})
+    return need
 
 
 def _overview(request, *, status=200):
@@ -60,9 +87,8 @@ def _overview(request, *, status=200):
     # see how many.
     may_coordinate = permissions.may_coordinate(request.user)
     return render(request, "rollout/overview.html", {
-        "plan": _plan(), "may_coordinate": may_coordinate,
-        "need": selectors.rollout_need(limit=NEED_LIST_LIMIT, with_candidates=may_coordinate)},
-        status=status)
+        "plan": _plan(may_coordinate=may_coordinate), "may_coordinate": may_coordinate,
+        "need": _need(may_coordinate=may_coordinate)}, status=status)
 
 
 @staff_required

@@ -22,6 +22,7 @@ from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.forms import form_view
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required
 from lokalkontakt.core.registry import planned_handover_links
 from lokalkontakt.core.selectors import emails_failed_count
@@ -39,6 +40,12 @@ def overview(request):
     recent_events = list(selectors.recent_events(limit=15))
     record(request, naming_a_person(recent_events))  # council members' names
     overview = selectors.coverage_overview(limit=OVERVIEW_LIST_LIMIT)
+    links = RowLinks()
+    for group, areas in overview.lists.items():
+        links.add(group, areas)
+    links.add("conflicts", overview.conflicts)
+    links.add("contacts", overview.contacts)
+    links.add("uncovered", [event.area for event in recent_events])
     return render(request, "areas/overview.html", {
         "overview": overview,
         "handovers_due": _with_planned_handovers(overview.lists["handover"]),
@@ -59,6 +66,42 @@ def _with_planned_handovers(areas) -> list:
     """The areas due a handover, each with its planned handover's page (or None: none yet)."""
     planned = planned_handover_links([area.pk for area in areas])
     return [(area, planned.get(area.pk)) for area in areas]
+
+
+class RowLinks:
+    """The links of the overview lists' rows (areas/_overview_rows.html) set on the rows as
+    attributes, each URL reversed once a request (core.links.url_of), not once a row: reverse()
+    was a third of the overview's rendering (issue 20)."""
+
+    AREA = {"url": "areas:detail", "assign_url": "coordination:assign",
+            "suggestions_url": "nominations:suggestions",
+            "participation_url": "coordination:participation",
+            "start_handover_url": "handovers:new"}
+
+    def __init__(self):
+        self._makers = {}
+
+    def _maker(self, name: str, key: str = "slug"):
+        if name not in self._makers:
+            self._makers[name] = url_of(name, key)
+        return self._makers[name]
+
+    def add(self, rows_name: str, rows) -> None:
+        """Set the links the partial `rows_name` shows on each of `rows`."""
+        if rows_name == "contacts":
+            make = self._maker("people:employee_detail", "pk")
+            for contact in rows:
+                contact.url = make(contact.pk)
+        elif rows_name == "conflicts":
+            self.add("uncovered", [conflict.area for conflict in rows])
+            make = self._maker("coordination:conflict_settle", "pk")
+            for conflict in rows:
+                conflict.settle_url = make(conflict.pk)
+        else:
+            makers = [(attr, self._maker(name)) for attr, name in self.AREA.items()]
+            for area in rows:
+                for attr, make in makers:
+                    setattr(area, attr, make(area.slug))
 
 
 # The overview's paged lists: the URL's word -> (heading, the rows' partial in
@@ -87,6 +130,7 @@ def overview_list(request, name):
         raise Http404
     heading, rows, queryset = OVERVIEW_LISTS[name]
     page = Paginator(queryset(), LIST_PAGE_SIZE).get_page(request.GET.get("side"))
+    RowLinks().add(rows, page.object_list)
     return render(request, "areas/overview_list.html", {
         "heading": heading, "page": page, "rows_template": f"areas/_overview_rows.html#{rows}",
         "rows": _with_planned_handovers(page.object_list) if rows == "handover" else page,

@@ -3,6 +3,7 @@
 """The public directory and the area pages."""
 
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -20,6 +22,7 @@ from lokalkontakt.areas import selectors
 from lokalkontakt.areas.addresses.forms import AddressForm
 from lokalkontakt.areas.addresses.lookup import find_area
 from lokalkontakt.areas.forms import DirectorySearchForm
+from lokalkontakt.areas.maps import BY_ANSWER, PARAMETER
 from lokalkontakt.areas.maps.cached import KEEP_SECONDS
 from lokalkontakt.areas.models import Coverage, Participation
 from lokalkontakt.areas.personal_data import naming_a_person
@@ -39,11 +42,22 @@ def directory(request):
     an address (`adresse`). With htmx only the results, or the address's area, are re-rendered.
     Without an address the content (or the results) is kept in the cache (_kept)."""
     if "adresse" in request.GET or (request.htmx and request.htmx.target == "address-result"):
-        return _with_address(request)
-    if request.htmx:  # the map above the results stays as it is
-        return HttpResponse(_kept(request, "results"))
-    return render(request, "areas/directory.html", {"content": _kept(request, "content"),
-                                                    "map_tile_url": settings.MAP_TILE_URL})
+        response = _with_address(request)
+    elif _results_only(request):  # the map above the results stays as it is
+        response = HttpResponse(_kept(request, "results"))
+    else:
+        response = render(request, "areas/directory.html", {
+            "content": _kept(request, "content"), "map_tile_url": settings.MAP_TILE_URL})
+    # the results alone and the whole page share the URL: a cache must tell them apart
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _results_only(request) -> bool:
+    """htmx asks for the results (the search form's target), not for the whole page it needs
+    after Back when its history cache misses (HX-History-Restore-Request)."""
+    return bool(request.htmx and not request.htmx.history_restore_request
+                and request.htmx.target in (None, "results"))
 
 
 def _kept(request, part: str) -> str:
@@ -52,14 +66,35 @@ def _kept(request, part: str) -> str:
     data have changed since (selectors.directory_version: one query a request). What is kept
     holds nothing of the visitor's own: staff and the public are kept apart (staff see deputies
     and a departed contact's name), and the layout around it is drawn for each request."""
+    if not _keepable(request.GET):
+        return mark_safe(_drawn(request, part))  # noqa: S308 - escaped by the templates
     version, key = selectors.directory_version(), _cache_key(request, part)
     kept = cache.get(key)
     if kept is None or kept[0] != version:
-        context = _context(request, AddressForm(None), None, with_map=part == "content")
-        name = "areas/_directory.html" if part == "content" else "areas/_directory.html#results"
-        kept = (version, str(render_to_string(name, context, request)))
+        kept = (version, _drawn(request, part))
         cache.set(key, kept, KEEP_SECONDS)
-    return mark_safe(kept[1])  # noqa: S308 - drawn from the templates above, escaped there
+    return mark_safe(kept[1])  # noqa: S308 - drawn from the templates, escaped there
+
+
+def _drawn(request, part: str) -> str:
+    context = _context(request, AddressForm(None), None, with_map=part == "content")
+    name = "areas/_directory.html" if part == "content" else "areas/_directory.html#results"
+    return str(render_to_string(name, context, request))
+
+
+KEPT_PARAMETERS = {"q", "coverage", "side", PARAMETER}
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,4}")
+
+
+def _keepable(query) -> bool:
+    """Only the page's own parameters, each once and as the page writes them, are kept: any
+    other (?utm_source=…, ?side=02, ?side=x) is drawn for the request alone, so that made-up
+    URLs cannot fill the cache and push out what everyone uses."""
+    if not set(query) <= KEPT_PARAMETERS or any(len(values) > 1 for _key, values in query.lists()):
+        return False
+    side, mode = query.get("side"), query.get(PARAMETER)
+    return ((side is None or PAGE_NUMBER.fullmatch(side) is not None)
+            and mode in (None, BY_ANSWER) and DirectorySearchForm(query).is_valid())
 
 
 def _cache_key(request, part: str) -> str:

@@ -36,7 +36,11 @@ def label_empty_choice(field) -> str:
 
 @register.filter
 def widget_type(field) -> str:
-    return field.field.widget.__class__.__name__.lower()
+    """The widget's kind: its class's name, or what a widget whose shape depends on its rows
+    says it draws now (core.typed_multiple)."""
+    widget = field.field.widget
+    kind = getattr(widget, "widget_type", None)
+    return kind() if callable(kind) else widget.__class__.__name__.lower()
 
 
 @register.simple_tag

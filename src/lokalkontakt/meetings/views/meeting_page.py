@@ -73,8 +73,9 @@ def agenda(request, meeting, *, coordinator: bool) -> dict:
 
 def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
     """Each item's may_edit and its links, from one reversal of each address; its area's and
-    its knowledge note's links, its focus areas' names and its action items (each with its
-    link), for the template to write without a reversal or a queryset per item."""
+    its knowledge note's links and its action items' links (selectors.agenda_pages gives the
+    focus areas' names and the action items), for the template to write without a reversal or
+    a queryset per item."""
     edit, minutes = reverse("meetings:item_edit", args=[0]), reverse("meetings:minutes", args=[0])
     action = reverse("meetings:action_new", args=[meeting.pk])
     area_url, action_url = url_of("areas:detail", "slug"), url_of("meetings:action")
@@ -82,8 +83,6 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
     for item in items:
         item.area_url = area_url(item.area.slug) if item.area else ""
         item.note_url = note_url(item.note_id) if item.note_id else ""
-        item.focus_names = "; ".join(focus.name for focus in item.focus_areas.all())
-        item.actions = list(item.action_items.all())
         for decided in item.actions:
             decided.url = action_url(decided.pk)
         item.meeting = meeting  # the permission check reads the cut-off, without a query
@@ -95,18 +94,19 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
 
 def participants(request, meeting, *, coordinator: bool) -> dict:
     """The participants counted by attendance, a page of them, the viewer's own invitation and,
-    for the coordinator, who cannot get the meeting's e-mails."""
-    counts = selectors.attendance_counts(meeting=meeting)
+    for the coordinator, who cannot get the meeting's e-mails (their names looked up only when
+    the count, in the same query as the others, says there are some)."""
+    warned = coordinator and not meeting.is_cancelled
+    counts, mine, unreachable = selectors.attendance_counts(
+        meeting=meeting, employee=getattr(request.user, "employee", None), without_email=warned)
     page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
                              request.GET.get(LISTS["participants"][0]))
     rows = page.object_list
     page.object_list = list(selectors.attendances(meeting=meeting)[rows.start:rows.stop]) \
         if rows else []
-    warned = coordinator and not meeting.is_cancelled
     summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
     return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
-            "mine": selectors.attendance_of(meeting=meeting, user=request.user),
-            "no_email_warnings": _no_email_warnings(meeting) if warned else []}
+            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
 
 
 def _no_email_warnings(meeting) -> list[str]:
