@@ -211,9 +211,11 @@ class Assignment(models.Model):
                    # The coverage map's version reads the latest change (selectors.map_version).
                    models.Index(fields=["updated_at"], name="assignment_updated_at"),
                    # Who covers what now, read from the index alone: the coverage overview's
-                   # contacts per core area (selectors.active_contact_counts).
-                   models.Index(fields=["employee", "area"], condition=Q(ends_on__isnull=True),
-                                name="assignment_active_by_employee")]
+                   # contacts per core area (selectors.active_contact_counts) and the candidate
+                   # suggestions' pass over the current contacts (role and handover too).
+                   models.Index(fields=["employee", "area", "role", "handover_due"],
+                                condition=Q(ends_on__isnull=True),
+                                name="assignment_current_by_employee")]
 
     def __str__(self):
         return f"{self.employee} – {self.area} ({self.get_role_display()})"

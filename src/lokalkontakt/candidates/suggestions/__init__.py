@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from lokalkontakt.candidates.suggestions.facts import (
-    candidate_of,
+    candidates_of,
     covers_of,
-    fact_prefetches,
     setting_for,
 )
 from lokalkontakt.candidates.suggestions.ranking import ScoredCandidates
@@ -58,11 +57,8 @@ def suggestions_for(*, area, today: datetime.date | None = None,
     start = today - datetime.timedelta(days=7 * WEEKS - 1)
     setting = setting_for(area)
     scored = ScoredCandidates(area, setting, start=start, today=today)
-    ids, total = scored.ranked(limit)
+    ids, total, facts = scored.ranked(limit)
     if not ids:
         return Ranking(suggestions=[], total=0)
-    employees = scored.with_facts(ids).select_related("core_area").prefetch_related(
-        *fact_prefetches(area)).in_bulk()
-    covers = covers_of(ids)
-    return Ranking(suggestions=[score_of(candidate_of(employees[pk], covers.get(pk, [])), setting)
-                                for pk in ids], total=total)
+    candidates = candidates_of(ids, facts, covers_of(ids))
+    return Ranking(suggestions=[score_of(candidates[pk], setting) for pk in ids], total=total)

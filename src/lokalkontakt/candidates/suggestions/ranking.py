@@ -11,13 +11,22 @@ the core area: it is computed by scoring.balance_of for each core area and given
 
 The query is written as SQL (rankingsql) rather than built from ORM expressions: building and
 compiling the expression tree cost more than running it (about 9 ms a request, issue 20). Each
-part reads its table once per candidate (one subquery); the query returns the ids of the best
-and the count, and only those are loaded with the facts their reasons need."""
+part reads its table once per candidate (one subquery); the query returns the ids of the best,
+the count and what it read of them (the minutes, the nomination part: Facts), and only those are
+loaded with the other facts their reasons need (suggestions.facts).
+
+Where the time went at 3,000 areas (SQLite, issue 20): about a third in the pass over the current
+assignments (read from their covering partial index, the distance's trigonometry per row: on
+SQLite Python functions Django registers, so the asin and square root are taken once per
+candidate, of the least h), a third in the minutes per candidate (about two dozen entries each
+from the covering index; summing the whole months from timesheets' monthly totals instead was
+no faster: the cost is the subquery per candidate, not the rows) and the rest the filter and
+the sort."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
 
 from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.candidates.models import Nomination
@@ -34,28 +43,31 @@ def _tables() -> dict:
     return {key: quote(model._meta.db_table) for key, model in models.items()}
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What the ranking knows of a candidate: the minutes in the weeks (None without any entry)
+    and the nomination part (scoring's: 0 without an open nomination that counts)."""
+
+    minutes: int | None
+    part: float
+
+
 class ScoredCandidates:
     """The candidates for an area and their score; `ranked(limit)` gives the best's ids."""
 
     def __init__(self, area, setting: Setting, *, start: datetime.date, today: datetime.date):
         self.area, self.setting = area, setting
         self.start, self.today = start, today
-        self.entries = TimeEntry.objects.filter(employee=OuterRef("pk"),
-                                                day__range=(start, today))
 
-    def ranked(self, limit: int | None) -> tuple[list[int], int]:
+    def ranked(self, limit: int | None) -> tuple[list[int], int, dict]:
         """The ids of the best `limit` candidates (all with None), best first as scoring.rank
-        orders them, and how many candidates there are in all."""
+        orders them, how many candidates there are in all, and the facts of each of the best
+        from the ranking: {id: Facts}."""
         sql, params = ranking_sql(self.area.pk, self.setting, tables=_tables(), start=self.start,
                                   today=self.today, limit=limit)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return [pk for pk, _total in rows], rows[0][1] if rows else 0
-
-    def with_facts(self, ids):
-        """The employees with the minutes a week their reasons need: `minutes`, None without
-        any entry in the weeks (SUM over no rows)."""
-        minutes = Subquery(self.entries.order_by().values("employee").annotate(n=Sum("minutes"))
-                           .values("n"), output_field=IntegerField())
-        return Employee.objects.filter(pk__in=ids).annotate(minutes=minutes)
+        return ([row[0] for row in rows], rows[0][1] if rows else 0,
+                {pk: Facts(minutes=minutes, part=part or 0.0)
+                 for pk, _total, minutes, part in rows})

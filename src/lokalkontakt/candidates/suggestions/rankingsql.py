@@ -56,27 +56,44 @@ class _Sql:
         return self.MARKER.sub("%s", sql), params
 
 
-def _km(q: _Sql, setting: Setting, v: dict) -> str:
-    """scoring.haversine_km(the area, l's area) for a located l."""
+def _h(q: _Sql, setting: Setting, v: dict) -> str:
+    """The h of scoring.haversine_km(the area, l's area) for a located l."""
     lat1, lon1 = math.radians(setting.area.latitude), math.radians(setting.area.longitude)
     lat2 = f"(CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})"
     lon2_a = f"(CAST(l.longitude AS {v['float']}) * {q.p(RADIAN)})"
-    h = (f"(POWER(SIN((({lat2} - {q.p(lat1)}) / {q.p(2.0)})), 2)"
-         f" + (({q.p(math.cos(lat1))} * COS((CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})))"
-         f" * POWER(SIN((({lon2_a} - {q.p(lon1)}) / {q.p(2.0)})), 2)))")
+    return (f"(POWER(SIN((({lat2} - {q.p(lat1)}) / {q.p(2.0)})), 2)"
+            f" + (({q.p(math.cos(lat1))} * COS((CAST(l.latitude AS {v['float']}) * {q.p(RADIAN)})))"
+            f" * POWER(SIN((({lon2_a} - {q.p(lon1)}) / {q.p(2.0)})), 2)))")
+
+
+def _km(q: _Sql, h: str) -> str:
+    """scoring.haversine_km from its h."""
     return f"({q.p(2 * EARTH_RADIUS_KM)} * ASIN(SQRT({h})))"
 
 
 def _nearest(q: _Sql, setting: Setting, v: dict) -> str:
-    """Per employee (in `current`, over a's areas l): the nearest km, at least nk, of a located
-    area (NULL without one); with nk <= 0, 1 when one is at the same place, else 0."""
+    """Per employee (in `current`, over a's areas l), with the neighbour distance nk > 0: the
+    least h (_h) of a located area (NULL without one), as the km grow with h (nearest_km makes
+    it the km, once per employee rather than per area); with nk <= 0: 1 when one is at the same
+    place, else 0."""
     if not setting.area.located:
         return "NULL"
     located = "l.latitude IS NOT NULL AND l.longitude IS NOT NULL"
-    nk = q.p(float(setting.neighbour_km))
     if setting.neighbour_km <= 0:  # only the same place is a neighbour (nk / km would divide by 0)
-        return f"MAX(CASE WHEN {located} AND {_km(q, setting, v)} <= {nk} THEN 1 ELSE 0 END)"
-    return f"MIN(CASE WHEN {located} THEN {v['max']}({_km(q, setting, v)}, {nk}) END)"
+        km = _km(q, _h(q, setting, v))
+        return (f"MAX(CASE WHEN {located} AND {km} <= {q.p(float(setting.neighbour_km))}"
+                " THEN 1 ELSE 0 END)")
+    return f"MIN(CASE WHEN {located} THEN {_h(q, setting, v)} END)"
+
+
+def _nearest_km(q: _Sql, setting: Setting, v: dict) -> str:
+    """Per candidate: the nearest km, at least nk, of a located area covered (NULL without
+    one): f(min h) = min f(h) as f (2R asin(sqrt(h))) does not fall, max(min, nk) = min(max)
+    likewise; with nk <= 0, _nearest's flag."""
+    if not setting.area.located or setting.neighbour_km <= 0:
+        return "c.nearest"
+    return (f"CASE WHEN c.nearest IS NOT NULL THEN {v['max']}({_km(q, 'c.nearest')},"
+            f" {q.p(float(setting.neighbour_km))}) END")
 
 
 def _distance(q: _Sql, setting: Setting) -> str:
@@ -85,26 +102,29 @@ def _distance(q: _Sql, setting: Setting) -> str:
     if not setting.area.located:
         return q.p(0.0)
     if setting.neighbour_km <= 0:
-        return f"CASE WHEN c.nearest = 1 THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
-    return f"COALESCE(({q.p(float(setting.neighbour_km))} / c.nearest), {q.p(0.0)})"
+        return f"CASE WHEN r.nearest = 1 THEN {q.p(1.0)} ELSE {q.p(0.0)} END"
+    return f"COALESCE(({q.p(float(setting.neighbour_km))} / r.nearest), {q.p(0.0)})"
 
 
-def _capacity(q: _Sql, setting: Setting, t: dict, v: dict, start, today) -> str:
-    """The share of the band's upper end left by the minutes a week; without time
+def _minutes(q: _Sql, t: dict, start, today) -> str:
+    """Per candidate e: the minutes registered from start to today, NULL without an entry."""
+    day = connection.ops.adapt_datefield_value
+    return (f"(SELECT SUM(x.minutes) FROM {t['entry']} x WHERE x.employee_id = e.id"
+            f" AND x.day BETWEEN {q.p(day(start))} AND {q.p(day(today))})")
+
+
+def _capacity(q: _Sql, setting: Setting, v: dict) -> str:
+    """The share of the band's upper end left by the minutes a week (r.minutes); without time
     1 / (1 + the areas covered)."""
     high = setting.band[1]
-    weekly = f"(CAST(SUM(x.minutes) AS {v['float']}) / {q.p(float(setting.weeks))})"
+    weekly = f"(CAST(r.minutes AS {v['float']}) / {q.p(float(setting.weeks))})"
     if high:
         spare = (f"{v['min']}({v['max']}((({q.p(float(high))} - {weekly}) / {q.p(float(high))}),"
                  f" {q.p(0.0)}), {q.p(1.0)})")
     else:
         spare = f"({q.p(0.0)} * {weekly})"
-    day = connection.ops.adapt_datefield_value
-    with_time = (f"(SELECT {spare} FROM {t['entry']} x WHERE x.employee_id = e.id"
-                 f" AND x.day BETWEEN {q.p(day(start))} AND {q.p(day(today))}"
-                 " GROUP BY x.employee_id)")
-    without = f"({q.p(1.0)} / (CAST(COALESCE(c.n, 0) AS {v['float']}) + {q.p(1.0)}))"
-    return f"COALESCE({with_time}, {without})"
+    without = f"({q.p(1.0)} / (CAST(COALESCE(r.n, 0) AS {v['float']}) + {q.p(1.0)}))"
+    return f"CASE WHEN r.minutes IS NULL THEN {without} ELSE {spare} END"
 
 
 def _nomination(q: _Sql, area_id: int, t: dict) -> str:
@@ -116,15 +136,15 @@ def _nomination(q: _Sql, area_id: int, t: dict) -> str:
 
 
 def _balance(q: _Sql, setting: Setting) -> str:
-    whens = [f"WHEN e.core_area_id IS NULL THEN {q.p(balance_of(None, setting))}"]
-    whens += [f"WHEN e.core_area_id = {q.p(key)} THEN {q.p(balance_of(key, setting))}"
+    whens = [f"WHEN r.core_area_id IS NULL THEN {q.p(balance_of(None, setting))}"]
+    whens += [f"WHEN r.core_area_id = {q.p(key)} THEN {q.p(balance_of(key, setting))}"
               for key in setting.contacts_per_core_area if key is not None]
     return f"CASE {' '.join(whens)} ELSE {q.p(balance_with(0, setting))} END"
 
 
 def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
     """Per employee with current assignments: how many, whether one is the area's or a
-    primary's with a handover due, and the nearest located area's distance (one pass)."""
+    primary's with a handover due, and the nearest located area (_nearest) (one pass)."""
     return (f"SELECT a.employee_id AS id, COUNT(a.id) AS n,"
             f" SUM(CASE WHEN a.area_id = {q.p(area_id)} THEN 1 ELSE 0 END) AS here,"
             f" SUM(CASE WHEN a.role = {q.p(AssignmentRole.PRIMARY.value)} AND a.handover_due"
@@ -135,16 +155,25 @@ def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
 
 def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime.date,
                 today: datetime.date, limit: int | None) -> tuple[str, list]:
-    """SELECT id, the count of all candidates: the best `limit` (every one with None), best
+    """SELECT id, the count of all candidates, the minutes from start to today (NULL without
+    time), the nomination part (NULL without an open nomination): the best `limit` (every one with None), best
     first, then in Danish name order and by id. `tables`: the quoted table names of employee,
     assignment, area, nomination, named (the nomination's areas) and entry (time).
 
     The candidates: active, a current contact (c) or nominated for the area or for no
     particular area (o.part > 0), not covering the area yet and not handing an area over."""
     q, t, v = _Sql(), tables, _vendor()
-    parts = {"nomination": lambda: f"COALESCE(o.part, {q.p(0.0)})",
+    # The candidates with their facts (r), each part read once: the minutes are both scored
+    # and returned (the reasons need them).
+    candidates = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n, o.part,"
+                  f" {_nearest_km(q, setting, v)} AS nearest,"
+                  f" {_minutes(q, t, start, today)} AS minutes FROM {t['employee']} e"
+                  " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
+                  " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
+                  " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))")
+    parts = {"nomination": lambda: f"COALESCE(r.part, {q.p(0.0)})",
              "distance": lambda: _distance(q, setting),
-             "capacity": lambda: _capacity(q, setting, t, v, start, today),
+             "capacity": lambda: _capacity(q, setting, v),
              "balance": lambda: _balance(q, setting)}
     total = ""
     for name, part in parts.items():  # added left to right, as Python's sum() in score_of
@@ -153,11 +182,8 @@ def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime
     sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)}),"
            f" o AS (SELECT n.employee_id AS id, {_nomination(q, area_id, t)} AS part"
            f" FROM {t['nomination']} n WHERE n.status = {q.p(Nomination.Status.PROPOSED.value)})"
-           f" SELECT e.id, COUNT(*) OVER () FROM {t['employee']} e"
-           " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
-           " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
-           " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))"
-           f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, e.sort_name ASC, e.id ASC")
+           f" SELECT r.id, COUNT(*) OVER (), r.minutes, r.part FROM ({candidates}) r"
+           f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, r.sort_name ASC, r.id ASC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return q.final(sql)
