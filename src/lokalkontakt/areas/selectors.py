@@ -207,7 +207,7 @@ def area_group_counts() -> dict:
 def active_contact_counts() -> dict:
     """Per core area (None: none registered), how many employees are contacts now (`contacts`)
     and how many areas they cover (`areas`): one grouped query over the active assignments, read
-    from the index assignment_active_by_employee (issue 20: not two subqueries per core area)."""
+    from the index assignment_current_by_employee (issue 20: not two subqueries per core area)."""
     rows = (Assignment.objects.filter(ACTIVE).order_by().values("employee__core_area")
             .annotate(contacts=Count("employee", distinct=True), areas=Count("area", distinct=True)))
     return {row["employee__core_area"]: row for row in rows}

@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='assignment',
-            index=models.Index(condition=models.Q(('ends_on__isnull', True)), fields=['employee', 'area'], name='assignment_active_by_employee'),
+            index=models.Index(condition=models.Q(('ends_on__isnull', True)), fields=['employee', 'area', 'role', 'handover_due'], name='assignment_current_by_employee'),
         ),
     ]
