@@ -78,7 +78,36 @@ class TypedChoiceInput(forms.Select):
         return data.get(f"{name}-choice") or data.get(name)
 
 
-class TypedModelChoiceField(forms.ModelChoiceField):
+class FewOrTyped:
+    """What the fields for one row and for several (core.typed_multiple) share: the first
+    select_max + 1 rows are read once to decide whether the field is the ordinary choice or
+    typed, and forgotten when the queryset is set again."""
+
+    select_max_setting = ""
+    _few = None
+
+    def _set_queryset(self, queryset):
+        self._few = None
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    @property
+    def select_max(self) -> int:
+        return getattr(settings, self.select_max_setting)
+
+    def few_rows(self) -> list:
+        """The first select_max + 1 rows: all of them unless the field is typed."""
+        if self._few is None:
+            self._few = [] if self.queryset is None else list(self.queryset[:self.select_max + 1])
+        return self._few
+
+    @property
+    def typed(self) -> bool:
+        return len(self.few_rows()) > self.select_max
+
+
+class TypedModelChoiceField(FewOrTyped, forms.ModelChoiceField):
     """One row of `queryset`, typed when there are more than settings.<select_max_setting>.
     Subclasses give the widget, the setting's name, the longest text, the messages (lazy, with
     %(count)s and %(text)s as below) and the lookups `exactly` and `lookup`."""
@@ -111,12 +140,6 @@ class TypedModelChoiceField(forms.ModelChoiceField):
         result.matches, result.more, result._named = [], False, {}
         return result
 
-    def _set_queryset(self, queryset):
-        self._few = None
-        super()._set_queryset(queryset)
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
     @property
     def help_text(self):
         return self.typed_help_text if self.typed else self._help_text
@@ -124,20 +147,6 @@ class TypedModelChoiceField(forms.ModelChoiceField):
     @help_text.setter
     def help_text(self, value):
         self._help_text = value
-
-    @property
-    def select_max(self) -> int:
-        return getattr(settings, self.select_max_setting)
-
-    def few_rows(self) -> list:
-        """The first select_max + 1 rows: all of them unless the field is typed."""
-        if self._few is None:
-            self._few = [] if self.queryset is None else list(self.queryset[:self.select_max + 1])
-        return self._few
-
-    @property
-    def typed(self) -> bool:
-        return len(self.few_rows()) > self.select_max
 
     def exactly(self, text: str):
         """The row of the queryset `text` names exactly, or None."""

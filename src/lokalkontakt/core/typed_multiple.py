@@ -11,10 +11,9 @@ refused, one message each (the several name the first matches to copy); nothing 
 every line fits one row. The rows the lines found are listed under the field."""
 
 from django import forms
-from django.conf import settings
 from django.utils.text import format_lazy
 
-from lokalkontakt.core.typed_choice import Typed, _FewRows
+from lokalkontakt.core.typed_choice import FewOrTyped, Typed, _FewRows
 
 # Names shown in a message about a line that fits several rows.
 NAMED_IN_MESSAGE = 5
@@ -55,7 +54,7 @@ class TypedMultipleInput(forms.CheckboxSelectMultiple):
         return super().value_from_datadict(data, files, name)
 
 
-class TypedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class TypedModelMultipleChoiceField(FewOrTyped, forms.ModelMultipleChoiceField):
     """Rows of `queryset`, one per line when there are more than settings.<select_max_setting>.
     Subclasses give the widget, the setting's name, the longest line, the messages (lazy, with
     %(count)s, %(text)s and %(names)s as below) and the lookups `named` and `lookup`."""
@@ -87,12 +86,6 @@ class TypedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         result.chosen, result._given = [], (None, [])
         return result
 
-    def _set_queryset(self, queryset):
-        self._few = None
-        super()._set_queryset(queryset)
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
     @property
     def help_text(self):
         if not self.typed:
@@ -105,20 +98,6 @@ class TypedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     @help_text.setter
     def help_text(self, value):
         self._help_text = value
-
-    @property
-    def select_max(self) -> int:
-        return getattr(settings, self.select_max_setting)
-
-    def few_rows(self) -> list:
-        """The first select_max + 1 rows: all of them unless the field is typed."""
-        if self._few is None:
-            self._few = [] if self.queryset is None else list(self.queryset[:self.select_max + 1])
-        return self._few
-
-    @property
-    def typed(self) -> bool:
-        return len(self.few_rows()) > self.select_max
 
     def named(self, texts: list[str]) -> dict:
         """text -> the row of the queryset it names exactly, for those of `texts` that do (one
