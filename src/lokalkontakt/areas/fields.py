@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.areas.picking import (
     MAX_LENGTH,
-    SHOWN,
+    area_begun,
     area_exactly,
     area_typed,
     areas_named,
-    areas_starting,
 )
 from lokalkontakt.core.typed_choice import Typed, TypedChoiceInput, TypedModelChoiceField
 from lokalkontakt.core.typed_multiple import TypedModelMultipleChoiceField, TypedMultipleInput
@@ -106,8 +105,6 @@ class AreaMultipleField(TypedModelMultipleChoiceField):
         return areas_named(self.queryset, texts)
 
     def lookup(self, text: str) -> Typed:
-        """The only area whose name `text` begins or has every word of; else the matches."""
-        found = areas_starting(self.queryset, text, limit=SHOWN + 1, places=False)
-        if len(found) == 1:
-            return Typed(found[0])
-        return Typed(matches=found[:SHOWN], more=len(found) > SHOWN)
+        """The only area whose name `text` begins or has every word of; else the matches (the
+        exact names were found by `named` already)."""
+        return area_begun(self.queryset, text)

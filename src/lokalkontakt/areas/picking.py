@@ -81,6 +81,12 @@ def area_typed(areas, text: str, *, places: bool = False) -> Typed:
     parish); several are offered as matches."""
     if area := area_exactly(areas, text, by_pk=not places):
         return Typed(area)
+    return area_begun(areas, text, places=places)
+
+
+def area_begun(areas, text: str, *, places: bool = False) -> Typed:
+    """The only area of `areas` whose name `text` begins or is in (with `places`: or its towns,
+    postcodes or parish); several are offered as matches (the first SHOWN)."""
     found = areas_starting(areas, text, limit=SHOWN + 1, places=places)
     if len(found) == 1:
         return Typed(found[0])
