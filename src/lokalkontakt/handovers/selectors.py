@@ -147,11 +147,6 @@ def handover_counts() -> dict[str, int]:
                                       finished=Count("pk", filter=~planned))
 
 
-def with_states(handovers, *, today: datetime.date | None = None) -> list[Handover]:
-    """The handovers as a list, each with its `state`."""
-    return _with_states(handovers, today or timezone.localdate())
-
-
 def areas_due_without_handover():
     """Areas whose contact is marked "handover due" but with no handover planned yet, in Danish
     order, with the contact's name (`contact_name`)."""

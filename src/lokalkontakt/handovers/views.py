@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -45,8 +45,8 @@ def handover_list(request):
     written, not_written = _("Written %(date)s"), _("Not written yet")
     for row in rows:
         row.url = detail_url(row.pk)
-        row.switch_on_text = _date(row.switch_on)
-        row.note_text = (written % {"date": _date(timezone.localtime(row.note_written_at))}
+        row.switch_on_text = short_date(row.switch_on)
+        row.note_text = (written % {"date": short_date(timezone.localtime(row.note_written_at))}
                          if row.note_written_at else not_written)
     context = {"page": page, "counts": counts,
                "planned": [row for row in rows if row.status == Handover.Status.PLANNED],
@@ -60,10 +60,6 @@ def handover_list(request):
             area["start_label"] = mark_safe(start % {"name": escape(area["name"])})  # noqa: S308
         context["due_areas"], context["due_rest"] = due, total - len(due)
     return render(request, "handovers/handover_list.html", context)
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 @coordinator_required

@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.areas.models import Participation
+from lokalkontakt.areas.models import Coverage, Participation
 from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
+from lokalkontakt.core.text import short_date
 from lokalkontakt.rollout import exports, permissions, selectors, services
 from lokalkontakt.rollout.forms import (
     AnswerFilterForm,
@@ -75,6 +76,7 @@ def _need(*, may_coordinate: bool):
     suggestions = _("Suggestions <span class=\"sr-only\">for %(name)s</span>")
     for area in need.areas:
         area["url"], area["answered"] = area_url(area["slug"]), _date(area["participation_date"])
+        area["coverage"] = Coverage.HANDOVER if area["handover_pending"] else Coverage.UNCOVERED
         if may_coordinate:
             area["suggestions_url"] = suggestions_url(area["slug"])
             area["suggestions_label"] = mark_safe(  # noqa: S308 (escaped)
@@ -138,7 +140,7 @@ ANSWER_BADGES = {Participation.INTERESTED: "badge badge-success",
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+    return short_date(value) if value else "–"
 
 
 def _rows(areas, *, chosen: set[str]) -> list:
