@@ -18,10 +18,7 @@ from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.links import url_of
 from lokalkontakt.core.text import format_duration
-
-_BAND_BADGES = {"below": ("badge-warning", "Below the band"),
-                "above": ("badge-error", "Above the band"),
-                "within": ("badge-success", "Within the band")}
+from lokalkontakt.timesheets.capacity import BADGES
 
 
 def _labelled(text: str, name: str) -> str:
@@ -39,8 +36,8 @@ def staff_rows(employees, band) -> None:
     roles = {value: str(label).lower() for value, label in AssignmentRole.choices}
     nominate = _('Nominate <span class="sr-only">%(name)s</span>')
     nominated = format_html('<span class="badge badge-info">{}</span>', _("Nominated"))
-    badges = {status: format_html('<span class="badge {}">{}</span>', css, _(label))
-              for status, (css, label) in _BAND_BADGES.items()}
+    badges = {status: format_html('<span class="badge badge-{}">{}</span>', css, label)
+              for status, (css, label) in BADGES.items()}
     dates = {}  # each date formatted once
     for employee in employees:
         employee.url = employee_url(employee.pk)

@@ -8,10 +8,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.core.workdays import is_working_day
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
+# each status's badge modifier (badge-…) and label, as pages and exports show it
+BADGES = {BELOW: ("warning", _("Below the band")), WITHIN: ("success", _("Within the band")),
+          ABOVE: ("error", _("Above the band"))}
 
 
 def working_days(start: datetime.date, end: datetime.date) -> int:

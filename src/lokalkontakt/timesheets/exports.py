@@ -23,8 +23,7 @@ def write_overview(workbook, found) -> list:
     append_row(sheet, [_("Name"), _("Core area"), _("Areas"), _("Minutes"),
                        _("Outside working hours (minutes)"), _("Expected at least"),
                        _("Expected at most"), _("Status")])
-    labels = {capacity.BELOW: _("Below the band"), capacity.WITHIN: _("Within the band"),
-              capacity.ABOVE: _("Above the band")}
+    labels = {status: str(label) for status, (_badge, label) in capacity.BADGES.items()}
     # Values, not model instances (a contact and its core area each), streamed by name.
     low, high = found.band.low, found.band.high
     for _pk, name, core_area, area_count, minutes, outside_minutes in found.contact_rows():

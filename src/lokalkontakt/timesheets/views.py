@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lokalkontakt.core.exports.respond import export_response
@@ -153,16 +152,11 @@ def _filters(request) -> str:
 
 
 # Each status's badge and label, translated once a page rather than once a row.
-BADGES = {capacity.BELOW: ("warning", gettext_lazy("Below the band")),
-          capacity.WITHIN: ("success", gettext_lazy("Within the band")),
-          capacity.ABOVE: ("error", gettext_lazy("Above the band"))}
-
-
 def _describe(contacts, found) -> None:
     """What each contact's row shows, worked out once for the page: the link (reversed once),
     the durations and the badge against the band."""
     employee_url = url_of("people:employee_detail")
-    badges = {status: (badge, str(label)) for status, (badge, label) in BADGES.items()}
+    badges = {status: (badge, str(label)) for status, (badge, label) in capacity.BADGES.items()}
     for contact in contacts:
         contact.url = employee_url(contact.pk)
         contact.minutes_text = format_duration(contact.minutes)
