@@ -174,13 +174,19 @@ def nominations_with_areas(rows) -> list[dict]:
     """The rows of nomination_values() with their first AREAS_SHOWN areas (`first_areas`: name
     and slug, in Danish order) and how many they name (`area_count`), in one more query."""
     rows = list(rows)
+    found = _first_areas_by(Nomination.areas.through, "nomination", [row["pk"] for row in rows])
     for row in rows:
-        row["first_areas"], row["area_count"] = [], 0
-    by_pk = {row["pk"]: row for row in rows}
-    for pk, name, slug, total in first_areas_of(Nomination.areas.through, "nomination", by_pk):
-        by_pk[pk]["first_areas"].append((name, slug))
-        by_pk[pk]["area_count"] = total
+        row["first_areas"], row["area_count"] = found.get(row["pk"], ([], 0))
     return rows
+
+
+def _first_areas_by(through, parent: str, ids) -> dict:
+    """Parent's pk -> (its first AREAS_SHOWN areas as AreaLinks, how many areas it names), for
+    those of `ids` that name any (first_areas_of: one query)."""
+    found = {}
+    for pk, name, slug, total in first_areas_of(through, parent, ids):
+        found.setdefault(pk, ([], total))[0].append(AreaLink(name, slug))
+    return found
 
 
 def nominable_staff(*, user):
@@ -245,13 +251,10 @@ def requests_to(*, employee, limit: int = 5):
         return []
     requests = list(CandidateRequest.objects.filter(leaders=employee).order_by("-sent_at", "-pk")
                     .only("message", "reply_by", "sent_at")[:limit])
-    by_pk = {request.pk: request for request in requests}
+    found = _first_areas_by(CandidateRequest.areas.through, "candidaterequest",
+                            [request.pk for request in requests])
     for request in requests:
-        request.first_areas, request.area_count = [], 0
-    for pk, name, slug, total in first_areas_of(CandidateRequest.areas.through,
-                                                "candidaterequest", by_pk):
-        by_pk[pk].first_areas.append(AreaLink(name, slug))
-        by_pk[pk].area_count = total
+        request.first_areas, request.area_count = found.get(request.pk, ([], 0))
     return requests
 
 

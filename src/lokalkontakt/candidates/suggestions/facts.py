@@ -23,10 +23,13 @@ from lokalkontakt.core.roles import person_name
 from lokalkontakt.people.models import CoreArea, Employee
 
 
+def _place(name, latitude, longitude) -> Place:
+    return Place(name=name, latitude=float(latitude) if latitude is not None else None,
+                 longitude=float(longitude) if longitude is not None else None)
+
+
 def place_of(area) -> Place:
-    return Place(name=area.name,
-                 latitude=float(area.latitude) if area.latitude is not None else None,
-                 longitude=float(area.longitude) if area.longitude is not None else None)
+    return _place(area.name, area.latitude, area.longitude)
 
 
 def setting_for(area) -> Setting:
@@ -56,9 +59,7 @@ def covers_of(ids) -> dict:
             .values_list("employee", "area__name", "area__latitude", "area__longitude"))
     covers = {}
     for employee, name, latitude, longitude in rows:
-        covers.setdefault(employee, []).append(Place(
-            name=name, latitude=float(latitude) if latitude is not None else None,
-            longitude=float(longitude) if longitude is not None else None))
+        covers.setdefault(employee, []).append(_place(name, latitude, longitude))
     return covers
 
 
