@@ -12,6 +12,8 @@ from lokalkontakt.core.text import short_date
 # A source conflict is stored as a code and the source's own words, so that it reads in the
 # reader's language: an area a source lists both with a contact and without one.
 CONFLICT_LISTED_TWICE = "listed_with_and_without_contact"
+# the values a coordinator keeps when settling such a conflict
+KEPT_WITH_CONTACT, KEPT_WITHOUT_CONTACT = "with_contact", "without_contact"
 
 
 def _date(value: str | None) -> str:
@@ -111,10 +113,28 @@ def conflict_choices(data: dict) -> list[tuple[str, str]]:
     language). Bilag 1's area listed twice: with its contact or without one; another conflict:
     the values its source gave (`values`), or what the source said (`detail`)."""
     if data.get("code") == CONFLICT_LISTED_TWICE:
-        return [("with_contact", _("With a contact (“%(entry)s”)") % {"entry": data.get("entry", "")}),
-                ("without_contact", _("Without a contact"))]
+        return [(KEPT_WITH_CONTACT, _("With a contact (“%(entry)s”)") % {"entry": data.get("entry", "")}),
+                (KEPT_WITHOUT_CONTACT, _("Without a contact"))]
     values = data.get("values") or [data.get("detail", "")]
     return [(str(value), str(value)) for value in values]
+
+
+def settled_message(area: LocalArea, data: dict) -> str:
+    """The message after settling (`data`: the settlement's facts), true about the area as it
+    stands: settling records the decision; whether the area has a contact is changed on the
+    area's page (assign or end), so the message says when the area does not match yet."""
+    text = _("The conflict about %(area)s is settled.") % {"area": area.name}
+    if data.get("code") != CONFLICT_LISTED_TWICE:
+        return text
+    contact = area.primary_assignment
+    if data["kept"] == KEPT_WITHOUT_CONTACT and contact is not None:
+        return text + " " + _("%(area)s still has %(name)s as its contact: end the assignment on "
+                              "the area's page if the area should have none.") % {
+            "area": area.name, "name": contact.employee.name}
+    if data["kept"] == KEPT_WITH_CONTACT and contact is None:
+        return text + " " + _("%(area)s has no contact yet: assign one on the area's page.") % {
+            "area": area.name}
+    return text
 
 
 def settled_text(d: dict) -> str:
