@@ -45,7 +45,7 @@ def overview(request):
         links.add(group, areas)
     links.add("conflicts", overview.conflicts)
     links.add("contacts", overview.contacts)
-    links.add("uncovered", [event.area for event in recent_events])
+    links.area_pages([event.area for event in recent_events])
     return render(request, "areas/overview.html", {
         "overview": overview,
         "handovers_due": _with_planned_handovers(overview.lists["handover"]),
@@ -93,7 +93,7 @@ class RowLinks:
             for contact in rows:
                 contact.url = make(contact.pk)
         elif rows_name == "conflicts":
-            self.add("uncovered", [conflict.area for conflict in rows])
+            self.area_pages([conflict.area for conflict in rows])
             make = self._maker("coordination:conflict_settle", "pk")
             for conflict in rows:
                 conflict.settle_url = make(conflict.pk)
@@ -102,6 +102,13 @@ class RowLinks:
             for area in rows:
                 for attr, make in makers:
                     setattr(area, attr, make(area.slug))
+
+
+    def area_pages(self, areas) -> None:
+        """Only the area's own page (`url`), for rows that link nothing else of the area."""
+        make = self._maker("areas:detail")
+        for area in areas:
+            area.url = make(area.slug)
 
 
 # The overview's paged lists: the URL's word -> (heading, the rows' partial in
