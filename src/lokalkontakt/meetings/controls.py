@@ -21,13 +21,14 @@ class Control(NamedTuple):
     errors: list
 
 
-def control(form, name: str, initial) -> Control:
+def control(form, name: str) -> Control:
     """The figures of the form's field `name`: from its BoundField when the form is bound, else
-    its initial value (the same as the BoundField's) and no errors."""
+    from the field itself (its initial value, as the BoundField's) with no errors."""
     if form.is_bound:
         field = form[name]
         return Control(field.html_name, field.auto_id, field.label, field.value(), field.errors)
-    return Control(name, form.auto_id % name, form.fields[name].label, initial, [])
+    html_name, field = form.add_prefix(name), form.fields[name]
+    return Control(html_name, form.auto_id % html_name, field.label, field.initial, [])
 
 
 def _invalid(field) -> SafeString:

@@ -161,8 +161,8 @@ class ArrangeForm(forms.Form):
     def rows(self):
         """(item, order control, decision control): each row's controls as HTML."""
         options = decision_options([(str(value), str(label)) for value, label in self.STATUSES])
-        return [(item, order_control(control(self, f"position_{item.pk}", item.position or 1)),
-                 decision_control(control(self, f"status_{item.pk}", item.status), options))
+        return [(item, order_control(control(self, f"position_{item.pk}")),
+                 decision_control(control(self, f"status_{item.pk}"), options))
                 for item in self.items]
 
     def changes(self) -> dict[int, tuple[int, str]]:
