@@ -55,8 +55,9 @@ ADDED_AFTER_THE_SPLIT = {
 
 
 # Tables that migrations after the split created (people 0007: the login events, issue 16;
-# timesheets 0003: the monthly time totals, issue 20).
-CREATED_AFTER_THE_SPLIT = {"people_accountevent", "timesheets_timetotal"}
+# timesheets 0003: the monthly time totals, 0005: those of each employee, issue 20).
+CREATED_AFTER_THE_SPLIT = {"people_accountevent", "timesheets_timetotal",
+                           "timesheets_employeemonth"}
 
 
 def _without_later_columns(snapshot: dict) -> dict:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from lokalkontakt.people.models import Employee
 from lokalkontakt.timesheets import selectors
-from lokalkontakt.timesheets.models import TimeEntry, TimeTotal
+from lokalkontakt.timesheets.models import EmployeeMonth, TimeEntry, TimeTotal
 from lokalkontakt.timesheets.services import (
     time_entry_create,
     time_entry_delete,
@@ -210,13 +210,14 @@ def test_the_command_reports_a_drift_and_fixes_it(world):
                               kind=TimeEntry.Kind.COUNCIL)
     TimeEntry.objects.filter(pk=entry.pk).update(minutes=45)  # around the services
 
-    with pytest.raises(CommandError, match="1 differ from the entries"):
+    with pytest.raises(CommandError, match="2 differ from the entries"):
         call_command("time_totals", stdout=StringIO())
     out = StringIO()
     call_command("time_totals", "--fix", stdout=out)
 
-    assert "1 differed; rebuilt" in out.getvalue()
+    assert "2 differed; rebuilt" in out.getvalue()  # the area's month and the employee's
     assert TimeTotal.objects.get(employee=ann).minutes == 45
+    assert EmployeeMonth.objects.get(employee=ann).minutes == 45
     call_command("time_totals", stdout=(out := StringIO()))
     assert "as the entries give them" in out.getvalue()
 
@@ -229,3 +230,39 @@ def test_deleting_a_months_last_entry_deletes_its_total(world):
     time_entry_delete(entry=entry, actor=ann.user)
 
     assert not TimeTotal.objects.exists()
+
+
+def _months(employee) -> list[tuple]:
+    return list(EmployeeMonth.objects.filter(employee=employee).order_by("month")
+                .values_list("month", "minutes", "outside_minutes", "entries"))
+
+
+def test_an_employees_months_follow_every_write_and_a_move_to_another_core_area(world):
+    ann, cai = world["people"]["Ann"], world["people"]["Cai"]
+    glud = world["areas"][0]
+    this_month = TODAY.replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    first = time_entry_create(actor=ann.user, day=this_month, minutes=30, area=glud,
+                              kind=TimeEntry.Kind.COUNCIL)
+    second = time_entry_create(actor=ann.user, day=this_month, minutes=45, outside_hours=True,
+                               kind=TimeEntry.Kind.COORDINATION)
+    assert _months(ann) == [(this_month, 75, 45, 2)]  # the area's and no area's, in one row
+
+    time_entry_update(entry=second, actor=world["coordinator"], day=last_month, minutes=60,
+                      kind=TimeEntry.Kind.COORDINATION)
+    assert _months(ann) == [(last_month, 60, 0, 1), (this_month, 30, 0, 1)]
+
+    time_entry_delete(entry=first, actor=ann.user)
+    assert _months(ann) == [(last_month, 60, 0, 1)]
+    assert recompute(fix=False) == []
+
+    # Moved to Cai's core area: the time counts where the employee is now, before and after.
+    start = last_month
+    ann.core_area = cai.core_area
+    ann.save()
+    summary = selectors.overview_summary(user=world["coordinator"], start=start, end=TODAY)
+    assert {row["core_area__name"]: (row["contacts"], row["minutes"])
+            for row in summary.core_areas} == _oracle(start=start, end=TODAY)["by_core_area"]
+    assert {row["core_area__name"]: row["minutes"]
+            for row in summary.core_areas}["Læring"] == 60
+    _check(world["coordinator"], start, TODAY)

@@ -90,3 +90,32 @@ class TimeTotal(models.Model):
 
     def __str__(self):
         return f"{self.employee_id}/{self.area_id} {self.month:%Y-%m}: {self.minutes} min"
+
+
+class EmployeeMonth(models.Model):
+    """The minutes of one employee in one calendar month, whatever the area: TimeTotal's rows of
+    the employee and month added up, kept by the same service paths in the same transaction
+    (timesheets.totals.count). The overview sums a period per contact and per core area (the
+    contacts' current core area, joined when read) from a row a month, not a row a month and
+    area. `entries` counts the entries summed; a row whose count reaches 0 is deleted."""
+
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
+                                 related_name="time_months", verbose_name=_("employee"))
+    month = models.DateField(_("month"))  # its first day
+    minutes = models.PositiveIntegerField(_("minutes"), default=0)
+    outside_minutes = models.PositiveIntegerField(_("outside normal working hours (minutes)"),
+                                                  default=0)
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        ordering = ["month", "employee"]
+        verbose_name = _("monthly time total of an employee")
+        verbose_name_plural = _("monthly time totals of employees")
+        constraints = [models.UniqueConstraint(fields=["employee", "month"],
+                                               name="employeemonth_employee_month_unique")]
+        # Covering: a contact's months, summed per contact or per (current) core area.
+        indexes = [models.Index(fields=["employee", "month", "minutes", "outside_minutes"],
+                                name="employeemonth_covering_idx")]
+
+    def __str__(self):
+        return f"{self.employee_id} {self.month:%Y-%m}: {self.minutes} min"

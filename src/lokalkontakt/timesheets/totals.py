@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The monthly totals (TimeTotal) and how a period is summed from them (issue 20).
+"""The monthly totals (TimeTotal per employee and area, EmployeeMonth per employee) and how a
+period is summed from them (issue 20).
 
 The services call count() in the same transaction as each change of a time entry. A period sums
 its whole months from the totals and its first and last partial months, if any, from the entries
@@ -14,7 +15,7 @@ from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 
 from lokalkontakt.people.models import Employee
-from lokalkontakt.timesheets.models import TimeEntry, TimeTotal
+from lokalkontakt.timesheets.models import EmployeeMonth, TimeEntry, TimeTotal
 
 
 def month_of(day: datetime.date) -> datetime.date:
@@ -31,20 +32,26 @@ def lock_employee(employee_id: int) -> None:
     list(Employee.objects.select_for_update().filter(pk=employee_id).values_list("pk"))
 
 
-def count(entry: TimeEntry, sign: int) -> None:
-    """Add (sign 1) or take away (sign -1) the entry from its month's total; the caller holds
-    lock_employee(entry.employee_id) in the same transaction."""
-    key = {"employee_id": entry.employee_id, "area_id": entry.area_id,
-           "month": month_of(entry.day)}
+def _add(model, key: dict, entry: TimeEntry, sign: int) -> None:
     outside = entry.minutes if entry.outside_hours else 0
-    rows = TimeTotal.objects.filter(**key)
+    rows = model.objects.filter(**key)
     if sign < 0:
         rows.filter(entries=1).delete()
     changed = rows.update(minutes=F("minutes") + sign * entry.minutes,
                           outside_minutes=F("outside_minutes") + sign * outside,
                           entries=F("entries") + sign)
     if not changed and sign > 0:
-        TimeTotal.objects.create(**key, minutes=entry.minutes, outside_minutes=outside, entries=1)
+        model.objects.create(**key, minutes=entry.minutes, outside_minutes=outside, entries=1)
+
+
+def count(entry: TimeEntry, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the entry from its month's totals (the employee's on
+    the area, TimeTotal, and the employee's in all, EmployeeMonth); the caller holds
+    lock_employee(entry.employee_id) in the same transaction."""
+    month = month_of(entry.day)
+    _add(TimeTotal, {"employee_id": entry.employee_id, "area_id": entry.area_id, "month": month},
+         entry, sign)
+    _add(EmployeeMonth, {"employee_id": entry.employee_id, "month": month}, entry, sign)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,16 @@ def _sum(rows, field: str):
     return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
 
 
+def _totals(by: str, condition: dict):
+    """The monthly totals to read: an employee's months (EmployeeMonth, a row a month) when the
+    rows are grouped by the employee or through them (their core area) and only the employee is
+    filtered on, else the totals per area (TimeTotal)."""
+    if by.split("__")[0] == "employee" and all(
+            key.split("__")[0] == "employee" for key in condition):
+        return EmployeeMonth.objects
+    return TimeTotal.objects
+
+
 def period_sum(start, end, *, field: str = "minutes", outer: str = "employee", **condition):
     """An expression: the minutes (field="minutes") or the outside-hours minutes
     ("outside_minutes") of the outer row (an employee: outer="employee", or an area: "area") from
@@ -83,7 +100,7 @@ def period_sum(start, end, *, field: str = "minutes", outer: str = "employee", *
     period = split(start, end)
     parts = []
     if period.months is not None:
-        parts.append(_sum(TimeTotal.objects.filter(**{outer: OuterRef("pk")},
+        parts.append(_sum(_totals(outer, condition).filter(**{outer: OuterRef("pk")},
                                                    month__range=period.months, **condition),
                           field))
     entry_condition = ({"outside_hours": True} if field == "outside_minutes" else {})
@@ -104,7 +121,7 @@ def _grouped(start, end, by: str, condition: dict, *, outside: bool):
     parts = []
     if period.months is not None:
         totals = {"outside": Sum("outside_minutes")} if outside else {}
-        parts.append(TimeTotal.objects.filter(month__range=period.months, **condition)
+        parts.append(_totals(by, condition).filter(month__range=period.months, **condition)
                      .order_by().values(key=F(by)).annotate(total=Sum("minutes"), **totals))
     if period.edges:
         days = Q()
@@ -149,24 +166,51 @@ def computed():
             (row["total"], row["outside"], row["count"]) for row in rows}
 
 
+def _per_employee(totals: dict) -> dict:
+    """{(employee, month): (minutes, outside, n)}: the totals of each employee's areas added up."""
+    months: dict = {}
+    for (employee, _area, month), numbers in totals.items():
+        before = months.get((employee, month), (0, 0, 0))
+        months[(employee, month)] = tuple(a + b for a, b in zip(before, numbers, strict=True))
+    return months
+
+
 def stored():
     return {(row.employee_id, row.area_id, row.month): (row.minutes, row.outside_minutes,
                                                         row.entries)
             for row in TimeTotal.objects.order_by()}
 
 
+def stored_months():
+    return {(row.employee_id, row.month): (row.minutes, row.outside_minutes, row.entries)
+            for row in EmployeeMonth.objects.order_by()}
+
+
+def _differences(want: dict, have: dict, label) -> list[str]:
+    return [f"{label(key)}: stored {have.get(key)}, entries {want.get(key)}"
+            for key in sorted(want.keys() | have.keys(), key=str)
+            if want.get(key) != have.get(key)]
+
+
 def recompute(*, fix: bool) -> list[str]:
-    """The differences between the stored totals and the entries, one line each; with fix,
-    the stored totals are replaced by the computed ones. Take it in a transaction."""
+    """The differences between the stored totals (per area, then per employee) and the entries,
+    one line each; with fix, the stored totals are replaced by the computed ones. Take it in a
+    transaction."""
     want, have = computed(), stored()
-    drift = [f"{key[0]}/{key[1]}/{key[2]:%Y-%m}: stored {have.get(key)}, entries {want.get(key)}"
-             for key in sorted(want.keys() | have.keys(), key=str)
-             if want.get(key) != have.get(key)]
+    want_months = _per_employee(want)
+    drift = _differences(want, have, lambda key: f"{key[0]}/{key[1]}/{key[2]:%Y-%m}") + \
+        _differences(want_months, stored_months(), lambda key: f"{key[0]}/{key[1]:%Y-%m}")
     if fix and drift:
         TimeTotal.objects.all().delete()
         TimeTotal.objects.bulk_create(
             [TimeTotal(employee_id=employee, area_id=area, month=month, minutes=minutes,
                        outside_minutes=outside, entries=entries)
              for (employee, area, month), (minutes, outside, entries) in want.items()],
+            batch_size=1000)
+        EmployeeMonth.objects.all().delete()
+        EmployeeMonth.objects.bulk_create(
+            [EmployeeMonth(employee_id=employee, month=month, minutes=minutes,
+                           outside_minutes=outside, entries=entries)
+             for (employee, month), (minutes, outside, entries) in want_months.items()],
             batch_size=1000)
     return drift

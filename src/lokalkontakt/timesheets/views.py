@@ -20,11 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lokalkontakt.core.exports.respond import export_response
 from lokalkontakt.core.forms import form_view
-from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import format_duration, short_date
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
-from lokalkontakt.timesheets import capacity, exports, selectors
+from lokalkontakt.timesheets import capacity, exports, selectors, tables
 from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.services import (
@@ -151,19 +150,6 @@ def _filters(request) -> str:
     return params.urlencode()
 
 
-# Each status's badge and label, translated once a page rather than once a row.
-def _describe(contacts, found) -> None:
-    """What each contact's row shows, worked out once for the page: the link (reversed once),
-    the durations and the badge against the band."""
-    employee_url = url_of("people:employee_detail")
-    badges = {status: (badge, str(label)) for status, (badge, label) in capacity.BADGES.items()}
-    for contact in contacts:
-        contact.url = employee_url(contact.pk)
-        contact.minutes_text = format_duration(contact.minutes)
-        contact.outside_text = format_duration(contact.outside_minutes)
-        contact.badge, contact.status_label = badges[found.status(contact.minutes)]
-
-
 @staff_required
 @require_GET
 def overview(request):
@@ -175,7 +161,7 @@ def overview(request):
     paginator = Paginator(found.contacts, PAGE_SIZE)
     paginator.count = found.contact_count  # counted per core area above, not again
     page = paginator.get_page(request.GET.get("side"))
-    _describe(page.object_list, found)
+    tables.contact_rows(page.object_list, found.band)
     return render(request, "timesheets/time_overview.html", {
         "form": form, "overview": found, "page": page, "querystring": _filters(request)})
 
@@ -187,9 +173,10 @@ def overview_areas(request):
     form, found = _overview(request, select=selectors.overview_areas)
     if found is None:
         return render(request, "timesheets/time_overview_areas.html", {"form": form}, status=400)
+    page = Paginator(found.areas, PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "timesheets/time_overview_areas.html", {
-        "form": form, "found": found, "querystring": _filters(request),
-        "page": Paginator(found.areas, PAGE_SIZE).get_page(request.GET.get("side"))})
+        "form": form, "found": found, "querystring": _filters(request), "page": page,
+        "rows": tables.area_rows(page.object_list)})
 
 
 @staff_required
