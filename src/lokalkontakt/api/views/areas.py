@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from lokalkontakt.api.serializers.addresses import AddressQuerySerializer, AddressResultSerializer
 from lokalkontakt.api.serializers.areas import AreaFilterSerializer, AreaSerializer
 from lokalkontakt.api.views.base import PublicViewSet
+from lokalkontakt.api.views.kept import kept_list, list_parameters
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.addresses.lookup import find_area
 
@@ -45,6 +46,15 @@ class AreaViewSet(PublicViewSet):
 
     serializer_class = AreaSerializer
     lookup_field = "slug"
+
+    # The docstring above is the schema's description: what follows is said here instead. A page
+    # of the list is kept (api.views.kept) as the directory's content is: one query while the
+    # data stay the same (their version), four when it is drawn (the version and the three).
+    def list(self, request, *args, **kwargs):
+        return kept_list(request, name="areas",
+                         parameters=list_parameters(self, AreaFilterSerializer),
+                         version=selectors.directory_version,
+                         draw=lambda: super(AreaViewSet, self).list(request, *args, **kwargs))
 
     def get_queryset(self):
         if self.action != "list":
