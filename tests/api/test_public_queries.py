@@ -11,9 +11,10 @@ from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFa
 
 pytestmark = pytest.mark.django_db
 
-AREA_LIST = 3  # the count, the page of areas with councils and coverage, their active
-# assignments with employees and core areas
-AREA_LIST_EMPTY = 1  # the count: none, so no page and no assignments to fetch
+AREA_LIST = 4  # the data's version (api.views.kept), the count, the page of areas with councils
+# and coverage, their active assignments with employees and core areas
+AREA_LIST_EMPTY = 2  # the version, the count: none, so no page and no assignments to fetch
+AREA_LIST_KEPT = 1  # the version: the page drawn before is current
 AREA_DETAIL = 2  # the area with council and coverage, its active assignments
 FOCUS_LIST = 2  # the count, the page
 
@@ -41,6 +42,9 @@ def test_the_area_list_costs_the_same_whatever_the_number_of_areas(
     assert response.json()["count"] == count
     assert sum(area["contact"] is not None for area in response.json()["results"]) == (
         len([n for n in range(count) if n % 3]))
+    with django_assert_num_queries(AREA_LIST_KEPT):
+        again = APIClient().get("/api/v1/areas/", {"page_size": 200})
+    assert again.content == response.content
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -7,11 +7,18 @@ from rest_framework.response import Response
 from lokalkontakt.api.serializers.addresses import AddressQuerySerializer, AddressResultSerializer
 from lokalkontakt.api.serializers.areas import AreaFilterSerializer, AreaSerializer
 from lokalkontakt.api.views.base import PublicViewSet
+from lokalkontakt.api.views.kept import kept_list, list_parameters
 from lokalkontakt.areas import selectors
 from lokalkontakt.areas.addresses.lookup import find_area
 
 # Not shown to the public, and the outline can be large: not even read.
 NOT_SHOWN = ("boundary", "sources", "participation_note", "search_text", "invited_on")
+# What a row of the list shows (api.serializers.areas.AreaSerializer), read with the contacts'
+# columns alone (areas.selectors.directory_rows): a page of 50 built every column of some 300
+# model instances, dates parsed, for them.
+LIST_ROW = ("name", "slug", "sort_name", "towns", "postcodes", "parish", "population",
+            "population_year", "latitude", "longitude", "community_forming", "participation",
+            "participation_date", "council__name", "council__email", "council__website")
 
 
 @extend_schema_view(
@@ -46,12 +53,22 @@ class AreaViewSet(PublicViewSet):
     serializer_class = AreaSerializer
     lookup_field = "slug"
 
+    # The docstring above is the schema's description: what follows is said here instead. A page
+    # of the list is kept (api.views.kept) as the directory's content is: one query while the
+    # data stay the same (their version), four when it is drawn (the version and the three).
+    def list(self, request, *args, **kwargs):
+        return kept_list(request, name="areas",
+                         parameters=list_parameters(self, AreaFilterSerializer),
+                         version=selectors.directory_version,
+                         draw=lambda: super(AreaViewSet, self).list(request, *args, **kwargs))
+
     def get_queryset(self):
         if self.action != "list":
             return selectors.areas_with_contacts().defer(*NOT_SHOWN)
         filters = AreaFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return selectors.directory_areas(**filters.selector_arguments()).defer(*NOT_SHOWN)
+        return selectors.directory_areas(**filters.selector_arguments(),
+                                         areas=selectors.directory_rows().only(*LIST_ROW))
 
     @action(detail=False, url_path="lookup", pagination_class=None, filter_backends=())
     def lookup(self, request):
