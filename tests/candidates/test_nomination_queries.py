@@ -45,8 +45,8 @@ LIST_COORDINATOR = 7
 LIST_LEADER = 9
 # 4; the count; the requests with the nomination counts; their areas; their leaders.
 REQUESTS = 8
-# 4; the area; the suggestions (5).
-SUGGESTIONS = 10
+# 4; the area; the suggestions (4).
+SUGGESTIONS = 9
 # 7; the staff one may nominate; the areas, uncovered first.
 NOMINATE_LEADER = 8
 # 4; the default areas and leaders (2); the core areas without a leader; the areas; the leaders

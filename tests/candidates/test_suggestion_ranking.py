@@ -11,11 +11,13 @@ import datetime
 import random
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.candidates.suggestions import suggestions_for
+from lokalkontakt.candidates.suggestions.rankingsql import _Sql
 from lokalkontakt.core.text import danish_sort_key
 from lokalkontakt.people.models import Employee
 from lokalkontakt.timesheets.models import TimeEntry
@@ -180,3 +182,18 @@ def test_the_settings_rank_as_the_python_scoring_ranks(settings, neighbour_km, b
 
     assert _shown(ranked) == _shown(oracle)
     assert any(s.parts["distance"] == 1.0 for s in ranked)
+
+
+@pytest.mark.django_db
+def test_the_ranking_s_numbers_are_floating_point_on_every_database():
+    """PostgreSQL reads a float that Django's psycopg binds on the client as a numeric literal;
+    the ranking's float parameters are cast to double precision, so the parts are computed in
+    floating point as Python's scoring computes them (0.1 + 0.2 is not 0.3 there)."""
+    q = _Sql()
+    sql, params = q.final(f"SELECT {q.p(0.1)} + {q.p(0.2)}, {q.p(3)}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        total, count = cursor.fetchone()
+
+    assert (total, count) == (0.1 + 0.2, 3)
+    assert isinstance(total, float) and total != 0.3

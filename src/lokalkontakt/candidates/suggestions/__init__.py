@@ -10,7 +10,7 @@ who is handing an area over (a handover is due or planned: planning one marks it
 leaving the role rather than taking on more.
 
 The score and its reasons: scoring. The database ranks every candidate by that score (ranking)
-and only the best are loaded and explained (facts), in five queries however many employees,
+and only the best are loaded and explained (facts), in four queries however many employees,
 areas and entries there are (issue 20)."""
 
 import datetime
@@ -51,7 +51,7 @@ def suggestions_for(*, area, today: datetime.date | None = None,
                     limit: int | None = None) -> Ranking:
     """The best `limit` suggestions for an area (every one with None), best first, with how many
     candidates there are in all: the setting, the ranked ids with the count, those employees with
-    their facts, their current areas and their open nominations (five queries; two without
+    their facts, their current areas and their open nominations (four queries; two without
     candidates)."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=7 * WEEKS - 1)

@@ -21,7 +21,11 @@ SQLite Python functions Django registers, so the asin and square root are taken 
 candidate, of the least h), a third in the minutes per candidate (about two dozen entries each
 from the covering index; summing the whole months from timesheets' monthly totals instead was
 no faster: the cost is the subquery per candidate, not the rows) and the rest the filter and
-the sort."""
+the sort. Measured again (in process, 3,000 areas, 1,207 candidates): totals by employee and
+week would hold 31,002 rows for 62,764 entries (two entries a week each), and the window's
+whole weeks plus its two part weeks from the entries took 5.2 ms against 3.8 for the entries
+alone; one grouped query summing the window for every employee took 6.7 ms. The minutes stay
+a subquery per candidate."""
 
 import datetime
 from dataclasses import dataclass

@@ -46,10 +46,16 @@ class _Sql:
 
     def __init__(self):
         self.values = []
+        # PostgreSQL reads a float bound on the client (Django's psycopg binds so) as a numeric
+        # literal: the float parameters are cast to double precision there, so that every part
+        # is computed in floating point as Python's scoring does, not partly in numeric.
+        self.float_cast = ("CAST({} AS double precision)" if connection.vendor == "postgresql"
+                           else "{}")
 
     def p(self, value) -> str:
         self.values.append(value)
-        return f"\x01{len(self.values) - 1}\x01"
+        marker = f"\x01{len(self.values) - 1}\x01"
+        return self.float_cast.format(marker) if isinstance(value, float) else marker
 
     def final(self, sql: str) -> tuple[str, list]:
         params = [self.values[int(n)] for n in self.MARKER.findall(sql)]
