@@ -13,6 +13,7 @@ from django.utils.formats import get_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lokalkontakt.areas.models import AssignmentRole
 from lokalkontakt.candidates.models import Nomination
@@ -72,6 +73,25 @@ def staff_rows(employees, band) -> None:
         employee.nomination = nominated if employee.nominated else mark_safe(  # noqa: S308 - escaped
             f'<a href="{nominate_url}?medarbejder={employee.pk}">'
             f"{_labelled(nominate, employee.name)}</a>")
+        employee.row = _staff_row(employee)
+
+
+def _staff_row(employee) -> str:
+    """The row's markup as candidates_staff.html wrote it (issue 20: the template took some 30 µs
+    a row), with candidates/more_areas.html's line when it names only some of the areas."""
+    title = f'<br><span class="muted">{escape(employee.title)}</span>' if employee.title else ""
+    more = ""
+    if employee.more:
+        more = " … (<a href=\"{}\">{}</a>)\n".format(escape(employee.url), escape(ngettext(
+            "%(total)s area in all", "%(total)s areas in all", employee.current_count) % {
+            "total": employee.current_count}))
+    return mark_safe(  # noqa: S308 - every value is escaped or built escaped
+        f'<tr><td><a href="{escape(employee.url)}">{escape(employee.name)}</a>{title}</td>\n'
+        f"    <td>{conditional_escape(employee.core_area_name)}</td>\n"
+        f"    <td>{conditional_escape(employee.areas)}{more}</td>\n"
+        f"    <td>{conditional_escape(employee.time)}</td>\n"
+        f"    <td>{conditional_escape(employee.band)}</td>\n"
+        f"    <td>{conditional_escape(employee.nomination)}</td></tr>")
 
 
 def _date(value, short_date) -> str:
