@@ -31,14 +31,15 @@ SIZES = [5, 300]
 
 # 6 (session, user, employee, coordinator group and leads a core area in one, user and group
 # permissions);
-# the core areas led (the overview's, and the filter's choices); the paginator's count; the page
-# of staff; their minutes; which of them are nominated; their first current assignments with how
-# many they have; the first nominations; their first areas with how many; how many nominations;
-# the requests to the leader; their first areas with how many.
+# the core areas led (the overview's and the filter's choices: one core area, no filter shown);
+# the paginator's count; the page of staff; their minutes; which of them are nominated; their
+# first current assignments with how many they have; the first nominations; their first areas
+# with how many; how many nominations; the requests to the leader; their first areas with how
+# many.
 STAFF_LEADER = 17
-# 4; the core areas (the overview's, the filter's choices); the count; the page; the minutes; the
+# 4; the core areas (once: the overview's and the filter's choices); the count; the page; the minutes; the
 # nominated; the assignments; the nominations; their areas; their number; the requests.
-STAFF_COORDINATOR = 15
+STAFF_COORDINATOR = 14
 # 4; the count; the nominations with who and where; their first areas.
 LIST_COORDINATOR = 7
 # 6 (as the staff page's); the count; the nominations; their first areas.

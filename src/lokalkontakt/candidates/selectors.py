@@ -80,24 +80,39 @@ class StaffOverview:
     band: Band  # this year until today
     start: datetime.date
     end: datetime.date
-    may_see: int = 0  # how many core areas the user may see (the filter's choices)
+    may_see: list = field(default_factory=list)  # the core areas the user may see (the filter's)
 
 
-STAFF_FIELDS = ("pk", "name", "title", "core_area__name")
+STAFF_FIELDS = ("pk", "name", "title", "core_area_id")
 
 
-def staff_overview(*, user, today: datetime.date, core_area=None) -> StaffOverview:
+def core_areas_to_see(user) -> tuple[list, bool]:
+    """The core areas the user may see, in Danish order, and whether they are every core area
+    (the coordinator's: core_areas_overseen_by gives them unfiltered)."""
+    overseen = core_areas_overseen_by(user)
+    return list(overseen.order_by("sort_name")), not overseen.query.has_filters()
+
+
+def staff_overview(*, user, today: datetime.date, core_area=None, visible=None) -> StaffOverview:
     """The active staff of the core areas the user may see (one of them when `core_area` is
-    given) as rows of STAFF_FIELDS, in Danish name order. The view pages it, and staff_page()
-    works out the rest of a row for the rows of a page only."""
-    may_see = list(core_areas_overseen_by(user).order_by("sort_name"))
+    given; `visible`: core_areas_to_see(user) when the caller has it) as rows of STAFF_FIELDS,
+    in Danish name order. The view pages it, and staff_page() works out the rest of a row for
+    the rows of a page only."""
+    may_see, every = visible or core_areas_to_see(user)
     core_areas = may_see if core_area is None else [
         each for each in may_see if each.pk == core_area.pk]
     start = today.replace(month=1, day=1)
-    staff = (Employee.objects.filter(is_active=True, core_area__in=core_areas)
-             .order_by("sort_name", "pk").values(*STAFF_FIELDS))
-    return StaffOverview(core_areas=core_areas, staff=staff, band=Band.of(start, today),
-                         start=start, end=today, may_see=len(may_see))
+    staff = Employee.objects.filter(is_active=True).order_by("sort_name", "pk")
+    # Every core area: "has one" rather than a list of them all, so that SQLite walks the names'
+    # index and stops at the page instead of sorting every employee (2.5 ms -> 0.05 ms at 1,500
+    # employees); no join for the core area's name (staff_page() has it), so the paginator's
+    # count does not join either (issue 20).
+    if every and core_area is None:
+        staff = staff.filter(core_area__isnull=False)
+    else:
+        staff = staff.filter(core_area__in=core_areas)
+    return StaffOverview(core_areas=core_areas, staff=staff.values(*STAFF_FIELDS),
+                         band=Band.of(start, today), start=start, end=today, may_see=may_see)
 
 
 @dataclass
@@ -129,8 +144,10 @@ def staff_page(overview: StaffOverview, employees: list) -> list[StaffRow]:
     have. Worked out for these rows only, so the page costs the same however many staff there
     are; plain rows and a query each (no subquery per row, no model instances): building the
     ORM's queries and instances was most of the page's time (issue 20)."""
+    names = {core_area.pk: core_area.name for core_area in overview.may_see}
     rows = {row["pk"]: StaffRow(pk=row["pk"], name=row["name"], title=row["title"],
-                                core_area_name=row["core_area__name"]) for row in employees}
+                                core_area_name=names.get(row["core_area_id"]))
+            for row in employees}
     pks = list(rows)
     minutes = (TimeEntry.objects.filter(employee__in=pks, day__range=(overview.start, overview.end))
                .order_by().values_list("employee").annotate(total=Sum("minutes")))

@@ -52,17 +52,18 @@ def staff(request):
     """My staff: who is a contact (areas, role, since), their time this year against the band,
     and the nominations of the core areas shown."""
     _require_leader(request)
-    form = StaffFilterForm(request.GET or None, user=request.user)
+    visible = selectors.core_areas_to_see(request.user)
+    form = StaffFilterForm(request.GET or None, core_areas=visible[0])
     core_area = form.cleaned_data["core_area"] if form.is_valid() else None
     overview = selectors.staff_overview(user=request.user, today=timezone.localdate(),
-                                        core_area=core_area)
+                                        core_area=core_area, visible=visible)
     page = Paginator(overview.staff, PAGE_SIZE).get_page(request.GET.get("side"))
     page.object_list = selectors.staff_page(overview, page.object_list)
     tables.staff_rows(page.object_list, overview.band)
     nominations = nominations_visible_to(request.user).filter(core_area__in=overview.core_areas)
     return render(request, "candidates/candidates_staff.html", {
         "form": form, "overview": overview, "page": page, "querystring": _querystring(request),
-        "show_filter": overview.may_see > 1,
+        "show_filter": len(overview.may_see) > 1,
         "nominations": tables.nomination_rows(selectors.nominations_with_areas(
             selectors.nomination_values(nominations)[:NOMINATIONS_ON_STAFF_PAGE])),
         "nomination_count": nominations.count(),
