@@ -6,11 +6,15 @@ the links of an item computed once for the page, not once per item."""
 
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from lokalkontakt.core.links import url_of
 from lokalkontakt.core.recipients import NAMES_SHOWN, no_email_reason, no_email_warnings
 from lokalkontakt.meetings import permissions, selectors
-from lokalkontakt.meetings.models import Attendance
+from lokalkontakt.meetings.models import ActionItem, Attendance
 from lokalkontakt.meetings.paging import (
     ITEM_LISTS,
     LISTS,
@@ -41,14 +45,22 @@ def paged(request, queryset, name: str) -> Page:
     return with_links(request, page, name)
 
 
+def status_labels(model) -> dict[str, str]:
+    """The model's statuses' labels, translated once for the page (what get_status_display
+    gives, without its work per row)."""
+    return {value: str(label) for value, label in model.Status.choices}
+
+
 def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
-    """The page's action items, each with its link (`url`) and, `with_meeting`, its meeting's
-    (`meeting_url`, the meeting selected with it): the links the action table writes, from one
-    reversal each for the page (meetings/_action_table.html)."""
+    """The page's action items, each with its link (`url`), its status's label (`status_label`)
+    and, `with_meeting`, its meeting's link (`meeting_url`, the meeting selected with it): what
+    the action table writes, from one reversal each for the page (meetings/_action_table.html)."""
     action_url, meeting_url = url_of("meetings:action"), url_of("meetings:detail")
+    labels = status_labels(ActionItem)
     page.object_list = list(page.object_list)
     for action in page.object_list:
         action.url = action_url(action.pk)
+        action.status_label = labels.get(action.status, action.status)
         if with_meeting:
             action.meeting_url = meeting_url(action.meeting_id)
     return page
@@ -75,7 +87,7 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
     """Each item's may_edit and its links, from one reversal of each address; its area's and
     its knowledge note's links and its action items' links (selectors.agenda_pages gives the
     focus areas' names and the action items), for the template to write without a reversal or
-    a queryset per item."""
+    a queryset per item; and its texts that name it (item_texts)."""
     edit, minutes = reverse("meetings:item_edit", args=[0]), reverse("meetings:minutes", args=[0])
     action = reverse("meetings:action_new", args=[meeting.pk])
     area_url, action_url = url_of("areas:detail", "slug"), url_of("meetings:action")
@@ -90,6 +102,35 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
         item.edit_url = edit.replace("/0/", f"/{item.pk}/")
         item.minutes_url = minutes.replace("/0/", f"/{item.pk}/")
         item.action_url = f"{action}?punkt={item.pk}"
+    item_texts(items)
+
+
+def item_texts(items: list) -> None:
+    """The texts meetings/_item.html writes about each item, each message translated once for
+    the page and filled in per item, escaped as the template escapes ({% blocktranslate %} per
+    item was a tenth of the page's time): `proposed_text`, `edit_text`, `minutes_text`,
+    `action_text`, and each action item's `due_text` and `status_label`."""
+    proposed, due = gettext("Proposed by %(name)s"), gettext("due %(date)s")
+    edit = gettext('Edit <span class="sr-only">“%(title)s”</span>')
+    minutes = gettext('Minutes <span class="sr-only">of “%(title)s”</span>')
+    action = gettext('Action item <span class="sr-only">for “%(title)s”</span>')
+    labels = status_labels(ActionItem)
+    for item in items:
+        item.edit_text, item.minutes_text = _filled(edit, title=item.title), _filled(
+            minutes, title=item.title)
+        item.action_text = _filled(action, title=item.title)
+        item.proposed_text = _filled(proposed, name=item.proposed_by.name) \
+            if item.proposed_by else ""
+        for decided in item.actions:
+            decided.due_text = _filled(due, date=date_format(decided.due_on, "SHORT_DATE_FORMAT"))
+            decided.status_label = labels.get(decided.status, decided.status)
+
+
+def _filled(message: str, **values) -> str:
+    """A translated message with its placeholders filled in, the values escaped, as
+    {% blocktranslate %} gives it."""
+    return mark_safe(message % {name: conditional_escape(value)  # noqa: S308 (escaped)
+                                for name, value in values.items()})
 
 
 def participants(request, meeting, *, coordinator: bool) -> dict:
@@ -104,6 +145,9 @@ def participants(request, meeting, *, coordinator: bool) -> dict:
     rows = page.object_list
     page.object_list = list(selectors.attendances(meeting=meeting)[rows.start:rows.stop]) \
         if rows else []
+    labels = status_labels(Attendance)
+    for attendance in page.object_list:
+        attendance.status_label = labels.get(attendance.status, attendance.status)
     summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
     return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
             "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
