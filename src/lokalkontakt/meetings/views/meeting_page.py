@@ -93,7 +93,7 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
     area_url, action_url = url_of("areas:detail", "slug"), url_of("meetings:action")
     note_url = url_of("knowledge:detail")
     for item in items:
-        item.area_url = area_url(item.area.slug) if item.area else ""
+        item.area_url = area_url(item.area_slug) if item.area_slug else ""
         item.note_url = note_url(item.note_id) if item.note_id else ""
         for decided in item.actions:
             decided.url = action_url(decided.pk)
@@ -119,8 +119,8 @@ def item_texts(items: list) -> None:
         item.edit_text, item.minutes_text = _filled(edit, title=item.title), _filled(
             minutes, title=item.title)
         item.action_text = _filled(action, title=item.title)
-        item.proposed_text = _filled(proposed, name=item.proposed_by.name) \
-            if item.proposed_by else ""
+        item.proposed_text = _filled(proposed, name=item.proposer_name) \
+            if item.proposed_by_id else ""
         for decided in item.actions:
             decided.due_text = _filled(due, date=date_format(decided.due_on, "SHORT_DATE_FORMAT"))
             decided.status_label = labels.get(decided.status, decided.status)
@@ -142,12 +142,10 @@ def participants(request, meeting, *, coordinator: bool) -> dict:
         meeting=meeting, employee=getattr(request.user, "employee", None), without_email=warned)
     page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
                              request.GET.get(LISTS["participants"][0]))
-    rows = page.object_list
-    page.object_list = list(selectors.attendances(meeting=meeting)[rows.start:rows.stop]) \
-        if rows else []
+    page.object_list = selectors.attendance_rows(meeting=meeting, rows=page.object_list)
     labels = status_labels(Attendance)
     for attendance in page.object_list:
-        attendance.status_label = labels.get(attendance.status, attendance.status)
+        attendance["status_label"] = labels.get(attendance["status"], attendance["status"])
     summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
     return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
             "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
