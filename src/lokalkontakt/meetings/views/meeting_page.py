@@ -4,10 +4,13 @@
 parameter in the address (so the links work without JavaScript and the lists page apart), and
 the links of an item computed once for the page, not once per item."""
 
+from html import escape
+
 from django.core.paginator import Page, Paginator
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -21,6 +24,7 @@ from lokalkontakt.meetings.paging import (
     PAGE_SIZES,
     PARTICIPANTS_PAGE_SIZE,
 )
+from lokalkontakt.meetings.rows import ItemRow
 
 
 def with_links(request, page: Page, name: str) -> Page:
@@ -52,15 +56,22 @@ def status_labels(model) -> dict[str, str]:
 
 
 def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
-    """The page's action items, each with its link (`url`), its status's label (`status_label`)
-    and, `with_meeting`, its meeting's link (`meeting_url`, the meeting selected with it): what
-    the action table writes, from one reversal each for the page (meetings/_action_table.html)."""
+    """The page's action items (a page of a queryset of them) as rows, each with its link
+    (`url`), its owner's name (`owner_name`), its status's label (`status_label`), `is_overdue`
+    and, `with_meeting`, its meeting's link and start (`meeting_url`, `meeting_starts_at`):
+    what the action table writes (meetings/_action_table.html), read as values with one reversal
+    of each link for the page, not as model instances."""
     action_url, meeting_url = url_of("meetings:action"), url_of("meetings:detail")
-    labels = status_labels(ActionItem)
-    page.object_list = list(page.object_list)
+    labels, today = status_labels(ActionItem), timezone.localdate()
+    columns = {"owner_name": F("owner__name")}
+    if with_meeting:
+        columns["meeting_starts_at"] = F("meeting__starts_at")
+    page.object_list = [ItemRow(row) for row in page.object_list.values(
+        "pk", "title", "due_on", "status", "meeting_id", **columns)]
     for action in page.object_list:
         action.url = action_url(action.pk)
         action.status_label = labels.get(action.status, action.status)
+        action.is_overdue = action.status in ActionItem.OPEN_STATUSES and action.due_on < today
         if with_meeting:
             action.meeting_url = meeting_url(action.meeting_id)
     return page
@@ -114,23 +125,25 @@ def item_texts(items: list) -> None:
     edit = gettext('Edit <span class="sr-only">“%(title)s”</span>')
     minutes = gettext('Minutes <span class="sr-only">of “%(title)s”</span>')
     action = gettext('Action item <span class="sr-only">for “%(title)s”</span>')
-    labels = status_labels(ActionItem)
+    labels, dates = status_labels(ActionItem), {}
     for item in items:
-        item.edit_text, item.minutes_text = _filled(edit, title=item.title), _filled(
-            minutes, title=item.title)
-        item.action_text = _filled(action, title=item.title)
-        item.proposed_text = _filled(proposed, name=item.proposer_name) \
+        title = {"title": escape(item.title)}
+        item.edit_text, item.minutes_text = _safe(edit % title), _safe(minutes % title)
+        item.action_text = _safe(action % title)
+        item.proposed_text = _safe(proposed % {"name": escape(item.proposer_name)}) \
             if item.proposed_by_id else ""
         for decided in item.actions:
-            decided.due_text = _filled(due, date=date_format(decided.due_on, "SHORT_DATE_FORMAT"))
+            if decided.due_on not in dates:
+                dates[decided.due_on] = _safe(due % {"date": escape(
+                    date_format(decided.due_on, "SHORT_DATE_FORMAT"))})
+            decided.due_text = dates[decided.due_on]
             decided.status_label = labels.get(decided.status, decided.status)
 
 
-def _filled(message: str, **values) -> str:
-    """A translated message with its placeholders filled in, the values escaped, as
-    {% blocktranslate %} gives it."""
-    return mark_safe(message % {name: conditional_escape(value)  # noqa: S308 (escaped)
-                                for name, value in values.items()})
+def _safe(text: str) -> str:
+    """A translated message filled in with escaped values (html.escape, as the template's
+    escaping), as {% blocktranslate %} gives it."""
+    return mark_safe(text)  # noqa: S308 (its values are escaped)
 
 
 def participants(request, meeting, *, coordinator: bool) -> dict:
