@@ -4,9 +4,11 @@
 tables' links from one reversal of each address for the page (issue 20): the links are the
 objects' own addresses, and the focus areas and action items of each item are shown."""
 
+import datetime
 import html
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from lokalkontakt.core.models import FocusArea
@@ -70,3 +72,32 @@ def test_the_arrange_controls_escape_an_items_title_once(setting):
 
     assert_controls_are_the_widgets(content, ArrangeForm(items=[item]))
     assert "Order of “Vej &amp; &quot;sti&quot; &lt;b&gt;”" in content
+
+
+def test_an_items_texts_name_it_escaped_once_in_the_viewers_language(setting):
+    """The texts filled in per item for the page (proposed by, the links' hidden names, an action
+    item's due date and status) read as the template's {% blocktranslate %} wrote them."""
+    held = MeetingFactory(held=True)
+    proposer = setting.contact.employee
+    proposer.name = "Ann & <Bo>"
+    proposer.save()
+    item = AgendaItemFactory(meeting=held, title='Hal & "skole" <nu>', proposed_by=proposer,
+                             decisions="Vi gør det")
+    ActionItemFactory(meeting=held, agenda_item=item, owner=proposer,
+                      status=ActionItem.Status.IN_PROGRESS,
+                      due_on=datetime.date(2031, 3, 4))
+    title = "Hal &amp; &quot;skole&quot; &lt;nu&gt;"
+
+    english = english_client(setting.coordinator).get(held.get_absolute_url()).content.decode()
+    danish = Client(headers={"accept-language": "da"})
+    danish.force_login(setting.coordinator)
+    dansk = danish.get(held.get_absolute_url()).content.decode()
+
+    assert "Proposed by Ann &amp; &lt;Bo&gt;" in english
+    assert f'Edit <span class="sr-only">“{title}”</span></a>' in english
+    assert f'Minutes <span class="sr-only">of “{title}”</span></a>' in english
+    assert f'Action item <span class="sr-only">for “{title}”</span></a>' in english
+    assert "– Ann &amp; &lt;Bo&gt;, due 04/03/2031 (In progress)</li>" in english
+    assert "Foreslået af Ann &amp; &lt;Bo&gt;" in dansk
+    assert f'Ret <span class="sr-only">“{title}”</span></a>' in dansk
+    assert "– Ann &amp; &lt;Bo&gt;, frist 04.03.2031 (I gang)</li>" in dansk

@@ -5,9 +5,6 @@ them (the views require core.view_internal); nobody else sees any. Bulletins wit
 meetings.permissions applied."""
 
 import datetime
-import functools
-import operator
-from collections import defaultdict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
@@ -28,6 +25,7 @@ from lokalkontakt.meetings.models import (
     Meeting,
 )
 from lokalkontakt.meetings.permissions import bulletins_visible_to
+from lokalkontakt.meetings.rows import ItemRow, agenda_pages, with_focus_and_actions  # noqa: F401
 from lokalkontakt.people.models import Employee
 
 FOLLOW_UP_INQUIRIES = 50
@@ -87,57 +85,14 @@ def page_of(count: int, size: int, number) -> Page:
     return Paginator(range(count), size).get_page(number)
 
 
-def agenda_pages(*, meeting: Meeting, pages: dict[str, Page]) -> dict[str, list[AgendaItem]]:
-    """The items on one page of each status's list (`pages` maps a status to a page_of its
-    items), in their order, fetched in one query (a row number per status) with area, proposer
-    and note, each with its focus areas' names (`focus_names`) and its action items (`actions`,
-    with their owners; with_focus_and_actions)."""
-    rank = Window(RowNumber(), partition_by=[F("status")],
-                  order_by=[F("position").asc(), F("pk").asc()])
-    wanted = [Q(status=status, rank_in_list__gt=page.object_list.start,
-                rank_in_list__lte=page.object_list.stop)
-              for status, page in pages.items() if page.object_list]
-    found = {status: [] for status in pages}
-    if wanted:
-        # The row numbers are counted over the items' narrow columns in a subquery, and only
-        # the page's items are joined to their area, proposer and note: numbering the joined
-        # rows carried every item's area (with its boundary) through the window (issue 20).
-        on_pages = (meeting.items.order_by().annotate(rank_in_list=rank)
-                    .filter(functools.reduce(operator.or_, wanted)).values("pk"))
-        focus = AgendaItem.focus_areas.through.objects.filter(agendaitem=OuterRef("pk"))
-        rows = list(meeting.items.select_related("area", "proposed_by", "note")
-                    .filter(pk__in=on_pages).order_by("position", "pk")
-                    .annotate(has_focus=Exists(focus), has_actions=Exists(
-                        ActionItem.objects.filter(agenda_item=OuterRef("pk")))))
-        with_focus_and_actions(rows)
-        for item in rows:
-            found[item.status].append(item)
-    return found
-
-
-def with_focus_and_actions(items: list[AgendaItem]) -> None:
-    """Sets each item's `focus_names` ("; " between them, in the focus areas' order) and
-    `actions` (its action items with their owners, soonest due first), querying only for the
-    items whose `has_focus` or `has_actions` says they have some: most have none, and a
-    prefetch queries (and builds a manager per item) even then (issue 20)."""
-    names, actions = defaultdict(list), defaultdict(list)
-    if focused := [item.pk for item in items if item.has_focus]:
-        for item_id, name in (AgendaItem.focus_areas.through.objects
-                              .filter(agendaitem_id__in=focused)
-                              .order_by("focusarea__number", "focusarea_id")
-                              .values_list("agendaitem_id", "focusarea__name")):
-            names[item_id].append(name)
-    if acting := [item.pk for item in items if item.has_actions]:
-        for action in (ActionItem.objects.filter(agenda_item_id__in=acting)
-                       .select_related("owner").order_by("due_on", "pk")):
-            actions[action.agenda_item_id].append(action)
-    for item in items:
-        item.focus_names = "; ".join(names[item.pk])
-        item.actions = actions[item.pk]
-
-
 def attendances(*, meeting: Meeting):
     return meeting.attendances.select_related("employee").order_by("employee__sort_name", "pk")
+
+
+def attendance_rows(*, meeting: Meeting, rows: range) -> list[dict]:
+    """The participants `rows` (indexes in attendances' order): each one's `name` and `status`."""
+    return list(attendances(meeting=meeting).values("status", name=F("employee__name"))
+                [rows.start:rows.stop]) if rows else []
 
 
 def attendance_counts(*, meeting: Meeting, employee=None,
