@@ -4,6 +4,8 @@
 the conflict leaves the open list, the area's history says who and when; an import that finds
 the conflict again with another value opens it again, with the same value it stays settled."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -11,9 +13,11 @@ from django.urls import reverse
 from lokalkontakt.areas.events import CONFLICT_LISTED_TWICE
 from lokalkontakt.areas.models import AreaEvent
 from lokalkontakt.areas.selectors import source_conflicts
+from lokalkontakt.areas.services import area_update, handover_mark, participation_record
 from lokalkontakt.areas.services.conflicts import conflict_record, conflict_settle
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.areas.pages import page_text
+from tests.areas.test_queries import OVERVIEW
 
 pytestmark = pytest.mark.django_db
 ENGLISH = {"Accept-Language": "en"}
@@ -155,3 +159,28 @@ def test_settling_says_when_the_area_does_not_yet_match_the_value_kept(
         "kept": "without_contact"}, headers=ENGLISH, follow=True)
     text = page_text(matching)
     assert "The conflict about Hornsyld is settled." in text and "no contact yet" not in text
+
+
+def test_the_overview_names_the_conflicts_and_latest_changes_in_its_query_count(
+        coordinator_client, coordinator, stenderup, django_assert_num_queries):
+    """The overview reads only what a line of the conflicts and of the latest changes shows (not
+    the area's outline and sources, not the actor), and reads nothing more for a line."""
+    record(stenderup)
+    glud = LocalAreaFactory(name="Glud", boundary={"type": "Polygon", "coordinates": []})
+    area_update(area=glud, actor=coordinator, towns="Glud By")
+    participation_record(area=glud, answer="declined", answered_on=datetime.date(2026, 3, 2),
+                         actor=coordinator)
+    handover_mark(assignment=AssignmentFactory(area=glud), actor=coordinator)
+    coordinator_client.get(reverse("coordination:overview"))  # the session and caches warm
+
+    with django_assert_num_queries(OVERVIEW):
+        response = coordinator_client.get(reverse("coordination:overview"), headers=ENGLISH)
+
+    text = page_text(response)
+    assert "Conflicts in the sources (1)" in text
+    assert "Bilag 1 lists Stenderup both with a contact" in text
+    latest = text[text.index("Latest changes"):]
+    assert "Glud : The council's answer: Declined (02/03/2026)." in latest
+    assert "Glud : Handover from " in latest and "Glud : Changed: towns." in latest
+    assert "Stenderup : Bilag 1 lists Stenderup" in latest
+    assert f'href="{stenderup.get_absolute_url()}">Stenderup</a>' in response.content.decode()

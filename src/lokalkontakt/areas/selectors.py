@@ -179,6 +179,7 @@ AREA_GROUPS = {
     "unanswered": lambda: Q(participation=Participation.UNKNOWN),
 }
 GROUP_FIELDS = ("name", "slug", "sort_name", "participation", "participation_date")
+EVENT_FIELDS = ("kind", "data", "at", "refers_to", "area__name", "area__slug", "area__sort_name")
 
 
 def area_group(group: str):
@@ -206,9 +207,9 @@ def area_group_counts() -> dict:
 
 def active_contact_counts() -> dict:
     """Per core area (None: none registered), how many employees are contacts now (`contacts`)
-    and how many areas they cover (`areas`): one grouped query over the active assignments, read
-    from the index assignment_current_by_employee (issue 20: not two subqueries per core area)."""
-    rows = (Assignment.objects.filter(ACTIVE).order_by().values("employee__core_area")
+    and how many areas they cover (`areas`): one grouped query over the active assignments, read from
+    the index assignment_current_by_employee (the no-op range on the employee makes SQLite choose it)."""
+    rows = (Assignment.objects.filter(ACTIVE, employee__gt=0).order_by().values("employee__core_area")
             .annotate(contacts=Count("employee", distinct=True), areas=Count("area", distinct=True)))
     return {row["employee__core_area"]: row for row in rows}
 
@@ -268,7 +269,7 @@ def source_conflicts():
     newer = conflicts.filter(area=OuterRef("area"), data__code=OuterRef("data__code"), pk__gt=OuterRef("pk"))
     settled = AreaEvent.objects.filter(refers_to=OuterRef("pk"), kind=AreaEvent.Kind.CONFLICT_SETTLED)
     return (conflicts.exclude(Exists(settled)).exclude(Exists(newer))
-            .select_related("area").order_by("area__sort_name", "at", "pk"))
+            .select_related("area").only(*EVENT_FIELDS).order_by("area__sort_name", "at", "pk"))
 
 
 def contacts_with_area_counts():
@@ -277,6 +278,7 @@ def contacts_with_area_counts():
     employee in a subquery, not grouped over every assignment: a slice reads only its rows."""
     active = Assignment.objects.filter(ACTIVE, employee=OuterRef("pk"))
     return (Employee.objects.select_related("core_area").filter(Exists(active))
+            .only("name", "sort_name", "core_area__name")
             .annotate(area_count=_count_of(active),
                       primary_count=_count_of(active.filter(role=AssignmentRole.PRIMARY)))
             .order_by("sort_name", "pk"))
@@ -288,13 +290,11 @@ def _count_of(assignments):  # a COUNT subquery: one row (0 for none), no GROUP 
 
 
 def recent_events(*, limit: int = 20):
-    return AreaEvent.objects.select_related("area", "actor__employee").order_by("-at", "-pk")[:limit]
+    return AreaEvent.objects.select_related("area").only(*EVENT_FIELDS).order_by("-at", "-pk")[:limit]
 
 
 def areas_without_contact():
     """Areas with no primary contact now whose council has not declined (taking part is
     voluntary), in Danish order: the coordinator's start page."""
-    primary = Assignment.objects.filter(ACTIVE, area=OuterRef("pk"), role=AssignmentRole.PRIMARY)
-    return (LocalArea.objects.exclude(Exists(primary))
-            .exclude(participation=Participation.DECLINED)
+    return (LocalArea.objects.exclude(Exists(_active_primary())).exclude(participation=Participation.DECLINED)
             .only("name", "slug", "sort_name", "participation").order_by("sort_name"))
