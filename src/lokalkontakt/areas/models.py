@@ -215,7 +215,13 @@ class Assignment(models.Model):
                    # suggestions' pass over the current contacts (role and handover too).
                    models.Index(fields=["employee", "area", "role", "handover_due"],
                                 condition=Q(ends_on__isnull=True),
-                                name="assignment_current_by_employee")]
+                                name="assignment_current_by_employee"),
+                   # The few current contacts marked "handover due", without a pass over every
+                   # assignment: the coordinator's overview and the handovers list
+                   # (handovers.selectors areas_due_without_handover, due_rows).
+                   models.Index(fields=["area"], name="assignment_handover_due",
+                                condition=Q(ends_on__isnull=True, handover_due=True,
+                                            role=AssignmentRole.PRIMARY))]
 
     def __str__(self):
         return f"{self.employee} – {self.area} ({self.get_role_display()})"

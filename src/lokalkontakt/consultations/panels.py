@@ -46,14 +46,20 @@ def briefing_consultations(user, *, area):
 # --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
 
 
+def _start_rows(consultations):
+    """Only what a start page's row shows (consultations/_start_row.html): not who asked."""
+    return consultations.select_related(None).only("title", "deadline")
+
+
 def coordinator_past_deadline(request, *, employee):
-    return start_block(consultations_past_deadline(), title=_("Consultations past their deadline"),
+    return start_block(_start_rows(consultations_past_deadline()),
+                       title=_("Consultations past their deadline"),
                        url=reverse("consultations:list") + "?scope=all&status=open",
                        link_text=_("All open consultations"))
 
 
 def colleague_requested(request, *, employee):
-    return start_block(consultations_requested_open(employee=employee),
+    return start_block(_start_rows(consultations_requested_open(employee=employee)),
                        title=_("Consultations you asked for"),
                        url=reverse("consultations:list") + "?scope=requested&status=open",
                        link_text=_("All your open consultations"))

@@ -47,6 +47,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import IntegerField, Subquery
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -131,12 +133,30 @@ class StartBlock:
         return self.count - len(self.rows)
 
 
+START_TOTAL = "start_block_total"
+
+
 def start_block(queryset, *, title: str, url: str, link_text: str,
                 limit: int = START_ROWS) -> dict:
     """The context of a start page's block: the queryset's count and its first `limit` rows, in
-    two queries whatever the number of rows (always both, so a page's query count is fixed)."""
-    return {"block": StartBlock(title=title, count=queryset.count(), rows=list(queryset[:limit]),
-                                url=url, link_text=link_text)}
+    one query whatever the number of rows: each row carries the count of them all (a subquery
+    the database works out once, `SELECT COUNT(*) FROM (…)`), and no row means none."""
+    total = _CountOf(queryset.order_by().values("pk"))
+    rows = list(queryset.annotate(**{START_TOTAL: total})[:limit])
+    count = _start_total(rows[0]) if rows else 0
+    return {"block": StartBlock(title=title, count=count, rows=rows, url=url,
+                                link_text=link_text)}
+
+
+def _start_total(row) -> int:
+    return row[START_TOTAL] if isinstance(row, dict) else getattr(row, START_TOTAL)
+
+
+class _CountOf(Subquery):
+    """How many rows a queryset has, as a scalar subquery that refers to nothing outside it."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) start_block_rows)"
+    output_field = IntegerField()
 
 
 @dataclass(frozen=True)

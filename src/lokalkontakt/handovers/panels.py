@@ -23,8 +23,13 @@ def mine_handovers(request, *, employee):
 # --- the coordinator's start page (workspace): StartBlocks ---------------------------------------
 
 
+# What a start page's row and its state (handover_state) read of a planned handover.
+START_ROW_FIELDS = ("status", "switch_on", "confirmed_at", "area__name", "from_employee__name",
+                    "to_employee__name", "to_employee__is_active", "from_assignment__ends_on")
+
+
 def coordinator_planned(request, *, employee):
-    context = start_block(handovers_planned_by_date(), title=_("Planned handovers"),
+    context = start_block(handovers_planned_by_date().only(*START_ROW_FIELDS), title=_("Planned handovers"),
                           url=reverse("handovers:list"), link_text=_("All handovers"))
     today = timezone.localdate()
     for handover in context["block"].rows:

@@ -55,8 +55,13 @@ def briefing_inquiries(user, *, area):
 # --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
 
 
+# What a start page's row shows of an inquiry (inquiries/_start_row.html and its includes).
+START_ROW_FIELDS = ("subject", "status", "acknowledge_due", "answer_due", "area__name",
+                    "assignee__name")
+
+
 def _block(inquiries, **kwargs) -> dict:
-    context = start_block(inquiries, **kwargs)
+    context = start_block(inquiries.only(*START_ROW_FIELDS), **kwargs)
     for inquiry in context["block"].rows:
         inquiry.deadline_state = deadline_state(inquiry)
     return context

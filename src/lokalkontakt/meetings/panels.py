@@ -68,12 +68,18 @@ def briefing_local_meetings(user, *, area):
 # --- the start pages (workspace): each a StartBlock, rows rendered by _start_row.html ----------
 
 
+def _start_rows(actions):
+    """Only what a start page's row shows (meetings/_start_row.html): not the meeting."""
+    return actions.select_related(None).select_related("owner").only(
+        "title", "status", "due_on", "owner__name")
+
+
 def coordinator_overdue_actions(request, *, employee):
-    return start_block(action_items_overdue(), title=_("Overdue action items"),
+    return start_block(_start_rows(action_items_overdue()), title=_("Overdue action items"),
                        url=reverse("meetings:actions") + "?scope=all&status=open",
                        link_text=_("Everyone's open action items"))
 
 
 def colleague_actions(request, *, employee):
-    return start_block(action_items(owner=employee), title=_("Your action items"),
+    return start_block(_start_rows(action_items(owner=employee)), title=_("Your action items"),
                        url=reverse("meetings:actions"), link_text=_("All your action items"))
