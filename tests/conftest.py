@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -48,7 +48,8 @@ def _plain_static_files(settings, suite_settings):
 def _empty_cache():
     """Each test starts with an empty cache: what one test kept (the directory, the map) is keyed
     by the data's version, which the tests of a class that share their data also share."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @contextmanager

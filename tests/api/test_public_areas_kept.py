@@ -112,3 +112,19 @@ def test_a_page_refused_is_not_kept(glud):  # noqa: F811
 
     assert [area["name"] for area in get({"page": "2", "page_size": "1"}).json()["results"]] == [
         "Hornsyld"]
+
+
+def test_made_up_searches_are_kept_apart_and_cannot_push_out_the_whole_list(glud):  # noqa: F811
+    """A search's words and a postcode vary without end: their answers are kept in the cache of
+    searches (settings.CACHES["searches"]), so the list's own pages stay where they are."""
+    from django.core.cache import caches
+
+    get()
+    everyone = dict(caches["default"]._cache)
+
+    for n in range(20):
+        assert get({"q": f"zz{n}"}).json()["results"] == []
+    assert get({"postcode": "8722"}).status_code == 200
+
+    assert dict(caches["default"]._cache) == everyone
+    assert len(caches["searches"]._cache) == 21

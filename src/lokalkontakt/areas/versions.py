@@ -3,6 +3,7 @@
 """Versions of what the cached pages and resources are drawn from (areas.maps.cached, the
 public directory's cached content): one query a request tells whether a kept copy is current."""
 
+from django.core.cache import caches
 from django.db import connection
 
 
@@ -19,3 +20,10 @@ def data_version(*models) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {parts}")
         return "/".join(map(str, cursor.fetchone()))
+
+
+def kept_in(*, searched: bool):
+    """The cache that keeps a drawn answer: an answer to a search (free text, which anyone can
+    vary without end) in the cache of its own (settings.CACHES["searches"]), the rest in the
+    default cache, so that made-up searches cannot push out what everyone reads."""
+    return caches["searches" if searched else "default"]

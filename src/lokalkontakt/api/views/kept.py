@@ -11,20 +11,23 @@ depends on its scopes.
 Only the parameters the endpoint documents are kept, each once and page numbers as the list
 writes them (`page=2`, not `page=02`): any other parameter (`?utm_source=…`, `?format=json`) is
 answered for the request alone, so that made-up URLs cannot fill the cache and push out what
-everyone reads. Only answers of 200 are kept; an invalid filter or a page past the end raises
+everyone reads. A filter's value (a search's words, a postcode) can still be varied without end:
+those answers are kept in the cache of searches (areas.versions.kept_in), apart from the list's
+own pages. Only answers of 200 are kept; an invalid filter or a page past the end raises
 before anything is kept."""
 
 import hashlib
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from rest_framework.response import Response
 
 from lokalkontakt.areas.maps.cached import KEEP_SECONDS
+from lokalkontakt.areas.versions import kept_in
 
 NUMBER = re.compile(r"[1-9][0-9]{0,4}")
+NUMBERS = ("page", "page_size")
 
 
 def list_parameters(view, filter_serializer) -> frozenset:
@@ -41,6 +44,10 @@ def kept_list(request, *, name: str, parameters: frozenset, version, draw):
     if not _keepable(request.query_params, parameters):
         return draw()
     current, key = version(), _key(request, name)
+    # a filter (a search's words, a postcode) in the cache of searches; the pages of the whole list
+    # in the default cache
+    cache = kept_in(searched=any(value for parameter, value in request.query_params.items()
+                                 if parameter not in NUMBERS))
     kept = cache.get(key)
     if kept is not None and kept[0] == current:
         return Response(kept[1])
@@ -53,8 +60,7 @@ def kept_list(request, *, name: str, parameters: frozenset, version, draw):
 def _keepable(query, parameters: frozenset) -> bool:
     if not set(query) <= parameters or any(len(values) > 1 for _name, values in query.lists()):
         return False
-    return all(not query.get(number) or NUMBER.fullmatch(query[number])
-               for number in ("page", "page_size"))
+    return all(not query.get(number) or NUMBER.fullmatch(query[number]) for number in NUMBERS)
 
 
 def _key(request, name: str) -> str:

@@ -7,7 +7,6 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -26,6 +25,7 @@ from lokalkontakt.areas.maps import BY_ANSWER, PARAMETER
 from lokalkontakt.areas.maps.cached import KEEP_SECONDS
 from lokalkontakt.areas.models import Coverage, Participation
 from lokalkontakt.areas.personal_data import naming_a_person
+from lokalkontakt.areas.versions import kept_in
 from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
@@ -69,6 +69,7 @@ def _kept(request, part: str) -> str:
     if not _keepable(request.GET):
         return mark_safe(_drawn(request, part))  # noqa: S308 - escaped by the templates
     version, key = selectors.directory_version(), _cache_key(request, part)
+    cache = kept_in(searched=bool(request.GET.get("q")))
     kept = cache.get(key)
     if kept is None or kept[0] != version:
         kept = (version, _drawn(request, part))

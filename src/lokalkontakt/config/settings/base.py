@@ -173,6 +173,16 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Each process keeps what it has drawn in its own memory (the coverage map, the public
+# directory's content, the public API's area lists; areas.versions tells when a copy is current).
+# The answers to a search are kept in a cache of their own, so that made-up searches push out
+# other searches only, never the pages everyone reads (nor the API's throttling counts).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "searches": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                 "LOCATION": "searches", "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # An export of more rows than this is built by the worker and offered when ready (core.exports).
 EXPORT_INLINE_ROWS = int(os.environ.get("EXPORT_INLINE_ROWS", "5000"))
