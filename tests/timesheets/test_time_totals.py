@@ -266,3 +266,22 @@ def test_an_employees_months_follow_every_write_and_a_move_to_another_core_area(
     assert {row["core_area__name"]: row["minutes"]
             for row in summary.core_areas}["Læring"] == 60
     _check(world["coordinator"], start, TODAY)
+
+
+def test_rebuilding_the_totals_keeps_the_entries_from_changing_until_it_is_done():
+    """time_totals --fix reads the entries and replaces the totals: an entry saved in between
+    would be missing from the rebuilt totals (or, on PostgreSQL, clash with the row the rebuild
+    inserts). On PostgreSQL the rebuild locks the entries' table against writes until it
+    commits; SQLite's transactions hold the write lock from their start."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite: the transaction holds the database's write lock from BEGIN IMMEDIATE")
+    table = TimeEntry._meta.db_table
+    with transaction.atomic():
+        recompute(fix=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT mode FROM pg_locks WHERE relation = %s::regclass "
+                           "AND pid = pg_backend_pid()", [table])
+            modes = {row[0] for row in cursor.fetchall()}
+    assert "ShareLock" in modes

@@ -11,6 +11,7 @@ every entry. recompute() rebuilds the totals from the entries and says what diff
 import datetime
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
@@ -195,7 +196,13 @@ def _differences(want: dict, have: dict, label) -> list[str]:
 def recompute(*, fix: bool) -> list[str]:
     """The differences between the stored totals (per area, then per employee) and the entries,
     one line each; with fix, the stored totals are replaced by the computed ones. Take it in a
-    transaction."""
+    transaction: with fix, nobody changes an entry from the reading to the replacing (on
+    PostgreSQL the entries' table is locked against writes, which waits for those under way; on
+    SQLite the transaction holds the database's write lock from its start)."""
+    if fix and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {connection.ops.quote_name(TimeEntry._meta.db_table)} "
+                           "IN SHARE MODE")
     want, have = computed(), stored()
     want_months = _per_employee(want)
     drift = _differences(want, have, lambda key: f"{key[0]}/{key[1]}/{key[2]:%Y-%m}") + \
