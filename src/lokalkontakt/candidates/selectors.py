@@ -145,8 +145,9 @@ def staff_page(overview: StaffOverview, employees: list) -> list[StaffRow]:
     are; plain rows and a query each (no subquery per row, no model instances): building the
     ORM's queries and instances was most of the page's time (issue 20)."""
     names = {core_area.pk: core_area.name for core_area in overview.may_see}
+    # a core area made since the names were read (between the two queries) has an empty cell
     rows = {row["pk"]: StaffRow(pk=row["pk"], name=row["name"], title=row["title"],
-                                core_area_name=names.get(row["core_area_id"]))
+                                core_area_name=names.get(row["core_area_id"], ""))
             for row in employees}
     pks = list(rows)
     minutes = (TimeEntry.objects.filter(employee__in=pks, day__range=(overview.start, overview.end))
