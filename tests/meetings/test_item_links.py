@@ -101,3 +101,16 @@ def test_an_items_texts_name_it_escaped_once_in_the_viewers_language(setting):
     assert "Foreslået af Ann &amp; &lt;Bo&gt;" in dansk
     assert f'Ret <span class="sr-only">“{title}”</span></a>' in dansk
     assert "– Ann &amp; &lt;Bo&gt;, frist 04.03.2031 (I gang)</li>" in dansk
+
+
+def test_an_agenda_row_is_never_taken_for_markup():
+    """A row reads a missing column as None, but not the special names: with __html__ a template
+    writing a whole row would take it for safe markup."""
+    from django.utils.html import conditional_escape
+
+    from lokalkontakt.meetings.rows import ItemRow
+
+    row = ItemRow(title="<b>")
+    assert row.title == "<b>" and row.area_name is None
+    assert not hasattr(row, "__html__")
+    assert conditional_escape(row) == "{&#x27;title&#x27;: &#x27;&lt;b&gt;&#x27;}"

@@ -19,7 +19,14 @@ class ItemRow(dict):
     names (`area_name`, `area_slug`, `proposer_name`), read as attributes. Rows, not model
     instances: building 120 instances a page was a fifth of the page's time (issue 20)."""
 
-    __getattr__, __setattr__ = dict.get, dict.__setitem__
+    __setattr__ = dict.__setitem__
+
+    def __getattr__(self, name: str):
+        # a column missing from the row reads as None, as the template reads a missing one; a
+        # special name (__html__, __iter__ …) stays missing, so a row is never taken for markup
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.get(name)
 
     @property
     def has_minutes(self) -> bool:
