@@ -14,6 +14,7 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.selects import render_selects_in_python
 from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.models import CoreArea
 from lokalkontakt.people.picking import active_employees
@@ -225,6 +226,7 @@ class ListFilterForm(forms.Form):
         self.fields["area"].queryset = area_choices()
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
         self.fields["assignee"].queryset = active_employees()
+        render_selects_in_python(self)
 
     def filters(self) -> dict:
         """The valid values, each invalid one left at its default."""

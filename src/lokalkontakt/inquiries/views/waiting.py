@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.core.permissions import coordinator_required
-from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries import selectors, tables
 
 PAGE_SIZE = 50
 
@@ -20,6 +20,5 @@ def waiting(request):
     soonest answer date first, 50 a page."""
     page = Paginator(selectors.inquiries_waiting_for_coordinator(), PAGE_SIZE).get_page(
         request.GET.get("side"))
-    for inquiry in page.object_list:
-        inquiry.deadline_state = selectors.deadline_state(inquiry)
+    tables.waiting_rows(page.object_list)
     return render(request, "inquiries/waiting.html", {"page": page, "querystring": ""})
