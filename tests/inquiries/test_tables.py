@@ -4,6 +4,7 @@
 the templates wrote it (_deadline.html, _waiting_reason.html), in Danish and English, escaped."""
 
 import datetime
+import re
 
 import pytest
 from django.template.loader import render_to_string
@@ -67,3 +68,29 @@ def test_each_waiting_reason_is_as_the_template_wrote_it(coordinator_client, eve
             deadline = render_to_string("inquiries/_deadline.html", {"inquiry": inquiry})
             assert f">{reason}</td>" in html and f">{deadline}</td>" in html
     assert "Ole &lt;Gået&gt;" in html
+
+
+# Session, user, roles, the count, the page's keys, its rows, the employee of the user (menu).
+WAITING_QUERIES = 7
+
+
+def test_the_waiting_list_pages_in_deadline_order_in_a_fixed_number_of_queries(
+        coordinator_client, django_assert_num_queries):
+    """The keys of a page come from the index, then its rows: the same queries with 3 waiting as
+    with 55, and the pages follow the answer dates across the page break."""
+    today = timezone.localdate()
+    for n in range(3):
+        InquiryFactory(assignee=None, subject=f"Venter {n:02d}",
+                       answer_due=today + datetime.timedelta(days=n))
+    with django_assert_num_queries(WAITING_QUERIES):
+        first = coordinator_client.get(reverse("inquiries:waiting")).content.decode()
+    assert [f"Venter {n:02d}" in first for n in range(3)] == [True] * 3
+    for n in range(3, 55):
+        InquiryFactory(assignee=None, subject=f"Venter {n:02d}",
+                       answer_due=today + datetime.timedelta(days=n))
+    with django_assert_num_queries(WAITING_QUERIES):
+        first = coordinator_client.get(reverse("inquiries:waiting")).content.decode()
+    second = coordinator_client.get(reverse("inquiries:waiting"), {"side": 2}).content.decode()
+    order = [int(n) for n in re.findall(r">Venter (\d\d)</td>", first + second)]
+    assert order == list(range(55))
+    assert "side=2" in first and "55" in first
