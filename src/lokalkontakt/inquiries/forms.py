@@ -254,6 +254,7 @@ class ForwardForm(forms.Form):
         self.fields["employee"].label_from_instance = (  # and why they would get no e-mail
             lambda e: (f"{e.name} ({e.core_area})" if e.core_area else e.name)
             + reason_label(e, needs_login=True))
+        render_selects_in_python(self)
 
 
 class CoreAreaForwardForm(forms.Form):
@@ -267,6 +268,7 @@ class CoreAreaForwardForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["core_area"].queryset = CoreArea.objects.order_by("sort_name")
+        render_selects_in_python(self)
 
 
 class FocusAreasForm(forms.Form):
