@@ -14,6 +14,7 @@ from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.recipients import reason_label
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
+from lokalkontakt.inquiries.selects import render_selects_in_python
 from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.models import CoreArea
 from lokalkontakt.people.picking import active_employees
@@ -225,6 +226,7 @@ class ListFilterForm(forms.Form):
         self.fields["area"].queryset = area_choices()
         self.fields["focus_area"].queryset = FocusArea.objects.order_by("number")
         self.fields["assignee"].queryset = active_employees()
+        render_selects_in_python(self)
 
     def filters(self) -> dict:
         """The valid values, each invalid one left at its default."""
@@ -252,6 +254,7 @@ class ForwardForm(forms.Form):
         self.fields["employee"].label_from_instance = (  # and why they would get no e-mail
             lambda e: (f"{e.name} ({e.core_area})" if e.core_area else e.name)
             + reason_label(e, needs_login=True))
+        render_selects_in_python(self)
 
 
 class CoreAreaForwardForm(forms.Form):
@@ -265,6 +268,7 @@ class CoreAreaForwardForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["core_area"].queryset = CoreArea.objects.order_by("sort_name")
+        render_selects_in_python(self)
 
 
 class FocusAreasForm(forms.Form):

@@ -115,6 +115,9 @@ class Inquiry(models.Model):
                          name="inquiry_open_due_idx"),
             models.Index(fields=["area", "answer_due", "id"], name="inquiry_area_due_idx"),
             models.Index(fields=["assignee", "answer_due", "id"], name="inquiry_assignee_due_idx"),
+            # The inquiries waiting for the coordinator: counted and ordered from the index alone
+            # (issue 20: the count 30 ms -> 0.5 ms at 100,000 inquiries).
+            models.Index(fields=["status", "assignee", "answer_due"], name="inquiry_status_assignee_idx"),
             # The reports count the inquiries received in a period (bench/: 2.5x faster at
             # 100,000 inquiries over three years).
             models.Index(fields=["received_on"], name="inquiry_received_idx"),

@@ -6,6 +6,7 @@ ZIP, the record "journaliseret som <sagsnummer>", and the coordinator's KLE uplo
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from lokalkontakt.core.accesslog.record import How, record_references
 from lokalkontakt.core.exports.models import PreparedExport
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
-from lokalkontakt.journal import downloads, kle, selectors, services
+from lokalkontakt.journal import downloads, kle, selectors, services, tables
 from lokalkontakt.journal.forms import JournalFilterForm, JournaliseForm, KleUploadForm
 from lokalkontakt.journal.models import KleLoad
 from lokalkontakt.journal.packages import package_file
@@ -64,8 +65,10 @@ def journal_list(request):
                    per_page=PAGE_SIZE)
     params = request.GET.copy()
     params.pop("side", None)
+    rows = _rows(selectors.cases_for_rows(page.object_list))
+    tables.journal_rows(rows, get_token(request))
     return render(request, "journal/list.html", {
-        "form": form, "page": page, "rows": _rows(selectors.cases_for_rows(page.object_list)),
+        "form": form, "page": page, "rows": rows,
         "querystring": params.urlencode(), "filters": filters, "max_cases": downloads.MAX_CASES,
         "is_coordinator": request.user.has_perm("core.coordinate"), **_prepared(request)})
 

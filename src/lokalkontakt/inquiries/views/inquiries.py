@@ -13,7 +13,7 @@ from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.files import attachment_response
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.suggest.forms import offer_suggestions
-from lokalkontakt.inquiries import selectors
+from lokalkontakt.inquiries import selectors, tables
 from lokalkontakt.inquiries.emails import submitter_address
 from lokalkontakt.inquiries.forms import (
     CloseForm,
@@ -32,9 +32,10 @@ def inquiry_list(request):
     form = ListFilterForm(request.GET or None)
     filters = form.filters()
     inquiries = selectors.inquiry_list(user=request.user, **filters)
-    page = Paginator(inquiries, 50).get_page(request.GET.get("side"))
-    for inquiry in page.object_list:
-        inquiry.deadline_state = selectors.deadline_state(inquiry)
+    paginator = Paginator(inquiries, 50)
+    paginator.count = selectors.inquiry_count(user=request.user, **filters)
+    page = paginator.get_page(request.GET.get("side"))
+    tables.list_rows(page.object_list)
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "inquiries/list.html", {
@@ -59,7 +60,7 @@ def _in_my_areas(request, filters: dict, *, empty: bool) -> dict:
     mine = filters.get("scope", "mine") == "mine"
     if not (empty and mine and hasattr(request.user, "employee")):
         return {}
-    count = selectors.inquiry_list(user=request.user, **{**filters, "scope": "areas"}).count()
+    count = selectors.inquiry_count(user=request.user, **{**filters, "scope": "areas"})
     params = request.GET.copy()
     params.pop("side", None)
     params["scope"] = "areas"
