@@ -10,8 +10,9 @@ import pytest
 from django import forms
 from django.utils import dateformat
 
-from lokalkontakt.candidates.forms import PlainSelect, StaffFilterForm
+from lokalkontakt.candidates.forms import StaffFilterForm
 from lokalkontakt.candidates.tables import date_formatter
+from lokalkontakt.core.selects import PlainSelect
 from tests.people.factories import CoreAreaFactory
 
 DAYS = [datetime.date(2026, 3, 4), datetime.date(9, 12, 31),

@@ -3,13 +3,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.candidates import selectors
 from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.core.selects import PlainSelect
 from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.models import CoreArea
 
@@ -118,34 +117,6 @@ class ListedCoreAreaField(forms.ModelChoiceField):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                   params={"value": value})
         return found
-
-
-class PlainSelect(forms.Select):
-    """Django's select, the same markup written out instead of rendered option by option through
-    the form templates (some 1.5 ms a request for eight options, issue 20); optgroups are left
-    to Django."""
-
-    def widget_type(self) -> str:
-        return "select"  # the DKFDS class of a select (core's widget tag)
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        if any(group_name for group_name, _options, _index in widget["optgroups"]):
-            return super().render(name, value, attrs, renderer)
-        options = "".join(
-            f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-            f'{_attrs(option["attrs"])}>{conditional_escape(option["label"])}</option>\n'
-            for _group, options, _index in widget["optgroups"] for option in options)
-        return mark_safe(  # noqa: S308 - every value is escaped
-            f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
-            f"{options}\n</select>")
-
-
-def _attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html."""
-    return "".join(f" {conditional_escape(name)}" if value is True
-                   else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
-                   for name, value in attrs.items() if value is not False)
 
 
 class StaffFilterForm(forms.Form):

@@ -12,9 +12,9 @@ from lokalkontakt.areas.selectors import area_choices
 from lokalkontakt.core.forms import DATE_INPUT, attachments_field
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.core.recipients import reason_label
+from lokalkontakt.core.selects import render_selects_in_python
 from lokalkontakt.core.validators import validate_no_links, validate_single_line
 from lokalkontakt.inquiries.models import Inquiry
-from lokalkontakt.inquiries.selects import render_selects_in_python
 from lokalkontakt.people.fields import EmployeeField
 from lokalkontakt.people.models import CoreArea
 from lokalkontakt.people.picking import active_employees

@@ -1,10 +1,13 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The list's filters' selects written in Python (issue 20): Django renders a select and each of
-its options through templates (select.html, select_option.html, attrs.html), some 1.5 ms a select
-of 30 options, half the list page's template time. select_html writes the same markup from the
-widget's own context (Select.get_context), so what is selected and each attribute stay Django's."""
+"""Selects written in Python (issue 20): Django renders a select and each of its options through
+templates (select.html, select_option.html, attrs.html), some 1.5 ms a select of 30 options, half
+the inquiry list's template time. select_html writes the same markup from the widget's own
+context (Select.get_context), so what is selected and each attribute stay Django's. A form
+declares PlainSelect, or has every select of its own rendered so (render_selects_in_python:
+for fields whose widget changes with the data, such as the typed fields)."""
 
+from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -50,3 +53,15 @@ def render_selects_in_python(form) -> None:
             return template_render(template_name, context, renderer)
 
         widget._render = _render
+
+
+class PlainSelect(forms.Select):
+    """Django's select, its markup written by select_html."""
+
+    def widget_type(self) -> str:
+        return "select"  # the DKFDS class of a select (core.templatetags.lk)
+
+    def _render(self, template_name, context, renderer=None):
+        if template_name == SELECT_TEMPLATE and "optgroups" in context["widget"]:
+            return mark_safe(select_html(context["widget"]))  # noqa: S308 - escaped
+        return super()._render(template_name, context, renderer)
