@@ -3,11 +3,15 @@
 """The scheme report's coverage, consultations and work against the hand-counted world."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from lokalkontakt.areas.models import Participation
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.meetings.models import ActionItem, Attendance, Meeting
 from lokalkontakt.reports.period import Period
 from lokalkontakt.reports.scheme import build_scheme_report
+from tests.areas.factories import AssignmentFactory
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
 from tests.meetings.factories import AttendanceFactory, MeetingFactory
 from tests.people.factories import EmployeeFactory
@@ -105,3 +109,17 @@ def test_time_of_a_period_cutting_through_months_counts_each_entry_in_its_own_sp
     # 15 March–10 May 2024 (57 days) against 18 January–14 March 2024
     report = build_scheme_report(Period(D(2024, 3, 15), D(2024, 5, 10)))
     assert rows(report, "time")["Kultur og Fritid"][1:3] == [3.5, 11.5]
+
+
+def test_the_kept_area_counts_are_counted_again_when_an_area_or_an_assignment_changes():
+    world = build_areas()
+    with CaptureQueriesContext(connection) as first:
+        report = report_2024()
+    with CaptureQueriesContext(connection) as again:
+        assert rows(report_2024(), "coverage") == rows(report, "coverage")
+    assert len(again) == len(first) - 2  # the version alone, without the two counts
+    AssignmentFactory(area=world.hvirring, starts_on=D(2024, 10, 1))
+    assert rows(report_2024(), "coverage")["With a contact"] == [3, 3, 1]
+    world.hvirring.participation = Participation.INTERESTED
+    world.hvirring.save()
+    assert rows(report_2024(), "answers")["Interested"] == [2, 2, 1]
