@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from lokalkontakt.reports import charts
 from lokalkontakt.reports.charts import COLOURS, MAX_BARS, chart_svg
 from lokalkontakt.reports.structure import Chart, Column, Table
 
@@ -171,3 +172,20 @@ def test_two_charts_on_one_page_share_no_id():
     html = render_to_string("reports/includes/report_body.html", {"report": sample_report()})
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures_and_again_when_they_change(monkeypatch):
+    drawn = []
+    draw = charts._draw
+    monkeypatch.setattr(charts, "_draw",
+                        lambda *args, **kwargs: drawn.append(1) or draw(*args, **kwargs))
+    table = by_area()
+    table.rows[0][1] = 4321  # figures no other test draws, so the cache holds no copy yet
+    first, again = str(chart_svg(table)), str(chart_svg(table))
+    assert first == again and len(drawn) == 1
+    other = "en" if translation.get_language() == "da" else "da"
+    with translation.override(other):  # another language: other words and number formats
+        assert str(chart_svg(table)) != first and len(drawn) == 2
+    table.rows[0][1] = 4322
+    changed = str(chart_svg(table))
+    assert len(drawn) == 3 and changed != first

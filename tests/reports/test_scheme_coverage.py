@@ -3,11 +3,15 @@
 """The scheme report's coverage, consultations and work against the hand-counted world."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from lokalkontakt.areas.models import Participation
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.meetings.models import ActionItem, Attendance, Meeting
 from lokalkontakt.reports.period import Period
 from lokalkontakt.reports.scheme import build_scheme_report
+from tests.areas.factories import AssignmentFactory
 from tests.consultations.factories import ConsultationFactory, ConsultationTaskFactory
 from tests.meetings.factories import AttendanceFactory, MeetingFactory
 from tests.people.factories import EmployeeFactory
@@ -93,3 +97,29 @@ def test_time_is_summed_per_core_area_against_the_band_of_its_contacts():
     # 28 Mar, 29 Mar and 1 Apr, 9 May, 20 May, 5 Jun, 24–26 and 31 Dec): 251 working days, so
     # 60–90 min a week expects 50.2–75.3 hours of each.
     assert rows(report_2024(), "time")["Kultur og Fritid"] == [2, 2.0, 1.0, 100.4, 150.6]
+
+
+def test_time_of_a_period_cutting_through_months_counts_each_entry_in_its_own_span():
+    """The hours come from the monthly totals for whole months and from the entries for the
+    partial months at either end; an entry just outside either span counts in neither."""
+    world = build_areas()
+    for day, minutes in ((D(2024, 3, 14), 600), (D(2024, 3, 15), 60), (D(2024, 4, 20), 120),
+                         (D(2024, 5, 10), 30), (D(2024, 5, 11), 900), (D(2024, 2, 20), 90)):
+        TimeEntryFactory(employee=world.new_contact, day=day, minutes=minutes)
+    # 15 March–10 May 2024 (57 days) against 18 January–14 March 2024
+    report = build_scheme_report(Period(D(2024, 3, 15), D(2024, 5, 10)))
+    assert rows(report, "time")["Kultur og Fritid"][1:3] == [3.5, 11.5]
+
+
+def test_the_kept_area_counts_are_counted_again_when_an_area_or_an_assignment_changes():
+    world = build_areas()
+    with CaptureQueriesContext(connection) as first:
+        report = report_2024()
+    with CaptureQueriesContext(connection) as again:
+        assert rows(report_2024(), "coverage") == rows(report, "coverage")
+    assert len(again) == len(first) - 2  # the version alone, without the two counts
+    AssignmentFactory(area=world.hvirring, starts_on=D(2024, 10, 1))
+    assert rows(report_2024(), "coverage")["With a contact"] == [3, 3, 1]
+    world.hvirring.participation = Participation.INTERESTED
+    world.hvirring.save()
+    assert rows(report_2024(), "answers")["Interested"] == [2, 2, 1]

@@ -123,4 +123,6 @@ def test_the_report_costs_the_same_queries_however_much_data(times, coordinator,
         assert client.get(reverse("reports:scheme"), YEAR_2024).status_code == 200
 
 
-QUERIES = 23  # the session and user, the menu's roles, and 18 for the report
+QUERIES = 23  # the session and user, the menu's roles, and 18 for the report (the hours of the
+# period and of the period before are two sums of the monthly totals; the areas' counts kept
+# by their version, one query)

@@ -15,11 +15,14 @@ the table drawn beside it is the data. Values are printed on the chart and serie
 by their legend's labels and, for lines, their dash pattern: never by colour alone.
 """
 
+import hashlib
 import math
 
 import pygal
+from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -37,6 +40,12 @@ FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 FONT_SIZE = 13
 MAX_BARS = 25  # a longer table is drawn with its first rows; the table beside it has them all
 BAR_HEIGHT = 30
+# A drawn chart is kept in the cache under a digest of everything it is drawn from (see
+# chart_svg): the same figures in the same language give the same SVG, so a report's charts are
+# drawn once per change of their data, not on every request (pygal took about half the page's
+# time). A change of the drawing code itself changes VERSION.
+KEEP_SECONDS = 24 * 60 * 60
+VERSION = 1
 
 
 def _style() -> Style:
@@ -172,6 +181,20 @@ def chart_svg(table: Table) -> SafeString:
     description = _description(table, labels, [
         (name, [report_value(v, kind) for v in values]) for name, values, kind in series])
     value_kind = columns[0].kind if columns else "number"
+    drawn = (VERSION, get_language(), table.key, chart.kind, title, description, value_kind,
+             labels, series, len(table.rows))
+    key = "reports:chart:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw(table, labels, series, title=title, description=description,
+                    value_kind=value_kind)
+        cache.set(key, svg, KEEP_SECONDS)
+    # ElementTree escapes every text and attribute it serialises (labels are typed by staff)
+    return mark_safe(svg)  # noqa: S308 - serialised as XML, escaped
+
+
+def _draw(table: Table, labels, series, *, title: str, description: str, value_kind: str) -> str:
+    chart = table.chart
     config = {
         "style": _style(), "js": [], "css": [], "no_prefix": True, "disable_xml_declaration": True,
         "explicit_size": False, "title": None, "print_values": chart.kind != "line",
@@ -186,8 +209,7 @@ def chart_svg(table: Table) -> SafeString:
     # A pie is drawn as bars: shares read better as lengths than as angles, and fit at 320 px.
     drawing = (_line if chart.kind == "line" else _bar)(config, labels, series)
     drawing.add_xml_filter(_cleaner(key=table.key, title=title, description=description))
-    # ElementTree escapes every text and attribute it serialises (labels are typed by staff)
-    return mark_safe(drawing.render(is_unicode=True))  # noqa: S308 - serialised as XML, escaped
+    return drawing.render(is_unicode=True)
 
 
 BAR_LABEL = 22  # characters of a bar's label; the table beside it and the description have all

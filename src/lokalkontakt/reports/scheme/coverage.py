@@ -6,21 +6,32 @@ end and at the end of the period before; the councils' answers; handovers; month
 A primary assignment covers its area from `starts_on` until the day before `ends_on` (on a
 handover's date the new contact holds the area). Whether a handover was due on a past day is read
 from the assignment's history; an assignment without history before that day counts as it is now.
+
+The counts of the areas and their assignments (month by month over every assignment, the
+costliest part of the report) are kept in the cache under the areas' and assignments' version
+(areas.selectors.map_version, one query) and the days they are counted on: counted again when an
+area or an assignment changes, on a new day, or after KEEP_SECONDS.
 """
 
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
+from lokalkontakt.areas.selectors import map_version
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.reports.scheme.common import day_end, in_days, last_day
 from lokalkontakt.reports.structure import Chart, Column, Section, Table
 
 MAX_MONTHS = 36
+# On PostgreSQL two transactions may commit in the other order than they took their updated_at
+# (areas.versions.data_version): what is kept is counted again at the next change or after this.
+KEEP_SECONDS = 300
 
 
 def held_on(day: datetime.date) -> Q:
@@ -74,6 +85,18 @@ def answers_on(days: list[datetime.date]) -> dict:
     return LocalArea.objects.aggregate(**counts)
 
 
+def area_counts(period, days: list[datetime.date], months: list[datetime.date]) -> tuple[dict, dict]:
+    """assignment_counts(period, days + months) and answers_on(days), kept by the version of the
+    areas and the assignments (one query while they are unchanged)."""
+    counted = (map_version(), period.start, period.end, days, months)
+    key = "reports:coverage:" + hashlib.sha256(repr(counted).encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is None:
+        kept = (assignment_counts(period, days + months), answers_on(days))
+        cache.set(key, kept, KEEP_SECONDS)
+    return kept
+
+
 def handover_counts(period) -> dict:
     before = period.previous()
     counts = {}
@@ -87,8 +110,7 @@ def coverage_section(period, *, public: bool = False) -> Section:
     before = period.previous()
     months = month_ends(period)
     days = [timezone.localdate(), last_day(period), last_day(before)]
-    found = assignment_counts(period, days + months)
-    answers = answers_on(days)
+    found, answers = area_counts(period, days, months)
     total = answers["total"]
     status_table = Table("coverage", _("Coverage"), [
         Column("what", _("Areas")), Column("today", _("Today"), "number"),

@@ -31,7 +31,12 @@ def meeting_counts(period) -> dict:
         counts[f"meetings_{key}"] = Count("meeting", distinct=True, filter=inside)
         counts[f"invited_{key}"] = Count("pk", filter=inside)
         counts[f"present_{key}"] = Count("pk", filter=inside & Q(status=Attendance.Status.PRESENT))
-    return Attendance.objects.aggregate(**counts)
+    # Every count is of a meeting held in one of the two spans: only their invitations are read
+    # (through the meetings' index on status and start), not every invitation there is.
+    first, _end = period.previous().aware_bounds()
+    return Attendance.objects.filter(held, meeting__starts_at__gte=first,
+                                     meeting__starts_at__lt=period.aware_bounds()[1]) \
+        .aggregate(**counts)
 
 
 def action_counts(period) -> dict:
