@@ -116,7 +116,7 @@ def test_a_page_refused_is_not_kept(glud):  # noqa: F811
 
 def test_made_up_searches_are_kept_apart_and_cannot_push_out_the_whole_list(glud):  # noqa: F811
     """A search's words and a postcode vary without end: their answers are kept in the cache of
-    searches (settings.CACHES["searches"]), so the list's own pages stay where they are."""
+    searches (settings.CACHES["chosen"]), so the list's own pages stay where they are."""
     from django.core.cache import caches
 
     get()
@@ -127,4 +127,4 @@ def test_made_up_searches_are_kept_apart_and_cannot_push_out_the_whole_list(glud
     assert get({"postcode": "8722"}).status_code == 200
 
     assert dict(caches["default"]._cache) == everyone
-    assert len(caches["searches"]._cache) == 21
+    assert len(caches["chosen"]._cache) == 21

@@ -214,7 +214,7 @@ def test_the_results_and_the_page_tell_a_cache_they_differ_by_hx_request(glud):
 
 def test_made_up_searches_are_kept_apart_and_cannot_push_out_the_page_everyone_reads(glud):
     """Anyone can vary a search's words without end: the answers to a search are kept in a cache
-    of their own (settings.CACHES["searches"]), so the directory's own pages and the map stay."""
+    of their own (settings.CACHES["chosen"]), so the directory's own pages and the map stay."""
     from django.core.cache import caches
 
     client = english_client()
@@ -225,5 +225,5 @@ def test_made_up_searches_are_kept_apart_and_cannot_push_out_the_page_everyone_r
         assert "No local area matches your search" in page_text(client.get(URL, {"q": f"zz{n}"}))
 
     assert dict(caches["default"]._cache) == everyone
-    assert len(caches["searches"]._cache) == 30
+    assert len(caches["chosen"]._cache) == 30
     assert "Glud Lokalråd" in page_text(client.get(URL, {"q": "glud"}))

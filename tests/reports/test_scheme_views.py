@@ -126,3 +126,20 @@ def test_the_report_costs_the_same_queries_however_much_data(times, coordinator,
 QUERIES = 23  # the session and user, the menu's roles, and 18 for the report (the hours of the
 # period and of the period before are two sums of the monthly totals; the areas' counts kept
 # by their version, one query)
+
+
+def test_periods_anyone_chooses_on_the_public_summary_cannot_push_out_what_everyone_reads():
+    """The public summary's charts and area counts are kept by what they are drawn from, the
+    period among it: anyone can choose periods without end, so they are kept in the cache of
+    choices (settings.CACHES["chosen"]), never in the default cache beside the directory."""
+    from django.core.cache import caches
+
+    LocalAreaFactory(name="Glud")
+    before = dict(caches["default"]._cache)
+    for day in range(1, 6):
+        response = Client().get(reverse("reports:public"), {
+            "kind": "custom", "start": f"2025-01-0{day}", "end": "2025-06-30"})
+        assert response.status_code == 200 and "<svg" in response.content.decode()
+
+    assert dict(caches["default"]._cache) == before
+    assert len(caches["chosen"]._cache) >= 5

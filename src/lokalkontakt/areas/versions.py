@@ -22,8 +22,9 @@ def data_version(*models) -> str:
         return "/".join(map(str, cursor.fetchone()))
 
 
-def kept_in(*, searched: bool):
-    """The cache that keeps a drawn answer: an answer to a search (free text, which anyone can
-    vary without end) in the cache of its own (settings.CACHES["searches"]), the rest in the
-    default cache, so that made-up searches cannot push out what everyone reads."""
-    return caches["searches" if searched else "default"]
+def kept_in(*, chosen: bool):
+    """The cache that keeps a drawn answer: an answer to what a visitor chose (a search's words, a
+    filter, a report's period: anyone can vary them without end) in the cache of its own
+    (settings.CACHES["chosen"]), the rest in the default cache, so that made-up choices cannot
+    push out what everyone reads."""
+    return caches["chosen" if chosen else "default"]

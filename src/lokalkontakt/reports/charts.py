@@ -19,13 +19,13 @@ import hashlib
 import math
 
 import pygal
-from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
+from lokalkontakt.areas.versions import kept_in
 from lokalkontakt.reports.structure import Table
 from lokalkontakt.reports.templatetags.reports import report_value
 
@@ -184,6 +184,7 @@ def chart_svg(table: Table) -> SafeString:
     drawn = (VERSION, get_language(), table.key, chart.kind, title, description, value_kind,
              labels, series, len(table.rows))
     key = "reports:chart:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+    cache = kept_in(chosen=True)  # the period is anyone's choice on the public summary
     svg = cache.get(key)
     if svg is None:
         svg = _draw(table, labels, series, title=title, description=description,

@@ -12,7 +12,7 @@ Only the parameters the endpoint documents are kept, each once and page numbers 
 writes them (`page=2`, not `page=02`): any other parameter (`?utm_source=…`, `?format=json`) is
 answered for the request alone, so that made-up URLs cannot fill the cache and push out what
 everyone reads. A filter's value (a search's words, a postcode) can still be varied without end:
-those answers are kept in the cache of searches (areas.versions.kept_in), apart from the list's
+those answers are kept in the cache of choices (areas.versions.kept_in), apart from the list's
 own pages. Only answers of 200 are kept; an invalid filter or a page past the end raises
 before anything is kept."""
 
@@ -44,9 +44,9 @@ def kept_list(request, *, name: str, parameters: frozenset, version, draw):
     if not _keepable(request.query_params, parameters):
         return draw()
     current, key = version(), _key(request, name)
-    # a filter (a search's words, a postcode) in the cache of searches; the pages of the whole list
+    # a filter (a search's words, a postcode) in the cache of choices; the pages of the whole list
     # in the default cache
-    cache = kept_in(searched=any(value for parameter, value in request.query_params.items()
+    cache = kept_in(chosen=any(value for parameter, value in request.query_params.items()
                                  if parameter not in NUMBERS))
     kept = cache.get(key)
     if kept is not None and kept[0] == current:

@@ -69,7 +69,7 @@ def _kept(request, part: str) -> str:
     if not _keepable(request.GET):
         return mark_safe(_drawn(request, part))  # noqa: S308 - escaped by the templates
     version, key = selectors.directory_version(), _cache_key(request, part)
-    cache = kept_in(searched=bool(request.GET.get("q")))
+    cache = kept_in(chosen=bool(request.GET.get("q")))
     kept = cache.get(key)
     if kept is None or kept[0] != version:
         kept = (version, _drawn(request, part))

@@ -174,13 +174,14 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Each process keeps what it has drawn in its own memory (the coverage map, the public
-# directory's content, the public API's area lists; areas.versions tells when a copy is current).
-# The answers to a search are kept in a cache of their own, so that made-up searches push out
-# other searches only, never the pages everyone reads (nor the API's throttling counts).
+# directory's content, the public API's area lists, the reports' charts; areas.versions tells
+# when a copy is current). What a visitor chooses (a search's words, a filter, a report's period)
+# is kept in a cache of its own, so that made-up choices push out other such answers only, never
+# the pages everyone reads (nor the API's throttling counts).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "searches": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                 "LOCATION": "searches", "OPTIONS": {"MAX_ENTRIES": 1000}},
+    "chosen": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+               "LOCATION": "chosen", "OPTIONS": {"MAX_ENTRIES": 1000}},
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -16,7 +16,6 @@ area or an assignment changes, on a new day, or after KEEP_SECONDS.
 import datetime
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from lokalkontakt.areas.models import Assignment, AssignmentRole, LocalArea, Participation
 from lokalkontakt.areas.selectors import map_version
+from lokalkontakt.areas.versions import kept_in
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.reports.scheme.common import day_end, in_days, last_day
 from lokalkontakt.reports.structure import Chart, Column, Section, Table
@@ -90,6 +90,7 @@ def area_counts(period, days: list[datetime.date], months: list[datetime.date]) 
     areas and the assignments (one query while they are unchanged)."""
     counted = (map_version(), period.start, period.end, days, months)
     key = "reports:coverage:" + hashlib.sha256(repr(counted).encode()).hexdigest()
+    cache = kept_in(chosen=True)  # the period is anyone's choice on the public summary
     kept = cache.get(key)
     if kept is None:
         kept = (assignment_counts(period, days + months), answers_on(days))
