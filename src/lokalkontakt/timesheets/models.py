@@ -52,7 +52,21 @@ class TimeEntry(models.Model):
         return f"{self.employee} {self.day}: {self.minutes} min"
 
 
-class TimeTotal(models.Model):
+class MonthSums(models.Model):
+    """A month's sums of time entries (timesheets.totals keeps them): the month (its first day),
+    the minutes, those outside normal working hours, and how many entries were summed."""
+
+    month = models.DateField(_("month"))  # its first day
+    minutes = models.PositiveIntegerField(_("minutes"), default=0)
+    outside_minutes = models.PositiveIntegerField(_("outside normal working hours (minutes)"),
+                                                  default=0)
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class TimeTotal(MonthSums):
     """The minutes of one employee on one area (or on none) in one calendar month: kept by the
     services in the same transaction as every change of a time entry (timesheets.totals), so the
     overview sums a few rows per contact instead of every entry of the period. `entries` counts
@@ -63,11 +77,6 @@ class TimeTotal(models.Model):
                                  related_name="time_totals", verbose_name=_("employee"))
     area = models.ForeignKey("areas.LocalArea", on_delete=models.CASCADE, null=True, blank=True,
                              related_name="time_totals", verbose_name=_("local area"))
-    month = models.DateField(_("month"))  # its first day
-    minutes = models.PositiveIntegerField(_("minutes"), default=0)
-    outside_minutes = models.PositiveIntegerField(_("outside normal working hours (minutes)"),
-                                                  default=0)
-    entries = models.PositiveIntegerField(_("entries"), default=0)
 
     class Meta:
         ordering = ["month", "employee", "area"]
@@ -92,7 +101,7 @@ class TimeTotal(models.Model):
         return f"{self.employee_id}/{self.area_id} {self.month:%Y-%m}: {self.minutes} min"
 
 
-class EmployeeMonth(models.Model):
+class EmployeeMonth(MonthSums):
     """The minutes of one employee in one calendar month, whatever the area: TimeTotal's rows of
     the employee and month added up, kept by the same service paths in the same transaction
     (timesheets.totals.count). The overview sums a period per contact and per core area (the
@@ -101,11 +110,6 @@ class EmployeeMonth(models.Model):
 
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE,
                                  related_name="time_months", verbose_name=_("employee"))
-    month = models.DateField(_("month"))  # its first day
-    minutes = models.PositiveIntegerField(_("minutes"), default=0)
-    outside_minutes = models.PositiveIntegerField(_("outside normal working hours (minutes)"),
-                                                  default=0)
-    entries = models.PositiveIntegerField(_("entries"), default=0)
 
     class Meta:
         ordering = ["month", "employee"]
