@@ -5,20 +5,32 @@ public directory's cached content): one query a request tells whether a kept cop
 
 from django.core.cache import caches
 from django.db import connection
+from django.db.models import Func
 
 
-def data_version(*models) -> str:
+def data_version(*models, added=(), counted=()) -> str:
     """Changes whenever a row of the models' tables is written: their counts and latest
     changes, in one query (each table needs an index on updated_at to stay cheap). Every write
     of these models goes through save(), which sets updated_at; a deleted row changes the count.
     Two writes may commit in the other order than they took their updated_at (on PostgreSQL
     two transactions; on SQLite a save waiting for the write lock), so what is kept by this
-    version is also kept for a few minutes at most (areas.maps.cached.KEEP_SECONDS)."""
-    tables = map(connection.ops.quote_name, (model._meta.db_table for model in models))
-    parts = ", ".join(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})"  # noqa: S608 - the models' own tables
-                      for table in tables)
+    version is also kept for a few minutes at most (areas.maps.cached.KEEP_SECONDS).
+    `added`: models without updated_at whose rows are only added (or deleted), never changed:
+    their counts and highest ids. `counted`: querysets whose rows are counted as well (the
+    rows a change that the rest does not see leaves behind, e.g. an erased name)."""
+    parts, params = [], []
+    for model in models:
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})")  # noqa: S608 - the models' own tables
+    for model in added:
+        table, pk = map(connection.ops.quote_name, (model._meta.db_table, model._meta.pk.column))
+        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
+    for queryset in counted:
+        sql, more = queryset.order_by().values(n=Func("pk", function="COUNT")).query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(more)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
+        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - built above, values as parameters
         return "/".join(map(str, cursor.fetchone()))
 
 

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.urls import path, re_path
 
-from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing, maps
+from lokalkontakt.areas.views import boundaries, conflicts, coordination, importing, maps, overview
 
 app_name = "coordination"
 urlpatterns = [
-    path("", coordination.overview, name="overview"),
+    path("", overview.overview, name="overview"),
     path("kort/", coordination.coverage_map, name="map"),
     path("kort.svg", maps.coordination_map_svg, name="map_svg"),
     path("kort.geojson", maps.coordination_map_geojson, name="map_geojson"),

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The coordinator's pages: coverage overview, assignments, handovers, answers, area facts."""
+"""The coordinator's pages: the coverage overview's map and lists (the overview itself:
+areas.views.overview), assignments, handovers, answers, area facts."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,40 +19,12 @@ from lokalkontakt.areas.forms import (
     ParticipationForm,
 )
 from lokalkontakt.areas.models import Assignment, LocalArea
-from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.areas.views.maps import map_context
-from lokalkontakt.core.accesslog import record
+from lokalkontakt.areas.views.overview import RowLinks, with_planned_handovers
 from lokalkontakt.core.forms import form_view
-from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required
-from lokalkontakt.core.registry import planned_handover_links
-from lokalkontakt.core.selectors import emails_failed_count
 
-OVERVIEW_LIST_LIMIT = 10  # rows of each list on the overview; "Show all" pages the rest
 LIST_PAGE_SIZE = 50
-
-
-@coordinator_required
-@require_GET
-def overview(request):
-    """Coverage at a glance: the map, the figures, and the first rows of the gaps, handovers,
-    answers, conflicts and contacts (each linked to its paged list); contacts per core area;
-    and how many e-mails failed (the link to them)."""
-    recent_events = list(selectors.recent_events(limit=15))
-    record(request, naming_a_person(recent_events))  # council members' names
-    overview = selectors.coverage_overview(limit=OVERVIEW_LIST_LIMIT)
-    links = RowLinks()
-    for group, areas in overview.lists.items():
-        links.add(group, areas)
-    links.add("conflicts", overview.conflicts)
-    links.add("contacts", overview.contacts)
-    links.area_pages([event.area for event in recent_events])
-    return render(request, "areas/overview.html", {
-        "overview": overview,
-        "handovers_due": _with_planned_handovers(overview.lists["handover"]),
-        "recent_events": recent_events,
-        "failed_email_count": emails_failed_count(),
-    })
 
 
 @coordinator_required
@@ -60,55 +33,6 @@ def coverage_map(request):
     """Every area on the map, coloured by coverage in the coordinator's terms (or, ?kort=svar,
     by the council's answer); the map itself is its own resource (areas.views.maps)."""
     return render(request, "areas/overview_map.html", map_context(request, plain=False))
-
-
-def _with_planned_handovers(areas) -> list:
-    """The areas due a handover, each with its planned handover's page (or None: none yet)."""
-    planned = planned_handover_links([area.pk for area in areas])
-    return [(area, planned.get(area.pk)) for area in areas]
-
-
-class RowLinks:
-    """The links of the overview lists' rows (areas/_overview_rows.html) set on the rows as
-    attributes, each URL reversed once a request (core.links.url_of), not once a row: reverse()
-    was a third of the overview's rendering (issue 20)."""
-
-    AREA = {"url": "areas:detail", "assign_url": "coordination:assign",
-            "suggestions_url": "nominations:suggestions",
-            "participation_url": "coordination:participation",
-            "start_handover_url": "handovers:new"}
-
-    def __init__(self):
-        self._makers = {}
-
-    def _maker(self, name: str, key: str = "slug"):
-        if name not in self._makers:
-            self._makers[name] = url_of(name, key)
-        return self._makers[name]
-
-    def add(self, rows_name: str, rows) -> None:
-        """Set the links the partial `rows_name` shows on each of `rows`."""
-        if rows_name == "contacts":
-            make = self._maker("people:employee_detail", "pk")
-            for contact in rows:
-                contact.url = make(contact.pk)
-        elif rows_name == "conflicts":
-            self.area_pages([conflict.area for conflict in rows])
-            make = self._maker("coordination:conflict_settle", "pk")
-            for conflict in rows:
-                conflict.settle_url = make(conflict.pk)
-        else:
-            makers = [(attr, self._maker(name)) for attr, name in self.AREA.items()]
-            for area in rows:
-                for attr, make in makers:
-                    setattr(area, attr, make(area.slug))
-
-
-    def area_pages(self, areas) -> None:
-        """Only the area's own page (`url`), for rows that link nothing else of the area."""
-        make = self._maker("areas:detail")
-        for area in areas:
-            area.url = make(area.slug)
 
 
 # The overview's paged lists: the URL's word -> (heading, the rows' partial in
@@ -140,7 +64,7 @@ def overview_list(request, name):
     RowLinks().add(rows, page.object_list)
     return render(request, "areas/overview_list.html", {
         "heading": heading, "page": page, "rows_template": f"areas/_overview_rows.html#{rows}",
-        "rows": _with_planned_handovers(page.object_list) if rows == "handover" else page,
+        "rows": with_planned_handovers(page.object_list) if rows == "handover" else page,
     })
 
 
