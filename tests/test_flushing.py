@@ -46,18 +46,22 @@ def test_post_migrate_fills_only_the_tables_put_back():
                          "django.contrib.contenttypes.management"}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_serialized_rollback_puts_back_the_rows_django_loads():
-    """What a test with serialized_rollback starts with: the migrated database's rows."""
-    put_back = _all_rows()
-    assert len(put_back["core_focusarea"]) > 0
+    """What a test with serialized_rollback starts with: the migrated database's rows, as
+    Django's own loading of its JSON gives them (compared within the test, after flushes without
+    post_migrate, so that no earlier test's flush decides what the tables hold)."""
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        pytest.skip("no test of this run rolls back by serialization (the browser tests do), "
+                    "so Django has not serialized the migrated database")
     _flush()
-    BaseDatabaseCreation.deserialize_db_from_string(connection.creation,
-                                                    connection._test_serialized_contents)
-    assert _all_rows() == put_back
+    BaseDatabaseCreation.deserialize_db_from_string(connection.creation, contents)
+    loaded = _all_rows()
+    assert len(loaded["core_focusarea"]) > 0
     _flush()
     flushing.put_back_migrated(connection.alias)
-    assert _all_rows() == put_back
+    assert _all_rows() == loaded
 
 
 @pytest.mark.django_db(transaction=True)

@@ -70,7 +70,7 @@ def _kept() -> KeptOverview:
     """The overview's kept parts at the current version of the data, drawn again when the data
     have changed since (or after KEEP_SECONDS), for the language and the script prefix. They hold
     nothing of the viewer's (the page is the coordinator's) and nothing relative to today."""
-    version, cache = overview_version(), kept_in(searched=False)
+    version, cache = overview_version(), kept_in(chosen=False)
     key = f"areas.overview:{get_language()}:{get_script_prefix()}"
     kept = cache.get(key)
     if kept is None or kept[0] != version:
