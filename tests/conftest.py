@@ -37,21 +37,6 @@ def suite_settings() -> dict:
     }
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test databases (pytest-django), whose flushes after a transactional test put back the
-    content types and permissions instead of making them again (tests/flushing.py)."""
-    from django.db import connections
-
-    from tests import flushing
-
-    with django_db_blocker.unblock():
-        for alias in connections:
-            flushing.take(alias)
-    flushing.install()
-    yield
-
-
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings, suite_settings):
     """Tests render templates without a collectstatic manifest (and hash passwords quickly)."""
