@@ -5,7 +5,6 @@
 next request, exactly as on a page drawn with an empty cache; the other apps' parts (planned
 handovers, failed e-mails) and the access log are each request's own."""
 
-import datetime
 
 import pytest
 from django.core.cache import caches
@@ -19,11 +18,19 @@ from lokalkontakt.areas.models import AreaEvent, Participation
 from lokalkontakt.areas.services.conflicts import conflict_record, conflict_settle
 from lokalkontakt.core.models import AccessLogEntry, OutgoingEmail
 from lokalkontakt.councils.jobs import member_anonymise
-from lokalkontakt.handovers.services import handover_start
-from lokalkontakt.people.services import core_area_save, employee_save
+from lokalkontakt.people.services import employee_save
 from tests.areas.conftest import english_client
 from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
 from tests.areas.pages import page_text
+from tests.areas.test_directory_cache import (
+    _answer,
+    _mark_handover,
+    _plan_handover,
+    _rename_area,
+    _rename_core_area,
+    contact,
+)
+from tests.areas.test_directory_cache import _end_contact as _end
 from tests.councils.factories import CouncilMemberFactory
 from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 
@@ -45,21 +52,8 @@ def main_of(response) -> str:
     return response.content.decode().split("<main", 1)[1].split("</main>")[0]
 
 
-def contact(area):
-    return area.assignments.get(role="primary", ends_on__isnull=True)
-
-
-def _rename_area(area, coordinator):
-    services.area_update(area=area, actor=coordinator, name="Glud Strand")
-
-
 def _create_area(area, coordinator):
     services.area_create(name="Juelsminde", actor=coordinator)
-
-
-def _answer(area, coordinator):
-    services.participation_record(area=area, answer=Participation.DECLINED,
-                                  answered_on=datetime.date(2026, 1, 5), actor=coordinator)
 
 
 def _assign(area, coordinator):
@@ -68,27 +62,10 @@ def _assign(area, coordinator):
                                actor=coordinator, onboard=False)
 
 
-def _end(area, coordinator):
-    services.assignment_end(assignment=contact(area), actor=coordinator)
-
-
-def _mark_handover(area, coordinator):
-    services.handover_mark(assignment=contact(area), actor=coordinator)
-
-
-def _plan_handover(area, coordinator):
-    handover_start(area=area, to_employee=EmployeeFactory(name="Niels Ny"),
-                   switch_on=datetime.date.today() + datetime.timedelta(days=14), actor=coordinator)
-
-
 def _rename_contact(area, coordinator):
     employee = contact(area).employee
     employee_save(employee=employee, name="Susanne Ernst-Holm", title="Konsulent",
                   core_area=employee.core_area, actor=coordinator)
-
-
-def _rename_core_area(area, coordinator):
-    core_area_save(core_area=contact(area).employee.core_area, name="Læring og Trivsel")
 
 
 def _raise_conflict(area, coordinator):
