@@ -6,12 +6,15 @@ before it is moved out). The search reads the vectors of the entries it looks at
 newest 500, every row a common word's query passes on its way to the newest 1,000 matches, and
 the 1,000 it ranks. Out of line (PostgreSQL moves a row's large values out above 2 KB, and a note
 of a few paragraphs makes a vector of 2-4 KB), each costs a look-up in the TOAST table's index and
-its chunks: at a million notes a common word's candidates read 15,000 buffers, 4,000 of them
-the rows, and took twice as long as with the vectors in the rows.
+its chunks. At a million notes (after VACUUM FULL) a common word's
+candidates read 5,318 buffers instead of 15,174, one word's newest 1,001 from the RUM index
+1,080 instead of 2,954, the probe 507 instead of 1,883; a common word's candidate query took
+about half the time (8 ms instead of 16, on a copy of the newest 20,000 entries).
 
 Only rows written afterwards are laid out so: the entries of what changes are written anew, and
 `VACUUM FULL core_searchentry` (a rewrite that locks the table; it rebuilds the search indexes,
-minutes at a million notes) moves the rest. SQLite: nothing to do."""
+39 minutes at a million notes on the busy 2-core bench machine) moves the rest. SQLite:
+nothing to do."""
 
 from django.db import migrations
 
