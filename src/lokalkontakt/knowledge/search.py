@@ -4,6 +4,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.links import url_of
 from lokalkontakt.core.markdown import plain_text
 from lokalkontakt.core.models import SearchEntryPerson
 from lokalkontakt.core.search.registry import Document, Hit, Source, audience_filter
@@ -30,10 +31,12 @@ class NoteSource(Source):
         return audience_filter(user)
 
     def hits(self, user, ids):
-        # The snippet is cut from the index's stored text: the Markdown is not read.
-        notes = notes_visible_to(user=user).filter(pk__in=ids).select_related("area").defer("text")
-        labels = dict(Note.Kind.choices)
-        return {note.pk: Hit(kind=self.kind, kind_label=str(labels[note.kind]), title=note.title,
-                             url=note.get_absolute_url(), date=note.created_at,
-                             area=note.area.name if note.area else "")
-                for note in notes}
+        # The snippet is cut from the index's stored text: the Markdown is not read; of the
+        # note and its area only what a hit shows, and the link reversed once.
+        rows = notes_visible_to(user=user).filter(pk__in=ids).values_list(
+            "pk", "title", "kind", "created_at", "area__name")
+        labels = {kind: str(label) for kind, label in Note.Kind.choices}
+        url = url_of("knowledge:detail")
+        return {pk: Hit(kind=self.kind, kind_label=labels[kind], title=title, url=url(pk),
+                        date=created_at, area=area or "")
+                for pk, title, kind, created_at, area in rows}
