@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Func
 
 
-def data_version(*models, added=(), counted=()) -> str:
+def data_version(*models, added=(), counted=(), latest=()) -> str:
     """Changes whenever a row of the models' tables is written: their counts and latest
     changes, in one query (each table needs an index on updated_at to stay cheap). Every write
     of these models goes through save(), which sets updated_at; a deleted row changes the count.
@@ -17,7 +17,9 @@ def data_version(*models, added=(), counted=()) -> str:
     version is also kept for a few minutes at most (areas.maps.cached.KEEP_SECONDS).
     `added`: models without updated_at whose rows are only added (or deleted), never changed:
     their counts and highest ids. `counted`: querysets whose rows are counted as well (the
-    rows a change that the rest does not see leaves behind, e.g. an erased name)."""
+    rows a change that the rest does not see leaves behind, e.g. an erased name). `latest`:
+    append-only tables (a model's history, which django-simple-history writes on every save and
+    delete through the ORM): their highest id alone, read from the primary key's index."""
     parts, params = [], []
     for model in models:
         table = connection.ops.quote_name(model._meta.db_table)
@@ -25,6 +27,9 @@ def data_version(*models, added=(), counted=()) -> str:
     for model in added:
         table, pk = map(connection.ops.quote_name, (model._meta.db_table, model._meta.pk.column))
         parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
+    for model in latest:
+        table, pk = map(connection.ops.quote_name, (model._meta.db_table, model._meta.pk.column))
+        parts.append(f"(SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
     for queryset in counted:
         sql, more = queryset.order_by().values(n=Func("pk", function="COUNT")).query.sql_with_params()
         parts.append(f"({sql})")

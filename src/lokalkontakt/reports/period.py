@@ -14,6 +14,8 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from lokalkontakt.core.selects import PlainSelect
+
 
 @dataclass(frozen=True)
 class Period:
@@ -93,12 +95,12 @@ class PeriodForm(forms.Form):
 
     KINDS = [("year", _("Year")), ("quarter", _("Quarter")), ("month", _("Month")),
              ("custom", _("Other period"))]
-    kind = forms.ChoiceField(label=_("Period"), choices=KINDS, required=False)
+    kind = forms.ChoiceField(label=_("Period"), choices=KINDS, required=False, widget=PlainSelect)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
     quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, required=False,
-                                     choices=[(q, str(q)) for q in range(1, 5)])
+                                     choices=[(q, str(q)) for q in range(1, 5)], widget=PlainSelect)
     month = forms.TypedChoiceField(label=_("Month"), coerce=int, required=False,
-                                   choices=[(m, str(m)) for m in range(1, 13)])
+                                   choices=[(m, str(m)) for m in range(1, 13)], widget=PlainSelect)
     start = forms.DateField(label=_("From"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), required=False,

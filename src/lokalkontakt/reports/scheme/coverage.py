@@ -130,8 +130,9 @@ def _answers_table(answers) -> Table:
     total = answers["total"]
     rows = []
     for answer in (Participation.INTERESTED, Participation.DECLINED):
-        rows.append([answer.label, answers[f"{answer}0"], answers[f"{answer}1"], answers[f"{answer}2"]])
-    rows.insert(0, [Participation.UNKNOWN.label] + [total - sum(row[i] for row in rows) for i in (1, 2, 3)])
+        rows.append([str(answer.label), answers[f"{answer}0"], answers[f"{answer}1"], answers[f"{answer}2"]])
+    unknown = str(Participation.UNKNOWN.label)
+    rows.insert(0, [unknown] + [total - sum(row[i] for row in rows) for i in (1, 2, 3)])
     return Table("answers", _("The councils' answers"), [
         Column("answer", _("Answer")), Column("today", _("Today"), "number"),
         Column("end", _("At the end of the period"), "number"),
@@ -141,7 +142,7 @@ def _answers_table(answers) -> Table:
 
 def _handover_table(period, found) -> Table:
     counts = handover_counts(period)
-    rows = [[label, counts[f"{status}_now"], counts[f"{status}_before"]]
+    rows = [[str(label), counts[f"{status}_now"], counts[f"{status}_before"]]
             for status, label in Handover.Status.choices]
     rows.append([_("Areas that changed contact"), found["changed"], found["changed_before"]])
     return Table("handovers", _("Handovers in the period"), [

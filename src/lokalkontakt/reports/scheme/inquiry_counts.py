@@ -63,7 +63,7 @@ def by_focus_area(period, totals) -> Table:
 def _by_choice(period, field: str, choices, key: str, title: str, first: str) -> Table:
     found = {row[field]: row for row in received(period).values(field).annotate(**_pair(period))
              .order_by(field)}
-    rows = [[label, found.get(value, {}).get("now", 0), found.get(value, {}).get("before", 0)]
+    rows = [[str(label), found.get(value, {}).get("now", 0), found.get(value, {}).get("before", 0)]
             for value, label in choices]
     return Table(key, title, _columns(first), rows,
                  chart=Chart("bar", "name", ("now", "before"), title))

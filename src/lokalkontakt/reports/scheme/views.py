@@ -9,7 +9,7 @@ from lokalkontakt.core.http import public
 from lokalkontakt.reports.pages import report_page
 from lokalkontakt.reports.period import period_from_query
 from lokalkontakt.reports.permissions import reports_required
-from lokalkontakt.reports.scheme import build_scheme_report
+from lokalkontakt.reports.scheme.kept import kept_scheme_report
 
 
 @reports_required
@@ -17,7 +17,8 @@ from lokalkontakt.reports.scheme import build_scheme_report
 def scheme(request):
     """The scheme's report; ?format=pdf or xlsx downloads it."""
     period, form = period_from_query(request.GET)
-    return report_page(request, build_scheme_report(period), form, "reports/scheme.html")
+    report, body = kept_scheme_report(period)
+    return report_page(request, report, form, "reports/scheme.html", body=body)
 
 
 @public
@@ -25,5 +26,5 @@ def scheme(request):
 def public_summary(request):
     """The scheme in figures for anyone: counts only, no names, subjects or links."""
     period, form = period_from_query(request.GET)
-    return report_page(request, build_scheme_report(period, public=True), form,
-                       "reports/scheme.html", exports=False)
+    report, body = kept_scheme_report(period, public=True)
+    return report_page(request, report, form, "reports/scheme.html", exports=False, body=body)
