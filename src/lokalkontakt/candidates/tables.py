@@ -129,3 +129,31 @@ def nomination_rows(nominations: list) -> list:
         nomination["decide_label"] = _labelled(decide, name)
         nomination["withdraw_label"] = _labelled(withdraw, name)
     return nominations
+
+
+def suggestion_rows(suggestions: list, area) -> None:
+    """Each suggestion's item (`row`) as candidates_suggestions.html wrote it: the name and core
+    area, the reasons and the button assigning the candidate (through the nomination's decision
+    when nominated); links reversed once, labels translated once (issue 20: the template took
+    some 100 µs an item)."""
+    decide_url, assign_url = url_of("nominations:decide"), reverse("coordination:assign",
+                                                                   args=[area.slug])
+    assign = _('Assign <span class="sr-only">%(name)s</span>')
+    first = escape(_("accepts the nomination first"))
+    slug = escape(area.slug)
+    for suggestion in suggestions:
+        candidate = suggestion.candidate
+        name, pk = escape(candidate.name), candidate.employee_id
+        core_area = (f' <span class="weight-normal">– {escape(candidate.core_area)}</span>'
+                     if candidate.core_area else "")
+        reasons = "".join(f"<li>{conditional_escape(reason)}</li>" for reason in suggestion.reasons)
+        if candidate.nomination:
+            button = (f'<a class="button button-primary" href="{decide_url(candidate.nomination.pk)}'
+                      f'?omraade={slug}">{assign % {"name": name}}</a>'
+                      f' <span class="muted">{first}</span>')
+        else:
+            button = (f'<a class="button button-primary" href="{escape(assign_url)}?medarbejder='
+                      f'{pk}">{assign % {"name": name}}</a>')
+        suggestion.row = mark_safe(  # noqa: S308 - every value is escaped
+            f'\n  <li>\n    <h2 class="h3" id="suggestion-{pk}">{name}{core_area}</h2>\n'
+            f"    <ul>{reasons}</ul>\n    <p>{button}</p>\n  </li>\n  ")

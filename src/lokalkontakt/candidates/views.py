@@ -195,5 +195,6 @@ def suggestions(request, slug):
     area = get_object_or_404(LocalArea.objects.annotate(has_contact=selectors.has_primary()),
                              slug=slug)
     ranking = suggestions_for(area=area, limit=SUGGESTIONS_SHOWN)
+    tables.suggestion_rows(ranking.suggestions, area)
     return render(request, "candidates/candidates_suggestions.html", {
         "area": area, "suggestions": ranking.suggestions, "total": ranking.total})

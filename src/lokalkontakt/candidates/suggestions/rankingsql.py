@@ -162,21 +162,32 @@ def _current(q: _Sql, area_id: int, setting: Setting, t: dict, v: dict) -> str:
 def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime.date,
                 today: datetime.date, limit: int | None) -> tuple[str, list]:
     """SELECT id, the count of all candidates, the minutes from start to today (NULL without
-    time), the nomination part (NULL without an open nomination): the best `limit` (every one with None), best
-    first, then in Danish name order and by id. `tables`: the quoted table names of employee,
-    assignment, area, nomination, named (the nomination's areas) and entry (time).
+    time), the nomination part (NULL without an open nomination that counts): the best `limit`
+    (every one with None), best first, then in Danish name order and by id. `tables`: the
+    quoted table names of employee, assignment, area, nomination, named (the nomination's
+    areas) and entry (time).
 
-    The candidates: active, a current contact (c) or nominated for the area or for no
-    particular area (o.part > 0), not covering the area yet and not handing an area over."""
+    The candidates (r): active, a current contact (c) or nominated for the area or for no
+    particular area, not covering the area yet and not handing an area over. The current
+    contacts are read from c (in employee order, each employee by its key), those nominated
+    without a current area after them; each part is read once per candidate: the minutes are
+    both scored and returned (the reasons need them)."""
     q, t, v = _Sql(), tables, _vendor()
-    # The candidates with their facts (r), each part read once: the minutes are both scored
-    # and returned (the reasons need them).
-    candidates = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n, o.part,"
-                  f" {_nearest_km(q, setting, v)} AS nearest,"
-                  f" {_minutes(q, t, start, today)} AS minutes FROM {t['employee']} e"
-                  " LEFT JOIN c ON (c.id = e.id) LEFT JOIN o ON (o.id = e.id)"
-                  " WHERE e.is_active AND (c.id IS NOT NULL OR o.part > 0)"
-                  " AND (c.id IS NULL OR (c.here = 0 AND c.leaving = 0))")
+    proposed = Nomination.Status.PROPOSED.value
+    contacts = (f"SELECT e.id, e.sort_name, e.core_area_id, c.n,"
+                f" CASE WHEN n.id IS NOT NULL THEN {_nomination(q, area_id, t)} END AS part,"
+                f" {_nearest_km(q, setting, v)} AS nearest,"
+                f" {_minutes(q, t, start, today)} AS minutes"
+                f" FROM c INNER JOIN {t['employee']} e ON (e.id = c.id)"
+                f" LEFT JOIN {t['nomination']} n ON (n.employee_id = e.id AND n.status = {q.p(proposed)})"
+                " WHERE e.is_active AND c.here = 0 AND c.leaving = 0")
+    # (without a subquery: PostgreSQL gives its NULLs the types of the contacts' columns)
+    nominated = (f"SELECT e.id, e.sort_name, e.core_area_id, NULL, {_nomination(q, area_id, t)},"
+                 f" NULL, {_minutes(q, t, start, today)} FROM {t['nomination']} n"
+                 f" INNER JOIN {t['employee']} e ON (e.id = n.employee_id)"
+                 f" WHERE n.status = {q.p(proposed)} AND e.is_active"
+                 f" AND NOT EXISTS(SELECT 1 FROM {t['assignment']} a WHERE a.employee_id = e.id"
+                 f" AND a.ends_on IS NULL) AND {_nomination(q, area_id, t)} > {q.p(0.0)}")
     parts = {"nomination": lambda: f"COALESCE(r.part, {q.p(0.0)})",
              "distance": lambda: _distance(q, setting),
              "capacity": lambda: _capacity(q, setting, v),
@@ -185,11 +196,10 @@ def ranking_sql(area_id: int, setting: Setting, *, tables: dict, start: datetime
     for name, part in parts.items():  # added left to right, as Python's sum() in score_of
         weighted = f"({q.p(WEIGHTS[name])} * {part()})"
         total = f"({total} + {weighted})" if total else weighted
-    sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)}),"
-           f" o AS (SELECT n.employee_id AS id, {_nomination(q, area_id, t)} AS part"
-           f" FROM {t['nomination']} n WHERE n.status = {q.p(Nomination.Status.PROPOSED.value)})"
-           f" SELECT r.id, COUNT(*) OVER (), r.minutes, r.part FROM ({candidates}) r"
-           f" ORDER BY {v['round'].format(total, ROUND_TO)} DESC, r.sort_name ASC, r.id ASC")
+    sql = (f"WITH c AS ({_current(q, area_id, setting, t, v)})"
+           f" SELECT r.id, COUNT(*) OVER (), r.minutes, r.part FROM ({contacts} UNION ALL"
+           f" {nominated}) r ORDER BY {v['round'].format(total, ROUND_TO)} DESC,"
+           " r.sort_name ASC, r.id ASC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return q.final(sql)
