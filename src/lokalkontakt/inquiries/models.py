@@ -123,6 +123,8 @@ class Inquiry(models.Model):
             models.Index(fields=["received_on"], name="inquiry_received_idx"),
             # The API's list: the newest received first (bench/).
             models.Index(fields=["-received_on", "-id"], name="inquiry_received_desc_idx"),
+            # The latest change, for the version of the coordinator's start blocks (workspace.kept).
+            models.Index(fields=["updated_at"], name="inquiry_updated_at"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["api_system", "external_reference"],
