@@ -25,10 +25,12 @@ class AreasConfig(AppConfig):
         briefing_sections.register("contacts", Panel("areas/_briefing_contacts.html",
                                                      panels.briefing_contacts), order=30)
 
+        from lokalkontakt.areas.models import Assignment, LocalArea
         from lokalkontakt.core.registry import coordinator_blocks
 
         coordinator_blocks.register("areas-without-contact", Panel(
-            "areas/_start_row.html", panels.coordinator_without_contact), order=70)
+            "areas/_start_row.html", panels.coordinator_without_contact,
+            kept_by=(LocalArea, Assignment)), order=70)
 
         from lokalkontakt.areas.personal_data import AREA_EVENTS
         from lokalkontakt.core.registry import personal_data

@@ -22,11 +22,13 @@ class ConsultationsConfig(AppConfig):
                                                       panels.mine_workload), order=20)
         council_panels.register("consultations", panels.council_home_panel, order=20)
 
+        from lokalkontakt.consultations.models import Consultation, ConsultationTask
         from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
 
         row = "consultations/_start_row.html"
-        coordinator_blocks.register("consultations-past-deadline",
-                                    Panel(row, panels.coordinator_past_deadline), order=30)
+        coordinator_blocks.register("consultations-past-deadline", Panel(
+            row, panels.coordinator_past_deadline, kept_by=(Consultation, ConsultationTask)),
+            order=30)
         colleague_blocks.register("consultations-requested",
                                   Panel(row, panels.colleague_requested), order=30)
 

@@ -92,7 +92,9 @@ class ConsultationTask(models.Model):
         verbose_name_plural = _("consultation tasks")
         constraints = [models.UniqueConstraint(fields=["consultation", "area"],
                                                name="consultation_task_one_per_area")]
-        indexes = [models.Index(fields=["area", "status"])]
+        indexes = [models.Index(fields=["area", "status"]),
+                   # The latest change, for the coordinator's start block (workspace.kept).
+                   models.Index(fields=["updated_at"], name="consultationtask_updated_at")]
 
     def __str__(self):
         return f"{self.consultation.reference} – {self.area}"

@@ -24,7 +24,13 @@ class HandoversConfig(AppConfig):
 
         planned_handovers.register("handovers", planned_handover_links)
 
+        from lokalkontakt.areas.models import Assignment, LocalArea
+        from lokalkontakt.handovers.models import Handover
+        from lokalkontakt.people.models import Employee
+
+        drawn_from = (Handover, Assignment, LocalArea, Employee)
         coordinator_blocks.register("handovers-planned", Panel(
-            "handovers/_start_planned_row.html", panels.coordinator_planned), order=50)
+            "handovers/_start_planned_row.html", panels.coordinator_planned, kept_by=drawn_from),
+            order=50)
         coordinator_blocks.register("handovers-due", Panel(
-            "handovers/_start_due_row.html", panels.coordinator_due), order=60)
+            "handovers/_start_due_row.html", panels.coordinator_due, kept_by=drawn_from), order=60)

@@ -43,13 +43,21 @@ class InquiriesConfig(AppConfig):
         area_panels.register("inquiries", Panel("inquiries/_area_inquiries.html",
                                                 panels.area_inquiries), order=15)
 
-        from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+        from django.contrib.auth import get_user_model
 
-        row = "inquiries/_start_row.html"
-        coordinator_blocks.register("inquiries-waiting", Panel(row, panels.coordinator_waiting),
-                                    order=10)
-        coordinator_blocks.register("inquiries-overdue", Panel(row, panels.coordinator_overdue),
-                                    order=20)
+        from lokalkontakt.areas.models import LocalArea
+        from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+        from lokalkontakt.inquiries.models import Inquiry
+        from lokalkontakt.people.models import Employee
+
+        row, users = "inquiries/_start_row.html", get_user_model().objects
+        drawn_from = (Inquiry, LocalArea, Employee)
+        # Waiting for the coordinator: also whose login is gone or inactive.
+        coordinator_blocks.register("inquiries-waiting", Panel(
+            row, panels.coordinator_waiting,
+            kept_by=(*drawn_from, users.all(), users.filter(is_active=False))), order=10)
+        coordinator_blocks.register("inquiries-overdue", Panel(
+            row, panels.coordinator_overdue, kept_by=drawn_from), order=20)
         colleague_blocks.register("inquiries-assigned", Panel(row, panels.colleague_assigned),
                                   order=10)
         colleague_blocks.register("inquiries-forwarded", Panel(row, panels.colleague_forwarded),

@@ -44,9 +44,12 @@ class MeetingsConfig(AppConfig):
         mine_panels.register("bulletins", Panel("meetings/_mine_bulletins.html",
                                                 panels.mine_bulletins), order=40)
         from lokalkontakt.core.registry import colleague_blocks, coordinator_blocks
+        from lokalkontakt.meetings.models import ActionItem
+        from lokalkontakt.people.models import Employee
 
         coordinator_blocks.register("actions-overdue", Panel(
-            "meetings/_start_row.html", panels.coordinator_overdue_actions), order=40)
+            "meetings/_start_row.html", panels.coordinator_overdue_actions,
+            kept_by=(ActionItem, Employee)), order=40)
         colleague_blocks.register("actions", Panel("meetings/_start_row.html",
                                                    panels.colleague_actions), order=40)
         area_panels.register("local_meetings", Panel("meetings/_area_local_meetings.html",

@@ -17,6 +17,7 @@ from lokalkontakt.core.registry import (
     start_block,
 )
 from lokalkontakt.core.selectors import emails_failed
+from lokalkontakt.workspace.kept import kept_panels
 
 
 def coordinator_failed_emails(request, *, employee):
@@ -37,7 +38,8 @@ class StartPage:
 
 
 def coordinator_page(request, *, employee) -> StartPage:
-    return StartPage(panels_for(coordinator_blocks, request, employee=employee))
+    """The coordinator's blocks, each kept while what it is drawn from is unchanged (workspace.kept)."""
+    return StartPage(kept_panels(coordinator_blocks, request, employee=employee))
 
 
 def colleague_page(request, *, employee) -> StartPage:

@@ -48,7 +48,9 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         indexes = [models.Index(fields=["status", "due_on"]),
-                   models.Index(fields=["owner", "status"])]
+                   models.Index(fields=["owner", "status"]),
+                   # The latest change, for the coordinator's start block (workspace.kept).
+                   models.Index(fields=["updated_at"], name="actionitem_updated_at")]
 
     def __str__(self):
         return self.title
