@@ -36,16 +36,16 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts per core area (their sum is the count
-# the pages and the total show: no count of its own); the minutes per core area (the monthly totals
-# and the entries of partial months, grouped in SQL; their sum is the period's total); the page of
-# contacts with their core area, minutes, outside-hours minutes and areas; the filter's core areas.
-OVERVIEW_COORDINATOR = 8
+# session, user, employee, coordinator group; the contacts per core area with their minutes (the
+# monthly totals and the entries of partial months, summed in SQL; the counts' sum is the count
+# the pages show, the minutes' the period's total: no query of their own); the page of contacts
+# with their core area, minutes, outside-hours minutes and areas; the filter's core areas.
+OVERVIEW_COORDINATOR = 7
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
 # group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
 # each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
 # the coordinator or a leader is one query (core.roles._role_flags).
-OVERVIEW_LEADER = 10
+OVERVIEW_LEADER = 9
 # The time per local area: session, user, employee, coordinator group; the minutes on no area; the
 # count of areas with time (for the pages); the page of areas with their minutes; the filter's
 # core areas. A leader: two more, as for the overview.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea, Participation
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.core.selects import PlainSelect
 from lokalkontakt.rollout.models import RolloutMilestone
 
 # "2020-03" (what a month picker sends), or as people type it: "03-2020", "3/2020", "03.2020".
@@ -69,7 +70,8 @@ class AnswerFilterForm(forms.Form):
     is_filter = True  # no "(optional)" on the labels
 
     answer = forms.ChoiceField(label=_("The council's answer"), required=False,
-                             choices=[("", _("All areas")), *Participation.choices])
+                               choices=[("", _("All areas")), *Participation.choices],
+                               widget=PlainSelect)
     lacking = forms.BooleanField(label=_("Only areas lacking a local contact"), required=False)
 
 

@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lokalkontakt.areas.models import Coverage, Participation
+from lokalkontakt.areas.models import Coverage
 from lokalkontakt.core.exports.respond import export_response, rows_capped
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.text import short_date
-from lokalkontakt.rollout import exports, permissions, selectors, services
+from lokalkontakt.rollout import exports, permissions, selectors, services, tables
 from lokalkontakt.rollout.forms import (
     AnswerFilterForm,
     InvitationsForm,
@@ -128,37 +128,16 @@ def _areas_page(request, *, params, invitations_form=None, status=200):
     chosen = set()
     if invitations_form is not None and invitations_form.is_bound:
         chosen = {str(pk) for pk in invitations_form["areas"].value() or []}
-    page.object_list = _rows(page.object_list, chosen=chosen)
+    page.object_list = tables.area_rows(page.object_list.values(*tables.COLUMNS), chosen=chosen,
+                                        may_coordinate=may_coordinate)
     return render(request, "rollout/areas.html", {
         "form": form, "page": page, "answer": answer, "lacking": lacking,
         "querystring": _only(params, *FILTERS).urlencode(), "may_coordinate": may_coordinate,
         "invitations_form": invitations_form}, status=status)
 
 
-ANSWER_BADGES = {Participation.INTERESTED: "badge badge-success",
-                 Participation.DECLINED: "badge badge-warning"}
-
-
 def _date(value) -> str:
     return short_date(value) if value else "–"
-
-
-def _rows(areas, *, chosen: set[str]) -> list:
-    """The page's areas with their links, dates, labels and whether each is ticked, worked out
-    once for the table rather than by the template in every row (a row's reverse(), filters and
-    translations made half of the page's time). The labels are the template's own msgids."""
-    area_url, edit_url = url_of("areas:detail", "slug"), url_of("coordination:participation", "slug")
-    choose, edit = _("Choose %(name)s"), _("Edit <span class=\"sr-only\">“%(title)s”</span>")
-    areas = list(areas)
-    for area in areas:
-        name = escape(area.name)
-        area.url, area.edit_url = area_url(area.slug), edit_url(area.slug)
-        area.choose_label = mark_safe(choose % {"name": name})  # noqa: S308 (escaped above)
-        area.edit_label = mark_safe(edit % {"title": name})  # noqa: S308
-        area.chosen = str(area.pk) in chosen
-        area.invited, area.answered = _date(area.invited_on), _date(area.participation_date)
-        area.answer_badge = ANSWER_BADGES.get(area.participation, "badge")
-    return areas
 
 
 @staff_required

@@ -6,6 +6,7 @@ public holidays expects its share."""
 
 import datetime
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,13 @@ BADGES = {BELOW: ("warning", _("Below the band")), WITHIN: ("success", _("Within
 
 def working_days(start: datetime.date, end: datetime.date) -> int:
     """Danish working days from start to end, both included."""
+    return _working_days(start, end, tuple(settings.WORKDAY_CLOSED_DAYS))
+
+
+@lru_cache(maxsize=256)
+def _working_days(start: datetime.date, end: datetime.date, _closed: tuple) -> int:
+    # counted once a process for each period and set of closing days (the overview's band counted
+    # the year's days on every request); the closing days are part of the key
     return sum(1 for offset in range((end - start).days + 1)
                if is_working_day(start + datetime.timedelta(days=offset)))
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lokalkontakt.areas.models import LocalArea
 from lokalkontakt.core.forms import DATE_INPUT
+from lokalkontakt.core.selects import PlainSelect
 from lokalkontakt.timesheets.models import TimeEntry
 
 MAX_PERIOD_DAYS = 3 * 366
@@ -48,7 +49,7 @@ class CapacityFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DATE_INPUT, required=False)
     end = forms.DateField(label=_("To"), widget=DATE_INPUT, required=False)
     core_area = forms.ModelChoiceField(label=_("Core area"), required=False, queryset=None,
-                                       empty_label=_("All I may see"))
+                                       empty_label=_("All I may see"), widget=PlainSelect)
 
     def __init__(self, *args, core_areas, **kwargs):
         super().__init__(*args, **kwargs)

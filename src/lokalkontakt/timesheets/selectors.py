@@ -86,12 +86,13 @@ def _scope(*, user, start, end, core_area):
     return in_period, contacts, condition
 
 
-def _contact_rows(contacts, start, end, *, sums: bool = True):
+def _contact_rows(contacts, start, end, *, sums: bool = True, minutes=None):
     # Subqueries, not aggregates over joins: without a GROUP BY the page walks the name index and
-    # stops at its 50 rows, and the paginator's count leaves the sums out.
+    # stops at its 50 rows, and the paginator's count leaves the sums out. `minutes`: the
+    # period's period_sum when the caller has built it already.
     current = (Assignment.objects.filter(employee=OuterRef("pk"), ends_on__isnull=True)
                .values("employee").annotate(count=Count("pk")).values("count"))
-    minutes = ({"minutes": period_sum(start, end),
+    minutes = ({"minutes": minutes if minutes is not None else period_sum(start, end),
                 "outside_minutes": period_sum(start, end, field="outside_minutes")}
                if sums else {})
     return (contacts.select_related("core_area")
@@ -180,24 +181,25 @@ def overview_summary(*, user, start: datetime.date, end: datetime.date,
                      core_area=None) -> Summary:
     """The overview's page, limited as overview(): per core area first (its contacts, counted in
     SQL, and their minutes; no core area last) and the period's total, then the contacts by name
-    for the view to page (the paginator's count is the total of contacts). Two queries, plus the
-    page's, however many contacts and entries: the contacts counted per core area, and the
-    minutes per core area summed from the monthly totals and the entries of partial months
-    (timesheets.totals.grouped_sum), not per contact."""
-    _in_period, contacts, condition = _scope(user=user, start=start, end=end,
-                                             core_area=core_area)
+    for the view to page (the paginator's count is the total of contacts). One query, plus the
+    page's, however many contacts and entries: the contacts counted per core area with the sum
+    of their minutes, each contact's from the monthly totals and the entries of partial months
+    (timesheets.totals.period_sum), the same expression the page's rows read."""
+    _in_period, contacts, _condition = _scope(user=user, start=start, end=end,
+                                              core_area=core_area)
     # Every entry of the period (in the scope) is a contact's, so the minutes per core area are
-    # its contacts' sums, and their total the period's.
-    minutes = grouped_sum(start, end, by="employee__core_area", **condition)
+    # its contacts' sums, and their total the period's. (One query, not a count and a grouped
+    # sum apart: a query's building cost this page as much as the reading, issue 20.)
+    minutes = period_sum(start, end)
     rows = [{"core_area__name": row["core_area__name"],
              "core_area__sort_name": row["core_area__sort_name"], "contacts": row["contacts"],
-             "minutes": minutes.get(row["core_area"], 0)}
+             "minutes": row["minutes"] or 0}
             for row in contacts.values("core_area", "core_area__name", "core_area__sort_name")
-            .annotate(contacts=Count("pk"))
+            .annotate(contacts=Count("pk"), minutes=Sum(minutes))
             .order_by(F("core_area__sort_name").asc(nulls_last=True))]
     return Summary(start=start, end=end, band=Band.of(start, end), core_areas=rows,
                    total_minutes=sum(row["minutes"] for row in rows),
-                   contacts=_contact_rows(contacts, start, end),
+                   contacts=_contact_rows(contacts, start, end, minutes=minutes),
                    contact_count=sum(row["contacts"] for row in rows))
 
 

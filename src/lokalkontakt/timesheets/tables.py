@@ -26,20 +26,24 @@ def _durations():
     return duration
 
 
-def contact_rows(contacts, band) -> None:
-    """Each contact's row (`row`): the name linked to the employee's page, the core area, the
+# What a contact's row shows (contact_rows), read as values from the page's contacts.
+CONTACT_COLUMNS = ("pk", "name", "core_area__name", "area_count", "minutes", "outside_minutes")
+
+
+def contact_rows(contacts, band) -> list:
+    """Each contact's row (contacts: dicts of CONTACT_COLUMNS, read as values rather than as
+    employees with their core areas): the name linked to the employee's page, the core area, the
     number of current areas, the time and the time outside working hours, and the badge against
     `band`."""
     employee_url, duration = url_of("people:employee_detail"), _durations()
     badges = {status: f'<span class="badge badge-{css}">{escape(str(label))}</span>'
               for status, (css, label) in capacity.BADGES.items()}
-    for contact in contacts:
-        core_area = contact.core_area.name if contact.core_area_id else ""
-        contact.row = mark_safe(  # noqa: S308 - every value is escaped
-            f'<tr><td><a href="{escape(employee_url(contact.pk))}">{escape(contact.name)}</a>'
-            f"</td><td>{escape(core_area) or '–'}</td><td>{contact.area_count}</td>"
-            f"<td>{duration(contact.minutes)}</td><td>{duration(contact.outside_minutes)}</td>"
-            f"\n    <td>{badges[band.status(contact.minutes)]}</td></tr>")
+    return [mark_safe(  # noqa: S308 - every value is escaped
+        f'<tr><td><a href="{escape(employee_url(contact["pk"]))}">{escape(contact["name"])}</a>'
+        f"</td><td>{escape(contact['core_area__name'] or '') or '–'}</td>"
+        f"<td>{contact['area_count']}</td>"
+        f"<td>{duration(contact['minutes'])}</td><td>{duration(contact['outside_minutes'])}</td>"
+        f"\n    <td>{badges[band.status(contact['minutes'])]}</td></tr>") for contact in contacts]
 
 
 def area_rows(areas) -> list:

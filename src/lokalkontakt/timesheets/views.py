@@ -161,7 +161,8 @@ def overview(request):
     paginator = Paginator(found.contacts, PAGE_SIZE)
     paginator.count = found.contact_count  # counted per core area above, not again
     page = paginator.get_page(request.GET.get("side"))
-    tables.contact_rows(page.object_list, found.band)
+    page.object_list = tables.contact_rows(
+        page.object_list.values(*tables.CONTACT_COLUMNS), found.band)
     return render(request, "timesheets/time_overview.html", {
         "form": form, "overview": found, "page": page, "querystring": _filters(request)})
 
