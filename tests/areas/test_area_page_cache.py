@@ -7,6 +7,7 @@ kept parts are read for each request."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from lokalkontakt.knowledge.models import Note
@@ -133,3 +134,20 @@ def test_an_unknown_area_answers_404_also_when_another_is_kept(glud):
     seen(glud)
 
     assert english_client().get("/omraader/findes-ikke/").status_code == 404
+
+
+def test_a_walk_over_every_area_page_does_not_push_out_the_pages_everyone_reads(glud):
+    """One copy per area and language is kept: as many as the areas, so in the cache of their
+    own (areas.versions.kept_in), not in the one the directory and the map are kept in."""
+    from django.core.cache import caches
+
+    client = english_client()
+    areas = [glud, *(LocalAreaFactory(name=f"Område {n}") for n in range(5))]
+    client.get(reverse("areas:directory"))  # the new areas drawn into the kept directory
+    everyone = dict(caches["default"]._cache)
+
+    for area in areas:
+        assert area.name in seen(area, client)
+
+    assert dict(caches["default"]._cache) == everyone
+    assert len(caches["chosen"]._cache) == len(areas)

@@ -50,7 +50,10 @@ def kept_page(request, slug: str):
     drawn from the whole area (selectors.area_get) when the kept copy is older than the
     data; 404 when there is no such area."""
     key = f"areas.page:{slug}:{translation.get_language()}:{get_script_prefix()}"
-    version, cache = area_page_version(), kept_in(chosen=False)
+    # One copy per area and language: as many as there are areas, kept apart from the pages
+    # everyone reads (the directory, the map), which a crawler's walk over every area's page
+    # would otherwise push out of the default cache.
+    version, cache = area_page_version(), kept_in(chosen=True)
     kept = cache.get(key)
     if kept is not None and kept[0] == version:
         area = get_object_or_404(LocalArea.objects.only(*AREA_FIELDS), slug=slug)
