@@ -1,10 +1,11 @@
 # SPDX-FileCopyrightText: 2026 Lokalkontakt contributors
 # SPDX-License-Identifier: MPL-2.0
-"""The bounded load test (issue 20): gunicorn with two sync workers, eight concurrent clients
-(threads with http.client, a new connection per request as gunicorn's sync workers close each
-one), a fixed number of requests over a mix of public and staff pages; then /healthz and the
-directory alone, for the directory's throughput against /healthz's. Every loop is bounded by a
-request count and a time budget; only loopback traffic."""
+"""The bounded load test (issue 20): gunicorn with two worker processes (gthread, as
+gunicorn.conf.py sets; never replaced during the run, bench.serve.NO_RECYCLING), eight
+concurrent clients (threads with http.client, a new connection per request), a fixed number
+of requests over a mix of public and staff pages; then /healthz and the directory alone, for
+the directory's throughput against /healthz's. Every loop is bounded by a request count and a
+time budget; only loopback traffic."""
 
 import http.client
 import math

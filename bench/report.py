@@ -127,7 +127,8 @@ def print_load(run: dict) -> None:
         return
     mix = load["mix"]
     before, after = load["load_average_before_after"]
-    print(f"{title}: {load['server']}, {load['workers']} sync workers, {mix['clients']} clients, "
+    print(f"{title}: {load['server']}, {load['workers']} worker processes (gthread), "
+          f"{mix['clients']} clients, "
           f"{mix['n']:,} of {mix['asked']:,} requests in {mix['wall_s']} s (load average 1/5/15 min "
           f"{' '.join(map(str, before))} -> {' '.join(map(str, after))})")
     header = f"  {'page':<22} {'n':>5} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"

@@ -7,8 +7,9 @@ For each database (SQLite always; PostgreSQL too when DATABASE_URL points at a s
 case (a number of areas, or a number of inquiries in a municipality of --inquiry-areas areas),
 a child process (`python -m bench.run --case ...`) creates a fresh database, migrates it,
 fills it with bench.generate (and bench.generate_inquiries), counts the SQL queries per page
-in-process (django.test.Client), starts gunicorn (one sync worker) on a free loopback port and
-times each page over HTTP with http.client against two floors: /healthz and the layout floor
+in-process (django.test.Client), starts gunicorn (one worker process, gthread as
+gunicorn.conf.py sets, never replaced during the run) on a free loopback port and times
+each page over HTTP with http.client against two floors: /healthz and the layout floor
 (bench/pages.py). In an area case it then runs the load test (bench/load.py: two workers, eight
 clients, a mix of public and staff pages) and measures peak memory (bench/memory.py: a worker,
 run_jobs, a briefing pack's PDF), unless --no-load. This parent adds each page's growth from the
@@ -103,7 +104,8 @@ def main(argv=None) -> int:
                         help="SQLite only, even when DATABASE_URL points at PostgreSQL")
     parser.add_argument("--load", action=argparse.BooleanOptionalAction, default=True,
                         help="in every area case, the load test (gunicorn with --load-workers "
-                             "sync workers, --load-clients clients, --load-requests requests over "
+                             "worker processes (gthread, never replaced during the run), "
+                             "--load-clients clients, --load-requests requests over "
                              "public and staff pages) and the peak memory of a worker, run_jobs "
                              "and a briefing pack's PDF (default: on; --no-load to skip)")
     parser.add_argument("--load-requests", type=int, default=LOAD_REQUESTS,
@@ -112,7 +114,7 @@ def main(argv=None) -> int:
     parser.add_argument("--load-clients", type=int, default=LOAD_CLIENTS,
                         help=f"concurrent clients of the load test (default {LOAD_CLIENTS})")
     parser.add_argument("--load-workers", type=int, default=LOAD_WORKERS,
-                        help=f"gunicorn sync workers of the load test (default {LOAD_WORKERS})")
+                        help=f"gunicorn worker processes (gthread) of the load test (default {LOAD_WORKERS})")
     args = parser.parse_args(argv)
     if args.case:
         return run_case(args)

@@ -64,7 +64,7 @@ def test_the_load_section_gives_each_page_the_throughput_goal_and_peak_memory(ca
     print_table(report())
     out = capsys.readouterr().out
     section = out[out.index("Under load: sqlite, 3,000 areas"):]
-    assert "2 sync workers, 8 clients, 200 of 200 requests in 4.0 s" in section
+    assert "2 worker processes (gthread), 8 clients, 200 of 200 requests in 4.0 s" in section
     assert "error: /omraader/: 502" in section
     assert "directory / healthz = 0.2x (MISSES the goal, at least 0.3x)" in section
     assert "gunicorn workers after the load 100 MiB, 108 MiB" in section

@@ -26,6 +26,7 @@ from lokalkontakt.areas.maps.cached import KEEP_SECONDS
 from lokalkontakt.areas.models import Coverage, Participation
 from lokalkontakt.areas.personal_data import naming_a_person
 from lokalkontakt.areas.versions import kept_in
+from lokalkontakt.areas.views import area_page
 from lokalkontakt.areas.views.maps import map_context
 from lokalkontakt.core.accesslog import record
 from lokalkontakt.core.http import public
@@ -181,6 +182,10 @@ def detail(request, slug):
     """An area's page: facts, council, contact and deputy, projects, map point, and the latest
     notes the visitor may read.
     Staff also see internal details and the dated history."""
+    if area_page.keeps(request):  # the area's own parts as kept for everyone (area_page)
+        area, kept = area_page.kept_page(request, slug)
+        return render(request, "areas/detail.html", {
+            "area": area, "kept": kept, "panels": panels_for(area_panels, request, area=area)})
     area = selectors.area_get(slug=slug)
     context = {"area": area, "map_tile_url": settings.MAP_TILE_URL,
                "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
