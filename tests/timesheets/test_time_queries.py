@@ -36,16 +36,22 @@ ENTRIES_EACH = 3
 CONTACT_LINK = re.compile(r'<td><a href="/medarbejdere/\d+/">')
 AREA_LINK = re.compile(r'<td><a href="/omraader/omraade-\d+/">')
 
-# session, user, employee, coordinator group; the contacts per core area with their minutes (the
-# monthly totals and the entries of partial months, summed in SQL; the counts' sum is the count
-# the pages show, the minutes' the period's total: no query of their own); the page of contacts
-# with their core area, minutes, outside-hours minutes and areas; the filter's core areas.
-OVERVIEW_COORDINATOR = 7
+# session, user, employee, coordinator group; the version of the data the page is kept by
+# (timesheets.kept: one query); the contacts per core area with their minutes (the monthly totals
+# and the entries of partial months, summed in SQL; the counts' sum is the count the pages show,
+# the minutes' the period's total: no query of their own); the page of contacts with their core
+# area, minutes, outside-hours minutes and areas; the filter's core areas.
+OVERVIEW_COORDINATOR = 8
 # session, user, employee, coordinator group, whether they lead a core area; Django's user and
-# group permissions (asked when django-rules refuses core.coordinate); then as for the coordinator,
-# each limited to the core areas they lead (a subquery, not a query of its own). Whether they are
-# the coordinator or a leader is one query (core.roles._role_flags).
-OVERVIEW_LEADER = 9
+# group permissions (asked when django-rules refuses core.coordinate); the core areas they lead
+# (what they see: in the kept page's key); then as for the coordinator, each limited to the core
+# areas they lead (a subquery, not a query of its own). Whether they are the coordinator or a
+# leader is one query (core.roles._role_flags).
+OVERVIEW_LEADER = 11
+# Kept (the same page again, the data unchanged): the summary and the page of contacts are read
+# from the cache, the version tells they are current.
+OVERVIEW_COORDINATOR_KEPT = OVERVIEW_COORDINATOR - 2
+OVERVIEW_LEADER_KEPT = OVERVIEW_LEADER - 2
 # The time per local area: session, user, employee, coordinator group; the minutes on no area; the
 # count of areas with time (for the pages); the page of areas with their minutes; the filter's
 # core areas. A leader: two more, as for the overview.
@@ -64,6 +70,11 @@ WEEK_PAGE = 8
 # session, user, employee; the year's days and minutes (summed per week in Python); whether they
 # are the coordinator or lead a core area (one query), Django's user and group permissions.
 YEAR_PAGE = 7
+
+
+def without_tokens(html: str) -> str:
+    """The page without what differs each response (the scripts' nonce, the CSRF token)."""
+    return re.sub(r'("X-CSRFToken": |csrfmiddlewaretoken" value=|nonce=)"[^"]*"', r'\1""', html)
 
 
 def english_duration(minutes: int) -> str:
@@ -117,9 +128,12 @@ def test_the_capacity_overview_for_the_coordinator(coordinator, contacts,
 
     with django_assert_num_queries(OVERVIEW_COORDINATOR):
         response = client.get(reverse("time:overview"))
+    with django_assert_num_queries(OVERVIEW_COORDINATOR_KEPT):
+        kept = client.get(reverse("time:overview"))
 
     assert response.status_code == 200
     content = response.content.decode()
+    assert without_tokens(kept.content.decode()) == without_tokens(content)
     assert len(CONTACT_LINK.findall(content)) == min(contacts, PAGE_SIZE)
     assert not AREA_LINK.findall(content)  # the areas have a page of their own
 
@@ -130,9 +144,12 @@ def test_the_capacity_overview_for_a_leader(contacts, django_assert_num_queries)
 
     with django_assert_num_queries(OVERVIEW_LEADER):
         response = client.get(reverse("time:overview"))
+    with django_assert_num_queries(OVERVIEW_LEADER_KEPT):
+        kept = client.get(reverse("time:overview"))
 
     assert response.status_code == 200
     content = response.content.decode()
+    assert without_tokens(kept.content.decode()) == without_tokens(content)
     staff = Employee.objects.filter(core_area=core_areas[1], assignments__isnull=False).count()
     assert len(CONTACT_LINK.findall(content)) == min(staff, PAGE_SIZE)
     assert not AREA_LINK.findall(content)

@@ -203,6 +203,14 @@ def overview_summary(*, user, start: datetime.date, end: datetime.date,
                    contact_count=sum(row["contacts"] for row in rows))
 
 
+def overview_contacts(*, user, start: datetime.date, end: datetime.date, core_area=None):
+    """The contacts of overview_summary() alone, by name, for a page of them (timesheets.kept:
+    the summary kept, a page of rows drawn)."""
+    _in_period, contacts, _condition = _scope(user=user, start=start, end=end,
+                                              core_area=core_area)
+    return _contact_rows(contacts, start, end)
+
+
 @dataclass
 class AreaTime:
     start: datetime.date

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,6 +26,7 @@ from lokalkontakt.core.text import format_duration, short_date
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
 from lokalkontakt.timesheets import capacity, exports, selectors, tables
 from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
+from lokalkontakt.timesheets.kept import KeptOverview
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.services import (
     time_entry_create,
@@ -155,14 +157,15 @@ def _filters(request) -> str:
 def overview(request):
     """Time per core area (with the totals), then per contact, 50 a page, for a period, against
     the band; the time per local area is a page of its own (overview_areas)."""
-    form, found = _overview(request, select=selectors.overview_summary)
+    form, found = _overview(request, select=KeptOverview)
     if found is None:
         return render(request, "timesheets/time_overview.html", {"form": form}, status=400)
-    paginator = Paginator(found.contacts, PAGE_SIZE)
-    paginator.count = found.contact_count  # counted per core area above, not again
+    paginator = Paginator((), PAGE_SIZE)
+    paginator.count = found.contact_count  # counted per core area, kept with them
     page = paginator.get_page(request.GET.get("side"))
-    page.object_list = tables.contact_rows(
-        page.object_list.values(*tables.CONTACT_COLUMNS), found.band)
+    bottom = (page.number - 1) * PAGE_SIZE
+    page.object_list = [mark_safe(row)  # noqa: S308 - escaped by tables.contact_rows
+                        for row in found.rows(bottom, bottom + PAGE_SIZE)]
     return render(request, "timesheets/time_overview.html", {
         "form": form, "overview": found, "page": page, "querystring": _filters(request)})
 
