@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.reports.focus.kept import kept_focus_report
 from lokalkontakt.reports.focus.overview import build_focus_overview
-from lokalkontakt.reports.focus.report import focus_report
 from lokalkontakt.reports.pages import report_page
 from lokalkontakt.reports.period import period_from_query
 from lokalkontakt.reports.permissions import reports_required
@@ -34,5 +34,5 @@ def focus_detail(request, focus_area: str):
     lists = [(reverse("inquiries:list") + f"?scope=all&status=any&focus_area={focus.pk}",
               "inquiries"),
              (reverse("knowledge:list") + f"?focus_area={focus.pk}", "notes")]
-    return report_page(request, focus_report(period, focus, reader=request.user), form, PAGE,
-                       focus=focus, lists=lists)
+    report, body = kept_focus_report(period, focus, reader=request.user)
+    return report_page(request, report, form, PAGE, focus=focus, lists=lists, body=body)

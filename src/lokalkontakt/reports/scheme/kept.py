@@ -52,14 +52,17 @@ KEEP_SECONDS = 300
 TRACKED = (TimeEntry, Attendance, ActionItem, Milestone)
 
 
-def scheme_version() -> str:
-    """Changes whenever a figure of the scheme's report may change (one query)."""
+def scheme_version(*, models=(), added=(), latest=()) -> str:
+    """Changes whenever a figure of the scheme's report may change (one query); with `models`,
+    `added` and `latest` (as for data_version) whenever what a report drawn from more changes
+    (reports.focus.kept)."""
     held = Meeting.objects.filter(status=Meeting.Status.PLANNED, starts_at__lt=timezone.now())
     return data_version(
         Inquiry, LocalArea, Assignment, Handover, Consultation, ConsultationTask, Meeting, Project,
-        Employee, CoreArea, FocusArea, added=(Inquiry.focus_areas.through, Note, *TRACKED),
+        Employee, CoreArea, FocusArea, *models,
+        added=(Inquiry.focus_areas.through, Note, *TRACKED, *added),
         counted=(held,),
-        latest=_histories())
+        latest=(*_histories(), *latest))
 
 
 @functools.cache
