@@ -13,26 +13,19 @@ from django.utils import translation
 from lokalkontakt.knowledge.models import Note
 from lokalkontakt.knowledge.services import note_create
 from lokalkontakt.projects.services import project_save
+from tests.areas import test_directory_cache
 from tests.areas.conftest import english_client
-from tests.areas.factories import AssignmentFactory, CouncilFactory, LocalAreaFactory
+from tests.areas.factories import LocalAreaFactory
 from tests.areas.pages import page_text
 from tests.areas.test_directory_cache import CHANGES, main_of
 from tests.councils.factories import CouncilMemberFactory
-from tests.people.factories import CoreAreaFactory, EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def glud(db):
-    """The directory's cache tests' area (tests/areas/test_directory_cache.py), whose changes
-    (CHANGES) are made here too."""
-    area = LocalAreaFactory(name="Glud", postcodes="7130")
-    CouncilFactory(area=area, name="Glud Lokalråd", email="lokalraad@glud.dk")
-    AssignmentFactory(area=area, employee=EmployeeFactory(
-        name="Susanne Ernst", title="Konsulent", core_area=CoreAreaFactory(name="Læring")))
-    AssignmentFactory(area=area, deputy=True, employee=EmployeeFactory(name="Dorte Stedfortræder"))
-    return area
+# The directory's cache tests' area, whose changes (CHANGES) are made here too.
+glud = test_directory_cache.glud
 
 
 def seen(area, client=None) -> str:
