@@ -3,12 +3,15 @@
 """Versions of what the cached pages and resources are drawn from (areas.maps.cached, the
 public directory's cached content): one query a request tells whether a kept copy is current."""
 
+import functools
+import hashlib
+
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Func
 
 
-def data_version(*models, added=(), counted=(), latest=()) -> str:
+def data_version(*models, added=(), counted=(), latest=(), histories=()) -> str:
     """Changes whenever a row of the models' tables is written: their counts and latest
     changes, in one query (each table needs an index on updated_at to stay cheap). Every write
     of these models goes through save(), which sets updated_at; a deleted row changes the count.
@@ -19,7 +22,10 @@ def data_version(*models, added=(), counted=(), latest=()) -> str:
     their counts and highest ids. `counted`: querysets whose rows are counted as well (the
     rows a change that the rest does not see leaves behind, e.g. an erased name). `latest`:
     append-only tables (a model's history, which django-simple-history writes on every save and
-    delete through the ORM): their highest id alone, read from the primary key's index."""
+    delete through the ORM): their highest id alone, read from the primary key's index.
+    `histories`: models changed in place without updated_at: their history's highest id (as
+    `latest`), django-simple-history writing a row on every save and delete."""
+    latest = (*latest, *map(_history_model, histories))
     parts, params = [], []
     for model in models:
         table = connection.ops.quote_name(model._meta.db_table)
@@ -37,6 +43,18 @@ def data_version(*models, added=(), counted=(), latest=()) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - built above, values as parameters
         return "/".join(map(str, cursor.fetchone()))
+
+
+@functools.cache
+def _history_model(model):
+    # Reading Model.history builds a manager class each time (~1 ms): once a model.
+    return model.history.model
+
+
+def kept_key(prefix: str, drawn: tuple) -> str:
+    """A cache key for what is drawn from `drawn` (a version and the choices, as a tuple of
+    values with stable reprs), of a fixed length whatever was chosen."""
+    return prefix + hashlib.sha256(repr(drawn).encode()).hexdigest()
 
 
 def kept_in(*, chosen: bool):

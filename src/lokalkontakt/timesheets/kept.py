@@ -21,32 +21,24 @@ version of the data:
 Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
 other order than they took their updated_at."""
 
-import functools
-import hashlib
 
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from lokalkontakt.areas.maps.cached import KEEP_SECONDS
 from lokalkontakt.areas.models import Assignment
-from lokalkontakt.areas.versions import data_version, kept_in
+from lokalkontakt.areas.versions import data_version, kept_in, kept_key
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets import selectors, tables
 from lokalkontakt.timesheets.capacity import Band
 from lokalkontakt.timesheets.models import EmployeeMonth, TimeEntry, TimeTotal
 
-KEEP_SECONDS = 300
-
-
-@functools.cache
-def _latest() -> tuple:
-    # Reading Model.history builds a manager class each time (~1 ms): the model once.
-    return (TimeEntry.history.model, EmployeeMonth, TimeTotal)
-
 
 def overview_version() -> str:
     """Changes whenever what the time overview shows may change (one query)."""
-    return data_version(Employee, CoreArea, Assignment, added=(TimeEntry,), latest=_latest())
+    return data_version(Employee, CoreArea, Assignment, added=(TimeEntry,),
+                        latest=(EmployeeMonth, TimeTotal), histories=(TimeEntry,))
 
 
 def _viewer(user) -> tuple:
@@ -67,7 +59,7 @@ class KeptOverview:
         drawn = (overview_version(), start, end, core_area.pk if core_area else None,
                  _viewer(user), timezone.localdate(), get_language(),
                  timezone.get_current_timezone_name())
-        self._key = "timesheets:overview:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+        self._key = kept_key("timesheets:overview:", drawn)
         self._cache = kept_in(chosen=True)  # the period is anyone's choice
         self._summary = None
         self.band = Band.of(start, end)

@@ -24,16 +24,9 @@ added and deleted, with ids never reused), and the councils' members. (The counc
 updated_at, read with the through tables' counts, makes SQLite's query twice as slow at 3,000
 areas; their history's highest id costs nothing.)"""
 
-import functools
-import hashlib
 
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from lokalkontakt.areas.models import Council
-from lokalkontakt.areas.versions import kept_in
 from lokalkontakt.consultations.models import Consultation
 from lokalkontakt.councils.models import CouncilMember
 from lokalkontakt.inquiries.models import Inquiry
@@ -41,7 +34,7 @@ from lokalkontakt.knowledge.models import Note
 from lokalkontakt.projects.models import Project
 from lokalkontakt.reports.focus.report import focus_report
 from lokalkontakt.reports.period import Period
-from lokalkontakt.reports.scheme.kept import KEEP_SECONDS, scheme_version
+from lokalkontakt.reports.scheme.kept import kept_report, scheme_version
 from lokalkontakt.reports.structure import Report
 
 THROUGH = (Note.focus_areas.through, Consultation.focus_areas.through,
@@ -51,13 +44,7 @@ THROUGH = (Note.focus_areas.through, Consultation.focus_areas.through,
 
 def focus_version() -> str:
     """Changes whenever a figure or an item of a focus area's report may change (one query)."""
-    return scheme_version(models=(CouncilMember,), added=THROUGH, latest=_histories())
-
-
-@functools.cache
-def _histories() -> tuple:
-    # Reading Model.history builds a manager class each time (~1 ms): the models once.
-    return (Note.history.model, Council.history.model)
+    return scheme_version(models=(CouncilMember,), added=THROUGH, histories=(Note, Council))
 
 
 def reader_key(reader) -> tuple:
@@ -71,15 +58,5 @@ def reader_key(reader) -> tuple:
 def kept_focus_report(period: Period, focus, *, reader) -> tuple[Report, str]:
     """focus_report(period, focus, reader=reader) and its sections as HTML, from the cache while
     its data are unchanged."""
-    drawn = (focus_version(), focus.pk, period, reader_key(reader), timezone.localdate(),
-             get_language(), timezone.get_current_timezone_name())
-    key = "reports:focus:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
-    cache = kept_in(chosen=True)  # the period is the reader's choice
-    kept = cache.get(key)
-    if kept is None:
-        report = focus_report(period, focus, reader=reader)
-        kept = (report, render_to_string("reports/includes/report_body.html", {"report": report}))
-        cache.set(key, kept, KEEP_SECONDS)
-    report, body = kept
-    report.generated_at = timezone.now()
-    return report, mark_safe(body)  # noqa: S308 - drawn by the template, escaped there
+    return kept_report("reports:focus:", (focus_version(), focus.pk, period, reader_key(reader)),
+                       lambda: focus_report(period, focus, reader=reader))

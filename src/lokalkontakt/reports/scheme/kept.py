@@ -25,16 +25,15 @@ language and time zone of its labels and days, and the version of the data:
 Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
 other order than they took their updated_at."""
 
-import functools
-import hashlib
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from lokalkontakt.areas.maps.cached import KEEP_SECONDS
 from lokalkontakt.areas.models import Assignment, LocalArea
-from lokalkontakt.areas.versions import data_version, kept_in
+from lokalkontakt.areas.versions import data_version, kept_in, kept_key
 from lokalkontakt.consultations.models import Consultation, ConsultationTask
 from lokalkontakt.core.models import FocusArea
 from lokalkontakt.handovers.models import Handover
@@ -48,13 +47,12 @@ from lokalkontakt.reports.scheme import build_scheme_report
 from lokalkontakt.reports.structure import Report
 from lokalkontakt.timesheets.models import TimeEntry
 
-KEEP_SECONDS = 300
 TRACKED = (TimeEntry, Attendance, ActionItem, Milestone)
 
 
-def scheme_version(*, models=(), added=(), latest=()) -> str:
+def scheme_version(*, models=(), added=(), histories=()) -> str:
     """Changes whenever a figure of the scheme's report may change (one query); with `models`,
-    `added` and `latest` (as for data_version) whenever what a report drawn from more changes
+    `added` and `histories` (as for data_version) whenever what a report drawn from more changes
     (reports.focus.kept)."""
     held = Meeting.objects.filter(status=Meeting.Status.PLANNED, starts_at__lt=timezone.now())
     return data_version(
@@ -62,25 +60,25 @@ def scheme_version(*, models=(), added=(), latest=()) -> str:
         Employee, CoreArea, FocusArea, *models,
         added=(Inquiry.focus_areas.through, Note, *TRACKED, *added),
         counted=(held,),
-        latest=(*_histories(), *latest))
-
-
-@functools.cache
-def _histories() -> tuple:
-    # Reading Model.history builds a manager class each time (~1 ms): the models once.
-    return tuple(model.history.model for model in TRACKED)
+        histories=(*TRACKED, *histories))
 
 
 def kept_scheme_report(period: Period, *, public: bool = False) -> tuple[Report, str]:
     """build_scheme_report(period, public=public) and its sections as HTML, from the cache while
     its data are unchanged."""
-    drawn = (scheme_version(), period, public, timezone.localdate(), get_language(),
-             timezone.get_current_timezone_name())
-    key = "reports:scheme:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
-    cache = kept_in(chosen=True)  # the period is anyone's choice on the public summary
+    return kept_report("reports:scheme:", (scheme_version(), period, public),
+                       lambda: build_scheme_report(period, public=public))
+
+
+def kept_report(prefix: str, drawn: tuple, build) -> tuple[Report, str]:
+    """The report build() makes and its sections as HTML, kept by `drawn` (the data's version
+    and the choices) with today's date, the language and the time zone."""
+    key = kept_key(prefix, (*drawn, timezone.localdate(), get_language(),
+                            timezone.get_current_timezone_name()))
+    cache = kept_in(chosen=True)  # the period is anyone's choice (the public summary's too)
     kept = cache.get(key)
     if kept is None:
-        report = build_scheme_report(period, public=public)
+        report = build()
         kept = (report, render_to_string("reports/includes/report_body.html", {"report": report}))
         cache.set(key, kept, KEEP_SECONDS)
     report, body = kept
