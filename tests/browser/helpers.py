@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 try:  # without playwright the `browser` fixture skips (or fails with REQUIRE_BROWSER=1)
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect
 except ImportError:
-    expect = None
+    PlaywrightError = expect = None
 try:
     from axe_playwright_python.sync_playwright import Axe
 except ImportError:

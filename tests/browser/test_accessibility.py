@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lokalkontakt.areas.models import LocalArea
-from tests.browser.helpers import Axe, expect, log_in, screenshot, unavailable
+from tests.browser.helpers import Axe, PlaywrightError, expect, log_in, screenshot, unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -18,7 +18,16 @@ BLOCKING = {"serious", "critical"}
 def axe_violations(page) -> list[dict]:
     if Axe is None:
         unavailable("the Python package axe-playwright-python is not installed")
-    results = Axe().run(page)
+    page.wait_for_load_state("load")
+    try:
+        results = Axe().run(page)
+    except PlaywrightError as error:
+        # A click's navigation may commit while axe runs (the old document is gone):
+        # wait for the new page to load and check that one.
+        if "documentElement" not in str(error) and "navigat" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        results = Axe().run(page)
     return [v for v in results.response["violations"] if v.get("impact") in BLOCKING]
 
 

@@ -236,6 +236,7 @@ def test_bulletin_and_calendar_pages_are_accessible(meetings, page):
     log_in(page, "koordinator")
     page.get_by_role("navigation", name=t("Main menu")).get_by_role(
         "link", name=t("Meetings"), exact=True).click()
+    expect(page.get_by_role("link", name=t("Write a bulletin"))).to_be_visible()
     assert_accessible(page)  # the coordinator's list, with the series' meetings
     page.get_by_role("link", name=t("Write a bulletin")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Write a bulletin"))
