@@ -8,7 +8,7 @@ import hashlib
 
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Func
+from django.db.models import Func, QuerySet
 
 
 def data_version(*models, added=(), counted=(), latest=(), histories=()) -> str:
@@ -26,23 +26,51 @@ def data_version(*models, added=(), counted=(), latest=(), histories=()) -> str:
     `histories`: models changed in place without updated_at: their history's highest id (as
     `latest`), django-simple-history writing a row on every save and delete."""
     latest = (*latest, *map(_history_model, histories))
-    parts, params = [], []
-    for model in models:
-        table = connection.ops.quote_name(model._meta.db_table)
-        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})")  # noqa: S608 - the models' own tables
+    columns, params = [_changed(model) for model in models], []
     for model in added:
         table, pk = map(connection.ops.quote_name, (model._meta.db_table, model._meta.pk.column))
-        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
+        columns.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
     for model in latest:
         table, pk = map(connection.ops.quote_name, (model._meta.db_table, model._meta.pk.column))
-        parts.append(f"(SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
+        columns.append(f"(SELECT MAX({pk}) FROM {table})")  # noqa: S608 - the models' own tables
     for queryset in counted:
-        sql, more = queryset.order_by().values(n=Func("pk", function="COUNT")).query.sql_with_params()
-        parts.append(f"({sql})")
+        _aggregated(queryset, ("COUNT",), columns, params)
+    return "/".join(map(str, _select(columns, params)))
+
+
+def versions_of(parts) -> dict:
+    """{part: its version} for models (their count and latest updated_at, as data_version) and
+    querysets (their rows' count and sum of ids), in one query (none without parts)."""
+    parts = list(dict.fromkeys(parts))
+    if not parts:
+        return {}
+    columns, params = [], []
+    for part in parts:
+        if isinstance(part, QuerySet):
+            _aggregated(part, ("COUNT", "SUM"), columns, params)
+        else:
+            columns.append(_changed(part))
+    values = [str(value) for value in _select(columns, params)]
+    return {part: f"{values[2 * i]}:{values[2 * i + 1]}" for i, part in enumerate(parts)}
+
+
+def _changed(model) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    updated = connection.ops.quote_name(model._meta.get_field("updated_at").column)
+    return f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({updated}) FROM {table})"  # noqa: S608 - the models' own tables
+
+
+def _aggregated(queryset: QuerySet, functions: tuple, columns: list, params: list) -> None:
+    for function in functions:
+        sql, more = queryset.order_by().values(v=Func("pk", function=function)).query.sql_with_params()
+        columns.append(f"({sql})")
         params.extend(more)
+
+
+def _select(columns: list, params: list) -> tuple:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 - built above, values as parameters
-        return "/".join(map(str, cursor.fetchone()))
+        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608 - built by this module, values as parameters
+        return cursor.fetchone()
 
 
 @functools.cache

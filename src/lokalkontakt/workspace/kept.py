@@ -11,14 +11,12 @@ which sets updated_at; a deleted row changes the count); a queryset's is its row
 sum of their ids. As with areas.versions, two writes may commit in the other order than they
 took their updated_at, so a block is also kept for a few minutes at most (KEEP_SECONDS)."""
 
-from django.db import connection
-from django.db.models import Func, QuerySet
 from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from lokalkontakt.areas.maps.cached import KEEP_SECONDS
-from lokalkontakt.areas.versions import kept_in
+from lokalkontakt.areas.versions import kept_in, versions_of
 from lokalkontakt.core.registry import BoundPanel, Registry
 
 
@@ -26,7 +24,7 @@ def kept_panels(registry: Registry, request, **page) -> list[BoundPanel]:
     """As core.registry.panels_for, with the contexts of the panels that name `kept_by` taken
     from the cache while what they are drawn from is unchanged (the same for every viewer)."""
     entries = list(registry.items())
-    versions = _versions({part: None for _key, panel in entries for part in panel.kept_by})
+    versions = versions_of(part for _key, panel in entries for part in panel.kept_by)
     cache, today = kept_in(chosen=False), timezone.localdate().isoformat()
     prefix = f"workspace.start:{get_language()}:{get_script_prefix()}:"
     kept = cache.get_many([prefix + key for key, panel in entries if panel.kept_by])
@@ -47,24 +45,3 @@ def kept_panels(registry: Registry, request, **page) -> list[BoundPanel]:
     if drawn:
         cache.set_many(drawn, KEEP_SECONDS)
     return bound
-
-
-def _versions(parts: dict) -> dict:
-    """{part: its version} for models and querysets, in one query (none without parts)."""
-    if not parts:
-        return {}
-    columns, params = [], []
-    for part in parts:
-        if isinstance(part, QuerySet):
-            for function in ("COUNT", "SUM"):
-                sql, more = part.order_by().values(v=Func("pk", function=function)).query.sql_with_params()
-                columns.append(f"({sql})")
-                params.extend(more)
-        else:
-            table = connection.ops.quote_name(part._meta.db_table)
-            updated = connection.ops.quote_name(part._meta.get_field("updated_at").column)
-            columns.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({updated}) FROM {table})")  # noqa: S608 - the models' own tables
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608 - built above, values as parameters
-        values = [str(value) for value in cursor.fetchone()]
-    return {part: f"{values[2 * i]}:{values[2 * i + 1]}" for i, part in enumerate(parts)}
