@@ -178,6 +178,16 @@ def test_areas_and_languages_are_kept_apart(coordinator, staff):
     assert page(english, staff.flemming) == drawn_afresh(english, staff.flemming)
 
 
+def test_the_score_s_settings_are_in_the_key(coordinator, staff, settings):
+    client = english_client(coordinator)
+    time_entry_create(actor=staff.lise.user, day=timezone.localdate(), minutes=120,
+                      kind=TimeEntry.Kind.COUNCIL, area=staff.snaptun)
+    assert "the band is 60–90" in item(page(client, staff.stouby), "Lise Lund")
+
+    settings.TIME_BAND_MINUTES = [30, 45]
+    assert "the band is 30–45" in item(shows_at_once(client, staff.stouby), "Lise Lund")
+
+
 def contacts(count: int, core_area) -> None:
     """`count` contacts, each with an area of their own and time this week."""
     for n in range(count):
