@@ -46,8 +46,9 @@ LIST_COORDINATOR = 7
 LIST_LEADER = 9
 # 4; the count; the requests with the nomination counts; their areas; their leaders.
 REQUESTS = 8
-# 4; the area; the suggestions (4).
-SUGGESTIONS = 9
+# 4; the area; the data's version; the suggestions (4), drawn with an empty cache (kept: 6,
+# test_suggestions_kept).
+SUGGESTIONS = 10
 # 7; the staff one may nominate; the areas, uncovered first.
 NOMINATE_LEADER = 8
 # 4; the default areas and leaders (2); the core areas without a leader; the areas; the leaders

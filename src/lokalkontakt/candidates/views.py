@@ -23,7 +23,7 @@ from lokalkontakt.candidates.forms import (
     StaffFilterForm,
 )
 from lokalkontakt.candidates.permissions import nominations_visible_to
-from lokalkontakt.candidates.suggestions import suggestions_for
+from lokalkontakt.candidates.suggestions.kept import kept_suggestions
 from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import reach_notice
@@ -191,10 +191,11 @@ SUGGESTIONS_SHOWN = 20
 @coordinator_required
 @require_GET
 def suggestions(request, slug):
-    """Who could take an area without a contact, best first, with the reasons."""
+    """Who could take an area without a contact, best first, with the reasons (kept while
+    their data are unchanged: suggestions.kept)."""
     area = get_object_or_404(LocalArea.objects.annotate(has_contact=selectors.has_primary()),
                              slug=slug)
-    ranking = suggestions_for(area=area, limit=SUGGESTIONS_SHOWN)
+    ranking = kept_suggestions(area=area, limit=SUGGESTIONS_SHOWN)
     tables.suggestion_rows(ranking.suggestions, area)
     return render(request, "candidates/candidates_suggestions.html", {
         "area": area, "suggestions": ranking.suggestions, "total": ranking.total})

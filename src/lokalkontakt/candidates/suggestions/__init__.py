@@ -11,7 +11,8 @@ leaving the role rather than taking on more.
 
 The score and its reasons: scoring. The database ranks every candidate by that score (ranking)
 and only the best are loaded and explained (facts), in four queries however many employees,
-areas and entries there are (issue 20)."""
+areas and entries there are (issue 20); the page keeps them while their data are unchanged
+(kept)."""
 
 import datetime
 from dataclasses import dataclass

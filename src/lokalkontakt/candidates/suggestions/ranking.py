@@ -51,11 +51,16 @@ from lokalkontakt.people.models import Employee
 from lokalkontakt.timesheets.models import TimeEntry
 
 
+def read_models() -> dict:
+    """The models whose tables the ranking query reads, by the names rankingsql gives them (the
+    kept ranking's version reads them: suggestions.kept)."""
+    return {"employee": Employee, "assignment": Assignment, "area": LocalArea,
+            "nomination": Nomination, "named": Nomination.areas.through, "entry": TimeEntry}
+
+
 def _tables() -> dict:
     quote = connection.ops.quote_name
-    models = {"employee": Employee, "assignment": Assignment, "area": LocalArea,
-              "nomination": Nomination, "named": Nomination.areas.through, "entry": TimeEntry}
-    return {key: quote(model._meta.db_table) for key, model in models.items()}
+    return {key: quote(model._meta.db_table) for key, model in read_models().items()}
 
 
 @dataclass(frozen=True)
