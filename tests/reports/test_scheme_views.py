@@ -128,9 +128,10 @@ def test_the_report_costs_the_same_queries_however_much_data(times, coordinator,
         assert client.get(reverse("reports:scheme"), YEAR_2024).status_code == 200
 
 
-QUERIES = 26  # the session and user, the menu's roles, the report's version (reports.scheme.kept)
-# and 21 for the report (the hours of the period and of the period before are two sums of the
-# monthly totals; the areas' counts by their version and, not kept yet, two queries)
+QUERIES = 27  # the session and user, the menu's roles, the report's version (reports.scheme.kept)
+# and 22 for the report (the hours of the period and of the period before are two sums of the
+# monthly totals; the areas' counts by their version and, not kept yet, two queries; the days to
+# answer in one grouped query whether or not any were answered; the focus areas and their counts)
 KEPT_QUERIES = 5  # the session and user, the menu's roles and the report's version
 
 
