@@ -26,6 +26,7 @@ from lokalkontakt.meetings.paging import (
     PARTICIPANTS_PAGE_SIZE,
 )
 from lokalkontakt.meetings.rows import ItemRow
+from lokalkontakt.people.permissions import active_employee
 
 
 def with_links(request, page: Page, name: str) -> Page:
@@ -78,16 +79,40 @@ def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
     return page
 
 
-def agenda(request, meeting, *, coordinator: bool) -> dict:
+def kept_actions(request, kept, queryset, name: str, *, with_meeting: bool = False) -> Page:
+    """As action_rows(paged(…)), the count and the page's rows kept (meetings.kept) for `name`'s
+    list of the meeting: the queryset is read only when no copy is current."""
+    count = kept.get((name, "count"), queryset.count)
+    page = selectors.page_of(count, PAGE_SIZES[name], request.GET.get(LISTS[name][0]))
+
+    def draw():
+        shown = selectors.page_of(count, PAGE_SIZES[name], page.number)
+        shown.object_list = queryset[shown.object_list.start:shown.object_list.stop]
+        return action_rows(shown, with_meeting=with_meeting).object_list
+
+    page.object_list = kept.get((name, page.number), draw) if count else []
+    return with_links(request, page, name)
+
+
+def agenda(request, meeting, *, coordinator: bool, kept) -> dict:
     """A page each of the accepted, proposed and deferred items (their counts in one query,
-    their rows in another), each item with its links."""
-    counts = selectors.item_counts(meeting=meeting)
+    their rows in another), each item with its links and its HTML, kept (meetings.kept) for
+    the coordinator or for everyone else: an item the reader may edit as its proposer is
+    written again for them."""
+    counts = kept.get(("counts",), lambda: selectors.item_counts(meeting=meeting))
     pages = {status: selectors.page_of(counts[status], size,
                                        request.GET.get(LISTS[name][0]))
              for status, (name, size) in ITEM_LISTS.items()}
-    items = selectors.agenda_pages(meeting=meeting, pages=pages)
-    _item_links(request.user, meeting, [item for rows in items.values() for item in rows],
-                coordinator=coordinator)
+
+    def draw():
+        items = selectors.agenda_pages(meeting=meeting, pages=pages)
+        _item_links(meeting, [item for rows in items.values() for item in rows],
+                    coordinator=coordinator)
+        return items
+
+    items = kept.get(("agenda", coordinator, *(page.number for page in pages.values())), draw)
+    if not coordinator:
+        _own_items(request.user, meeting, [item for rows in items.values() for item in rows])
     context = {}
     for status, (name, _size) in ITEM_LISTS.items():
         pages[status].object_list = items[status]
@@ -95,8 +120,24 @@ def agenda(request, meeting, *, coordinator: bool) -> dict:
     return context
 
 
-def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
-    """Each item's may_edit and its links, from one reversal of each address; its area's and
+def _own_items(user, meeting, items: list) -> None:
+    """The items the reader (not the coordinator) may edit, as their proposer, written again
+    with their edit link."""
+    employee = active_employee(user)
+    own = [item for item in items if employee is not None
+           and item.proposed_by_id == employee.pk and item.status == "proposed"]
+    if own and meeting.accepts_proposals:
+        write = item_writer(coordinator=False)
+        for item in own:
+            item.meeting = meeting
+            if permissions.can_edit_item(user, item):
+                item.may_edit = True
+                item.html = write(item)
+
+
+def _item_links(meeting, items: list, *, coordinator: bool) -> None:
+    """Each item's may_edit (the coordinator's; a proposer's own is _own_items') and its links,
+    from one reversal of each address; its area's and
     its knowledge note's links and its action items' links (selectors.agenda_pages gives the
     focus areas' names and the action items), for the template to write without a reversal or
     a queryset per item; and its texts that name it (item_texts)."""
@@ -109,8 +150,7 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
         item.note_url = note_url(item.note_id) if item.note_id else ""
         for decided in item.actions:
             decided.url = action_url(decided.pk)
-        item.meeting = meeting  # the permission check reads the cut-off, without a query
-        item.may_edit = coordinator or permissions.can_edit_item(user, item)
+        item.may_edit = coordinator
         item.edit_url = edit.replace("/0/", f"/{item.pk}/")
         item.minutes_url = minutes.replace("/0/", f"/{item.pk}/")
         item.action_url = f"{action}?punkt={item.pk}"
