@@ -53,15 +53,17 @@ class Kept:
     def __init__(self, page: str, *choices, chosen: bool = False):
         self._drawn = (meetings_version(), page, *choices, timezone.localdate(), get_language(),
                        timezone.get_current_timezone_name(), get_script_prefix())
-        self._cache = kept_in(chosen=chosen)
+        self._chosen = chosen
 
-    def get(self, part: tuple, draw):
-        """The copy of `part` (a tuple of values), drawn by draw() when none is kept."""
+    def get(self, part: tuple, draw, *, chosen: bool = False):
+        """The copy of `part` (a tuple of values), drawn by draw() when none is kept; in the
+        cache of what visitors choose when the copy's choices (or `part`'s) are theirs."""
+        cache = kept_in(chosen=chosen or self._chosen)
         key = kept_key("meetings:", (*self._drawn, *part))
-        found = self._cache.get(key)
+        found = cache.get(key)
         if found is None:
             found = (draw(),)
-            self._cache.set(key, found, KEEP_SECONDS)
+            cache.set(key, found, KEEP_SECONDS)
         return found[0]
 
 

@@ -8,6 +8,7 @@ from html import escape
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -77,6 +78,43 @@ def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
         if with_meeting:
             action.meeting_url = meeting_url(action.meeting_id)
     return page
+
+
+# Where the overdue inquiries (read for each request) go in the kept body.
+_INQUIRIES = "\x00inquiries\x00"
+
+
+def body(request, meeting, *, coordinator: bool, upcoming: bool, kept) -> str:
+    """The page's agenda (with its follow-up on its last page), proposed, deferred and decided
+    items, as HTML kept (meetings.kept) for the address's query string (the lists' pages and
+    their links), the coordinator or everyone else (or, while proposals are accepted, the
+    reader: an item they proposed has its edit link) and whether the meeting is still to come.
+    The follow-up's overdue inquiries are read and written for each request."""
+    employee = None if coordinator else active_employee(request.user)
+    reader = employee.pk if employee is not None and meeting.accepts_proposals else None
+
+    def draw():
+        context = {"meeting": meeting, "upcoming": upcoming, "is_coordinator": coordinator,
+                   **agenda(request, meeting, coordinator=coordinator, kept=kept),
+                   "decided": kept_actions(request, kept, meeting.action_items.select_related(
+                       "owner").order_by("due_on", "pk"), "decided")}
+        if context["agenda"].number == context["agenda"].paginator.num_pages:
+            # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
+            context["follow_up"] = kept_actions(
+                request, kept, selectors.follow_up_actions(meeting=meeting), "follow_up",
+                with_meeting=True)
+            context["show_follow_up"] = True
+            context["inquiries_html"] = _INQUIRIES if upcoming else ""
+        return render_to_string("meetings/_meeting_body.html", context).split(_INQUIRIES)
+
+    parts = kept.get(("body", coordinator, upcoming, reader, request.GET.urlencode()), draw,
+                     chosen=True)
+    if len(parts) == 1:
+        return mark_safe(parts[0])  # noqa: S308 - rendered by the template
+    inquiries, count = selectors.overdue_inquiries()
+    return mark_safe(parts[0] + render_to_string(  # noqa: S308 - rendered by the templates
+        "meetings/_overdue_inquiries.html", {"inquiries": inquiries, "inquiry_count": count})
+        + parts[1])
 
 
 def kept_actions(request, kept, queryset, name: str, *, with_meeting: bool = False) -> Page:

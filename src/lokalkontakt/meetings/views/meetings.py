@@ -53,27 +53,17 @@ def meeting_list(request):
 def detail(request, pk):
     """A meeting's page, bounded whatever the meeting's size: each list (the agenda, the
     proposals, the deferred items, the action items decided, the participants) shows one page,
-    paged by its own parameter; the attendance is counted in SQL."""
+    paged by its own parameter; the attendance is counted in SQL. The agenda and the lists after
+    it are kept (meeting_page.body)."""
     meeting = selectors.meeting_get(pk=pk)
     now = timezone.now()
     upcoming = meeting.ends_at >= now
     coordinator = is_coordinator(request.user)
-    kept_page = kept.Kept("meeting", meeting.pk)
     context = {"meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
                "may_propose": permissions.can_propose(request.user, meeting),
-               **meeting_page.agenda(request, meeting, coordinator=coordinator, kept=kept_page),
-               **meeting_page.participants(request, meeting, coordinator=coordinator),
-               "decided": meeting_page.kept_actions(
-                   request, kept_page, meeting.action_items.select_related("owner")
-                   .order_by("due_on", "pk"), "decided")}
-    if context["agenda"].number == context["agenda"].paginator.num_pages:
-        # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
-        context["follow_up"] = meeting_page.kept_actions(
-            request, kept_page, selectors.follow_up_actions(meeting=meeting), "follow_up",
-            with_meeting=True)
-        context["inquiries"], context["inquiry_count"] = (
-            selectors.overdue_inquiries() if upcoming else ([], 0))
-        context["show_follow_up"] = True
+               "body": meeting_page.body(request, meeting, coordinator=coordinator,
+                                         upcoming=upcoming, kept=kept.Kept("meeting", meeting.pk)),
+               **meeting_page.participants(request, meeting, coordinator=coordinator)}
     return render(request, "meetings/detail.html", context)
 
 
