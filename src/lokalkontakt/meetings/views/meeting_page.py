@@ -228,25 +228,33 @@ def _safe(text: str) -> str:
     return mark_safe(text)  # noqa: S308 (its values are escaped)
 
 
-def participants(request, meeting, *, coordinator: bool) -> dict:
-    """The participants counted by attendance, a page of them, the viewer's own invitation and,
-    for the coordinator, who cannot get the meeting's e-mails (their names looked up only when
-    the count, in the same query as the others, says there are some)."""
+def participants(request, meeting, *, coordinator: bool, kept) -> dict:
+    """The participants counted by attendance, a page of them (kept while the participants'
+    version and the names are unchanged: meetings.kept), the viewer's own invitation and, for
+    the coordinator, who cannot get the meeting's e-mails (their names looked up only when the
+    count, in the same query as the others, says there are some)."""
     warned = coordinator and not meeting.is_cancelled
-    counts, mine, unreachable = selectors.attendance_counts(
+    counts, mine, unreachable, version = selectors.attendance_counts(
         meeting=meeting, employee=getattr(request.user, "employee", None), without_email=warned)
     page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
                              request.GET.get(LISTS["participants"][0]))
-    page.object_list = selectors.attendance_rows(meeting=meeting, rows=page.object_list)
+    page.object_list = kept.get(("participants", version, page.number),
+                                lambda: _attendance_rows(meeting, page.object_list))
+    summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
+    return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
+            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
+
+
+def _attendance_rows(meeting, rows: range) -> list[dict]:
+    """The participants `rows` (indexes), each with its table row's HTML (`row`)."""
+    rows = selectors.attendance_rows(meeting=meeting, rows=rows)
     labels = status_labels(Attendance)
-    for attendance in page.object_list:
+    for attendance in rows:
         attendance["status_label"] = labels.get(attendance["status"], attendance["status"])
         # the table's row, written once here rather than by the template (issue 20)
         attendance["row"] = _safe(f"<tr><td>{escape(str(attendance['name']))}</td>"
                                   f"<td>{escape(str(attendance['status_label']))}</td></tr>")
-    summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
-    return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
-            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
+    return rows
 
 
 def _no_email_warnings(meeting) -> list[str]:

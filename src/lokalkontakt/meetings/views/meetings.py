@@ -59,11 +59,13 @@ def detail(request, pk):
     now = timezone.now()
     upcoming = meeting.ends_at >= now
     coordinator = is_coordinator(request.user)
+    kept_page = kept.Kept("meeting", meeting.pk)
     context = {"meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
                "may_propose": permissions.can_propose(request.user, meeting),
                "body": meeting_page.body(request, meeting, coordinator=coordinator,
-                                         upcoming=upcoming, kept=kept.Kept("meeting", meeting.pk)),
-               **meeting_page.participants(request, meeting, coordinator=coordinator)}
+                                         upcoming=upcoming, kept=kept_page),
+               **meeting_page.participants(request, meeting, coordinator=coordinator,
+                                           kept=kept_page)}
     return render(request, "meetings/detail.html", context)
 
 
