@@ -59,7 +59,8 @@ def detail(request, pk):
     now = timezone.now()
     upcoming = meeting.ends_at >= now
     coordinator = is_coordinator(request.user)
-    kept_page = kept.Kept("meeting", meeting.pk)
+    # its time in the key too: the follow-up is drawn from it
+    kept_page = kept.Kept("meeting", meeting.pk, meeting.starts_at)
     context = {"meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
                "may_propose": permissions.can_propose(request.user, meeting),
                "body": meeting_page.body(request, meeting, coordinator=coordinator,
