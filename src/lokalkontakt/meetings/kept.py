@@ -79,7 +79,6 @@ def meeting_tables(kept: Kept, upcoming, past) -> tuple[str, str]:
         table(past(), "past-heading", _("No meetings have been held yet."))))
 
 
-
 def action_page(kept: Kept, items, number, size: int, rows):
     """A page of the action items (a queryset) for the page `number` asked for: the page (of
     their indexes; selectors.page_of, counted once) and its table's HTML
