@@ -96,25 +96,29 @@ def attendance_rows(*, meeting: Meeting, rows: range) -> list[dict]:
 
 
 def attendance_counts(*, meeting: Meeting, employee=None,
-                      without_email: bool = False) -> tuple[dict[str, int], Attendance | None, int]:
+                      without_email: bool = False) -> tuple[dict[str, int], Attendance | None, int, str]:
     """In one query: how many participants have each attendance status (every status present);
-    the employee's own invitation, if any (its pk and status: what the page shows of it); and,
+    the employee's own invitation, if any (its pk and status: what the page shows of it);
     `without_email`, how many participants cannot get e-mail (no longer active, or no address;
-    0 when not asked), so that their names are only looked up when there are some."""
+    0 when not asked), so that their names are only looked up when there are some; and the
+    participants' version (each status's count, latest change and highest id: an invitation
+    added, answered, recorded or removed changes it) for what is kept of them (meetings.kept)."""
     counts = dict.fromkeys(Attendance.Status.values, 0)
     own = Q(employee_id=employee.pk) if employee is not None else Q(pk__in=[])
-    figures = {"n": Count("pk"), "own": Max("pk", filter=own)}
+    figures = {"n": Count("pk"), "own": Max("pk", filter=own), "changed": Max("updated_at"),
+               "last": Max("pk")}
     if without_email:
         figures["unreachable"] = Count("pk", filter=Q(employee__is_active=False)
                                        | Q(employee__email=""))
-    mine, unreachable = None, 0
-    for row in meeting.attendances.order_by().values("status").annotate(**figures):
+    mine, unreachable, version = None, 0, []
+    for row in meeting.attendances.order_by("status").values("status").annotate(**figures):
         counts[row["status"]] = row["n"]
         unreachable += row.get("unreachable", 0)
+        version.append(f"{row['status']}:{row['n']}:{row['changed']}:{row['last']}")
         if row["own"] is not None:
             mine = Attendance(pk=row["own"], meeting=meeting, employee=employee,
                               status=row["status"])
-    return counts, mine, unreachable
+    return counts, mine, unreachable, "/".join(version)
 
 
 def participants_without_email(*, meeting: Meeting, limit: int) -> list[Employee]:

@@ -3,7 +3,6 @@
 """Action items: "Mine opfølgningspunkter" (the coordinator also sees everyone's), an item's page
 with its history, recording one at a meeting, and moving one on."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import reach_notice
-from lokalkontakt.meetings import permissions, selectors
+from lokalkontakt.meetings import kept, permissions, selectors
 from lokalkontakt.meetings.forms import ActionFilterForm, ActionForm, ActionUpdateForm
 from lokalkontakt.meetings.services.actions import action_create, action_update
 from lokalkontakt.meetings.views.meeting_page import action_rows
@@ -36,12 +35,15 @@ def action_list(request):
         items = selectors.action_items(owner=None if everyone else employee, status=status)
     else:
         items = selectors.action_items(status=status).none()
-    page = action_rows(Paginator(items, PAGE_SIZE).get_page(request.GET.get("side")),
-                       with_meeting=True)
+    whose = "all" if everyone else getattr(employee, "pk", "none")
+    page, table = kept.action_page(
+        kept.Kept("actions", whose, status, chosen=True), items, request.GET.get("side"), PAGE_SIZE,
+        lambda shown: action_rows(shown, with_meeting=True))
     params = request.GET.copy()
     params.pop("side", None)
     return render(request, "meetings/actions.html", {
-        "form": form, "page": page, "everyone": everyone, "querystring": params.urlencode()})
+        "form": form, "page": page, "table": table, "everyone": everyone,
+        "querystring": params.urlencode()})
 
 
 @staff_required

@@ -8,6 +8,7 @@ from html import escape
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,6 +27,7 @@ from lokalkontakt.meetings.paging import (
     PARTICIPANTS_PAGE_SIZE,
 )
 from lokalkontakt.meetings.rows import ItemRow
+from lokalkontakt.people.permissions import active_employee
 
 
 def with_links(request, page: Page, name: str) -> Page:
@@ -78,16 +80,77 @@ def action_rows(page: Page, *, with_meeting: bool = False) -> Page:
     return page
 
 
-def agenda(request, meeting, *, coordinator: bool) -> dict:
+# Where the overdue inquiries (read for each request) go in the kept body.
+_INQUIRIES = "\x00inquiries\x00"
+
+
+def body(request, meeting, *, coordinator: bool, upcoming: bool, kept) -> str:
+    """The page's agenda (with its follow-up on its last page), proposed, deferred and decided
+    items, as HTML kept (meetings.kept) for the address's query string (the lists' pages and
+    their links), the coordinator or everyone else (or, while proposals are accepted, the
+    reader: an item they proposed has its edit link) and whether the meeting is still to come.
+    The follow-up's overdue inquiries are read and written for each request."""
+    employee = None if coordinator else active_employee(request.user)
+    reader = employee.pk if employee is not None and meeting.accepts_proposals else None
+
+    def draw():
+        context = {"meeting": meeting, "upcoming": upcoming, "is_coordinator": coordinator,
+                   **agenda(request, meeting, coordinator=coordinator, kept=kept),
+                   "decided": kept_actions(request, kept, meeting.action_items.select_related(
+                       "owner").order_by("due_on", "pk"), "decided")}
+        if context["agenda"].number == context["agenda"].paginator.num_pages:
+            # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
+            context["follow_up"] = kept_actions(
+                request, kept, selectors.follow_up_actions(meeting=meeting), "follow_up",
+                with_meeting=True)
+            context["show_follow_up"] = True
+            context["inquiries_html"] = _INQUIRIES if upcoming else ""
+        return render_to_string("meetings/_meeting_body.html", context).split(_INQUIRIES)
+
+    parts = kept.get(("body", coordinator, upcoming, reader, request.GET.urlencode()), draw,
+                     chosen=True)
+    if len(parts) == 1:
+        return mark_safe(parts[0])  # noqa: S308 - rendered by the template
+    inquiries, count = selectors.overdue_inquiries()
+    return mark_safe(parts[0] + render_to_string(  # noqa: S308 - rendered by the templates
+        "meetings/_overdue_inquiries.html", {"inquiries": inquiries, "inquiry_count": count})
+        + parts[1])
+
+
+def kept_actions(request, kept, queryset, name: str, *, with_meeting: bool = False) -> Page:
+    """As action_rows(paged(…)), the count and the page's rows kept (meetings.kept) for `name`'s
+    list of the meeting: the queryset is read only when no copy is current."""
+    count = kept.get((name, "count"), queryset.count)
+    page = selectors.page_of(count, PAGE_SIZES[name], request.GET.get(LISTS[name][0]))
+
+    def draw():
+        shown = selectors.page_of(count, PAGE_SIZES[name], page.number)
+        shown.object_list = queryset[shown.object_list.start:shown.object_list.stop]
+        return action_rows(shown, with_meeting=with_meeting).object_list
+
+    page.object_list = kept.get((name, page.number), draw) if count else []
+    return with_links(request, page, name)
+
+
+def agenda(request, meeting, *, coordinator: bool, kept) -> dict:
     """A page each of the accepted, proposed and deferred items (their counts in one query,
-    their rows in another), each item with its links."""
-    counts = selectors.item_counts(meeting=meeting)
+    their rows in another), each item with its links and its HTML, kept (meetings.kept) for
+    the coordinator or for everyone else: an item the reader may edit as its proposer is
+    written again for them."""
+    counts = kept.get(("counts",), lambda: selectors.item_counts(meeting=meeting))
     pages = {status: selectors.page_of(counts[status], size,
                                        request.GET.get(LISTS[name][0]))
              for status, (name, size) in ITEM_LISTS.items()}
-    items = selectors.agenda_pages(meeting=meeting, pages=pages)
-    _item_links(request.user, meeting, [item for rows in items.values() for item in rows],
-                coordinator=coordinator)
+
+    def draw():
+        items = selectors.agenda_pages(meeting=meeting, pages=pages)
+        _item_links(meeting, [item for rows in items.values() for item in rows],
+                    coordinator=coordinator)
+        return items
+
+    items = kept.get(("agenda", coordinator, *(page.number for page in pages.values())), draw)
+    if not coordinator:
+        _own_items(request.user, meeting, [item for rows in items.values() for item in rows])
     context = {}
     for status, (name, _size) in ITEM_LISTS.items():
         pages[status].object_list = items[status]
@@ -95,8 +158,24 @@ def agenda(request, meeting, *, coordinator: bool) -> dict:
     return context
 
 
-def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
-    """Each item's may_edit and its links, from one reversal of each address; its area's and
+def _own_items(user, meeting, items: list) -> None:
+    """The items the reader (not the coordinator) may edit, as their proposer, written again
+    with their edit link."""
+    employee = active_employee(user)
+    own = [item for item in items if employee is not None
+           and item.proposed_by_id == employee.pk and item.status == "proposed"]
+    if own and meeting.accepts_proposals:
+        write = item_writer(coordinator=False)
+        for item in own:
+            item.meeting = meeting
+            if permissions.can_edit_item(user, item):
+                item.may_edit = True
+                item.html = write(item)
+
+
+def _item_links(meeting, items: list, *, coordinator: bool) -> None:
+    """Each item's may_edit (the coordinator's; a proposer's own is _own_items') and its links,
+    from one reversal of each address; its area's and
     its knowledge note's links and its action items' links (selectors.agenda_pages gives the
     focus areas' names and the action items), for the template to write without a reversal or
     a queryset per item; and its texts that name it (item_texts)."""
@@ -109,8 +188,7 @@ def _item_links(user, meeting, items: list, *, coordinator: bool) -> None:
         item.note_url = note_url(item.note_id) if item.note_id else ""
         for decided in item.actions:
             decided.url = action_url(decided.pk)
-        item.meeting = meeting  # the permission check reads the cut-off, without a query
-        item.may_edit = coordinator or permissions.can_edit_item(user, item)
+        item.may_edit = coordinator
         item.edit_url = edit.replace("/0/", f"/{item.pk}/")
         item.minutes_url = minutes.replace("/0/", f"/{item.pk}/")
         item.action_url = f"{action}?punkt={item.pk}"
@@ -150,25 +228,33 @@ def _safe(text: str) -> str:
     return mark_safe(text)  # noqa: S308 (its values are escaped)
 
 
-def participants(request, meeting, *, coordinator: bool) -> dict:
-    """The participants counted by attendance, a page of them, the viewer's own invitation and,
-    for the coordinator, who cannot get the meeting's e-mails (their names looked up only when
-    the count, in the same query as the others, says there are some)."""
+def participants(request, meeting, *, coordinator: bool, kept) -> dict:
+    """The participants counted by attendance, a page of them (kept while the participants'
+    version and the names are unchanged: meetings.kept), the viewer's own invitation and, for
+    the coordinator, who cannot get the meeting's e-mails (their names looked up only when the
+    count, in the same query as the others, says there are some)."""
     warned = coordinator and not meeting.is_cancelled
-    counts, mine, unreachable = selectors.attendance_counts(
+    counts, mine, unreachable, version = selectors.attendance_counts(
         meeting=meeting, employee=getattr(request.user, "employee", None), without_email=warned)
     page = selectors.page_of(sum(counts.values()), PARTICIPANTS_PAGE_SIZE,
                              request.GET.get(LISTS["participants"][0]))
-    page.object_list = selectors.attendance_rows(meeting=meeting, rows=page.object_list)
+    page.object_list = kept.get(("participants", version, page.number),
+                                lambda: _attendance_rows(meeting, page.object_list))
+    summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
+    return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
+            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
+
+
+def _attendance_rows(meeting, rows: range) -> list[dict]:
+    """The participants `rows` (indexes), each with its table row's HTML (`row`)."""
+    rows = selectors.attendance_rows(meeting=meeting, rows=rows)
     labels = status_labels(Attendance)
-    for attendance in page.object_list:
+    for attendance in rows:
         attendance["status_label"] = labels.get(attendance["status"], attendance["status"])
         # the table's row, written once here rather than by the template (issue 20)
         attendance["row"] = _safe(f"<tr><td>{escape(str(attendance['name']))}</td>"
                                   f"<td>{escape(str(attendance['status_label']))}</td></tr>")
-    summary = [(label, counts[value]) for value, label in Attendance.Status.choices]
-    return {"attendance_summary": summary, "attendances": with_links(request, page, "participants"),
-            "mine": mine, "no_email_warnings": _no_email_warnings(meeting) if unreachable else []}
+    return rows
 
 
 def _no_email_warnings(meeting) -> list[str]:

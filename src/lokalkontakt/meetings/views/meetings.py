@@ -17,7 +17,7 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.recipients import no_email_warnings, reach_notice
 from lokalkontakt.core.roles import is_coordinator
-from lokalkontakt.meetings import ical, permissions, selectors
+from lokalkontakt.meetings import ical, kept, permissions, selectors
 from lokalkontakt.meetings.forms import CancelForm, MeetingForm, SeriesForm
 from lokalkontakt.meetings.services.agenda import agenda_publish
 from lokalkontakt.meetings.services.attendance import attendance_respond
@@ -38,11 +38,13 @@ PAST_LIMIT = 12
 @staff_required
 @require_GET
 def meeting_list(request):
-    """Coming meetings and the latest held ones."""
+    """Coming meetings and the latest held ones (their tables kept: meetings.kept)."""
     employee = active_employee(request.user)
+    upcoming, past = kept.meeting_tables(
+        kept.Kept("list"), lambda: selectors.meeting_list(upcoming=True)[:UPCOMING_LIMIT],
+        lambda: selectors.meeting_list(upcoming=False)[:PAST_LIMIT])
     return render(request, "meetings/list.html", {
-        "upcoming": selectors.meeting_list(upcoming=True)[:UPCOMING_LIMIT],
-        "past": selectors.meeting_list(upcoming=False)[:PAST_LIMIT],
+        "upcoming_table": upcoming, "past_table": past,
         "my_actions": selectors.action_items(owner=employee)[:10] if employee else []})
 
 
@@ -51,25 +53,20 @@ def meeting_list(request):
 def detail(request, pk):
     """A meeting's page, bounded whatever the meeting's size: each list (the agenda, the
     proposals, the deferred items, the action items decided, the participants) shows one page,
-    paged by its own parameter; the attendance is counted in SQL."""
+    paged by its own parameter; the attendance is counted in SQL. The agenda and the lists after
+    it are kept (meeting_page.body)."""
     meeting = selectors.meeting_get(pk=pk)
     now = timezone.now()
     upcoming = meeting.ends_at >= now
     coordinator = is_coordinator(request.user)
+    # its time in the key too: the follow-up is drawn from it
+    kept_page = kept.Kept("meeting", meeting.pk, meeting.starts_at)
     context = {"meeting": meeting, "upcoming": upcoming, "started": meeting.starts_at <= now,
                "may_propose": permissions.can_propose(request.user, meeting),
-               **meeting_page.agenda(request, meeting, coordinator=coordinator),
-               **meeting_page.participants(request, meeting, coordinator=coordinator),
-               "decided": meeting_page.action_rows(meeting_page.paged(
-                   request, meeting.action_items.select_related("owner")
-                   .order_by("due_on", "pk"), "decided"))}
-    if context["agenda"].number == context["agenda"].paginator.num_pages:
-        # The fixed item "Opfølgning" comes after the last item, on the agenda's last page.
-        context["follow_up"] = meeting_page.action_rows(meeting_page.paged(
-            request, selectors.follow_up_actions(meeting=meeting), "follow_up"), with_meeting=True)
-        context["inquiries"], context["inquiry_count"] = (
-            selectors.overdue_inquiries() if upcoming else ([], 0))
-        context["show_follow_up"] = True
+               "body": meeting_page.body(request, meeting, coordinator=coordinator,
+                                         upcoming=upcoming, kept=kept_page),
+               **meeting_page.participants(request, meeting, coordinator=coordinator,
+                                           kept=kept_page)}
     return render(request, "meetings/detail.html", context)
 
 
