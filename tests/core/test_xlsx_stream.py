@@ -125,6 +125,36 @@ def test_every_kind_of_value_and_style_reads_back_as_openpyxl_wrote_it():
     assert sheet["B7"].value == datetime.datetime(2026, 3, 29, 1, 30)  # local time, no zone
 
 
+def test_many_rows_go_through_the_temporary_file_in_order():
+    def write(workbook):
+        first, second = workbook.create_sheet("Første"), workbook.create_sheet("Anden")
+        first.column_dimensions["B"].width = 12
+        for number in range(1_201):  # rows of both sheets in turn, several flushes each
+            append_row(first, [f"Område {number}", number, number / 7,
+                               styled(first, datetime.date(2026, 1, 1 + number % 28),
+                                      number_format=DATE_FORMAT)])
+            append_row(second, [number % 3 == 0, f"=række {number}"])
+        return []
+
+    old, new = _both(write)
+    assert _assert_same(old, new) == 1_201 * 6
+    assert new["Første"]["A1201"].value == "Område 1200"
+
+
+def test_a_workbook_is_saved_once_and_widths_may_come_after_the_rows():
+    workbook = write_only_workbook()
+    sheet = workbook.create_sheet("Ark")
+    append_row(sheet, ["en"])
+    sheet.column_dimensions["A"].width = 30  # openpyxl's write-only mode ignored this one
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    read = openpyxl.load_workbook(buffer).active
+    assert (read.column_dimensions["A"].width, read.freeze_panes) == (30, "A2")
+    with pytest.raises(RuntimeError):
+        workbook.save(io.BytesIO())
+
+
 def test_a_text_like_an_excel_error_stays_text():
     """openpyxl made "#N/A" an error cell; a text someone typed is a text."""
     workbook = write_only_workbook()
