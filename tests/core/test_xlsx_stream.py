@@ -155,6 +155,14 @@ def test_a_workbook_is_saved_once_and_widths_may_come_after_the_rows():
         workbook.save(io.BytesIO())
 
 
+def test_characters_xml_cannot_hold_are_dropped():
+    """openpyxl failed on these (a lone surrogate cannot even be encoded); the rest stays."""
+    workbook = write_only_workbook()
+    append_row(workbook.create_sheet("Ark"), ["a\ud800b\ufffec\uffffd\x0be", "\ud800=1"])
+    assert [cell.value for cell in list(_read(workbook).active.iter_rows())[0]] == [
+        "abcde", "'=1"]
+
+
 def test_a_text_like_an_excel_error_stays_text():
     """openpyxl made "#N/A" an error cell; a text someone typed is a text."""
     workbook = write_only_workbook()
