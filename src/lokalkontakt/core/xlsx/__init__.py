@@ -8,23 +8,29 @@ such a sign) would be run as a formula by Excel or LibreOffice ("CSV/formula inj
 prefixed with an apostrophe. openpyxl refuses timezone-aware datetimes and control characters, so
 datetimes are written in local time without a zone and control characters are dropped.
 
-Every export writes a write-only workbook (`write_only_workbook`): rows stream to a temporary
-file as they are appended, so memory stays the same however many rows there are. Styles go on
-the cells themselves (`styled`), column widths and frozen panes are set before the first row.
+Every export writes a write-only workbook (`write_only_workbook`, core.xlsx.stream, our own small
+writer: openpyxl's write-only mode spent most of an export's time building XML elements cell by
+cell): rows stream to a temporary file as they are appended, so memory stays the same however
+many rows there are. Styles go on the cells themselves (`styled`); column widths and frozen panes
+may be set at any time before saving. `append_row` and `styled` also take openpyxl's sheets (the
+consultation's and the reports' workbooks, which merge cells and style them after the fact);
+openpyxl still reads the imports.
 """
 
-import datetime
-import re
-
 from django.http import HttpResponse
-from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from lokalkontakt.core.xlsx.stream import StreamSheet, StreamWorkbook
+from lokalkontakt.core.xlsx.values import (  # noqa: F401 (the module's API)
+    FORMULA_PREFIXES,
+    StyledCell,
+    cell_value,
+    neutralise,
+)
+
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 # Danish dates for number_format; long texts wrap inside their cell, aligned at the top.
 DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
@@ -32,37 +38,22 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 
-def neutralise(text: str) -> str:
-    """The text as a harmless cell value: prefixed with ' when it could start a formula."""
-    text = _ILLEGAL.sub("", text)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def cell_value(value):
-    """A value openpyxl writes as data: texts neutralised, datetimes in local time without a zone,
-    None as an empty cell; numbers, dates and booleans as they are."""
-    if value is None or isinstance(value, Cell):  # a styled cell's value is already safe
-        return value
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.replace(tzinfo=None)
-    if isinstance(value, bool | int | float | datetime.date):
-        return value
-    return neutralise(str(value))
-
-
 def append_row(sheet, values) -> None:
-    sheet.append([cell_value(value) for value in values])
+    if type(sheet) is StreamSheet:
+        sheet.append(values)  # it makes each value safe as it writes it
+    else:
+        sheet.append([cell_value(value) for value in values])
 
 
-def write_only_workbook() -> Workbook:
+def write_only_workbook() -> StreamWorkbook:
     """A workbook whose sheets write their rows as they come (create them with create_sheet)."""
-    return Workbook(write_only=True)
+    return StreamWorkbook()
 
 
 def styled(sheet, value, *, number_format: str | None = None, font=None, alignment=None):
     """`value` as a cell of a write-only `sheet` with a style (append it in a row)."""
+    if type(sheet) is StreamSheet:
+        return StyledCell(cell_value(value), sheet.styles.id(number_format, font, alignment))
     cell = WriteOnlyCell(sheet, value=cell_value(value))
     if number_format:
         cell.number_format = number_format
@@ -73,7 +64,7 @@ def styled(sheet, value, *, number_format: str | None = None, font=None, alignme
     return cell
 
 
-def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:
+def workbook_response(workbook: Workbook | StreamWorkbook, filename: str) -> HttpResponse:
     """The workbook as a download."""
     response = HttpResponse(content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
