@@ -218,3 +218,26 @@ def test_readers_never_get_each_others_copy(world, colleague):
     for name, client in clients.items():
         assert pages[name] == unkept(client, path)
         assert lists[name] == unkept(client, reverse("meetings:actions"))
+
+
+def test_a_deleted_knowledge_note_is_no_longer_linked(world):
+    """Deleting a note empties the item's link to it by an UPDATE (on_delete=SET_NULL), which
+    neither the item's updated_at nor its history sees: the kept page must not link to it."""
+    from lokalkontakt.knowledge.models import Note
+    from lokalkontakt.knowledge.services import note_delete
+
+    setting, item = world["setting"], world["accepted"]
+    note = Note.objects.create(area=setting.area, title="Erfaringer", text="Godt møde",
+                               kind=Note.Kind.values[0], author=setting.contact.employee)
+    item.note, item.experiences = note, "Det virkede"
+    item.save()
+    client = english_client(setting.coordinator)
+    path = world["meeting"].get_absolute_url()
+    link = note.get_absolute_url()
+    assert link in drawn(client, path)
+
+    note_delete(note=note, actor=setting.coordinator)
+
+    after = drawn(client, path)
+    assert link not in after
+    assert after == unkept(client, path)

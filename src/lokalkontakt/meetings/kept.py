@@ -14,7 +14,10 @@ What they read, and why the version sees every change of it:
 - agenda items (updated_at without an index): their count and highest id, and their history's
   highest id, which django-simple-history writes on every save and delete;
 - an item's focus areas (a through table, only added to and deleted from): count and highest id.
-A knowledge note is only linked to by its id, which is the item's own column.
+A knowledge note is only linked to by its id, the item's own column; but deleting a note
+empties that column by an UPDATE (on_delete=SET_NULL: no updated_at, no history row), so the
+notes' count and highest id are in the version too (the model read through the foreign key:
+meetings does not import knowledge).
 
 Everything else a copy is drawn from is in its key: today's date (what is overdue, what is
 coming, whether proposals are still accepted), the language, the time zone, the script prefix,
@@ -43,7 +46,8 @@ from lokalkontakt.people.models import Employee
 def meetings_version() -> str:
     """Changes whenever what the meetings' kept pages show may change (one query)."""
     return data_version(Meeting, ActionItem, Employee, LocalArea, FocusArea,
-                        added=(AgendaItem, AgendaItem.focus_areas.through),
+                        added=(AgendaItem, AgendaItem.focus_areas.through,
+                               AgendaItem.note.field.related_model),
                         histories=(AgendaItem,))
 
 
