@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lokalkontakt.core.models import FocusArea
+from lokalkontakt.knowledge.models import Note
+from lokalkontakt.knowledge.services import note_delete
 from lokalkontakt.meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 from lokalkontakt.meetings.services.actions import action_update
 from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, item_update
@@ -223,9 +225,6 @@ def test_readers_never_get_each_others_copy(world, colleague):
 def test_a_deleted_knowledge_note_is_no_longer_linked(world):
     """Deleting a note empties the item's link to it by an UPDATE (on_delete=SET_NULL), which
     neither the item's updated_at nor its history sees: the kept page must not link to it."""
-    from lokalkontakt.knowledge.models import Note
-    from lokalkontakt.knowledge.services import note_delete
-
     setting, item = world["setting"], world["accepted"]
     note = Note.objects.create(area=setting.area, title="Erfaringer", text="Godt møde",
                                kind=Note.Kind.values[0], author=setting.contact.employee)
