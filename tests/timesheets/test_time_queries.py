@@ -58,11 +58,15 @@ OVERVIEW_LEADER_KEPT = OVERVIEW_LEADER - 2
 AREAS_COORDINATOR = 8
 AREAS_LEADER = 10
 # The export (built in the request below EXPORT_INLINE_ROWS): session, user, employee,
-# coordinator group; the minutes per core area, the contacts with time per core area, the minutes
+# coordinator group; the version of the data the file is kept by (timesheets.exports.KeptFile:
+# one query); the minutes per core area, the contacts with time per core area, the minutes
 # per local area (each grouped in SQL) and those areas' names; the contacts counted up to the
 # inline limit; every contact's minutes and outside-hours minutes (grouped in SQL); the contacts
 # with their core area and areas, streamed into the sheet.
-EXPORT_COORDINATOR = 11
+EXPORT_COORDINATOR = 12
+# Kept (the same file again, the data unchanged): the version tells it is current, the file's
+# bytes come from the cache.
+EXPORT_COORDINATOR_KEPT = 5
 # session, user, employee; the week's entries with their areas; whether they are the coordinator
 # or lead a core area (one query: the link to the overview, shown with core.see_capacity), Django's
 # user and group permissions; the areas the quick form offers.
@@ -190,6 +194,20 @@ def test_the_export_for_the_coordinator(coordinator, contacts, django_assert_num
     book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     # A header and a row per contact; per area with time and the time on no area; per core area
     # (three and none).
+    assert [len(list(sheet.iter_rows())) for sheet in book.worksheets] == [
+        contacts + 1, contacts + 2, 5]
+
+
+def test_the_export_kept_for_the_coordinator(coordinator, contacts, django_assert_num_queries):
+    build_contacts(contacts)
+    client = english_client(coordinator)
+    built = client.get(reverse("time:export")).content
+
+    with django_assert_num_queries(EXPORT_COORDINATOR_KEPT):
+        response = client.get(reverse("time:export"))
+
+    assert response.content == built
+    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     assert [len(list(sheet.iter_rows())) for sheet in book.worksheets] == [
         contacts + 1, contacts + 2, 5]
 

@@ -2,18 +2,30 @@
 # SPDX-License-Identifier: MPL-2.0
 """The time overview as a spreadsheet (one sheet per view), written row by row into a
 write-only workbook (core.xlsx); registered as the export "timesheets.overview" so that a large
-one is built by the worker (core.exports)."""
+one is built by the worker (core.exports).
+
+A file built in the request is kept (KeptFile, issue 20): its bytes in the cache until the data
+change, as the overview's page is kept (timesheets.kept: the same version and the same key of
+period, core area, viewer, today, language and time zone), with the local areas' names besides,
+which only the file shows (every write of an area goes through save() and sets updated_at)."""
 
 import datetime
+import io
 
 from django.utils.translation import gettext as _
 
+from lokalkontakt.areas.maps.cached import KEEP_SECONDS
+from lokalkontakt.areas.models import LocalArea
+from lokalkontakt.areas.versions import kept_in, kept_key
 from lokalkontakt.core.exports.registry import Written
 from lokalkontakt.core.exports.respond import rows_capped
-from lokalkontakt.core.xlsx import append_row
+from lokalkontakt.core.xlsx import append_row, write_only_workbook
 from lokalkontakt.people.permissions import core_areas_overseen_by
 from lokalkontakt.timesheets import capacity, selectors
 from lokalkontakt.timesheets.forms import CapacityFilterForm
+from lokalkontakt.timesheets.kept import drawn, overview_version
+
+KEEP_BYTES = 2_000_000  # a larger file is built again at each download, not kept
 
 
 def write_overview(workbook, found) -> list:
@@ -79,3 +91,35 @@ def overview_rows(found) -> int:
     """The export's rows, counted cheaply: the contacts by a capped count, the areas' and core
     areas' rows are in hand."""
     return rows_capped(found.contacts) + len(found.areas) + len(found.core_areas)
+
+
+class KeptFile:
+    """The overview's file for a period and the viewer: `rows` (the export's rows, counted as
+    overview_rows) and the file's bytes, from the cache while the data are unchanged, else
+    drawn from selectors.overview, the file built only when saved (a large one goes to the
+    worker instead): export_response's ready workbook. Its start and end are the period's."""
+
+    def __init__(self, *, user, start, end, core_area=None):
+        self.start, self.end = start, end
+        self._key = kept_key("timesheets:overview-file:", drawn(
+            user=user, start=start, end=end, core_area=core_area,
+            version=overview_version(LocalArea)))
+        self._cache = kept_in(chosen=True)  # the period is anyone's choice
+        kept = self._cache.get(self._key)
+        if kept is None:
+            self._found, self._data = selectors.overview(
+                user=user, start=start, end=end, core_area=core_area), None
+            self.rows = overview_rows(self._found)
+        else:
+            self._found, (self.rows, self._data) = None, kept
+
+    def save(self, file) -> None:
+        """Write the file into `file` (built once, and kept unless it is large)."""
+        if self._data is None:
+            workbook, buffer = write_only_workbook(), io.BytesIO()
+            write_overview(workbook, self._found)
+            workbook.save(buffer)
+            self._data = buffer.getvalue()
+            if len(self._data) <= KEEP_BYTES:
+                self._cache.set(self._key, (self.rows, self._data), KEEP_SECONDS)
+        file.write(self._data)

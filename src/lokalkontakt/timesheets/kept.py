@@ -35,9 +35,10 @@ from lokalkontakt.timesheets.capacity import Band
 from lokalkontakt.timesheets.models import EmployeeMonth, TimeEntry, TimeTotal
 
 
-def overview_version() -> str:
-    """Changes whenever what the time overview shows may change (one query)."""
-    return data_version(Employee, CoreArea, Assignment, added=(TimeEntry,),
+def overview_version(*more) -> str:
+    """Changes whenever what the time overview shows may change (one query); `more`: models
+    with updated_at that a view of it reads besides (the export: the local areas' names)."""
+    return data_version(Employee, CoreArea, Assignment, *more, added=(TimeEntry,),
                         latest=(EmployeeMonth, TimeTotal), histories=(TimeEntry,))
 
 
@@ -49,6 +50,13 @@ def _viewer(user) -> tuple:
     return ("some", *core_areas_overseen_by(user).order_by("pk").values_list("pk", flat=True))
 
 
+def drawn(*, user, start, end, core_area, version: str) -> tuple:
+    """What a view of the overview is drawn from besides the data (`version`): the period, the
+    core area chosen, the viewer, today, the language and the time zone."""
+    return (version, start, end, core_area.pk if core_area else None, _viewer(user),
+            timezone.localdate(), get_language(), timezone.get_current_timezone_name())
+
+
 class KeptOverview:
     """The overview's summary for a period and the viewer, with its pages of contacts' rows,
     from the cache while the data are unchanged; a Summary's fields (start, end, band, core_areas,
@@ -56,10 +64,8 @@ class KeptOverview:
 
     def __init__(self, *, user, start, end, core_area=None):
         self.user, self.start, self.end, self.core_area = user, start, end, core_area
-        drawn = (overview_version(), start, end, core_area.pk if core_area else None,
-                 _viewer(user), timezone.localdate(), get_language(),
-                 timezone.get_current_timezone_name())
-        self._key = kept_key("timesheets:overview:", drawn)
+        self._key = kept_key("timesheets:overview:", drawn(
+            user=user, start=start, end=end, core_area=core_area, version=overview_version()))
         self._cache = kept_in(chosen=True)  # the period is anyone's choice
         self._summary = None
         self.band = Band.of(start, end)

@@ -186,13 +186,13 @@ def overview_areas(request):
 @staff_required
 @require_GET
 def export(request):
-    """The overview as a spreadsheet: one sheet per view; a large one is prepared by the
-    worker (core.exports)."""
-    form, found = _overview(request)
+    """The overview as a spreadsheet: one sheet per view, kept until the data change; a large
+    one is prepared by the worker (core.exports)."""
+    form, found = _overview(request, select=exports.KeptFile)
     if found is None:
         return HttpResponseBadRequest(" ".join(form.non_field_errors()) or _("Check the period."))
     params = {"start": found.start, "end": found.end,
               "core_area": form.cleaned_data.get("core_area") if request.GET else None}
-    return export_response(request, name="timesheets.overview", params=params,
-                           rows=exports.overview_rows(found),
-                           write=lambda workbook: exports.write_overview(workbook, found))
+    # The file as kept or built once (exports.KeptFile); it holds no personal data to log.
+    return export_response(request, name="timesheets.overview", params=params, rows=found.rows,
+                           write=lambda _found: [], workbook=found)

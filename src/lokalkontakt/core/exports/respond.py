@@ -24,18 +24,20 @@ def rows_capped(queryset: QuerySet, *, cap: int | None = None) -> int:
     return queryset.order_by().values("pk")[:limit].count()
 
 
-def export_response(request, *, name: str, params: dict, rows: int, write=None):
+def export_response(request, *, name: str, params: dict, rows: int, write=None, workbook=None):
     """Export `name` (core.exports.registry) for `params` (a form's validated values) as a
     download when it is a spreadsheet of at most inline_rows() rows; otherwise queued for the worker, and the
     user is sent to its page, which offers the file when it is ready. `write(workbook)` may stand
     in for the registered writer in the request (a view that has the data already); the
-    personal data written is logged as the export's `how`."""
+    personal data written is logged as the export's `how`. `workbook`: a file the caller has
+    ready instead (anything with save(file), e.g. one kept; `write` then returns what it holds)."""
     registered = exports.get(name)
     params = jsonable(params)
     if rows > inline_rows() or not registered.is_workbook:
         export = export_request(user=request.user, name=name, params=params, rows=rows)
         return redirect("exports:status", pk=export.pk)
-    workbook = write_only_workbook()
+    if workbook is None:
+        workbook = write_only_workbook()
     if write is None:
         references = written(registered.write(workbook, user=request.user, params=params))
     else:
