@@ -285,3 +285,18 @@ def test_rebuilding_the_totals_keeps_the_entries_from_changing_until_it_is_done(
                            "AND pid = pg_backend_pid()", [table])
             modes = {row[0] for row in cursor.fetchall()}
     assert "ShareLock" in modes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuilding_outside_a_transaction_takes_its_own():
+    """Entries written around the services (bulk_create, as the bench's generator does) are
+    counted by a rebuild called without a transaction of the caller's: it opens its own (on
+    PostgreSQL its table lock needs one)."""
+    employee = EmployeeFactory(name="Ann")
+    TimeEntry.objects.bulk_create([
+        TimeEntry(employee=employee, day=TODAY, minutes=minutes, kind=TimeEntry.Kind.COUNCIL)
+        for minutes in (30, 45)])
+    assert recompute(fix=True)  # the totals differed
+    assert list(EmployeeMonth.objects.values_list("employee", "minutes", "entries")) == [
+        (employee.pk, 75, 2)]
+    assert recompute(fix=False) == []

@@ -11,7 +11,7 @@ every entry. recompute() rebuilds the totals from the entries and says what diff
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
@@ -193,12 +193,14 @@ def _differences(want: dict, have: dict, label) -> list[str]:
             if want.get(key) != have.get(key)]
 
 
+@transaction.atomic
 def recompute(*, fix: bool) -> list[str]:
     """The differences between the stored totals (per area, then per employee) and the entries,
-    one line each; with fix, the stored totals are replaced by the computed ones. Take it in a
-    transaction: with fix, nobody changes an entry from the reading to the replacing (on
-    PostgreSQL the entries' table is locked against writes, which waits for those under way; on
-    SQLite the transaction holds the database's write lock from its start)."""
+    one line each; with fix, the stored totals are replaced by the computed ones. In one
+    transaction (its own, or the caller's): with fix, nobody changes an entry from the reading
+    to the replacing (on PostgreSQL the entries' table is locked against writes, which waits
+    for those under way; on SQLite the transaction holds the database's write lock from its
+    start)."""
     if fix and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {connection.ops.quote_name(TimeEntry._meta.db_table)} "
