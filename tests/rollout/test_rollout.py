@@ -18,10 +18,10 @@ from lokalkontakt.candidates.models import Nomination
 from lokalkontakt.rollout import selectors
 from lokalkontakt.rollout import services as services_rollout
 from lokalkontakt.rollout.models import RolloutMilestone
-from tests.areas.factories import AssignmentFactory, LocalAreaFactory
+from tests.areas.factories import LocalAreaFactory
 from tests.areas.pages import page_text
 from tests.councils.factories import CouncilMemberFactory
-from tests.people.factories import CoreAreaFactory, EmployeeFactory
+from tests.people.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -322,26 +322,7 @@ def test_the_plan_is_in_order_and_flags_overdue_steps():
     assert [s.is_overdue for s in plan] == [False, True, True, True, False]
 
 
-@pytest.fixture
-def need_world(db):
-    """Glud interested and without a contact, Snaptun interested with a handover due, Korning
-    interested and covered, Stouby declined, Ørum not answered; two open nominations (one for
-    Glud and Snaptun, one naming no area), one accepted nomination for Glud."""
-    areas = {name: LocalAreaFactory(name=name) for name in
-             ["Glud", "Snaptun", "Korning", "Stouby", "Ørum"]}
-    for name in ["Glud", "Snaptun", "Korning"]:
-        LocalArea.objects.filter(pk=areas[name].pk).update(
-            participation=Participation.INTERESTED, participation_date=datetime.date(2020, 1, 5),
-            invited_on=NOV_19)
-    LocalArea.objects.filter(pk=areas["Stouby"].pk).update(participation=Participation.DECLINED)
-    AssignmentFactory(area=areas["Snaptun"], handover=True)
-    AssignmentFactory(area=areas["Korning"])
-    core = CoreAreaFactory(name="Teknik og Miljø")
-    nominate(EmployeeFactory(name="Bent Bro", core_area=core), areas["Glud"], areas["Snaptun"])
-    nominate(EmployeeFactory(name="Anna Andersen", core_area=core), note="Kan tage to områder")
-    nominate(EmployeeFactory(name="Carl Chosen", core_area=core), areas["Glud"],
-             status=Nomination.Status.ACCEPTED)
-    return areas
+# need_world: tests/rollout/conftest.py
 
 
 def test_the_need_sets_interested_areas_without_a_contact_against_open_nominations(need_world):

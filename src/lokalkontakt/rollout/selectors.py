@@ -24,6 +24,12 @@ from lokalkontakt.rollout.models import RolloutMilestone
 NEEDS_CONTACT = [Coverage.UNCOVERED, Coverage.HANDOVER]
 
 
+def need_models() -> tuple:
+    """The models rollout_need reads besides the areas, assignments, employees and core areas
+    (rollout.kept's version): the handovers, the nominations and the areas they name."""
+    return Handover, Nomination, Nomination.areas.through
+
+
 def rollout_plan() -> list[RolloutMilestone]:
     """The plan's steps in order (month, then the order they were added), each with `is_overdue`:
     its period has passed and it is not done."""

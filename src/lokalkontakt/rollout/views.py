@@ -24,7 +24,7 @@ from lokalkontakt.core.forms import apply_service_errors, form_view
 from lokalkontakt.core.links import url_of
 from lokalkontakt.core.permissions import coordinator_required, staff_required
 from lokalkontakt.core.text import short_date
-from lokalkontakt.rollout import exports, permissions, selectors, services, tables
+from lokalkontakt.rollout import exports, kept, permissions, selectors, services, tables
 from lokalkontakt.rollout.forms import (
     AnswerFilterForm,
     InvitationsForm,
@@ -87,10 +87,14 @@ def _need(*, may_coordinate: bool):
 def _overview(request, *, status=200):
     # Who is nominated is the coordinator's to know (as on the nominations' pages); other staff
     # see how many.
+    # The need is kept while its data are unchanged (rollout.kept); the plan, with its forms,
+    # is drawn for each request.
     may_coordinate = permissions.may_coordinate(request.user)
+    need, need_html = kept.kept_need(may_coordinate=may_coordinate,
+                                     draw=lambda: _need(may_coordinate=may_coordinate))
     return render(request, "rollout/overview.html", {
         "plan": _plan(may_coordinate=may_coordinate), "may_coordinate": may_coordinate,
-        "need": _need(may_coordinate=may_coordinate)}, status=status)
+        "need": need, "need_html": need_html}, status=status)
 
 
 @staff_required
