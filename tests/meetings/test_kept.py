@@ -5,10 +5,8 @@ shows on the next request, the same as the page drawn with an empty cache; a mee
 into the past and the day changing show without any write; readers never get each other's copy."""
 
 import datetime
-import re
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +18,7 @@ from lokalkontakt.meetings.services.actions import action_update
 from lokalkontakt.meetings.services.agenda import agenda_arrange, item_propose, item_update
 from lokalkontakt.meetings.services.attendance import attendance_respond
 from lokalkontakt.meetings.services.series import meeting_update
+from tests.kept_pages import drawn, unkept
 from tests.meetings.conftest import english_client
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -35,21 +34,6 @@ pytestmark = pytest.mark.django_db
 
 def days(n: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=n)
-
-
-def drawn(client, path: str) -> str:
-    """The page as drawn, without what differs on every request (tokens, nonces)."""
-    response = client.get(path)
-    assert response.status_code == 200
-    html = re.sub(r'csrfmiddlewaretoken" value="[^"]+"', "csrf", response.content.decode())
-    html = re.sub(r'"X-CSRFToken": "[^"]+"', "csrf", html)
-    return re.sub(r'nonce="[^"]+"', "nonce", html)
-
-
-def unkept(client, path: str) -> str:
-    for cache in caches.all():
-        cache.clear()
-    return drawn(client, path)
 
 
 @pytest.fixture

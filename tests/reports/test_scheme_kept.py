@@ -5,11 +5,9 @@ the next request, the same as a page drawn with an empty cache, and a kept repor
 query of its own however much data there is."""
 
 import datetime
-import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +20,7 @@ from lokalkontakt.meetings.models import Meeting
 from lokalkontakt.timesheets.services import time_entry_create
 from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
+from tests.kept_pages import drawn, unkept
 from tests.meetings.factories import AttendanceFactory, MeetingFactory
 from tests.reports.scheme_world import inquiry
 
@@ -35,22 +34,6 @@ def _coordinator_group(db):
 
 def today() -> datetime.date:
     return timezone.localdate()
-
-
-def drawn(client, path: str) -> str:
-    """The page as drawn, without the parts that differ on every request (tokens, nonces)."""
-    response = client.get(path)
-    assert response.status_code == 200
-    html = response.content.decode()
-    html = re.sub(r'csrfmiddlewaretoken" value="[^"]+"', "csrf", html)
-    html = re.sub(r'"X-CSRFToken": "[^"]+"', "csrf", html)
-    return re.sub(r'nonce="[^"]+"', "nonce", html)
-
-
-def unkept(client, path: str) -> str:
-    for cache in caches.all():
-        cache.clear()
-    return drawn(client, path)
 
 
 @pytest.fixture
