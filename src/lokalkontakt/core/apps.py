@@ -48,6 +48,14 @@ class CoreConfig(AppConfig):
         # Prepared exports past their time (they may hold personal data).
         jobs.register("exports", exports_report, order=77)
         personal_data.register("core.outgoingemail", EMAILS, order=40)
+        from django.db.models.signals import post_migrate
+
+        from lokalkontakt.core import tablewrites
+
+        # The triggers that record which tables were written (the kept pages' versions), made
+        # again after every migrate; their old rows pruned.
+        post_migrate.connect(_install_tablewrites, sender=self)
+        jobs.register("tablewrites", tablewrites.report, order=79)
         # The search index catches up last, after the jobs that change what it holds.
         jobs.register("search", search_report, order=90)
         from lokalkontakt.core.suggest.learning import report as suggest_report
@@ -59,3 +67,9 @@ class CoreConfig(AppConfig):
 
         # Last in load_demo: the suggestions learn from everything the demo tagged.
         demo_loaders.register("focus_terms", demo_rebuild, order=1000)
+
+
+def _install_tablewrites(sender, using="default", **kwargs):
+    from lokalkontakt.core import tablewrites
+
+    tablewrites.install(using)

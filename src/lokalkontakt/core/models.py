@@ -291,3 +291,4 @@ class FocusTermTotal(models.Model):
 # The change feed's models live in their own module (core.changes).
 from lokalkontakt.core.changes.models import Change, ChangeSequence  # noqa: E402, F401
 from lokalkontakt.core.exports.models import PreparedExport  # noqa: E402, F401
+from lokalkontakt.core.tablewrites.models import TableWrite  # noqa: E402, F401

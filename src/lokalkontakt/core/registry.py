@@ -89,10 +89,10 @@ class Registry:
 class Panel:
     """A part of a shared page: `template` rendered with what `context(request, **page)` returns;
     a panel whose context is None is left out. `css` names a stylesheet the panel needs.
-    `kept_by` (the coordinator's start blocks): what the context is drawn from, models whose
-    rows are all written through save() (their counts and latest updated_at) or querysets (their
-    rows' count and ids); a block that names them gives the same context to every coordinator
-    and is kept until one of them changes or the day does (workspace.kept)."""
+    `kept_by` (the coordinator's start blocks): what the context is drawn from, models (their
+    tables' writes, core.tablewrites) or querysets (their rows' count and ids); a block that
+    names them gives the same context to every coordinator and is kept until one of them
+    changes or the day does (workspace.kept)."""
 
     template: str
     context: Callable[..., dict | None]

@@ -6,17 +6,11 @@ a meeting's page the agenda's counts and items (each item's HTML written), the f
 action items. One query (meetings_version) tells whether a kept copy is current, instead of the
 counts, the rows and writing them again.
 
-What they read, and why the version sees every change of it:
-- meetings, action items, employees (owners', proposers' names), local areas (an item's area's
-  name and link) and focus areas (an item's focus areas' names): every write goes through save(),
-  which sets updated_at (indexed; the meetings and focus areas are few), a deletion the count.
-  The only .update() on these tables (services.actions: reminded_for) writes nothing shown;
-- agenda items (updated_at without an index): their count and highest id, and their history's
-  highest id, which django-simple-history writes on every save and delete;
-- an item's focus areas (a through table, only added to and deleted from): count and highest id.
-A knowledge note is only linked to by its id, the item's own column; but deleting a note
-empties that column by an UPDATE (on_delete=SET_NULL: no updated_at, no history row), so the
-notes' count and highest id are in the version too (the model read through the foreign key:
+What they read, by its writes (areas.versions.data_version): meetings, action items,
+employees (owners', proposers' names), local areas (an item's area's name and link), focus
+areas (an item's focus areas' names), agenda items and their focus areas. A knowledge note is
+only linked to by its id, the item's own column, which deleting the note empties: a write of
+the agenda items (the notes are in the version too; the model read through the foreign key:
 meetings does not import knowledge).
 
 Everything else a copy is drawn from is in its key: today's date (what is overdue, what is
@@ -25,8 +19,8 @@ the choices (owner, status, page) and whether the reader is the coordinator (wha
 HTML offers). What differs by reader stays per request: a contact's own action items and
 invitation, the forms, and the edit link of an item the reader proposed (written again for
 them, see agenda_items). Whether a meeting has started or is held is worked out per request from
-the meeting, read each time. Like the other kept pages, what is kept expires after
-KEEP_SECONDS: two writes may commit in the other order than they took their updated_at."""
+the meeting, read each time. Like the other kept pages, what is kept also expires after
+KEEP_SECONDS."""
 
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
@@ -45,10 +39,8 @@ from lokalkontakt.people.models import Employee
 
 def meetings_version() -> str:
     """Changes whenever what the meetings' kept pages show may change (one query)."""
-    return data_version(Meeting, ActionItem, Employee, LocalArea, FocusArea,
-                        added=(AgendaItem, AgendaItem.focus_areas.through,
-                               AgendaItem.note.field.related_model),
-                        histories=(AgendaItem,))
+    return data_version(Meeting, ActionItem, Employee, LocalArea, FocusArea, AgendaItem,
+                        AgendaItem.focus_areas.through, AgendaItem.note.field.related_model)
 
 
 class Kept:

@@ -11,21 +11,13 @@ request (one query over a handful of steps).
 The key holds what the section is drawn from besides the data: whether the reader coordinates
 (who is nominated is the coordinator's to know; everyone else reads the same), today's date, the
 language and the time zone (the labels, the answers' dates). The version covers every table
-rollout.selectors.rollout_need reads:
+rollout.selectors.rollout_need reads, by their writes (areas.versions.data_version): local
+areas (answers, invitations, names, slugs), assignments (active, primary, handover due),
+employees (the candidates' and successors' names, their order), core areas (the candidates'),
+handovers (planned, to whom), nominations (open, the candidate, the note) and the areas
+nominations name.
 
-- local areas (answers, invitations, names, slugs), assignments (active, primary, handover due),
-  employees (the candidates' and successors' names, their order) and core areas (the
-  candidates' core areas): every write goes through save(), which sets updated_at
-  (areas.versions.data_version); no .update() touches these tables (grep: none in the code);
-- handovers (planned, to whom) and nominations (open, the candidate, the note): changed in place
-  through save() (their updated_at has no index), so their history's highest id, which
-  django-simple-history writes on every save and delete (handovers.services,
-  candidates.services); no .update() touches them;
-- the areas nominations name, a through table whose rows are only added and deleted: its count
-  and highest id (SQLite's AUTOINCREMENT and PostgreSQL's sequences never give an id again).
-
-Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
-other order than they took their updated_at."""
+Like the other kept pages, what is kept also expires after KEEP_SECONDS."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -42,8 +34,7 @@ from lokalkontakt.rollout.selectors import need_models
 def need_version() -> str:
     """Changes whenever the overview's need may change (one query)."""
     handover, nomination, named = need_models()
-    return data_version(LocalArea, Assignment, Employee, CoreArea,
-                        added=(named,), histories=(handover, nomination))
+    return data_version(LocalArea, Assignment, Employee, CoreArea, named, handover, nomination)
 
 
 def kept_need(*, may_coordinate: bool, draw) -> tuple:

@@ -9,17 +9,11 @@ the page's queries over every contact (two subqueries each) and writing the rows
 The key holds everything the page is drawn from besides the data: the period and the core area
 chosen, whose the view is (everything for the coordinator; for anyone else the core areas they
 oversee, read for the key), today's date, the language and time zone of the labels, and the
-version of the data:
+version of the data: the writes (areas.versions.data_version) of the employees, core areas
+and assignments (names, core areas, current areas), the time entries, and the monthly totals
+(rebuilt by totals.recompute).
 
-- the employees, core areas and assignments (names, core areas, current areas): every write goes
-  through save() and sets updated_at (areas.versions.data_version);
-- the time entries (large, updated_at without an index): their count and highest id, and their
-  history's highest id, which django-simple-history writes on every save and delete. The monthly
-  totals change with an entry, in the same transaction (timesheets.totals.count); when rebuilt
-  (totals.recompute) their rows are new, with higher ids: their highest ids are read as well.
-
-Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
-other order than they took their updated_at."""
+Like the other kept pages, what is kept also expires after KEEP_SECONDS."""
 
 
 from django.utils import timezone
@@ -37,9 +31,8 @@ from lokalkontakt.timesheets.models import EmployeeMonth, TimeEntry, TimeTotal
 
 def overview_version(*more) -> str:
     """Changes whenever what the time overview shows may change (one query); `more`: models
-    with updated_at that a view of it reads besides (the export: the local areas' names)."""
-    return data_version(Employee, CoreArea, Assignment, *more, added=(TimeEntry,),
-                        latest=(EmployeeMonth, TimeTotal), histories=(TimeEntry,))
+    that a view of it reads besides (the export: the local areas' names)."""
+    return data_version(Employee, CoreArea, Assignment, *more, TimeEntry, EmployeeMonth, TimeTotal)
 
 
 def _viewer(user) -> tuple:

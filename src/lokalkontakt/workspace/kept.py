@@ -6,10 +6,9 @@ day, the language or the script prefix has; the versions of all of them are read
 a request. What is kept is the block's context (its rows, count and links), not its HTML: the
 rows are rendered, and what they say relative to now (overdue, due today) worked out, each time.
 
-Each model's version is its count and latest updated_at (every write of it goes through save(),
-which sets updated_at; a deleted row changes the count); a queryset's is its rows' count and the
-sum of their ids. As with areas.versions, two writes may commit in the other order than they
-took their updated_at, so a block is also kept for a few minutes at most (KEEP_SECONDS)."""
+Each model's version is its table's writes (areas.versions.versions_of); a queryset's is its
+rows' count and the sum of their ids. As the other kept pages, a block is also kept for a few
+minutes at most (KEEP_SECONDS)."""
 
 from django.urls import get_script_prefix
 from django.utils import timezone

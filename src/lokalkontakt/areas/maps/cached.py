@@ -22,8 +22,9 @@ from django.utils.translation import get_language
 from lokalkontakt.areas.maps import CoverageMap, draw, map_mode, with_mode_links
 from lokalkontakt.areas.maps.resource import Resource, digest, resource, svg_document
 
-# On PostgreSQL two transactions may commit in the other order than they took their updated_at;
-# a map drawn in between is then drawn again at the next change or after this long.
+# What is kept by a version of the data (areas.versions) is drawn again at the next change, or
+# after this long at the latest: a safety net for a change no version sees (an edited template
+# or setting on a running site is not one: those restart the processes).
 KEEP_SECONDS = 300
 
 

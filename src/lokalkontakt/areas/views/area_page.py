@@ -39,10 +39,10 @@ def keeps(request) -> bool:
 def area_page_version() -> str:
     """Changes whenever the kept parts may change: the area, its council, its contacts (their
     names, titles, core areas) and its development projects (titles, leads, status, and which
-    areas they are in: rows of the link table are only added or deleted)."""
+    areas they are in)."""
     projects = LocalArea._meta.get_field("projects")
     return data_version(LocalArea, Assignment, Council, Employee, CoreArea,
-                        projects.related_model, added=(projects.through,))
+                        projects.related_model, projects.through)
 
 
 def kept_page(request, slug: str):

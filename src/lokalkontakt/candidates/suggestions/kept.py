@@ -10,27 +10,13 @@ The key holds what the ranking is drawn from besides the data: the area, how man
 today's date (the twelve weeks of time end today), the language and time zone of the reasons
 (numbers, the nomination's date), and the settings the score reads (the time band, the
 neighbour distance). The version covers every table the ranking reads (suggestions.ranking,
-suggestions.facts):
+suggestions.facts) by its writes (areas.versions.data_version): employees (active, name, core
+area, login), core areas (names, how many), assignments (current, role, handover due), local
+areas (names, places), nominations (status, the candidate, who nominated) and the areas they
+name, time entries, and the accounts of those who nominated (their names when they are no
+employee).
 
-- employees (active, name, core area, login), core areas (names, how many), assignments
-  (current, role, handover due) and local areas (names, places): every write goes through
-  save(), with updated_at among the update_fields where they are named (areas.services,
-  handovers.services, organisation.services, people.oidc); no .update() touches these tables;
-- nominations (status, the candidate, who nominated): changed in place (their updated_at has no
-  index), so their history's highest id, which django-simple-history writes on every save and
-  delete (candidates.services save them, status and dates in update_fields); the areas they
-  name, a through table whose rows are only added and deleted: its count and highest id;
-- time entries (large, updated_at without an index): their count and highest id and their
-  history's highest id, as the time overview reads them (timesheets.kept);
-- the accounts of those who nominated (their names when they are no employee): their count and
-  highest id, so a new or deleted account shows (deleting one empties the nominations' "by" and
-  the employee's login by an UPDATE, without updated_at or a history row). An account is
-  renamed only in Django's admin (no service renames one; an employee's name, which the
-  reasons prefer, is in the employees' version): such a rename shows when the kept copy
-  expires.
-
-Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
-other order than they took their updated_at."""
+Like the other kept pages, what is kept also expires after KEEP_SECONDS."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -49,8 +35,7 @@ def suggestions_version() -> str:
     """Changes whenever a suggestion, its score or its reasons may change (one query)."""
     read = read_models()
     return data_version(read["employee"], CoreArea, read["assignment"], read["area"],
-                        added=(read["named"], read["entry"], get_user_model()),
-                        histories=(read["nomination"], read["entry"]))
+                        read["named"], read["entry"], read["nomination"], get_user_model())
 
 
 def kept_suggestions(*, area, limit: int) -> Ranking:

@@ -16,15 +16,10 @@ inquiries and answers listed, the sentence that only some are listed):
   forwarded to them or their core area, the consultations they asked for or answer, and their
   council membership.
 
-The version is the scheme's report's (scheme_version) and what the focus report reads besides:
-every note's and council's saves and deletes (their histories' highest ids: a note's title, kind,
-area and visibility; a council's area), the focus areas of notes, consultations and projects, the
-projects' areas, the inquiries' participants and core areas (through tables whose rows are only
-added and deleted, with ids never reused), and the councils' members. (The councils' own
-updated_at, read with the through tables' counts, makes SQLite's query twice as slow at 3,000
-areas; their history's highest id costs nothing.)"""
-
-
+The version is the scheme's report's (scheme_version) and the writes of what the focus report
+reads besides: notes (title, kind, area, visibility), councils (their area) and their members,
+the focus areas of notes, consultations and projects, the projects' areas, and the inquiries'
+participants and core areas."""
 
 from lokalkontakt.areas.models import Council
 from lokalkontakt.consultations.models import Consultation
@@ -44,7 +39,7 @@ THROUGH = (Note.focus_areas.through, Consultation.focus_areas.through,
 
 def focus_version() -> str:
     """Changes whenever a figure or an item of a focus area's report may change (one query)."""
-    return scheme_version(models=(CouncilMember,), added=THROUGH, histories=(Note, Council))
+    return scheme_version(CouncilMember, Note, Council, *THROUGH)
 
 
 def reader_key(reader) -> tuple:

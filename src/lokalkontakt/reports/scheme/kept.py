@@ -8,22 +8,11 @@ its tables again.
 
 The key holds everything a report is drawn from besides the data: the period (and so the period
 before), the public flag, today's date (what is open, overdue, covered or due "by today"), the
-language and time zone of its labels and days, and the version of the data:
+language and time zone of its labels and days, and the version of the data: the writes
+(areas.versions.data_version) of every table it counts, and the meetings held by now (a meeting
+starting later today is held, and counted, from its start, without any write).
 
-- tables whose every write goes through save() and sets updated_at: their count and latest
-  change (areas.versions.data_version). An inquiry's own writes outside save() set updated_at
-  (inquiries.services.common) or touch fields the report does not read (reminders, escalation);
-- the focus areas on inquiries (a through table without updated_at): rows are only added and
-  deleted (Django's m2m set() and remove(), never an update in place) and their ids are never
-  reused (AUTOINCREMENT on SQLite, a sequence on PostgreSQL): their count and highest id;
-- time entries, invitations, action items and milestones (large, or without updated_at): their
-  count, and their history's highest id, which django-simple-history writes on every save and
-  delete (the monthly time totals change only with an entry, in the same transaction);
-- the meetings held by now: a meeting starting later today is held (and counted) from its
-  start, without any write.
-
-Like the other kept pages, what is kept expires after KEEP_SECONDS: two writes may commit in the
-other order than they took their updated_at."""
+Like the other kept pages, what is kept also expires after KEEP_SECONDS."""
 
 
 from django.template.loader import render_to_string
@@ -47,20 +36,15 @@ from lokalkontakt.reports.scheme import build_scheme_report
 from lokalkontakt.reports.structure import Report
 from lokalkontakt.timesheets.models import TimeEntry
 
-TRACKED = (TimeEntry, Attendance, ActionItem, Milestone)
 
-
-def scheme_version(*, models=(), added=(), histories=()) -> str:
-    """Changes whenever a figure of the scheme's report may change (one query); with `models`,
-    `added` and `histories` (as for data_version) whenever what a report drawn from more changes
-    (reports.focus.kept)."""
+def scheme_version(*models) -> str:
+    """Changes whenever a figure of the scheme's report may change (one query); with `models`
+    whenever what a report drawn from more changes (reports.focus.kept)."""
     held = Meeting.objects.filter(status=Meeting.Status.PLANNED, starts_at__lt=timezone.now())
     return data_version(
         Inquiry, LocalArea, Assignment, Handover, Consultation, ConsultationTask, Meeting, Project,
-        Employee, CoreArea, FocusArea, *models,
-        added=(Inquiry.focus_areas.through, Note, *TRACKED, *added),
-        counted=(held,),
-        histories=(*TRACKED, *histories))
+        Employee, CoreArea, FocusArea, Inquiry.focus_areas.through, Note, TimeEntry, Attendance,
+        ActionItem, Milestone, *models, counted=(held,))
 
 
 def kept_scheme_report(period: Period, *, public: bool = False) -> tuple[Report, str]:
