@@ -263,6 +263,7 @@ def run_case(args) -> int:
     from django.db import connections
 
     from bench.generate import generate
+    from lokalkontakt.core import tablewrites
 
     areas = args.size if args.kind == "areas" else args.inquiry_areas
     result = {"database": args.database, "case": args.kind, "areas": areas, "ok": False,
@@ -300,6 +301,9 @@ def run_case(args) -> int:
     else:
         pages = inquiry_case(args.size, result)
     pages = chosen_pages(pages, args.pages)
+    # The record of which tables were written, as run_jobs leaves it every 15 minutes (a row a
+    # table): the generators' statements recorded there are the bulk load's, not a day's use.
+    tablewrites.prune()
 
     if connections["default"].vendor == "postgresql":
         # Planner statistics and the visibility map for the bulk-loaded tables, as autovacuum

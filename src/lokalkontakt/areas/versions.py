@@ -9,18 +9,16 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Func, QuerySet
 
-from lokalkontakt.core.tablewrites import version_columns
+from lokalkontakt.core.tablewrites import written
 
 
 def data_version(*models, counted=()) -> str:
     """Changes whenever a row of the models' tables is written, in one query: each table's
-    recorded writes (core.tablewrites: their count and highest id, two index probes, whatever
-    the table's size). `counted`: querysets whose rows are counted as well (what changes without
-    a write: the meetings held by now)."""
-    columns, params = version_columns(models)
-    for queryset in counted:
-        _aggregated(queryset, ("COUNT",), columns, params)
-    return "/".join(map(str, _select(columns, params)))
+    recorded writes (core.tablewrites: their count and highest id, one grouped query over a few
+    index entries, whatever the tables' sizes). `counted`: querysets whose rows are counted as
+    well (what changes without a write: the meetings held by now)."""
+    read = _read(models, counted, ("COUNT",))
+    return "/".join(f"{key}:{read[key]}" for key in sorted(read))
 
 
 def versions_of(parts) -> dict:
@@ -29,29 +27,34 @@ def versions_of(parts) -> dict:
     parts = list(dict.fromkeys(parts))
     if not parts:
         return {}
-    columns, params = [], []
-    for part in parts:
-        if isinstance(part, QuerySet):
-            _aggregated(part, ("COUNT", "SUM"), columns, params)
-        else:
-            more_columns, more_params = version_columns([part])
-            columns += more_columns
-            params += more_params
-    values = [str(value) for value in _select(columns, params)]
-    return {part: f"{values[2 * i]}:{values[2 * i + 1]}" for i, part in enumerate(parts)}
+    querysets = [part for part in parts if isinstance(part, QuerySet)]
+    models = [part for part in parts if not isinstance(part, QuerySet)]
+    read = _read(models, querysets, ("COUNT", "SUM"))
+    keys = {**{model: model._meta.db_table for model in models},
+            **{queryset: f"q{i}" for i, queryset in enumerate(querysets)}}
+    return {part: read.get(keys[part], "-") for part in parts}
 
 
-def _aggregated(queryset: QuerySet, functions: tuple, columns: list, params: list) -> None:
-    for function in functions:
-        sql, more = queryset.order_by().values(v=Func("pk", function=function)).query.sql_with_params()
-        columns.append(f"({sql})")
-        params.extend(more)
-
-
-def _select(columns: list, params: list) -> tuple:
+def _read(models, querysets, functions: tuple) -> dict:
+    """{table name: "count:highest id"} of the models' recorded writes and {"q<i>":
+    "<function>:<function>"} of the querysets, in one query."""
+    selects, params = [], []
+    if models:
+        sql, more = written(models)
+        selects.append(sql)
+        params += more
+    for i, queryset in enumerate(querysets):
+        columns = []
+        params.append(f"q{i}")
+        for function in functions:
+            sql, more = queryset.order_by().values(v=Func("pk", function=function)).query.sql_with_params()
+            columns.append(f"({sql})")
+            params.extend(more)
+        columns += ["NULL"] * (2 - len(functions))
+        selects.append(f"SELECT %s, {', '.join(columns)}")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608 - built by this module, values as parameters
-        return cursor.fetchone()
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return {key: f"{first}:{second}" for key, first, second in cursor.fetchall()}
 
 
 def kept_key(prefix: str, drawn: tuple) -> str:

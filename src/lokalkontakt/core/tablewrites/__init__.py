@@ -15,7 +15,8 @@ migrations' data changes alike, so nothing has to remember to record anything.
 - SQLite: row-level triggers (the only kind it has) keep one row per table, replaced on every
   write, so its id is the latest write's. SQLite lets one writer in at a time.
 
-A table's version is the count and the highest id of its rows here. Ids are never reused; on
+A table's version is the count and the highest id of its rows here, read for all the tables a
+page is drawn from by one grouped query (an index range each). Ids are never reused; on
 PostgreSQL a transaction that took its id first may commit last, and the count still changes
 when it does. `prune` (run_jobs, every 15 minutes) keeps only each table's newest row, so that
 counting stays a few index entries.
@@ -32,8 +33,7 @@ from django.db.models import Count, Max
 
 from lokalkontakt.core.tablewrites.models import TableWrite
 
-__all__ = ["TableWrite", "install", "prune", "report", "tracked_tables", "uninstall",
-           "version_columns"]
+__all__ = ["TableWrite", "install", "prune", "report", "tracked_tables", "uninstall", "written"]
 
 # Written by every request or search reindex, read by no kept page.
 UNTRACKED = {
@@ -136,18 +136,19 @@ def _statements(vendor: str, table: str, quote) -> list[str]:
             for event in ("INSERT", "UPDATE", "DELETE")]
 
 
-def version_columns(models) -> tuple[list[str], list]:
-    """SQL columns (and their parameters) that change whenever a row of the models' tables is
-    written: each table's count and highest id of recorded writes."""
-    columns, params = [], []
-    table = connection.ops.quote_name(TableWrite._meta.db_table)
+def written(models) -> tuple[str, list]:
+    """A query (SQL and parameters) of the recorded writes of the models' tables: a row (table
+    name, count, highest id) for each table written since it was tracked (every tracked table
+    is marked written by `install`), which changes whenever a row of the table is written."""
+    names = []
     for model in dict.fromkeys(models):
         if not _tracked(model):
             raise ValueError(f"{model._meta.label}: its writes are not recorded (core.tablewrites)")
-        columns.append(f"(SELECT COUNT(*) FROM {table} WHERE table_name = %s), "  # noqa: S608 - the model's own table
-                       f"(SELECT MAX(id) FROM {table} WHERE table_name = %s)")
-        params += [model._meta.db_table] * 2
-    return columns, params
+        names.append(model._meta.db_table)
+    table = connection.ops.quote_name(TableWrite._meta.db_table)
+    marks = ", ".join(["%s"] * len(names))
+    return (f"SELECT table_name, COUNT(*), MAX(id) FROM {table} "  # noqa: S608 - our own table, names as parameters
+            f"WHERE table_name IN ({marks}) GROUP BY table_name", names)
 
 
 def prune() -> int:
