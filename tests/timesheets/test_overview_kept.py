@@ -18,6 +18,7 @@ from lokalkontakt.timesheets.services import (
     time_entry_delete,
     time_entry_update,
 )
+from tests.areas.factories import AssignmentFactory, LocalAreaFactory
 from tests.inquiries.conftest import english_client
 from tests.people.factories import CoreAreaFactory, EmployeeFactory, UserFactory
 from tests.timesheets.test_time_queries import without_tokens
@@ -118,3 +119,50 @@ def test_a_leader_sees_only_their_core_area_after_the_coordinator(coordinator, s
     assert "Anna Andersen" in theirs
     scheme["second"].leaders.add(scheme["leader"])  # now they lead both (a through table)
     assert "Bo Berg" in page(leader)
+
+
+def areas_page(client) -> str:
+    response = client.get(reverse("time:overview_areas"))
+    assert response.status_code == 200
+    return without_tokens(response.content.decode())
+
+
+def areas_drawn_afresh(client) -> str:
+    for cache in caches.all():
+        cache.clear()
+    return areas_page(client)
+
+
+def test_the_time_per_local_area_shows_an_entry_and_a_renamed_area_at_once(coordinator, scheme):
+    area = LocalAreaFactory(name="Bjerre")
+    AssignmentFactory(employee=scheme["anna"], area=area)
+    client = english_client(coordinator)
+    assert "Bjerre" not in areas_page(client)
+    assert "Not one area (e.g. coordination meetings): 1 h 15 min." in areas_page(client)
+
+    entry = time_entry_create(actor=scheme["anna"].user, day=timezone.localdate(), minutes=50,
+                              kind=TimeEntry.Kind.COUNCIL, area=area)
+    shown = areas_page(client)
+    assert "Bjerre</a></td><td>50 min</td>" in shown
+    assert shown == areas_drawn_afresh(client)
+
+    area.name = "Bjerre Herred"
+    area.save()
+    shown = areas_page(client)
+    assert "Bjerre Herred</a></td><td>50 min</td>" in shown
+    assert shown == areas_drawn_afresh(client)
+
+    time_entry_delete(entry=entry, actor=scheme["anna"].user)
+    shown = areas_page(client)
+    assert "Bjerre" not in shown
+    assert shown == areas_drawn_afresh(client)
+
+
+def test_the_time_per_local_area_of_a_leader_is_not_the_coordinator_s(coordinator, scheme):
+    area = LocalAreaFactory(name="Bjerre")
+    AssignmentFactory(employee=scheme["bo"], area=area)
+    time_entry_create(actor=scheme["bo"].user, day=timezone.localdate(), minutes=50,
+                      kind=TimeEntry.Kind.COUNCIL, area=area)
+    assert "Bjerre</a>" in areas_page(english_client(coordinator))
+    # The leader of the first core area: Bo works in the second.
+    assert "Bjerre" not in areas_page(english_client(scheme["leader"].user))

@@ -16,11 +16,12 @@ and assignments (names, core areas, current areas), the time entries, and the mo
 Like the other kept pages, what is kept also expires after KEEP_SECONDS."""
 
 
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from lokalkontakt.areas.maps.cached import KEEP_SECONDS
-from lokalkontakt.areas.models import Assignment
+from lokalkontakt.areas.models import Assignment, LocalArea
 from lokalkontakt.areas.versions import data_version, kept_in, kept_key
 from lokalkontakt.people.models import CoreArea, Employee
 from lokalkontakt.people.permissions import core_areas_overseen_by
@@ -86,5 +87,40 @@ class KeptOverview:
                 user=self.user, start=self.start, end=self.end, core_area=self.core_area))
             rows = [str(row) for row in tables.contact_rows(
                 contacts[bottom:top].values(*tables.CONTACT_COLUMNS), self.band)]
+            self._cache.set(key, rows, KEEP_SECONDS)
+        return rows
+
+
+class KeptAreas:
+    """The time per local area (selectors.overview_areas) kept as the overview is: the number of
+    areas and the time on no area for each view, and each page's rows as HTML (with the areas'
+    names and links: their writes are in the version, the script prefix in the key)."""
+
+    def __init__(self, *, user, start, end, core_area=None):
+        self.user, self.start, self.end, self.core_area = user, start, end, core_area
+        self._key = kept_key("timesheets:areas:", (*drawn(
+            user=user, start=start, end=end, core_area=core_area,
+            version=overview_version(LocalArea)), get_script_prefix()))
+        self._cache = kept_in(chosen=True)  # the period is anyone's choice
+        self._found = None
+        kept = self._cache.get(self._key)
+        if kept is None:
+            found = self._select()
+            kept = (found.areas.count(), found.without_area)
+            self._cache.set(self._key, kept, KEEP_SECONDS)
+        self.area_count, self.without_area = kept
+
+    def _select(self):
+        if self._found is None:
+            self._found = selectors.overview_areas(user=self.user, start=self.start,
+                                                   end=self.end, core_area=self.core_area)
+        return self._found
+
+    def rows(self, bottom: int, top: int) -> list:
+        """The areas' rows from bottom to top (by name), as HTML."""
+        key = f"{self._key}:{bottom}:{top}"
+        rows = self._cache.get(key)
+        if rows is None:
+            rows = [str(row) for row in tables.area_rows(self._select().areas[bottom:top])]
             self._cache.set(key, rows, KEEP_SECONDS)
         return rows

@@ -24,9 +24,9 @@ from lokalkontakt.core.forms import form_view
 from lokalkontakt.core.permissions import staff_required
 from lokalkontakt.core.text import format_duration, short_date
 from lokalkontakt.people.permissions import active_employee, core_areas_overseen_by
-from lokalkontakt.timesheets import capacity, exports, selectors, tables
+from lokalkontakt.timesheets import capacity, exports, selectors
 from lokalkontakt.timesheets.forms import CapacityFilterForm, TimeEntryForm
-from lokalkontakt.timesheets.kept import KeptOverview
+from lokalkontakt.timesheets.kept import KeptAreas, KeptOverview
 from lokalkontakt.timesheets.permissions import time_entries_visible_to
 from lokalkontakt.timesheets.services import (
     time_entry_create,
@@ -174,13 +174,18 @@ def overview(request):
 @require_GET
 def overview_areas(request):
     """Time per local area for a period, by name, 50 a page, and the time on no area."""
-    form, found = _overview(request, select=selectors.overview_areas)
+    form, found = _overview(request, select=KeptAreas)
     if found is None:
         return render(request, "timesheets/time_overview_areas.html", {"form": form}, status=400)
-    page = Paginator(found.areas, PAGE_SIZE).get_page(request.GET.get("side"))
+    paginator = Paginator((), PAGE_SIZE)
+    paginator.count = found.area_count  # counted once per view, kept
+    page = paginator.get_page(request.GET.get("side"))
+    bottom = (page.number - 1) * PAGE_SIZE
+    rows = [mark_safe(row)  # noqa: S308 - escaped by tables.area_rows
+            for row in found.rows(bottom, bottom + PAGE_SIZE)]
     return render(request, "timesheets/time_overview_areas.html", {
         "form": form, "found": found, "querystring": _filters(request), "page": page,
-        "rows": tables.area_rows(page.object_list)})
+        "rows": rows})
 
 
 @staff_required
