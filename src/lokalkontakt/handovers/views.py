@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -27,6 +28,7 @@ from lokalkontakt.handovers.forms import (
     HandoverRescheduleForm,
     HandoverStartForm,
 )
+from lokalkontakt.handovers.kept import kept_list_body
 from lokalkontakt.handovers.models import Handover
 from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_handover_note
 
@@ -35,11 +37,19 @@ from lokalkontakt.handovers.permissions import can_confirm_handover, can_write_h
 @require_GET
 def handover_list(request):
     """Every handover, paged (?side=): the planned ones first, then the completed and cancelled;
-    the first page also names the first areas due without a handover and counts the rest."""
+    the first page also names the first areas due without a handover and counts the rest. Each
+    page is kept until the handovers, areas, employees or assignments change (handovers.kept)."""
+    side = request.GET.get("side")
+    body = kept_list_body(side, lambda: render_to_string(
+        "handovers/_handover_list_body.html", _list_context(side)))
+    return render(request, "handovers/handover_list.html", {"body": body})
+
+
+def _list_context(side) -> dict:
     counts = selectors.handover_counts()
     paginator = Paginator(selectors.handovers_in_list_order(), selectors.PAGE_SIZE)
     paginator.count = counts["planned"] + counts["finished"]  # counted above, not again
-    page = paginator.get_page(request.GET.get("side"))
+    page = paginator.get_page(side)
     rows = selectors.list_rows(page.object_list)
     detail_url = url_of("handovers:detail")  # reversed once, not once a row
     written, not_written = _("Written %(date)s"), _("Not written yet")
@@ -59,7 +69,7 @@ def handover_list(request):
             area["url"], area["start_url"] = area_url(area["slug"]), start_url(area["slug"])
             area["start_label"] = mark_safe(start % {"name": escape(area["name"])})  # noqa: S308
         context["due_areas"], context["due_rest"] = due, total - len(due)
-    return render(request, "handovers/handover_list.html", context)
+    return context
 
 
 @coordinator_required
