@@ -10,6 +10,8 @@ from bench.pages import API_HEADERS, INQUIRY_PAGES
 
 def inquiry_case(count: int, result: dict) -> list:
     """Adds `count` inquiries; returns INQUIRY_PAGES with the area filter and inquiry filled in."""
+    from django.conf import settings
+
     from bench.generate_inquiries import generate_inquiries
 
     started = time.perf_counter()
@@ -35,9 +37,21 @@ def inquiry_case(count: int, result: dict) -> list:
     if warning:
         result["warnings"].append(warning)
         print(f"   WARNING: {warning}", flush=True)
+    pages = INQUIRY_PAGES
+    if count > settings.EXPORT_INLINE_ROWS:
+        # Above the limit the list's export is prepared by the worker (core.exports): the
+        # request answers with a redirect to the export's page, and no file to time.
+        pages = [page for page in pages if page[0] != EXPORT_PAGE]
+        skipped = (f"'{EXPORT_PAGE}' not timed: {count:,} inquiries are over EXPORT_INLINE_ROWS "
+                   f"({settings.EXPORT_INLINE_ROWS:,}), so the worker prepares the file")
+        result["warnings"].append(skipped)
+        print(f"   {skipped}", flush=True)
     return [(name, path.format(area=query, pk=generated.detail_pk, person=quote(log.person),
                                user=log.username, cursor=cursor), coord, n, warm)
-            for name, path, coord, n, warm in INQUIRY_PAGES]
+            for name, path, coord, n, warm in pages]
+
+
+EXPORT_PAGE = "inquiry list, XLSX"
 
 
 AREA_FILTER_NAMES = ("area", "omraade", "local_area")
